@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const EvidenceKindSchema = z.enum(['screenshot', 'html', 'headers', 'metadata', 'manifest', 'reply', 'recheck']);
+export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
+
+/** One captured artefact. The Blob is stored as captured; sha256 is of those exact bytes. */
+export const EvidenceMetaSchema = z.object({
+  id: z.string().min(1).max(64),
+  /** Groups the artefacts of one capture; the report page and the notice refer to it. */
+  captureId: z.string().min(1).max(64),
+  kind: EvidenceKindSchema,
+  mime: z.string().max(100),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+  url: z.string().max(2048),
+  capturedAt: z.iso.datetime({ offset: true }),
+  note: z.string().max(2000).default(''),
+});
+export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
+export type Evidence = EvidenceMeta & { blob: Blob };

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { RecipientSchema } from './recipient';
+
+export const NoticeStatusSchema = z.enum([
+  'draft',
+  'sent',
+  'acknowledged',
+  'removed',
+  'partially_removed',
+  'rejected',
+  'counter_noticed',
+  'no_response',
+  'escalated',
+  'withdrawn',
+]);
+export type NoticeStatus = z.infer<typeof NoticeStatusSchema>;
+
+export const RegimeIdSchema = z.enum(['us-dmca', 'cn', 'eu-dsa', 'uk', 'ca-notice', 'generic']);
+export type RegimeId = z.infer<typeof RegimeIdSchema>;
+
+/** Letter language: English, Simplified Chinese, or Chinese first then English. */
+export const LetterLangSchema = z.enum(['en', 'zh', 'zh-en']);
+export type LetterLang = z.infer<typeof LetterLangSchema>;
+
+export const SendChannelSchema = z.enum(['email', 'eml', 'form', 'copy', 'pdf']);
+export type SendChannel = z.infer<typeof SendChannelSchema>;
+
+const iso = z.iso.datetime({ offset: true });
+
+/** What was actually sent; frozen once recorded, a correction is a new notice that `supersedes` this one. */
+export const SentRecordSchema = z.object({
+  at: iso,
+  channel: SendChannelSchema,
+  recipient: RecipientSchema,
+  text: z.string(),
+  textSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  evidenceSha256: z.array(z.string().regex(/^[0-9a-f]{64}$/)).default([]),
+});
+export type SentRecord = z.infer<typeof SentRecordSchema>;
+
+export const NoticeSchema = z.object({
+  id: z.string().min(1).max(64),
+  createdAt: iso,
+  updatedAt: iso,
+  status: NoticeStatusSchema,
+  /** Host of the first infringing URL; indexed for the popup search. */
+  host: z.string().max(253),
+  urls: z.array(z.string().max(2048)).min(1).max(10000),
+  pageTitle: z.string().max(2000).default(''),
+  workIds: z.array(z.string()).default([]),
+  /** Denormalised titles so the popup can search by work without a join. */
+  workTitles: z.array(z.string()).default([]),
+  recipient: RecipientSchema.nullable().default(null),
+  recipientName: z.string().max(500).default(''),
+  /** Every recipient the lookup offered, kept for escalation. */
+  candidates: z.array(RecipientSchema).default([]),
+  regime: RegimeIdSchema.default('generic'),
+  lang: LetterLangSchema.default('en'),
+  explanation: z.string().max(20000).default(''),
+  measure: z.string().max(5000).default(''),
+  fairUseConsidered: z.boolean().default(false),
+  evidenceIds: z.array(z.string()).default([]),
+  sent: SentRecordSchema.nullable().default(null),
+  sentAt: iso.nullable().default(null),
+  followUpAt: iso.nullable().default(null),
+  supersedes: z.string().nullable().default(null),
+  escalatedFrom: z.string().nullable().default(null),
+  batchId: z.string().nullable().default(null),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+export const EventActorSchema = z.enum(['user', 'system']);
+
+export const NoticeEventSchema = z.object({
+  id: z.string().min(1).max(64),
+  noticeId: z.string(),
+  seq: z.number().int().nonnegative(),
+  at: iso,
+  kind: z.string().max(64),
+  actor: EventActorSchema,
+  details: z.record(z.string(), z.unknown()).default({}),
+  prevHash: z.string().max(64),
+  textHash: z.string().max(64),
+  hash: z.string().max(64),
+});
+export type NoticeEvent = z.infer<typeof NoticeEventSchema>;

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Who receives a notice, in the order to send: CDN first, registrar last. */
+export const RecipientRoleSchema = z.enum(['cdn', 'host', 'upstream', 'registrar', 'registry', 'search']);
+export type RecipientRole = z.infer<typeof RecipientRoleSchema>;
+
+/**
+ * The kind of service decides what a notice asks for (notice-law.md §11):
+ * a cloud host forwards and preserves, a shared host removes, a CDN forwards and discloses.
+ */
+export const ServiceKindSchema = z.enum(['cloud', 'shared', 'storage', 'cdn', 'registrar', 'search', 'network', 'unknown']);
+export type ServiceKind = z.infer<typeof ServiceKindSchema>;
+
+export const RecipientSchema = z.object({
+  role: RecipientRoleSchema,
+  name: z.string().max(500),
+  emails: z.array(z.string().max(254)).max(20).default([]),
+  formUrl: z.string().max(2048).nullable().default(null),
+  country: z.string().max(2).nullable().default(null),
+  source: z.string().max(100).default('manual'),
+  confidence: z.number().min(0).max(1).default(0.5),
+  notes: z.array(z.string().max(2000)).max(50).default([]),
+  kind: ServiceKindSchema.optional(),
+  providerId: z.string().max(100).optional(),
+  language: z.string().max(10).optional(),
+  handlingDays: z.number().positive().max(365).optional(),
+  /** Facts that help the provider find its customer (notice-law.md: hosting facts). */
+  network: z
+    .object({ ip: z.string().max(64).optional(), handle: z.string().max(200).optional(), asn: z.number().int().optional(), cidr: z.string().max(64).optional() })
+    .optional(),
+});
+export type Recipient = z.infer<typeof RecipientSchema>;

@@ -1,0 +1,4 @@
+import type { CliCommand } from './types';
+
+/** One line per command; each command lives in its own file. */
+export const COMMANDS: Record<string, CliCommand> = {};
