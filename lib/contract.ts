@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { RecipientSchema } from './model/recipient';
+
+/**
+ * The backend HTTP API, shared by the server (validation at the edge) and the extension
+ * (validation of what comes back). Shapes follow issue 9.
+ */
+export const LookupStepSchema = z.enum(['input', 'dns', 'bootstrap', 'rdap-ip', 'rdap-asn', 'rdap-domain', 'rdap-registrar', 'asn', 'cdn', 'whois', 'directory']);
+export type LookupStep = z.infer<typeof LookupStepSchema>;
+
+export const LookupErrorKindSchema = z.enum(['timeout', 'rate-limited', 'not-found', 'unavailable', 'invalid-response', 'private-target', 'invalid-input']);
+export type LookupErrorKind = z.infer<typeof LookupErrorKindSchema>;
+
+export const LookupErrorSchema = z.object({
+  step: LookupStepSchema,
+  kind: LookupErrorKindSchema,
+  message: z.string(),
+});
+export type LookupError = z.infer<typeof LookupErrorSchema>;
+
+export const NetworkSchema = z.object({
+  handle: z.string().nullable(),
+  name: z.string().nullable(),
+  cidr: z.string().nullable(),
+  country: z.string().nullable(),
+  rir: z.string().nullable(),
+});
+
+export const AddressSchema = z.object({
+  ip: z.string(),
+  asn: z.number().int().nullable(),
+  network: NetworkSchema.nullable(),
+});
+
+export const CdnSchema = z.object({
+  name: z.string(),
+  evidence: z.array(z.string()),
+});
+
+export const LookupResultSchema = z.object({
+  input: z.string(),
+  hostname: z.string(),
+  registrableDomain: z.string().nullable(),
+  addresses: z.array(AddressSchema),
+  cdn: CdnSchema.nullable(),
+  recipients: z.array(RecipientSchema),
+  errors: z.array(LookupErrorSchema),
+});
+export type LookupResult = z.infer<typeof LookupResultSchema>;
+
+export const MAX_INPUT_LENGTH = 2048;
+export const MAX_BATCH = 1000;
+
+export const LookupQuerySchema = z.object({
+  url: z.string().min(1).max(MAX_INPUT_LENGTH),
+  /** Response headers the extension saw, as supporting CDN evidence. */
+  headers: z.record(z.string().max(200), z.string().max(4000)).optional(),
+});
+
+export const BatchRequestSchema = z.object({
+  urls: z.array(z.string().min(1).max(MAX_INPUT_LENGTH)).min(1).max(MAX_BATCH),
+});
+
+export const BatchItemSchema = z.object({
+  url: z.string(),
+  result: LookupResultSchema.nullable(),
+  error: LookupErrorSchema.nullable(),
+});
+export const BatchResponseSchema = z.object({
+  items: z.array(BatchItemSchema),
+  stats: z.object({ urls: z.number(), hosts: z.number(), networks: z.number(), failed: z.number() }),
+});
+export type BatchResponse = z.infer<typeof BatchResponseSchema>;
+
+export const ApiErrorSchema = z.object({ error: z.object({ kind: z.string(), message: z.string(), path: z.string().optional() }) });
