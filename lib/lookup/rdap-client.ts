@@ -1,0 +1,274 @@
+/**
+ * HTTP for RDAP (RFC 7480) and the IANA bootstrap: Accept header, timeout, redirects re-checked
+ * against allowUrl, retries on the rate-limit shapes seen in the wild (rdap.md §5), a per-server
+ * concurrency cap, in-flight coalescing of identical URLs, size and depth caps, Zod validation.
+ */
+import type { LookupErrorKind, LookupStep } from '../contract';
+import { RdapObjectSchema, type RdapObject } from './rdap-schema';
+import { runtimeFor, type Runtime } from './runtime';
+import { Semaphore } from './semaphore';
+import { LookupFailure, type LookupDeps } from './types';
+
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+export const MAX_JSON_DEPTH = 40;
+const MAX_REDIRECTS = 5;
+const RDAP_ACCEPT = 'application/rdap+json, application/json;q=0.9';
+
+export interface JsonResponse {
+  /** Final URL after redirects. */
+  url: string;
+  json: unknown;
+  headers: Headers;
+}
+export interface RdapResponse {
+  url: string;
+  data: RdapObject;
+  headers: Headers;
+}
+
+/** True when JSON text nests arrays/objects deeper than `cap` (checked before JSON.parse). */
+export function exceedsDepth(text: string, cap: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash escapes the next char
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > cap) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+/** Validate already-parsed JSON as an RDAP object; never throws anything but LookupFailure. */
+export function parseRdap(json: unknown, step: LookupStep): RdapObject {
+  const r = RdapObjectSchema.safeParse(json);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw new LookupFailure(step, 'invalid-response', `RDAP response failed validation at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return r.data;
+}
+
+/** Parse RDAP JSON text with the depth cap and schema; never throws anything but LookupFailure. */
+export function parseRdapText(text: string, step: LookupStep): RdapObject {
+  if (exceedsDepth(text, MAX_JSON_DEPTH)) throw new LookupFailure(step, 'invalid-response', `RDAP response nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new LookupFailure(step, 'invalid-response', 'RDAP response is not JSON.');
+  }
+  return parseRdap(json, step);
+}
+
+/** Retry-After as delta-seconds or an HTTP-date (RFC 9110 §10.2.3), in ms from now. */
+export function parseRetryAfter(value: string | null, now: Date): number | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : Math.max(0, t - now.getTime());
+}
+
+const RATE_LIMIT_TEXT = /rate.?limit|too many|too fast|exceeded|throttl/i;
+
+class Attempt extends Error {
+  constructor(
+    readonly kind: LookupErrorKind,
+    message: string,
+    readonly retryable: boolean,
+    readonly waitMs: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export class RdapClient {
+  private readonly servers = new Map<string, Semaphore>();
+  private readonly inflight = new Map<string, Promise<JsonResponse>>();
+  /** Every URL actually requested (one entry per HTTP request), for tests and the benchmark. */
+  readonly requests: string[] = [];
+
+  constructor(private readonly rt: Runtime) {}
+
+  /** GET an RDAP object: retries, validation and the LACNIC 200 rate-limit notice. */
+  async getRdap(url: string, step: LookupStep): Promise<RdapResponse> {
+    const r = await this.getJson(url, step, RDAP_ACCEPT, true);
+    return { url: r.url, data: parseRdap(r.json, step), headers: r.headers };
+  }
+
+  /** GET any JSON (bootstrap files) with the same policy; identical concurrent requests share one fetch. */
+  getJson(url: string, step: LookupStep, accept = 'application/json', rdap = false): Promise<JsonResponse> {
+    const key = `${accept}\u0000${url}`;
+    const existing = this.inflight.get(key);
+    if (existing) return existing;
+    const p = this.withRetries(url, step, accept, rdap).finally(() => this.inflight.delete(key));
+    this.inflight.set(key, p);
+    return p;
+  }
+
+  private async withRetries(url: string, step: LookupStep, accept: string, rdap: boolean): Promise<JsonResponse> {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new LookupFailure(step, 'invalid-input', `Not a URL: ${url}`);
+    }
+    if (!this.rt.allowUrl(parsed)) throw new LookupFailure(step, 'unavailable', `Refused to query ${parsed.origin}: not an allowed RDAP server URL.`);
+    let sem = this.servers.get(parsed.origin);
+    if (!sem) this.servers.set(parsed.origin, (sem = new Semaphore(this.rt.maxPerServer)));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await sem.run(() => this.once(parsed, step, accept, rdap));
+      } catch (e) {
+        if (!(e instanceof Attempt)) throw e;
+        if (!e.retryable || attempt >= this.rt.retries) throw new LookupFailure(step, e.kind, e.message, e.waitMs ?? undefined);
+        const backoff = Math.min(e.waitMs ?? 1000 * 2 ** attempt, this.rt.maxRetryWaitMs);
+        await this.rt.sleep(backoff);
+      }
+    }
+  }
+
+  private async once(start: URL, step: LookupStep, accept: string, rdap: boolean): Promise<JsonResponse> {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new Attempt('timeout', `${start.origin} did not answer within ${this.rt.timeoutMs} ms.`, true));
+      }, this.rt.timeoutMs);
+    });
+    try {
+      return await Promise.race([this.exchange(start, accept, rdap, controller.signal), timeout]);
+    } catch (e) {
+      if (e instanceof Attempt || e instanceof LookupFailure) throw e;
+      if (controller.signal.aborted) throw new Attempt('timeout', `${start.origin} did not answer within ${this.rt.timeoutMs} ms.`, true);
+      throw new Attempt('unavailable', `${start.origin} could not be reached: ${e instanceof Error ? e.message : String(e)}`, true);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async exchange(start: URL, accept: string, rdap: boolean, signal: AbortSignal): Promise<JsonResponse> {
+    let url = start;
+    let res: Response;
+    for (let hop = 0; ; hop++) {
+      this.requests.push(url.href);
+      res = await this.rt.deps.fetch(url.href, { headers: { accept }, redirect: 'manual', signal });
+      if (res.type === 'opaqueredirect') {
+        // Browsers hide Location from manual redirects: let fetch follow, then check where it landed.
+        this.requests.push(url.href);
+        res = await this.rt.deps.fetch(url.href, { headers: { accept }, redirect: 'follow', signal });
+        if (res.url && !this.rt.allowUrl(new URL(res.url))) throw new Attempt('unavailable', `Redirected to a refused URL (${new URL(res.url).origin}).`, false);
+        if (res.url) url = new URL(res.url);
+        break;
+      }
+      if (![301, 302, 303, 307, 308].includes(res.status)) break;
+      const location = res.headers.get('location');
+      if (!location) throw new Attempt('invalid-response', `Redirect from ${url.origin} without a Location header.`, false);
+      if (hop >= MAX_REDIRECTS) throw new Attempt('unavailable', `More than ${MAX_REDIRECTS} redirects from ${start.origin}.`, false);
+      await res.body?.cancel().catch(() => undefined);
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        throw new Attempt('invalid-response', `Redirect to an invalid URL from ${url.origin}.`, false);
+      }
+      if (!this.rt.allowUrl(next)) throw new Attempt('unavailable', `Redirected to a refused URL (${next.origin}).`, false);
+      url = next;
+    }
+
+    const status = res.status;
+    const wait = parseRetryAfter(res.headers.get('retry-after'), this.rt.deps.now());
+    if (status === 404) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new Attempt('not-found', `${url.origin} has no record for ${url.pathname}.`, false);
+    }
+    if (status === 429) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new Attempt('rate-limited', `${url.origin} is rate-limiting queries (HTTP 429).`, true, wait);
+    }
+    if (status === 403 || status === 422) {
+      // rdap.nic.biz answers 403 HTML "Number of allowed queries exceeded", zdnsgtld 422 "Your access is too fast" (whoisit#34).
+      const text = await readCapped(res, 64 * 1024).catch(() => '');
+      if (RATE_LIMIT_TEXT.test(text)) throw new Attempt('rate-limited', `${url.origin} is rate-limiting queries (HTTP ${status}).`, true, wait);
+      throw new Attempt('unavailable', `${url.origin} refused the query (HTTP ${status}).`, false);
+    }
+    if (status >= 500 && status !== 501) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new Attempt('unavailable', `${url.origin} failed (HTTP ${status}).`, true, wait);
+    }
+    if (status < 200 || status >= 300) {
+      await res.body?.cancel().catch(() => undefined);
+      throw new Attempt('unavailable', `${url.origin} answered HTTP ${status}.`, false);
+    }
+
+    let text: string;
+    try {
+      text = await readCapped(res, MAX_BODY_BYTES);
+    } catch (e) {
+      if (e instanceof Attempt) throw e;
+      throw new Attempt('unavailable', `Reading the answer from ${url.origin} failed.`, true);
+    }
+    if (exceedsDepth(text, MAX_JSON_DEPTH)) throw new Attempt('invalid-response', `Response from ${url.origin} nests deeper than ${MAX_JSON_DEPTH} levels.`, false);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new Attempt('invalid-response', `Response from ${url.origin} is not JSON.`, false);
+    }
+    if (rdap && isRateLimitNotice(json)) {
+      // LACNIC answers HTTP 200 with a "Rate Limit Notice" and blocks for ~5 min (ipwhois#99).
+      throw new Attempt('rate-limited', `${url.origin} is rate-limiting queries (Rate Limit Notice).`, true, wait ?? 60_000);
+    }
+    return { url: url.href, json, headers: res.headers };
+  }
+}
+
+function isRateLimitNotice(json: unknown): boolean {
+  if (!json || typeof json !== 'object') return false;
+  const notices = (json as { notices?: unknown }).notices;
+  if (!Array.isArray(notices)) return false;
+  return notices.some((n) => n && typeof n === 'object' && typeof (n as { title?: unknown }).title === 'string' && /rate limit/i.test((n as { title: string }).title));
+}
+
+async function readCapped(res: Response, cap: number): Promise<string> {
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > cap) {
+    await res.body?.cancel().catch(() => undefined);
+    throw new Attempt('invalid-response', `Response is larger than ${cap} bytes.`, false);
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel().catch(() => undefined);
+      throw new Attempt('invalid-response', `Response is larger than ${cap} bytes.`, false);
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(total);
+  let off = 0;
+  for (const c of chunks) {
+    all.set(c, off);
+    off += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/** The shared client for a deps object (so concurrency limits and coalescing span lookups). */
+export function rdapClientFor(deps: LookupDeps): RdapClient {
+  const rt = runtimeFor(deps);
+  let c = rt.memo.get('rdap-client') as RdapClient | undefined;
+  if (!c) rt.memo.set('rdap-client', (c = new RdapClient(rt)));
+  return c;
+}

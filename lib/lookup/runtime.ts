@@ -1,0 +1,54 @@
+/** Fills in LookupDeps defaults once per deps object, so caches, semaphores and in-flight maps are shared by every lookup using it. */
+import { isPublicIp } from '../net/ip';
+import { MemoryLookupCache } from './memory-cache';
+import type { LookupCache, LookupDeps, NetworkRecord } from './types';
+
+export const DEFAULT_BOOTSTRAP_BASE = 'https://data.iana.org/rdap/';
+
+export interface Runtime {
+  deps: LookupDeps;
+  cache: LookupCache;
+  bootstrapBase: string;
+  timeoutMs: number;
+  allowUrl: (url: URL) => boolean;
+  maxPerServer: number;
+  retries: number;
+  maxRetryWaitMs: number;
+  sleep: (ms: number) => Promise<void>;
+  /** Single-flight of network queries per /24 or /48 (see lookup.ts). */
+  networkFlights: Map<string, Promise<NetworkRecord | null>>;
+  /** Anything else a module wants to memoise per runtime. */
+  memo: Map<string, unknown>;
+}
+
+/** Default RDAP URL policy: https only, no credentials, and never a non-public IP-literal host. */
+export function defaultAllowUrl(url: URL): boolean {
+  if (url.protocol !== 'https:') return false;
+  if (url.username || url.password) return false;
+  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  if (/^[\d.]+$/.test(host) || host.includes(':')) return isPublicIp(host);
+  return host.includes('.') && !host.endsWith('.localhost') && host !== 'localhost';
+}
+
+const runtimes = new WeakMap<LookupDeps, Runtime>();
+
+export function runtimeFor(deps: LookupDeps): Runtime {
+  let rt = runtimes.get(deps);
+  if (rt) return rt;
+  const base = deps.bootstrapBase ?? DEFAULT_BOOTSTRAP_BASE;
+  rt = {
+    deps,
+    cache: deps.cache ?? new MemoryLookupCache(deps.now),
+    bootstrapBase: base.endsWith('/') ? base : `${base}/`,
+    timeoutMs: deps.timeoutMs ?? 8000,
+    allowUrl: deps.allowUrl ?? defaultAllowUrl,
+    maxPerServer: Math.max(1, deps.maxPerServer ?? 4),
+    retries: Math.max(0, deps.retries ?? 2),
+    maxRetryWaitMs: deps.maxRetryWaitMs ?? 10_000,
+    sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    networkFlights: new Map(),
+    memo: new Map(),
+  };
+  runtimes.set(deps, rt);
+  return rt;
+}
