@@ -1,2 +1,18 @@
 import { defineConfig } from 'wxt';
-export default defineConfig({ modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'] });
+import { EXTENSION_PUBLIC_KEY, FIREFOX_EXTENSION_ID } from './lib/extension-id';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['activeTab', 'contextMenus', 'storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
+    // Detection reads pages the user visits; it is off by default and asks for this only when turned on.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: FIREFOX_EXTENSION_ID, strict_min_version: '128.0' } } }
+      : { key: EXTENSION_PUBLIC_KEY }),
+  }),
+});

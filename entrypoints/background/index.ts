@@ -1,1 +1,24 @@
-export default defineBackground(() => {});
+import { classifySender, dispatch } from '../../lib/messaging';
+import { createMenus, reportPageUrl, reportTargetFor } from './menus';
+
+export default defineBackground(() => {
+  const t = (key: string) => browser.i18n.getMessage(key as never);
+
+  browser.runtime.onInstalled.addListener(() => {
+    void createMenus(browser.contextMenus, t);
+  });
+
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    const target = reportTargetFor(info, tab?.url);
+    if (!target) return;
+    await browser.tabs.create({ url: reportPageUrl((path) => browser.runtime.getURL(path as '/report.html'), target), index: tab ? tab.index + 1 : undefined });
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const info = { id: sender.id, url: sender.url, tabId: sender.tab?.id, frameId: sender.frameId };
+    const kind = classifySender(info, browser.runtime.id, browser.runtime.getURL('/'));
+    return dispatch(message, info, kind, {
+      ping: async () => ({ ok: true as const, version: browser.runtime.getManifest().version }),
+    });
+  });
+});

@@ -1,0 +1,125 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { LetterheadSchema, LOGO_MAX_BYTES, type Letterhead } from '../../lib/model/letterhead';
+import { Field } from '../ui/Field';
+import { useT, type MessageKey } from '../i18n';
+
+type FieldName = 'company' | 'address' | 'email' | 'phone' | 'signatory' | 'signatoryTitle' | 'logo';
+type Errors = Partial<Record<FieldName, MessageKey>>;
+
+const EMPTY: Record<Exclude<FieldName, 'logo'>, string> = { company: '', address: '', email: '', phone: '', signatory: '', signatoryTitle: '' };
+
+const ISSUE_MESSAGES: Record<string, MessageKey> = {
+  required: 'fieldRequired',
+  invalid_email: 'fieldInvalidEmail',
+  not_an_image: 'logoNotImage',
+  too_large: 'logoTooLarge',
+};
+
+/** Maps Zod issues to one message per field, using the issue's own code as the key. */
+export function letterheadErrors(value: unknown): Errors {
+  const parsed = LetterheadSchema.safeParse(value);
+  if (parsed.success) return {};
+  const errors: Errors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as FieldName;
+    errors[field] ??= ISSUE_MESSAGES[issue.message] ?? (issue.code === 'too_big' ? 'fieldTooLong' : 'fieldInvalid');
+  }
+  return errors;
+}
+
+interface Props {
+  saved: Letterhead | null;
+  onSave: (value: Letterhead) => Promise<void>;
+}
+
+export function LetterheadForm({ saved, onSave }: Props) {
+  const t = useT();
+  const [form, setForm] = useState({ ...EMPTY });
+  const [logo, setLogo] = useState<string | undefined>();
+  const [errors, setErrors] = useState<Errors>({});
+  const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
+
+  useEffect(() => {
+    if (!saved) return;
+    setForm({ company: saved.company, address: saved.address, email: saved.email, phone: saved.phone, signatory: saved.signatory, signatoryTitle: saved.signatoryTitle });
+    setLogo(saved.logo);
+  }, [saved]);
+
+  const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) => {
+    setForm((f) => ({ ...f, [name]: e.target.value }));
+    setStatus('idle');
+  };
+
+  const onLogo = (file: File | undefined) => {
+    setStatus('idle');
+    if (!file) return;
+    if (!file.type.startsWith('image/')) return setErrors((e) => ({ ...e, logo: 'logoNotImage' }));
+    if (file.size > LOGO_MAX_BYTES) return setErrors((e) => ({ ...e, logo: 'logoTooLarge' }));
+    const reader = new FileReader();
+    reader.onload = () => {
+      setLogo(String(reader.result));
+      setErrors((e) => ({ ...e, logo: undefined }));
+    };
+    reader.readAsDataURL(file);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const candidate = { ...form, logo };
+    const found = letterheadErrors(candidate);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return setStatus('failed');
+    try {
+      await onSave(LetterheadSchema.parse(candidate));
+      setStatus('saved');
+    } catch {
+      setStatus('failed');
+    }
+  };
+
+  const text = (name: keyof typeof EMPTY, label: MessageKey, props: { type?: string; multiline?: boolean } = {}) => (
+    <Field label={t(label)} error={errors[name] && t(errors[name]!)}>
+      {(a) =>
+        props.multiline ? (
+          <textarea {...a} name={name} value={form[name]} onChange={set(name)} />
+        ) : (
+          <input {...a} name={name} type={props.type ?? 'text'} value={form[name]} onChange={set(name)} />
+        )
+      }
+    </Field>
+  );
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('letterheadTitle')}>
+      <p className="muted">{t('letterheadIntro')}</p>
+      <div className="grid2">
+        {text('company', 'fieldCompany')}
+        {text('email', 'fieldEmail', { type: 'email' })}
+      </div>
+      {text('address', 'fieldAddress', { multiline: true })}
+      <div className="grid2">
+        {text('signatory', 'fieldSignatory')}
+        {text('signatoryTitle', 'fieldSignatoryTitle')}
+      </div>
+      {text('phone', 'fieldPhone', { type: 'tel' })}
+      <Field label={t('fieldLogo')} hint={t('logoHint')} error={errors.logo && t(errors.logo)}>
+        {(a) => <input {...a} name="logo" type="file" accept="image/png,image/jpeg,image/gif,image/webp,image/svg+xml" onChange={(e) => onLogo(e.target.files?.[0])} />}
+      </Field>
+      {logo && (
+        <div className="row">
+          <img src={logo} alt={t('fieldLogo')} style={{ maxHeight: 48 }} />
+          <button type="button" onClick={() => setLogo(undefined)}>
+            {t('removeLogo')}
+          </button>
+        </div>
+      )}
+      <div className="row" style={{ marginTop: '0.75rem' }}>
+        <button className="primary" type="submit">
+          {t('save')}
+        </button>
+        {status === 'saved' && <span className="banner banner--ok" role="status">{t('letterheadSaved')}</span>}
+        {status === 'failed' && <span className="banner banner--error" role="alert">{t('letterheadNotSaved')}</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
+import { REPO_ROOT } from '../helpers/fixtures';
+
+// The service worker's global, reached only inside worker.evaluate().
+declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export const EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/screenshots');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  url: (page: string) => string;
+  screenshot: (page: Page, name: string) => Promise<string>;
+  close: () => Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** Chromium UI language, e.g. 'zh-CN'; the extension's _locales follow it. */
+  lang?: string;
+  /** Extra --host-resolver-rules, e.g. 'MAP pirate-site.test 127.0.0.1'. */
+  hostRules?: string;
+}
+
+/** Loads the built extension into Debian's Chromium, headless, with no network beyond loopback. */
+export async function launchExtension(opts: LaunchOptions = {}): Promise<ExtensionSession> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'takedown-e2e-'));
+  const args = [
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+  ];
+  if (opts.lang) args.push(`--lang=${opts.lang}`);
+  if (opts.hostRules) args.push(`--host-resolver-rules=${opts.hostRules}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false, // --headless=new is passed above; Playwright's own flag would pick the old mode
+    args,
+    locale: opts.lang,
+    env: { ...process.env, LANGUAGE: opts.lang?.replace('-', '_') ?? 'en_US' },
+    viewport: { width: 1100, height: 800 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  if (extensionId !== CHROME_EXTENSION_ID) throw new Error(`unexpected extension id ${extensionId}`);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const suffix = opts.lang ? `-${opts.lang}` : '';
+  return {
+    context,
+    worker,
+    extensionId,
+    url: (p) => `chrome-extension://${extensionId}/${p}`,
+    screenshot: async (page, name) => {
+      const file = path.join(SCREENSHOT_DIR, `${name}${suffix}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Headless Chromium draws no context menu, so the test fires the real contextMenus.onClicked
+ * event inside the service worker (Chromium's event object exposes dispatch), reaching the
+ * listener the background registered exactly as a right-click would.
+ */
+export async function clickContextMenu(worker: Worker, info: Record<string, unknown>, tab: Record<string, unknown>) {
+  await worker.evaluate(
+    ([i, t]) => {
+      const event = chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void; hasListeners: () => boolean };
+      if (!event.hasListeners()) throw new Error('the background registered no contextMenus.onClicked listener');
+      event.dispatch(i, t);
+    },
+    [info, tab] as const,
+  );
+}
+
+/** The id of the tab a page is shown in, as the extension sees it. */
+export async function activeTabOf(worker: Worker, urlPrefix: string): Promise<Record<string, unknown>> {
+  return worker.evaluate(async (prefix) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t: { url?: string }) => t.url?.startsWith(prefix));
+    if (!tab) throw new Error(`no tab at ${prefix}`);
+    return tab as unknown as Record<string, unknown>;
+  }, urlPrefix);
+}
