@@ -15,6 +15,8 @@ export const ERROR_KINDS = [
   'incomplete_notice',
   'read_only',
   'storage',
+  'unauthorized',
+  'cancelled',
   'internal',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

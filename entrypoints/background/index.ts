@@ -1,4 +1,5 @@
 import { classifySender, dispatch } from '../../lib/messaging';
+import { captureEvidence } from './capture';
 import { createMenus, reportPageUrl, reportTargetFor } from './menus';
 
 export default defineBackground(() => {
@@ -11,7 +12,10 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     const target = reportTargetFor(info, tab?.url);
     if (!target) return;
-    await browser.tabs.create({ url: reportPageUrl((path) => browser.runtime.getURL(path as '/report.html'), target), index: tab ? tab.index + 1 : undefined });
+    // The screenshot must be taken before the report tab covers the page.
+    const capture = await captureEvidence(tab, target).catch(() => null);
+    const url = reportPageUrl((path) => browser.runtime.getURL(path as '/report.html'), target, capture?.captureId);
+    await browser.tabs.create({ url, index: tab ? tab.index + 1 : undefined });
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { ApiErrorSchema, BatchResponseSchema, LookupResultSchema, LookupStepSchema, type BatchResponse, type LookupResult, type LookupStep } from '../contract';
+import { AppError, isErrorKind, type ErrorKind } from '../errors';
+import type { BackendSettings } from '../model/settings';
+
+export type FetchFn = typeof globalThis.fetch;
+
+/** One line of the streamed lookup (NDJSON): a step finishing, then the result. */
+const StreamLineSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('step'), step: LookupStepSchema, status: z.enum(['start', 'done', 'error']), detail: z.string().optional() }),
+  z.object({ type: z.literal('result'), result: LookupResultSchema }),
+]);
+export type StepEvent = { step: LookupStep; status: 'start' | 'done' | 'error'; detail?: string };
+
+const STATUS_KINDS: Record<number, ErrorKind> = { 400: 'invalid_input', 401: 'unauthorized', 403: 'unauthorized', 413: 'invalid_input', 429: 'rate_limited' };
+
+function endpoint(settings: BackendSettings, path: string): string {
+  return new URL(path, settings.url.endsWith('/') ? settings.url : `${settings.url}/`).href;
+}
+
+async function call(settings: BackendSettings, fetchFn: FetchFn, path: string, init: RequestInit = {}, signal?: AbortSignal): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (settings.token) headers.set('authorization', `Bearer ${settings.token}`);
+  let res: Response;
+  try {
+    res = await fetchFn(endpoint(settings, path), { ...init, headers, signal });
+  } catch (err) {
+    if (signal?.aborted) throw new AppError('cancelled', 'Cancelled');
+    throw new AppError('unavailable', `The backend at ${settings.url} did not answer (${err instanceof Error ? err.message : String(err)})`, { url: settings.url });
+  }
+  if (res.ok) return res;
+  const body = ApiErrorSchema.safeParse(await res.json().catch(() => null));
+  const kind = body.success && isErrorKind(body.data.error.kind) ? body.data.error.kind : (STATUS_KINDS[res.status] ?? 'unavailable');
+  throw new AppError(kind, body.success ? body.data.error.message : `The backend answered HTTP ${res.status}`, { status: res.status, retryAfter: res.headers.get('retry-after') });
+}
+
+async function parsed<T>(res: Response, schema: z.ZodType<T>): Promise<T> {
+  const result = schema.safeParse(await res.json().catch(() => undefined));
+  if (!result.success) throw new AppError('invalid_response', 'The backend sent an answer this version of the extension cannot read');
+  return result.data;
+}
+
+export async function checkBackend(settings: BackendSettings, fetchFn: FetchFn): Promise<{ ok: true }> {
+  const res = await call(settings, fetchFn, 'healthz');
+  await parsed(res, z.object({ ok: z.literal(true) }));
+  return { ok: true };
+}
+
+/**
+ * Asks the backend who is responsible for a URL. With onStep, the backend streams each step as it
+ * finishes (NDJSON) so the report page can show real progress.
+ */
+export async function lookupUrl(
+  settings: BackendSettings,
+  fetchFn: FetchFn,
+  input: { url: string; headers?: Record<string, string> },
+  opts: { onStep?: (e: StepEvent) => void; signal?: AbortSignal } = {},
+): Promise<LookupResult> {
+  const res = await call(
+    settings,
+    fetchFn,
+    `v1/lookup${opts.onStep ? '?stream=1' : ''}`,
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) },
+    opts.signal,
+  );
+  if (!opts.onStep || !res.headers.get('content-type')?.includes('ndjson') || !res.body) return parsed(res, LookupResultSchema);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    buffer += value ?? '';
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0 || (done && buffer.trim())) {
+      const line = nl >= 0 ? buffer.slice(0, nl) : buffer;
+      buffer = nl >= 0 ? buffer.slice(nl + 1) : '';
+      if (!line.trim()) continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        json = undefined;
+      }
+      const event = StreamLineSchema.safeParse(json);
+      if (!event.success) throw new AppError('invalid_response', 'The backend sent a progress line this version cannot read');
+      if (event.data.type === 'result') return event.data.result;
+      opts.onStep({ step: event.data.step, status: event.data.status, detail: event.data.detail });
+    }
+    if (done) throw new AppError('invalid_response', 'The backend closed the stream before sending a result');
+  }
+}
+
+export async function lookupBatch(settings: BackendSettings, fetchFn: FetchFn, urls: string[], signal?: AbortSignal): Promise<BatchResponse> {
+  const res = await call(settings, fetchFn, 'v1/lookup/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ urls }) }, signal);
+  return parsed(res, BatchResponseSchema);
+}
