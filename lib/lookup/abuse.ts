@@ -1,0 +1,242 @@
+/**
+ * Abuse-contact extraction from an RDAP object, covering the registry quirks in rdap.md §4:
+ * recursive entity walk (ARIN nests abuse under the org), RIPE `type: abuse`, APNIC `pref`,
+ * NIR/RIR desks that are not the operator, LACNIC placeholders, registro.br contacts without
+ * e-mail, AFRINIC entities without roles, handle-less registrar abuse entities, RFC 9537 redaction.
+ */
+import type { RdapEntity, RdapObject } from './rdap-schema';
+import { parseVcard, rankedEmails, type Vcard } from './jcard';
+import type { AbuseContact, ContactScope } from './types';
+
+const MAX_DEPTH = 3;
+
+/** Registry desks, not operators (rdap.md §4): keep as a last resort, never present as the host. */
+const DESK_EMAILS: Record<string, string> = {
+  'ipas@cnnic.cn': 'CNNIC',
+  'hostmaster@nic.or.kr': 'KRNIC',
+  'hostmaster@nic.ad.jp': 'JPNIC',
+  'abuse@lacnic.net': 'LACNIC',
+  'ipadmin@lacnic.net': 'LACNIC',
+  'helpdesk@apnic.net': 'APNIC',
+  'hostmaster@arin.net': 'ARIN',
+};
+const DESK_HANDLES: Array<[RegExp, string]> = [
+  [/^IRT-CNNIC-CN$/i, 'CNNIC'],
+  [/^IRT-KRNIC-KR$/i, 'KRNIC'],
+  [/^IRT-JPNIC-JP$/i, 'JPNIC'],
+  [/^JNIC\d+-AP$/i, 'JPNIC'],
+  [/^ARIN-HOSTMASTER$/i, 'ARIN'],
+];
+/** A registry's own address space, where its desk address is the operator's (LACNIC 200.3.12.0/22, APNIC 1.1.1.0/24). */
+const OWN_SPACE: Record<string, RegExp> = {
+  LACNIC: /^LACNIC\b|Latin American and Caribbean IP address/i,
+  APNIC: /^APNIC\b|Asia Pacific Network Information Cent/i,
+  ARIN: /^ARIN\b|American Registry for Internet Numbers/i,
+  CNNIC: /^CNNIC\b|China Internet Network Information Center/i,
+  KRNIC: /^KRNIC\b|Korea Internet (?:&|and) Security Agency/i,
+  JPNIC: /^JPNIC\b|Japan Network Information Cent/i,
+};
+const DESK_ADVICE: Record<string, string> = {
+  CNNIC: 'CNNIC says it is not an ISP and asks complainants to contact the network\'s technical or admin contact.',
+  KRNIC: 'KRNIC is the Korean registry; it can name the operator but does not host the site.',
+  JPNIC: 'JPNIC is the Japanese registry; it can name the operator but does not host the site.',
+  LACNIC: 'LACNIC replies that it cannot act on content (fail2ban#2920).',
+  APNIC: 'APNIC is the regional registry, not the operator.',
+  ARIN: 'ARIN is the regional registry, not the operator.',
+};
+
+export interface RegistrarInfo {
+  name: string | null;
+  handle: string | null;
+  ianaId: string | null;
+  url: string | null;
+}
+
+export interface ContactExtraction {
+  /** Best first; registry desks last. */
+  contacts: AbuseContact[];
+  notes: string[];
+  /** Domain objects: the sponsoring registrar. */
+  registrar: RegistrarInfo | null;
+  /** Registrant organisation name when published (network and autnum objects). */
+  orgName: string | null;
+}
+
+interface Found {
+  entity: RdapEntity;
+  depth: number;
+  parent: Found | null;
+  roles: string[];
+  card: Vcard;
+  order: number;
+}
+
+function walk(entities: RdapEntity[] | null | undefined, depth: number, parent: Found | null, out: Found[]): void {
+  if (!entities || depth > MAX_DEPTH) return;
+  for (const entity of entities) {
+    const roles = (entity.roles ?? []).map((r) => r.toLowerCase());
+    const f: Found = { entity, depth, parent, roles, card: parseVcard(entity.vcardArray), order: out.length };
+    out.push(f);
+    walk(entity.entities, depth + 1, f, out);
+  }
+}
+
+function deskOf(f: Found, ownRegistry: string | null): string | null {
+  const handle = f.entity.handle ?? '';
+  for (const [re, reg] of DESK_HANDLES) if (re.test(handle) && reg !== ownRegistry) return reg;
+  const emails = f.card.emails.map((e) => e.value.toLowerCase());
+  if (emails.length === 0) return null;
+  const regs = emails.map((e) => DESK_EMAILS[e]);
+  if (regs.every((r) => r && r !== ownRegistry)) return regs[0]!;
+  return null;
+}
+
+function ownRegistryOf(found: Found[], data: RdapObject): string | null {
+  const names = found
+    .filter((f) => f.roles.includes('registrant') || f.card.kind === 'org')
+    .flatMap((f) => [f.card.fn, f.card.org])
+    .filter((s): s is string => !!s);
+  if (typeof data.name === 'string') names.push(data.name);
+  for (const [reg, re] of Object.entries(OWN_SPACE)) if (names.some((n) => re.test(n))) return reg;
+  return null;
+}
+
+function hasAncestorRole(f: Found, role: string): boolean {
+  for (let p = f.parent; p; p = p.parent) if (p.roles.includes(role)) return true;
+  return false;
+}
+
+export function registrarOf(data: RdapObject): RegistrarInfo | null {
+  const reg = (data.entities ?? []).find((e) => (e.roles ?? []).some((r) => r.toLowerCase() === 'registrar'));
+  if (!reg) return null;
+  const card = parseVcard(reg.vcardArray);
+  const iana = reg.publicIds?.find((p) => /iana/i.test(p.type))?.identifier ?? null;
+  // Some registries (.click) give the IANA id only as the handle, with no publicIds.
+  const ianaId = iana ?? (reg.handle && /^\d{1,6}$/.test(reg.handle) ? reg.handle : null);
+  return { name: card.fn ?? card.org ?? null, handle: reg.handle ?? null, ianaId, url: card.contactUris[0] ?? null };
+}
+
+/** APNIC puts the organisation text in a remark titled "description". */
+function descriptionRemark(data: RdapObject): string | null {
+  const r = (data.remarks ?? []).find((x) => x.title?.toLowerCase() === 'description');
+  return r?.description?.[0]?.trim() || null;
+}
+
+function redactionNotes(data: RdapObject): string[] {
+  const out: string[] = [];
+  for (const r of (data.redacted ?? []).slice(0, 20)) {
+    const what = r.name?.description ?? r.name?.type ?? 'a field';
+    const how = r.method ?? 'method not stated';
+    const why = r.reason?.description ?? r.reason?.type;
+    out.push(`Redacted by the server (RFC 9537): ${what} (${how}${why ? `; ${why}` : ''}).`);
+  }
+  return out;
+}
+
+function remarkNotes(data: RdapObject): string[] {
+  const out: string[] = [];
+  for (const r of [...(data.remarks ?? []), ...(data.notices ?? [])]) {
+    const t = `${r.type ?? ''} ${r.title ?? ''}`.toLowerCase();
+    if (t.includes('truncated')) out.push('The registry truncated this record ("object truncated due to server policy"): some contacts are only available by port-43 WHOIS or the web.');
+    else if (t.trim() === 'filtered') out.push('The registry filtered personal e-mail addresses out of this answer.');
+  }
+  return [...new Set(out)];
+}
+
+export function extractContacts(data: RdapObject, objectKind: 'network' | 'domain' | 'autnum'): ContactExtraction {
+  const found: Found[] = [];
+  walk(data.entities, 0, null, found);
+  const own = ownRegistryOf(found, data);
+  const notes = [...remarkNotes(data), ...redactionNotes(data)];
+
+  const withheld = new Set<string>();
+  for (const f of found) for (const w of f.card.withheld) withheld.add(`${f.roles.join('/') || 'contact'} ${w}`);
+  if (withheld.size) notes.push(`Withheld placeholders ignored: ${[...withheld].slice(0, 10).join('; ')}.`);
+
+  const makeContact = (f: Found, isAbuseRole: boolean, scope: ContactScope): AbuseContact => {
+    const cnotes: string[] = [];
+    if (f.depth > 0 && f.parent) {
+      const p = f.parent.card.fn ?? f.parent.entity.handle ?? 'another entity';
+      cnotes.push(`Listed under ${p} (${f.parent.roles.join(', ') || 'no role'}).`);
+    }
+    const telValues = [...f.card.tels].sort((a, b) => (a.pref ?? 99) - (b.pref ?? 99)).map((t) => t.value);
+    return {
+      handle: f.entity.handle ?? null,
+      name: f.card.fn ?? f.card.org ?? f.entity.handle ?? null,
+      roles: [...f.roles],
+      emails: rankedEmails(f.card.emails),
+      phones: [...new Set(telValues)],
+      formUrl: f.card.contactUris[0] ?? null,
+      scope,
+      isAbuseRole,
+      depth: f.depth,
+      notes: cnotes,
+    };
+  };
+
+  const scored: Array<{ c: AbuseContact; f: Found; desk: string | null; rank: number[] }> = [];
+  const add = (f: Found, isAbuseRole: boolean, scope: ContactScope, fallbackOrder: number) => {
+    const desk = deskOf(f, own);
+    const c = makeContact(f, isAbuseRole, desk ? 'registry-desk' : scope);
+    if (desk) c.notes.push(`Registry desk (${desk}), not the operator: a last resort, ask it to name or forward to the operator. ${DESK_ADVICE[desk] ?? ''}`.trim());
+    if (isAbuseRole && c.emails.length === 0) c.notes.push('No e-mail in RDAP for this abuse contact; use the web form or phone, or port-43 WHOIS.');
+    if (!isAbuseRole) c.notes.push('Not an abuse contact: used because the record has no usable abuse address.');
+    const prefEmail = f.card.emails.some((e) => e.pref === 1) ? 0 : 1;
+    const typeAbuse = f.card.emails.some((e) => e.types.includes('abuse')) ? 0 : 1;
+    const dedicated = f.roles.length === 1 && f.roles[0] === 'abuse' ? 0 : 1;
+    scored.push({
+      c,
+      f,
+      desk,
+      rank: [desk ? 1 : 0, isAbuseRole ? 0 : 1, c.emails.length ? 0 : 1, prefEmail, typeAbuse, dedicated, fallbackOrder, f.depth, f.order],
+    });
+  };
+
+  const scopeFor = (f: Found): ContactScope => {
+    if (objectKind === 'domain') return f.roles.includes('registrar') || hasAncestorRole(f, 'registrar') ? 'registrar' : 'domain';
+    return 'network';
+  };
+
+  for (const f of found) if (f.roles.includes('abuse')) add(f, true, scopeFor(f), 0);
+
+  const usable = scored.some((s) => !s.desk && s.c.emails.length > 0);
+  if (!usable) {
+    for (const f of found) {
+      if (f.roles.includes('abuse') || f.card.emails.length === 0) continue;
+      if (objectKind === 'domain') {
+        // The registrant of a pirate domain is the infringer: only the registrar's own address is a fallback.
+        if (f.roles.includes('registrar')) add(f, false, 'registrar', 0);
+        continue;
+      }
+      if (f.roles.includes('registrant') || f.card.kind === 'org') add(f, false, 'org', 1);
+      else if (f.roles.some((r) => r === 'technical' || r === 'noc' || r === 'administrative')) add(f, false, 'network', 2);
+      // AFRINIC 2015 answers carry no roles at all.
+      else if (f.roles.length === 0) add(f, false, 'network', 3);
+    }
+    if (objectKind !== 'domain' && !found.some((f) => f.roles.includes('abuse'))) notes.push('The record names no abuse contact; the addresses below are organisation or technical contacts.');
+  }
+
+  scored.sort((a, b) => {
+    for (let i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return a.rank[i] - b.rank[i];
+    return 0;
+  });
+
+  // Dedupe: ARIN repeats a POC at two levels; registrar hops repeat the same address.
+  const contacts: AbuseContact[] = [];
+  for (const { c } of scored) {
+    const same = contacts.find(
+      (x) => (c.handle && x.handle === c.handle) || (c.emails.length > 0 && c.emails.every((e) => x.emails.some((y) => y.toLowerCase() === e.toLowerCase()))),
+    );
+    if (same) {
+      for (const r of c.roles) if (!same.roles.includes(r)) same.roles.push(r);
+      for (const p of c.phones) if (!same.phones.includes(p)) same.phones.push(p);
+      continue;
+    }
+    if (c.emails.length === 0 && c.phones.length === 0 && !c.formUrl && !c.isAbuseRole) continue;
+    contacts.push(c);
+  }
+
+  const registrant = found.find((f) => f.depth === 0 && (f.roles.includes('registrant') || f.card.kind === 'org') && f.card.fn);
+  const orgName = objectKind === 'domain' ? null : (descriptionRemark(data) ?? registrant?.card.fn ?? registrant?.card.org ?? null);
+  return { contacts, notes, registrar: objectKind === 'domain' ? registrarOf(data) : null, orgName };
+}
