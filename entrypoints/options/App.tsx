@@ -1,35 +1,68 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { BackendForm } from '../../components/options/BackendForm';
+import { DefaultsForm } from '../../components/options/DefaultsForm';
 import { LetterheadForm } from '../../components/options/LetterheadForm';
-import { useT } from '../../components/i18n';
+import { WorksCatalog } from '../../components/options/WorksCatalog';
+import { useT, type MessageKey } from '../../components/i18n';
+import { checkBackend } from '../../lib/backend/client';
 import { db } from '../../lib/db/schema';
-import { readSetting, writeSetting } from '../../lib/db/settings';
-import type { Letterhead } from '../../lib/model/letterhead';
+import { readSetting, writeSetting, type SettingKey, type SettingValue } from '../../lib/db/settings';
+
+const TABS = ['letterhead', 'works', 'backend', 'defaults'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Reads a setting live; `invalid` says a stored value failed validation and was kept untouched. */
+function useSetting<K extends SettingKey>(key: K) {
+  const read = useLiveQuery(() => readSetting(db(), key), [key]);
+  return { value: read?.value ?? null, invalid: Boolean(read?.error), loaded: read !== undefined };
+}
 
 export function App() {
   const t = useT();
-  const [letterhead, setLetterhead] = useState<Letterhead | null>(null);
-  const [loadError, setLoadError] = useState(false);
-
-  useEffect(() => {
-    readSetting(db(), 'letterhead').then((r) => {
-      setLetterhead(r.value);
-      setLoadError(Boolean(r.error));
-    });
-  }, []);
+  const [tab, setTab] = useState<Tab>(() => (TABS as readonly string[]).includes(location.hash.slice(1)) ? (location.hash.slice(1) as Tab) : 'letterhead');
+  useEffect(() => history.replaceState(null, '', `#${tab}`), [tab]);
+  const letterhead = useSetting('letterhead');
+  const backend = useSetting('backend');
+  const defaults = useSetting('defaults');
+  const works = useLiveQuery(() => db().works.orderBy('title').toArray(), []) ?? [];
+  const save = async <K extends SettingKey>(key: K, value: SettingValue<K>) => void (await writeSetting(db(), key, value));
 
   return (
     <main className="page">
       <h1>{t('optionsTitle')}</h1>
-      <section>
-        <h2>{t('letterheadTitle')}</h2>
-        {loadError && <p className="banner banner--warn">{t('settingInvalid')}</p>}
-        <LetterheadForm
-          saved={letterhead}
-          onSave={async (value) => {
-            setLetterhead(await writeSetting(db(), 'letterhead', value));
-          }}
-        />
-      </section>
+      <nav className="tabs" role="tablist">
+        {TABS.map((id) => (
+          <button key={id} role="tab" type="button" aria-selected={tab === id} onClick={() => setTab(id)}>
+            {t(`tab_${id}` as MessageKey)}
+          </button>
+        ))}
+      </nav>
+      {tab === 'letterhead' && (
+        <section>
+          <h2>{t('letterheadTitle')}</h2>
+          {letterhead.invalid && <p className="banner banner--warn">{t('settingInvalid')}</p>}
+          {letterhead.loaded && <LetterheadForm saved={letterhead.value} onSave={(v) => save('letterhead', v)} />}
+        </section>
+      )}
+      {tab === 'works' && (
+        <section>
+          <h2>{t('tab_works')}</h2>
+          <WorksCatalog works={works} newId={() => crypto.randomUUID()} onSave={async (w) => void (await db().works.put(w))} onDelete={(id) => db().works.delete(id)} />
+        </section>
+      )}
+      {tab === 'backend' && backend.value && (
+        <section>
+          <h2>{t('tab_backend')}</h2>
+          <BackendForm saved={backend.value} onSave={(v) => save('backend', v)} onTest={async (v) => void (await checkBackend(v, fetch.bind(globalThis)))} />
+        </section>
+      )}
+      {tab === 'defaults' && defaults.value && (
+        <section>
+          <h2>{t('tab_defaults')}</h2>
+          <DefaultsForm saved={defaults.value} onSave={(v) => save('defaults', v)} />
+        </section>
+      )}
     </main>
   );
 }

@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/fixtures';
+
+const load = (locale: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const en = load('en');
+const zh = load('zh_CN');
+
+function sources(dir: string): string[] {
+  return readdirSync(path.join(REPO_ROOT, dir)).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(path.join(REPO_ROOT, p)).isDirectory() ? sources(p) : /\.(ts|tsx)$/.test(name) ? [p] : [];
+  });
+}
+
+describe('UI strings', () => {
+  it('exist in English and Simplified Chinese alike', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, { message }] of Object.entries(en)) {
+      expect(zh[key].message.trim(), key).not.toBe('');
+      expect((zh[key].message.match(/\$\d/g) ?? []).sort(), key).toEqual((message.match(/\$\d/g) ?? []).sort());
+    }
+  });
+
+  it('cover every key the pages ask for', () => {
+    const used = new Set<string>();
+    for (const file of [...sources('entrypoints'), ...sources('components')]) {
+      for (const m of readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]);
+    }
+    expect([...used].filter((k) => !(k in en))).toEqual([]);
+  });
+});
