@@ -1,0 +1,18 @@
+import type { RegimeId } from '../../model/notice';
+import type { Regime } from '../regime';
+import { caNotice } from './ca-notice';
+import { cn } from './cn';
+import { euDsa } from './eu-dsa';
+import { generic } from './generic';
+import { uk } from './uk';
+import { usDmca } from './us-dmca';
+
+/** Every regime, one line each; the validator and the drafter only look regimes up here. */
+export const REGIMES: Record<RegimeId, Regime> = {
+  'us-dmca': usDmca,
+  cn,
+  'eu-dsa': euDsa,
+  uk,
+  'ca-notice': caNotice,
+  generic,
+};
