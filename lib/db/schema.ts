@@ -9,13 +9,53 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** Version 2: one row per infringing URL, so bulk reports and re-checks find a URL's notices. */
+export interface UrlRow {
+  id?: number;
+  url: string;
+  noticeId: string;
+  host: string;
+}
+
+/** Version 2: a bulk lookup that produced several notices (Notice.batchId). */
+export interface BatchRow {
+  id: string;
+  createdAt: string;
+  label?: string;
+  urlCount?: number;
+}
+
+/**
+ * Version 2: the last event of each notice's log, written in the same transaction as the event,
+ * so "verify history" also notices a deleted tail.
+ */
+export interface ChainHeadRow {
+  noticeId: string;
+  seq: number;
+  hash: string;
+}
+
 export type TakedownDb = Dexie & {
   notices: EntityTable<Notice, 'id'>;
   events: EntityTable<NoticeEvent, 'id'>;
   evidence: EntityTable<Evidence, 'id'>;
   works: EntityTable<Work, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  urls: EntityTable<UrlRow, 'id'>;
+  batches: EntityTable<BatchRow, 'id'>;
+  heads: EntityTable<ChainHeadRow, 'noticeId'>;
 };
+
+export const SCHEMA_VERSION = 2;
+
+/** The host part of a URL, lower case; '' when it does not parse. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
 
 export const DB_NAME = 'takedown';
 
@@ -24,6 +64,14 @@ export const DB_NAME = 'takedown';
  * version with an upgrade, and tests/unit/db upgrades a real database of the previous one.
  */
 export function openDb(name = DB_NAME): TakedownDb {
+  return openDbAtVersion(name, SCHEMA_VERSION);
+}
+
+/**
+ * The schema as it stood at `version`; tests build a real database of an old version with it
+ * and then reopen it with openDb() to exercise the upgrade.
+ */
+export function openDbAtVersion(name: string, version: number): TakedownDb {
   const db = new Dexie(name) as TakedownDb;
   db.version(1).stores({
     notices: 'id, status, createdAt, sentAt, host, recipientName, followUpAt, *workTitles',
@@ -32,6 +80,37 @@ export function openDb(name = DB_NAME): TakedownDb {
     works: 'id, title',
     settings: 'key',
   });
+  if (version < 2) return db;
+  db.version(2)
+    .stores({
+      notices:
+        'id, status, createdAt, sentAt, host, recipientName, followUpAt, *workTitles, [status+createdAt], [status+sentAt], escalatedFrom, supersedes, batchId',
+      urls: '++id, url, noticeId, host, [url+noticeId]',
+      batches: 'id, createdAt',
+      heads: 'noticeId',
+    })
+    .upgrade(async (tx) => {
+      // Additive: every v1 record is kept as is; only the new tables are filled in.
+      const urls = tx.table<UrlRow, number>('urls');
+      const heads = tx.table<ChainHeadRow, string>('heads');
+      const rows: UrlRow[] = [];
+      await tx
+        .table<Notice, string>('notices')
+        .toCollection()
+        .each((n) => {
+          for (const url of n.urls ?? []) rows.push({ url, noticeId: n.id, host: hostOf(url) });
+        });
+      await urls.bulkAdd(rows);
+      const last = new Map<string, ChainHeadRow>();
+      await tx
+        .table<NoticeEvent, string>('events')
+        .toCollection()
+        .each((e) => {
+          const cur = last.get(e.noticeId);
+          if (!cur || e.seq > cur.seq) last.set(e.noticeId, { noticeId: e.noticeId, seq: e.seq, hash: e.hash });
+        });
+      await heads.bulkPut([...last.values()]);
+    });
   return db;
 }
 

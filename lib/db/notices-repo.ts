@@ -1,0 +1,388 @@
+import Dexie from 'dexie';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { NoticeSchema, SentRecordSchema, type Notice, type NoticeEvent, type NoticeStatus } from '../model/notice';
+import type { CalendarOptions } from '../tracking/business-days';
+import { counterNoticeLawFor, counterNoticeWindow, followUpDate, isOverdue } from '../tracking/deadlines';
+import { escalationCase, type EscalationCase } from '../tracking/escalation';
+import { appendEvent, verifyChain, type ChainVerdict } from '../tracking/hash-chain';
+import { sha256Hex, type Sha256 } from '../tracking/sha256';
+import { INFO_EVENT_KINDS, isStatusKind, targetOfKind, transition, type Actor } from '../tracking/status';
+import { hostOf, type ChainHeadRow, type TakedownDb } from './schema';
+
+export interface RepoDeps {
+  db: TakedownDb;
+  now: () => Date;
+  newId?: () => string;
+  sha256?: Sha256;
+  /** Zone and holidays for follow-up and counter-notice clocks. */
+  calendar?: CalendarOptions;
+}
+
+/** What the report page hands over; the repository fills in ids, times and status. */
+export const DraftInputSchema = NoticeSchema.omit({
+  id: true,
+  createdAt: true,
+  updatedAt: true,
+  status: true,
+  sent: true,
+  sentAt: true,
+  followUpAt: true,
+}).extend({ host: z.string().max(253).optional() });
+export type DraftInput = z.input<typeof DraftInputSchema>;
+
+/** Fields of a draft that may be edited; identity, status and links are not among them. */
+export const DraftPatchSchema = DraftInputSchema.omit({ supersedes: true, escalatedFrom: true, batchId: true }).partial();
+export type DraftPatch = z.input<typeof DraftPatchSchema>;
+
+export const SentInputSchema = SentRecordSchema.extend({ textSha256: SentRecordSchema.shape.textSha256.optional() });
+export type SentInput = z.input<typeof SentInputSchema>;
+
+export interface ListQuery {
+  status?: NoticeStatus;
+  /** Case-insensitive match on host, recipient, page title, work titles and URLs. */
+  search?: string;
+  limit?: number;
+  offset?: number;
+  /** 'overdue_first' puts awaiting notices past their follow-up date on top, most overdue first. */
+  order?: 'newest' | 'overdue_first';
+  /** Required for 'overdue_first'. */
+  now?: Date;
+}
+
+export interface Timeline {
+  notice: Notice;
+  events: NoticeEvent[];
+}
+
+export type HistoryVerdict = ChainVerdict | { ok: false; brokenAt: number; eventId: null; reason: 'notice_mismatch'; expected: NoticeStatus };
+
+type PlannedEvent = { kind: string; at: string; actor: Actor; details: Record<string, unknown>; textHash?: string };
+interface Plan {
+  notice: Notice;
+  events: PlannedEvent[];
+  /** Notices created alongside (a correction or the next rung), each with its own first events. */
+  created?: { notice: Notice; events: PlannedEvent[] }[];
+}
+
+const MAX_RETRIES = 5;
+
+const parseOrThrow = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const path = issue.path.join('.');
+  throw new AppError('invalid_input', `${what}: ${path ? `${path}: ` : ''}${issue.message}`, { path });
+};
+
+export function createNoticesRepo(deps: RepoDeps) {
+  const { db } = deps;
+  const sha256 = deps.sha256 ?? sha256Hex;
+  const newId = deps.newId ?? (() => globalThis.crypto.randomUUID());
+  const nowIso = () => deps.now().toISOString();
+
+  async function lastEvent(noticeId: string): Promise<NoticeEvent | null> {
+    return (await db.events.where('[noticeId+seq]').between([noticeId, Dexie.minKey], [noticeId, Dexie.maxKey]).last()) ?? null;
+  }
+
+  async function mustGet(id: string): Promise<Notice> {
+    const n = await db.notices.get(id);
+    if (!n) throw new AppError('not_found', 'This notice no longer exists', { noticeId: id });
+    return n;
+  }
+
+  async function chainEvents(prev: NoticeEvent | null, noticeId: string, planned: PlannedEvent[]): Promise<NoticeEvent[]> {
+    const out: NoticeEvent[] = [];
+    for (const p of planned) {
+      prev = await appendEvent(prev, { id: newId(), noticeId, ...p }, sha256);
+      out.push(prev);
+    }
+    return out;
+  }
+
+  function urlRows(n: Notice) {
+    return n.urls.map((url) => ({ url, noticeId: n.id, host: hostOf(url) }));
+  }
+
+  /**
+   * Hashing (WebCrypto) cannot run inside an IndexedDB transaction without it committing early,
+   * so the plan is built and hashed first, then written if nothing moved in between (else retried).
+   */
+  async function mutate(id: string, plan: (n: Notice) => Plan | Promise<Plan>): Promise<Plan> {
+    for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+      const before = await mustGet(id);
+      const prev = await lastEvent(id);
+      const p = await plan(before);
+      const events = await chainEvents(prev, id, p.events);
+      const created = await Promise.all((p.created ?? []).map(async (c) => ({ notice: c.notice, events: await chainEvents(null, c.notice.id, c.events) })));
+      const written = await db.transaction('rw', [db.notices, db.events, db.heads, db.urls], async () => {
+        const now = await db.notices.get(id);
+        const tail = await lastEvent(id);
+        if (!now || now.updatedAt !== before.updatedAt || now.status !== before.status || (tail?.seq ?? -1) !== (prev?.seq ?? -1)) return false;
+        await db.notices.put(p.notice);
+        if (p.notice.urls.join('\n') !== before.urls.join('\n')) {
+          await db.urls.where('noticeId').equals(id).delete();
+          await db.urls.bulkAdd(urlRows(p.notice));
+        }
+        await db.events.bulkAdd(events);
+        const head = events[events.length - 1];
+        if (head) await db.heads.put({ noticeId: id, seq: head.seq, hash: head.hash });
+        for (const c of created) await insertNew(c.notice, c.events);
+        return true;
+      });
+      if (written) return p;
+    }
+    throw new AppError('storage', 'The notice kept changing while saving; try again', { noticeId: id });
+  }
+
+  async function insertNew(notice: Notice, events: NoticeEvent[]) {
+    await db.notices.add(notice);
+    await db.urls.bulkAdd(urlRows(notice));
+    await db.events.bulkAdd(events);
+    const head = events[events.length - 1];
+    if (head) await db.heads.put({ noticeId: notice.id, seq: head.seq, hash: head.hash } satisfies ChainHeadRow);
+  }
+
+  function newDraft(input: z.output<typeof DraftInputSchema>, at: string): Notice {
+    return NoticeSchema.parse({
+      ...input,
+      id: newId(),
+      createdAt: at,
+      updatedAt: at,
+      status: 'draft',
+      host: input.host ?? hostOf(input.urls[0]),
+      sent: null,
+      sentAt: null,
+      followUpAt: null,
+    });
+  }
+
+  const repo = {
+    async createDraft(input: DraftInput, actor: Actor = 'user'): Promise<Notice> {
+      const parsed = parseOrThrow(DraftInputSchema, input, 'Draft');
+      const at = nowIso();
+      const notice = newDraft(parsed, at);
+      const events = await chainEvents(null, notice.id, [{ kind: 'created', at, actor, details: {} }]);
+      await db.transaction('rw', [db.notices, db.events, db.heads, db.urls], () => insertNew(notice, events));
+      return notice;
+    },
+
+    /** Edits a draft; a sent notice is read-only (a correction is a new notice, createCorrection). */
+    async saveDraft(id: string, patch: DraftPatch): Promise<Notice> {
+      const parsed = parseOrThrow(DraftPatchSchema, patch, 'Draft');
+      const p = await mutate(id, (n) => {
+        if (n.status !== 'draft' || n.sent) throw new AppError('read_only', 'A sent notice cannot be edited; create a correction instead', { noticeId: id, status: n.status });
+        const fields = Object.keys(parsed).filter((k) => (parsed as Record<string, unknown>)[k] !== undefined);
+        const at = nowIso();
+        const notice = NoticeSchema.parse({ ...n, ...parsed, host: parsed.host ?? (parsed.urls ? hostOf(parsed.urls[0]) : n.host), updatedAt: at });
+        return { notice, events: [{ kind: 'draft_saved', at, actor: 'user', details: { fields: fields.sort() } }] };
+      });
+      return p.notice;
+    },
+
+    /** Freezes what was sent, appends 'sent' and sets the follow-up date. */
+    async markSent(id: string, sentInput: SentInput): Promise<Notice> {
+      const input = parseOrThrow(SentInputSchema, sentInput, 'Sent record');
+      const textSha256 = await sha256(input.text);
+      if (input.textSha256 && input.textSha256 !== textSha256) {
+        throw new AppError('invalid_input', 'The text hash does not match the text sent', { path: 'textSha256' });
+      }
+      const sent = { ...input, textSha256 };
+      const p = await mutate(id, (n) => {
+        const follow = followUpDate({ recipient: sent.recipient, regime: n.regime }, new Date(sent.at), deps.calendar);
+        const t = transition(n, 'sent', { at: deps.now(), actor: 'user', sent, followUpAt: follow.at });
+        return {
+          notice: t.notice,
+          events: [{ ...t.event, textHash: textSha256, details: { ...t.event.details, channel: sent.channel, recipient: sent.recipient.name, followUpAt: follow.at.toISOString(), followUpBasis: follow.basis } }],
+        };
+      });
+      return p.notice;
+    },
+
+    /**
+     * Records something that happened. A status kind ('acknowledged', 'removed', 'rejected',
+     * 'counter_notice_received', …) moves the notice through the status machine; an info kind
+     * ('note', 'reply_received', 'recheck', …) only appends.
+     */
+    async recordEvent(id: string, kind: string, details: Record<string, unknown> = {}, actor: Actor = 'user'): Promise<Notice> {
+      const safeDetails = parseOrThrow(z.record(z.string(), z.unknown()), details, 'Event details');
+      const p = await mutate(id, (n) => {
+        const at = deps.now();
+        if ((INFO_EVENT_KINDS as readonly string[]).includes(kind)) {
+          return { notice: { ...n, updatedAt: at.toISOString() }, events: [{ kind, at: at.toISOString(), actor, details: safeDetails }] };
+        }
+        if (!isStatusKind(kind)) throw new AppError('invalid_input', `Unknown event kind: ${kind}`, { path: 'kind' });
+        const to = targetOfKind(n.status, kind);
+        if (!to) {
+          throw new AppError('illegal_transition', `A notice that is ${n.status} cannot record ${kind}`, { from: n.status, kind, noticeId: id });
+        }
+        let followUpAt: Date | undefined;
+        let extra: Record<string, unknown> = {};
+        if (to === 'counter_noticed') {
+          const law = counterNoticeLawFor(n.regime, { ecommercePlatform: safeDetails.ecommercePlatform === true });
+          if (law) {
+            const w = counterNoticeWindow(law, at, deps.calendar);
+            followUpAt = w.earliest;
+            extra = { window: { law, earliest: w.earliest.toISOString(), latest: w.latest.toISOString(), basis: w.basis, unverified: w.unverified ?? false } };
+          }
+        } else if (to === 'no_response' || to === 'acknowledged' || to === 'partially_removed') {
+          followUpAt = followUpDate({ recipient: n.sent?.recipient ?? n.recipient, regime: n.regime }, at, deps.calendar).at;
+        }
+        const t = transition(n, to, { at, actor, details: { ...safeDetails, ...extra }, followUpAt });
+        return { notice: t.notice, events: [t.event] };
+      });
+      return p.notice;
+    },
+
+    /** Moves to `to` by its declared event kind; the error names the allowed moves. */
+    async changeStatus(id: string, to: NoticeStatus, details: Record<string, unknown> = {}, actor: Actor = 'user'): Promise<Notice> {
+      const n = await mustGet(id);
+      const t = transition(n, to, { at: deps.now(), actor });
+      return repo.recordEvent(id, t.event.kind, details, actor);
+    },
+
+    /** A new draft that copies a sent notice and supersedes it; the original stays untouched. */
+    async createCorrection(id: string): Promise<Notice> {
+      const p = await mutate(id, (n) => {
+        if (!n.sent) throw new AppError('invalid_input', 'Only a sent notice needs a correction; edit the draft instead', { noticeId: id });
+        const at = nowIso();
+        const { id: _id, createdAt: _c, updatedAt: _u, status: _s, sent: _sent, sentAt: _sa, followUpAt: _f, ...rest } = n;
+        const draft = newDraft({ ...rest, supersedes: n.id, escalatedFrom: null }, at);
+        return {
+          notice: { ...n, updatedAt: at },
+          events: [{ kind: 'correction_created', at, actor: 'user', details: { correctionId: draft.id } }],
+          created: [{ notice: draft, events: [{ kind: 'created', at, actor: 'user', details: { supersedes: n.id } }] }],
+        };
+      });
+      return p.created![0].notice;
+    },
+
+    /** The earlier notices of the same case, following escalatedFrom back to the first one. */
+    async escalationHistory(id: string): Promise<Notice[]> {
+      const out: Notice[] = [];
+      let n = await db.notices.get(id);
+      const seen = new Set<string>();
+      while (n?.escalatedFrom && !seen.has(n.escalatedFrom)) {
+        seen.add(n.escalatedFrom);
+        n = await db.notices.get(n.escalatedFrom);
+        if (n) out.unshift(n);
+      }
+      return out;
+    },
+
+    /**
+     * Climbs the ladder: marks this notice escalated and creates the next rung's draft, linked
+     * by escalatedFrom. The returned case carries the priorNotices the letter must cite.
+     */
+    async escalate(id: string): Promise<{ draft: Notice; escalation: EscalationCase }> {
+      const history = await repo.escalationHistory(id);
+      let escalation: EscalationCase | undefined;
+      const p = await mutate(id, (n) => {
+        escalation = escalationCase(n, history);
+        const at = deps.now();
+        const draft = newDraft(
+          {
+            ...DraftInputSchema.parse({ urls: n.urls, workIds: n.workIds, workTitles: n.workTitles, pageTitle: n.pageTitle, host: n.host }),
+            recipient: escalation.recipient,
+            recipientName: escalation.recipient.name,
+            candidates: n.candidates,
+            regime: n.regime,
+            lang: n.lang,
+            explanation: n.explanation,
+            measure: '',
+            fairUseConsidered: n.fairUseConsidered,
+            evidenceIds: n.evidenceIds,
+            escalatedFrom: n.id,
+            supersedes: null,
+            batchId: n.batchId,
+          },
+          at.toISOString(),
+        );
+        const t = transition(n, 'escalated', { at, actor: 'user', details: { nextNoticeId: draft.id, recipient: escalation.recipient.name, role: escalation.recipient.role } });
+        return {
+          notice: t.notice,
+          events: [t.event],
+          created: [{ notice: draft, events: [{ kind: 'created', at: at.toISOString(), actor: 'user', details: { escalatedFrom: n.id, priorNotices: escalation.priorNotices.map((x) => x.id) } }] }],
+        };
+      });
+      return { draft: p.created![0].notice, escalation: escalation! };
+    },
+
+    /** Null for a deleted notice, so a stale notification click is harmless. */
+    async getNotice(id: string): Promise<Notice | null> {
+      return (await db.notices.get(id)) ?? null;
+    },
+
+    async getTimeline(id: string): Promise<Timeline | null> {
+      const notice = await db.notices.get(id);
+      if (!notice) return null;
+      const events = await db.events.where('[noticeId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+      return { notice, events };
+    },
+
+    /** Verifies the log's hash chain, the sent text, the recorded head and the notice's status. Null for a deleted notice. */
+    async verifyHistory(id: string): Promise<HistoryVerdict | null> {
+      const t = await repo.getTimeline(id);
+      if (!t) return null;
+      const head = (await db.heads.get(id)) ?? null;
+      const textSha256 = t.notice.sent ? await sha256(t.notice.sent.text) : null;
+      const verdict = await verifyChain(t.events, sha256, { textSha256, head });
+      if (!verdict.ok) return verdict;
+      let status: NoticeStatus = 'draft';
+      for (const e of t.events) status = targetOfKind(status, e.kind) ?? status;
+      if (status !== t.notice.status) return { ok: false, brokenAt: t.events.length, eventId: null, reason: 'notice_mismatch', expected: status };
+      return verdict;
+    },
+
+    /** Uses the indexes so the popup stays fast with tens of thousands of notices. */
+    async listNotices(q: ListQuery = {}): Promise<Notice[]> {
+      const limit = Math.max(0, Math.min(q.limit ?? 50, 1000));
+      const offset = Math.max(0, q.offset ?? 0);
+      const needle = q.search?.trim().toLowerCase() ?? '';
+      const matches = (n: Notice) =>
+        (!q.status || n.status === q.status) &&
+        (!needle ||
+          n.host.toLowerCase().includes(needle) ||
+          n.recipientName.toLowerCase().includes(needle) ||
+          n.pageTitle.toLowerCase().includes(needle) ||
+          n.workTitles.some((w) => w.toLowerCase().includes(needle)) ||
+          n.urls.some((u) => u.toLowerCase().includes(needle)));
+      const newest = () => {
+        const base = q.status
+          ? db.notices.where('[status+createdAt]').between([q.status, Dexie.minKey], [q.status, Dexie.maxKey]).reverse()
+          : db.notices.orderBy('createdAt').reverse();
+        return needle ? base.filter(matches) : base;
+      };
+      if (q.order !== 'overdue_first') return newest().offset(offset).limit(limit).toArray();
+      if (!q.now) throw new AppError('invalid_input', 'overdue_first needs the current time', { path: 'now' });
+      const now = q.now;
+      const overdue = (await db.notices.where('followUpAt').belowOrEqual(now.toISOString()).toArray())
+        .filter((n) => isOverdue(n, now) && matches(n))
+        .sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
+      const top = overdue.slice(offset, offset + limit);
+      if (top.length === limit) return top;
+      const skip = new Set(overdue.map((n) => n.id));
+      const rest = await newest()
+        .filter((n) => !skip.has(n.id))
+        .offset(Math.max(0, offset - overdue.length))
+        .limit(limit - top.length)
+        .toArray();
+      return [...top, ...rest];
+    },
+
+    /** Awaiting notices whose follow-up date has passed, most overdue first (for alarms). */
+    async dueFollowUps(now: Date): Promise<Notice[]> {
+      const due = await db.notices.where('followUpAt').belowOrEqual(now.toISOString()).toArray();
+      return due.filter((n) => isOverdue(n, now)).sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
+    },
+
+    /** Notices that list this exact URL (bulk reports, re-checks). */
+    async noticesForUrl(url: string): Promise<Notice[]> {
+      const rows = await db.urls.where('url').equals(url).toArray();
+      const ids = [...new Set(rows.map((r) => r.noticeId))];
+      return (await db.notices.bulkGet(ids)).filter((n): n is Notice => n !== undefined);
+    },
+  };
+  return repo;
+}
+export type NoticesRepo = ReturnType<typeof createNoticesRepo>;
