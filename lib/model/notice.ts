@@ -59,6 +59,12 @@ export const NoticeSchema = z.object({
   explanation: z.string().max(20000).default(''),
   measure: z.string().max(5000).default(''),
   fairUseConsidered: z.boolean().default(false),
+  fairUseNote: z.string().max(5000).default(''),
+  /** The statements the user ticked; the statutory wording itself is always in the letter. */
+  confirmations: z.object({ goodFaith: z.boolean().default(false), accuracy: z.boolean().default(false) }).default({ goodFaith: false, accuracy: false }),
+  /** The regime/lang were chosen by the user rather than suggested from the recipient. */
+  regimeChosen: z.boolean().default(false),
+  captureId: z.string().max(64).nullable().default(null),
   evidenceIds: z.array(z.string()).default([]),
   sent: SentRecordSchema.nullable().default(null),
   sentAt: iso.nullable().default(null),
