@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { createWhois } from '../../lib/server/whois43';
+import { parseWhoisRoute } from '../../lib/server/config';
+import { startLoopbackWhois, type LoopbackWhois } from '../helpers/loopback-whois';
+
+let whois: LoopbackWhois;
+beforeAll(async () => {
+  whois = await startLoopbackWhois();
+});
+afterAll(() => whois.close());
+beforeEach(() => {
+  whois.clearFaults();
+  whois.queries.length = 0;
+});
+
+const client = (extra: Parameters<typeof createWhois>[0] = {}) => createWhois({ route: parseWhoisRoute(whois.env), timeoutMs: 1500, connectTimeoutMs: 500, ...extra });
+
+describe('port-43 WHOIS client', () => {
+  test('.cn goes straight to CNNIC (built-in table): registrar, no abuse e-mail', async () => {
+    const r = await client()('pirate-books.cn', 'domain');
+    expect(r).toMatchObject({ server: 'whois.cnnic.cn', registrar: '阿里云计算有限公司（万网）', abuseEmails: [] });
+    expect(whois.count('whois.iana.org')).toBe(0);
+  });
+
+  test('thin .com registry → one registrar hop, answers merged', async () => {
+    const r = await client()('THEMARQUETRY.COM', 'domain');
+    expect(r).toMatchObject({ server: 'whois.registrar.eu', registrantOrg: 'The Marquetry Workshop', abuseEmails: ['abuse@registrar.eu'], country: 'NL' });
+    expect(whois.count('whois.verisign-grs.com', 'themarquetry.com')).toBe(1);
+    expect(whois.count('whois.registrar.eu', 'themarquetry.com')).toBe(1);
+  });
+
+  test('IP: IANA referral (cached per client) → AFRINIC abuse comment', async () => {
+    const w = client();
+    const r = await w('196.11.240.215', 'ip');
+    expect(r).toMatchObject({ server: 'whois.afrinic.net', abuseEmails: ['abuse@mtnbusiness.co.za'], country: 'ZA' });
+    await w('196.11.240.215', 'ip');
+    expect(whois.count('whois.iana.org')).toBe(1);
+    expect(whois.count('whois.afrinic.net')).toBe(2);
+  });
+
+  test('unknown TLD asks IANA; no referral → null; "No match" → null', async () => {
+    expect(await client()('pirates.zz', 'domain')).toBeNull();
+    expect(await client()('unknown-books.cn', 'domain')).toBeNull();
+  });
+
+  test('private and malformed queries are refused without a connection', async () => {
+    await expect(client()('10.0.0.5', 'ip')).rejects.toMatchObject({ step: 'whois', kind: 'private-target' });
+    await expect(client()('a b\r\nc', 'domain')).rejects.toMatchObject({ kind: 'invalid-input' });
+    expect(whois.queries).toHaveLength(0);
+  });
+
+  test('never-ending stream is cut at the size cap and still parsed', async () => {
+    whois.addFault({ server: 'whois.cnnic.cn', fault: 'endless' });
+    const r = await client({ maxBytes: 64 * 1024 })('pirate-books.cn', 'domain');
+    expect(r === null || r.raw!.length <= 64 * 1024).toBe(true);
+  });
+
+  test('oversized reply: fields before the cap survive', async () => {
+    whois.addFault({ server: 'whois.cnnic.cn', fault: 'oversized', bytes: 2 * 1024 * 1024 });
+    const r = await client()('pirate-books.cn', 'domain');
+    expect(r?.registrar).toBe('阿里云计算有限公司（万网）');
+    expect(r!.raw!.length).toBeLessThanOrEqual(256 * 1024);
+  });
+
+  test('silent and slow servers → timeout; reset → unavailable', async () => {
+    whois.addFault({ server: 'whois.cnnic.cn', fault: 'silent', times: 1 });
+    await expect(client({ timeoutMs: 300 })('pirate-books.cn', 'domain')).rejects.toMatchObject({ step: 'whois', kind: 'timeout' });
+    whois.addFault({ server: 'whois.cnnic.cn', fault: 'slow', delayMs: 100, times: 1 });
+    await expect(client({ timeoutMs: 300 })('pirate-books.cn', 'domain')).rejects.toMatchObject({ kind: 'timeout' });
+    whois.addFault({ server: 'whois.cnnic.cn', fault: 'reset', times: 1 });
+    await expect(client()('pirate-books.cn', 'domain')).rejects.toMatchObject({ kind: 'unavailable' });
+  });
+});
