@@ -92,8 +92,8 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   },
   sender_identity: {
     name: { en: "sender's name", zh: '权利人名称（真实身份）' },
-    hint: { en: 'Enter the legal name of the rights holder or company.', zh: '请填写权利人的真实名称。' },
-    check: (c) => (filled(c.letterhead.company) ? 'ok' : filled(c.letterhead.signatory) ? 'weak' : 'missing'),
+    hint: { en: 'Enter the legal name of the rights holder (a person or a company).', zh: '请填写权利人的真实名称（个人或公司）。' },
+    check: (c) => (filled(c.letterhead.company) ? 'ok' : 'missing'),
   },
   sender_address: {
     name: { en: "sender's postal address", zh: '权利人地址' },

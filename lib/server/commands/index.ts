@@ -1,4 +1,7 @@
+import { draft } from './draft';
 import type { CliCommand } from './types';
 
 /** One line per command; each command lives in its own file. */
-export const COMMANDS: Record<string, CliCommand> = {};
+export const COMMANDS: Record<string, CliCommand> = {
+  draft,
+};
