@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { NoticeDraft } from '../../lib/notices/draft';
+import type { Recipient } from '../../lib/model/recipient';
+import type { SendChannel, SentRecord } from '../../lib/model/notice';
+import { useT, type MessageKey } from '../i18n';
+
+interface Props {
+  draft: NoticeDraft;
+  recipient: Recipient;
+  /** Whether the whole notice fits in a mailto: link; otherwise the email button downloads an .eml. */
+  mailtoFits: boolean;
+  sent: SentRecord | null;
+  busy: boolean;
+  onEmail: () => void;
+  onForm: () => void;
+  onCopy: (text: string) => Promise<void>;
+  onPdf: () => void;
+  onMarkSent: (channel: SendChannel) => void;
+  onCorrection: () => void;
+}
+
+const FIELD_KEYS: Record<string, MessageKey> = {
+  name: 'fieldCompany',
+  contactName: 'fieldSignatory',
+  title: 'fieldSignatoryTitle',
+  email: 'fieldEmail',
+  phone: 'fieldPhone',
+  address: 'fieldAddress',
+  subject: 'subject',
+  workDescription: 'formWorkDescription',
+  originalUrls: 'formOriginalUrls',
+  infringingUrls: 'formInfringingUrls',
+  explanation: 'explanation',
+  measure: 'measure',
+  hosting: 'formHosting',
+  evidence: 'formEvidence',
+  statements: 'formStatements',
+  signature: 'formSignature',
+  date: 'formDate',
+  body: 'formBody',
+};
+
+/** Step 4: every channel the recipient accepts, then "Mark as sent", which freezes the notice. */
+export function SendPanel({ draft, recipient, mailtoFits, sent, busy, onEmail, onForm, onCopy, onPdf, onMarkSent, onCorrection }: Props) {
+  const t = useT();
+  const [channel, setChannel] = useState<SendChannel | null>(null);
+  const [copied, setCopied] = useState<string | null>(null);
+  const use = (c: SendChannel, act: () => void) => () => {
+    setChannel(c);
+    act();
+  };
+  const copy = async (id: string, text: string) => {
+    await onCopy(text);
+    setCopied(id);
+  };
+
+  if (sent) {
+    return (
+      <div className="banner banner--ok" data-testid="sent-record">
+        <strong>{t('sentOn', [new Date(sent.at).toISOString(), t(`channel_${sent.channel}` as MessageKey)])}</strong>
+        <div className="mono">SHA-256 {sent.textSha256}</div>
+        <p>{t('sentReadOnly')}</p>
+        <button type="button" onClick={onCorrection}>{t('createCorrection')}</button>
+      </div>
+    );
+  }
+
+  return (
+    <div data-testid="send-panel">
+      {!draft.sendable && <p className="banner banner--error" role="alert">{t('sendBlocked')}</p>}
+      <div className="row">
+        {recipient.emails.length > 0 && (
+          <button type="button" onClick={use(mailtoFits ? 'email' : 'eml', onEmail)} disabled={!draft.sendable}>
+            {mailtoFits ? t('openEmail') : t('downloadEml')}
+          </button>
+        )}
+        {recipient.formUrl && (
+          <button type="button" onClick={use('form', onForm)} disabled={!draft.sendable}>{t('openForm')}</button>
+        )}
+        <button type="button" onClick={use('copy', () => void copy('all', draft.text))} disabled={!draft.sendable}>{t('copyNotice')}</button>
+        <button type="button" onClick={use('pdf', onPdf)} disabled={!draft.sendable}>{t('savePdf')}</button>
+      </div>
+      {copied === 'all' && <p className="muted" role="status">{t('copied')}</p>}
+      {channel === 'form' && (
+        <div className="card" data-testid="form-fields">
+          <p className="muted">{t('formFieldsIntro')}</p>
+          {Object.entries(draft.formFields).map(([id, value]) => (
+            <div key={id} className="field">
+              <div className="row" style={{ justifyContent: 'space-between' }}>
+                <label>{FIELD_KEYS[id] ? t(FIELD_KEYS[id]) : id}</label>
+                <button type="button" onClick={() => void copy(id, value)}>{copied === id ? t('copied') : t('copy')}</button>
+              </div>
+              <textarea readOnly value={value} rows={Math.min(8, value.split('\n').length + 1)} />
+            </div>
+          ))}
+        </div>
+      )}
+      <div className="row" style={{ marginTop: '0.75rem' }}>
+        <select aria-label={t('sentVia')} value={channel ?? ''} onChange={(e) => setChannel((e.target.value || null) as SendChannel | null)} style={{ width: 'auto' }} name="channel">
+          <option value="">{t('sentVia')}</option>
+          {(['email', 'eml', 'form', 'copy', 'pdf'] as const).map((c) => <option key={c} value={c}>{t(`channel_${c}` as MessageKey)}</option>)}
+        </select>
+        <button type="button" className="primary" data-testid="mark-sent" disabled={!draft.sendable || !channel || busy} onClick={() => channel && onMarkSent(channel)}>
+          {t('markSent')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { NoticeCaseInput, PriorNotice } from '../notices/case';
+import type { EvidenceMeta } from '../model/evidence';
+import type { Letterhead } from '../model/letterhead';
+import type { Notice } from '../model/notice';
+import type { Work } from '../model/work';
+
+/** Artefacts a notice cites: the manifest vouches for the rest, but each hash is listed for the reader. */
+const CITED_KINDS = new Set(['screenshot', 'html', 'headers', 'manifest']);
+
+/**
+ * Builds the drafting input from what the extension stores: the notice record, the saved
+ * letterhead, the catalog and the captured evidence. Unticked statements are passed as
+ * `false`, so the checklist blocks sending until the user confirms them.
+ */
+export function caseFromNotice(
+  notice: Notice,
+  ctx: { letterhead: Letterhead | null; works: Work[]; evidence: EvidenceMeta[]; priorNotices?: PriorNotice[] },
+): NoticeCaseInput | null {
+  if (!notice.recipient) return null;
+  const byId = new Map(ctx.works.map((w) => [w.id, w]));
+  const lh = ctx.letterhead;
+  return {
+    regime: notice.regime,
+    lang: notice.lang,
+    letterhead: lh
+      ? { company: lh.company, address: lh.address, email: lh.email, phone: lh.phone, signatory: lh.signatory, signatoryTitle: lh.signatoryTitle, logo: lh.logo }
+      : {},
+    works: notice.workIds.flatMap((id) => {
+      const w = byId.get(id);
+      return w ? [{ id: w.id, title: w.title, owner: w.owner, registration: w.registration, originalUrl: w.originalUrl }] : [];
+    }),
+    infringingUrls: notice.urls,
+    explanation: notice.explanation,
+    recipient: notice.recipient,
+    evidence: ctx.evidence
+      .filter((e) => CITED_KINDS.has(e.kind))
+      .map((e) => ({ kind: e.kind, sha256: e.sha256, capturedAt: e.capturedAt, url: e.url, filename: evidenceFilename(e), note: e.note })),
+    fairUse: { considered: notice.fairUseConsidered, note: notice.fairUseNote },
+    confirmations: { goodFaith: notice.confirmations.goodFaith, accuracy: notice.confirmations.accuracy },
+    measureNote: notice.measure,
+    priorNotices: ctx.priorNotices ?? [],
+  };
+}
+
+const EXT: Record<string, string> = { 'image/png': 'png', 'text/html;charset=utf-8': 'html', 'application/json': 'json' };
+
+/** A stable attachment name: kind plus the first hash digits, so a reader can match it to the letter. */
+export function evidenceFilename(e: Pick<EvidenceMeta, 'kind' | 'sha256' | 'mime'>): string {
+  return `${e.kind}-${e.sha256.slice(0, 12)}.${EXT[e.mime] ?? 'bin'}`;
+}
