@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../lib/errors';
+import { draftNotice } from '../../../lib/notices/draft';
+import { hasSettlementDemand } from '../../../lib/notices/elements';
+import { REGIMES } from '../../../lib/notices/regimes';
+import { completeCase, NOW } from './fixtures';
+
+const draft = (over: Parameters<typeof completeCase>[0] = {}, opts = {}) => draftNotice(completeCase(over), { now: NOW, ...opts });
+
+describe('draftNotice', () => {
+  it('renders a US DMCA notice in English (snapshot)', () => {
+    expect(draft({ regime: 'us-dmca' }).text).toMatchSnapshot();
+  });
+
+  it('renders a Chinese notice to a cloud host in Chinese by default (snapshot)', () => {
+    const d = draft({ regime: 'cn', recipient: { name: '示例云计算有限公司', role: 'host', kind: 'cloud', emails: ['abuse@cloud.example'], country: 'CN' } });
+    expect(d.lang).toBe('zh');
+    expect(d.text).toMatchSnapshot();
+  });
+
+  it('puts Chinese before English in a bilingual letter', () => {
+    const d = draft({ regime: 'cn', lang: 'zh-en' });
+    const intro = d.sections.find((s) => s.id === 'intro')!;
+    expect(intro.title).toBe('通知 / Notice');
+    expect(intro.paragraphs[0]).toMatch(/^Lotus Press Ltd依据/);
+    expect(intro.paragraphs[1]).toMatch(/^Lotus Press Ltd gives you notice/);
+    expect(d.date).toBe('2026年3月4日 / 4 March 2026');
+  });
+
+  it('writes the date in the recipient convention from the injected clock or the override', () => {
+    expect(draft({ regime: 'us-dmca' }).date).toBe('March 4, 2026');
+    expect(draft({ regime: 'uk' }).date).toBe('4 March 2026');
+    expect(draft({ regime: 'cn' }).date).toBe('2026年3月4日');
+    expect(draft({ regime: 'eu-dsa', date: '2025-12-31' }).date).toBe('31 December 2025');
+  });
+
+  it('quotes each regime statutory statements verbatim', () => {
+    for (const regime of Object.values(REGIMES)) {
+      for (const lang of ['en', 'zh'] as const) {
+        const text = draft({ regime: regime.id, lang }).text;
+        for (const s of regime.statements) if (s.verbatim) expect(text, `${regime.id}/${lang}/${s.id}`).toContain(s.verbatim);
+      }
+    }
+    expect(draft({ regime: 'us-dmca' }).text).toContain(
+      'the complaining party has a good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law.',
+    );
+    expect(draft({ regime: 'cn' }).text).toContain('权利人应当对通知书的真实性负责。');
+  });
+
+  it('records the fair-use self-check before the good-faith statement, and signs "/s/ Name"', () => {
+    const d = draft({ regime: 'us-dmca', fairUse: { considered: true, note: 'The copy is complete and commercial.' } });
+    const stmts = d.sections.find((s) => s.id === 'statements')!.body;
+    expect(stmts.indexOf('fair use under 17 U.S.C. 107')).toBeGreaterThanOrEqual(0);
+    expect(stmts.indexOf('fair use under 17 U.S.C. 107')).toBeLessThan(stmts.indexOf('good faith belief'));
+    expect(stmts).toContain('The copy is complete and commercial.');
+    expect(d.formFields.signature).toBe('/s/ Mei Chen');
+    expect(d.text).toContain('/s/ Mei Chen');
+  });
+
+  it('asks each kind of recipient for what it can do (notice-law.md §11)', () => {
+    const m = (kind: 'cloud' | 'shared' | 'cdn' | 'registrar' | 'search', role = 'host') =>
+      draft({ regime: 'us-dmca', recipient: { name: 'R', role: role as 'host', kind, emails: [] } }).measures;
+    expect(m('cloud')).toEqual(['forward_to_customer', 'preserve_data', 'necessary_measures', 'confirm_action']);
+    expect(m('shared')).toContain('remove_or_disable');
+    expect(m('cdn', 'cdn')).toEqual(['forward_to_origin', 'disclose_host']);
+    expect(m('registrar', 'registrar')).toEqual(['forward_to_registrant', 'abuse_policy']);
+    expect(m('search', 'search')).toEqual(['delist']);
+    const cdnPurge = draft({ regime: 'us-dmca', recipient: { name: 'E', role: 'cdn', emails: [] }, originRemoved: { basis: 'court_order' } });
+    expect(cdnPurge.measures).toContain('purge_cache');
+    expect(cdnPurge.text).toContain('A court has ordered that the material be removed from the originating site');
+  });
+
+  it('never asks a Chinese cloud host to wipe the server, and asks it to forward (转通知)', () => {
+    const d = draft({ regime: 'cn', recipient: { name: '云', role: 'host', kind: 'cloud', emails: [], country: 'CN' } });
+    const req = d.sections.find((s) => s.id === 'request')!.body;
+    expect(req).toContain('转通知');
+    expect(req).toContain('不要求贵司首先关闭或清空整台服务器');
+  });
+
+  it('asks a Canadian host only to forward, with no settlement or payment language', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const d = draft({ regime: 'ca-notice', lang, recipient: { name: 'Maple Hosting', role: 'host', kind: 'shared', emails: [], country: 'CA' } });
+      expect(d.measures).toEqual(['forward_to_customer', 'confirm_action', 'own_policy']);
+      expect(hasSettlementDemand(d.text), d.text).toBe(false);
+    }
+  });
+
+  it('lists every infringing URL numbered, hundreds in one notice', () => {
+    const urls = Array.from({ length: 500 }, (_, i) => `https://pirate.example/p/${i}`);
+    const d = draft({ regime: 'us-dmca', infringingUrls: urls });
+    expect(d.text).toContain('1. https://pirate.example/p/0\n');
+    expect(d.text).toContain('500. https://pirate.example/p/499\n');
+    expect(d.formFields.infringingUrls.split('\n')).toHaveLength(500);
+    expect(d.html.match(/<li>https:\/\/pirate\.example\/p\/\d+<\/li>/g)).toHaveLength(500);
+  });
+
+  it('includes hosting facts, works with registration and original URL, and the evidence summary in UTC', () => {
+    const d = draft({ regime: 'us-dmca', evidence: [{ kind: 'html', sha256: 'b'.repeat(64), capturedAt: '2026-03-01T18:00:00+08:00' }] });
+    expect(d.text).toContain('IP address: 203.0.113.7');
+    expect(d.text).toContain('Network handle: NET-203-0-113-0-1');
+    expect(d.text).toContain('ASN: AS64500');
+    expect(d.text).toContain('registration: TX 9-123-456');
+    expect(d.text).toContain('original: https://lotuspress.example/river-atlas');
+    expect(d.text).toContain(`page archive — captured 2026-03-01T10:00:00Z — SHA-256 ${'b'.repeat(64)}`);
+  });
+
+  it('cites earlier notices when escalating', () => {
+    const d = draft({ regime: 'us-dmca', priorNotices: [{ date: '2026-02-01T09:00:00Z', recipient: 'Edge Co', id: 'N-17' }] });
+    expect(d.sections.find((s) => s.id === 'prior')!.items).toEqual(['2026-02-01 — Edge Co — ref. N-17']);
+  });
+
+  it('still produces a preview while a required element is missing, marked not sendable', () => {
+    const d = draft({ regime: 'us-dmca', letterhead: { company: 'Lotus Press Ltd' } });
+    expect(d.sendable).toBe(false);
+    expect(d.checklist.items.filter((i) => i.status === 'missing' && i.required).map((i) => i.id)).toEqual(
+      expect.arrayContaining(['signature', 'sender_contact']),
+    );
+    expect(d.text).toContain('Lotus Press Ltd');
+  });
+
+  it('splits the letter into web-form fields', () => {
+    const f = draft({ regime: 'us-dmca' }).formFields;
+    expect(f).toMatchObject({ name: 'Lotus Press Ltd', email: 'rights@lotuspress.example', address: '12 Harbour Road, Wan Chai, Hong Kong' });
+    expect(f.infringingUrls).toBe('https://pirate.example/read/river-atlas\nhttps://pirate.example/dl/river-atlas.epub');
+    expect(f.statements).toContain('under penalty of perjury');
+    expect(f.workDescription).toContain('The River Atlas');
+  });
+
+  it('keeps hostile input literal in text and strips line breaks from the subject', () => {
+    const evil = 'Evil\r\nBcc: x@y.example <script>"\u202e</script>';
+    const d = draft({ regime: 'us-dmca', works: [{ title: evil, owner: 'Lotus Press Ltd', registration: '', originalUrl: '' }], explanation: evil });
+    expect(d.text).toContain(evil);
+    expect(d.subject).not.toMatch(/[\r\n]/);
+    expect(d.subject).toContain('Evil Bcc: x@y.example');
+  });
+
+  it('accepts 10,000-character fields and rejects wrong types with a clear error', () => {
+    const long = 'x'.repeat(10_000);
+    const d = draft({ regime: 'generic', letterhead: { company: long, address: long, email: 'a@b.example', phone: '1', signatory: long }, explanation: long });
+    expect(d.text).toContain(long);
+    expect(d.subject.length).toBeLessThan(200);
+    expect(() => draftNotice({ ...completeCase(), works: [{ title: 5 }] } as never, { now: NOW })).toThrow(AppError);
+  });
+});
