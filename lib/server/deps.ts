@@ -1,0 +1,27 @@
+/** Real dependencies for the lookup core, built from ServerConfig; shared by main.ts and the CLI. */
+import type { LookupDeps } from '../lookup/types';
+import { SqliteLookupCache } from './cache';
+import type { ServerConfig } from './config';
+import { createResolver } from './resolver';
+import { createWhois } from './whois43';
+
+export interface BuiltDeps {
+  deps: LookupDeps;
+  cache: SqliteLookupCache;
+}
+
+export function buildLookupDeps(config: ServerConfig, now: () => Date = () => new Date()): BuiltDeps {
+  const cache = new SqliteLookupCache(config.cache, now);
+  const deps: LookupDeps = {
+    fetch: globalThis.fetch,
+    resolve: createResolver({ servers: config.dnsServers, timeoutMs: Math.min(config.timeoutMs, 5000) }),
+    whois: createWhois({ route: config.whoisRoute, timeoutMs: config.timeoutMs }),
+    now,
+    cache,
+    timeoutMs: config.timeoutMs,
+    ...(config.rdapBootstrap ? { bootstrapBase: config.rdapBootstrap } : {}),
+    // Tests serve RDAP from http://127.0.0.1; production keeps the core's https-and-public-only default.
+    ...(config.allowHttpRdap ? { allowUrl: (url: URL) => url.protocol === 'http:' || url.protocol === 'https:' } : {}),
+  };
+  return { deps, cache };
+}

@@ -1,0 +1,137 @@
+/**
+ * The backend's lookup service around the isomorphic core: refuses bad or private targets before any I/O,
+ * caches whole results per host (+ headers) for a short time, coalesces identical in-flight lookups, bounds
+ * global concurrency, and runs batches with one lookup per distinct host. Network dedupe and per-RDAP-server
+ * limits live in the core (range cache, single-flight, maxPerServer).
+ */
+import { createHash } from 'node:crypto';
+import type { BatchResponse, LookupError, LookupResult } from '../contract';
+import { normalizeTarget } from '../lookup/normalize';
+import { Semaphore } from '../lookup/semaphore';
+import type { LookupDeps } from '../lookup/types';
+
+export type LookupFn = (input: string, deps: LookupDeps, opts?: { headers?: Record<string, string> }) => Promise<LookupResult>;
+
+export interface ResultStore {
+  getSync<T>(namespace: string, key: string): T | undefined;
+  setSync<T>(namespace: string, key: string, value: T, ttlMs: number): void;
+}
+
+export interface LookupServiceOptions {
+  lookup: LookupFn;
+  deps: LookupDeps;
+  /** Persistent second level for whole results (the SQLite cache); the first level is an in-process LRU. */
+  store?: ResultStore;
+  /** Complete results; partial ones (with errors[]) are kept for errorTtlMs. */
+  resultTtlMs?: number;
+  errorTtlMs?: number;
+  /** Concurrent lookups across all clients and batches. */
+  concurrency?: number;
+  maxMemoryResults?: number;
+}
+
+/** Input refused before any DNS/RDAP/WHOIS query; the route answers 400 with it. */
+export class InvalidTarget extends Error {
+  constructor(readonly error: LookupError) {
+    super(error.message);
+    this.name = 'InvalidTarget';
+  }
+}
+
+export interface LookupService {
+  lookup(input: string, headers?: Record<string, string>): Promise<LookupResult>;
+  batch(urls: string[]): Promise<BatchResponse>;
+}
+
+function headersKey(headers?: Record<string, string>): string {
+  if (!headers || Object.keys(headers).length === 0) return '';
+  const sorted = Object.entries(headers)
+    .map(([k, v]) => [k.toLowerCase(), v] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha1').update(JSON.stringify(sorted)).digest('base64url');
+}
+
+export function createLookupService(opts: LookupServiceOptions): LookupService {
+  const resultTtl = opts.resultTtlMs ?? 5 * 60_000;
+  const errorTtl = opts.errorTtlMs ?? 30_000;
+  const maxMemory = opts.maxMemoryResults ?? 10_000;
+  const gate = new Semaphore(opts.concurrency ?? 32);
+  const memory = new Map<string, { result: LookupResult; expires: number }>();
+  const inFlight = new Map<string, Promise<LookupResult>>();
+  const now = () => opts.deps.now().getTime();
+
+  function cached(key: string): LookupResult | undefined {
+    const hit = memory.get(key);
+    if (hit && hit.expires > now()) return hit.result;
+    if (hit) memory.delete(key);
+    const stored = opts.store?.getSync<{ result: LookupResult; expires: number }>('result', key);
+    if (stored) remember(key, stored.result, stored.expires);
+    return stored?.result;
+  }
+
+  function remember(key: string, result: LookupResult, expires: number) {
+    memory.delete(key);
+    memory.set(key, { result, expires });
+    if (memory.size > maxMemory) memory.delete(memory.keys().next().value as string);
+  }
+
+  async function lookupHost(key: string, url: string, headers?: Record<string, string>): Promise<LookupResult> {
+    const hit = cached(key);
+    if (hit) return hit;
+    const running = inFlight.get(key);
+    if (running) return running;
+    const task = gate
+      .run(() => opts.lookup(url, opts.deps, headers ? { headers } : undefined))
+      .then((result) => {
+        const ttl = result.errors.length ? errorTtl : resultTtl;
+        const expires = now() + ttl;
+        remember(key, result, expires);
+        opts.store?.setSync('result', key, { result, expires }, ttl);
+        return result;
+      })
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, task);
+    return task;
+  }
+
+  async function lookup(input: string, headers?: Record<string, string>): Promise<LookupResult> {
+    const target = normalizeTarget(input);
+    if (!target.ok) throw new InvalidTarget(target.error);
+    const result = await lookupHost(`${target.hostname}|${headersKey(headers)}`, target.url, headers);
+    return result.input === input ? result : { ...result, input };
+  }
+
+  async function batch(urls: string[]): Promise<BatchResponse> {
+    const items: BatchResponse['items'] = urls.map((url) => ({ url, result: null, error: null }));
+    const byHost = new Map<string, { url: string; indexes: number[] }>();
+    urls.forEach((url, i) => {
+      const target = normalizeTarget(url);
+      if (!target.ok) {
+        items[i].error = target.error;
+        return;
+      }
+      const group = byHost.get(target.hostname);
+      if (group) group.indexes.push(i);
+      else byHost.set(target.hostname, { url: target.url, indexes: [i] });
+    });
+    await Promise.all(
+      [...byHost.entries()].map(async ([host, { url, indexes }]) => {
+        try {
+          const result = await lookupHost(`${host}|`, url);
+          for (const i of indexes) items[i].result = { ...result, input: urls[i] };
+        } catch (err) {
+          const error: LookupError = { step: 'input', kind: 'unavailable', message: err instanceof Error ? err.message : 'lookup failed' };
+          for (const i of indexes) items[i].error = error;
+        }
+      }),
+    );
+    const networks = new Set<string>();
+    for (const item of items) for (const a of item.result?.addresses ?? []) if (a.network) networks.add(a.network.handle ?? a.network.cidr ?? a.ip);
+    return {
+      items,
+      stats: { urls: urls.length, hosts: byHost.size, networks: networks.size, failed: items.filter((i) => i.error !== null || i.result === null).length },
+    };
+  }
+
+  return { lookup, batch };
+}
