@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { EvidenceMetaSchema } from '../model/evidence';
+import { NoticeEventSchema, NoticeSchema } from '../model/notice';
+import { WorkSchema } from '../model/work';
+
+export const EXPORT_FORMAT = 'takedown-export';
+/** The Dexie schema version the file was written from (lib/db/schema.ts SCHEMA_VERSION). */
+export const EXPORT_SCHEMA_VERSION = 2;
+
+export const ExportedEvidenceSchema = EvidenceMetaSchema.extend({
+  /** The Blob's exact bytes, base64. */
+  data: z.string(),
+});
+export type ExportedEvidence = z.infer<typeof ExportedEvidenceSchema>;
+
+export const ExportedBatchSchema = z.object({
+  id: z.string().min(1).max(64),
+  createdAt: z.iso.datetime({ offset: true }),
+  label: z.string().max(500).optional(),
+  urlCount: z.number().int().nonnegative().optional(),
+});
+
+/** Full-fidelity export: every table a user's history lives in, evidence bytes included. */
+export const ExportFileSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  schemaVersion: z.number().int().min(1).max(EXPORT_SCHEMA_VERSION),
+  exportedAt: z.iso.datetime({ offset: true }),
+  notices: z.array(NoticeSchema),
+  events: z.array(NoticeEventSchema),
+  evidence: z.array(ExportedEvidenceSchema),
+  works: z.array(WorkSchema),
+  settings: z.array(z.object({ key: z.string().min(1).max(100), value: z.unknown() })),
+  batches: z.array(ExportedBatchSchema).default([]),
+});
+export type ExportFile = z.infer<typeof ExportFileSchema>;
+
+/** `notices[3].urls[0]` from a Zod issue path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || '(root)';
+}

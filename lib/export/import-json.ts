@@ -1,0 +1,230 @@
+import { SETTINGS } from '../db/settings';
+import { AppError } from '../errors';
+import type { Evidence, EvidenceMeta } from '../model/evidence';
+import { NoticeSchema, type Notice, type NoticeEvent, type NoticeStatus } from '../model/notice';
+import type { Work } from '../model/work';
+import { canonicalJson } from '../tracking/canonical-json';
+import { verifyChain } from '../tracking/hash-chain';
+import type { Sha256 } from '../tracking/sha256';
+import { targetOfKind } from '../tracking/status';
+import { base64ToBytes } from './base64';
+import { ExportFileSchema, formatPath, type ExportFile } from './export-format';
+
+function refuse(path: string, message: string): never {
+  throw new AppError('invalid_input', `Import refused at ${path}: ${message}`, { path });
+}
+
+/** Parses and validates an export; a corrupted or hand-edited file is refused with the first bad path. */
+export function parseExport(text: string): ExportFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    refuse('(root)', `not JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const r = ExportFileSchema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    refuse(formatPath(issue.path), issue.message);
+  }
+  return r.data;
+}
+
+export type SkipReason = 'sent_notice_differs' | 'draft_differs' | 'local_is_newer' | 'differs_from_local' | 'unknown_setting';
+export interface Skipped {
+  path: string;
+  id: string;
+  reason: SkipReason;
+}
+export interface Counts {
+  notices: number;
+  events: number;
+  evidence: number;
+  works: number;
+  settings: number;
+  batches: number;
+}
+export interface ImportReport {
+  added: Counts;
+  /** Existing notices moved forward by a longer, consistent log from the file. */
+  updated: { notices: number };
+  /** Identical records already here: importing the same file twice adds nothing. */
+  alreadyPresent: Counts;
+  skipped: Skipped[];
+}
+
+export interface LocalState {
+  notices: Map<string, Notice>;
+  /** Events of the local notices that the file also has, by notice id, in seq order. */
+  events: Map<string, NoticeEvent[]>;
+  evidence: Map<string, EvidenceMeta>;
+  works: Map<string, Work>;
+  settings: Map<string, unknown>;
+  batches: Map<string, { id: string; createdAt: string }>;
+}
+
+type BatchRow = ExportFile['batches'][number];
+export interface ImportPlan {
+  add: {
+    notices: Notice[];
+    events: NoticeEvent[];
+    evidence: Evidence[];
+    works: Work[];
+    settings: { key: string; value: unknown }[];
+    batches: BatchRow[];
+  };
+  update: { notices: Notice[] };
+  heads: { noticeId: string; seq: number; hash: string }[];
+  report: ImportReport;
+}
+
+const zero = (): Counts => ({ notices: 0, events: 0, evidence: 0, works: 0, settings: 0, batches: 0 });
+/** Stored records may predate fields added to the model since; compare them as the file would parse them. */
+const normalNotice = (n: Notice) => {
+  const r = NoticeSchema.safeParse(n);
+  return canonicalJson(r.success ? r.data : n);
+};
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+function uniqueIds(items: readonly { id?: string; key?: string }[], table: string) {
+  const seen = new Set<string>();
+  items.forEach((it, i) => {
+    const id = (it.id ?? it.key)!;
+    if (seen.has(id)) refuse(`${table}[${i}]`, `duplicate ${it.id !== undefined ? 'id' : 'key'} ${id}`);
+    seen.add(id);
+  });
+}
+
+/**
+ * Decides what an import adds. File integrity problems (a broken event chain, evidence bytes
+ * that do not match their hash, a settings value that does not validate) refuse the whole file;
+ * conflicts with local data skip that record and say why. Local data is never overwritten,
+ * except that a notice moves forward when the file's log extends the local log unchanged.
+ */
+export async function planImport(file: ExportFile, local: LocalState, sha256: Sha256): Promise<ImportPlan> {
+  uniqueIds(file.notices, 'notices');
+  uniqueIds(file.events, 'events');
+  uniqueIds(file.evidence, 'evidence');
+  uniqueIds(file.works, 'works');
+  uniqueIds(file.settings, 'settings');
+  uniqueIds(file.batches, 'batches');
+
+  const plan: ImportPlan = { add: { notices: [], events: [], evidence: [], works: [], settings: [], batches: [] }, update: { notices: [] }, heads: [], report: { added: zero(), updated: { notices: 0 }, alreadyPresent: zero(), skipped: [] } };
+  const { report } = plan;
+
+  const noticeIndex = new Map(file.notices.map((n, i) => [n.id, i]));
+  const eventsOf = new Map<string, { e: NoticeEvent; i: number }[]>();
+  file.events.forEach((e, i) => {
+    if (!noticeIndex.has(e.noticeId)) refuse(`events[${i}].noticeId`, `no notice ${e.noticeId} in the file`);
+    const list = eventsOf.get(e.noticeId) ?? [];
+    list.push({ e, i });
+    eventsOf.set(e.noticeId, list);
+  });
+
+  for (const [idx, n] of file.notices.entries()) {
+    const path = `notices[${idx}]`;
+    const list = eventsOf.get(n.id) ?? [];
+    const events = list.map((x) => x.e);
+    const textSha256 = n.sent ? await sha256(n.sent.text) : null;
+    if (n.sent && textSha256 !== n.sent.textSha256) refuse(`${path}.sent.text`, 'the text does not match its recorded hash');
+    const verdict = await verifyChain(events, sha256, { textSha256 });
+    if (!verdict.ok) {
+      const at = list.find((x) => x.e.seq === verdict.brokenAt && x.e.id === verdict.eventId) ?? list.find((x) => x.e.id === verdict.eventId);
+      refuse(at ? `events[${at.i}]` : path, `event chain of notice ${n.id} is broken (${verdict.reason} at seq ${verdict.brokenAt})`);
+    }
+    let status: NoticeStatus = 'draft';
+    for (const e of events) status = targetOfKind(status, e.kind) ?? status;
+    if (events.length > 0 && status !== n.status) refuse(`${path}.status`, `is ${n.status} but its event log ends in ${status}`);
+
+    const mine = local.notices.get(n.id);
+    const last = events[events.length - 1];
+    if (!mine) {
+      plan.add.notices.push(n);
+      plan.add.events.push(...events);
+      if (last) plan.heads.push({ noticeId: n.id, seq: last.seq, hash: last.hash });
+      report.added.notices++;
+      report.added.events += events.length;
+      continue;
+    }
+    const localEvents = local.events.get(n.id) ?? [];
+    const isPrefix = (a: NoticeEvent[], b: NoticeEvent[]) => a.length <= b.length && a.every((e, i) => e.id === b[i].id && e.hash === b[i].hash);
+    if (normalNotice(mine) === canonicalJson(n) && isPrefix(events, localEvents)) {
+      report.alreadyPresent.notices++;
+      report.alreadyPresent.events += events.length;
+      continue;
+    }
+    const frozenSame = same(mine.sent, n.sent) && same(mine.urls, n.urls);
+    if (mine.sent && !frozenSame) {
+      report.skipped.push({ path, id: n.id, reason: 'sent_notice_differs' });
+    } else if (isPrefix(localEvents, events) && events.length > localEvents.length && (mine.sent === null || frozenSame)) {
+      const extra = events.slice(localEvents.length);
+      plan.update.notices.push(n);
+      plan.add.events.push(...extra);
+      plan.heads.push({ noticeId: n.id, seq: last.seq, hash: last.hash });
+      report.updated.notices++;
+      report.added.events += extra.length;
+      report.alreadyPresent.events += localEvents.length;
+    } else if (isPrefix(events, localEvents)) {
+      report.skipped.push({ path, id: n.id, reason: 'local_is_newer' });
+    } else {
+      report.skipped.push({ path, id: n.id, reason: mine.sent || n.sent ? 'sent_notice_differs' : 'draft_differs' });
+    }
+  }
+
+  for (const [idx, ev] of file.evidence.entries()) {
+    const path = `evidence[${idx}]`;
+    let bytes: Uint8Array;
+    try {
+      bytes = base64ToBytes(ev.data);
+    } catch {
+      refuse(`${path}.data`, 'not valid base64');
+    }
+    if (bytes.length !== ev.size) refuse(`${path}.size`, `says ${ev.size} bytes but the data has ${bytes.length}`);
+    if ((await sha256(bytes)) !== ev.sha256) refuse(`${path}.data`, 'the bytes do not match the recorded SHA-256');
+    const { data: _data, ...meta } = ev;
+    const mine = local.evidence.get(ev.id);
+    if (!mine) {
+      plan.add.evidence.push({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: ev.mime }) });
+      report.added.evidence++;
+    } else if (mine.sha256 === ev.sha256 && same({ ...mine, blob: undefined }, meta)) {
+      report.alreadyPresent.evidence++;
+    } else {
+      report.skipped.push({ path, id: ev.id, reason: 'differs_from_local' });
+    }
+  }
+
+  for (const [idx, w] of file.works.entries()) {
+    const mine = local.works.get(w.id);
+    if (!mine) {
+      plan.add.works.push(w);
+      report.added.works++;
+    } else if (same(mine, w)) report.alreadyPresent.works++;
+    else report.skipped.push({ path: `works[${idx}]`, id: w.id, reason: 'differs_from_local' });
+  }
+
+  for (const [idx, s] of file.settings.entries()) {
+    const path = `settings[${idx}]`;
+    const schema = (SETTINGS as Record<string, (typeof SETTINGS)[keyof typeof SETTINGS]>)[s.key];
+    if (!schema) {
+      report.skipped.push({ path, id: s.key, reason: 'unknown_setting' });
+      continue;
+    }
+    const r = schema.safeParse(s.value);
+    if (!r.success) refuse(`${path}.value${r.error.issues[0].path.length ? `.${formatPath(r.error.issues[0].path)}` : ''}`, r.error.issues[0].message);
+    if (!local.settings.has(s.key)) {
+      plan.add.settings.push({ key: s.key, value: r.data });
+      report.added.settings++;
+    } else if (same(local.settings.get(s.key), r.data)) report.alreadyPresent.settings++;
+    else report.skipped.push({ path, id: s.key, reason: 'differs_from_local' });
+  }
+
+  for (const [idx, b] of file.batches.entries()) {
+    const mine = local.batches.get(b.id);
+    if (!mine) {
+      plan.add.batches.push(b);
+      report.added.batches++;
+    } else if (same(mine, b)) report.alreadyPresent.batches++;
+    else report.skipped.push({ path: `batches[${idx}]`, id: b.id, reason: 'differs_from_local' });
+  }
+  return plan;
+}
