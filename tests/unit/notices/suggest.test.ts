@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { measureFor, serviceKindOf } from '../../../lib/notices/measures';
+import { suggestRegime } from '../../../lib/notices/suggest';
+
+const r = (country: string | null, extra: { name?: string; language?: string; providerId?: string } = {}) => ({ name: 'P', country, ...extra });
+
+describe('suggestRegime', () => {
+  it('follows the provider country', () => {
+    expect(suggestRegime(r('CN')).regime).toBe('cn');
+    expect(suggestRegime(r('CN')).lang).toBe('zh');
+    expect(suggestRegime(r('US', { name: 'Cloudflare, Inc.' }))).toMatchObject({ regime: 'us-dmca', lang: 'en' });
+    expect(suggestRegime(r('de')).regime).toBe('eu-dsa');
+    expect(suggestRegime(r('FR')).regime).toBe('eu-dsa');
+    expect(suggestRegime(r('GB')).regime).toBe('uk');
+    expect(suggestRegime(r('CA')).regime).toBe('ca-notice');
+    expect(suggestRegime(r('RU')).regime).toBe('generic');
+    expect(suggestRegime(r(null)).regime).toBe('generic');
+  });
+
+  it('writes bilingually to a Chinese provider international desk', () => {
+    expect(suggestRegime(r('CN', { language: 'en' }))).toMatchObject({ regime: 'cn', lang: 'zh-en' });
+    expect(suggestRegime(r('SG', { name: 'Alibaba Cloud (Singapore) Private Limited' }))).toMatchObject({ regime: 'generic', lang: 'zh-en' });
+    expect(suggestRegime(r('US', { providerId: 'tencent-cloud' }))).toMatchObject({ regime: 'us-dmca', lang: 'zh-en' });
+  });
+});
+
+describe('measureFor', () => {
+  it('derives the kind from the role when the kind is unknown', () => {
+    expect(serviceKindOf({ role: 'cdn' })).toBe('cdn');
+    expect(serviceKindOf({ role: 'registry', kind: 'unknown' })).toBe('registrar');
+    expect(serviceKindOf({ role: 'upstream' })).toBe('network');
+    expect(serviceKindOf({ role: 'host', kind: 'storage' })).toBe('storage');
+  });
+
+  it('asks a CDN to purge only when the origin copy is gone, and can withhold the sender details', () => {
+    expect(measureFor({ role: 'cdn' })).toEqual(['forward_to_origin', 'disclose_host']);
+    expect(measureFor({ role: 'cdn' }, { originRemoved: true, withholdSenderDetails: true })).toEqual([
+      'forward_to_origin',
+      'disclose_host',
+      'purge_cache',
+      'withhold_sender_details',
+    ]);
+    expect(measureFor({ role: 'upstream' })).toEqual(['forward_downstream']);
+    expect(measureFor({ role: 'host' })).toContain('forward_to_customer');
+  });
+});
