@@ -8,31 +8,16 @@
  */
 
 const CRLF = '\r\n';
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const utf8 = new TextEncoder();
+// A multiple of 3, so chunks concatenate without padding in between.
+const CHUNK = 0x7ffe;
 
-/** Standard base64 (RFC 4648 §4) of bytes, without line breaks. */
+/** Standard base64 (RFC 4648 §4) of bytes, without line breaks; btoa exists in browsers, workers and Node >= 16. */
 export function base64(bytes: Uint8Array): string {
   const out: string[] = [];
-  let chunk = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    chunk += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + B64[n & 63];
-    if (chunk.length >= 8192) {
-      out.push(chunk);
-      chunk = '';
-    }
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    out.push(btoa(String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[])));
   }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i] << 16;
-    chunk += B64[n >> 18] + B64[(n >> 12) & 63] + '==';
-  } else if (rest === 2) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8);
-    chunk += B64[n >> 18] + B64[(n >> 12) & 63] + B64[(n >> 6) & 63] + '=';
-  }
-  out.push(chunk);
   return out.join('');
 }
 
