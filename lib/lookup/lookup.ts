@@ -1,0 +1,361 @@
+/**
+ * The lookup: URL → who to send a notice to. Independent queries run in parallel so the wall time
+ * tracks the longest dependent chain (DNS → IP RDAP; domain RDAP → registrar RDAP), and every
+ * failing source becomes an entry in errors[] instead of an exception.
+ */
+import { LookupResultSchema, type LookupError, type LookupResult } from '../contract';
+import { isPublicIp, nonPublicReason, parseIp } from '../net/ip';
+import { extractContacts, type RegistrarInfo } from './abuse';
+import { cymruOrigin, lookupAutnum, type AutnumInfo, type CymruOrigin } from './asn';
+import { rdapBaseForDomain, rdapBaseForIp } from './bootstrap';
+import { cdnRangeFor, detectCdn, originHiddenNote, type CdnMatch } from './cdn';
+import { CDN_SIGNATURES } from './cdn-data/signatures';
+import { resolveHost } from './dns';
+import { neighbourhoodKey, rangeOf } from './ip-range';
+import { normalizeTarget } from './normalize';
+import { rdapClientFor } from './rdap-client';
+import { parseNetwork } from './rdap-network';
+import { buildRecipients, type AddressFacts, type DomainFacts } from './recipients';
+import { runtimeFor } from './runtime';
+import { LookupFailure, type AbuseContact, type LookupDeps, type NetworkRecord, type WhoisRecord } from './types';
+
+export interface LookupOptions {
+  /** Response headers seen for the page (CDN evidence). */
+  headers?: Record<string, string>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const MAX_ADDRESSES = 8;
+
+class ErrorLog {
+  readonly list: LookupError[] = [];
+  add(e: LookupError): void {
+    if (!this.list.some((x) => x.step === e.step && x.kind === e.kind && x.message === e.message)) this.list.push(e);
+  }
+  fromUnknown(e: unknown, step: LookupError['step']): void {
+    if (e instanceof LookupFailure) this.add(e.toLookupError());
+    else this.add({ step, kind: 'unavailable', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+export async function lookup(input: string, deps: LookupDeps, opts: LookupOptions = {}): Promise<LookupResult> {
+  const norm = normalizeTarget(input);
+  if (!norm.ok) return { input: String(input).slice(0, 2048), hostname: '', registrableDomain: null, addresses: [], cdn: null, recipients: [], errors: [norm.error] };
+  const errors = new ErrorLog();
+  const empty: LookupResult = { input, hostname: norm.hostname, registrableDomain: norm.registrableDomain, addresses: [], cdn: null, recipients: [], errors: [] };
+  try {
+    return await run(norm.hostname, norm.registrableDomain, norm.ip ?? null, deps, opts, errors, empty);
+  } catch (e) {
+    // Defensive: a bug must not turn into an unhandled rejection in the extension or a 500 on the server.
+    errors.fromUnknown(e, 'input');
+    return { ...empty, errors: errors.list };
+  }
+}
+
+async function run(
+  hostname: string,
+  domain: string | null,
+  literalIp: string | null,
+  deps: LookupDeps,
+  opts: LookupOptions,
+  errors: ErrorLog,
+  base: LookupResult,
+): Promise<LookupResult> {
+  // Domain RDAP waits until DNS shows a public address (or DNS is done), so a name that resolves only
+  // to private space causes no RDAP query at all; it then runs in parallel with the IP branch.
+  let releaseDomain!: () => void;
+  const domainGate = new Promise<void>((r) => (releaseDomain = r));
+  const onAddresses = (ips: string[]) => {
+    if (ips.length === 0 || ips.some(isPublicIp)) releaseDomain();
+  };
+  let privateOnly = false;
+  const domainP: Promise<DomainFacts | null> = domain
+    ? domainGate.then(() => (privateOnly ? null : domainBranch(deps, domain, errors)))
+    : Promise.resolve(null);
+
+  let addresses: string[];
+  let cnames: string[] = [];
+  let nameservers: string[] = [];
+  if (literalIp) {
+    addresses = [literalIp];
+  } else {
+    const dns = await resolveHost(deps, hostname, domain, onAddresses);
+    dns.errors.forEach((e) => errors.add(e));
+    addresses = dns.addresses;
+    cnames = dns.cnames;
+    nameservers = dns.nameservers;
+    if (addresses.length === 0 && !dns.errors.some((e) => e.kind !== 'invalid-response')) errors.add({ step: 'dns', kind: 'not-found', message: `${hostname} has no A or AAAA records.` });
+  }
+
+  const publicIps = addresses.filter(isPublicIp);
+  if (addresses.length > 0 && publicIps.length === 0) {
+    privateOnly = true;
+    releaseDomain();
+    const reasons = [...new Set(addresses.map((a) => nonPublicReason(parseIp(a)!)))].join(', ');
+    errors.add({ step: 'dns', kind: 'private-target', message: `${hostname} resolves only to non-public addresses (${reasons}); nothing to look up.` });
+    await domainP;
+    return LookupResultSchema.parse({ ...base, addresses: addresses.map((ip) => ({ ip, asn: null, network: null })), errors: errors.list });
+  }
+  releaseDomain();
+
+  const targets = publicIps.slice(0, MAX_ADDRESSES);
+  if (publicIps.length > MAX_ADDRESSES) errors.add({ step: 'dns', kind: 'invalid-response', message: `${publicIps.length} addresses; only the first ${MAX_ADDRESSES} were looked up.` });
+
+  const [addressFacts, domainFacts] = await Promise.all([Promise.all(targets.map((ip) => addressBranch(deps, ip, errors))), domainP]);
+
+  const asns = addressFacts.map((a) => a.asn).filter((n): n is number => n != null);
+  const cdn = safe(() => detectCdn({ ips: targets, cnames, nameservers, asns, headers: opts.headers }), null, errors, 'cdn');
+  for (const a of addressFacts) a.cdnEdge = cdn !== null && isCdnEdge(a, cdn);
+
+  // Upstream AS details only when the host record gave no usable operator address (escalation path).
+  const upstream = new Map<number, AutnumInfo>();
+  await Promise.all(
+    addressFacts
+      .filter((a) => !a.cdnEdge && a.asn != null && !hasOperatorEmail(a.network?.contacts ?? []))
+      .map(async (a) => {
+        if (upstream.has(a.asn!)) return;
+        try {
+          upstream.set(a.asn!, await lookupAutnum(deps, a.asn!));
+        } catch (e) {
+          errors.fromUnknown(e, 'rdap-asn');
+        }
+      }),
+  );
+
+  const recipients = safe(() => buildRecipients({ addresses: addressFacts, cdn, domain: domainFacts, upstream }), [], errors, 'directory');
+  const result: LookupResult = {
+    ...base,
+    addresses: addresses.map((ip) => {
+      const f = addressFacts.find((a) => a.ip === ip);
+      const n = f?.network;
+      return { ip, asn: f?.asn ?? null, network: n ? { handle: n.handle, name: n.name, cidr: n.cidr, country: n.country, rir: n.rir } : null };
+    }),
+    cdn: cdn ? { name: cdn.name, evidence: cdn.evidence, note: originHiddenNote(cdn.name) } : null,
+    recipients,
+    errors: errors.list,
+  };
+  const checked = LookupResultSchema.safeParse(result);
+  if (checked.success) return checked.data;
+  errors.add({ step: 'directory', kind: 'invalid-response', message: `Result failed validation: ${checked.error.issues[0]?.message}` });
+  return { ...base, addresses: result.addresses, cdn: result.cdn, recipients: [], errors: errors.list };
+}
+
+function safe<T>(f: () => T, fallback: T, errors: ErrorLog, step: LookupError['step']): T {
+  try {
+    return f();
+  } catch (e) {
+    errors.fromUnknown(e, step);
+    return fallback;
+  }
+}
+
+const hasOperatorEmail = (contacts: AbuseContact[]) => contacts.some((c) => c.scope !== 'registry-desk' && c.emails.length > 0);
+
+function isCdnEdge(a: AddressFacts, cdn: CdnMatch): boolean {
+  const hit = cdnRangeFor(a.ip);
+  if (hit && CDN_SIGNATURES.some((s) => s.providerId === cdn.providerId) && cdnRangeProvider(hit.set) === cdn.providerId) return true;
+  const sig = CDN_SIGNATURES.find((s) => s.providerId === cdn.providerId);
+  if (a.asn != null && sig?.asns?.includes(a.asn)) return true;
+  // A CNAME/header-detected CDN on mixed networks (CloudFront on AS16509): the address is the edge.
+  return !hit && cdn.confidence !== 'weak' && cdn.evidence.some((e) => e.startsWith('cname:'));
+}
+
+function cdnRangeProvider(set: string): string {
+  return { cloudflare: 'cloudflare', fastly: 'fastly', cloudfront: 'aws-cloudfront', akamai: 'akamai-cdn', bunny: 'bunny', stackpath: 'stackpath' }[set] ?? set;
+}
+
+// ---------- per-address branch: network (range cache → single-flight RDAP → WHOIS) ‖ origin ASN
+
+async function addressBranch(deps: LookupDeps, ip: string, errors: ErrorLog): Promise<AddressFacts> {
+  const rt = runtimeFor(deps);
+  const cached = await rt.cache.getNetwork(ip);
+  let cymruError: unknown = null;
+  const cymruP: Promise<CymruOrigin | null> =
+    cached?.originAsn != null
+      ? Promise.resolve(null)
+      : cymruOrigin(deps, ip).catch((e) => {
+          cymruError = e;
+          return null;
+        });
+  const [network, cymru] = await Promise.all([cached ? Promise.resolve(cached) : networkFor(deps, ip, errors), cymruP]);
+  const asn = network?.originAsn ?? cymru?.asns[0] ?? null;
+  if (asn == null && cymruError) errors.fromUnknown(cymruError, 'asn');
+  return { ip, network, asn, cdnEdge: false };
+}
+
+async function networkFor(deps: LookupDeps, ip: string, errors: ErrorLog): Promise<NetworkRecord | null> {
+  const rt = runtimeFor(deps);
+  const key = neighbourhoodKey(ip) ?? ip;
+  // Concurrent lookups in the same /24 or /48 wait for one query, then read the range cache.
+  for (let guard = 0; guard < 4; guard++) {
+    const flight = rt.networkFlights.get(key);
+    if (!flight) break;
+    await flight.catch(() => null);
+    const hit = await rt.cache.getNetwork(ip);
+    if (hit) return hit;
+  }
+  const p = fetchNetwork(deps, ip, errors);
+  rt.networkFlights.set(key, p);
+  try {
+    return await p;
+  } finally {
+    if (rt.networkFlights.get(key) === p) rt.networkFlights.delete(key);
+  }
+}
+
+async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog): Promise<NetworkRecord | null> {
+  const rt = runtimeFor(deps);
+  let record: NetworkRecord | null = null;
+  try {
+    const base = await rdapBaseForIp(deps, ip);
+    if (!base) throw new LookupFailure('rdap-ip', 'not-found', `No RDAP server is listed for ${ip}.`);
+    const res = await rdapClientFor(deps).getRdap(`${base}ip/${ip}`, 'rdap-ip');
+    record = parseNetwork(res.data, res.url);
+    if (!record) throw new LookupFailure('rdap-ip', 'invalid-response', `RDAP answer for ${ip} has no address range.`);
+    if (!rangeOf(record.startAddress, record.endAddress) || !rangeContains(record, ip)) {
+      // A registry that answers with a range not containing the IP must not poison the range cache.
+      errors.add({ step: 'rdap-ip', kind: 'invalid-response', message: `RDAP range ${record.startAddress} - ${record.endAddress} does not contain ${ip}.` });
+    } else await rt.cache.setNetwork(record, DAY);
+  } catch (e) {
+    errors.fromUnknown(e, 'rdap-ip');
+  }
+  // RDAP failed, or gave no address to write to (AFRINIC, registro.br): port-43 WHOIS on the backend.
+  if (deps.whois && (!record || !hasOperatorEmail(record.contacts))) {
+    try {
+      const w = await deps.whois(ip, 'ip');
+      if (w) record = mergeWhoisNetwork(record, w, ip);
+    } catch (e) {
+      errors.add({ step: 'whois', kind: 'unavailable', message: `WHOIS for ${ip} failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  return record;
+}
+
+function rangeContains(n: NetworkRecord, ip: string): boolean {
+  const r = rangeOf(n.startAddress, n.endAddress);
+  const p = parseIp(ip);
+  if (!r || !p || p.version !== r.version) return false;
+  let v = 0n;
+  for (const b of p.bytes) v = (v << 8n) | BigInt(b);
+  return v >= r.start && v <= r.end;
+}
+
+function whoisContact(w: WhoisRecord): AbuseContact | null {
+  const emails = w.abuseEmails.filter((e) => e.toLowerCase() !== 'removed@lacnic.net');
+  if (!emails.length && !w.abusePhone) return null;
+  return {
+    handle: null,
+    name: w.registrantOrg ?? w.networkName ?? null,
+    roles: ['abuse'],
+    emails,
+    phones: w.abusePhone ? [w.abusePhone] : [],
+    formUrl: null,
+    scope: 'network',
+    isAbuseRole: true,
+    depth: 0,
+    notes: [`From port-43 WHOIS (${w.server}).`],
+  };
+}
+
+function mergeWhoisNetwork(record: NetworkRecord | null, w: WhoisRecord, ip: string): NetworkRecord {
+  const c = whoisContact(w);
+  if (record) return c ? { ...record, contacts: [c, ...record.contacts] } : record;
+  return {
+    startAddress: ip,
+    endAddress: ip,
+    cidr: w.range ?? null,
+    handle: null,
+    name: w.networkName ?? null,
+    country: w.country,
+    rir: null,
+    originAsn: null,
+    orgName: w.registrantOrg,
+    contacts: c ? [c] : [],
+    notes: [`From port-43 WHOIS (${w.server}); RDAP gave no answer.`],
+    via: 'whois',
+  };
+}
+
+// ---------- domain branch: registry RDAP → registrar RDAP (related link, once) | WHOIS
+
+interface DomainCacheEntry {
+  registrar: RegistrarInfo | null;
+  contacts: AbuseContact[];
+  notes: string[];
+}
+
+async function domainBranch(deps: LookupDeps, domain: string, errors: ErrorLog): Promise<DomainFacts | null> {
+  const rt = runtimeFor(deps);
+  const cached = await rt.cache.get<DomainCacheEntry>('domain', domain);
+  if (cached) return { domain, ...cached, source: 'rdap' };
+  let base: string | null;
+  try {
+    base = await rdapBaseForDomain(deps, domain);
+  } catch (e) {
+    errors.fromUnknown(e, 'bootstrap');
+    base = null;
+  }
+  if (!base) {
+    // Fewer than a quarter of ccTLDs run RDAP (.cn does not): WHOIS is the backend's fallback.
+    const w = await domainWhois(deps, domain, errors);
+    if (!w && !deps.whois) errors.add({ step: 'rdap-domain', kind: 'not-found', message: `The .${domain.split('.').pop()} registry has no RDAP service; WHOIS lookup needs the backend.` });
+    return w;
+  }
+  let registry;
+  try {
+    registry = await rdapClientFor(deps).getRdap(`${base}domain/${domain}`, 'rdap-domain');
+  } catch (e) {
+    errors.fromUnknown(e, 'rdap-domain');
+    if (e instanceof LookupFailure && e.kind === 'not-found') return null;
+    return domainWhois(deps, domain, errors);
+  }
+  const first = extractContacts(registry.data, 'domain');
+  let contacts = first.contacts;
+  let registrar = first.registrar;
+  const notes = [...first.notes];
+  // Thin registries (Verisign) point at the registrar's RDAP record: follow it once (rdap.md §1).
+  const related = (registry.data.links ?? []).find((l) => l.rel?.toLowerCase() === 'related' && /application\/rdap\+json/i.test(l.type ?? '') && /\/domain\//i.test(l.href));
+  if (related) {
+    try {
+      const hop = await rdapClientFor(deps).getRdap(new URL(related.href, registry.url).href, 'rdap-registrar');
+      const second = extractContacts(hop.data, 'domain');
+      contacts = mergeContacts(contacts, second.contacts);
+      registrar = { ...second.registrar, ...stripNulls(registrar) } as RegistrarInfo;
+      notes.push(...second.notes.filter((n) => !notes.includes(n)));
+    } catch (e) {
+      errors.fromUnknown(e, 'rdap-registrar');
+    }
+  }
+  const entry: DomainCacheEntry = { registrar, contacts, notes };
+  await rt.cache.set('domain', domain, entry, DAY);
+  return { domain, ...entry, source: 'rdap' };
+}
+
+function stripNulls<T extends object>(o: T | null): Partial<T> {
+  if (!o) return {};
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v != null)) as Partial<T>;
+}
+
+function mergeContacts(a: AbuseContact[], b: AbuseContact[]): AbuseContact[] {
+  const out = [...a];
+  for (const c of b) {
+    const dup = out.find((x) => c.emails.length > 0 && c.emails.every((e) => x.emails.some((y) => y.toLowerCase() === e.toLowerCase())));
+    if (!dup) out.push(c);
+  }
+  return out;
+}
+
+async function domainWhois(deps: LookupDeps, domain: string, errors: ErrorLog): Promise<DomainFacts | null> {
+  if (!deps.whois) return null;
+  try {
+    const w = await deps.whois(domain, 'domain');
+    if (!w) return null;
+    const contacts: AbuseContact[] = w.abuseEmails.length || w.abusePhone
+      ? [{ handle: null, name: w.registrar, roles: ['abuse'], emails: w.abuseEmails, phones: w.abusePhone ? [w.abusePhone] : [], formUrl: null, scope: 'registrar', isAbuseRole: true, depth: 0, notes: [`From port-43 WHOIS (${w.server}).`] }]
+      : [];
+    return { domain, registrar: { name: w.registrar, handle: null, ianaId: null, url: w.registrarUrl }, contacts, notes: [], source: 'whois', whois: w };
+  } catch (e) {
+    errors.add({ step: 'whois', kind: 'unavailable', message: `WHOIS for ${domain} failed: ${e instanceof Error ? e.message : String(e)}` });
+    return null;
+  }
+}
