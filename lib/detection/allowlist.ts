@@ -1,0 +1,46 @@
+/**
+ * Hosts that are never flagged on words alone: the work's official domains (always), and search
+ * engines, major news and wiki sites (unless a copy is actually offered: see signals.ts `download`).
+ */
+export type AllowKind = 'search' | 'news' | 'wiki';
+
+const ALLOWED: Record<AllowKind, readonly string[]> = {
+  search: [
+    'bing.com', 'duckduckgo.com', 'search.yahoo.com', 'yandex.com', 'yandex.ru', 'www.baidu.com', 'm.baidu.com',
+    'sogou.com', 'so.com', 'search.naver.com', 'ecosia.org', 'startpage.com', 'search.brave.com',
+  ],
+  news: [
+    'bbc.com', 'bbc.co.uk', 'nytimes.com', 'theguardian.com', 'reuters.com', 'apnews.com', 'cnn.com',
+    'washingtonpost.com', 'theverge.com', 'variety.com', 'hollywoodreporter.com', 'deadline.com', 'torrentfreak.com',
+    'ign.com', 'polygon.com', 'xinhuanet.com', 'news.cn', 'people.com.cn', 'chinadaily.com.cn', 'thepaper.cn',
+    'news.sina.com.cn', 'news.qq.com', 'news.163.com', 'ifeng.com', 'caixin.com', 'scmp.com', 'nhk.or.jp',
+  ],
+  wiki: [
+    'wikipedia.org', 'wikimedia.org', 'fandom.com', 'baike.baidu.com', 'baike.sogou.com', 'baike.so.com',
+    'moegirl.org.cn', 'imdb.com', 'douban.com', 'goodreads.com',
+  ],
+};
+
+/** True when host is domain or one of its subdomains. */
+export function isSameOrSubdomain(host: string, domain: string): boolean {
+  const d = domain.replace(/^\.+|\.+$/g, '').toLowerCase();
+  return d.length > 0 && (host === d || host.endsWith(`.${d}`));
+}
+
+export function allowKind(host: string): AllowKind | null {
+  if (/^(?:www\.)?google\.[a-z]{2,3}(?:\.[a-z]{2})?$/.test(host)) return 'search';
+  for (const kind of Object.keys(ALLOWED) as AllowKind[]) {
+    if (ALLOWED[kind].some((d) => isSameOrSubdomain(host, d))) return kind;
+  }
+  return null;
+}
+
+/** The lower-cased host of an http(s) URL, or '' when it has none. */
+export function hostOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return /^https?:$/.test(u.protocol) ? u.hostname.toLowerCase().replace(/\.$/, '') : '';
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,42 @@
+import type { PageSource } from './features';
+
+/** The parts of a DOM Document that detection reads; the content script passes `document`. */
+export interface DomDocument {
+  URL: string;
+  title: string;
+  body: unknown;
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+  querySelectorAll(selector: string): ArrayLike<{ href?: unknown; textContent: string | null; getAttribute(name: string): string | null }>;
+  createTreeWalker(root: never, whatToShow: number): { nextNode(): { nodeValue: string | null; parentElement?: { tagName: string } | null } | null };
+}
+
+const SHOW_TEXT = 0x4;
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT']);
+
+/**
+ * Reads text node by node instead of body.innerText, so the cost stops at the text cap and no
+ * layout is forced. Links use the resolved `href` property, which is already absolute.
+ */
+export function domPageSource(doc: DomDocument): PageSource {
+  return {
+    url: doc.URL,
+    title: doc.title,
+    description: doc.querySelector('meta[name="description" i], meta[property="og:description" i]')?.getAttribute('content') ?? '',
+    embedCount: doc.querySelectorAll('video, iframe, embed, object').length,
+    *textChunks() {
+      if (!doc.body) return;
+      const walker = doc.createTreeWalker(doc.body as never, SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement && SKIP.has(node.parentElement.tagName.toUpperCase())) continue;
+        if (node.nodeValue) yield node.nodeValue;
+      }
+    },
+    *links() {
+      const anchors = doc.querySelectorAll('a[href]');
+      for (let i = 0; i < anchors.length; i++) {
+        const a = anchors[i];
+        yield { href: typeof a.href === 'string' ? a.href : (a.getAttribute('href') ?? ''), text: a.textContent ?? '' };
+      }
+    },
+  };
+}

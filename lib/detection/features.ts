@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * What the content script reads from a page and sends to the background: bounded in size, so a
+ * huge page costs no more than a typical one and the message stays small.
+ */
+export const LIMITS = {
+  url: 2048,
+  title: 512,
+  description: 1024,
+  /** Only the first 64 K characters of visible text are read. */
+  text: 64 * 1024,
+  links: 300,
+  href: 512,
+  linkText: 120,
+  /** Anchors looked at while picking the links worth sending. */
+  anchorsScanned: 5000,
+  embeds: 1000,
+} as const;
+
+export const LinkSchema = z.object({
+  href: z.string().max(LIMITS.href),
+  text: z.string().max(LIMITS.linkText),
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+export const PageFeaturesSchema = z.object({
+  url: z.string().max(LIMITS.url),
+  title: z.string().max(LIMITS.title),
+  description: z.string().max(LIMITS.description),
+  text: z.string().max(LIMITS.text),
+  links: z.array(LinkSchema).max(LIMITS.links),
+  /** Video players and iframes on the page. */
+  embeds: z.number().int().min(0).max(LIMITS.embeds),
+});
+export type PageFeatures = z.infer<typeof PageFeaturesSchema>;
+
+/**
+ * A page seen through the few reads detection needs. The DOM (dom-source.ts) and raw HTML
+ * (html-features.ts) both provide one; text and links are iterated lazily so the caps bound the work.
+ */
+export interface PageSource {
+  url: string;
+  title: string;
+  description: string;
+  textChunks(): Iterable<string>;
+  links(): Iterable<{ href: string; text: string }>;
+  embedCount: number;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+// Links that can hand over a copy are kept first, so 300 navigation links cannot crowd them out.
+const LIKELY_DOWNLOAD = /^(?:magnet|ed2k|thunder|flashget|qqdl):|\.(?:torrent|apk|xapk|apks|ipa|exe|epub|mobi|azw3|txt|rar|7z|zip|iso)(?:[?#]|$)|pan\.|lanzou|mega\.|mediafire|1fichier|rapidgator|nitroflare|turbobit|115\.com|aliyundrive|alipan|cloud\.189|weiyun|123pan|ctfile/i;
+
+export function extractFeatures(source: PageSource): PageFeatures {
+  let text = '';
+  for (const chunk of source.textChunks()) {
+    const piece = squash(clip(chunk, LIMITS.text));
+    if (!piece) continue;
+    text += text ? ` ${piece}` : piece;
+    if (text.length >= LIMITS.text) break;
+  }
+
+  const likely: Link[] = [];
+  const other: Link[] = [];
+  const seen = new Set<string>();
+  let scanned = 0;
+  for (const link of source.links()) {
+    if (++scanned > LIMITS.anchorsScanned || likely.length >= LIMITS.links) break;
+    const href = link.href.trim();
+    if (!href || href.length > LIMITS.href || seen.has(href) || /^(?:javascript|mailto|tel|data):|^#/i.test(href)) continue;
+    seen.add(href);
+    const entry = { href, text: clip(squash(link.text), LIMITS.linkText) };
+    if (LIKELY_DOWNLOAD.test(href)) likely.push(entry);
+    else if (other.length < LIMITS.links) other.push(entry);
+  }
+
+  return {
+    url: clip(source.url, LIMITS.url),
+    title: clip(squash(source.title), LIMITS.title),
+    description: clip(squash(source.description), LIMITS.description),
+    text: clip(text, LIMITS.text),
+    links: [...likely, ...other].slice(0, LIMITS.links),
+    embeds: Math.min(Math.max(0, Math.floor(source.embedCount)), LIMITS.embeds),
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * Piracy signals as data: each has a weight (negative when the page looks like it discusses
+ * piracy rather than distributes it), patterns, and a reason a person can read in en and zh.
+ * Text patterns run on normalize()d text: lower case, simplified Chinese, single spaces between
+ * Latin words and none around CJK. Link patterns run on the lower-cased href of each link.
+ * `download` marks signals that show a copy is actually offered; on search, news and wiki hosts
+ * only those count (see allowlist.ts).
+ */
+export interface Reason {
+  en: string;
+  zh: string;
+}
+
+export interface TextSignal {
+  id: string;
+  on: 'text';
+  weight: number;
+  download?: boolean;
+  /** The page discusses piracy (news, warnings): it needs a `download` signal to be flagged. */
+  discussion?: boolean;
+  /** How many of `patterns` must match (default 1), for words that are only telling together. */
+  minMatches?: number;
+  patterns: RegExp[];
+  reason: Reason;
+}
+
+export interface LinkSignal {
+  id: string;
+  on: 'links';
+  weight: number;
+  download: true;
+  /** Tested against each link's lower-cased href; several links of a kind add a little. */
+  test: (href: string, host: string) => boolean;
+  reason: Reason;
+}
+
+export type Signal = TextSignal | LinkSignal;
+
+const PAN_HOSTS = [
+  'pan.baidu.com', 'yun.baidu.com', 'aliyundrive.com', 'alipan.com', 'pan.quark.cn', '115.com', '115cdn.com',
+  'cloud.189.cn', 'weiyun.com', '123pan.com', '123pan.cn', 'pan.xunlei.com', 'ctfile.com', 'mega.nz', 'mega.co.nz',
+  'mediafire.com', '1fichier.com', 'rapidgator.net', 'nitroflare.com', 'turbobit.net', 'uploaded.net', 'katfile.com',
+];
+const isPanHost = (host: string) =>
+  /(^|\.)lanzou[a-z]?\.com$/.test(host) || PAN_HOSTS.some((d) => host === d || host.endsWith(`.${d}`));
+
+export const SIGNALS: readonly Signal[] = [
+  // Links that hand over a copy.
+  { id: 'magnet-link', on: 'links', weight: 3, download: true, test: (h) => h.startsWith('magnet:'),
+    reason: { en: 'Magnet links ({n})', zh: '磁力链接（{n} 个）' } },
+  { id: 'p2p-link', on: 'links', weight: 3, download: true, test: (h) => /^(ed2k|thunder|flashget|qqdl):/.test(h),
+    reason: { en: 'ed2k/Thunder download links ({n})', zh: 'ed2k/迅雷下载链接（{n} 个）' } },
+  { id: 'torrent-link', on: 'links', weight: 3, download: true, test: (h) => /\.torrent(?:[?#]|$)/.test(h),
+    reason: { en: 'Links to .torrent files ({n})', zh: '种子文件链接（{n} 个）' } },
+  { id: 'file-host-link', on: 'links', weight: 2.5, download: true, test: (_h, host) => isPanHost(host),
+    reason: { en: 'Links to cloud-drive or file-locker downloads ({n})', zh: '网盘/文件分享链接（{n} 个）' } },
+  { id: 'file-link', on: 'links', weight: 1.5, download: true,
+    test: (h) => /\.(?:apk|xapk|apks|ipa|exe|epub|mobi|azw3|txt|rar|7z|zip|iso)(?:[?#]|$)/.test(h),
+    reason: { en: 'Direct links to app, e-book or archive files ({n})', zh: '安装包/电子书/压缩包直链（{n} 个）' } },
+
+  // What the page says it offers.
+  { id: 'private-server', on: 'text', weight: 3,
+    patterns: [/私服|sf发布|新开sf|传奇sf|\bprivate servers?\b|\bp server\b/],
+    reason: { en: 'Advertises a private server (私服)', zh: '宣传私服' } },
+  { id: 'server-files', on: 'text', weight: 2.5,
+    patterns: [/一键端|服务端|架设教程|gm工具|gm后台|\bserver files\b|\bserver emulator\b|\brepack server\b/],
+    reason: { en: 'Offers server files or a one-click server build (一键端)', zh: '提供服务端或一键端' } },
+  { id: 'modded-economy', on: 'text', weight: 1.5,
+    patterns: [/变态版|变态服|无限元宝|无限钻石|满v|上线送|gm权限|充值返利|\bunlimited (?:gems|coins|diamonds|money|gold)\b|\bfree gems\b/],
+    reason: { en: 'Promises modded economy (unlimited currency, free VIP, GM rights)', zh: '承诺变态福利（无限元宝、满V、GM权限）' } },
+  { id: 'server-list', on: 'text', weight: 1,
+    patterns: [/开服表|今日新开|新开服|开区时间|\bnew servers? today\b/],
+    reason: { en: 'Lists newly opened servers (开服表)', zh: '列出开服表' } },
+  { id: 'cracked', on: 'text', weight: 2.5,
+    patterns: [/破解版|破解补丁|免激活|注册机|\bcracked\b|\bcrack\b(?! down)|\bkeygen\b|\bnulled\b|\bwarez\b|\bpre activated\b|\brepack\b/],
+    reason: { en: 'Offers a cracked version', zh: '提供破解版' } },
+  { id: 'mod-apk', on: 'text', weight: 2.5,
+    patterns: [/\bmod apk\b|\bapk mod\b|\bmodded apk\b|\bpremium unlocked\b|\bpro unlocked\b|\ball unlocked\b|\bunlocked premium\b|内购破解|去广告版|解锁版|免费内购|会员解锁/],
+    reason: { en: 'Offers a modded app (MOD APK, premium unlocked)', zh: '提供修改版应用（MOD、会员解锁）' } },
+  { id: 'free-download', on: 'text', weight: 1.5,
+    patterns: [/免费下载|高速下载|下载地址|点击下载|本地下载|迅雷下载|\bfree download\b|\bdownload (?:it )?(?:for )?free\b|\bdirect download\b|\bdownload links?\b|\bmirror links?\b/],
+    reason: { en: 'Offers a free download', zh: '提供免费下载' } },
+  { id: 'cloud-drive', on: 'text', weight: 2, download: true,
+    patterns: [/提取码|访问码|解压密码|百度网盘|百度云盘|阿里云盘|夸克网盘|天翼云盘|蓝奏云|\bmega nz\b|\bmediafire\b|\barchive password\b/],
+    reason: { en: 'Shares cloud-drive copies (网盘, extraction codes)', zh: '分享网盘资源（提取码）' } },
+  { id: 'torrent-text', on: 'text', weight: 2,
+    patterns: [/种子下载|磁力链接|磁力下载|bt下载|\btorrents?\b|\bmagnet links?\b|\bseeders\b|\bleechers\b/],
+    reason: { en: 'Offers torrents or magnet links', zh: '提供种子或磁力链接' } },
+  { id: 'watch-free', on: 'text', weight: 2,
+    patterns: [/免费观看|免费在线|无删减|免费看|\bwatch (?:\w+ ){0,6}free\b|\bfree online\b|\bfull movie\b|\bfree (?:movie )?streaming\b|\bstream (?:\w+ ){0,4}free\b|\bwatch (?:\w+ ){0,6}online free\b/],
+    reason: { en: 'Offers free streaming ("watch free", "full movie")', zh: '提供免费观看/完整版' } },
+  { id: 'streaming-words', on: 'text', weight: 0.75,
+    patterns: [/在线观看|在线播放|高清播放|\bwatch online\b|\bstream online\b|\bplayer \d\b|\bserver \d\b/],
+    reason: { en: 'Streaming-page vocabulary (online player)', zh: '在线播放页用语' } },
+  { id: 'rip-quality', on: 'text', weight: 1,
+    patterns: [/\b(?:1080p|720p|2160p|480p)\b|\bcamrip\b|\bhdcam\b|\bweb ?dl\b|\bwebrip\b|\bbdrip\b|\bhdrip\b|\bx26[45]\b|\bhevc\b|枪版|蓝光原盘|中字|\bdual audio\b/],
+    reason: { en: 'Rip quality tags (1080p, WEBRip, CAM)', zh: '片源标记（1080p、枪版、中字）' } },
+  { id: 'piracy-brand', on: 'text', weight: 2,
+    patterns: [/\b(?:123movies|putlocker|fmovies|gomovies|soap2day|yts|rarbg|1337x|piratebay|pirate bay|z library|zlibrary|libgen|annas archive|apkmody|happymod)\b|电影天堂|人人影视|笔趣阁|顶点小说|八一中文/],
+    reason: { en: 'Names a known piracy brand', zh: '出现知名盗版站名' } },
+  { id: 'ebook-download', on: 'text', weight: 1.5,
+    patterns: [/\b(?:epub|mobi|azw3)\b|txt下载|txt全集|全本下载|全集下载|精校版|\bpdf download\b|\bfree ebook\b|\bfree pdf\b/],
+    reason: { en: 'Offers e-book files (EPUB, TXT, PDF)', zh: '提供电子书文件（EPUB、TXT）' } },
+  { id: 'novel-mirror', on: 'text', weight: 1.5,
+    patterns: [/最新章节|无弹窗|全文阅读|全文免费|免费阅读|章节目录|\bread (?:\w+ ){0,3}free\b|\bread online\b|\bfree novel\b|\ball chapters\b/],
+    reason: { en: 'Mirrors novel chapters (最新章节, read free)', zh: '转载小说章节（最新章节、免费阅读）' } },
+  { id: 'chapter-nav', on: 'text', weight: 1.5,
+    patterns: [/上一章|下一章|\bnext chapter\b|\bprev(?:ious)? chapter\b/],
+    reason: { en: 'Serves full chapters with chapter navigation', zh: '提供带翻页的完整章节' } },
+  { id: 'pirate-disclaimer', on: 'text', weight: 1.5,
+    patterns: [/仅供(?:学习)?(?:交流|研究|试玩)|24小时内删除|无毒无|安全无毒|\bfor educational purposes only\b|\bwe do not host\b|\bno files are hosted\b|\bvirus free\b|\bno virus\b/],
+    reason: { en: 'Typical piracy disclaimer ("for study only, delete in 24 h")', zh: '典型盗版免责声明（仅供学习交流、24小时内删除）' } },
+  { id: 'no-signup', on: 'text', weight: 1,
+    patterns: [/无需注册|免登录|免注册|\bno sign ?up\b|\bno registration\b|\bno account needed\b/],
+    reason: { en: 'Promises no sign-up', zh: '承诺无需注册' } },
+
+  // Context that says the page talks about piracy rather than offering it. `discussion` signals
+  // hold the page to the same rule as news hosts: only an actual copy (a `download` signal) flags it.
+  { id: 'news-legal', on: 'text', weight: 0, discussion: true, minMatches: 2,
+    patterns: [/警方|公安|网安/, /抓获|刑拘|逮捕|判处|有期徒刑|立案|侦破/, /法院|判决|起诉|诉讼|审理/, /侵犯著作权|侵权盗版|版权局|版权保护/,
+      /\barrest(?:ed)?\b/, /\blawsuits?\b|\bsued\b/, /\bcourt\b/, /\bcrackdown\b|\bcrack down\b/, /\bindicted\b|\bprosecut\w*/, /\banti piracy\b/, /\bseized\b|\bshut down\b/, /\bcopyright infringement\b/],
+    reason: { en: 'Reads like news or a legal report about piracy', zh: '像是关于盗版的新闻或法律报道' } },
+  { id: 'warning', on: 'text', weight: 0, discussion: true,
+    patterns: [/谨防|警惕|骗局|诈骗|跑路|\bbeware\b|\bscams?\b|\bdo not download\b/],
+    reason: { en: 'Warns readers about piracy', zh: '提醒读者警惕盗版' } },
+  { id: 'review', on: 'text', weight: -1,
+    patterns: [/评测|测评|影评|书评|优缺点|\breview(?:s|ed)?\b|\bour verdict\b|\bpros and cons\b/],
+    reason: { en: 'Reads like a review', zh: '像是评测' } },
+  { id: 'storefront', on: 'text', weight: -1,
+    patterns: [/立即购买|正版购买|加入购物车|\bbuy now\b|\badd to cart\b|\bpre order\b|\bin (?:theaters|theatres|cinemas)\b|\bavailable on (?:steam|netflix|prime video|disney|the app store|google play)\b/],
+    reason: { en: 'Sells or points to a licensed copy', zh: '销售或指向正版' } },
+];
+
+/** The weight added when a piracy term sits in the page title next to the work's name. */
+export const TITLE_PAIRING = {
+  id: 'title-pairing',
+  weight: 1.5,
+  reason: { en: 'The page title pairs “{work}” with piracy terms', zh: '页面标题将“{work}”与盗版用语并列' },
+} as const;
+
+/** The weight added when a non-official host is named after the work (clone sites). */
+export const NAMED_HOST = {
+  id: 'named-host',
+  weight: 1.5,
+  reason: { en: 'The site’s address uses “{work}” but is not an official domain', zh: '网址使用了“{work}”，但不是官方域名' },
+} as const;
+
+/** Video players: weak on their own, since news and reviews embed trailers. */
+export const PLAYER_EMBED = {
+  id: 'player-embed',
+  weight: 0.5,
+  reason: { en: 'Embeds a video player', zh: '嵌入视频播放器' },
+} as const;
