@@ -6,6 +6,7 @@ import { bearerToken } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
 import { lookupRoutes } from './routes/lookup';
+import { recheckRoutes, type RecheckOptions } from './routes/recheck';
 
 export interface AppDeps {
   now: () => Date;
@@ -17,6 +18,8 @@ export interface AppDeps {
   corsOrigins?: string[];
   /** Requests per minute per client (peer address; app.request() calls share one bucket). */
   rateLimitPerMinute?: number;
+  /** /v1/recheck fetch limits and resolver; the default refuses loopback and private targets. */
+  recheck?: RecheckOptions;
 }
 
 /** Builds the HTTP API from its dependencies; main.ts binds it, tests call app.request() without a socket. */
@@ -41,6 +44,7 @@ export function createApp(deps: AppDeps) {
   );
   app.use('/v1/*', bearerToken(deps.token));
   if (deps.lookup) app.route('/v1/lookup', lookupRoutes(deps.lookup));
+  app.route('/v1/recheck', recheckRoutes({ now: deps.now, ...deps.recheck }));
   app.notFound((c) => apiError(c, 404, 'not_found', 'No such endpoint.'));
   app.onError((err, c) => {
     console.error('[takedown] request failed:', err instanceof Error ? err.message : String(err));
