@@ -125,6 +125,7 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
       en: 'We understand that you provide network connectivity to the hosting customer rather than hosting the material yourself.',
       zh: '我方理解贵司向托管客户提供网络接入服务，而非直接托管该内容。',
     });
+  if (regime.introNotes) intro.push(...regime.introNotes(c));
   add('intro', { en: 'Notice', zh: '通知' }, intro.flatMap(pick));
 
   // The complaining party's identity and contact details.
@@ -181,6 +182,8 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
 
   const h = hostingFacts(c);
   const hostItems: string[] = [];
+  const domains = siteDomains(c.infringingUrls);
+  if (domains.length > 0) hostItems.push(`${label({ en: 'Website', zh: '侵权网站域名' })}: ${domains.join(', ')}`);
   if (h.ip) hostItems.push(`${label({ en: 'IP address', zh: 'IP地址' })}: ${h.ip}`);
   if (h.cidr) hostItems.push(`${label({ en: 'Network', zh: '网段' })}: ${h.cidr}`);
   if (h.handle) hostItems.push(`${label({ en: 'Network handle', zh: '网络标识' })}: ${h.handle}`);
@@ -272,6 +275,21 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   return { ...base, text, html: renderHtml(base), formFields };
 }
 
+/** The distinct hostnames of the infringing URLs (the NCAC form asks for the site's domain), at most 20. */
+function siteDomains(urls: string[]): string[] {
+  const seen = new Set<string>();
+  for (const u of urls) {
+    if (seen.size >= 20) break;
+    try {
+      const host = new URL(u.trim()).hostname;
+      if (host) seen.add(host);
+    } catch {
+      // not a URL; the checklist reports it
+    }
+  }
+  return [...seen];
+}
+
 /** A one-line subject: no control or line-separator characters, long titles cut. */
 function subjectLine(prefix: string, c: NoticeCase): string {
   const first = c.works[0]?.title ?? '';
@@ -279,15 +297,7 @@ function subjectLine(prefix: string, c: NoticeCase): string {
   let title = clean(first);
   if (title.length > SUBJECT_TITLE_MAX) title = `${title.slice(0, SUBJECT_TITLE_MAX - 1)}…`;
   const more = c.works.length > 1 ? ` (+${c.works.length - 1})` : '';
-  let host = '';
-  for (const u of c.infringingUrls) {
-    try {
-      host = new URL(u.trim()).hostname;
-      break;
-    } catch {
-      // not a URL; the checklist reports it
-    }
-  }
+  const host = siteDomains(c.infringingUrls)[0] ?? '';
   return [prefix, title ? `${title}${more}` : '', clean(host)].filter(Boolean).join(' – ');
 }
 

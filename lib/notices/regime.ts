@@ -44,6 +44,8 @@ export interface Regime {
   legalBasis: (c: NoticeCase) => Localised;
   elements: RegimeElement[];
   statements: Statement[];
+  /** Extra introductory paragraphs the regime expects (e.g. China: the service type relied on). */
+  introNotes?: (c: NoticeCase) => Localised[];
   /** Regime-specific limits on what may be asked (e.g. Canada: forwarding only). */
   adjustMeasures?: (measures: MeasureId[], c: NoticeCase) => MeasureId[];
 }

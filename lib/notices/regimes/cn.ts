@@ -1,4 +1,4 @@
-import { isSearch } from '../elements';
+import { isSearch, type Localised } from '../elements';
 import { serviceKindOf } from '../measures';
 import { el, type Regime } from '../regime';
 
@@ -14,6 +14,18 @@ const CIVIL = { en: 'Civil Code art. 1195', zh: '民法典 第一千一百九十
 const BOTH = { en: `${CIVIL.en}; ${REG14.en}`, zh: `${CIVIL.zh}；${REG14.zh}` };
 const NCAC = { en: 'NCAC model notice (2007)', zh: '国家版权局通知示范格式（2007）' };
 const notSearch = (c: Parameters<typeof isSearch>[0]) => !isSearch(c);
+
+// Necessary measures depend on the type of service (Civil Code art. 1195), so the letter says
+// which type the sender believes applies (notice-law.md §11, regime notes).
+const SERVICE_TYPE: Record<string, Localised> = {
+  cloud: { en: 'cloud server rental (IaaS)', zh: '云服务器租赁服务' },
+  shared: { en: 'information storage space (web hosting)', zh: '信息存储空间服务（网站托管）' },
+  storage: { en: 'information storage space', zh: '信息存储空间服务' },
+  search: { en: 'search and link services', zh: '搜索、链接服务' },
+  cdn: { en: 'content delivery (caching) services', zh: '内容分发（缓存）服务' },
+  registrar: { en: 'domain name registration services', zh: '域名注册服务' },
+  network: { en: 'network access services', zh: '网络接入服务' },
+};
 
 // 信息网络传播权保护条例 第十四条, quoted unchanged.
 const TRUTH = '权利人应当对通知书的真实性负责。';
@@ -32,6 +44,10 @@ export const cn: Regime = {
         zh: '《中华人民共和国民法典》第一千一百九十五条及《信息网络传播权保护条例》第十四条、第十五条',
       };
     return { en: 'article 1195 of the Civil Code of the PRC', zh: '《中华人民共和国民法典》第一千一百九十五条' };
+  },
+  introNotes: (c) => {
+    const t = SERVICE_TYPE[serviceKindOf(c.recipient)];
+    return t ? [{ en: `We believe the service you provide for this material is ${t.en}.`, zh: `我方认为，贵司就上述内容提供的服务类型为${t.zh}。` }] : [];
   },
   elements: [
     el('written_form', REG14, true),
