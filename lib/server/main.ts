@@ -1,10 +1,32 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { loadConfig } from './config';
+import { lookup } from './core';
+import { buildLookupDeps } from './deps';
+import { createLookupService } from './lookup-service';
 
-const host = process.env.TAKEDOWN_HOST ?? '127.0.0.1';
-const port = Number(process.env.TAKEDOWN_PORT ?? 8787);
+/** `npm run server`: env is validated first; a non-loopback bind without TAKEDOWN_TOKEN refuses to start. */
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(2);
+}
 
-const app = createApp({ now: () => new Date() });
-serve({ fetch: app.fetch, hostname: host, port }, (info) => {
-  console.log(`Takedown backend listening on http://${info.address}:${info.port}`);
+const now = () => new Date();
+const { deps, cache } = buildLookupDeps(config, now);
+const service = createLookupService({ lookup, deps, store: cache });
+const app = createApp({ now, lookup: service, token: config.token, corsOrigins: config.corsOrigins, rateLimitPerMinute: config.rateLimitPerMinute });
+
+const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+  console.log(`Takedown backend listening on http://${info.address}:${info.port} (cache: ${config.cache})`);
 });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => {
+      cache.close();
+      process.exit(0);
+    });
+  });
+}
