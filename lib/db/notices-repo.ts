@@ -5,6 +5,7 @@ import { NoticeSchema, SentRecordSchema, type Notice, type NoticeEvent, type Not
 import type { CalendarOptions } from '../tracking/business-days';
 import { counterNoticeLawFor, counterNoticeWindow, followUpDate, isOverdue } from '../tracking/deadlines';
 import { escalationCase, type EscalationCase } from '../tracking/escalation';
+import { providerStats, type ProviderStats } from '../tracking/stats';
 import { appendEvent, verifyChain, type ChainVerdict } from '../tracking/hash-chain';
 import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { INFO_EVENT_KINDS, isStatusKind, targetOfKind, transition, type Actor } from '../tracking/status';
@@ -292,6 +293,7 @@ export function createNoticesRepo(deps: RepoDeps) {
             measure: '',
             fairUseConsidered: n.fairUseConsidered,
             evidenceIds: n.evidenceIds,
+            captureId: n.captureId,
             escalatedFrom: n.id,
             supersedes: null,
             batchId: n.batchId,
@@ -374,6 +376,13 @@ export function createNoticesRepo(deps: RepoDeps) {
     async dueFollowUps(now: Date): Promise<Notice[]> {
       const due = await db.notices.where('followUpAt').belowOrEqual(now.toISOString()).toArray();
       return due.filter((n) => isOverdue(n, now)).sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
+    },
+
+    /** "Which hosts ignore us": per-provider sent, removal rate and median days to removal. */
+    async stats(): Promise<ProviderStats[]> {
+      const sent = await db.notices.where('sentAt').above('').toArray();
+      const events = await db.events.where('noticeId').anyOf(sent.map((n) => n.id)).toArray();
+      return providerStats(sent, events);
     },
 
     /** Notices that list this exact URL (bulk reports, re-checks). */

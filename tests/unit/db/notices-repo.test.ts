@@ -3,6 +3,7 @@ import { createNoticesRepo, type NoticesRepo } from '../../../lib/db/notices-rep
 import { openDb, type TakedownDb } from '../../../lib/db/schema';
 import { AppError } from '../../../lib/errors';
 import { RecipientSchema } from '../../../lib/model/recipient';
+import { recheckEventDetails } from '../../../lib/tracking/recheck';
 import { sha256Hex } from '../../../lib/tracking/sha256';
 
 const cdn = RecipientSchema.parse({ role: 'cdn', name: 'Cloudflare', providerId: 'cloudflare' });
@@ -203,5 +204,63 @@ describe('notices repository', () => {
     expect((await repo.listNotices({ order: 'overdue_first', now: later, limit: 10, offset: 1 })).length).toBe(5);
     expect((await repo.dueFollowUps(later)).length).toBe(2);
     expect((await repo.noticesForUrl('https://site3.example/x')).map((x) => x.id)).toEqual([ids[3]]);
+  });
+
+  it('records a re-check result as a chained event with the body hash', async () => {
+    const d = await draft();
+    await repo.markSent(d.id, sentInput());
+    const result = { url: d.urls[0], finalUrl: d.urls[0], status: 200, contentType: 'text/html', bytes: 10, truncated: false, sha256: 'e'.repeat(64), redirects: [], matchedMarkers: ['The Book'], stillServing: true, checkedAt: clock.toISOString() };
+    const after = await repo.recordEvent(d.id, 'recheck', recheckEventDetails(result), 'system');
+    expect(after.status).toBe('sent');
+    const last = (await repo.getTimeline(d.id))!.events.at(-1)!;
+    expect(last).toMatchObject({ kind: 'recheck', actor: 'system', details: { bodySha256: 'e'.repeat(64), stillServing: true } });
+    expect(await repo.verifyHistory(d.id)).toEqual({ ok: true });
+    await dbi.events.update(last.id, { details: { ...last.details, stillServing: false } });
+    expect(await repo.verifyHistory(d.id)).toMatchObject({ ok: false, reason: 'edited', eventId: last.id });
+  });
+
+  it('computes provider statistics from stored notices and events', async () => {
+    const a = await draft();
+    await repo.markSent(a.id, sentInput(host));
+    tick(48);
+    await repo.recordEvent(a.id, 'removed');
+    const b = await draft();
+    await repo.markSent(b.id, sentInput(host));
+    await repo.recordEvent(b.id, 'no_response', {}, 'system');
+    await draft();
+    expect(await repo.stats()).toEqual([
+      { provider: 'linode', name: 'Linode', sent: 2, removed: 1, partiallyRemoved: 0, rejected: 0, noResponse: 1, removalRate: 0.5, medianDaysToRemoval: 2 },
+    ]);
+  });
+
+  it('pages through 10,000 notices by index: newest first, by status, overdue first', async () => {
+    const base = Date.UTC(2025, 0, 1);
+    const rows = Array.from({ length: 10_000 }, (_, i) => {
+      const status = i % 4 === 0 ? 'sent' : 'draft';
+      const sentAt = status === 'sent' ? new Date(base + i * 60_000).toISOString() : null;
+      return {
+        id: `bulk${String(i).padStart(5, '0')}`,
+        createdAt: new Date(base + i * 60_000).toISOString(),
+        updatedAt: new Date(base + i * 60_000).toISOString(),
+        status,
+        host: `h${i % 300}.example`,
+        urls: [`https://h${i % 300}.example/${i}`],
+        sent: sentAt ? { at: sentAt, channel: 'email', recipient: host, text: 't', textSha256: 'a'.repeat(64), evidenceSha256: [] } : null,
+        sentAt,
+        followUpAt: sentAt ? new Date(base + i * 60_000 + 86_400_000).toISOString() : null,
+      };
+    });
+    const { NoticeSchema } = await import('../../../lib/model/notice');
+    await dbi.notices.bulkAdd(rows.map((r) => NoticeSchema.parse(r)));
+    const page = await repo.listNotices({ limit: 50 });
+    expect(page.map((x) => x.id)).toEqual(Array.from({ length: 50 }, (_, k) => `bulk${String(9999 - k).padStart(5, '0')}`));
+    const sentPage = await repo.listNotices({ status: 'sent', limit: 3, offset: 1 });
+    expect(sentPage.map((x) => x.id)).toEqual(['bulk09992', 'bulk09988', 'bulk09984']);
+    // At base + 2 days, notices sent in the first day are overdue (follow-up after 24 h).
+    const now = new Date(base + 2 * 86_400_000);
+    const overdue = await repo.listNotices({ order: 'overdue_first', now, limit: 2 });
+    expect(overdue.map((x) => x.id)).toEqual(['bulk00000', 'bulk00004']);
+    expect((await repo.dueFollowUps(now)).length).toBe(Math.ceil(1441 / 4));
+    expect((await repo.listNotices({ search: 'h299.example', limit: 1000 })).length).toBe(33);
   });
 });
