@@ -1,4 +1,14 @@
-import { el, type Regime } from '../regime';
+import { el, type Regime, type Statement } from '../regime';
+
+/** Good faith, accuracy and authority in plain words, for regimes that prescribe no wording. */
+export const PLAIN_STATEMENT: Statement = {
+  id: 'accuracy',
+  text: {
+    en: (s) =>
+      `${s.party} believes in good faith that the use of the material described above is not authorised by the copyright owner, its agent or the law, and confirms that the information in this notice is accurate and that it is authorised to act for the copyright owner.`,
+    zh: (s) => `${s.party}善意地相信，上述内容的使用未经版权所有人、其代理人或法律许可，并确认本通知中的信息准确，且其有权代表版权所有人行事。`,
+  },
+};
 
 /**
  * Anywhere else: no statute to cite, so the notice carries what every regime in
@@ -32,14 +42,5 @@ export const generic: Regime = {
     el('requested_measure', BERNE, false),
     el('no_settlement_demand', BERNE, false),
   ],
-  statements: [
-    {
-      id: 'accuracy',
-      text: {
-        en: (s) =>
-          `${s.party} believes in good faith that the use of the material described above is not authorised by the copyright owner, its agent or the law, and confirms that the information in this notice is accurate and that it is authorised to act for the copyright owner.`,
-        zh: (s) => `${s.party}善意地相信，上述内容的使用未经版权所有人、其代理人或法律许可，并确认本通知中的信息准确，且其有权代表版权所有人行事。`,
-      },
-    },
-  ],
+  statements: [PLAIN_STATEMENT],
 };

@@ -1,4 +1,5 @@
 import { el, type Regime } from '../regime';
+import { PLAIN_STATEMENT } from './generic';
 
 /**
  * UK: Electronic Commerce (EC Directive) Regulations 2002 (SI 2002/2013), reg. 22: a court
@@ -33,14 +34,5 @@ export const uk: Regime = {
     el('legal_basis', R22, false),
     el('no_settlement_demand', R22, false),
   ],
-  statements: [
-    {
-      id: 'accuracy',
-      text: {
-        en: (s) =>
-          `${s.party} believes in good faith that the use of the material described above is not authorised by the copyright owner, its agent or the law, and confirms that the information in this notice is accurate and that it is authorised to act for the copyright owner.`,
-        zh: (s) => `${s.party}善意地相信，上述内容的使用未经版权所有人、其代理人或法律许可，并确认本通知中的信息准确，且其有权代表版权所有人行事。`,
-      },
-    },
-  ],
+  statements: [PLAIN_STATEMENT],
 };
