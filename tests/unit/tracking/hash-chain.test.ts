@@ -114,3 +114,23 @@ describe('hash chain', () => {
     expect(await verifyChain([...events.slice(0, 3), forged], sha256Hex)).toEqual({ ok: false, brokenAt: 3, eventId: 'e3', reason: 'text_mismatch' });
   });
 });
+
+describe('hash chain, property', () => {
+  it('any single-field edit of any event is reported at that event', async () => {
+    const fc = (await import('fast-check')).default;
+    const base = await chain(10);
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 9 }), fc.constantFrom('at', 'kind', 'actor', 'details', 'noticeId'), fc.string({ minLength: 1, maxLength: 8 }), async (at, field, junk) => {
+        const tampered = base.map((e, i) => {
+          if (i !== at) return e;
+          if (field === 'details') return { ...e, details: { ...e.details, junk } };
+          if (field === 'actor') return { ...e, actor: e.actor === 'user' ? ('system' as const) : ('user' as const) };
+          return { ...e, [field]: `${(e as Record<string, unknown>)[field]}${junk}` };
+        });
+        const verdict = await verifyChain(tampered, sha256Hex);
+        expect(verdict).toEqual({ ok: false, brokenAt: at, eventId: `e${at}`, reason: 'edited' });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
