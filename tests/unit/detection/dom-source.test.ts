@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { type DomDocument, domPageSource } from '../../../lib/detection/dom-source';
+import { extractFeatures, LIMITS } from '../../../lib/detection/features';
+
+/** A stand-in for `document` with just the reads domPageSource makes. */
+function fakeDocument(opts: { texts: { value: string; parent: string }[]; anchors?: { href: string; text: string }[]; embeds?: number; description?: string }): DomDocument & { nodesRead: () => number } {
+  let read = 0;
+  return {
+    URL: 'https://site.example/watch',
+    title: '  The   Lantern Keeper ',
+    body: {},
+    nodesRead: () => read,
+    querySelector: (sel) => (sel.includes('description') && opts.description ? { getAttribute: () => opts.description! } : null),
+    querySelectorAll: (sel) =>
+      sel === 'a[href]'
+        ? (opts.anchors ?? []).map((a) => ({ href: a.href, textContent: a.text, getAttribute: () => a.href }))
+        : Array.from({ length: opts.embeds ?? 0 }, () => ({ textContent: '', getAttribute: () => null })),
+    createTreeWalker: () => {
+      let i = 0;
+      return {
+        nextNode: () => {
+          const t = opts.texts[i++];
+          if (!t) return null;
+          read++;
+          return { nodeValue: t.value, parentElement: { tagName: t.parent } };
+        },
+      };
+    },
+  };
+}
+
+describe('domPageSource', () => {
+  it('reads visible text nodes, skipping scripts and styles', () => {
+    const doc = fakeDocument({
+      texts: [{ value: 'Watch free', parent: 'P' }, { value: 'var x = 1', parent: 'SCRIPT' }, { value: '.a{}', parent: 'style' }, { value: 'now', parent: 'SPAN' }],
+      anchors: [{ href: 'https://site.example/about', text: 'About' }, { href: 'magnet:?xt=1', text: ' Magnet ' }],
+      embeds: 1,
+      description: 'desc',
+    });
+    const f = extractFeatures(domPageSource(doc));
+    expect(f).toMatchObject({ url: 'https://site.example/watch', title: 'The Lantern Keeper', description: 'desc', text: 'Watch free now', embeds: 1 });
+    expect(f.links).toEqual([{ href: 'magnet:?xt=1', text: 'Magnet' }, { href: 'https://site.example/about', text: 'About' }]);
+  });
+
+  it('stops walking text once the cap is reached', () => {
+    const doc = fakeDocument({ texts: Array.from({ length: 10_000 }, () => ({ value: 'x'.repeat(1000), parent: 'P' })) });
+    const f = extractFeatures(domPageSource(doc));
+    expect(f.text.length).toBe(LIMITS.text);
+    expect(doc.nodesRead()).toBeLessThan(100);
+  });
+});

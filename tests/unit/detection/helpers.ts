@@ -1,0 +1,13 @@
+import type { PageFeatures } from '../../../lib/detection/features';
+
+/** Features for a hand-written page; fields left out are empty. */
+export function page(p: Partial<PageFeatures> & { links?: (string | { href: string; text: string })[] }): PageFeatures {
+  return {
+    url: p.url ?? 'https://pirate.example/page',
+    title: p.title ?? '',
+    description: p.description ?? '',
+    text: p.text ?? '',
+    links: (p.links ?? []).map((l) => (typeof l === 'string' ? { href: l, text: '' } : l)),
+    embeds: p.embeds ?? 0,
+  };
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { compileCatalog } from '../../../lib/detection/catalog';
+import { scorePage } from '../../../lib/detection/score';
+import { SIGNALS } from '../../../lib/detection/signals';
+import { page } from './helpers';
+
+const catalog = compileCatalog([{ title: '星穹纪元', aliases: ['Star Dome Era'], officialDomains: ['xingqiong.com.cn'], keywords: [] }]);
+const firedBy = (p: Parameters<typeof page>[0]) => scorePage(page(p), catalog).reasons.map((r) => r.id);
+
+// One sample per signal, in each language the signal covers. Adding a signal without a sample fails below.
+const SAMPLES: Record<string, Parameters<typeof page>[0][]> = {
+  'magnet-link': [{ links: ['magnet:?xt=urn:btih:abc'] }],
+  'p2p-link': [{ links: ['thunder://QUFodHRw', 'ed2k://|file|a.mp4|1|A|/'] }],
+  'torrent-link': [{ links: ['https://t.example/get/123.torrent?x=1'] }],
+  'file-host-link': [{ links: ['https://pan.baidu.com/s/1abc', 'https://wwx.lanzoux.com/i8', 'https://mega.nz/file/X'] }],
+  'file-link': [{ links: ['https://dl.example/game_mod.apk', 'https://dl.example/book.epub'] }],
+  'private-server': [{ title: '星穹纪元私服' }, { title: 'Star Dome Era private server' }],
+  'server-files': [{ text: '星穹纪元 一键端 架设教程' }, { text: 'Star Dome Era server files and server emulator' }],
+  'modded-economy': [{ text: '上线送满V 无限元宝' }, { text: 'unlimited gems for everyone' }],
+  'server-list': [{ text: '今日新开 开服表' }],
+  cracked: [{ text: '破解版 免激活' }, { text: 'cracked keygen included' }],
+  'mod-apk': [{ text: 'MOD APK premium unlocked' }, { text: '内购破解 会员解锁' }],
+  'free-download': [{ text: '免费下载 点击下载' }, { text: 'free download, direct download' }],
+  'cloud-drive': [{ text: '百度网盘 提取码：8kd2' }, { text: 'archive password: site' }],
+  'torrent-text': [{ text: '磁力链接 BT下载' }, { text: 'torrent with 400 seeders' }],
+  'watch-free': [{ text: '免费观看 无删减' }, { text: 'watch Star Dome Era online free, full movie' }],
+  'streaming-words': [{ text: '在线观看 高清播放' }, { text: 'Player 1 Player 2 watch online' }],
+  'rip-quality': [{ text: '1080p WEBRip x264' }, { text: '枪版 中字' }],
+  'piracy-brand': [{ text: '123Movies' }, { text: '笔趣阁' }],
+  'ebook-download': [{ text: 'EPUB MOBI AZW3' }, { text: 'TXT全集下载' }],
+  'novel-mirror': [{ text: '最新章节 无弹窗' }, { text: 'read online, all chapters' }],
+  'chapter-nav': [{ text: '上一章 目录 下一章' }, { text: 'previous chapter | next chapter' }],
+  'pirate-disclaimer': [{ text: '仅供学习交流，请于下载后24小时内删除' }, { text: 'We do not host any files' }],
+  'no-signup': [{ text: '无需注册 免登录' }, { text: 'no sign up required' }],
+  'news-legal': [{ text: '警方抓获 6 名嫌疑人' }, { text: 'the studio sued; the court ruled' }],
+  warning: [{ text: '谨防骗局' }, { text: 'beware of scams' }],
+  review: [{ text: '评测 优缺点' }, { text: 'our verdict after the review' }],
+  storefront: [{ text: '立即购买' }, { text: 'buy now, add to cart' }],
+};
+
+describe('signals', () => {
+  it('has a sample for every signal', () => {
+    expect(Object.keys(SAMPLES).sort()).toEqual(SIGNALS.map((s) => s.id).sort());
+  });
+
+  for (const signal of SIGNALS) {
+    it(`${signal.id} fires on its samples and has readable reasons in both languages`, () => {
+      expect(signal.reason.en.length).toBeGreaterThan(5);
+      expect(signal.reason.zh.length).toBeGreaterThan(2);
+      for (const sample of SAMPLES[signal.id]) {
+        const text = `星穹纪元 ${sample.text ?? ''}`;
+        const ids = firedBy({ ...sample, text });
+        // Discussion signals explain a gate only when nothing is offered; give them something to gate.
+        const gated = firedBy({ ...sample, text: `${text} 星穹纪元私服 变态版`, title: `星穹纪元 ${sample.title ?? ''}` });
+        expect([...ids, ...gated]).toContain(signal.id);
+      }
+    });
+  }
+
+  it('does not read "crack down" as "crack"', () => {
+    expect(firedBy({ text: '星穹纪元 police crack down on piracy' })).not.toContain('cracked');
+  });
+
+  it('counts a term said once in passing at half weight', () => {
+    const once = scorePage(page({ title: '星穹纪元', text: '很多玩家转投私服' }), catalog);
+    const led = scorePage(page({ title: '星穹纪元私服' }), catalog);
+    expect(once.score).toBeLessThan(led.score);
+  });
+
+  it('adds weight for several download links of a kind', () => {
+    const one = scorePage(page({ title: '星穹纪元', links: ['magnet:?a'] }), catalog);
+    const three = scorePage(page({ title: '星穹纪元', links: ['magnet:?a', 'magnet:?b', 'magnet:?c'] }), catalog);
+    expect(three.score).toBeGreaterThan(one.score);
+  });
+});
