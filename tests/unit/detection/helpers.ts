@@ -1,7 +1,9 @@
 import type { PageFeatures } from '../../../lib/detection/features';
 
 /** Features for a hand-written page; fields left out are empty. */
-export function page(p: Partial<PageFeatures> & { links?: (string | { href: string; text: string })[] }): PageFeatures {
+export type PageInput = Partial<Omit<PageFeatures, 'links'>> & { links?: (string | { href: string; text: string })[] };
+
+export function page(p: PageInput): PageFeatures {
   return {
     url: p.url ?? 'https://pirate.example/page',
     title: p.title ?? '',
