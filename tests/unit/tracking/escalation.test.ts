@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
+import { PriorNoticeSchema } from '../../../lib/notices/case';
 import { escalationCase, nextRung } from '../../../lib/tracking/escalation';
 import { recipient, sentNotice, sentRecord } from './make-notice';
 
@@ -56,6 +57,11 @@ describe('escalationCase', () => {
       { id: 'n1', date: '2026-03-02T09:00:00.000Z', recipient: 'Cloudflare', role: 'cdn', status: 'no_response' },
       { id: 'n2', date: '2026-03-12T09:00:00.000Z', recipient: 'Hetzner', role: 'host', status: 'rejected' },
     ]);
+  });
+
+  it('hands priorNotices over in the shape the drafting module accepts', () => {
+    const c = escalationCase(second, [first]);
+    expect(PriorNoticeSchema.array().parse(c.priorNotices)).toEqual(c.priorNotices.map(({ id, date, recipient }) => ({ id, date, recipient })));
   });
 
   it('refuses a notice that is still awaiting or already removed', () => {
