@@ -54,7 +54,7 @@ export async function resolveHost(deps: LookupDeps, hostname: string, zone: stri
   const addrQuery = (name: string, type: 'A' | 'AAAA') =>
     query(deps, name, type, errors).then((r) => {
       const ips = canonIps(r);
-      onAddresses?.(ips);
+      if (ips.length) onAddresses?.(ips);
       return ips;
     });
 
@@ -90,6 +90,5 @@ export async function resolveHost(deps: LookupDeps, hostname: string, zone: stri
     const [a, aaaa] = await Promise.all([addrQuery(end, 'A'), addrQuery(end, 'AAAA')]);
     addresses = [...new Set([...a, ...aaaa])];
   }
-  onAddresses?.([]);
   return { addresses, cnames, nameservers, errors };
 }

@@ -66,7 +66,7 @@ async function run(
   let releaseDomain!: () => void;
   const domainGate = new Promise<void>((r) => (releaseDomain = r));
   const onAddresses = (ips: string[]) => {
-    if (ips.length === 0 || ips.some(isPublicIp)) releaseDomain();
+    if (ips.some(isPublicIp)) releaseDomain();
   };
   let privateOnly = false;
   const domainP: Promise<DomainFacts | null> = domain

@@ -115,6 +115,8 @@ function rdapRecipient(role: Recipient['role'], name: string, contacts: AbuseCon
       ...(others.length ? [`Also listed: ${others.map((c) => `${c.emails.join(', ')} (${c.roles.join('/') || c.scope})`).join('; ')}.`] : []),
     ],
     kind: base.kind ?? 'unknown',
+    // providers.md rule 6: Chinese to mainland-Chinese providers, English by default.
+    language: base.country === 'CN' ? 'zh' : 'en',
     network: base.network,
   });
 }

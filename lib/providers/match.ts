@@ -56,16 +56,22 @@ export function matchProvider(q: ProviderQuery, directory: ProviderEntry[] = PRO
     const hit = candidates.find((e) => e.ianaIds?.includes(q.ianaId!));
     if (hit) return { entry: hit, by: 'iana-id', detail: `IANA registrar id ${q.ianaId}` };
   }
-  if (q.asn != null) {
+  const byAsn = (): ProviderMatch | null => {
+    if (q.asn == null) return null;
     const hits = candidates.filter((e) => e.asns.includes(q.asn!));
-    if (hits.length) return { entry: preferCountry(hits, q.country, q.role), by: 'asn', detail: `AS${q.asn}` };
-  }
-  const names = (q.names ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
-  for (const name of names) {
-    const hits = candidates.filter((e) => patterns(e).some((re) => re.test(name)));
-    if (hits.length) return { entry: preferCountry(hits, q.country, q.role), by: 'name', detail: `name "${name}"` };
-  }
-  return null;
+    return hits.length ? { entry: preferCountry(hits, q.country, q.role), by: 'asn', detail: `AS${q.asn}` } : null;
+  };
+  const byName = (): ProviderMatch | null => {
+    const names = (q.names ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+    for (const name of names) {
+      const hits = candidates.filter((e) => patterns(e).some((re) => re.test(name)));
+      if (hits.length) return { entry: preferCountry(hits, q.country, q.role), by: 'name', detail: `name "${name}"` };
+    }
+    return null;
+  };
+  // The block holder named in RDAP is the host even when another provider's ASN routes it (a
+  // reseller's own block): for hosts the name decides first; for upstreams and CDNs the ASN does.
+  return q.role === 'host' ? (byName() ?? byAsn()) : (byAsn() ?? byName());
 }
 
 /** The language a notice to this provider should be drafted in: the first preferred one the product writes (en, zh). */
