@@ -2,6 +2,7 @@
 import type { LookupDeps } from '../lookup/types';
 import { SqliteLookupCache } from './cache';
 import type { ServerConfig } from './config';
+import { createRangeCoalescingFetch } from './rdap-range-fetch';
 import { createResolver } from './resolver';
 import { createWhois } from './whois43';
 
@@ -13,7 +14,7 @@ export interface BuiltDeps {
 export function buildLookupDeps(config: ServerConfig, now: () => Date = () => new Date()): BuiltDeps {
   const cache = new SqliteLookupCache(config.cache, now);
   const deps: LookupDeps = {
-    fetch: globalThis.fetch,
+    fetch: createRangeCoalescingFetch(globalThis.fetch, { now }),
     resolve: createResolver({ servers: config.dnsServers, timeoutMs: Math.min(config.timeoutMs, 5000) }),
     whois: createWhois({ route: config.whoisRoute, timeoutMs: config.timeoutMs }),
     now,
