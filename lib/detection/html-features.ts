@@ -120,6 +120,24 @@ export function htmlPageSource(input: string, url: string): PageSource {
   };
 }
 
+/**
+ * The address a saved page came from, for bulk triage without --url: the browser's
+ * "saved from url" mark, else <link rel=canonical>, else og:url. Only http(s) answers count.
+ */
+export function savedPageUrl(html: string): string | null {
+  const head = html.slice(0, 64 * 1024);
+  const candidates = [
+    /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(head)?.[1],
+    /<link\b[^>]{0,500}\brel\s*=\s*["']?canonical["']?[^>]{0,500}>/i.exec(head)?.[0],
+    /<meta\b[^>]{0,500}\bproperty\s*=\s*["']?og:url["']?[^>]{0,500}>/i.exec(head)?.[0],
+  ];
+  for (const [i, c] of candidates.entries()) {
+    const url = i === 0 ? c : c && attr(c, i === 1 ? 'href' : 'content');
+    if (url && /^https?:\/\/[^\s/]+/i.test(url)) return url;
+  }
+  return null;
+}
+
 export function featuresFromHtml(html: string, url: string): PageFeatures {
   return extractFeatures(htmlPageSource(html, url));
 }

@@ -128,7 +128,7 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   const identified = match !== null && match.strength + (match.inHost ? WORK_WEIGHTS.url : 0) >= WORK_MIN;
   const work = identified ? catalog.works[match.index] : null;
   const workOut = work ? { ...(work.id ? { id: work.id } : {}), title: work.title } : null;
-  const workReason: ScoredReason[] = work ? [{ id: 'work', text: fill(MESSAGES.work, lang, { work: work.title, where: match!.where.join(', ') }) }] : [];
+  const workReason: ScoredReason[] = work ? [{ id: 'work', text: fill(MESSAGES.work, lang, { work: work.title, where: match!.where.join(lang === 'zh' ? '、' : ', ') }) }] : [];
 
   if (isOfficial(host)) {
     return { suspected: false, score: 0, work: workOut, reasons: [...workReason, { id: 'official-domain', text: MESSAGES.official[lang] }] };

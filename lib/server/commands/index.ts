@@ -1,9 +1,11 @@
+import { detect } from './detect';
 import { draft } from './draft';
 import { lookup } from './lookup';
 import type { CliCommand } from './types';
 
 /** One line per command; each command lives in its own file. */
 export const COMMANDS: Record<string, CliCommand> = {
+  detect,
   draft,
   lookup,
 };
