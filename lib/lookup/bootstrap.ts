@@ -40,7 +40,11 @@ export function maxAgeMs(cacheControl: string | null): number {
 export async function loadBootstrap(deps: LookupDeps, kind: BootstrapKind): Promise<BootstrapFile> {
   const rt = runtimeFor(deps);
   const cached = await rt.cache.get<BootstrapFile>('bootstrap', kind);
-  if (cached) return cached;
+  if (cached) {
+    // A persistent cache hands back a fresh copy each time: reuse the indexed one if it is the same publication.
+    const memo = rt.memo.get(`bootstrap:${kind}`) as BootstrapFile | undefined;
+    return memo && memo.publication === cached.publication && memo.services.length === cached.services.length ? memo : remember(rt, kind, cached);
+  }
   const url = `${rt.bootstrapBase}${kind}.json`;
   const res = await rdapClientFor(deps).getJson(url, 'bootstrap');
   const parsed = BootstrapFileSchema.safeParse(res.json);
@@ -48,7 +52,12 @@ export async function loadBootstrap(deps: LookupDeps, kind: BootstrapKind): Prom
   const ttl = maxAgeMs(res.headers.get('cache-control'));
   // Zero TTL (no-store) still serves this lookup; the next one refetches.
   await rt.cache.set('bootstrap', kind, parsed.data, ttl || 1);
-  return parsed.data;
+  return remember(rt, kind, parsed.data);
+}
+
+function remember(rt: Runtime, kind: BootstrapKind, file: BootstrapFile): BootstrapFile {
+  rt.memo.set(`bootstrap:${kind}`, file);
+  return file;
 }
 
 /** Prefer https, and only URLs the runtime allows (rdap.md §3: some bootstrap entries are http-only). */
