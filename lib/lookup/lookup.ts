@@ -9,9 +9,10 @@ import { extractContacts, type RegistrarInfo } from './abuse';
 import { cymruOrigin, lookupAutnum, type AutnumInfo, type CymruOrigin } from './asn';
 import { rdapBaseForDomain, rdapBaseForIp } from './bootstrap';
 import { cdnRangeFor, detectCdn, originHiddenNote, type CdnMatch } from './cdn';
+import { CDN_RANGES } from './cdn-data/ranges';
 import { CDN_SIGNATURES } from './cdn-data/signatures';
 import { resolveHost } from './dns';
-import { neighbourhoodKey, rangeOf } from './ip-range';
+import { neighbourhoodKey, rangeContainsIp, rangeOf } from './ip-range';
 import { normalizeTarget } from './normalize';
 import { rdapClientFor } from './rdap-client';
 import { parseNetwork } from './rdap-network';
@@ -153,15 +154,10 @@ const hasOperatorEmail = (contacts: AbuseContact[]) => contacts.some((c) => c.sc
 
 function isCdnEdge(a: AddressFacts, cdn: CdnMatch): boolean {
   const hit = cdnRangeFor(a.ip);
-  if (hit && CDN_SIGNATURES.some((s) => s.providerId === cdn.providerId) && cdnRangeProvider(hit.set) === cdn.providerId) return true;
-  const sig = CDN_SIGNATURES.find((s) => s.providerId === cdn.providerId);
-  if (a.asn != null && sig?.asns?.includes(a.asn)) return true;
-  // A CNAME/header-detected CDN on mixed networks (CloudFront on AS16509): the address is the edge.
-  return !hit && cdn.confidence !== 'weak' && cdn.evidence.some((e) => e.startsWith('cname:'));
-}
-
-function cdnRangeProvider(set: string): string {
-  return { cloudflare: 'cloudflare', fastly: 'fastly', cloudfront: 'aws-cloudfront', akamai: 'akamai-cdn', bunny: 'bunny', stackpath: 'stackpath' }[set] ?? set;
+  if (hit) return CDN_RANGES[hit.set].providerId === cdn.providerId;
+  if (a.asn != null && CDN_SIGNATURES.find((s) => s.providerId === cdn.providerId)?.asns?.includes(a.asn)) return true;
+  // The name CNAMEs into the CDN (CloudFront on mixed AS16509): its addresses are the CDN's edge.
+  return cdn.evidence.some((e) => e.startsWith('cname:'));
 }
 
 // ---------- per-address branch: network (range cache → single-flight RDAP → WHOIS) ‖ origin ASN
@@ -212,7 +208,8 @@ async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog): Pro
     const res = await rdapClientFor(deps).getRdap(`${base}ip/${ip}`, 'rdap-ip');
     record = parseNetwork(res.data, res.url);
     if (!record) throw new LookupFailure('rdap-ip', 'invalid-response', `RDAP answer for ${ip} has no address range.`);
-    if (!rangeOf(record.startAddress, record.endAddress) || !rangeContains(record, ip)) {
+    const range = rangeOf(record.startAddress, record.endAddress);
+    if (!range || !rangeContainsIp(range, ip)) {
       // A registry that answers with a range not containing the IP must not poison the range cache.
       errors.add({ step: 'rdap-ip', kind: 'invalid-response', message: `RDAP range ${record.startAddress} - ${record.endAddress} does not contain ${ip}.` });
     } else await rt.cache.setNetwork(record, DAY);
@@ -229,15 +226,6 @@ async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog): Pro
     }
   }
   return record;
-}
-
-function rangeContains(n: NetworkRecord, ip: string): boolean {
-  const r = rangeOf(n.startAddress, n.endAddress);
-  const p = parseIp(ip);
-  if (!r || !p || p.version !== r.version) return false;
-  let v = 0n;
-  for (const b of p.bytes) v = (v << 8n) | BigInt(b);
-  return v >= r.start && v <= r.end;
 }
 
 function whoisContact(w: WhoisRecord): AbuseContact | null {

@@ -53,16 +53,19 @@ export function parseRdap(json: unknown, step: LookupStep): RdapObject {
   return r.data;
 }
 
+/** JSON.parse behind the nesting cap; throws only LookupFailure(invalid-response). */
+export function decodeJson(text: string, step: LookupStep, from = 'RDAP server'): unknown {
+  if (exceedsDepth(text, MAX_JSON_DEPTH)) throw new LookupFailure(step, 'invalid-response', `Response from ${from} nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new LookupFailure(step, 'invalid-response', `Response from ${from} is not JSON.`);
+  }
+}
+
 /** Parse RDAP JSON text with the depth cap and schema; never throws anything but LookupFailure. */
 export function parseRdapText(text: string, step: LookupStep): RdapObject {
-  if (exceedsDepth(text, MAX_JSON_DEPTH)) throw new LookupFailure(step, 'invalid-response', `RDAP response nests deeper than ${MAX_JSON_DEPTH} levels.`);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new LookupFailure(step, 'invalid-response', 'RDAP response is not JSON.');
-  }
-  return parseRdap(json, step);
+  return parseRdap(decodeJson(text, step), step);
 }
 
 /** Retry-After as delta-seconds or an HTTP-date (RFC 9110 §10.2.3), in ms from now. */
@@ -90,8 +93,8 @@ class Attempt extends Error {
 export class RdapClient {
   private readonly servers = new Map<string, Semaphore>();
   private readonly inflight = new Map<string, Promise<JsonResponse>>();
-  /** Every URL actually requested (one entry per HTTP request), for tests and the benchmark. */
-  readonly requests: string[] = [];
+  /** HTTP requests actually sent (after coalescing), for tests and the benchmark. */
+  requestCount = 0;
 
   constructor(private readonly rt: Runtime) {}
 
@@ -143,7 +146,7 @@ export class RdapClient {
       }, this.rt.timeoutMs);
     });
     try {
-      return await Promise.race([this.exchange(start, accept, rdap, controller.signal), timeout]);
+      return await Promise.race([this.exchange(start, step, accept, rdap, controller.signal), timeout]);
     } catch (e) {
       if (e instanceof Attempt || e instanceof LookupFailure) throw e;
       if (controller.signal.aborted) throw new Attempt('timeout', `${start.origin} did not answer within ${this.rt.timeoutMs} ms.`, true);
@@ -153,15 +156,15 @@ export class RdapClient {
     }
   }
 
-  private async exchange(start: URL, accept: string, rdap: boolean, signal: AbortSignal): Promise<JsonResponse> {
+  private async exchange(start: URL, step: LookupStep, accept: string, rdap: boolean, signal: AbortSignal): Promise<JsonResponse> {
     let url = start;
     let res: Response;
     for (let hop = 0; ; hop++) {
-      this.requests.push(url.href);
+      this.requestCount++;
       res = await this.rt.deps.fetch(url.href, { headers: { accept }, redirect: 'manual', signal });
       if (res.type === 'opaqueredirect') {
         // Browsers hide Location from manual redirects: let fetch follow, then check where it landed.
-        this.requests.push(url.href);
+        this.requestCount++;
         res = await this.rt.deps.fetch(url.href, { headers: { accept }, redirect: 'follow', signal });
         if (res.url && !this.rt.allowUrl(new URL(res.url))) throw new Attempt('unavailable', `Redirected to a refused URL (${new URL(res.url).origin}).`, false);
         if (res.url) url = new URL(res.url);
@@ -214,13 +217,7 @@ export class RdapClient {
       if (e instanceof Attempt) throw e;
       throw new Attempt('unavailable', `Reading the answer from ${url.origin} failed.`, true);
     }
-    if (exceedsDepth(text, MAX_JSON_DEPTH)) throw new Attempt('invalid-response', `Response from ${url.origin} nests deeper than ${MAX_JSON_DEPTH} levels.`, false);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new Attempt('invalid-response', `Response from ${url.origin} is not JSON.`, false);
-    }
+    const json = decodeJson(text, step, url.origin);
     if (rdap && isRateLimitNotice(json)) {
       // LACNIC answers HTTP 200 with a "Rate Limit Notice" and blocks for ~5 min (ipwhois#99).
       throw new Attempt('rate-limited', `${url.origin} is rate-limiting queries (Rate Limit Notice).`, true, wait ?? 60_000);
