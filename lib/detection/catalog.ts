@@ -30,6 +30,8 @@ export interface PhraseHit {
 export interface CompiledCatalog {
   works: readonly CatalogWork[];
   officialDomains: readonly string[];
+  /** True for an official domain of any work, or a subdomain of one. */
+  isOfficialHost(host: string): boolean;
   /** Every catalog name or keyword found in normalize()d text, in order. */
   scan(normalizedText: string): PhraseHit[];
 }
@@ -68,9 +70,19 @@ export function compileCatalog(works: readonly CatalogWork[]): CompiledCatalog {
     for (const kw of w.keywords) add(kw, i, 'keyword');
   });
 
+  const officialDomains = [...new Set(works.flatMap((w) => w.officialDomains.map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''))))].filter(Boolean);
+  const official = new Set(officialDomains);
   return {
     works,
-    officialDomains: [...new Set(works.flatMap((w) => w.officialDomains.map((d) => d.toLowerCase())))],
+    officialDomains,
+    // Walks the host's own suffixes (a.b.example → b.example → example): a set lookup per label,
+    // however many works there are.
+    isOfficialHost(host) {
+      for (let h = host.toLowerCase().replace(/\.$/, ''); h; h = h.slice(h.indexOf('.') + 1 || h.length)) {
+        if (official.has(h)) return true;
+      }
+      return false;
+    },
     scan(text) {
       const hits: PhraseHit[] = [];
       for (let i = 0; i + 1 < text.length; i++) {

@@ -1,4 +1,4 @@
-import { allowKind, hostOf, isSameOrSubdomain, type AllowKind } from './allowlist';
+import { allowKind, hostOf, type AllowKind } from './allowlist';
 import type { CompiledCatalog, PhraseHit } from './catalog';
 import type { PageFeatures } from './features';
 import { normalize } from './normalize';
@@ -114,7 +114,7 @@ function urlWithoutScheme(url: string): string {
 export function scorePage(features: PageFeatures, catalog: CompiledCatalog, options: ScoreOptions = {}): Verdict {
   const lang = options.lang ?? 'en';
   const host = hostOf(features.url);
-  const isOfficial = (h: string) => h !== '' && catalog.officialDomains.some((d) => isSameOrSubdomain(h, d));
+  const isOfficial = (h: string) => h !== '' && catalog.isOfficialHost(h);
 
   const title = normalize(features.title);
   const fields = {
