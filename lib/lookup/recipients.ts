@@ -163,7 +163,7 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
       `Network ${n.name ?? n.handle ?? ''} ${n.cidr ?? `${n.startAddress} - ${n.endAddress}`}${n.rir ? ` (${n.rir.toUpperCase()})` : ''}${n.via === 'whois' ? ', from port-43 WHOIS' : ''}.`.replace(/\s+/g, ' '),
       ...(n.notes ?? []),
     ];
-    const match = matchProvider({ role: 'host', asn: a.asn, names: [n.orgName, n.name], country: n.country });
+    const match = matchProvider({ role: 'host', asn: a.asn, names: [n.orgName, n.name], country: n.country, asnFallback: !n.orgName });
     if (match) hostEntries.add(match.entry.id);
     const r = match
       ? fromEntry('host', match, operator, { country: n.country, notes: baseNotes, network: networkRef(a) })

@@ -257,7 +257,8 @@ export const PROVIDERS: ProviderEntry[] = [
     country: 'US',
     // AS63949 is hosting, not CDN, even though some CDN lists file it under Akamai.
     asns: [63949],
-    namePatterns: ['linode'],
+    // Linode blocks are now registered to Akamai Technologies; Akamai CDN edges are caught by CDN detection first.
+    namePatterns: ['linode', 'akamai'],
     emails: ['abuse@linode.com'],
     formUrl: 'https://www.linode.com/legal-abuse/',
     channel: 'both',

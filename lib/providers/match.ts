@@ -13,6 +13,11 @@ export interface ProviderQuery {
   ianaId?: string | null;
   /** Network or registrar country, to pick between regional entities (Alibaba mainland vs international). */
   country?: string | null;
+  /**
+   * Hosts only: fall back to the ASN when no name matches (default true). Pass false when RDAP names
+   * a block holder of its own: the ASN's operator is then its upstream, not its host.
+   */
+  asnFallback?: boolean;
 }
 
 export interface ProviderMatch {
@@ -32,7 +37,8 @@ function patterns(e: ProviderEntry): RegExp[] {
 function fitsRole(e: ProviderEntry, role: ProviderRole): boolean {
   if (role === 'registrar') return e.kinds.includes('registrar');
   if (role === 'cdn') return e.kinds.includes('cdn');
-  // A host or upstream is anything but a pure registrar.
+  // A CDN-first provider is never the host: a CDN edge is caught by detection, and it cannot remove content.
+  if (role === 'host') return e.kinds[0] !== 'cdn' && e.kinds.some((k) => k !== 'registrar');
   return e.kinds.some((k) => k !== 'registrar');
 }
 
@@ -71,7 +77,8 @@ export function matchProvider(q: ProviderQuery, directory: ProviderEntry[] = PRO
   };
   // The block holder named in RDAP is the host even when another provider's ASN routes it (a
   // reseller's own block): for hosts the name decides first; for upstreams and CDNs the ASN does.
-  return q.role === 'host' ? (byName() ?? byAsn()) : (byAsn() ?? byName());
+  if (q.role === 'host') return byName() ?? (q.asnFallback === false ? null : byAsn());
+  return byAsn() ?? byName();
 }
 
 /** The language a notice to this provider should be drafted in: the first preferred one the product writes (en, zh). */

@@ -3,6 +3,7 @@ import { LookupResultSchema } from '../../../lib/contract';
 import { cymruOriginName } from '../../../lib/lookup/asn';
 import { lookup } from '../../../lib/lookup/lookup';
 import type { LookupDeps, WhoisRecord } from '../../../lib/lookup/types';
+import { readRdapFixture } from '../../helpers/fixtures';
 import { createFakeFetch, fakeResolver, FIXED_NOW, recordingSleep, type FakeRoute } from '../../helpers/fake-rdap-fetch';
 
 const ARIN = 'https://rdap.arin.net/registry/';
@@ -147,6 +148,23 @@ describe('lookup()', () => {
     expect(host.emails).toEqual(['abuse@example-br.net.br']);
     expect(host.notes.join(' ')).toMatch(/port-43 WHOIS \(whois\.registro\.br\)/);
     expect(res.addresses[0].asn).toBe(22548);
+  });
+
+  it('a host record without an operator address escalates to the upstream AS (autnum RDAP + directory)', async () => {
+    // Derived from the RADIOLINK network: routed by AS16509 and with its POC e-mails removed.
+    const net = readRdapFixture('arin-ipnetwork-192-198-0-0-abuse-poc.json') as Record<string, unknown>;
+    const strip = (e: any): any => ({ ...e, vcardArray: e.vcardArray ? ['vcard', e.vcardArray[1].filter((p: unknown[]) => p[0] !== 'email')] : undefined, entities: e.entities?.map(strip) });
+    const variant = { ...net, arin_originas0_originautnums: [16509], entities: (net.entities as unknown[]).map(strip) };
+    const { deps, rdap } = setup({ [`${ARIN}ip/192.198.1.1`]: { json: variant }, [`${ARIN}autnum/16509`]: { fixture: 'arin-autnum-AS16509-amazon.json' } });
+    const res = await lookup('192.198.1.1', deps);
+    expect(rdap()).toEqual([`${ARIN}ip/192.198.1.1`, `${ARIN}autnum/16509`]);
+    expect(res.recipients.map((r) => [r.role, r.providerId])).toEqual([
+      ['host', undefined],
+      ['upstream', 'aws'],
+    ]);
+    expect(res.recipients[0]).toMatchObject({ name: 'Radio Link Internet', emails: [] });
+    expect(res.recipients[1]).toMatchObject({ kind: 'network', source: 'directory+rdap' });
+    expect(res.recipients[1].notes.join(' ')).toMatch(/Upstream network AS16509/);
   });
 
   it('hostile RDAP JSON becomes an invalid-response error, never an exception', async () => {

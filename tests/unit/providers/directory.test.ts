@@ -54,3 +54,12 @@ describe('provider directory', () => {
     expect(noticeLanguage(PROVIDERS.find((p) => p.id === 'hetzner')!)).toBe('en');
   });
 });
+
+describe('host vs upstream', () => {
+  it('a block holder RDAP names outranks the routing ASN for the host; CDN-first entries are never hosts', () => {
+    expect(matchProvider({ role: 'host', asn: 16509, names: ['Radio Link Internet'], asnFallback: false })).toBeNull();
+    expect(matchProvider({ role: 'upstream', asn: 16509 })!.entry.id).toBe('aws');
+    expect(matchProvider({ role: 'host', names: ['Akamai Technologies, Inc.'] })!.entry.id).toBe('linode');
+    expect(matchProvider({ role: 'host', names: ['Cloudflare, Inc.'] })).toBeNull();
+  });
+});
