@@ -16,6 +16,7 @@ import { neighbourhoodKey, rangeContainsIp, rangeOf } from './ip-range';
 import { normalizeTarget } from './normalize';
 import { rdapClientFor } from './rdap-client';
 import { parseNetwork } from './rdap-network';
+import { parseWhoisRecord } from './whois-record';
 import { buildRecipients, type AddressFacts, type DomainFacts } from './recipients';
 import { runtimeFor } from './runtime';
 import { LookupFailure, type AbuseContact, type LookupDeps, type NetworkRecord, type WhoisRecord } from './types';
@@ -220,7 +221,11 @@ async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog): Pro
   if (deps.whois && (!record || !hasOperatorEmail(record.contacts))) {
     try {
       const w = await deps.whois(ip, 'ip');
-      if (w) record = mergeWhoisNetwork(record, w, ip);
+      if (w != null) {
+        const v = parseWhoisRecord(w);
+        if (v.ok) record = mergeWhoisNetwork(record, v.record, ip);
+        else errors.add({ step: 'whois', kind: 'invalid-response', message: v.message });
+      }
     } catch (e) {
       errors.add({ step: 'whois', kind: 'unavailable', message: `WHOIS for ${ip} failed: ${e instanceof Error ? e.message : String(e)}` });
     }
@@ -336,8 +341,14 @@ function mergeContacts(a: AbuseContact[], b: AbuseContact[]): AbuseContact[] {
 async function domainWhois(deps: LookupDeps, domain: string, errors: ErrorLog): Promise<DomainFacts | null> {
   if (!deps.whois) return null;
   try {
-    const w = await deps.whois(domain, 'domain');
-    if (!w) return null;
+    const raw = await deps.whois(domain, 'domain');
+    if (raw == null) return null;
+    const v = parseWhoisRecord(raw);
+    if (!v.ok) {
+      errors.add({ step: 'whois', kind: 'invalid-response', message: v.message });
+      return null;
+    }
+    const w = v.record;
     const contacts: AbuseContact[] = w.abuseEmails.length || w.abusePhone
       ? [{ handle: null, name: w.registrar, roles: ['abuse'], emails: w.abuseEmails, phones: w.abusePhone ? [w.abusePhone] : [], formUrl: null, scope: 'registrar', isAbuseRole: true, depth: 0, notes: [`From port-43 WHOIS (${w.server}).`] }]
       : [];

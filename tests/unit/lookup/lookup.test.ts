@@ -167,6 +167,13 @@ describe('lookup()', () => {
     expect(res.recipients[1].notes.join(' ')).toMatch(/Upstream network AS16509/);
   });
 
+  it('a malformed WHOIS record from the backend is an invalid-response error, not a crash', async () => {
+    const whois = async () => ({ server: 'whois.example', abuseEmails: 'not-a-list' }) as unknown as WhoisRecord;
+    const { deps } = setup({}, { 'www.pirate.cn A': ['47.88.1.1'] }, { whois });
+    const res = await lookup('www.pirate.cn', deps);
+    expect(res.errors).toEqual(expect.arrayContaining([expect.objectContaining({ step: 'whois', kind: 'invalid-response' })]));
+  });
+
   it('hostile RDAP JSON becomes an invalid-response error, never an exception', async () => {
     const { deps } = setup({ [`${ARIN}ip/13.64.1.1`]: { json: { startAddress: ['x'], entities: { not: 'an array' } } } });
     const res = await lookup('13.64.1.1', deps);
