@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AppError, serializeError, type SerializedError } from './errors';
+import { PageFeaturesSchema } from './detection/features';
+import { DetectionEnabledSchema, DetectionTabSchema, type TabVerdict } from './detection/verdict';
 
 /**
  * The one protocol between extension contexts. Each message declares its input schema,
@@ -18,6 +20,12 @@ const def = <I extends z.ZodType, O>(input: I, from: readonly SenderKind[]): Mes
 
 export const PROTOCOL = {
   ping: def<z.ZodObject<{}>, { ok: true; version: string }>(z.object({}), ['extension']),
+  /** Detection (issue 6): the content script reports a page's capped features; the background scores them. */
+  'detection/page': def<typeof PageFeaturesSchema, { suspected: boolean }>(PageFeaturesSchema, ['content']),
+  /** The popup asks for the verdict kept for a tab (null when none). */
+  'detection/verdict': def<typeof DetectionTabSchema, { verdict: TabVerdict | null }>(DetectionTabSchema, ['extension']),
+  /** The options page turns detection on (after the host permission was granted) or off. */
+  'detection/set-enabled': def<typeof DetectionEnabledSchema, { enabled: boolean; registered: boolean }>(DetectionEnabledSchema, ['extension']),
 } as const;
 
 export type MessageName = keyof typeof PROTOCOL;

@@ -15,3 +15,7 @@ export type Verdict = z.infer<typeof VerdictSchema>;
 /** A verdict kept for a tab until it navigates or closes: the only thing kept about the page. */
 export const TabVerdictSchema = VerdictSchema.extend({ url: z.string().max(2048) });
 export type TabVerdict = z.infer<typeof TabVerdictSchema>;
+
+/** Inputs of the extension-page detection messages (lib/messaging.ts). */
+export const DetectionTabSchema = z.object({ tabId: z.number().int().min(0) });
+export const DetectionEnabledSchema = z.object({ enabled: z.boolean() });
