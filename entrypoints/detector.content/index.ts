@@ -1,0 +1,27 @@
+import { domPageSource } from '../../lib/detection/dom-source';
+import { extractFeatures } from '../../lib/detection/features';
+import { sendTyped } from '../../lib/messaging';
+
+/**
+ * Reads a page's capped features once it is idle and hands them to the background, which scores
+ * them against the catalog. Nothing is kept here, and nothing leaves the browser.
+ */
+export default defineContentScript({
+  // No `matches` on purpose: WXT would add them to the required host_permissions. The background
+  // registers this script with DETECTOR_MATCHES (lib/detection/registration.ts) only after the
+  // user has turned detection on and granted the optional host permission.
+  registration: 'runtime',
+  runAt: 'document_idle',
+  main(ctx) {
+    const report = () => {
+      if (!/^https?:$/.test(location.protocol) || ctx.isInvalid) return;
+      const features = extractFeatures(domPageSource(document));
+      sendTyped((m) => browser.runtime.sendMessage(m), 'detection/page', features).catch(() => {
+        // Detection turned off or the extension reloaded: nothing to do.
+      });
+    };
+    ctx.requestIdleCallback(report, { timeout: 3000 });
+    // Single-page apps change pages without reloading; the background drops the old verdict on the URL change.
+    ctx.addEventListener(window, 'wxt:locationchange', () => ctx.requestIdleCallback(report, { timeout: 3000 }));
+  },
+});
