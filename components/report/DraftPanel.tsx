@@ -64,8 +64,8 @@ export function DraftPanel({ fields, onChange, works, onAddWork, newId, suggesti
         <ul className="plain-list" data-testid="work-picker">
           {works.map((w) => (
             <li key={w.id}>
-              <label className="row">
-                <input type="checkbox" style={{ width: 'auto' }} checked={fields.workIds.includes(w.id)} onChange={() => toggleWork(w.id)} />
+              <label className="check">
+                <input type="checkbox" checked={fields.workIds.includes(w.id)} onChange={() => toggleWork(w.id)} />
                 <span>
                   {w.title} {w.registration && <span className="muted">({w.registration})</span>}
                 </span>
@@ -109,19 +109,19 @@ export function DraftPanel({ fields, onChange, works, onAddWork, newId, suggesti
           {(a) => <textarea {...a} name="measure" value={fields.measure} onChange={(e) => onChange({ measure: e.target.value })} />}
         </Field>
         <div className="card">
-          <label className="row">
-            <input type="checkbox" name="fairUse" style={{ width: 'auto' }} checked={fields.fairUseConsidered} onChange={(e) => onChange({ fairUseConsidered: e.target.checked })} />
+          <label className="check">
+            <input type="checkbox" name="fairUse" checked={fields.fairUseConsidered} onChange={(e) => onChange({ fairUseConsidered: e.target.checked })} />
             <span>{t('fairUseCheck')}</span>
           </label>
           {fields.fairUseConsidered && (
             <Field label={t('fairUseNote')}>{(a) => <textarea {...a} name="fairUseNote" value={fields.fairUseNote} onChange={(e) => onChange({ fairUseNote: e.target.value })} />}</Field>
           )}
-          <label className="row">
-            <input type="checkbox" name="goodFaith" style={{ width: 'auto' }} checked={fields.confirmations.goodFaith} onChange={(e) => onChange({ confirmations: { ...fields.confirmations, goodFaith: e.target.checked } })} />
+          <label className="check">
+            <input type="checkbox" name="goodFaith" checked={fields.confirmations.goodFaith} onChange={(e) => onChange({ confirmations: { ...fields.confirmations, goodFaith: e.target.checked } })} />
             <span>{t('confirmGoodFaith')}</span>
           </label>
-          <label className="row">
-            <input type="checkbox" name="accuracy" style={{ width: 'auto' }} checked={fields.confirmations.accuracy} onChange={(e) => onChange({ confirmations: { ...fields.confirmations, accuracy: e.target.checked } })} />
+          <label className="check">
+            <input type="checkbox" name="accuracy" checked={fields.confirmations.accuracy} onChange={(e) => onChange({ confirmations: { ...fields.confirmations, accuracy: e.target.checked } })} />
             <span>{t('confirmAccuracy')}</span>
           </label>
         </div>

@@ -20,8 +20,14 @@ function useSetting<K extends SettingKey>(key: K) {
 
 export function App() {
   const t = useT();
-  const [tab, setTab] = useState<Tab>(() => (TABS as readonly string[]).includes(location.hash.slice(1)) ? (location.hash.slice(1) as Tab) : 'letterhead');
+  const fromHash = (): Tab => ((TABS as readonly string[]).includes(location.hash.slice(1)) ? (location.hash.slice(1) as Tab) : 'letterhead');
+  const [tab, setTab] = useState<Tab>(fromHash);
   useEffect(() => history.replaceState(null, '', `#${tab}`), [tab]);
+  useEffect(() => {
+    const onHash = () => setTab(fromHash());
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
   const letterhead = useSetting('letterhead');
   const backend = useSetting('backend');
   const defaults = useSetting('defaults');

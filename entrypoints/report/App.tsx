@@ -1,22 +1,314 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { DraftPanel, type DraftFields } from '../../components/report/DraftPanel';
+import { EvidencePanel, type EvidenceView } from '../../components/report/EvidencePanel';
+import { RecipientsPanel } from '../../components/report/RecipientsPanel';
+import { SendPanel } from '../../components/report/SendPanel';
 import { UnreportableTarget } from '../../components/report/UnreportableTarget';
-import { useT } from '../../components/i18n';
-import type { ReportTarget } from '../../lib/report/target';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useT, type MessageKey } from '../../components/i18n';
+import type { LookupResult } from '../../lib/contract';
+import { db } from '../../lib/db/schema';
+import { readSetting } from '../../lib/db/settings';
+import type { Notice, SendChannel } from '../../lib/model/notice';
+import type { Recipient } from '../../lib/model/recipient';
+import { draftNotice } from '../../lib/notices/draft';
+import { suggestRegime } from '../../lib/notices/suggest';
+import { caseFromNotice } from '../../lib/report/case';
+import { reportPageQuery, type ReportTarget } from '../../lib/report/target';
+import { evidenceOf, openSession, repo, saveShared, selectRecipient, sessionNotices, unselectRecipient, type Session } from './session';
+import { mailtoFits, printLetter, sendByEmail } from './send';
+import { useLookup } from './use-lookup';
 
 export function App({ target }: { target: ReportTarget }) {
   const t = useT();
   return (
-    <main className="page">
+    <main className="page steps">
       <h1>{t('reportTitle')}</h1>
-      {target.ok ? (
-        <section className="card">
-          <div className="muted">{t(target.kind === 'link' ? 'reportingLink' : 'reportingPage')}</div>
-          <div className="mono" data-testid="report-url">
-            {target.url}
-          </div>
-        </section>
-      ) : (
-        <UnreportableTarget target={target} />
-      )}
+      {target.ok ? <ReportSession target={target} /> : <UnreportableTarget target={target} />}
     </main>
   );
+}
+
+const fieldsOf = (n: Notice): DraftFields => ({
+  workIds: n.workIds,
+  regime: n.regime,
+  lang: n.lang,
+  explanation: n.explanation,
+  measure: n.measure,
+  fairUseConsidered: n.fairUseConsidered,
+  fairUseNote: n.fairUseNote,
+  confirmations: n.confirmations,
+});
+
+const sameRecipient = (a: Recipient | null, b: Recipient) => a !== null && a.role === b.role && a.name === b.name && a.emails.join() === b.emails.join() && a.formUrl === b.formUrl;
+
+let opening: Promise<Session> | null = null;
+
+function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }> }) {
+  const t = useT();
+  const [session, setSession] = useState<Session | null>(null);
+  const [fatal, setFatal] = useState<unknown>(null);
+
+  useEffect(() => {
+    opening ??= openSession(target);
+    opening.then(
+      (s) => {
+        setSession(s);
+        // The draft id goes into the address, so a reload or a restored tab reopens the same draft.
+        history.replaceState(null, '', reportPageQuery({ url: target.url || 'about:blank', kind: target.kind, draftId: s.primaryId, captureId: target.captureId ?? undefined }));
+      },
+      setFatal,
+    );
+  }, [target]);
+
+  const notices = useLiveQuery(() => (session ? sessionNotices(session.batchId) : Promise.resolve([] as Notice[])), [session]);
+  const primary = notices?.find((n) => n.id === session?.primaryId) ?? notices?.[0];
+  const captureId = primary?.captureId ?? target.captureId;
+  const evidenceRows = useLiveQuery(() => evidenceOf(captureId), [captureId]) ?? [];
+  const letterhead = useLiveQuery(() => readSetting(db(), 'letterhead'), [])?.value ?? null;
+  const works = useLiveQuery(() => db().works.orderBy('title').toArray(), []) ?? [];
+
+  const evidence = useEvidenceView(captureId, evidenceRows);
+
+  const candidates = primary?.candidates ?? [];
+  const onResult = useCallback(
+    (r: LookupResult) => {
+      if (session) void saveShared(session.batchId, { candidates: mergeCandidates(r.recipients, candidates.filter((c) => c.source === 'manual')) });
+    },
+    [session, candidates],
+  );
+  const { state: lookup, run } = useLookup(onResult);
+  const url = primary?.urls[0] ?? target.url;
+  const started = useRef(false);
+  useEffect(() => {
+    if (!primary || started.current || candidates.length > 0 || primary.status !== 'draft') return;
+    started.current = true;
+    void headersOf(evidenceRows).then((headers) => run(url, headers));
+  }, [primary, candidates.length, run, url, evidenceRows]);
+
+  const withRecipient = (notices ?? []).filter((n) => n.recipient);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const active = withRecipient.find((n) => n.id === activeId) ?? withRecipient[0] ?? null;
+  const selected = new Set(candidates.flatMap((c, i) => (withRecipient.some((n) => sameRecipient(n.recipient, c)) ? [i] : [])));
+
+  const toggle = async (i: number) => {
+    if (!session) return;
+    const r = candidates[i];
+    if (selected.has(i)) await unselectRecipient(session.batchId, r);
+    else setActiveId((await selectRecipient(session.batchId, r)).id);
+  };
+
+  // Local copy of the active draft's fields, saved shortly after each change and before any send.
+  const [fields, setFields] = useState<DraftFields | null>(null);
+  const pending = useRef<{ id: string; fields: DraftFields; regimeChosen: boolean } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => {
+    if (active && pending.current?.id !== active.id) setFields(fieldsOf(active));
+  }, [active?.id, active?.updatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    const p = pending.current;
+    if (!p || !session) return;
+    pending.current = null;
+    const titles = works.filter((w) => p.fields.workIds.includes(w.id)).map((w) => w.title);
+    const { regime, lang, ...shared } = p.fields;
+    await saveShared(session.batchId, { ...shared, workTitles: titles });
+    await saveShared(session.batchId, p.regimeChosen ? { regime, lang, regimeChosen: true } : { regime, lang }, p.id);
+  }, [session, works]);
+  useEffect(() => {
+    const onHide = () => void flush();
+    addEventListener('pagehide', onHide);
+    return () => removeEventListener('pagehide', onHide);
+  }, [flush]);
+
+  const change = (patch: Partial<DraftFields>) => {
+    if (!active || !fields) return;
+    const next = { ...fields, ...patch };
+    setFields(next);
+    const chose = 'regime' in patch || 'lang' in patch;
+    pending.current = { id: active.id, fields: next, regimeChosen: chose || (pending.current?.id === active.id && pending.current.regimeChosen) };
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), 300);
+  };
+
+  const activeView = active && fields && active.status === 'draft' ? { ...active, ...fields } : active;
+  const { draft, draftError } = useMemo(() => {
+    if (!activeView) return { draft: null, draftError: null };
+    try {
+      const input = caseFromNotice(activeView, { letterhead, works, evidence: evidenceRows });
+      return { draft: input ? draftNotice(input, { now: () => new Date() }) : null, draftError: null };
+    } catch (err) {
+      return { draft: null, draftError: err };
+    }
+  }, [activeView, letterhead, works, evidenceRows]);
+
+  const [busy, setBusy] = useState(false);
+  const [sendError, setSendError] = useState<unknown>(null);
+  const act = async (fn: () => Promise<unknown>) => {
+    setSendError(null);
+    setBusy(true);
+    try {
+      await flush();
+      await fn();
+    } catch (err) {
+      setSendError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (fatal) return <ErrorMessage error={fatal} />;
+  if (!session || !notices || !primary) return <p className="muted">{t('loading')}</p>;
+  const readOnly = notices.every((n) => n.status !== 'draft');
+
+  return (
+    <>
+      <section className="card">
+        <div className="muted">{t(target.kind === 'link' ? 'reportingLink' : 'reportingPage')}</div>
+        <div className="mono" data-testid="report-url">{url}</div>
+        {primary.pageTitle && <div>{primary.pageTitle}</div>}
+      </section>
+
+      <section className="step card">
+        <h2>{t('stepEvidence')}</h2>
+        <EvidencePanel evidence={evidence} />
+      </section>
+
+      <section className="step card">
+        <h2>{t('stepRecipients')}</h2>
+        <RecipientsPanel
+          state={lookup}
+          recipients={candidates}
+          selected={selected}
+          readOnly={readOnly}
+          onToggle={(i) => void toggle(i)}
+          onRetry={() => void headersOf(evidenceRows).then((h) => run(url, h))}
+          onAddManual={async (r) => {
+            await saveShared(session.batchId, { candidates: [...candidates, r] });
+            setActiveId((await selectRecipient(session.batchId, r)).id);
+          }}
+        />
+      </section>
+
+      <section className="step card">
+        <h2>{t('stepDraft')}</h2>
+        {withRecipient.length === 0 ? (
+          <p className="muted">{t('pickRecipientFirst')}</p>
+        ) : (
+          <>
+            {withRecipient.length > 1 && (
+              <nav className="tabs" role="tablist">
+                {withRecipient.map((n) => (
+                  <button key={n.id} role="tab" type="button" aria-selected={n.id === active?.id} onClick={() => void flush().then(() => setActiveId(n.id))}>
+                    {n.recipientName} · {t(`status_${n.status}` as MessageKey)}
+                  </button>
+                ))}
+              </nav>
+            )}
+            {active && fields && (
+              <DraftPanel
+                fields={active.status === 'draft' ? fields : fieldsOf(active)}
+                onChange={change}
+                works={works}
+                onAddWork={async (w) => void (await db().works.put(w))}
+                newId={() => crypto.randomUUID()}
+                suggestion={active.recipient ? suggestRegime(active.recipient).reason : ''}
+                draft={active.status === 'draft' ? draft : null}
+                draftError={draftError}
+                readOnly={active.status !== 'draft'}
+              />
+            )}
+            {active && active.status !== 'draft' && active.sent && <pre className="preview" data-testid="sent-text">{active.sent.text}</pre>}
+          </>
+        )}
+      </section>
+
+      <section className="step card">
+        <h2>{t('stepSend')}</h2>
+        {sendError ? <ErrorMessage error={sendError} /> : null}
+        {active && active.recipient && (draft || active.sent) ? (
+          <SendPanel
+            draft={draft ?? ({ sendable: false, text: active.sent?.text ?? '', formFields: {} } as never)}
+            recipient={active.recipient}
+            mailtoFits={draft ? mailtoFits(active, draft) : false}
+            sent={active.sent}
+            busy={busy}
+            onEmail={() => void act(() => sendByEmail(active, draft!, letterhead))}
+            onForm={() => void act(() => browser.tabs.create({ url: active.recipient!.formUrl! }))}
+            onCopy={(text) => navigator.clipboard.writeText(text)}
+            onPdf={() => draft && printLetter(draft)}
+            onMarkSent={(channel: SendChannel) =>
+              void act(() =>
+                repo.markSent(active.id, {
+                  at: new Date().toISOString(),
+                  channel,
+                  recipient: active.recipient!,
+                  text: draft!.text,
+                  evidenceSha256: evidenceRows.filter((e) => e.kind !== 'metadata').map((e) => e.sha256),
+                }),
+              )
+            }
+            onCorrection={() =>
+              void act(async () => {
+                const c = await repo.createCorrection(active.id);
+                location.search = reportPageQuery({ url: c.urls[0], kind: 'page', draftId: c.id });
+              })
+            }
+          />
+        ) : (
+          <p className="muted">{t('pickRecipientFirst')}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Lookup recipients first, then the ones the user typed, without repeating one. */
+function mergeCandidates(found: Recipient[], manual: Recipient[]): Recipient[] {
+  return [...found, ...manual.filter((m) => !found.some((f) => sameRecipient(f, m)))];
+}
+
+/** The response headers captured with the page, as supporting CDN evidence for the backend. */
+async function headersOf(rows: { id: string; kind: string }[]): Promise<Record<string, string> | undefined> {
+  const row = rows.find((r) => r.kind === 'headers');
+  if (!row) return undefined;
+  const stored = await db().evidence.get(row.id);
+  try {
+    const parsed = JSON.parse((await stored?.blob.text()) ?? '{}') as unknown;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function useEvidenceView(captureId: string | null, rows: Awaited<ReturnType<typeof evidenceOf>>): EvidenceView | null {
+  const [view, setView] = useState<EvidenceView | null>(null);
+  const key = rows.map((r) => r.id).join();
+  useEffect(() => {
+    if (!captureId || rows.length === 0) return setView(null);
+    let url: string | null = null;
+    let cancelled = false;
+    void (async () => {
+      const shot = rows.find((r) => r.kind === 'screenshot');
+      const manifest = rows.find((r) => r.kind === 'manifest');
+      const shotRow = shot ? await db().evidence.get(shot.id) : undefined;
+      const manifestRow = manifest ? await db().evidence.get(manifest.id) : undefined;
+      let failures: Record<string, string> = {};
+      try {
+        failures = (JSON.parse((await manifestRow?.blob.text()) ?? '{}') as { failures?: Record<string, string> }).failures ?? {};
+      } catch {
+        failures = {};
+      }
+      if (cancelled) return;
+      url = shotRow ? URL.createObjectURL(shotRow.blob) : null;
+      setView({ capturedAt: rows[0]?.capturedAt ?? null, artefacts: rows, screenshotUrl: url, failures });
+    })();
+    return () => {
+      cancelled = true;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [captureId, key]); // eslint-disable-line react-hooks/exhaustive-deps
+  return view;
 }

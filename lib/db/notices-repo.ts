@@ -170,7 +170,9 @@ export function createNoticesRepo(deps: RepoDeps) {
 
     /** Edits a draft; a sent notice is read-only (a correction is a new notice, createCorrection). */
     async saveDraft(id: string, patch: DraftPatch): Promise<Notice> {
-      const parsed = parseOrThrow(DraftPatchSchema, patch, 'Draft');
+      // Zod 4 fills defaults even for omitted optional keys, so only the keys the caller gave are applied.
+      const full = parseOrThrow(DraftPatchSchema, patch, 'Draft') as Record<string, unknown>;
+      const parsed = Object.fromEntries(Object.keys(patch).filter((k) => k in full).map((k) => [k, full[k]])) as Partial<Notice>;
       const p = await mutate(id, (n) => {
         if (n.status !== 'draft' || n.sent) throw new AppError('read_only', 'A sent notice cannot be edited; create a correction instead', { noticeId: id, status: n.status });
         const fields = Object.keys(parsed).filter((k) => (parsed as Record<string, unknown>)[k] !== undefined);

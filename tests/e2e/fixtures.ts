@@ -54,6 +54,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     env: { ...process.env, LANGUAGE: opts.lang?.replace('-', '_') ?? 'en_US' },
     viewport: { width: 1100, height: 800 },
   });
+  context.setDefaultTimeout(15_000);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
   if (extensionId !== CHROME_EXTENSION_ID) throw new Error(`unexpected extension id ${extensionId}`);
@@ -92,12 +93,15 @@ export async function clickContextMenu(worker: Worker, info: Record<string, unkn
   );
 }
 
-/** The id of the tab a page is shown in, as the extension sees it. */
+/** The tab showing a page, once Chromium reports it active in its window (captureVisibleTab needs that). */
 export async function activeTabOf(worker: Worker, urlPrefix: string): Promise<Record<string, unknown>> {
   return worker.evaluate(async (prefix) => {
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t: { url?: string }) => t.url?.startsWith(prefix));
-    if (!tab) throw new Error(`no tab at ${prefix}`);
-    return tab as unknown as Record<string, unknown>;
+    for (let i = 0; i < 100; i++) {
+      const tabs = await chrome.tabs.query({ active: true });
+      const tab = tabs.find((t: { url?: string; status?: string }) => t.url?.startsWith(prefix) && t.status === 'complete');
+      if (tab) return tab as unknown as Record<string, unknown>;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`no active tab at ${prefix}`);
   }, urlPrefix);
 }

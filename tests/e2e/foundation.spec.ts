@@ -11,6 +11,15 @@ describe('extension foundation in Chromium', () => {
     await s?.close();
   });
 
+  it('shows the popup empty state before anything is reported', async () => {
+    const page = await s.context.newPage();
+    await page.setViewportSize({ width: 420, height: 520 });
+    await page.goto(s.url('popup.html'));
+    await expect.poll(() => page.getByTestId('empty-state').textContent()).toMatch(/No notices yet/);
+    await s.screenshot(page, 'popup-empty');
+    await page.close();
+  });
+
   it('opens the report page for the page URL and for a link URL from the context menu', async () => {
     const pageTab = { id: 4242, index: 0, windowId: 1, url: 'https://pirate-site.test/game/download' };
     const waitPage = s.context.waitForEvent('page');
@@ -41,15 +50,6 @@ describe('extension foundation in Chromium', () => {
       await expect.poll(() => box.textContent()).toMatch(expected);
     }
     await s.screenshot(page, 'report-unreportable');
-    await page.close();
-  });
-
-  it('shows the popup empty state', async () => {
-    const page = await s.context.newPage();
-    await page.setViewportSize({ width: 420, height: 520 });
-    await page.goto(s.url('popup.html'));
-    await expect.poll(() => page.getByTestId('empty-state').textContent()).toMatch(/No notices yet/);
-    await s.screenshot(page, 'popup-empty');
     await page.close();
   });
 

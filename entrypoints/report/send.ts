@@ -1,0 +1,55 @@
+import { db } from '../../lib/db/schema';
+import type { Letterhead } from '../../lib/model/letterhead';
+import type { Notice } from '../../lib/model/notice';
+import type { NoticeDraft } from '../../lib/notices/draft';
+import { mailtoFor } from '../../lib/notices/mailto';
+import { renderEml } from '../../lib/notices/render-eml';
+import { evidenceFilename } from '../../lib/report/case';
+
+function download(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 60) || 'notice';
+
+/** A mailto: link when the letter fits in one; otherwise an .eml with the evidence attached. */
+export async function sendByEmail(notice: Notice, draft: NoticeDraft, letterhead: Letterhead | null): Promise<'email' | 'eml'> {
+  const to = notice.recipient?.emails ?? [];
+  const mailto = mailtoFor(draft, to);
+  if ('url' in mailto) {
+    window.open(mailto.url, '_self');
+    return 'email';
+  }
+  const rows = notice.captureId ? await db().evidence.where('captureId').equals(notice.captureId).toArray() : [];
+  const attachments = await Promise.all(
+    rows.filter((r) => r.kind !== 'metadata').map(async (r) => ({ filename: evidenceFilename(r), mime: r.mime.split(';')[0], bytes: new Uint8Array(await r.blob.arrayBuffer()) })),
+  );
+  const eml = renderEml(draft, { from: letterhead?.email ?? '', to, attachments, now: () => new Date(), messageId: `${notice.id}@takedown.invalid` });
+  download(new Blob([eml], { type: 'message/rfc822' }), `notice-${safeName(notice.host)}-${notice.id.slice(0, 8)}.eml`);
+  return 'eml';
+}
+
+export function mailtoFits(notice: Notice, draft: NoticeDraft): boolean {
+  return 'url' in mailtoFor(draft, notice.recipient?.emails ?? []);
+}
+
+/** Prints the letter (already escaped HTML with its print stylesheet) from a sandboxed frame: "Save as PDF". */
+export function printLetter(draft: NoticeDraft) {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-modals allow-same-origin');
+  frame.style.position = 'fixed';
+  frame.style.width = '0';
+  frame.style.height = '0';
+  frame.style.border = '0';
+  frame.srcdoc = draft.html;
+  frame.onload = () => {
+    frame.contentWindow?.print();
+    setTimeout(() => frame.remove(), 60_000);
+  };
+  document.body.append(frame);
+}
