@@ -12,7 +12,15 @@ export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 const LabelsSchema = z.object({
   pages: z.array(
-    z.object({ file: z.string(), url: z.string(), suspected: z.boolean(), work: z.string().nullable(), category: z.string() }),
+    z.object({
+      file: z.string(),
+      url: z.string(),
+      suspected: z.boolean(),
+      work: z.string().nullable(),
+      category: z.string(),
+      /** `holdout` pages were written after the rules were tuned, to show how far the tuning generalises. */
+      split: z.enum(['tuning', 'holdout']).default('tuning'),
+    }),
   ),
 });
 export type LabelledPage = z.infer<typeof LabelsSchema>['pages'][number] & { html: string };

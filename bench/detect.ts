@@ -23,6 +23,8 @@ export interface DetectBenchResult {
   detectRecall: number;
   detectF1: number;
   confusion: { tp: number; fp: number; fn: number; tn: number };
+  /** The pages written after tuning (labels.json split "holdout"), scored on their own. */
+  holdout: { pages: number; precision: number; recall: number };
   errors: string[];
   /** Content-script work per page: feature extraction from an in-memory page + message serialisation. */
   contentScriptMs: Spread;
@@ -73,6 +75,8 @@ export function runDetectBench({ smoke = false }: { smoke?: boolean } = {}): Det
   const runs = smoke ? 3 : 25;
   const { catalog, pages } = loadCorpus();
   const quality = evaluateCorpus(catalog, pages);
+  const holdoutPages = pages.filter((p) => p.split === 'holdout');
+  const holdout = evaluateCorpus(catalog, holdoutPages);
 
   const filler: CatalogWork[] = Array.from({ length: 994 }, (_, i) => ({
     title: `Benchmark Filler Work ${i}`,
@@ -123,6 +127,7 @@ export function runDetectBench({ smoke = false }: { smoke?: boolean } = {}): Det
     detectRecall: Math.round(quality.recall * 1000) / 1000,
     detectF1: Math.round(quality.f1 * 1000) / 1000,
     confusion: { tp: quality.tp, fp: quality.fp, fn: quality.fn, tn: quality.tn },
+    holdout: { pages: holdoutPages.length, precision: Math.round(holdout.precision * 1000) / 1000, recall: Math.round(holdout.recall * 1000) / 1000 },
     errors: quality.errors.map((e) => `${e.file}: expected ${e.expected}, got ${e.verdict.suspected}`),
     contentScriptMs: contentScript,
     scoreMs: spread(sc),
@@ -145,7 +150,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.stderr.write(
     `detect: precision ${result.detectPrecision} recall ${result.detectRecall} F1 ${result.detectF1} ` +
-      `(tp ${result.confusion.tp} fp ${result.confusion.fp} fn ${result.confusion.fn} tn ${result.confusion.tn}); ` +
+      `(tp ${result.confusion.tp} fp ${result.confusion.fp} fn ${result.confusion.fn} tn ${result.confusion.tn}; ` +
+      `holdout ${result.holdout.pages} pages: precision ${result.holdout.precision} recall ${result.holdout.recall}); ` +
       `per page ${result.perPageMs.median} ms median (${result.perPageOverBound}x a JSON round-trip of its features), ` +
       `content script ${result.contentScriptMs.median} ms median / ${result.contentScriptMs.max} ms max, ` +
       `capped page: extract ${result.cappedPage.contentScriptMs} ms, score vs 1,000 works ${result.cappedPage.scoreMs} ms\n`,

@@ -136,7 +136,7 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
 
   // Links to the user's own sites (an official download page) say nothing about piracy, and
   // linking to them at all is what news, wikis and portals do.
-  const allLinks = features.links.map((l) => ({ href: l.href.toLowerCase(), host: hostOf(l.href) || (/^[a-z0-9+.-]+:/i.test(l.href) ? '' : host) }));
+  const allLinks = features.links.map((l) => ({ href: l.href.toLowerCase(), text: l.text.toLowerCase(), host: hostOf(l.href) || (/^[a-z0-9+.-]+:/i.test(l.href) ? '' : host) }));
   const links = allLinks.filter((l) => !isOfficial(l.host));
   const linksOfficial = links.length < allLinks.length;
   const prominent = [fields.title, fields.description, fields.url].join(' ');
@@ -146,7 +146,7 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   const discussion: ScoredReason[] = [];
   for (const signal of SIGNALS) {
     if (signal.on === 'links') {
-      const n = links.filter((l) => signal.test(l.href, l.host)).length;
+      const n = links.filter((l) => signal.test(l.href, l.host, l.text)).length;
       if (n) found.push({ id: signal.id, weight: signal.weight * (1 + 0.25 * Math.min(n - 1, 2)), text: fill(signal.reason, lang, { n }), download: true });
       continue;
     }

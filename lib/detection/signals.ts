@@ -29,8 +29,8 @@ export interface LinkSignal {
   on: 'links';
   weight: number;
   download: true;
-  /** Tested against each link's lower-cased href; several links of a kind add a little. */
-  test: (href: string, host: string) => boolean;
+  /** Tested against each link's lower-cased href, host and text; several links of a kind add a little. */
+  test: (href: string, host: string, text: string) => boolean;
   reason: Reason;
 }
 
@@ -41,6 +41,10 @@ const PAN_HOSTS = [
   'cloud.189.cn', 'weiyun.com', '123pan.com', '123pan.cn', 'pan.xunlei.com', 'ctfile.com', 'mega.nz', 'mega.co.nz',
   'mediafire.com', '1fichier.com', 'rapidgator.net', 'nitroflare.com', 'turbobit.net', 'uploaded.net', 'katfile.com',
 ];
+const FILE_NAME = {
+  torrent: /[\w.\-\[\]]+\.torrent\b/,
+  copy: /[\w.\-\[\]]+\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|rar|7z|iso)\b/,
+};
 const isPanHost = (host: string) =>
   /(^|\.)lanzou[a-z]?\.com$/.test(host) || PAN_HOSTS.some((d) => host === d || host.endsWith(`.${d}`));
 
@@ -50,12 +54,13 @@ export const SIGNALS: readonly Signal[] = [
     reason: { en: 'Magnet links ({n})', zh: '磁力链接（{n} 个）' } },
   { id: 'p2p-link', on: 'links', weight: 3, download: true, test: (h) => /^(ed2k|thunder|flashget|qqdl):/.test(h),
     reason: { en: 'ed2k/Thunder download links ({n})', zh: 'ed2k/迅雷下载链接（{n} 个）' } },
-  { id: 'torrent-link', on: 'links', weight: 3, download: true, test: (h) => /\.torrent(?:[?#]|$)/.test(h),
+  { id: 'torrent-link', on: 'links', weight: 3, download: true, test: (h, _host, text) => /\.torrent(?:[?#]|$)/.test(h) || FILE_NAME.torrent.test(text),
     reason: { en: 'Links to .torrent files ({n})', zh: '种子文件链接（{n} 个）' } },
   { id: 'file-host-link', on: 'links', weight: 2.5, download: true, test: (_h, host) => isPanHost(host),
     reason: { en: 'Links to cloud-drive or file-locker downloads ({n})', zh: '网盘/文件分享链接（{n} 个）' } },
   { id: 'file-link', on: 'links', weight: 1.5, download: true,
-    test: (h) => /\.(?:apk|xapk|apks|ipa|exe|epub|mobi|azw3|txt|rar|7z|zip|iso)(?:[?#]|$)/.test(h),
+    // Redirectors and file lockers often hide the file behind a neutral URL but name it in the link text.
+    test: (h, _host, text) => /\.(?:apk|xapk|apks|ipa|exe|epub|mobi|azw3|txt|rar|7z|zip|iso)(?:[?#]|$)/.test(h) || FILE_NAME.copy.test(text),
     reason: { en: 'Direct links to app, e-book or archive files ({n})', zh: '安装包/电子书/压缩包直链（{n} 个）' } },
 
   // What the page says it offers.
@@ -75,7 +80,7 @@ export const SIGNALS: readonly Signal[] = [
     patterns: [/破解版|破解补丁|免激活|注册机|\bcracked\b|\bcrack\b(?! down)|\bkeygen\b|\bnulled\b|\bwarez\b|\bpre activated\b|\brepack\b/],
     reason: { en: 'Offers a cracked version', zh: '提供破解版' } },
   { id: 'mod-apk', on: 'text', weight: 2.5,
-    patterns: [/\bmod apk\b|\bapk mod\b|\bmodded apk\b|\bpremium unlocked\b|\bpro unlocked\b|\ball unlocked\b|\bunlocked premium\b|内购破解|去广告版|解锁版|免费内购|会员解锁/],
+    patterns: [/\bmod apk\b|\bapk mod\b|\bmodded apk\b|\bmodded by\b|\bmod menu\b|\bhack features\b|\b(?:premium|pro|mod) (?:v?\d+(?: \d+)* )?apk\b|\bpremium unlocked\b|\bpro unlocked\b|\ball unlocked\b|\bunlocked premium\b|内购破解|去广告版|解锁版|免费内购|会员解锁/],
     reason: { en: 'Offers a modded app (MOD APK, premium unlocked)', zh: '提供修改版应用（MOD、会员解锁）' } },
   { id: 'free-download', on: 'text', weight: 1.5,
     patterns: [/免费下载|高速下载|下载地址|点击下载|本地下载|迅雷下载|\bfree download\b|\bdownload (?:it )?(?:for )?free\b|\bdirect download\b|\bdownload links?\b|\bmirror links?\b/],
@@ -90,7 +95,7 @@ export const SIGNALS: readonly Signal[] = [
     patterns: [/免费观看|免费在线|无删减|免费看|\bwatch (?:\w+ ){0,6}free\b|\bfree online\b|\bfull movie\b|\bfree (?:movie )?streaming\b|\bstream (?:\w+ ){0,4}free\b|\bwatch (?:\w+ ){0,6}online free\b/],
     reason: { en: 'Offers free streaming ("watch free", "full movie")', zh: '提供免费观看/完整版' } },
   { id: 'streaming-words', on: 'text', weight: 0.75,
-    patterns: [/在线观看|在线播放|高清播放|\bwatch online\b|\bstream online\b|\bplayer \d\b|\bserver \d\b/],
+    patterns: [/在线观看|在线播放|高清播放|\bwatch (?:\w+ ){0,2}online\b|\bstream online\b|\bplayer \d\b|\bserver \d\b/],
     reason: { en: 'Streaming-page vocabulary (online player)', zh: '在线播放页用语' } },
   { id: 'rip-quality', on: 'text', weight: 1,
     patterns: [/\b(?:1080p|720p|2160p|480p)\b|\bcamrip\b|\bhdcam\b|\bweb ?dl\b|\bwebrip\b|\bbdrip\b|\bhdrip\b|\bx26[45]\b|\bhevc\b|枪版|蓝光原盘|中字|\bdual audio\b/],
@@ -98,6 +103,9 @@ export const SIGNALS: readonly Signal[] = [
   { id: 'piracy-brand', on: 'text', weight: 2,
     patterns: [/\b(?:123movies|putlocker|fmovies|gomovies|soap2day|yts|rarbg|1337x|piratebay|pirate bay|z library|zlibrary|libgen|annas archive|apkmody|happymod)\b|电影天堂|人人影视|笔趣阁|顶点小说|八一中文/],
     reason: { en: 'Names a known piracy brand', zh: '出现知名盗版站名' } },
+  { id: 'pirate-video-host', on: 'text', weight: 2,
+    patterns: [/\b(?:vidplay|filemoon|upcloud|megacloud|vidcloud|streamtape|doodstream|mixdrop|vidsrc|streamwish|vidhide)\b/],
+    reason: { en: 'Names video hosts that piracy sites embed (Vidplay, UpCloud…)', zh: '出现盗版站常用的视频源（Vidplay、UpCloud 等）' } },
   { id: 'ebook-download', on: 'text', weight: 1.5,
     patterns: [/\b(?:epub|mobi|azw3)\b|txt下载|txt全集|全本下载|全集下载|精校版|\bpdf download\b|\bfree ebook\b|\bfree pdf\b/],
     reason: { en: 'Offers e-book files (EPUB, TXT, PDF)', zh: '提供电子书文件（EPUB、TXT）' } },
@@ -111,7 +119,7 @@ export const SIGNALS: readonly Signal[] = [
     patterns: [/仅供(?:学习)?(?:交流|研究|试玩)|24小时内删除|无毒无|安全无毒|\bfor educational purposes only\b|\bwe do not host\b|\bno files are hosted\b|\bvirus free\b|\bno virus\b/],
     reason: { en: 'Typical piracy disclaimer ("for study only, delete in 24 h")', zh: '典型盗版免责声明（仅供学习交流、24小时内删除）' } },
   { id: 'no-signup', on: 'text', weight: 1,
-    patterns: [/无需注册|免登录|免注册|\bno sign ?up\b|\bno registration\b|\bno account needed\b/],
+    patterns: [/无需注册|免登录|免注册|\bno sign ?up\b|\bno registration\b|\bno account needed\b|\bno login\b|\bwithout (?:having to )?(?:register|registration|signing up|an account)\b/],
     reason: { en: 'Promises no sign-up', zh: '承诺无需注册' } },
 
   // Context that says the page talks about piracy rather than offering it. `discussion` signals

@@ -13,7 +13,7 @@ const SAMPLES: Record<string, Parameters<typeof page>[0][]> = {
   'p2p-link': [{ links: ['thunder://QUFodHRw', 'ed2k://|file|a.mp4|1|A|/'] }],
   'torrent-link': [{ links: ['https://t.example/get/123.torrent?x=1'] }],
   'file-host-link': [{ links: ['https://pan.baidu.com/s/1abc', 'https://wwx.lanzoux.com/i8', 'https://mega.nz/file/X'] }],
-  'file-link': [{ links: ['https://dl.example/game_mod.apk', 'https://dl.example/book.epub'] }],
+  'file-link': [{ links: ['https://dl.example/game_mod.apk', 'https://dl.example/book.epub'] }, { links: [{ href: 'https://t.me/c/4412', text: 'PocketLedger_5.3_Premium.apk' }] }],
   'private-server': [{ title: '星穹纪元私服' }, { title: 'Star Dome Era private server' }],
   'server-files': [{ text: '星穹纪元 一键端 架设教程' }, { text: 'Star Dome Era server files and server emulator' }],
   'modded-economy': [{ text: '上线送满V 无限元宝' }, { text: 'unlimited gems for everyone' }],
@@ -26,6 +26,7 @@ const SAMPLES: Record<string, Parameters<typeof page>[0][]> = {
   'watch-free': [{ text: '免费观看 无删减' }, { text: 'watch Star Dome Era online free, full movie' }],
   'streaming-words': [{ text: '在线观看 高清播放' }, { text: 'Player 1 Player 2 watch online' }],
   'rip-quality': [{ text: '1080p WEBRip x264' }, { text: '枪版 中字' }],
+  'pirate-video-host': [{ text: 'Server 1: Vidplay, Server 2: UpCloud' }],
   'piracy-brand': [{ text: '123Movies' }, { text: '笔趣阁' }],
   'ebook-download': [{ text: 'EPUB MOBI AZW3' }, { text: 'TXT全集下载' }],
   'novel-mirror': [{ text: '最新章节 无弹窗' }, { text: 'read online, all chapters' }],
@@ -56,6 +57,11 @@ describe('signals', () => {
       }
     });
   }
+
+  it('reads file names in link text as well as in hrefs', () => {
+    expect(firedBy({ links: [{ href: 'https://go.example/r/1', text: 'The.Film.2025.1080p.torrent' }] })).toContain('torrent-link');
+    expect(firedBy({ links: [{ href: 'https://go.example/r/1', text: 'Download now' }] })).not.toContain('file-link');
+  });
 
   it('does not read "crack down" as "crack"', () => {
     expect(firedBy({ text: '星穹纪元 police crack down on piracy' })).not.toContain('cracked');
