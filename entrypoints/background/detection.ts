@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { readSetting, writeSetting } from '../../lib/db/settings';
 import { db } from '../../lib/db/schema';
@@ -172,4 +173,7 @@ export function wireDetectionEvents(service: DetectionService): void {
   browser.permissions.onRemoved.addListener(() => void service.sync());
   browser.runtime.onStartup.addListener(() => void service.sync());
   browser.runtime.onInstalled.addListener(() => void service.sync());
+  // The options page edits works in its own context; Dexie reports the change here, and the
+  // next page is scored against the new catalog.
+  liveQuery(() => db().works.toArray()).subscribe({ next: () => service.invalidateCatalog(), error: () => service.invalidateCatalog() });
 }

@@ -66,7 +66,7 @@ function matchWork(catalog: CompiledCatalog, fields: Record<'title' | 'url' | 'h
     const textScore = t.text === 0 ? 0 : Math.min(WORK_WEIGHTS.textCap, WORK_WEIGHTS.textFirst + WORK_WEIGHTS.textMore * (t.text - 1));
     const strength =
       (t.title ? WORK_WEIGHTS.title : 0) +
-      (t.url ? WORK_WEIGHTS.url : 0) +
+      (t.url || t.host ? WORK_WEIGHTS.url : 0) +
       (t.description ? WORK_WEIGHTS.description : 0) +
       textScore +
       Math.min(WORK_WEIGHTS.keywordCap, WORK_WEIGHTS.keyword * t.keywords.size);
@@ -124,9 +124,8 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
     description: normalize(features.description),
     text: normalize(features.text),
   };
-  const match = catalog.works.length ? matchWork(catalog, fields, lang) : null;
-  const identified = match !== null && match.strength + (match.inHost ? WORK_WEIGHTS.url : 0) >= WORK_MIN;
-  const work = identified ? catalog.works[match.index] : null;
+  const match = matchWork(catalog, fields, lang);
+  const work = match && match.strength >= WORK_MIN ? catalog.works[match.index] : null;
   const workOut = work ? { ...(work.id ? { id: work.id } : {}), title: work.title } : null;
   const workReason: ScoredReason[] = work ? [{ id: 'work', text: fill(MESSAGES.work, lang, { work: work.title, where: match!.where.join(lang === 'zh' ? '、' : ', ') }) }] : [];
 
@@ -159,7 +158,7 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
     // A term said once in passing ("many players turned to private servers") is half the evidence
     // of one a page leads with (title, description, address) or repeats.
     const stated = signal.weight < 0 || signal.patterns.some((p) => p.test(prominent)) || occurrences(signal.patterns, fields.text, 2) >= 2;
-    found.push({ id: signal.id, weight: stated ? signal.weight : signal.weight / 2, text: signal.reason[lang], download: signal.download === true });
+    found.push({ id: signal.id, weight: stated ? signal.weight : signal.weight / 2, text: signal.reason[lang], download: signal.download === true && stated });
   }
   if (linksOfficial) discussion.push({ id: 'official-link', text: MESSAGES.officialLink[lang] });
   const piracyInTitle = SIGNALS.some((s) => s.on === 'text' && s.weight > 0 && s.patterns.some((p) => p.test(title)));
@@ -173,11 +172,11 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   if (features.embeds > 0 && positive) found.push({ id: PLAYER_EMBED.id, weight: PLAYER_EMBED.weight, text: PLAYER_EMBED.reason[lang], download: false });
 
   const total = found.reduce((sum, f) => sum + f.weight, 0);
-  // One piracy word is not a pattern: ask for two pieces of evidence, or an actual copy.
-  const corroborated = found.filter((f) => f.weight > 0 && f.id !== PLAYER_EMBED.id).length >= 2 || found.some((f) => f.download);
   const score = total > 0 ? Math.round((total / (total + THRESHOLD)) * 100) / 100 : 0;
-  const kind = allowKind(host);
   const offersCopy = found.some((f) => f.download);
+  // One piracy word is not a pattern: ask for two pieces of evidence, or an actual copy.
+  const corroborated = offersCopy || found.filter((f) => f.weight > 0 && f.id !== PLAYER_EMBED.id).length >= 2;
+  const kind = allowKind(host);
   // Search engines, news and wikis, and pages that read as discussion, are flagged only for an actual copy.
   const needsCopy = kind !== null || discussion.length > 0;
   const gate: ScoredReason[] = [];

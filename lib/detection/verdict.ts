@@ -3,7 +3,11 @@ import { z } from 'zod';
 export const ReasonSchema = z.object({ id: z.string().max(64), text: z.string().max(500) });
 export type ScoredReason = z.infer<typeof ReasonSchema>;
 
-/** The scorer's answer for one page; `score` is 0..1, and 0.5 is the suspicion threshold. */
+/**
+ * The scorer's answer for one page. `score` (0..1) is the strength of the piracy evidence, 0.5 at
+ * the threshold; `suspected` also needs a clearly named work, two pieces of evidence (or an actual
+ * copy) and a host that is not excluded, so a high score can come with `suspected: false`.
+ */
 export const VerdictSchema = z.object({
   suspected: z.boolean(),
   score: z.number().min(0).max(1),

@@ -104,6 +104,11 @@ describe('scorePage', () => {
       expect(scorePage(page({ ...news, links: ['https://pan.baidu.com/s/1x'] }), catalog).suspected).toBe(true);
     });
 
+    it('a cloud drive named once in a news story is not an actual copy', () => {
+      const news = { title: '非法架设“星穹纪元”私服 6人被警方抓获', text: '星穹纪元 私服 一键端 无限元宝。公安机关侦破此案，抓获嫌疑人，该团伙通过百度网盘传播客户端。' };
+      expect(scorePage(page(news), catalog).suspected).toBe(false);
+    });
+
     it('one piracy word with no corroboration is not enough', () => {
       const v = scorePage(page({ title: '星穹纪元私服', text: '星穹纪元' }), catalog);
       expect(v.suspected).toBe(true); // title pairing corroborates
