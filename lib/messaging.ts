@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, serializeError, type SerializedError } from './errors';
-import { PageFeaturesSchema } from './detection/features';
+import { PageFeaturesSchema } from './detection/features-schema';
 import { DetectionEnabledSchema, DetectionTabSchema, type TabVerdict } from './detection/verdict';
 
 /**

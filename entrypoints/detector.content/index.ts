@@ -1,6 +1,6 @@
 import { domPageSource } from '../../lib/detection/dom-source';
 import { extractFeatures } from '../../lib/detection/features';
-import { sendTyped } from '../../lib/messaging';
+import type { Envelope, MessageInput } from '../../lib/messaging';
 
 /**
  * Reads a page's capped features once it is idle and hands them to the background, which scores
@@ -15,8 +15,11 @@ export default defineContentScript({
   main(ctx) {
     const report = () => {
       if (!/^https?:$/.test(location.protocol) || ctx.isInvalid) return;
-      const features = extractFeatures(domPageSource(document));
-      sendTyped((m) => browser.runtime.sendMessage(m), 'detection/page', features).catch(() => {
+      const data: MessageInput<'detection/page'> = extractFeatures(domPageSource(document));
+      // The envelope by hand rather than sendTyped: importing lib/messaging would put zod and every
+      // schema into a script injected into each page. The reply is not needed here.
+      const message: Envelope = { type: 'detection/page', data };
+      browser.runtime.sendMessage(message).catch(() => {
         // Detection turned off or the extension reloaded: nothing to do.
       });
     };

@@ -1,8 +1,7 @@
-import { z } from 'zod';
-
 /**
  * What the content script reads from a page and sends to the background: bounded in size, so a
- * huge page costs no more than a typical one and the message stays small.
+ * huge page costs no more than a typical one and the message stays small. No zod here: this
+ * module is bundled into the content script, which every page pays for.
  */
 export const LIMITS = {
   url: 2048,
@@ -18,22 +17,21 @@ export const LIMITS = {
   embeds: 1000,
 } as const;
 
-export const LinkSchema = z.object({
-  href: z.string().max(LIMITS.href),
-  text: z.string().max(LIMITS.linkText),
-});
-export type Link = z.infer<typeof LinkSchema>;
+export interface Link {
+  href: string;
+  text: string;
+}
 
-export const PageFeaturesSchema = z.object({
-  url: z.string().max(LIMITS.url),
-  title: z.string().max(LIMITS.title),
-  description: z.string().max(LIMITS.description),
-  text: z.string().max(LIMITS.text),
-  links: z.array(LinkSchema).max(LIMITS.links),
+/** A page's features, each field within LIMITS; validated at the message boundary by features-schema.ts. */
+export interface PageFeatures {
+  url: string;
+  title: string;
+  description: string;
+  text: string;
+  links: Link[];
   /** Video players and iframes on the page. */
-  embeds: z.number().int().min(0).max(LIMITS.embeds),
-});
-export type PageFeatures = z.infer<typeof PageFeaturesSchema>;
+  embeds: number;
+}
 
 /**
  * A page seen through the few reads detection needs. The DOM (dom-source.ts) and raw HTML

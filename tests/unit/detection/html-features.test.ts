@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LIMITS, PageFeaturesSchema } from '../../../lib/detection/features';
+import { LIMITS } from '../../../lib/detection/features';
+import { PageFeaturesSchema } from '../../../lib/detection/features-schema';
 import { featuresFromHtml, HTML_CAP } from '../../../lib/detection/html-features';
 
 describe('featuresFromHtml', () => {
