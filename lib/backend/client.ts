@@ -30,7 +30,9 @@ async function call(settings: BackendSettings, fetchFn: FetchFn, path: string, i
   }
   if (res.ok) return res;
   const body = ApiErrorSchema.safeParse(await res.json().catch(() => null));
-  const kind = body.success && isErrorKind(body.data.error.kind) ? body.data.error.kind : (STATUS_KINDS[res.status] ?? 'unavailable');
+  // The backend names kinds with hyphens (private-target); the extension's kinds use underscores.
+  const named = body.success ? body.data.error.kind.replace(/-/g, '_') : '';
+  const kind = isErrorKind(named) ? named : (STATUS_KINDS[res.status] ?? 'unavailable');
   throw new AppError(kind, body.success ? body.data.error.message : `The backend answered HTTP ${res.status}`, { status: res.status, retryAfter: res.headers.get('retry-after') });
 }
 

@@ -1,5 +1,5 @@
 /** Public surface of the lookup core, for lib/server and the extension. */
-export { lookup, type LookupOptions } from './lookup';
+export { lookup, type LookupOptions, type StepEvent } from './lookup';
 export { normalizeTarget, type NormalizedTarget, type NormalizeResult } from './normalize';
 export { MemoryLookupCache } from './memory-cache';
 export { defaultAllowUrl, DEFAULT_BOOTSTRAP_BASE } from './runtime';

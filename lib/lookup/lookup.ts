@@ -21,9 +21,17 @@ import { buildRecipients, type AddressFacts, type DomainFacts } from './recipien
 import { runtimeFor } from './runtime';
 import { LookupFailure, type AbuseContact, type LookupDeps, type NetworkRecord, type WhoisRecord } from './types';
 
+export type StepStatus = 'start' | 'done' | 'error';
+export interface StepEvent {
+  step: LookupError['step'];
+  status: StepStatus;
+}
+
 export interface LookupOptions {
   /** Response headers seen for the page (CDN evidence). */
   headers?: Record<string, string>;
+  /** Told as each stage starts and ends, so a caller can show real progress. */
+  onStep?: (e: StepEvent) => void;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -31,6 +39,9 @@ const MAX_ADDRESSES = 8;
 
 class ErrorLog {
   readonly list: LookupError[] = [];
+  has(steps: readonly LookupError['step'][]): boolean {
+    return this.list.some((e) => steps.includes(e.step));
+  }
   add(e: LookupError): void {
     if (!this.list.some((x) => x.step === e.step && x.kind === e.kind && x.message === e.message)) this.list.push(e);
   }
@@ -63,6 +74,14 @@ async function run(
   errors: ErrorLog,
   base: LookupResult,
 ): Promise<LookupResult> {
+  const tell = (step: LookupError['step'], status: StepStatus) => {
+    try {
+      opts.onStep?.({ step, status });
+    } catch {
+      // A listener's failure must not break the lookup.
+    }
+  };
+  const finish = (step: LookupError['step'], related: readonly LookupError['step'][] = [step]) => tell(step, errors.has(related) ? 'error' : 'done');
   // Domain RDAP waits until DNS shows a public address (or DNS is done), so a name that resolves only
   // to private space causes no RDAP query at all; it then runs in parallel with the IP branch.
   let releaseDomain!: () => void;
@@ -72,7 +91,13 @@ async function run(
   };
   let privateOnly = false;
   const domainP: Promise<DomainFacts | null> = domain
-    ? domainGate.then(() => (privateOnly ? null : domainBranch(deps, domain, errors)))
+    ? domainGate.then(async () => {
+        if (privateOnly) return null;
+        tell('rdap-domain', 'start');
+        const facts = await domainBranch(deps, domain, errors);
+        finish('rdap-domain', ['rdap-domain', 'rdap-registrar', 'whois']);
+        return facts;
+      })
     : Promise.resolve(null);
 
   let addresses: string[];
@@ -81,12 +106,14 @@ async function run(
   if (literalIp) {
     addresses = [literalIp];
   } else {
+    tell('dns', 'start');
     const dns = await resolveHost(deps, hostname, domain, onAddresses);
     dns.errors.forEach((e) => errors.add(e));
     addresses = dns.addresses;
     cnames = dns.cnames;
     nameservers = dns.nameservers;
     if (addresses.length === 0 && !dns.errors.some((e) => e.kind !== 'invalid-response')) errors.add({ step: 'dns', kind: 'not-found', message: `${hostname} has no A or AAAA records.` });
+    finish('dns');
   }
 
   const publicIps = addresses.filter(isPublicIp);
@@ -103,10 +130,16 @@ async function run(
   // Round-robin pools can list dozens of addresses in a few networks: the first few identify them.
   const targets = publicIps.slice(0, MAX_ADDRESSES);
 
-  const [addressFacts, domainFacts] = await Promise.all([Promise.all(targets.map((ip) => addressBranch(deps, ip, errors))), domainP]);
+  tell('rdap-ip', 'start');
+  const addressesP = Promise.all(targets.map((ip) => addressBranch(deps, ip, errors))).then((facts) => {
+    finish('rdap-ip', ['rdap-ip', 'asn']);
+    return facts;
+  });
+  const [addressFacts, domainFacts] = await Promise.all([addressesP, domainP]);
 
   const asns = addressFacts.map((a) => a.asn).filter((n): n is number => n != null);
   const cdn = safe(() => detectCdn({ ips: targets, cnames, nameservers, asns, headers: opts.headers }), null, errors, 'cdn');
+  finish('cdn');
   for (const a of addressFacts) a.cdnEdge = cdn !== null && isCdnEdge(a, cdn);
 
   // Upstream AS details only when the host record gave no usable operator address (escalation path).
@@ -125,6 +158,7 @@ async function run(
   );
 
   const recipients = safe(() => buildRecipients({ addresses: addressFacts, cdn, domain: domainFacts, upstream }), [], errors, 'directory');
+  finish('directory');
   const result: LookupResult = {
     ...base,
     addresses: addresses.map((ip) => {

@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import type { BatchResponse, LookupError, LookupResult } from '../contract';
 import { normalizeTarget } from '../lookup/normalize';
 import { Semaphore } from '../lookup/semaphore';
+import type { StepEvent } from '../lookup/lookup';
 import type { LookupDeps } from '../lookup/types';
 
-export type LookupFn = (input: string, deps: LookupDeps, opts?: { headers?: Record<string, string> }) => Promise<LookupResult>;
+export type LookupFn = (input: string, deps: LookupDeps, opts?: { headers?: Record<string, string>; onStep?: (e: StepEvent) => void }) => Promise<LookupResult>;
 
 export interface ResultStore {
   getSync<T>(namespace: string, key: string): T | undefined;
@@ -39,7 +40,8 @@ export class InvalidTarget extends Error {
 }
 
 export interface LookupService {
-  lookup(input: string, headers?: Record<string, string>): Promise<LookupResult>;
+  /** With onStep, progress is reported when this call runs the lookup; a cached or shared result reports nothing. */
+  lookup(input: string, headers?: Record<string, string>, onStep?: (e: StepEvent) => void): Promise<LookupResult>;
   batch(urls: string[]): Promise<BatchResponse>;
 }
 
@@ -75,13 +77,13 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
     if (memory.size > maxMemory) memory.delete(memory.keys().next().value as string);
   }
 
-  async function lookupHost(key: string, url: string, headers?: Record<string, string>): Promise<LookupResult> {
+  async function lookupHost(key: string, url: string, headers?: Record<string, string>, onStep?: (e: StepEvent) => void): Promise<LookupResult> {
     const hit = cached(key);
     if (hit) return hit;
     const running = inFlight.get(key);
     if (running) return running;
     const task = gate
-      .run(() => opts.lookup(url, opts.deps, headers ? { headers } : undefined))
+      .run(() => opts.lookup(url, opts.deps, headers || onStep ? { headers, onStep } : undefined))
       .then((result) => {
         const ttl = result.errors.length ? errorTtl : resultTtl;
         const expires = now() + ttl;
@@ -94,10 +96,10 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
     return task;
   }
 
-  async function lookup(input: string, headers?: Record<string, string>): Promise<LookupResult> {
+  async function lookup(input: string, headers?: Record<string, string>, onStep?: (e: StepEvent) => void): Promise<LookupResult> {
     const target = normalizeTarget(input);
     if (!target.ok) throw new InvalidTarget(target.error);
-    const result = await lookupHost(`${target.hostname}|${headersKey(headers)}`, target.url, headers);
+    const result = await lookupHost(`${target.hostname}|${headersKey(headers)}`, target.url, headers, onStep);
     return result.input === input ? result : { ...result, input };
   }
 

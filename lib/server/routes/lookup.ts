@@ -3,10 +3,12 @@
  * before any DNS, RDAP or WHOIS query is made.
  */
 import { Hono, type Context } from 'hono';
+import { stream } from 'hono/streaming';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { BatchRequestSchema, LookupQuerySchema } from '../../contract';
 import { apiError } from '../api-error';
+import { normalizeTarget } from '../../lookup/normalize';
 import { InvalidTarget, type LookupService } from '../lookup-service';
 
 export const SINGLE_BODY_LIMIT = 64 * 1024;
@@ -35,12 +37,31 @@ export function lookupRoutes(service: LookupService) {
   const single = async (c: Context, input: unknown) => {
     const parsed = LookupQuerySchema.safeParse(input);
     if (!parsed.success) return invalid(c, parsed.error);
+    if (c.req.query('stream') === '1') return streamed(c, parsed.data.url, parsed.data.headers);
     try {
       return c.json(await service.lookup(parsed.data.url, parsed.data.headers));
     } catch (err) {
       if (err instanceof InvalidTarget) return apiError(c, 400, err.error.kind, err.error.message, 'url');
       throw err;
     }
+  };
+
+  /**
+   * NDJSON: one {type:'step'} line as each stage starts or ends, then {type:'result'}. Bad input is
+   * refused with a plain 400 before the stream opens.
+   */
+  const streamed = async (c: Context, url: string, headers?: Record<string, string>) => {
+    const target = normalizeTarget(url);
+    if (!target.ok) return apiError(c, 400, target.error.kind, target.error.message, 'url');
+    c.header('content-type', 'application/x-ndjson; charset=utf-8');
+    c.header('cache-control', 'no-store');
+    return stream(c, async (out) => {
+      const line = (value: unknown) => out.write(`${JSON.stringify(value)}\n`);
+      const pending: Promise<unknown>[] = [];
+      const result = await service.lookup(url, headers, (e) => void pending.push(line({ type: 'step', ...e })));
+      await Promise.all(pending);
+      await line({ type: 'result', result });
+    });
   };
 
   app.get('/', (c) => single(c, { url: c.req.query('url') }));
