@@ -2,7 +2,7 @@
 import type { LookupError } from '../contract';
 import { formatIp, parseIp } from '../net/ip';
 import { runtimeFor } from './runtime';
-import type { DnsType, LookupDeps } from './types';
+import { LookupFailure, type DnsType, type LookupDeps } from './types';
 
 export const MAX_CNAME_DEPTH = 8;
 const DNS_TTL_MS = 5 * 60 * 1000;
@@ -18,7 +18,9 @@ export interface DnsFacts {
 
 function dnsError(e: unknown, name: string, type: DnsType): LookupError {
   const msg = e instanceof Error ? e.message : String(e);
-  return { step: 'dns', kind: /time(d)?\s?out|ETIMEOUT/i.test(msg) ? 'timeout' : 'unavailable', message: `DNS ${type} query for ${name} failed: ${msg}` };
+  // A resolver that knows what went wrong says so with a LookupFailure; others only leave a message.
+  const kind = e instanceof LookupFailure ? e.kind : /time(d)?\s?out|ETIMEOUT/i.test(msg) ? 'timeout' : 'unavailable';
+  return { step: 'dns', kind, message: `DNS ${type} query for ${name} failed: ${msg}` };
 }
 
 async function query(deps: LookupDeps, name: string, type: DnsType, errors: LookupError[]): Promise<string[]> {

@@ -252,7 +252,10 @@ async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog): Pro
     errors.fromUnknown(e, 'rdap-ip');
   }
   // RDAP failed, or gave no address to write to (AFRINIC, registro.br): port-43 WHOIS on the backend.
-  if (deps.whois && (!record || !hasOperatorEmail(record.contacts))) {
+  // AFRINIC's RDAP often names no abuse role while its WHOIS prints "% Abuse contact for …": ask it
+  // before offering an organisation's personal address.
+  const afrinicWithoutAbuse = record?.rir === 'afrinic' && !record.contacts.some((c) => c.isAbuseRole && c.emails.length > 0);
+  if (deps.whois && (!record || !hasOperatorEmail(record.contacts) || afrinicWithoutAbuse)) {
     try {
       const w = await deps.whois(ip, 'ip');
       if (w != null) {

@@ -31,7 +31,7 @@ describe('end-to-end lookups through the HTTP API (loopback DNS, RDAP, WHOIS)', 
     ['https://apnic-host.to/x', 'apnic', '203.119.100.0 - 203.119.103.255', 4608, 'abuse@apnic.net'],
     ['https://lacnic-host.to/x', 'lacnic', '200.40.0.0/17', 6057, 'ipadmin@antel.net.uy'],
     ['https://registrobr-host.to/x', 'registro.br', '200.160.0.0/20', 22548, 'cert@cert.br'],
-    ['https://afrinic-host.to/x', 'afrinic', '196.11.239.0 - 196.11.246.255', 16637, null],
+    ['https://afrinic-host.to/x', 'afrinic', '196.11.239.0 - 196.11.246.255', 16637, 'abuse@mtnbusiness.co.za'],
   ])('%s → %s network %s', async (url, rir, handle, asn, email) => {
     const { app } = stack.app();
     const r = await get(app, url);
