@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { loadConfig } from './config';
@@ -21,6 +22,8 @@ const app = createApp({ now, lookup: service, token: config.token, corsOrigins: 
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
   console.log(`Takedown backend listening on http://${info.address}:${info.port} (cache: ${config.cache})`);
+  console.log(`Load the extension: chrome://extensions → Developer mode → Load unpacked → ${path.resolve('.output/chrome-mv3')}`);
+  console.log('Firefox: npm run build:firefox, then about:debugging → Load Temporary Add-on → .output/firefox-mv2/manifest.json');
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
