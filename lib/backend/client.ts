@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiErrorSchema, BatchResponseSchema, LookupResultSchema, LookupStepSchema, type BatchResponse, type LookupResult, type LookupStep } from '../contract';
 import { AppError, isErrorKind, type ErrorKind } from '../errors';
 import type { BackendSettings } from '../model/settings';
+import { RecheckRequestSchema, RecheckResultSchema, type RecheckRequest, type RecheckResult } from '../tracking/recheck';
 
 export type FetchFn = typeof globalThis.fetch;
 
@@ -94,4 +95,12 @@ export async function lookupUrl(
 export async function lookupBatch(settings: BackendSettings, fetchFn: FetchFn, urls: string[], signal?: AbortSignal): Promise<BatchResponse> {
   const res = await call(settings, fetchFn, 'v1/lookup/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ urls }) }, signal);
   return parsed(res, BatchResponseSchema);
+}
+
+/** Asks the backend whether a URL still serves the work (markers: text that shows it, e.g. work titles). */
+export async function recheck(settings: BackendSettings, fetchFn: FetchFn, input: RecheckRequest, signal?: AbortSignal): Promise<RecheckResult> {
+  const body = RecheckRequestSchema.safeParse(input);
+  if (!body.success) throw new AppError('invalid_input', `Re-check: ${body.error.issues[0].path.join('.')} ${body.error.issues[0].message}`, { path: body.error.issues[0].path.join('.') });
+  const res = await call(settings, fetchFn, 'v1/recheck', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body.data) }, signal);
+  return parsed(res, RecheckResultSchema);
 }

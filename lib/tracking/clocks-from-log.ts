@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { Notice, NoticeEvent } from '../model/notice';
+import { followUpDate } from './deadlines';
+
+const WindowSchema = z.object({ law: z.string(), earliest: z.string(), latest: z.string(), basis: z.string(), unverified: z.boolean().default(false) });
+export type LoggedCounterWindow = z.infer<typeof WindowSchema>;
+
+/** The counter-notice window recorded with the latest counter-notice, if any. */
+export function counterWindowFromLog(events: readonly NoticeEvent[]): LoggedCounterWindow | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    if (events[i].kind !== 'counter_notice_received') continue;
+    const w = WindowSchema.safeParse(events[i].details.window);
+    return w.success ? w.data : null;
+  }
+  return null;
+}
+
+/**
+ * Why the follow-up date is what it is: a counter-notice clock when one runs, else the basis
+ * recorded when the notice was sent, else the rule that applies to its recipient and regime.
+ */
+export function followUpBasis(notice: Notice, events: readonly NoticeEvent[]): string | null {
+  if (!notice.followUpAt) return null;
+  if (notice.status === 'counter_noticed') {
+    const w = counterWindowFromLog(events);
+    if (w) return w.basis;
+  }
+  const recorded = [...events].reverse().find((e) => typeof e.details.followUpBasis === 'string');
+  if (recorded && notice.status === 'sent') return recorded.details.followUpBasis as string;
+  return followUpDate({ recipient: notice.sent?.recipient ?? notice.recipient, regime: notice.regime }, new Date(notice.followUpAt)).basis;
+}
