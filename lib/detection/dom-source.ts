@@ -1,4 +1,4 @@
-import type { PageSource } from './features';
+import type { PageSource, SourceLink } from './features';
 
 /** The parts of a DOM Document that detection reads; the content script passes `document`. */
 export interface DomDocument {
@@ -10,12 +10,30 @@ export interface DomDocument {
   createTreeWalker(root: never, whatToShow: number): { nextNode(): { nodeValue: string | null; parentElement?: { tagName: string } | null } | null };
 }
 
+type DomAnchor = ReturnType<DomDocument['querySelectorAll']>[number];
+
+/** A class rather than object literals with getters: thousands of anchors stay cheap to wrap. */
+class DomLink implements SourceLink {
+  readonly raw: string;
+  constructor(private readonly a: DomAnchor) {
+    this.raw = a.getAttribute('href') ?? '';
+  }
+  // Resolving and reading text cost more than the attribute: only kept links pay for them.
+  get href(): string {
+    const href = this.a.href;
+    return typeof href === 'string' ? href : this.raw;
+  }
+  get text(): string {
+    return this.a.textContent ?? '';
+  }
+}
+
 const SHOW_TEXT = 0x4;
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT']);
 
 /**
  * Reads text node by node instead of body.innerText, so the cost stops at the text cap and no
- * layout is forced. Links use the resolved `href` property, which is already absolute.
+ * layout is forced. Kept links use the resolved `href` property, which is already absolute.
  */
 export function domPageSource(doc: DomDocument): PageSource {
   return {
@@ -33,10 +51,7 @@ export function domPageSource(doc: DomDocument): PageSource {
     },
     *links() {
       const anchors = doc.querySelectorAll('a[href]');
-      for (let i = 0; i < anchors.length; i++) {
-        const a = anchors[i];
-        yield { href: typeof a.href === 'string' ? a.href : (a.getAttribute('href') ?? ''), text: a.textContent ?? '' };
-      }
+      for (let i = 0; i < anchors.length; i++) yield new DomLink(anchors[i]);
     },
   };
 }

@@ -42,8 +42,19 @@ export interface PageSource {
   title: string;
   description: string;
   textChunks(): Iterable<string>;
-  links(): Iterable<{ href: string; text: string }>;
+  links(): Iterable<SourceLink>;
   embedCount: number;
+}
+
+/**
+ * A link as the source has it. `raw` (the attribute as written) is cheap and is what links are
+ * sorted and de-duplicated by; `href` (absolute) and `text` may be getters that cost a URL
+ * resolution or a text walk, so they are read only for links that are kept.
+ */
+export interface SourceLink {
+  raw: string;
+  href: string;
+  text: string;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -66,12 +77,14 @@ export function extractFeatures(source: PageSource): PageFeatures {
   let scanned = 0;
   for (const link of source.links()) {
     if (++scanned > LIMITS.anchorsScanned || likely.length >= LIMITS.links) break;
+    const raw = link.raw.trim();
+    if (!raw || raw.length > LIMITS.href || seen.has(raw) || /^(?:javascript|mailto|tel|data):|^#/i.test(raw)) continue;
+    seen.add(raw);
+    const isLikely = LIKELY_DOWNLOAD.test(raw);
+    if (!isLikely && other.length >= LIMITS.links) continue;
     const href = link.href.trim();
-    if (!href || href.length > LIMITS.href || seen.has(href) || /^(?:javascript|mailto|tel|data):|^#/i.test(href)) continue;
-    seen.add(href);
-    const entry = { href, text: clip(squash(link.text), LIMITS.linkText) };
-    if (LIKELY_DOWNLOAD.test(href)) likely.push(entry);
-    else if (other.length < LIMITS.links) other.push(entry);
+    if (href.length > LIMITS.href) continue;
+    (isLikely ? likely : other).push({ href, text: clip(squash(clip(link.text, 4 * LIMITS.linkText)), LIMITS.linkText) });
   }
 
   return {

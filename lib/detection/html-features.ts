@@ -1,4 +1,4 @@
-import { extractFeatures, type PageFeatures, type PageSource } from './features';
+import { extractFeatures, type PageFeatures, type PageSource, type SourceLink } from './features';
 
 /**
  * The same features from raw HTML, for the CLI, tests and benchmarks (no DOM in Node).
@@ -40,11 +40,21 @@ export function htmlPageSource(input: string, url: string): PageSource {
   const html = input.length > HTML_CAP ? input.slice(0, HTML_CAP) : input;
   const lower = html.toLowerCase();
   const text: string[] = [];
-  const links: { href: string; text: string }[] = [];
+  const links: SourceLink[] = [];
   let title = '';
   let description = '';
   let embedCount = 0;
-  let anchor: { href: string; parts: string[] } | null = null;
+  let anchor: { raw: string; parts: string[] } | null = null;
+
+  const link = (a: { raw: string; parts: string[] }): SourceLink => ({
+    raw: a.raw,
+    get href() {
+      return resolve(a.raw, url);
+    },
+    get text() {
+      return a.parts.join('');
+    },
+  });
 
   let pos = 0;
   while (pos < html.length) {
@@ -77,7 +87,7 @@ export function htmlPageSource(input: string, url: string): PageSource {
 
     if (closing) {
       if (name === 'a' && anchor) {
-        links.push({ href: anchor.href, text: anchor.parts.join('') });
+        links.push(link(anchor));
         anchor = null;
       }
       continue;
@@ -95,9 +105,9 @@ export function htmlPageSource(input: string, url: string): PageSource {
     }
     if (EMBEDS.has(name)) embedCount++;
     if (name === 'a') {
-      if (anchor) links.push({ href: anchor.href, text: anchor.parts.join('') });
+      if (anchor) links.push(link(anchor));
       const href = attr(tag, 'href');
-      anchor = href === null ? null : { href: resolve(href.trim(), url), parts: [] };
+      anchor = href === null ? null : { raw: href.trim(), parts: [] };
       continue;
     }
     if (SKIP_CONTENT.has(name) && !tag.endsWith('/>')) {
@@ -107,7 +117,7 @@ export function htmlPageSource(input: string, url: string): PageSource {
       pos = end === -1 ? html.length : end;
     }
   }
-  if (anchor) links.push({ href: anchor.href, text: anchor.parts.join('') });
+  if (anchor) links.push(link(anchor));
 
   // Text outside <body> (stray head text) is rare and harmless; keep the scan simple.
   return {

@@ -42,6 +42,28 @@ describe('domPageSource', () => {
     expect(f.links).toEqual([{ href: 'magnet:?xt=1', text: 'Magnet' }, { href: 'https://site.example/about', text: 'About' }]);
   });
 
+  it('resolves and reads only the links it keeps', () => {
+    let reads = 0;
+    const anchors = Array.from({ length: 1000 }, (_, i) => ({ raw: `/p/${i}`, text: `${i}` }));
+    const doc = fakeDocument({ texts: [] });
+    doc.querySelectorAll = () =>
+      anchors.map((a) => ({
+        get href() {
+          reads++;
+          return `https://site.example${a.raw}`;
+        },
+        get textContent() {
+          reads++;
+          return a.text;
+        },
+        getAttribute: () => a.raw,
+      }));
+    const f = extractFeatures(domPageSource(doc));
+    expect(f.links).toHaveLength(LIMITS.links);
+    expect(f.links[0]).toEqual({ href: 'https://site.example/p/0', text: '0' });
+    expect(reads).toBe(2 * LIMITS.links);
+  });
+
   it('stops walking text once the cap is reached', () => {
     const doc = fakeDocument({ texts: Array.from({ length: 10_000 }, () => ({ value: 'x'.repeat(1000), parent: 'P' })) });
     const f = extractFeatures(domPageSource(doc));
