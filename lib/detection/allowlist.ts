@@ -21,16 +21,18 @@ const ALLOWED: Record<AllowKind, readonly string[]> = {
   ],
 };
 
-/** True when host is domain or one of its subdomains. */
-export function isSameOrSubdomain(host: string, domain: string): boolean {
-  const d = domain.replace(/^\.+|\.+$/g, '').toLowerCase();
-  return d.length > 0 && (host === d || host.endsWith(`.${d}`));
+/** The host and each parent domain (a.b.example, b.example, example): one set lookup each finds a domain or its subdomains. */
+export function* hostSuffixes(host: string): Generator<string> {
+  for (let h = host.toLowerCase().replace(/\.$/, ''); h; h = h.slice(h.indexOf('.') + 1 || h.length)) yield h;
 }
+
+const KIND_BY_DOMAIN = new Map(Object.entries(ALLOWED).flatMap(([kind, domains]) => domains.map((d) => [d, kind as AllowKind] as const)));
 
 export function allowKind(host: string): AllowKind | null {
   if (/^(?:www\.)?google\.[a-z]{2,3}(?:\.[a-z]{2})?$/.test(host)) return 'search';
-  for (const kind of Object.keys(ALLOWED) as AllowKind[]) {
-    if (ALLOWED[kind].some((d) => isSameOrSubdomain(host, d))) return kind;
+  for (const h of hostSuffixes(host)) {
+    const kind = KIND_BY_DOMAIN.get(h);
+    if (kind) return kind;
   }
   return null;
 }

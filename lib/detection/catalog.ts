@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WorkSchema } from '../model/work';
+import { hostSuffixes } from './allowlist';
 import { compact, isWordChar, normalize } from './normalize';
 
 /** What detection needs of a work. The CLI catalog has no ids; the extension's works do. */
@@ -75,12 +76,9 @@ export function compileCatalog(works: readonly CatalogWork[]): CompiledCatalog {
   return {
     works,
     officialDomains,
-    // Walks the host's own suffixes (a.b.example → b.example → example): a set lookup per label,
-    // however many works there are.
+    // A set lookup per label of the host, however many works there are.
     isOfficialHost(host) {
-      for (let h = host.toLowerCase().replace(/\.$/, ''); h; h = h.slice(h.indexOf('.') + 1 || h.length)) {
-        if (official.has(h)) return true;
-      }
+      for (const h of hostSuffixes(host)) if (official.has(h)) return true;
       return false;
     },
     scan(text) {
