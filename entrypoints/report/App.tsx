@@ -90,13 +90,22 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const withRecipient = (notices ?? []).filter((n) => n.recipient);
   const [activeId, setActiveId] = useState<string | null>(null);
   const active = withRecipient.find((n) => n.id === activeId) ?? withRecipient[0] ?? null;
-  const selected = new Set(candidates.flatMap((c, i) => (withRecipient.some((n) => sameRecipient(n.recipient, c)) ? [i] : [])));
+  // A tick shows at once; the drafts behind it are written a moment later.
+  const [pendingPick, setPendingPick] = useState<Record<number, boolean>>({});
+  const stored = new Set(candidates.flatMap((c, i) => (withRecipient.some((n) => sameRecipient(n.recipient, c)) ? [i] : [])));
+  const selected = new Set(candidates.flatMap((_, i) => ((pendingPick[i] ?? stored.has(i)) ? [i] : [])));
 
   const toggle = async (i: number) => {
     if (!session) return;
     const r = candidates[i];
-    if (selected.has(i)) await unselectRecipient(session.batchId, r);
-    else setActiveId((await selectRecipient(session.batchId, r)).id);
+    const pick = !selected.has(i);
+    setPendingPick((p) => ({ ...p, [i]: pick }));
+    try {
+      if (pick) setActiveId((await selectRecipient(session.batchId, r)).id);
+      else await unselectRecipient(session.batchId, r);
+    } finally {
+      setPendingPick(({ [i]: _done, ...rest }) => rest);
+    }
   };
 
   // Local copy of the active draft's fields, saved shortly after each change and before any send.
