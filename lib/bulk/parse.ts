@@ -46,6 +46,9 @@ const truncate = (s: string) => (s.length > DISPLAY_INPUT ? `${s.slice(0, DISPLA
 /** "name:rest" where rest is not a port, i.e. a scheme (the same test normalizeTarget applies). */
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):(?!\d+(?:[/?#]|$))/;
 
+/** Characters RFC 3986 never allows unescaped: a line holding one is text, not an address. */
+const UNSAFE_CHAR = /[\s"<>\\^`{|}]/;
+
 interface Cell {
   line: number;
   value: string;
@@ -158,6 +161,11 @@ export function parseBulkInput(input: string, format: BulkFormat = 'auto'): Pars
     const scheme = SCHEME.exec(raw)?.[1].toLowerCase();
     if (scheme && scheme !== 'http' && scheme !== 'https') {
       rejected.push({ line, input: truncate(raw), reason: 'unsupported_scheme', detail: `${scheme}:` });
+      continue;
+    }
+    const bad = UNSAFE_CHAR.exec(raw);
+    if (bad) {
+      rejected.push({ line, input: truncate(raw), reason: 'not_a_url', detail: `contains ${JSON.stringify(bad[0])}, which a web address cannot hold` });
       continue;
     }
     const target = normalizeTarget(raw);

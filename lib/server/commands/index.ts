@@ -1,3 +1,4 @@
+import { bulk } from './bulk';
 import { detect } from './detect';
 import { draft } from './draft';
 import { lookup } from './lookup';
@@ -5,6 +6,7 @@ import type { CliCommand } from './types';
 
 /** One line per command; each command lives in its own file. */
 export const COMMANDS: Record<string, CliCommand> = {
+  bulk,
   detect,
   draft,
   lookup,
