@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pendingHosts, progressOf, runLookups, type HostOutcome } from '../../lib/bulk/plan';
+import { lookupBatch } from '../../lib/backend/client';
 import { BatchResponseSchema } from '../../lib/contract';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
 import { fixtureZone } from '../helpers/loopback-fixture-zone';
@@ -55,5 +57,36 @@ describe('POST /v1/lookup/batch', () => {
     expect(redirects).toBeLessThanOrEqual(2);
     // One DNS A query per distinct host, not per URL.
     expect(stack.dns.queries.filter((q) => q.type === 'A' && !q.name.endsWith('cymru.com')).length).toBeLessThanOrEqual(HOSTS + 2);
+  });
+
+  test('the bulk page plan (one URL per host in chunks, resumed after an interruption) costs no more', async () => {
+    const { app } = stack.app();
+    const ip = () => stack.rdap.requests.filter((r) => r.kind === 'ip' && r.status !== 302).length;
+    const domain = () => stack.rdap.count({ kind: 'domain' });
+    const [ip0, domain0] = [ip(), domain()];
+    const bulkUrls = urls.map((url) => ({ url, host: new URL(url).hostname }));
+    const settings = { url: 'http://backend.invalid', token: '' };
+    let requests = 0;
+    const fetchApp = ((input: RequestInfo | URL, init?: RequestInit) => {
+      requests++;
+      // The backend "restarts" during the third request: that request fails as a whole.
+      if (requests === 3) return Promise.reject(new TypeError('connection reset'));
+      return app.request(new URL(String(input)).pathname, init);
+    }) as typeof fetch;
+    const stored: Record<string, HostOutcome> = {};
+    const onChunk = async (o: HostOutcome[]) => void o.forEach((x) => (stored[x.host] = x));
+    const signal = new AbortController().signal;
+    const lookup = (batch: string[], s: AbortSignal) => lookupBatch(settings, fetchApp, batch, s);
+
+    const first = await runLookups({ pending: pendingHosts(bulkUrls, stored), lookup, onChunk, signal, chunkSize: 50 });
+    expect(first.status).toBe('interrupted');
+    expect(Object.keys(stored)).toHaveLength(100);
+    const second = await runLookups({ pending: pendingHosts(bulkUrls, stored), lookup, onChunk, signal, chunkSize: 50 });
+    expect(second.status).toBe('done');
+    // 200 hosts in 50-host requests: 2 before the failure, the failed one, then 2 more.
+    expect(requests).toBe(5);
+    expect(progressOf(bulkUrls, stored)).toMatchObject({ totalUrls: 1000, doneUrls: 1000, failedUrls: 0, doneHosts: HOSTS });
+    expect(ip() - ip0).toBeLessThanOrEqual(NETWORKS.length);
+    expect(domain() - domain0).toBeLessThanOrEqual(2);
   });
 });
