@@ -1,8 +1,10 @@
 /**
  * Hosts that are never flagged on words alone: the work's official domains (always), and search
- * engines, major news and wiki sites (unless a copy is actually offered: see signals.ts `download`).
+ * engines, major news and wiki sites, and licensed stores and streaming services (unless a copy is
+ * actually offered: see signals.ts `download`). Video-sharing sites are left out on purpose: users
+ * upload whole films there.
  */
-export type AllowKind = 'search' | 'news' | 'wiki';
+export type AllowKind = 'search' | 'news' | 'wiki' | 'store';
 
 const ALLOWED: Record<AllowKind, readonly string[]> = {
   search: [
@@ -18,6 +20,12 @@ const ALLOWED: Record<AllowKind, readonly string[]> = {
   wiki: [
     'wikipedia.org', 'wikimedia.org', 'fandom.com', 'baike.baidu.com', 'baike.sogou.com', 'baike.so.com',
     'moegirl.org.cn', 'imdb.com', 'douban.com', 'goodreads.com',
+  ],
+  store: [
+    'netflix.com', 'primevideo.com', 'disneyplus.com', 'hulu.com', 'max.com', 'tv.apple.com', 'apps.apple.com',
+    'books.apple.com', 'play.google.com', 'store.steampowered.com', 'store.epicgames.com', 'amazon.com', 'amazon.co.uk',
+    'amazon.co.jp', 'iqiyi.com', 'v.qq.com', 'youku.com', 'mgtv.com', 'qidian.com', 'jjwxc.net', 'zongheng.com',
+    'taptap.cn', 'taptap.io',
   ],
 };
 

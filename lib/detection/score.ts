@@ -22,6 +22,7 @@ const MESSAGES = {
     search: { en: 'Search engine: flagged only when it offers downloads', zh: '搜索引擎：只有提供下载时才标记' },
     news: { en: 'News site: flagged only when it offers downloads', zh: '新闻网站：只有提供下载时才标记' },
     wiki: { en: 'Wiki or database site: flagged only when it offers downloads', zh: '百科/资料站：只有提供下载时才标记' },
+    store: { en: 'Licensed store or streaming service: flagged only when it offers downloads', zh: '正版商店或流媒体平台：只有提供下载时才标记' },
   } satisfies Record<AllowKind, Reason>,
   work: { en: 'Names “{work}” ({where})', zh: '提到“{work}”（{where}）' },
   where: {

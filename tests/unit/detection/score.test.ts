@@ -78,6 +78,14 @@ describe('scorePage', () => {
       expect(v.suspected).toBe(true);
     });
 
+    it('licensed stores and streaming services are treated the same way', () => {
+      const licensed = { title: '守灯人 在线观看 - 高清完整版', text: '守灯人 在线观看 高清 VIP 免费看 7 天' };
+      for (const url of ['https://www.iqiyi.com/v_abc.html', 'https://www.netflix.com/title/1', 'https://play.google.com/store/apps/details?id=x']) {
+        expect(scorePage(page({ ...licensed, url }), catalog).suspected).toBe(false);
+      }
+      expect(scorePage(page({ ...licensed, url: 'https://www.bilibili.com/video/BV1' }), catalog).suspected).toBe(true);
+    });
+
     it('baidu search is allowlisted but its cloud drive is not', () => {
       expect(scorePage(page({ ...privateServer, url: 'https://www.baidu.com/s?wd=x' }), catalog).suspected).toBe(false);
       expect(scorePage(page({ ...privateServer, url: 'https://tieba.baidu.com/p/1' }), catalog).suspected).toBe(true);
