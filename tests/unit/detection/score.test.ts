@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCatalog, type CatalogWork } from '../../../lib/detection/catalog';
 import { featuresFromHtml } from '../../../lib/detection/html-features';
@@ -148,6 +149,24 @@ describe('scorePage', () => {
     const v = scorePage(page(privateServer), compileCatalog(many));
     expect(v.suspected).toBe(true);
     expect(v.work?.id).toBe('xq');
+  });
+
+  it('answers a valid verdict for any features and catalog, and never flags an official host', () => {
+    const str = fc.string({ unit: 'grapheme', maxLength: 60 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ title: str.filter((t) => t.trim().length > 0), aliases: fc.array(str, { maxLength: 3 }), officialDomains: fc.constant<string[]>(['own.example']), keywords: fc.array(str, { maxLength: 2 }) }), { maxLength: 5 }),
+        fc.record({ title: str, description: str, text: fc.string({ maxLength: 500 }), links: fc.array(fc.record({ href: fc.webUrl(), text: str }), { maxLength: 5 }), embeds: fc.nat(5) }),
+        fc.constantFrom('https://own.example/x', 'https://sub.own.example/', 'https://other.example/', 'not a url'),
+        (works, f, url) => {
+          const v = scorePage({ ...f, url }, compileCatalog(works.map((w) => ({ ...w, title: w.title.trim() }))));
+          expect(VerdictSchema.safeParse(v).success).toBe(true);
+          if (url.includes('own.example')) expect(v.suspected).toBe(false);
+          if (v.suspected) expect(v.work).not.toBeNull();
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('survives garbage input end to end', () => {
