@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { BulkState } from '../bulk/state';
 import type { Evidence } from '../model/evidence';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { Work } from '../model/work';
@@ -23,6 +24,10 @@ export interface BatchRow {
   createdAt: string;
   label?: string;
   urlCount?: number;
+  /** A bulk report (issue 7): its URLs, lookup outcomes and choices; validated on read (lib/db/bulk-batches.ts). */
+  kind?: 'bulk';
+  updatedAt?: string;
+  bulk?: BulkState;
 }
 
 /**
