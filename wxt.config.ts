@@ -15,7 +15,11 @@ export default defineConfig({
     // test build holds the page access that a real right-click grants through activeTab.
     ...(process.env.TAKEDOWN_E2E === '1' ? { host_permissions: ['<all_urls>'] } : {}),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: FIREFOX_EXTENSION_ID, strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: { gecko: { id: FIREFOX_EXTENSION_ID, strict_min_version: '128.0' } },
+          // Manifest V2 has no optional_host_permissions: origins are optional permissions there.
+          optional_permissions: ['http://*/*', 'https://*/*'],
+        }
       : { key: EXTENSION_PUBLIC_KEY }),
   }),
 });
