@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { MAX_BATCH } from '../../contract';
 import { AppError } from '../../errors';
 import { groupCase, parseCaseTemplate, slug } from '../../bulk/case-template';
-import { groupBulk, GroupRoleSchema } from '../../bulk/group';
+import { groupBulk, GroupRoleSchema, type BulkGroup } from '../../bulk/group';
 import { parseBulkInput, formatOfFile } from '../../bulk/parse';
 import { chunk, outcomeOf, pendingHosts, type HostOutcome } from '../../bulk/plan';
-import { csvField } from '../../export/csv';
+import { bulkSummaryCsv, type GroupOutcome } from '../../bulk/summary-csv';
 import { draftNotice } from '../../notices/draft';
 import { renderEml } from '../../notices/render-eml';
 import { missingRequired } from '../../notices/validate';
@@ -20,8 +20,6 @@ import type { CliCommand } from './types';
 const USAGE = 'usage: cli bulk --urls <urls.txt|urls.csv> --case <case-template.json> --out <dir> [--role host|cdn|registrar]\n';
 const MAX_URL_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_CASE_BYTES = 50 * 1024 * 1024;
-
-const SUMMARY_COLUMNS = ['url', 'host', 'recipient', 'recipient_role', 'recipient_email', 'notice_file', 'status', 'detail'];
 
 function readText(file: string, max: number, what: string): string {
   if (statSync(file).size > max) throw new Error(`${what} is larger than ${max / 1024 / 1024} MB`);
@@ -97,44 +95,35 @@ export const bulk: CliCommand = {
 
     const grouping = groupBulk(parsed.valid, outcomes, role.data);
     mkdirSync(values.out, { recursive: true });
-    const rows: string[][] = [];
     const now = () => new Date();
-    let written = 0;
+    const results = new Map<BulkGroup, GroupOutcome>();
     const failing: string[] = [];
+    let written = 0;
     grouping.groups.forEach((g, i) => {
       const d = draftNotice(groupCase(template.value, g), { now });
       const r = g.recipient;
       const base = `${String(i + 1).padStart(3, '0')}-${slug(r.name)}`;
-      const contact = r.emails.join(' ') || r.formUrl || '';
       const missing = missingRequired(d.checklist);
       if (missing.length > 0) {
-        const names = missing.map((m) => `${m.name} (${m.citation}) [${m.id}]`);
-        failing.push(`${r.name}: ${names.join('; ')}`);
-        for (const url of g.urls) rows.push([url, new URL(url).hostname, r.name, r.role, contact, '', 'checklist_failed', `missing: ${missing.map((m) => m.id).join(', ')}`]);
+        failing.push(`${r.name}: ${missing.map((m) => `${m.name} (${m.citation}) [${m.id}]`).join('; ')}`);
+        results.set(g, { notice: '', status: 'checklist_failed', detail: `missing: ${missing.map((m) => m.id).join(', ')}` });
         return;
       }
       writeFileSync(path.join(values.out!, `${base}.txt`), d.text);
-      let noticeFile = `${base}.txt`;
+      let notice = `${base}.txt`;
       if (r.emails.length > 0) {
         try {
           writeFileSync(path.join(values.out!, `${base}.eml`), renderEml(d, { from: d.letterhead.email.trim(), to: r.emails.map((e) => e.trim()), now }));
-          noticeFile = `${base}.eml`;
+          notice = `${base}.eml`;
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           io.stderr.write(`warning: ${r.name}: no .eml (${err.message})\n`);
         }
       }
       written++;
-      const standIns = new Set(g.standIns);
-      for (const url of g.urls) {
-        const host = new URL(url).hostname;
-        rows.push([url, host, r.name, r.role, contact, noticeFile, 'drafted', standIns.has(host) ? `no ${role.data} found; sent to the ${r.role}` : '']);
-      }
+      results.set(g, { notice, status: 'drafted' });
     });
-    for (const u of grouping.unresolved) for (const url of u.urls) rows.push([url, u.host, '', '', '', '', u.reason, u.detail]);
-    for (const r of parsed.rejected) rows.push([r.input, '', '', '', '', '', `rejected:${r.reason}`, `line ${r.line}${r.detail ? `: ${r.detail}` : ''}`]);
-    const csv = [SUMMARY_COLUMNS, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n');
-    writeFileSync(path.join(values.out, 'summary.csv'), `${csv}\r\n`);
+    writeFileSync(path.join(values.out, 'summary.csv'), bulkSummaryCsv({ grouping, role: role.data, rejected: parsed.rejected, outcome: (g) => results.get(g)! }));
 
     const unresolvedUrls = grouping.unresolved.reduce((n, u) => n + u.urls.length, 0);
     io.stdout.write(
