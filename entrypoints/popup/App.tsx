@@ -1,41 +1,69 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo, useState } from 'react';
+import { NoticeFilters, type NoticeFilter } from '../../components/popup/NoticeFilters';
 import { NoticeRow, type NoticeRowData } from '../../components/popup/NoticeRow';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { VirtualList } from '../../components/ui/VirtualList';
 import { useT } from '../../components/i18n';
+import { createNoticesRepo } from '../../lib/db/notices-repo';
 import { db } from '../../lib/db/schema';
+import { reportPageQuery } from '../../lib/report/target';
+import { noticeAge } from '../../lib/tracking/age';
+import { useNoticePages } from './use-notice-pages';
 
-const DAY = 86_400_000;
+const repo = createNoticesRepo({ db: db(), now: () => new Date() });
+const openPage = (path: string) => browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
 
 export function App() {
   const t = useT();
-  const rows = useLiveQuery(async (): Promise<NoticeRowData[]> => {
-    const now = Date.now();
-    const notices = await db().notices.orderBy('createdAt').reverse().limit(500).toArray();
-    return notices.map((n) => ({
+  const [now] = useState(() => new Date());
+  const [filter, setFilter] = useState<NoticeFilter>({ status: null, search: '' });
+  const pages = useNoticePages(repo, filter, now);
+  const rows = useMemo(
+    () => pages.rows.map((n): NoticeRowData & { draftUrl: string | null } => ({
       id: n.id,
       host: n.host,
       recipientName: n.recipientName,
       status: n.status,
-      daysSinceSent: n.sentAt ? Math.floor((now - Date.parse(n.sentAt)) / DAY) : null,
-      overdue: n.followUpAt !== null && Date.parse(n.followUpAt) < now && n.status === 'sent',
-    }));
-  }, []);
-
-  const open = (id: string) => browser.tabs.create({ url: browser.runtime.getURL(`/notice.html?id=${encodeURIComponent(id)}` as '/popup.html') });
+      ...noticeAge(n, now),
+      draftUrl: n.status === 'draft' ? n.urls[0] : null,
+    })),
+    [pages.rows, now],
+  );
+  const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
+  const open = (id: string) => {
+    const draftUrl = byId.get(id)?.draftUrl;
+    void openPage(draftUrl !== null && draftUrl !== undefined ? `/report.html${reportPageQuery({ url: draftUrl, kind: 'page', draftId: id })}` : `/notice.html?id=${encodeURIComponent(id)}`);
+  };
+  const loadMore = useCallback(() => void pages.loadMore(), [pages]);
+  const filtered = filter.status !== null || filter.search.trim() !== '';
 
   return (
     <main className="popup">
       <header className="row popup__header">
         <h1>{t('extName')}</h1>
+        <nav className="row">
+          <a href="#" onClick={(e) => (e.preventDefault(), void openPage('/stats.html'))} data-testid="open-stats">
+            {t('openStats')}
+          </a>
+          <a href="#" onClick={(e) => (e.preventDefault(), void browser.runtime.openOptionsPage())}>
+            {t('openOptions')}
+          </a>
+        </nav>
       </header>
-      {rows === undefined ? (
+      {(filtered || rows.length > 0) && <NoticeFilters value={filter} onChange={setFilter} />}
+      {pages.error ? <ErrorMessage error={pages.error} /> : null}
+      {rows.length === 0 && (pages.loading || !pages.done) && !pages.error ? (
         <p className="muted">{t('loading')}</p>
-      ) : rows.length === 0 ? (
+      ) : rows.length === 0 && !filtered ? (
         <p className="empty" data-testid="empty-state">
           {t('popupEmpty')}
         </p>
+      ) : rows.length === 0 ? (
+        <p className="empty" data-testid="no-match">
+          {t('popupNoMatch')}
+        </p>
       ) : (
-        <VirtualList items={rows} rowHeight={56} height={420} getKey={(r) => r.id} label={t('noticesList')} renderRow={(r) => <NoticeRow row={r} onOpen={open} />} />
+        <VirtualList items={rows} rowHeight={56} height={400} getKey={(r) => r.id} label={t('noticesList')} renderRow={(r) => <NoticeRow row={r} onOpen={open} />} onNearEnd={loadMore} />
       )}
     </main>
   );

@@ -1,0 +1,22 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { NoticesRepo } from '../../lib/db/notices-repo';
+import type { Notice, NoticeStatus } from '../../lib/model/notice';
+import { createPager } from '../../lib/tracking/pager';
+
+const PAGE = 100;
+
+/** Notices for the popup, overdue first then newest, a page at a time; a new filter starts over. */
+export function useNoticePages(repo: NoticesRepo, filter: { status: NoticeStatus | null; search: string }, now: Date) {
+  const [, rerender] = useState(0);
+  const pager = useMemo(
+    () =>
+      createPager<Notice>(
+        (offset, limit) => repo.listNotices({ order: 'overdue_first', now, offset, limit, status: filter.status ?? undefined, search: filter.search || undefined }),
+        PAGE,
+        () => rerender((n) => n + 1),
+      ),
+    [repo, filter.status, filter.search, now],
+  );
+  useEffect(() => void pager.loadMore(), [pager]);
+  return pager;
+}
