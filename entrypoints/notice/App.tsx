@@ -1,0 +1,77 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { CaseActions } from '../../components/notice/CaseActions';
+import { HistoryCheck } from '../../components/notice/HistoryCheck';
+import { NoticeSummary } from '../../components/notice/NoticeSummary';
+import { RelatedNotices } from '../../components/notice/RelatedNotices';
+import { ReplyForm } from '../../components/notice/ReplyForm';
+import { Timeline } from '../../components/notice/Timeline';
+import { useT } from '../../components/i18n';
+import type { HistoryVerdict } from '../../lib/db/notices-repo';
+import type { Notice } from '../../lib/model/notice';
+import { reportPageQuery } from '../../lib/report/target';
+import { counterWindowFromLog, followUpBasis } from '../../lib/tracking/clocks-from-log';
+import { ESCALATABLE } from '../../lib/tracking/status';
+import { recheckNotice, recordReply, relatedNotices, repo } from './actions';
+
+const pageUrl = (n: Notice) =>
+  n.status === 'draft'
+    ? browser.runtime.getURL('/report.html') + reportPageQuery({ url: n.urls[0], kind: 'page', draftId: n.id })
+    : `${browser.runtime.getURL('/notice.html')}?id=${encodeURIComponent(n.id)}`;
+
+export function App({ id }: { id: string }) {
+  const t = useT();
+  // null: no such notice (deleted, or a stale link from a notification).
+  const timeline = useLiveQuery(() => (id ? repo.getTimeline(id) : Promise.resolve(null)), [id]);
+  const related = useLiveQuery(() => (timeline ? relatedNotices(timeline.notice) : Promise.resolve([])), [timeline?.notice.updatedAt, id]) ?? [];
+  const [verdict, setVerdict] = useState<{ v: HistoryVerdict; events: number } | null>(null);
+
+  if (timeline === undefined) return <main className="page"><p className="muted">{t('loading')}</p></main>;
+  if (timeline === null) {
+    return (
+      <main className="page">
+        <h1>{t('noticeTitle')}</h1>
+        <p className="empty" data-testid="notice-gone">{t('noticeGone')}</p>
+      </main>
+    );
+  }
+  const { notice, events } = timeline;
+  const editable = notice.status === 'draft';
+
+  return (
+    <main className="page">
+      <h1>
+        {t('noticeTitle')}: {notice.host}
+      </h1>
+      {editable && (
+        <p>
+          <a className="button" href={pageUrl(notice)}>{t('openInReport')}</a>
+        </p>
+      )}
+      <NoticeSummary notice={notice} basis={followUpBasis(notice, events)} counterWindow={counterWindowFromLog(events)} />
+      <RelatedNotices related={related} onOpen={(n) => location.assign(pageUrl(n))} />
+      <section className="card">
+        <h2>{t('recordReply')}</h2>
+        <ReplyForm status={notice.status} regime={notice.regime} onSubmit={(r) => recordReply(notice, r)} />
+      </section>
+      <section className="card">
+        <h2>{t('timeline')}</h2>
+        <CaseActions
+          canEscalate={ESCALATABLE.includes(notice.status)}
+          canRecheck={notice.sent !== null}
+          onVerify={async () => {
+            const v = await repo.verifyHistory(notice.id);
+            if (v) setVerdict({ v, events: events.length });
+          }}
+          onRecheck={() => recheckNotice(notice)}
+          onEscalate={async () => {
+            const { draft } = await repo.escalate(notice.id);
+            location.assign(pageUrl(draft));
+          }}
+        />
+        {verdict && <HistoryCheck verdict={verdict.v} events={verdict.events} />}
+        <Timeline events={events} />
+      </section>
+    </main>
+  );
+}
