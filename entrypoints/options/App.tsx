@@ -4,12 +4,16 @@ import { BackendForm } from '../../components/options/BackendForm';
 import { DefaultsForm } from '../../components/options/DefaultsForm';
 import { LetterheadForm } from '../../components/options/LetterheadForm';
 import { WorksCatalog } from '../../components/options/WorksCatalog';
+import { DataPanel } from '../../components/options/DataPanel';
+import { DetectionToggle } from '../../components/detection/DetectionToggle';
 import { useT, type MessageKey } from '../../components/i18n';
 import { checkBackend } from '../../lib/backend/client';
 import { db } from '../../lib/db/schema';
 import { readSetting, writeSetting, type SettingKey, type SettingValue } from '../../lib/db/settings';
+import { clearAllData, exportData, importData } from './data';
+import { toggleDetection } from './detection';
 
-const TABS = ['letterhead', 'works', 'backend', 'defaults'] as const;
+const TABS = ['letterhead', 'works', 'backend', 'defaults', 'detection', 'data'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Reads a setting live; `invalid` says a stored value failed validation and was kept untouched. */
@@ -31,6 +35,7 @@ export function App() {
   const letterhead = useSetting('letterhead');
   const backend = useSetting('backend');
   const defaults = useSetting('defaults');
+  const detection = useSetting('detection');
   const works = useLiveQuery(() => db().works.orderBy('title').toArray(), []) ?? [];
   const save = async <K extends SettingKey>(key: K, value: SettingValue<K>) => void (await writeSetting(db(), key, value));
 
@@ -67,6 +72,18 @@ export function App() {
         <section>
           <h2>{t('tab_defaults')}</h2>
           <DefaultsForm saved={defaults.value} onSave={(v) => save('defaults', v)} />
+        </section>
+      )}
+      {tab === 'detection' && detection.value && (
+        <section>
+          <h2>{t('tab_detection')}</h2>
+          <DetectionToggle enabled={detection.value.enabled} onToggle={toggleDetection} />
+        </section>
+      )}
+      {tab === 'data' && (
+        <section>
+          <h2>{t('tab_data')}</h2>
+          <DataPanel onExport={exportData} onImport={importData} onClear={clearAllData} />
         </section>
       )}
     </main>
