@@ -1,5 +1,7 @@
 import { classifySender, dispatch } from '../../lib/messaging';
 import { captureEvidence } from './capture';
+import { browserDetectionDeps, createDetectionService, wireDetectionEvents } from './detection';
+import { browserFollowUpDeps, createFollowUps, wireFollowUps } from './follow-ups';
 import { createMenus, reportPageUrl, reportTargetFor } from './menus';
 
 export default defineBackground(() => {
@@ -8,6 +10,11 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void createMenus(browser.contextMenus, t);
   });
+
+  wireFollowUps(createFollowUps(browserFollowUpDeps()));
+
+  const detection = createDetectionService(browserDetectionDeps());
+  wireDetectionEvents(detection);
 
   browser.contextMenus.onClicked.addListener(async (info, tab) => {
     const target = reportTargetFor(info, tab?.url);
@@ -23,6 +30,7 @@ export default defineBackground(() => {
     const kind = classifySender(info, browser.runtime.id, browser.runtime.getURL('/'));
     return dispatch(message, info, kind, {
       ping: async () => ({ ok: true as const, version: browser.runtime.getManifest().version }),
+      ...detection.handlers(),
     });
   });
 });
