@@ -89,7 +89,12 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
 
   const withRecipient = (notices ?? []).filter((n) => n.recipient);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const active = withRecipient.find((n) => n.id === activeId) ?? withRecipient[0] ?? null;
+  // A correction or an escalation shares its predecessor's session; the one named in the address is shown first.
+  const active = withRecipient.find((n) => n.id === (activeId ?? session?.primaryId)) ?? withRecipient[0] ?? null;
+  const priorNotices = useLiveQuery(
+    async () => (active?.escalatedFrom ? (await repo.escalationHistory(active.id)).filter((n) => n.sentAt).map((n) => ({ date: n.sentAt!, recipient: n.recipientName, id: n.id })) : []),
+    [active?.id, active?.escalatedFrom],
+  );
   // A tick shows at once; the drafts behind it are written a moment later.
   const [pendingPick, setPendingPick] = useState<Record<number, boolean>>({});
   const stored = new Set(candidates.flatMap((c, i) => (withRecipient.some((n) => sameRecipient(n.recipient, c)) ? [i] : [])));
@@ -146,12 +151,12 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const { draft, draftError } = useMemo(() => {
     if (!activeView) return { draft: null, draftError: null };
     try {
-      const input = caseFromNotice(activeView, { letterhead, works, evidence: evidenceRows });
+      const input = caseFromNotice(activeView, { letterhead, works, evidence: evidenceRows, priorNotices });
       return { draft: input ? draftNotice(input, { now: () => new Date() }) : null, draftError: null };
     } catch (err) {
       return { draft: null, draftError: err };
     }
-  }, [activeView, letterhead, works, evidenceRows]);
+  }, [activeView, letterhead, works, evidenceRows, priorNotices]);
 
   const [busy, setBusy] = useState(false);
   const [sendError, setSendError] = useState<unknown>(null);
