@@ -24,7 +24,7 @@ export function DetectionToggle({ enabled, onToggle, t: tProp }: Props) {
     <section data-testid="detection-toggle">
       <p className="muted">{t('detectExplain')}</p>
       <p className="muted">{t('detectPermission')}</p>
-      <div className="row">
+      <div className="check">
         <input
           id={id}
           type="checkbox"

@@ -2,7 +2,7 @@ import type { ExtensionSession } from '../fixtures';
 import { OptionsPage } from './options';
 
 export const LETTERHEAD = { company: 'Moonlit Games Ltd.', address: '1 Harbour Road, Wan Chai, Hong Kong', email: 'legal@moonlit.example', phone: '+852 5555 0100', signatory: 'Mei Chen', signatoryTitle: 'Head of Legal' };
-export const WORK = { title: '星海传说 Starsea Legend', owner: 'Moonlit Games Ltd.', registration: '2024SR0123456', originalUrl: 'https://starsea.example/' };
+export const WORK = { title: '星海传说 Starsea Legend', owner: 'Moonlit Games Ltd.', registration: '2024SR0123456', originalUrl: 'https://starsea.example/', aliases: '星海传说\nStarsea Legend', officialDomains: 'starsea.example' };
 
 /** Fills the options a rights holder sets once: letterhead, one work, and the backend address. */
 export async function setUpOptions(s: ExtensionSession, opts: { backendUrl?: string; letterhead?: boolean; work?: boolean } = {}) {
@@ -19,7 +19,7 @@ export async function setUpOptions(s: ExtensionSession, opts: { backendUrl?: str
     await page.getByRole('button', { name: /Add a work|添加作品/ }).click();
     for (const [name, value] of Object.entries(WORK)) await page.locator(`[name="${name}"]`).fill(value);
     await page.getByTestId('work-form').getByRole('button', { name: /Save work|保存作品/ }).click();
-    await page.getByTestId('works-list').getByText('Starsea').waitFor();
+    await page.getByTestId('works-list').getByText(WORK.title).first().waitFor();
   }
   if (opts.backendUrl) {
     await page.goto(s.url('options.html#backend'));
