@@ -69,7 +69,7 @@ export function App({ id }: { id: string }) {
             location.assign(pageUrl(draft));
           }}
         />
-        {verdict && <HistoryCheck verdict={verdict.v} events={verdict.events} />}
+        {verdict && verdict.events === events.length && <HistoryCheck verdict={verdict.v} events={verdict.events} />}
         <Timeline events={events} />
       </section>
     </main>
