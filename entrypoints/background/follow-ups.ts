@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { createNoticesRepo } from '../../lib/db/notices-repo';
 import { db } from '../../lib/db/schema';
 import type { MessageKey } from '../../lib/i18n';
@@ -26,20 +27,26 @@ export interface FollowUpDeps {
 
 /** Overdue follow-ups on the toolbar badge, and one notification each time their number rises. */
 export function createFollowUps(deps: FollowUpDeps) {
+  async function run(): Promise<void> {
+    const ids = await deps.dueIds();
+    const prev = (await deps.readState()) ?? { count: 0, notificationId: null };
+    const alert = followUpAlert(ids, prev.count);
+    await deps.setBadge(alert.badge);
+    let notificationId = ids.length === 0 ? null : prev.notificationId;
+    if (prev.notificationId && (alert.notification || ids.length === 0)) await deps.clearNotification(prev.notificationId).catch(() => undefined);
+    if (alert.notification) {
+      const n = alert.notification;
+      await deps.notify(n.id, deps.t('followUpsTitle'), deps.t(n.key, String(n.count)));
+      notificationId = n.id;
+    }
+    await deps.writeState({ count: ids.length, notificationId });
+  }
+  // Checks run one after another, so two triggers at once cannot both notify.
+  let queue: Promise<void> = Promise.resolve();
   return {
-    async check(): Promise<void> {
-      const ids = await deps.dueIds();
-      const prev = (await deps.readState()) ?? { count: 0, notificationId: null };
-      const alert = followUpAlert(ids, prev.count);
-      await deps.setBadge(alert.badge);
-      let notificationId = ids.length === 0 ? null : prev.notificationId;
-      if (prev.notificationId && (alert.notification || ids.length === 0)) await deps.clearNotification(prev.notificationId).catch(() => undefined);
-      if (alert.notification) {
-        const n = alert.notification;
-        await deps.notify(n.id, deps.t('followUpsTitle'), deps.t(n.key, String(n.count)));
-        notificationId = n.id;
-      }
-      await deps.writeState({ count: ids.length, notificationId });
+    check(): Promise<void> {
+      queue = queue.catch(() => undefined).then(run);
+      return queue;
     },
 
     /** A notice that was deleted since the notification opens the list instead. */
@@ -76,11 +83,21 @@ export function browserFollowUpDeps(): FollowUpDeps {
 
 /** Registers the hourly alarm, a check at install and browser start, and the notification click. */
 export function wireFollowUps(service: FollowUps): void {
+  const check = () => void service.check().catch((err: unknown) => console.warn('follow-up check failed', err));
   const schedule = () => void browser.alarms.create(FOLLOW_UP_ALARM, { periodInMinutes: PERIOD_MINUTES, delayInMinutes: 1 });
-  browser.runtime.onInstalled.addListener(() => (schedule(), void service.check()));
-  browser.runtime.onStartup.addListener(() => (schedule(), void service.check()));
+  browser.runtime.onInstalled.addListener(() => (schedule(), check()));
+  browser.runtime.onStartup.addListener(() => (schedule(), check()));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === FOLLOW_UP_ALARM) void service.check();
+    if (alarm.name === FOLLOW_UP_ALARM) check();
   });
   browser.notifications.onClicked.addListener((id) => void service.onClick(id));
+}
+
+/**
+ * Re-checks whenever a follow-up date is set or cleared in any extension page (a reply recorded,
+ * a notice sent), so the badge does not wait for the next alarm; the first result also covers
+ * the service worker waking up.
+ */
+export function watchFollowUps(service: FollowUps): void {
+  liveQuery(() => db().notices.where('followUpAt').above('').primaryKeys()).subscribe({ next: () => void service.check().catch((err: unknown) => console.warn('follow-up check failed', err)), error: () => undefined });
 }

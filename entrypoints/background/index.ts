@@ -1,7 +1,7 @@
 import { classifySender, dispatch } from '../../lib/messaging';
 import { captureEvidence } from './capture';
 import { browserDetectionDeps, createDetectionService, wireDetectionEvents } from './detection';
-import { browserFollowUpDeps, createFollowUps, wireFollowUps } from './follow-ups';
+import { browserFollowUpDeps, createFollowUps, watchFollowUps, wireFollowUps } from './follow-ups';
 import { createMenus, reportPageUrl, reportTargetFor } from './menus';
 
 export default defineBackground(() => {
@@ -11,7 +11,9 @@ export default defineBackground(() => {
     void createMenus(browser.contextMenus, t);
   });
 
-  wireFollowUps(createFollowUps(browserFollowUpDeps()));
+  const followUps = createFollowUps(browserFollowUpDeps());
+  wireFollowUps(followUps);
+  watchFollowUps(followUps);
 
   const detection = createDetectionService(browserDetectionDeps());
   wireDetectionEvents(detection);

@@ -46,6 +46,20 @@ describe('follow-ups in the background', () => {
     expect(badge).toHaveBeenLastCalledWith({ text: '' });
   });
 
+  it('runs checks one at a time, so simultaneous triggers notify once', async () => {
+    const notify = vi.fn(async () => {});
+    let state: { count: number; notificationId: string | null } | null = null;
+    const service = createFollowUps({
+      ...browserFollowUpDeps(),
+      dueIds: async () => ['a', 'b'],
+      readState: async () => state,
+      writeState: async (s) => void (state = s),
+      notify,
+    });
+    await Promise.all([service.check(), service.check(), service.check()]);
+    expect(notify).toHaveBeenCalledTimes(1);
+  });
+
   it('opens the single notice on click, or the list when it was deleted since', async () => {
     const service = createFollowUps(browserFollowUpDeps());
     await seed(['only']);
