@@ -1,0 +1,52 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { TranslateProvider } from '../../../components/i18n';
+import { HistoryCheck } from '../../../components/notice/HistoryCheck';
+import { NoticeSummary } from '../../../components/notice/NoticeSummary';
+import { ReplyForm } from '../../../components/notice/ReplyForm';
+import { Timeline } from '../../../components/notice/Timeline';
+import { RemovalChart } from '../../../components/stats/RemovalChart';
+import type { Translate } from '../../../lib/i18n';
+import type { NoticeEvent } from '../../../lib/model/notice';
+import type { ProviderStats } from '../../../lib/tracking/stats';
+import en from '../../../public/_locales/en/messages.json';
+import { T0, sentNotice } from '../tracking/make-notice';
+
+const t: Translate = (key, subs) => {
+  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+  return (en[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
+};
+const render = (node: ReactNode) => renderToStaticMarkup(<TranslateProvider t={t}>{node}</TranslateProvider>);
+const hostile = '<img src=x onerror=alert(1)>';
+
+describe('tracking views', () => {
+  it('show replies and provider names as text, never as HTML', () => {
+    const events: NoticeEvent[] = [{ id: 'e1', noticeId: 'n1', seq: 0, at: T0, kind: 'rejected', actor: 'user', details: { reason: hostile }, prevHash: '', textHash: '', hash: '' }];
+    const timeline = render(<Timeline events={events} />);
+    expect(timeline).toContain('Rejected');
+    expect(timeline).not.toContain('<img');
+    expect(timeline).toContain('&lt;img');
+    const stats: ProviderStats[] = [{ provider: 'p', name: hostile, sent: 4, removed: 1, partiallyRemoved: 0, rejected: 0, noResponse: 3, removalRate: 0.25, medianDaysToRemoval: 2 }];
+    const chart = render(<RemovalChart stats={stats} label="chart" />);
+    expect(chart).not.toContain('<img');
+    expect(chart).toContain('25%');
+    expect(chart).toContain('chart__bar--low');
+  });
+
+  it('shows the counter-notice window and the follow-up basis', () => {
+    const n = sentNotice({ status: 'counter_noticed', followUpAt: '2026-03-16T09:00:00.000Z' });
+    const html = render(<NoticeSummary notice={n} basis="17 U.S.C. § 512(g)(2)(C)" counterWindow={{ law: 'us-512g', earliest: '2026-03-16T09:00:00.000Z', latest: '2026-03-20T09:00:00.000Z', basis: 'restore 10 to 14 business days', unverified: false }} />);
+    expect(html).toContain('Counter-notice window');
+    expect(html).toContain('restore 10 to 14 business days');
+    expect(html).toContain('Basis: 17 U.S.C. § 512(g)(2)(C)');
+    expect(html).toContain('a'.repeat(64));
+  });
+
+  it('offers only the allowed replies and names a broken event', () => {
+    const form = render(<ReplyForm status="rejected" regime="us-dmca" onSubmit={async () => {}} />);
+    expect([...form.matchAll(/<option value="([a-z_]+)"/g)].map((m) => m[1])).toEqual(['withdrawn']);
+    expect(render(<ReplyForm status="withdrawn" regime="us-dmca" onSubmit={async () => {}} />)).toContain('No reply can be recorded');
+    expect(render(<HistoryCheck verdict={{ ok: false, brokenAt: 3, eventId: 'ev-3', reason: 'edited' }} events={5} />)).toContain('History broken at event 3 (ev-3): edited');
+  });
+});
