@@ -3,7 +3,9 @@ import type { LoggedCounterWindow } from '../../lib/tracking/clocks-from-log';
 import { useT, type MessageKey } from '../i18n';
 import { STATUS_KEYS } from '../popup/NoticeRow';
 
-export const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+// The page's language (mountApp sets it from the browser UI), not the engine's default locale.
+const uiLocale = () => (typeof document !== 'undefined' && document.documentElement.lang) || undefined;
+export const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(uiLocale()) : '—');
 
 /** The notice as sent: who, what, when, on what basis, and the exact text with its hash. */
 export function NoticeSummary({ notice, basis, counterWindow }: { notice: Notice; basis: string | null; counterWindow: LoggedCounterWindow | null }) {

@@ -11,7 +11,7 @@ import { PIRATE_HOST, startPirateSite } from './pirate-site';
  * Tracking with the backend down: send by hand, record a rejection, escalate, see the popup
  * and the statistics, export, clear, import, and find every notice and its verified log again.
  */
-describe('tracking, escalation and data transfer', () => {
+describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)', (lang) => {
   let s: ExtensionSession;
   let site: Awaited<ReturnType<typeof startPirateSite>>;
   let sentId = '';
@@ -20,19 +20,19 @@ describe('tracking, escalation and data transfer', () => {
 
   beforeAll(async () => {
     site = await startPirateSite();
-    s = await launchExtension({ hostRules: `MAP ${PIRATE_HOST} 127.0.0.1` });
+    s = await launchExtension({ lang, hostRules: `MAP ${PIRATE_HOST} 127.0.0.1` });
     const options = await s.context.newPage();
     await options.goto(s.url('options.html#backend'));
     await options.locator('[name="backendUrl"]').fill('http://127.0.0.1:9');
-    await options.locator('form').getByRole('button', { name: /Save/ }).click();
+    await options.locator('form').getByRole('button', { name: /Save|保存/ }).click();
     await options.goto(s.url('options.html#letterhead'));
     await new OptionsPage(options).fillLetterhead({ company: 'Moonlit Games Ltd.', address: '1 Harbour Road, Wan Chai, Hong Kong', email: 'legal@moonlit.example', phone: '+852 5555 0100', signatory: 'Mei Chen', signatoryTitle: 'Head of Legal' });
     await new OptionsPage(options).save();
     await options.goto(s.url('options.html#works'));
-    await options.getByRole('button', { name: /Add a work/ }).click();
+    await options.getByRole('button', { name: /Add a work|添加作品/ }).click();
     await options.locator('[name="title"]').fill('Starsea Legend');
     await options.locator('[name="owner"]').fill('Moonlit Games Ltd.');
-    await options.getByTestId('work-form').getByRole('button', { name: /Save work/ }).click();
+    await options.getByTestId('work-form').getByRole('button', { name: /Save work|保存作品/ }).click();
     await options.getByTestId('works-list').getByText('Starsea Legend').waitFor();
     await options.close();
   });
@@ -138,9 +138,9 @@ describe('tracking, escalation and data transfer', () => {
     await popup.reload();
     const rows = popup.getByTestId('notice-row');
     await expect.poll(() => rows.count()).toBe(3);
-    expect(await rows.nth(0).textContent()).toMatch(/old-overdue\.example.*Overdue/);
-    expect(await rows.nth(1).textContent()).toMatch(/Upstream Transit Inc.*Draft/);
-    expect(await rows.nth(2).textContent()).toMatch(/Example Hosting Ltd.*Escalated/);
+    expect(await rows.nth(0).textContent()).toMatch(/old-overdue\.example.*(Overdue|已逾期)/);
+    expect(await rows.nth(1).textContent()).toMatch(/Upstream Transit Inc.*(Draft|草稿)/);
+    expect(await rows.nth(2).textContent()).toMatch(/Example Hosting Ltd.*(Escalated|已升级)/);
     await s.screenshot(popup, 'popup-tracking');
 
     await popup.locator('select[name="status"]').selectOption('escalated');
@@ -191,7 +191,7 @@ describe('tracking, escalation and data transfer', () => {
     await expect.poll(() => options.getByTestId('cleared').count()).toBe(1);
     const popup = await s.context.newPage();
     await popup.goto(s.url('popup.html'));
-    await expect.poll(() => popup.getByTestId('empty-state').textContent()).toMatch(/No notices yet/);
+    await expect.poll(() => popup.getByTestId('empty-state').textContent()).toMatch(/No notices yet|还没有通知/);
 
     await options.locator('#import-file').setInputFiles(exportPath);
     const added = options.getByTestId('import-importAdded');
@@ -211,7 +211,7 @@ describe('tracking, escalation and data transfer', () => {
     expect(kinds).toEqual(expect.arrayContaining(['created', 'sent', 'rejected', 'escalated']));
     const verdict = await n.verify();
     await expect.poll(() => verdict.getAttribute('data-ok')).toBe('true');
-    expect(await detail.getByTestId('related').textContent()).toMatch(/Escalated to/);
+    expect(await detail.getByTestId('related').locator('li').getAttribute('data-relation')).toBe('escalatedTo');
 
     await detail.goto(s.url('notice.html?id=does-not-exist'));
     await expect.poll(() => detail.getByTestId('notice-gone').count()).toBe(1);
