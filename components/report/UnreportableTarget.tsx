@@ -16,6 +16,9 @@ export function UnreportableTarget({ target }: { target: Extract<ReportTarget, {
       <p>{why}</p>
       {target.raw && <p className="mono">{target.raw}</p>}
       <p>{t('reportHowToFix')}</p>
+      <p>
+        <a href="/bulk.html" data-testid="bulk-link">{t('bulkOpen')}</a>
+      </p>
     </div>
   );
 }

@@ -37,7 +37,7 @@ export function pendingHosts(urls: readonly BulkUrl[], outcomes: Outcomes, opts:
     if (seen.has(u.host)) continue;
     seen.add(u.host);
     const o = outcomes[u.host];
-    if (!o || (opts.retryFailed && !o.ok)) out.push(u);
+    if (!o || (opts.retryFailed && (!o.ok || o.recipients.length === 0))) out.push(u);
   }
   return out;
 }

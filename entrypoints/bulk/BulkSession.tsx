@@ -1,0 +1,275 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { GroupList, type GroupRow } from '../../components/bulk/GroupList';
+import { GroupUrls } from '../../components/bulk/GroupUrls';
+import { LookupProgress } from '../../components/bulk/LookupProgress';
+import { UnresolvedHosts } from '../../components/bulk/UnresolvedHosts';
+import { ValidationSummary } from '../../components/bulk/ValidationSummary';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useT } from '../../components/i18n';
+import { DraftPanel, type DraftFields } from '../../components/report/DraftPanel';
+import { SendPanel } from '../../components/report/SendPanel';
+import { groupBulk, type BulkGroup, type GroupRole } from '../../lib/bulk/group';
+import { previewNotice, type GroupNoticeInput } from '../../lib/bulk/group-notice';
+import { progressOf } from '../../lib/bulk/plan';
+import type { BulkState, GroupChoice, SharedFields } from '../../lib/bulk/state';
+import { bulkSummaryCsv } from '../../lib/bulk/summary-csv';
+import type { BulkBatch } from '../../lib/db/bulk-batches';
+import { db } from '../../lib/db/schema';
+import { readSetting } from '../../lib/db/settings';
+import type { Letterhead } from '../../lib/model/letterhead';
+import type { Notice, SendChannel } from '../../lib/model/notice';
+import type { Work } from '../../lib/model/work';
+import type { Recipient } from '../../lib/model/recipient';
+import { draftNotice, type NoticeDraft } from '../../lib/notices/draft';
+import { suggestRegime } from '../../lib/notices/suggest';
+import { caseFromNotice } from '../../lib/report/case';
+import { reportPageQuery } from '../../lib/report/target';
+import { mailtoFits, printLetter, sendByEmail } from '../report/send';
+import { sendGroup } from './send-group';
+import { bulkStore, repo } from './services';
+import { useBulkLookup } from './use-bulk-lookup';
+
+type Loaded = { batch: BulkBatch } | { error: unknown };
+
+function downloadText(text: string, type: string, filename: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function BulkSession({ id, autoStart }: { id: string; autoStart: boolean }) {
+  const t = useT();
+  const loaded = useLiveQuery((): Promise<Loaded> => bulkStore.get(id).then((b) => (b ? { batch: b } : { error: new Error('not found') }), (error: unknown) => ({ error })), [id]);
+  const works = useLiveQuery(() => db().works.orderBy('title').toArray(), []) ?? [];
+  const letterhead = useLiveQuery(() => readSetting(db(), 'letterhead'), [])?.value ?? null;
+  const defaults = useLiveQuery(() => readSetting(db(), 'defaults'), [])?.value;
+  const lookup = useBulkLookup(id);
+  const state = loaded && 'batch' in loaded ? loaded.batch.state : null;
+
+  const started = useRef(false);
+  useEffect(() => {
+    if (!autoStart || started.current || !state || state.lookup !== 'not_started') return;
+    started.current = true;
+    void lookup.start();
+  }, [autoStart, state, lookup]);
+
+  if (!loaded) return <p className="muted">{t('loading')}</p>;
+  if ('error' in loaded || !state) return <ErrorMessage error={'error' in loaded ? loaded.error : null} />;
+  return <Session id={id} state={state} works={works} letterhead={letterhead} defaults={defaults && defaults.regime !== 'auto' ? { regime: defaults.regime, lang: defaults.lang } : undefined} lookup={lookup} />;
+}
+
+interface SessionProps {
+  id: string;
+  state: BulkState;
+  works: Work[];
+  letterhead: Letterhead | null;
+  defaults: GroupNoticeInput['defaults'];
+  lookup: ReturnType<typeof useBulkLookup>;
+}
+
+function Session({ id, state, works, letterhead, defaults, lookup }: SessionProps) {
+  const t = useT();
+  const hosts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const u of state.urls) counts.set(u.host, (counts.get(u.host) ?? 0) + 1);
+    return [...counts].map(([host, count]) => ({ host, count })).sort((a, b) => b.count - a.count);
+  }, [state.urls]);
+  const progress = progressOf(state.urls, state.outcomes);
+  const grouping = useMemo(() => groupBulk(state.urls, state.outcomes, state.role, state.manual), [state.urls, state.outcomes, state.role, state.manual]);
+
+  // Shared fields are edited locally and saved shortly after each change, and before any send.
+  const [shared, setShared] = useState<SharedFields>(state.shared);
+  const pending = useRef<SharedFields | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    const p = pending.current;
+    if (!p) return;
+    pending.current = null;
+    await bulkStore.update(id, (s) => ({ ...s, shared: p }));
+  }, [id]);
+  useEffect(() => {
+    const onHide = () => void flush();
+    addEventListener('pagehide', onHide);
+    return () => removeEventListener('pagehide', onHide);
+  }, [flush]);
+  const changeShared = (patch: Partial<SharedFields>) => {
+    const next = { ...shared, ...patch };
+    setShared(next);
+    pending.current = next;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), 300);
+  };
+  const updateChoice = (key: string, change: (c: GroupChoice) => GroupChoice) =>
+    bulkStore.update(id, (s) => ({ ...s, groups: { ...s.groups, [key]: change(s.groups[key] ?? { excluded: [] }) } }));
+
+  const noticeIds = Object.values(state.groups).flatMap((c) => (c.noticeId ? [c.noticeId] : []));
+  const notices = useLiveQuery(async () => new Map((await db().notices.bulkGet(noticeIds)).filter((n): n is Notice => !!n).map((n) => [n.id, n])), [noticeIds.join()]) ?? new Map<string, Notice>();
+  const sentNotice = (g: BulkGroup) => {
+    const n = notices.get(state.groups[g.key]?.noticeId ?? '');
+    return n && n.status !== 'draft' ? n : null;
+  };
+
+  const inputFor = useCallback((g: BulkGroup): GroupNoticeInput => ({ batchId: id, group: g, shared, choice: state.groups[g.key], works, defaults }), [id, shared, state.groups, works, defaults]);
+  const drafts = useMemo(() => {
+    const out = new Map<string, { draft: NoticeDraft | null; notice: Notice | null; error: unknown }>();
+    for (const g of grouping.groups) {
+      try {
+        const notice = previewNotice(inputFor(g), new Date());
+        const input = notice ? caseFromNotice(notice, { letterhead, works, evidence: [] }) : null;
+        out.set(g.key, { notice, draft: input ? draftNotice(input, { now: () => new Date() }) : null, error: null });
+      } catch (error) {
+        out.set(g.key, { notice: null, draft: null, error });
+      }
+    }
+    return out;
+  }, [grouping, inputFor, letterhead, works]);
+
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const active = grouping.groups.find((g) => g.key === activeKey) ?? grouping.groups[0] ?? null;
+  const rows: GroupRow[] = grouping.groups.map((g) => ({
+    key: g.key,
+    name: g.recipient.name,
+    role: g.recipient.role,
+    urlCount: g.urls.length,
+    hostCount: g.hosts.length,
+    state: sentNotice(g) ? 'sent' : drafts.get(g.key)?.draft?.sendable ? 'ready' : 'incomplete',
+  }));
+  const roleLocked = noticeIds.length > 0;
+
+  const [busy, setBusy] = useState(false);
+  const [sendError, setSendError] = useState<unknown>(null);
+  const act = async (fn: () => Promise<unknown>) => {
+    setSendError(null);
+    setBusy(true);
+    try {
+      await flush();
+      await fn();
+    } catch (err) {
+      setSendError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const summary = () =>
+    downloadText(
+      bulkSummaryCsv({
+        grouping,
+        role: state.role,
+        rejected: state.rejected,
+        outcome: (g) => {
+          const sent = sentNotice(g);
+          return { notice: sent?.id ?? '', status: sent ? 'sent' : drafts.get(g.key)?.draft?.sendable ? 'draft' : 'incomplete' };
+        },
+        excluded: (g) => new Set(state.groups[g.key]?.excluded ?? []),
+      }),
+      'text/csv;charset=utf-8',
+      `bulk-report-${id.slice(5, 13)}.csv`,
+    );
+
+  return (
+    <>
+      <section className="step card">
+        <h2>{t('bulkStepInput')}</h2>
+        <ValidationSummary validCount={state.urls.length} blank={state.blank} rejected={state.rejected} hosts={hosts} />
+      </section>
+
+      <section className="step card">
+        <h2>{t('bulkStepLookup')}</h2>
+        <LookupProgress
+          progress={progress}
+          status={state.lookup}
+          running={lookup.running}
+          error={lookup.error ?? (state.lookup === 'interrupted' && state.lastError ? new Error(state.lastError) : null)}
+          onStart={() => void lookup.start()}
+          onCancel={lookup.cancel}
+          onRetryFailed={() => void lookup.start({ retryFailed: true })}
+        />
+      </section>
+
+      <section className="step card">
+        <h2>{t('bulkStepGroups')}</h2>
+        <UnresolvedHosts hosts={grouping.unresolved.filter((u) => u.reason !== 'pending' || !lookup.running)} onAssign={(host, r: Recipient) => void bulkStore.update(id, (s) => ({ ...s, manual: { ...s.manual, [host]: r } }))} />
+        <GroupList role={state.role} roleLocked={roleLocked} onRole={(role: GroupRole) => void bulkStore.update(id, (s) => ({ ...s, role }))} groups={rows} activeKey={active?.key ?? null} onSelect={(k) => void flush().then(() => setActiveKey(k))} />
+        <div className="row">
+          <button type="button" data-testid="bulk-summary" onClick={summary}>{t('bulkDownloadSummary')}</button>
+        </div>
+        {active && groupPanel(active)}
+      </section>
+    </>
+  );
+
+  // A plain render function, not a component defined in a component: that would remount on every render.
+  function groupPanel(group: BulkGroup) {
+    const entry = drafts.get(group.key);
+    const choice = state.groups[group.key];
+    const sent = sentNotice(group);
+    const notice = entry?.notice ?? null;
+    // A sent group shows what was sent, not the report's current shared fields.
+    const fields: DraftFields = sent
+      ? { workIds: sent.workIds, regime: sent.regime, lang: sent.lang, explanation: sent.explanation, measure: sent.measure, fairUseConsidered: sent.fairUseConsidered, fairUseNote: sent.fairUseNote, confirmations: sent.confirmations }
+      : { ...shared, regime: notice?.regime ?? 'generic', lang: notice?.lang ?? 'en' };
+    const draft = entry?.draft ?? null;
+    const onChange = (patch: Partial<DraftFields>) => {
+      const { regime, lang, ...rest } = patch;
+      if (regime || lang) void updateChoice(group.key, (c) => ({ ...c, ...(regime ? { regime } : {}), ...(lang ? { lang } : {}) }));
+      if (Object.keys(rest).length > 0) changeShared(rest);
+    };
+    return (
+      <div key={group.key} className="bulk-group-panel" data-testid="group-panel" data-recipient={group.recipient.name}>
+        <h3>
+          {group.recipient.name} <span className="mono muted">{[...group.recipient.emails, group.recipient.formUrl].filter(Boolean).join(', ')}</span>
+        </h3>
+        <p className="muted">{t('bulkSharedHint')}</p>
+        <GroupUrls
+          urls={group.urls}
+          excluded={new Set(choice?.excluded ?? [])}
+          standIns={group.standIns}
+          readOnly={Boolean(sent)}
+          onToggle={(url) => void updateChoice(group.key, (c) => ({ ...c, excluded: c.excluded.includes(url) ? c.excluded.filter((u) => u !== url) : [...c.excluded, url] }))}
+        />
+        <DraftPanel
+          fields={fields}
+          onChange={onChange}
+          works={works}
+          onAddWork={async (w) => void (await db().works.put(w))}
+          newId={() => crypto.randomUUID()}
+          suggestion={suggestRegime(group.recipient).reason}
+          draft={sent ? null : draft}
+          draftError={entry?.error ?? null}
+          readOnly={Boolean(sent)}
+        />
+        {sent?.sent && <pre className="preview" data-testid="sent-text">{sent.sent.text}</pre>}
+        {sendError ? <ErrorMessage error={sendError} /> : null}
+        {(draft || sent) && notice ? (
+          <SendPanel
+            draft={draft ?? ({ sendable: false, text: sent?.sent?.text ?? '', formFields: {} } as never)}
+            recipient={group.recipient}
+            mailtoFits={draft ? mailtoFits(notice, draft) : false}
+            sent={sent?.sent ?? null}
+            busy={busy}
+            onEmail={() => void act(() => sendByEmail(notice, draft!, letterhead))}
+            onForm={() => void act(() => browser.tabs.create({ url: group.recipient.formUrl! }))}
+            onCopy={(text) => navigator.clipboard.writeText(text)}
+            onPdf={() => draft && printLetter(draft)}
+            onMarkSent={(channel: SendChannel) => void act(() => sendGroup({ input: inputFor(group), group, letterhead, works, channel }))}
+            onCorrection={() =>
+              void act(async () => {
+                if (!sent) return;
+                const c = await repo.createCorrection(sent.id);
+                await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${reportPageQuery({ url: c.urls[0], kind: 'page', draftId: c.id })}` as '/report.html') });
+              })
+            }
+          />
+        ) : (
+          <p className="error">{t('bulkAllExcluded')}</p>
+        )}
+      </div>
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { lookupBatch } from '../../lib/backend/client';
+import { pendingHosts, runLookups } from '../../lib/bulk/plan';
+import { readSetting } from '../../lib/db/settings';
+import { BackendSettingsSchema } from '../../lib/model/settings';
+import { db } from '../../lib/db/schema';
+import { bulkStore } from './services';
+
+/**
+ * Runs the batch lookup of one bulk report. Each finished chunk is stored before the next
+ * request, so closing the tab or a backend restart loses nothing: resume asks only for the rest.
+ */
+export function useBulkLookup(batchId: string) {
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const ctl = useRef<AbortController | null>(null);
+  useEffect(() => () => ctl.current?.abort(), []);
+
+  const start = useCallback(
+    async (opts: { retryFailed?: boolean } = {}) => {
+      if (ctl.current) return;
+      const abort = new AbortController();
+      ctl.current = abort;
+      setRunning(true);
+      setError(null);
+      try {
+        const settings = (await readSetting(db(), 'backend')).value ?? BackendSettingsSchema.parse({});
+        const batch = await bulkStore.get(batchId);
+        if (!batch) return;
+        const end = await runLookups({
+          pending: pendingHosts(batch.state.urls, batch.state.outcomes, opts),
+          lookup: (urls, signal) => lookupBatch(settings, fetch, urls, signal),
+          onChunk: async (outcomes) => void (await bulkStore.saveOutcomes(batchId, outcomes)),
+          signal: abort.signal,
+        });
+        if (end.status === 'interrupted') setError(end.error);
+        await bulkStore.update(batchId, (s) => ({ ...s, lookup: end.status, lastError: end.status === 'interrupted' ? String(end.error instanceof Error ? end.error.message : end.error).slice(0, 2000) : undefined }));
+      } catch (err) {
+        setError(err);
+      } finally {
+        ctl.current = null;
+        setRunning(false);
+      }
+    },
+    [batchId],
+  );
+
+  const cancel = useCallback(() => ctl.current?.abort(), []);
+  return { running, error, start, cancel };
+}
