@@ -16,13 +16,22 @@ describe('bulk report against a real backend on loopback', () => {
   let s: ExtensionSession;
   let stack: LoopbackStack;
   let server: ServerType;
-  beforeAll(async () => {
-    stack = await startLoopbackStack({ zone, timeoutMs: 5000 });
+  let port = 0;
+  const startBackend = async () => {
     const { app } = stack.app();
     server = await new Promise<ServerType>((resolve) => {
-      const srv = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(srv));
+      const srv = serve({ fetch: app.fetch, hostname: '127.0.0.1', port }, () => resolve(srv));
     });
-    const port = (server.address() as AddressInfo).port;
+    port = (server.address() as AddressInfo).port;
+  };
+  const stopBackend = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      (server as unknown as { closeAllConnections(): void }).closeAllConnections();
+    });
+  beforeAll(async () => {
+    stack = await startLoopbackStack({ zone, timeoutMs: 5000 });
+    await startBackend();
     s = await launchExtension();
     const options = await s.context.newPage();
     await options.goto(s.url('options.html#backend'));
@@ -117,6 +126,38 @@ describe('bulk report against a real backend on loopback', () => {
     expect(links).toHaveLength(49);
     expect(new Set(links.map((l) => l.noticeId)).size).toBe(3);
     await popup.close();
+    await page.close();
+  }, 120_000);
+
+  it('a stopped backend interrupts the lookup; after a restart, resume finishes it and failed hosts get a manual recipient', async () => {
+    await stopBackend();
+    const page = await s.context.newPage();
+    page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+    await page.goto(s.url('bulk.html'));
+    const b = new BulkPage(page);
+    await b.paste(['https://gone-1.to/a', 'https://gone-1.to/b', 'https://gone-2.to/c', 'https://ripe-host.to/late'].join('\n'));
+    await b.start();
+    await expect.poll(() => b.progress().getAttribute('data-status')).toBe('interrupted');
+    expect(await b.progress().getAttribute('data-done')).toBe('0');
+    await expect.poll(() => page.getByTestId('error').count()).toBeGreaterThan(0);
+    await s.screenshot(page, 'bulk-6-interrupted');
+
+    // The tab is reloaded (as if closed and reopened) while the backend comes back.
+    await startBackend();
+    await page.reload();
+    await expect.poll(() => b.progress().getAttribute('data-status')).toBe('interrupted');
+    await page.getByTestId('bulk-resume').click();
+    await expect.poll(() => b.progress().getAttribute('data-done'), { timeout: 30_000 }).toBe('4');
+    await expect.poll(() => b.groups().count()).toBe(1);
+    expect(await page.getByTestId('unresolved-host').evaluateAll((els) => els.map((e) => e.getAttribute('data-reason')))).toEqual(['no_recipient', 'no_recipient']);
+    await page.getByTestId('unresolved-host').first().locator('summary').click();
+    const form = page.getByTestId('manual-recipient').first();
+    await form.locator('[name="manual-name"]').fill('Gone Hosting');
+    await form.locator('[name="manual-email"]').fill('abuse@gone.example');
+    await form.getByRole('button').click();
+    await expect.poll(() => b.groups().count()).toBe(2);
+    expect(await page.getByTestId('unresolved-host').count()).toBe(1);
+    await s.screenshot(page, 'bulk-7-resumed');
     await page.close();
   }, 120_000);
 });
