@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { GroupList, type GroupRow } from '../../components/bulk/GroupList';
 import { GroupUrls } from '../../components/bulk/GroupUrls';
 import { LookupProgress } from '../../components/bulk/LookupProgress';
@@ -31,6 +31,7 @@ import { bulkStore, repo } from './services';
 import { useBulkLookup } from './use-bulk-lookup';
 
 type Loaded = { batch: BulkBatch } | { error: unknown };
+type DraftEntry = { draft: NoticeDraft | null; notice: Notice | null; error: unknown };
 
 function downloadText(text: string, type: string, filename: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -114,20 +115,22 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
     return n && n.status !== 'draft' ? n : null;
   };
 
-  const inputFor = useCallback((g: BulkGroup): GroupNoticeInput => ({ batchId: id, group: g, shared, choice: state.groups[g.key], works, defaults }), [id, shared, state.groups, works, defaults]);
-  const drafts = useMemo(() => {
-    const out = new Map<string, { draft: NoticeDraft | null; notice: Notice | null; error: unknown }>();
-    for (const g of grouping.groups) {
+  const inputFor = useCallback((g: BulkGroup, fields = shared): GroupNoticeInput => ({ batchId: id, group: g, shared: fields, choice: state.groups[g.key], works, defaults }), [id, shared, state.groups, works, defaults]);
+  const draftOf = useCallback(
+    (g: BulkGroup, fields: SharedFields): DraftEntry => {
       try {
-        const notice = previewNotice(inputFor(g), new Date());
+        const notice = previewNotice(inputFor(g, fields), new Date());
         const input = notice ? caseFromNotice(notice, { letterhead, works, evidence: [] }) : null;
-        out.set(g.key, { notice, draft: input ? draftNotice(input, { now: () => new Date() }) : null, error: null });
+        return { notice, draft: input ? draftNotice(input, { now: () => new Date() }) : null, error: null };
       } catch (error) {
-        out.set(g.key, { notice: null, draft: null, error });
+        return { notice: null, draft: null, error };
       }
-    }
-    return out;
-  }, [grouping, inputFor, letterhead, works]);
+    },
+    [inputFor, letterhead, works],
+  );
+  // Every group's checklist is redrawn from a deferred copy, so typing stays quick with hundreds of groups.
+  const deferredShared = useDeferredValue(shared);
+  const drafts = useMemo(() => new Map(grouping.groups.map((g) => [g.key, draftOf(g, deferredShared)])), [grouping, draftOf, deferredShared]);
 
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const active = grouping.groups.find((g) => g.key === activeKey) ?? grouping.groups[0] ?? null;
@@ -206,7 +209,7 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
 
   // A plain render function, not a component defined in a component: that would remount on every render.
   function groupPanel(group: BulkGroup) {
-    const entry = drafts.get(group.key);
+    const entry = draftOf(group, shared);
     const choice = state.groups[group.key];
     const sent = sentNotice(group);
     const notice = entry?.notice ?? null;

@@ -25,8 +25,8 @@ export function useBulkLookup(batchId: string) {
       setError(null);
       try {
         const settings = (await readSetting(db(), 'backend')).value ?? BackendSettingsSchema.parse({});
-        const batch = await bulkStore.get(batchId);
-        if (!batch) return;
+        // Stored as interrupted until the run ends, so a tab closed mid-run reopens as "resume".
+        const batch = await bulkStore.update(batchId, (s) => ({ ...s, lookup: 'interrupted', lastError: undefined }));
         const end = await runLookups({
           pending: pendingHosts(batch.state.urls, batch.state.outcomes, opts),
           lookup: (urls, signal) => lookupBatch(settings, fetch, urls, signal),
