@@ -10,6 +10,8 @@ import { DetectionEnabledSchema, DetectionTabSchema, type TabVerdict } from './d
  */
 export type SenderKind = 'content' | 'extension';
 
+const ReportTabSchema = z.object({ tabId: z.number().int().nonnegative() });
+
 interface MessageDef<I extends z.ZodType, O> {
   input: I;
   from: readonly SenderKind[];
@@ -20,6 +22,8 @@ const def = <I extends z.ZodType, O>(input: I, from: readonly SenderKind[]): Mes
 
 export const PROTOCOL = {
   ping: def<z.ZodObject<{}>, { ok: true; version: string }>(z.object({}), ['extension']),
+  /** The popup reports the tab it was opened on: captured like a right-click, then the report page opens. */
+  'report/tab': def<typeof ReportTabSchema, { opened: boolean }>(ReportTabSchema, ['extension']),
   /** Detection (issue 6): the content script reports a page's capped features; the background scores them. */
   'detection/page': def<typeof PageFeaturesSchema, { suspected: boolean }>(PageFeaturesSchema, ['content']),
   /** The popup asks for the verdict kept for a tab (null when none). */

@@ -1,3 +1,4 @@
+import type { Browser } from 'wxt/browser';
 import { classifySender, dispatch } from '../../lib/messaging';
 import { captureEvidence } from './capture';
 import { browserDetectionDeps, createDetectionService, wireDetectionEvents } from './detection';
@@ -18,13 +19,16 @@ export default defineBackground(() => {
   const detection = createDetectionService(browserDetectionDeps());
   wireDetectionEvents(detection);
 
-  browser.contextMenus.onClicked.addListener(async (info, tab) => {
-    const target = reportTargetFor(info, tab?.url);
-    if (!target) return;
-    // The screenshot must be taken before the report tab covers the page.
+  /** Captures what is on screen before the report tab covers it, then opens the report page. */
+  const startReport = async (tab: Browser.tabs.Tab | undefined, target: { url: string; kind: 'page' | 'link' }) => {
     const capture = await captureEvidence(tab, target).catch(() => null);
     const url = reportPageUrl((path) => browser.runtime.getURL(path as '/report.html'), target, capture?.captureId);
     await browser.tabs.create({ url, index: tab ? tab.index + 1 : undefined });
+  };
+
+  browser.contextMenus.onClicked.addListener(async (info, tab) => {
+    const target = reportTargetFor(info, tab?.url);
+    if (target) await startReport(tab, target);
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -33,6 +37,12 @@ export default defineBackground(() => {
     return dispatch(message, info, kind, {
       ping: async () => ({ ok: true as const, version: browser.runtime.getManifest().version }),
       ...detection.handlers(),
+      'report/tab': async ({ tabId }) => {
+        const tab = await browser.tabs.get(tabId);
+        if (!tab.url || !/^https?:/i.test(tab.url)) return { opened: false };
+        await startReport(tab, { url: tab.url, kind: 'page' });
+        return { opened: true };
+      },
     });
   });
 });

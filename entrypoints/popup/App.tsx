@@ -8,6 +8,8 @@ import { createNoticesRepo } from '../../lib/db/notices-repo';
 import { db } from '../../lib/db/schema';
 import { reportPageQuery } from '../../lib/report/target';
 import { noticeAge } from '../../lib/tracking/age';
+import { SuspectedBanner } from '../../components/detection/SuspectedBanner';
+import { useActiveTab } from './use-active-tab';
 import { useNoticePages } from './use-notice-pages';
 
 const repo = createNoticesRepo({ db: db(), now: () => new Date() });
@@ -18,6 +20,7 @@ export function App() {
   const [now] = useState(() => new Date());
   const [filter, setFilter] = useState<NoticeFilter>({ status: null, search: '' });
   const pages = useNoticePages(repo, filter, now);
+  const active = useActiveTab();
   const rows = useMemo(
     () => pages.rows.map((n): NoticeRowData & { draftUrl: string | null } => ({
       id: n.id,
@@ -42,6 +45,9 @@ export function App() {
       <header className="row popup__header">
         <h1>{t('extName')}</h1>
         <nav className="row">
+          <a href="#" onClick={(e) => (e.preventDefault(), void openPage('/bulk.html'))} data-testid="open-bulk">
+            {t('bulkTitle')}
+          </a>
           <a href="#" onClick={(e) => (e.preventDefault(), void openPage('/stats.html'))} data-testid="open-stats">
             {t('openStats')}
           </a>
@@ -50,6 +56,12 @@ export function App() {
           </a>
         </nav>
       </header>
+      <SuspectedBanner verdict={active.tab?.verdict ?? null} onReport={() => void active.report()} />
+      {active.tab?.reportable && !active.tab.verdict?.suspected && (
+        <button type="button" className="popup__report" onClick={() => void active.report()} data-testid="report-this-page">
+          {t('menuReportPage')}
+        </button>
+      )}
       {(filtered || rows.length > 0) && <NoticeFilters value={filter} onChange={setFilter} />}
       {pages.error ? <ErrorMessage error={pages.error} /> : null}
       {rows.length === 0 && (pages.loading || !pages.done) && !pages.error ? (

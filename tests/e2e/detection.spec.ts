@@ -43,6 +43,21 @@ describe('detection while browsing', () => {
     await page.goto(site.url('/game/starsea'));
     await activeTabOf(s.worker, site.url('/game/starsea'));
     await expect.poll(() => badgeFor(site.url('/game/starsea')), { timeout: 10_000 }).toBe('!');
+
+    // The toolbar popup, opened on that tab, names the work and offers to report it.
+    const popupOpened = s.context.waitForEvent('page');
+    await s.worker.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 420, height: 600 }), s.url('popup.html'));
+    const popup = await popupOpened;
+    const banner = popup.getByTestId('suspected-banner');
+    await expect.poll(() => banner.textContent()).toMatch(/Starsea/);
+    expect(await popup.getByTestId('suspected-reasons').locator('li').count()).toBeGreaterThan(1);
+    await s.screenshot(popup, 'popup-suspected');
+    const reportOpened = s.context.waitForEvent('page');
+    await banner.getByRole('button').click();
+    const report = await reportOpened;
+    await expect.poll(() => report.getByTestId('report-url').textContent()).toBe(site.url('/game/starsea'));
+    await expect.poll(() => report.locator('img.evidence__shot').count()).toBe(1);
+    await report.close();
     await page.close();
   });
 });

@@ -5,9 +5,6 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
 import { REPO_ROOT } from '../helpers/fixtures';
 
-// The service worker's global, reached only inside worker.evaluate().
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 export const EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
