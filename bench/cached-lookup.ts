@@ -84,9 +84,9 @@ export async function runCachedLookup(opts: BenchOptions): Promise<SectionResult
     const rows: Row[] = [
       { section: 'cached lookup', figure: 'repeated site: p50 latency', value: ms(s.p50), comparison: `GET /healthz p50 ${ms(h.p50)}`, target: '≤ 2 ms', verdict: verdict(s.p50.median, { max: 2 }) },
       { section: 'cached lookup', figure: 'repeated site: p99 latency', value: ms(s.p99), comparison: `GET /healthz p99 ${ms(h.p99)}`, target: '—', verdict: 'n/a' },
-      { section: 'cached lookup', figure: `repeated site: lookups/s (${CONCURRENCY} in flight)`, value: fmtSpread(s.perSecond, 0), comparison: `GET /healthz ${fmtSpread(h.perSecond, 0)}/s`, target: '≥ 2,000/s', verdict: verdict(s.perSecond.median, { min: 2000 }) },
-      { section: 'cached lookup', figure: 'new site, seen network: p50 / p99', value: `${ms(n.p50)} / ${n.p99.median.toFixed(2)} ms`, comparison: `repeated site p50 ${s.p50.median.toFixed(2)} ms`, target: '—', verdict: 'n/a' },
-      { section: 'cached lookup', figure: `new site, seen network: lookups/s (${CONCURRENCY} in flight)`, value: fmtSpread(n.perSecond, 0), comparison: `repeated site ${s.perSecond.median}/s`, target: '—', verdict: 'n/a' },
+      { section: 'cached lookup', figure: `repeated site: lookups/s (${CONCURRENCY} in flight)`, value: fmtSpread(s.perSecond, 0, '/s'), comparison: `GET /healthz ${fmtSpread(h.perSecond, 0, '/s')}`, target: '≥ 2,000/s', verdict: verdict(s.perSecond.median, { min: 2000 }) },
+      { section: 'cached lookup', figure: 'new site, seen network: p50 / p99', value: `${ms(n.p50)} / p99 ${ms(n.p99)}`, comparison: `repeated site p50 ${s.p50.median.toFixed(2)} ms`, target: '—', verdict: 'n/a' },
+      { section: 'cached lookup', figure: `new site, seen network: lookups/s (${CONCURRENCY} in flight)`, value: fmtSpread(n.perSecond, 0, '/s'), comparison: `repeated site ${s.perSecond.median}/s`, target: '—', verdict: 'n/a' },
     ];
     return {
       keys: {
