@@ -59,27 +59,6 @@ export function bulkSpec(urlCount: number, domains: number, blocks: number): Bul
   return { urls, domains, blocks, zone };
 }
 
-/**
- * Workaround, bench only: createRangeCoalescingFetch (lib/server/rdap-range-fetch.ts) shares one response per
- * domain URL and hands out res.clone(); the RDAP client then awaits body.cancel() on a 404, and cancelling one
- * branch of a tee'd stream never settles while the other branch is open, so every domain 404 waits out the
- * timeout (and retries). Until that is fixed, the fetch under the app hands 404 answers over without a body,
- * which the client never reads anyway. Installed only while the app is built (deps.ts captures globalThis.fetch).
- */
-function withBodylessNotFound<T>(build: () => T): T {
-  const real = globalThis.fetch;
-  globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-    const res = await real(input, init);
-    if (res.status !== 404) return res;
-    await res.body?.cancel();
-    return new Response(null, { status: 404, statusText: res.statusText, headers: res.headers });
-  }) as typeof fetch;
-  try {
-    return build();
-  } finally {
-    globalThis.fetch = real;
-  }
-}
 
 export async function runBulk(opts: BenchOptions): Promise<SectionResult> {
   const runs = opts.smoke ? 1 : 3;
@@ -106,7 +85,7 @@ export async function runBulk(opts: BenchOptions): Promise<SectionResult> {
       stack.rdap.setLatency(opts.latencyMs);
       stack.dns.reset();
       stack.dns.setLatency(opts.latencyMs);
-      const { app, deps, cache } = withBodylessNotFound(() => stack.app());
+      const { app, deps, cache } = stack.app();
       config = { concurrency: 32, maxPerServer: deps.maxPerServer ?? 4 };
       const t = await timeAsync(async () => {
         const res = await app.request('/v1/lookup/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ urls: spec.urls }) });
@@ -185,7 +164,6 @@ export async function runBulk(opts: BenchOptions): Promise<SectionResult> {
         boundMs: bound,
         ratio,
         config,
-        workaround: 'domain 404s are handed to the app without a body (see withBodylessNotFound): the coalescing fetch otherwise makes each one wait out the RDAP timeout',
         boundFormula: 'max(DNS + bootstrap + ceil(requests / maxPerServer) × one RDAP request, ceil(hosts / concurrency) × (DNS + 2 RDAP requests)), each timed as a bare request in the same run',
         perRequestNote: `latency ${opts.latencyMs} ms per DNS query and RDAP request`,
       },

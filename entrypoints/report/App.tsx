@@ -149,7 +149,8 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
 
   const activeView = active && fields && active.status === 'draft' ? { ...active, ...fields } : active;
   const { draft, draftError } = useMemo(() => {
-    if (!activeView) return { draft: null, draftError: null };
+    // An escalation's letter must cite the earlier notices: no preview until they are read.
+    if (!activeView || (activeView.escalatedFrom && priorNotices === undefined)) return { draft: null, draftError: null };
     try {
       const input = caseFromNotice(activeView, { letterhead, works, evidence: evidenceRows, priorNotices });
       return { draft: input ? draftNotice(input, { now: () => new Date() }) : null, draftError: null };

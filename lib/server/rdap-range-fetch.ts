@@ -72,22 +72,38 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
     return res;
   }
 
-  /** Identical domain queries in flight (s1.google.com and s2.google.com → one google.com query) share one answer. */
-  const sameUrlInFlight = new Map<string, Promise<Response>>();
+  /**
+   * Identical domain queries in flight (s1.google.com and s2.google.com → one google.com query) share one
+   * answer. The body is read once and each caller gets its own Response: handing out clones of one tee'd
+   * body would leave a cancel() waiting forever for the branch nobody reads.
+   */
+  interface Buffered {
+    status: number;
+    headers: [string, string][];
+    url: string;
+    body: string | null;
+  }
+  const sameUrlInFlight = new Map<string, Promise<Buffered>>();
   async function sameUrl(url: string, input: Parameters<typeof fetch>[0], init: Parameters<typeof fetch>[1]): Promise<Response> {
     let shared = sameUrlInFlight.get(url);
     if (!shared) {
-      shared = inner(input, init);
+      shared = inner(input, init).then(async (res) => ({
+        status: res.status,
+        headers: [...res.headers.entries()],
+        url: res.url || url,
+        body: await readCapped(res, MAX_BODY).catch(() => null),
+      }));
       sameUrlInFlight.set(url, shared);
       shared.then(
         () => sameUrlInFlight.delete(url),
         () => sameUrlInFlight.delete(url),
       );
     }
-    const res = await shared;
-    const copy = res.clone();
-    Object.defineProperty(copy, 'url', { value: res.url || url });
-    return copy;
+    const b = await shared;
+    const nullBody = b.status === 204 || b.status === 304 || (b.status >= 300 && b.status < 400 && b.body === '');
+    const res = new Response(nullBody ? null : b.body, { status: b.status, headers: b.headers });
+    Object.defineProperty(res, 'url', { value: b.url });
+    return res;
   }
 
   return async (input, init) => {

@@ -106,7 +106,7 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     expect(draftId).not.toBe(sentId);
     const preview = page.getByTestId('preview');
     await expect.poll(() => preview.textContent()).toMatch(/Upstream Transit Inc/);
-    expect(await preview.textContent()).toContain(`ref. ${sentId}`);
+    await expect.poll(() => preview.textContent()).toContain(`ref. ${sentId}`);
     await s.screenshot(page, 'report-escalation');
     await page.close();
   });
