@@ -29,6 +29,7 @@ import { mailtoFits, printLetter, sendByEmail } from '../report/send';
 import { sendGroup } from './send-group';
 import { bulkStore, repo } from './services';
 import { useBulkLookup } from './use-bulk-lookup';
+import { useBusyAction } from '../../components/use-busy-action';
 
 type Loaded = { batch: BulkBatch } | { error: unknown };
 type DraftEntry = { draft: NoticeDraft | null; notice: Notice | null; error: unknown };
@@ -144,20 +145,7 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
   }));
   const roleLocked = noticeIds.length > 0;
 
-  const [busy, setBusy] = useState(false);
-  const [sendError, setSendError] = useState<unknown>(null);
-  const act = async (fn: () => Promise<unknown>) => {
-    setSendError(null);
-    setBusy(true);
-    try {
-      await flush();
-      await fn();
-    } catch (err) {
-      setSendError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error: sendError, act } = useBusyAction(flush);
 
   const summary = () =>
     downloadText(

@@ -19,6 +19,7 @@ import { reportPageQuery, type ReportTarget } from '../../lib/report/target';
 import { evidenceOf, openSession, repo, saveShared, selectRecipient, sessionNotices, unselectRecipient, type Session } from './session';
 import { mailtoFits, printLetter, sendByEmail } from './send';
 import { useLookup } from './use-lookup';
+import { useBusyAction } from '../../components/use-busy-action';
 
 export function App({ target }: { target: ReportTarget }) {
   const t = useT();
@@ -108,10 +109,22 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     try {
       if (pick) setActiveId((await selectRecipient(session.batchId, r)).id);
       else await unselectRecipient(session.batchId, r);
-    } finally {
-      setPendingPick(({ [i]: _done, ...rest }) => rest);
+    } catch (err) {
+      setPendingPick(({ [i]: _failed, ...rest }) => rest);
+      throw err;
     }
   };
+  // The optimistic tick gives way once the stored drafts say the same.
+  const storedKey = [...stored].join();
+  useEffect(() => {
+    setPendingPick((p) => {
+      const settled = Object.keys(p).filter((k) => p[Number(k)] === stored.has(Number(k)));
+      if (settled.length === 0) return p;
+      const next = { ...p };
+      for (const k of settled) delete next[Number(k)];
+      return next;
+    });
+  }, [storedKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Local copy of the active draft's fields, saved shortly after each change and before any send.
   const [fields, setFields] = useState<DraftFields | null>(null);
@@ -159,20 +172,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     }
   }, [activeView, letterhead, works, evidenceRows, priorNotices]);
 
-  const [busy, setBusy] = useState(false);
-  const [sendError, setSendError] = useState<unknown>(null);
-  const act = async (fn: () => Promise<unknown>) => {
-    setSendError(null);
-    setBusy(true);
-    try {
-      await flush();
-      await fn();
-    } catch (err) {
-      setSendError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error: sendError, act } = useBusyAction(flush);
 
   if (fatal) return <ErrorMessage error={fatal} />;
   if (!session || !notices || !primary) return <p className="muted">{t('loading')}</p>;

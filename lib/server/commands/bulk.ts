@@ -11,10 +11,7 @@ import { bulkSummaryCsv, type GroupOutcome } from '../../bulk/summary-csv';
 import { draftNotice } from '../../notices/draft';
 import { renderEml } from '../../notices/render-eml';
 import { missingRequired } from '../../notices/validate';
-import { loadConfig } from '../config';
-import { lookup as coreLookup } from '../core';
-import { buildLookupDeps } from '../deps';
-import { createLookupService } from '../lookup-service';
+import { withLookupService } from './with-lookup-service';
 import type { CliCommand } from './types';
 
 const USAGE = 'usage: cli bulk --urls <urls.txt|urls.csv> --case <case-template.json> --out <dir> [--role host|cdn|registrar]\n';
@@ -75,23 +72,15 @@ export const bulk: CliCommand = {
       return 2;
     }
 
-    let built: ReturnType<typeof buildLookupDeps>;
-    try {
-      built = buildLookupDeps(loadConfig(io.env));
-    } catch (err) {
-      io.stderr.write(`${err instanceof AppError ? err.message : `cannot start: ${String(err)}`}\n`);
-      return 2;
-    }
     const outcomes: Record<string, HostOutcome> = {};
-    try {
-      const service = createLookupService({ lookup: coreLookup, deps: built.deps, concurrency: 8 });
+    const looked = await withLookupService(io, async (service) => {
       for (const part of chunk(pendingHosts(parsed.valid, outcomes), MAX_BATCH)) {
         const res = await service.batch(part.map((p) => p.url));
         part.forEach((p, i) => (outcomes[p.host] = outcomeOf(p.host, res.items[i])));
       }
-    } finally {
-      built.cache.close();
-    }
+      return 0;
+    });
+    if (looked !== 0) return looked;
 
     const grouping = groupBulk(parsed.valid, outcomes, role.data);
     mkdirSync(values.out, { recursive: true });

@@ -1,10 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { LookupResult } from '../../contract';
-import { AppError } from '../../errors';
-import { loadConfig } from '../config';
-import { lookup as coreLookup } from '../core';
-import { buildLookupDeps } from '../deps';
-import { createLookupService, InvalidTarget } from '../lookup-service';
+import { InvalidTarget } from '../lookup-service';
+import { withLookupService } from './with-lookup-service';
 import type { CliCommand } from './types';
 
 const USAGE = 'usage: cli lookup <url> [--json]\n';
@@ -55,27 +52,19 @@ export const lookup: CliCommand = {
       io.stderr.write(USAGE);
       return 2;
     }
-    let built: ReturnType<typeof buildLookupDeps>;
-    try {
-      built = buildLookupDeps(loadConfig(io.env));
-    } catch (err) {
-      io.stderr.write(`${err instanceof AppError ? err.message : `cannot start: ${String(err)}`}\n`);
-      return 2;
-    }
-    try {
-      const service = createLookupService({ lookup: coreLookup, deps: built.deps, concurrency: 8 });
-      const result = await service.lookup(parsed.positionals[0]);
-      io.stdout.write(parsed.values.json ? `${JSON.stringify(result)}\n` : formatLookupTable(result));
-      return 0;
-    } catch (err) {
-      if (err instanceof InvalidTarget) {
-        io.stderr.write(`invalid input (${err.error.kind}): ${err.error.message}\n`);
-        return 2;
+    return withLookupService(io, async (service) => {
+      try {
+        const result = await service.lookup(parsed.positionals[0]);
+        io.stdout.write(parsed.values.json ? `${JSON.stringify(result)}\n` : formatLookupTable(result));
+        return 0;
+      } catch (err) {
+        if (err instanceof InvalidTarget) {
+          io.stderr.write(`invalid input (${err.error.kind}): ${err.error.message}\n`);
+          return 2;
+        }
+        io.stderr.write(`lookup failed: ${err instanceof Error ? err.message : String(err)}\n`);
+        return 1;
       }
-      io.stderr.write(`lookup failed: ${err instanceof Error ? err.message : String(err)}\n`);
-      return 1;
-    } finally {
-      built.cache.close();
-    }
+    });
   },
 };
