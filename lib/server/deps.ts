@@ -2,7 +2,9 @@
 import type { LookupDeps } from '../lookup/types';
 import { SqliteLookupCache } from './cache';
 import type { ServerConfig } from './config';
+import { createPublicOnlyFetch } from './public-only-fetch';
 import { createRangeCoalescingFetch } from './rdap-range-fetch';
+import { resolveAll } from './recheck/resolve-all';
 import { createResolver } from './resolver';
 import { createWhois } from './whois43';
 
@@ -14,7 +16,8 @@ export interface BuiltDeps {
 export function buildLookupDeps(config: ServerConfig, now: () => Date = () => new Date()): BuiltDeps {
   const cache = new SqliteLookupCache(config.cache, now);
   const deps: LookupDeps = {
-    fetch: createRangeCoalescingFetch(globalThis.fetch, { now }),
+    // Tests serve RDAP on loopback (allowHttpRdap); everywhere else every RDAP host must be public.
+    fetch: createRangeCoalescingFetch(config.allowHttpRdap ? globalThis.fetch : createPublicOnlyFetch(globalThis.fetch, resolveAll, { now }), { now }),
     resolve: createResolver({ servers: config.dnsServers, timeoutMs: Math.min(config.timeoutMs, 5000) }),
     whois: createWhois({ route: config.whoisRoute, timeoutMs: config.timeoutMs }),
     now,

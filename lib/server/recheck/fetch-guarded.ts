@@ -29,7 +29,7 @@ interface Target {
 }
 
 /** Vets a URL and pins the address to connect to; refuses any name with a non-public address. */
-async function vet(raw: string, opts: GuardedFetchOptions): Promise<Target> {
+export async function vet(raw: string, opts: Pick<GuardedFetchOptions, 'resolve' | 'allowedPorts' | 'allowLoopback'>): Promise<Target> {
   let url: URL;
   try {
     url = new URL(raw);
