@@ -47,6 +47,10 @@ const JURISDICTION: Record<RegimeId, string[]> = {
   'eu-dsa': ['EU'],
   uk: ['GB'],
   'ca-notice': ['CA'],
+  jp: ['JP'],
+  kr: ['KR'],
+  au: ['AU'],
+  in: ['IN'],
   generic: [],
 };
 

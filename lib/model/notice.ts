@@ -15,7 +15,7 @@ export const NoticeStatusSchema = z.enum([
 ]);
 export type NoticeStatus = z.infer<typeof NoticeStatusSchema>;
 
-export const RegimeIdSchema = z.enum(['us-dmca', 'cn', 'eu-dsa', 'uk', 'ca-notice', 'generic']);
+export const RegimeIdSchema = z.enum(['us-dmca', 'cn', 'eu-dsa', 'uk', 'ca-notice', 'jp', 'kr', 'au', 'in', 'generic']);
 export type RegimeId = z.infer<typeof RegimeIdSchema>;
 
 /** Letter language: English, Simplified Chinese, or Chinese first then English. */

@@ -27,9 +27,14 @@ export const ELEMENT_IDS = [
   'stmt_accuracy_perjury',
   'stmt_bona_fide_accurate_complete',
   'stmt_truthfulness_cn',
+  'stmt_truth_jp',
   'fair_use_check',
   'origin_removed_stmt',
   'no_settlement_demand',
+  'not_exception',
+  'uploader_if_known',
+  'undertaking_suit',
+  'verification_method',
   'written_form',
   'electronic_form',
 ] as const;
@@ -221,6 +226,11 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
     hint: { en: 'Confirm that you answer for the truth of the notice.', zh: '请确认对通知书的真实性负责。' },
     check: (c) => (c.confirmations.accuracy === false ? 'missing' : 'ok'),
   },
+  stmt_truth_jp: {
+    name: { en: 'declaration that the contents are true', zh: '内容属实声明' },
+    hint: { en: 'Confirm that the contents of the notice are true (上記内容が事実に相違ないことを証します).', zh: '请确认通知内容属实。' },
+    check: (c) => (c.confirmations.accuracy === false ? 'missing' : 'ok'),
+  },
   fair_use_check: {
     name: { en: 'fair-use self-check', zh: '合理使用自查' },
     hint: {
@@ -244,6 +254,44 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
       zh: '请删除任何和解要约、付款要求、索取个人信息的内容或相关链接。',
     },
     check: (c) => (hasSettlementDemand(userText(c)) ? 'missing' : 'ok'),
+  },
+  not_exception: {
+    name: { en: 'statement that no statutory exception applies', zh: '不属于法定例外的说明' },
+    hint: {
+      en: 'Record that you considered whether the use is a permitted act (India: Copyright Act 1957 s. 52, fair dealing) and concluded it is not; add the reasons as a note.',
+      zh: '请记录已考虑该使用是否属于法定许可行为（印度《1957年版权法》第52条，合理使用），并认定不属于；可附说明理由。',
+    },
+    // Same record as the fair-use self-check: absent warns (the signer adopts the printed statement), refused blocks.
+    check: (c) => (c.fairUse === undefined ? 'weak' : c.fairUse.considered ? 'ok' : 'missing'),
+  },
+  uploader_if_known: {
+    name: { en: 'details of the uploader, if known', zh: '上传者信息（如已知）' },
+    hint: {
+      en: 'If you know who uploaded the material, name them in the explanation; the notice otherwise states that the uploader is not known.',
+      zh: '如知道上传者，请在侵权理由说明中写明；否则通知书将说明上传者不明。',
+    },
+    // "If known": the letter always says what is known, so there is nothing to be missing.
+    check: () => 'ok',
+  },
+  undertaking_suit: {
+    name: { en: 'undertaking to sue and produce a court order within 21 days', zh: '21日内起诉并提交法院命令的承诺' },
+    hint: {
+      en: 'The undertaking is given by a named person: enter the signatory. Only send if you will file suit and produce a court order within 21 days.',
+      zh: '承诺须由具名人员作出：请填写签署人。仅在确将于21日内起诉并提交法院命令时发送。',
+    },
+    check: (c) => (filled(c.letterhead.signatory) ? 'ok' : 'missing'),
+  },
+  verification_method: {
+    name: { en: 'how the infringement can be verified', zh: '侵权的核实方法' },
+    hint: {
+      en: "Give each work's original URL and capture evidence, so the provider can compare the copy with the original.",
+      zh: '请填写每部作品的原始网址并采集证据，以便服务商将侵权内容与原作比对。',
+    },
+    check: (c) => {
+      const original = c.works.length > 0 && c.works.every((w) => filled(w.originalUrl));
+      const evidence = c.evidence.length > 0;
+      return original && evidence ? 'ok' : original || evidence ? 'weak' : 'missing';
+    },
   },
   written_form: {
     name: { en: 'written form', zh: '书面形式' },

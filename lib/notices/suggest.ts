@@ -34,5 +34,9 @@ export function suggestRegime(r: Pick<Recipient, 'country' | 'language' | 'name'
   if (EU.has(cc)) return { regime: 'eu-dsa', lang, reason: `provider established in an EU member state${why}` };
   if (cc === 'GB' || cc === 'UK') return { regime: 'uk', lang, reason: `provider established in the UK${why}` };
   if (cc === 'CA') return { regime: 'ca-notice', lang, reason: `provider established in Canada${why}` };
+  if (cc === 'JP') return { regime: 'jp', lang, reason: `provider established in Japan${why}` };
+  if (cc === 'KR') return { regime: 'kr', lang, reason: `provider established in South Korea${why}` };
+  if (cc === 'AU') return { regime: 'au', lang, reason: `provider established in Australia${why}` };
+  if (cc === 'IN') return { regime: 'in', lang, reason: `provider established in India${why}` };
   return { regime: 'generic', lang, reason: cc ? `no specific regime for ${cc}${why}` : `country unknown${why}` };
 }

@@ -20,6 +20,13 @@ export const REGIME_FOLLOW_UP: Record<RegimeId, { businessDays: number; basis: s
   'eu-dsa': { businessDays: 5, basis: 'DSA art. 16(6) "timely, diligent"; no statutory number, default 5 business days' },
   uk: { businessDays: 5, basis: 'SI 2002/2013 reg. 19 "expeditiously"; no statutory number, default 5 business days' },
   'ca-notice': { businessDays: 5, basis: 'Copyright Act s. 41.26 forward "as soon as feasible"; default 5 business days' },
+  jp: {
+    businessDays: 7,
+    basis: 'Provider Liability Limitation Act: the provider may ask the sender and wait 7 days for an objection (notice-law.md §6); product default 7 business days',
+  },
+  kr: { businessDays: 3, basis: 'Copyright Act (Korea) art. 103: suspend "immediately" and notify both sides; no statutory number, default 3 business days' },
+  au: { businessDays: 5, basis: 'Copyright Act 1968 Part V Div 2AA: no statutory number for acting on a notice; product default 5 business days' },
+  in: { businessDays: 2, basis: 'Copyright Rules 2013 r. 75: disable access within 36 hours; default 2 business days' },
   generic: { businessDays: 7, basis: 'No regime selected; default 7 business days' },
 };
 
@@ -41,7 +48,7 @@ export function followUpDate(
   return { at: addBusinessDays(sentAt, rule.businessDays, opts), source: 'regime', basis: rule.basis };
 }
 
-export type CounterNoticeLaw = 'us-512g' | 'cn-ecommerce-43' | 'cn-civil-1196';
+export type CounterNoticeLaw = 'us-512g' | 'cn-ecommerce-43' | 'cn-civil-1196' | 'au-regs';
 
 export interface CounterNoticeWindow {
   law: CounterNoticeLaw;
@@ -54,14 +61,19 @@ export interface CounterNoticeWindow {
   unverified?: boolean;
 }
 
-/** Which counter-notice clock applies; China's E-Commerce Law covers e-commerce platforms only (notice-law.md §2.4). */
+/**
+ * Which counter-notice clock applies; China's E-Commerce Law covers e-commerce platforms only (notice-law.md §2.4).
+ * Japan's 7-day window precedes removal, Korea's restoration date is set by the provider and India has
+ * no counter-notice (notice-law.md §12), so they have none.
+ */
 export function counterNoticeLawFor(regime: RegimeId, opts: { ecommercePlatform?: boolean } = {}): CounterNoticeLaw | null {
   if (regime === 'us-dmca') return 'us-512g';
   if (regime === 'cn') return opts.ecommercePlatform ? 'cn-ecommerce-43' : 'cn-civil-1196';
+  if (regime === 'au') return 'au-regs';
   return null;
 }
 
-/** The clock a counter-notice starts (notice-law.md §1.3, §2.1, §2.4, §2.7). */
+/** The clock a counter-notice starts (notice-law.md §1.3, §2.1, §2.4, §2.7, §8). */
 export function counterNoticeWindow(law: CounterNoticeLaw, receivedAt: Date, opts: CalendarOptions = {}): CounterNoticeWindow {
   switch (law) {
     case 'us-512g':
@@ -82,6 +94,17 @@ export function counterNoticeWindow(law: CounterNoticeLaw, receivedAt: Date, opt
         earliest: end,
         latest: end,
         basis: 'Civil Code art. 1196: measures end after a "reasonable period" without a complaint or suit; default 20 working days (2020 SPC Reply)',
+        unverified: true,
+      };
+    }
+    case 'au-regs': {
+      // The reference cites the 1969 Regulations (regs 20K, 20M); the 2017 numbering is not confirmed.
+      const end = addBusinessDays(receivedAt, 10, opts);
+      return {
+        law,
+        earliest: end,
+        latest: end,
+        basis: 'Copyright Regulations (formerly 1969 regs 20K, 20M): the provider restores the material unless the owner says within 10 working days that it has sued',
         unverified: true,
       };
     }

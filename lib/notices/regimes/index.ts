@@ -1,9 +1,13 @@
 import type { RegimeId } from '../../model/notice';
 import type { Regime } from '../regime';
+import { au } from './au';
 import { caNotice } from './ca-notice';
 import { cn } from './cn';
 import { euDsa } from './eu-dsa';
 import { generic } from './generic';
+import { india } from './in';
+import { jp } from './jp';
+import { kr } from './kr';
 import { uk } from './uk';
 import { usDmca } from './us-dmca';
 
@@ -14,5 +18,9 @@ export const REGIMES: Record<RegimeId, Regime> = {
   'eu-dsa': euDsa,
   uk,
   'ca-notice': caNotice,
+  jp,
+  kr,
+  au,
+  in: india,
   generic,
 };

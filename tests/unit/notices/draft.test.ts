@@ -18,6 +18,38 @@ describe('draftNotice', () => {
     expect(d.text).toMatchSnapshot();
   });
 
+  it('renders Japanese, Korean, Australian and Indian notices in English by default (snapshots)', () => {
+    const recipients = {
+      jp: { name: 'Sakura Hosting K.K.', role: 'host', kind: 'shared', emails: ['abuse@sakura.example'], country: 'JP' },
+      kr: { name: 'Hangang Cloud Co., Ltd.', role: 'host', kind: 'storage', emails: ['copyright@hangang.example'], country: 'KR' },
+      au: { name: 'Southern Cross Hosting Pty Ltd', role: 'host', kind: 'shared', emails: ['abuse@southerncross.example'], country: 'AU' },
+      in: { name: 'Ganga Web Services Pvt Ltd', role: 'host', kind: 'shared', emails: ['grievance@ganga.example'], country: 'IN' },
+    } satisfies Record<string, NonNullable<Parameters<typeof completeCase>[0]>['recipient']>;
+    for (const [id, recipient] of Object.entries(recipients)) {
+      const d = draft({ recipient });
+      expect(d.regime, id).toBe(id);
+      expect(d.lang, id).toBe('en');
+      expect(d.sendable, id).toBe(true);
+      expect(d.text).toMatchSnapshot(id);
+    }
+  });
+
+  it('states each new regime\'s own items: truth declaration (JP), liability (KR), own terms (AU), 21-day undertaking (IN)', () => {
+    const jp = draft({ regime: 'jp' });
+    expect(jp.text).toContain('上記内容が事実に相違ないことを証します');
+    expect(jp.text).toContain('権利侵害を確認可能な方法');
+    expect(jp.subject).toContain('送信防止措置依頼書');
+    expect(jp.text).toContain('Act No. 137 of 2001');
+    expect(draft({ regime: 'kr' }).text).toContain('without a legitimate right is liable for the damage caused');
+    expect(draft({ regime: 'au' }).measures).toContain('own_policy');
+    expect(draft({ regime: 'au', recipient: { name: 'Search Co', role: 'search', emails: [], country: 'AU' } }).text).toContain('category D');
+    const india = draft({ regime: 'in', fairUse: { considered: true, note: 'A complete commercial copy.' } }).text;
+    expect(india).toContain('within 21 days');
+    expect(india).toContain('within 36 hours');
+    expect(india).toContain('section 52 of the Copyright Act 1957');
+    expect(india).toContain('A complete commercial copy.');
+  });
+
   it('puts Chinese before English in a bilingual letter', () => {
     const d = draft({ regime: 'cn', lang: 'zh-en' });
     const intro = d.sections.find((s) => s.id === 'intro')!;

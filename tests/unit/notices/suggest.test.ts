@@ -13,6 +13,11 @@ describe('suggestRegime', () => {
     expect(suggestRegime(r('FR')).regime).toBe('eu-dsa');
     expect(suggestRegime(r('GB')).regime).toBe('uk');
     expect(suggestRegime(r('CA')).regime).toBe('ca-notice');
+    expect(suggestRegime(r('JP'))).toMatchObject({ regime: 'jp', lang: 'en' });
+    expect(suggestRegime(r('kr')).regime).toBe('kr');
+    expect(suggestRegime(r('AU')).regime).toBe('au');
+    expect(suggestRegime(r('IN')).regime).toBe('in');
+    expect(suggestRegime(r('NZ')).regime).toBe('generic');
     expect(suggestRegime(r('RU')).regime).toBe('generic');
     expect(suggestRegime(r(null)).regime).toBe('generic');
   });

@@ -30,9 +30,16 @@ const REMOVE: Partial<Record<ElementId, Mutate>> = {
   stmt_bona_fide_accurate_complete: (c) => ({ ...c, confirmations: { accuracy: false } }),
   stmt_truthfulness_cn: (c) => ({ ...c, confirmations: { accuracy: false } }),
   no_settlement_demand: (c) => ({ ...c, explanation: `${c.explanation} We would settle the matter for CAD 500.` }),
+  stmt_truth_jp: (c) => ({ ...c, confirmations: { accuracy: false } }),
+  verification_method: (c) => ({ ...c, evidence: [], works: c.works!.map((w) => ({ ...w, originalUrl: '' })) }),
+  not_exception: (c) => ({ ...c, fairUse: { considered: false } }),
+  undertaking_suit: (c) => lh(c, { signatory: '' }),
 };
-/** Satisfied by the drafter itself: the notice is always written and submitted electronically. */
-const INHERENT = new Set<ElementId>(['written_form', 'electronic_form']);
+/**
+ * Satisfied by the drafter itself: the notice is always written and submitted electronically, and
+ * it always states what is known of the uploader (India r. 75 asks for the details only "if known").
+ */
+const INHERENT = new Set<ElementId>(['written_form', 'electronic_form', 'uploader_if_known']);
 
 const RECIPIENTS = {
   host: completeCase().recipient,
@@ -110,6 +117,46 @@ describe('checkCompliance', () => {
       const r = checkCompliance(parse(completeCase({ regime: 'ca-notice', explanation: bad })));
       expect(missingRequired(r).map((i) => i.id), bad).toContain('no_settlement_demand');
     }
+  });
+
+  it('covers every element of the notice-law.md §13 columns for Japan, Korea, Australia and India', () => {
+    const req = (regime: RegimeId, recipient = RECIPIENTS.host) =>
+      checkCompliance(parse(completeCase({ regime, recipient }))).items.filter((i) => i.required).map((i) => i.id).sort();
+    expect(req('jp')).toEqual(
+      ['infringement_desc', 'location', 'sender_address', 'sender_contact', 'sender_identity', 'stmt_truth_jp', 'verification_method', 'work_id'].sort(),
+    );
+    expect(req('kr')).toEqual(['evidence_prelim', 'infringement_desc', 'location', 'rights_basis', 'sender_contact', 'sender_identity', 'work_id'].sort());
+    expect(req('au')).toEqual(['location', 'sender_address', 'sender_contact', 'sender_email', 'sender_identity', 'work_id', 'written_form'].sort());
+    expect(req('au', RECIPIENTS.search)).toContain('link_location');
+    expect(req('in')).toEqual(
+      ['infringement_desc', 'location', 'not_exception', 'rights_basis', 'undertaking_suit', 'uploader_if_known', 'work_id', 'written_form'].sort(),
+    );
+  });
+
+  it('marks the points the reference leaves unverified as warnings, never blocks (notice-law.md §6, §7, §8)', () => {
+    const unverified = (regime: RegimeId) => checkCompliance(parse(completeCase({ regime }))).items.filter((i) => i.unverified);
+    for (const regime of ['jp', 'kr', 'au'] as const) {
+      expect(unverified(regime).length, regime).toBeGreaterThan(0);
+      expect(unverified(regime).every((i) => !i.required), regime).toBe(true);
+    }
+    expect(unverified('jp').map((i) => i.id)).toContain('rights_basis');
+    expect(unverified('au').map((i) => i.id)).toEqual(expect.arrayContaining(['signature', 'stmt_good_faith']));
+    // Australia: an unsigned notice warns (form wording unverified) but may still be sent.
+    const unsigned = checkCompliance(parse(lh(completeCase({ regime: 'au' }), { signatory: '' })));
+    expect(unsigned.sendable).toBe(true);
+    expect(unsigned.items.find((i) => i.id === 'signature')?.status).toBe('missing');
+  });
+
+  it('India: an unrecorded s. 52 self-check warns, a refused one blocks', () => {
+    const absent = checkCompliance(parse(completeCase({ regime: 'in', fairUse: undefined })));
+    expect(absent.sendable).toBe(true);
+    expect(absent.items.find((i) => i.id === 'not_exception')?.status).toBe('weak');
+    expect(checkCompliance(parse(completeCase({ regime: 'in', fairUse: { considered: false } }))).sendable).toBe(false);
+  });
+
+  it('Japan: either the original URL or the evidence alone makes the verification method weak, not missing', () => {
+    const r = checkCompliance(parse(completeCase({ regime: 'jp', evidence: [] })));
+    expect(r.items.find((i) => i.id === 'verification_method')?.status).toBe('weak');
   });
 
   it('marks a partially invalid URL list as weak and an empty one as missing', () => {

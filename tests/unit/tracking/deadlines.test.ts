@@ -67,6 +67,15 @@ describe('follow-up dates', () => {
     expect(f.basis).toContain('512(c)(1)(C)');
     expect(followUpDate({ recipient: null, regime: 'cn' }, sentAt, { timeZone: 'Asia/Shanghai' }).at.toISOString()).toBe('2026-03-11T10:00:00.000Z');
   });
+
+  it('has a default with its basis for Japan, Korea, Australia and India', () => {
+    const f = (regime: 'jp' | 'kr' | 'au' | 'in') => followUpDate({ recipient: null, regime }, sentAt, { timeZone: 'UTC' });
+    expect(f('in')).toMatchObject({ source: 'regime', at: d('2026-03-10T10:00:00Z') });
+    expect(f('in').basis).toContain('36 hours');
+    expect(f('jp').basis).toContain('7 days');
+    expect(f('kr').basis).toContain('art. 103');
+    expect(f('au').basis).toContain('product default');
+  });
 });
 
 describe('counter-notice clocks', () => {
@@ -103,6 +112,17 @@ describe('counter-notice clocks', () => {
     expect(counterNoticeLawFor('cn')).toBe('cn-civil-1196');
     expect(counterNoticeLawFor('cn', { ecommercePlatform: true })).toBe('cn-ecommerce-43');
     expect(counterNoticeLawFor('ca-notice')).toBeNull();
+    expect(counterNoticeLawFor('au')).toBe('au-regs');
+    for (const regime of ['jp', 'kr', 'in'] as const) expect(counterNoticeLawFor(regime), regime).toBeNull();
+  });
+
+  it('Australia: the owner has 10 working days after a counter-notice to say it has sued (unverified numbering)', () => {
+    const received = d('2026-03-02T00:00:00Z'); // Mon 11:00 Sydney
+    const w = counterNoticeWindow('au-regs', received, { timeZone: 'Australia/Sydney' });
+    expect(w.latest.toISOString()).toBe('2026-03-16T00:00:00.000Z');
+    expect(w.earliest).toEqual(w.latest);
+    expect(w.unverified).toBe(true);
+    expect(w.basis).toContain('10 working days');
   });
 });
 
