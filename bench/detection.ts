@@ -22,8 +22,8 @@ export async function runDetection(opts: BenchOptions): Promise<SectionResult> {
       ...(r.dom ? { detectDomExtractMs: r.dom.extractMs.median } : {}),
     },
     rows: [
-      { section: 'detection', figure: `precision on ${r.pages} labelled pages`, value: r.detectPrecision.toFixed(3), comparison: `tp ${tp}, fp ${fp}; held-out ${r.holdout.pages} pages: ${r.holdout.precision}`, target: '—', verdict: 'n/a' },
-      { section: 'detection', figure: `recall on ${r.pages} labelled pages`, value: r.detectRecall.toFixed(3), comparison: `tp ${tp}, fn ${fn}, tn ${tn}; held-out: ${r.holdout.recall}`, target: '—', verdict: 'n/a' },
+      { section: 'detection', figure: `precision on ${r.pages} labelled pages`, value: r.detectPrecision.toFixed(3), comparison: `tp ${tp}, fp ${fp}; holdout / holdout2 (${r.holdout.pages} / ${r.bySplit.holdout2.pages} pages, since tuned on): ${r.holdout.precision} / ${r.bySplit.holdout2.precision}`, target: '—', verdict: 'n/a' },
+      { section: 'detection', figure: `recall on ${r.pages} labelled pages`, value: r.detectRecall.toFixed(3), comparison: `tp ${tp}, fn ${fn}, tn ${tn}; holdout / holdout2: ${r.holdout.recall} / ${r.bySplit.holdout2.recall}`, target: '—', verdict: 'n/a' },
       {
         section: 'detection',
         figure: 'per page: extract + message + score (median over pages)',

@@ -2,7 +2,7 @@ import { allowKind, hostOf, type AllowKind } from './allowlist';
 import type { CompiledCatalog, PhraseHit } from './catalog';
 import type { PageFeatures } from './features';
 import { normalize } from './normalize';
-import { NAMED_HOST, PLAYER_EMBED, SIGNALS, TITLE_PAIRING, type Reason } from './signals';
+import { IMPERSONATION, NAMED_HOST, PLAYER_EMBED, SIGNALS, TITLE_PAIRING, type Reason, type SignalFamily } from './signals';
 import type { ScoredReason, Verdict } from './verdict';
 
 export type ReasonLang = 'en' | 'zh';
@@ -97,6 +97,29 @@ function occurrences(patterns: readonly RegExp[], text: string, max: number): nu
   return n;
 }
 
+/**
+ * Signals of one family report the same evidence ("Magnet links (1)" and "Offers torrents or magnet
+ * links" on the same link): keep the strongest, so the popup lists it once and it counts once. It
+ * offers a copy if any member did.
+ */
+function mergeFamilies(found: { id: string; weight: number; download: boolean; family?: SignalFamily }[]): void {
+  const best = new Map<SignalFamily, (typeof found)[number]>();
+  for (const f of found) {
+    if (!f.family) continue;
+    const b = best.get(f.family);
+    if (!b || f.weight > b.weight) best.set(f.family, f);
+  }
+  for (let i = found.length - 1; i >= 0; i--) {
+    const f = found[i];
+    if (!f.family) continue;
+    const b = best.get(f.family)!;
+    if (f !== b) {
+      b.download ||= f.download;
+      found.splice(i, 1);
+    }
+  }
+}
+
 function urlWithoutScheme(url: string): string {
   let s = url.replace(/^[a-z]+:\/\//i, '');
   try {
@@ -141,16 +164,21 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   const linksOfficial = links.length < allLinks.length;
   const prominent = [fields.title, fields.description, fields.url].join(' ');
   const haystack = `${prominent} ${fields.text}`;
+  // For `raw` signals: punctuation kept, so "Orchard.epub" is still a file name.
+  const rawOf = (s: string) => s.normalize('NFKC').toLowerCase();
+  const rawProminent = [features.title, features.description].map(rawOf).join(' ');
+  const rawText = rawOf(features.text);
 
-  const found: { id: string; weight: number; text: string; download: boolean }[] = [];
+  const found: { id: string; weight: number; text: string; download: boolean; family?: SignalFamily }[] = [];
   const discussion: ScoredReason[] = [];
   for (const signal of SIGNALS) {
     if (signal.on === 'links') {
       const n = links.filter((l) => signal.test(l.href, l.host, l.text)).length;
-      if (n) found.push({ id: signal.id, weight: signal.weight * (1 + 0.25 * Math.min(n - 1, 2)), text: fill(signal.reason, lang, { n }), download: true });
+      if (n) found.push({ id: signal.id, weight: signal.weight * (1 + 0.25 * Math.min(n - 1, 2)), text: fill(signal.reason, lang, { n }), download: true, family: signal.family });
       continue;
     }
-    const matches = signal.patterns.filter((p) => p.test(haystack)).length;
+    const [sigProminent, sigText] = signal.raw ? [rawProminent, rawText] : [prominent, fields.text];
+    const matches = signal.patterns.filter((p) => p.test(`${sigProminent} ${sigText}`)).length;
     if (matches < (signal.minMatches ?? 1)) continue;
     if (signal.discussion) {
       discussion.push({ id: signal.id, text: signal.reason[lang] });
@@ -158,13 +186,18 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
     }
     // A term said once in passing ("many players turned to private servers") is half the evidence
     // of one a page leads with (title, description, address) or repeats.
-    const stated = signal.weight < 0 || signal.patterns.some((p) => p.test(prominent)) || occurrences(signal.patterns, fields.text, 2) >= 2;
-    found.push({ id: signal.id, weight: stated ? signal.weight : signal.weight / 2, text: signal.reason[lang], download: signal.download === true && stated });
+    const stated =
+      signal.weight < 0 || signal.concrete === true || signal.patterns.some((p) => p.test(sigProminent)) || occurrences(signal.patterns, sigText, 2) >= 2;
+    found.push({ id: signal.id, weight: stated ? signal.weight : signal.weight / 2, text: signal.reason[lang], download: signal.download === true && stated, family: signal.family });
   }
+  mergeFamilies(found);
   if (linksOfficial) discussion.push({ id: 'official-link', text: MESSAGES.officialLink[lang] });
   const piracyInTitle = SIGNALS.some((s) => s.on === 'text' && s.weight > 0 && s.patterns.some((p) => p.test(title)));
   if (work && match!.inTitle && piracyInTitle) {
     found.push({ id: TITLE_PAIRING.id, weight: TITLE_PAIRING.weight, text: fill(TITLE_PAIRING.reason, lang, { work: work.title }), download: false });
+  }
+  if (work && match!.inTitle && !linksOfficial && IMPERSONATION.patterns.some((p) => p.test(title))) {
+    found.push({ id: IMPERSONATION.id, weight: IMPERSONATION.weight, text: fill(IMPERSONATION.reason, lang, { work: work.title }), download: false });
   }
   const positive = found.some((f) => f.weight > 0);
   if (work && match!.inHost && positive) {

@@ -11,11 +11,25 @@ export interface Reason {
   zh: string;
 }
 
+/**
+ * Signals that report the same evidence (a magnet link and the words "magnet link" on it) share a
+ * family: the popup lists the family once, and its weight counts once (see score.ts).
+ */
+export type SignalFamily = 'torrent' | 'cloud-drive' | 'file';
+
 export interface TextSignal {
   id: string;
   on: 'text';
   weight: number;
   download?: boolean;
+  family?: SignalFamily;
+  /**
+   * Patterns run on the NFKC, lower-cased text with its punctuation kept (file names need their
+   * dots), instead of the normalize()d text.
+   */
+  raw?: boolean;
+  /** One occurrence is full evidence (a file name is a copy, not a word said in passing). */
+  concrete?: boolean;
   /** The page discusses piracy (news, warnings): it needs a `download` signal to be flagged. */
   discussion?: boolean;
   /** How many of `patterns` must match (default 1), for words that are only telling together. */
@@ -29,6 +43,7 @@ export interface LinkSignal {
   on: 'links';
   weight: number;
   download: true;
+  family?: SignalFamily;
   /** Tested against each link's lower-cased href, host and text; several links of a kind add a little. */
   test: (href: string, host: string, text: string) => boolean;
   reason: Reason;
@@ -43,52 +58,59 @@ const PAN_HOSTS = [
 ];
 const FILE_NAME = {
   torrent: /[\w.\-\[\]]+\.torrent\b/,
-  copy: /[\w.\-\[\]]+\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|rar|7z|iso)\b/,
+  copy: /[\w.\-\[\]]+\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|rar|7z|iso|mkv|mp4|avi)\b/,
 };
 const isPanHost = (host: string) =>
   /(^|\.)lanzou[a-z]?\.com$/.test(host) || PAN_HOSTS.some((d) => host === d || host.endsWith(`.${d}`));
 
 export const SIGNALS: readonly Signal[] = [
   // Links that hand over a copy.
-  { id: 'magnet-link', on: 'links', weight: 3, download: true, test: (h) => h.startsWith('magnet:'),
+  { id: 'magnet-link', on: 'links', weight: 3, download: true, family: 'torrent', test: (h) => h.startsWith('magnet:'),
     reason: { en: 'Magnet links ({n})', zh: '磁力链接（{n} 个）' } },
   { id: 'p2p-link', on: 'links', weight: 3, download: true, test: (h) => /^(ed2k|thunder|flashget|qqdl):/.test(h),
     reason: { en: 'ed2k/Thunder download links ({n})', zh: 'ed2k/迅雷下载链接（{n} 个）' } },
-  { id: 'torrent-link', on: 'links', weight: 3, download: true, test: (h, _host, text) => /\.torrent(?:[?#]|$)/.test(h) || FILE_NAME.torrent.test(text),
+  { id: 'torrent-link', on: 'links', weight: 3, download: true, family: 'torrent', test: (h, _host, text) => /\.torrent(?:[?#]|$)/.test(h) || FILE_NAME.torrent.test(text),
     reason: { en: 'Links to .torrent files ({n})', zh: '种子文件链接（{n} 个）' } },
-  { id: 'file-host-link', on: 'links', weight: 2.5, download: true, test: (_h, host) => isPanHost(host),
+  { id: 'file-host-link', on: 'links', weight: 2.5, download: true, family: 'cloud-drive', test: (_h, host) => isPanHost(host),
     reason: { en: 'Links to cloud-drive or file-locker downloads ({n})', zh: '网盘/文件分享链接（{n} 个）' } },
-  { id: 'file-link', on: 'links', weight: 1.5, download: true,
+  { id: 'file-link', on: 'links', weight: 1.5, download: true, family: 'file',
     // Redirectors and file lockers often hide the file behind a neutral URL but name it in the link text.
-    test: (h, _host, text) => /\.(?:apk|xapk|apks|ipa|exe|epub|mobi|azw3|txt|rar|7z|zip|iso)(?:[?#]|$)/.test(h) || FILE_NAME.copy.test(text),
-    reason: { en: 'Direct links to app, e-book or archive files ({n})', zh: '安装包/电子书/压缩包直链（{n} 个）' } },
+    test: (h, _host, text) => /\.(?:apk|xapk|apks|ipa|exe|epub|mobi|azw3|txt|rar|7z|zip|iso|mkv|mp4|avi)(?:[?#]|$)/.test(h) || FILE_NAME.copy.test(text),
+    reason: { en: 'Direct links to app, e-book, video or archive files ({n})', zh: '安装包/电子书/视频/压缩包直链（{n} 个）' } },
+  // Channels (Telegram, Discord) post the copy as an attachment: its file name is page text, not a link.
+  // When a link's text is that name, it is the same evidence as file-link (one family).
+  { id: 'file-name', on: 'text', weight: 2, raw: true, concrete: true, family: 'file',
+    patterns: [/[\p{L}\p{N}_\-\[\]()]\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|mkv|avi)(?![\p{L}\p{N}])/u],
+    reason: { en: 'Shows the file name of a copy (an attachment or listed file)', zh: '列出盗版文件名（附件或文件列表）' } },
 
   // What the page says it offers.
   { id: 'private-server', on: 'text', weight: 3,
-    patterns: [/私服|sf发布|新开sf|传奇sf|\bprivate servers?\b|\bp server\b/],
+    patterns: [/私服|公益服|sf发布|新开sf|传奇sf|\bprivate servers?\b|\bp server\b|\bemulated servers?\b|\bemu servers?\b/],
     reason: { en: 'Advertises a private server (私服)', zh: '宣传私服' } },
   { id: 'server-files', on: 'text', weight: 2.5,
     patterns: [/一键端|服务端|架设教程|gm工具|gm后台|\bserver files\b|\bserver emulator\b|\brepack server\b/],
     reason: { en: 'Offers server files or a one-click server build (一键端)', zh: '提供服务端或一键端' } },
   { id: 'modded-economy', on: 'text', weight: 1.5,
-    patterns: [/变态版|变态服|无限元宝|无限钻石|满v|上线送|gm权限|充值返利|\bunlimited (?:gems|coins|diamonds|money|gold)\b|\bfree gems\b/],
+    patterns: [/变态版|变态服|无限元宝|无限钻石|满v|上线送|gm权限|充值返利|\bunlimited (?:gems|coins|diamonds|money|gold)\b|\bfree gems\b|\bfree vip\b/,
+      // Boosted rates ("EXP x25", "x10 drop rate") are how private servers advertise themselves.
+      /\b(?:exp|xp|drop|gold|meso|adena) (?:rates? )?x\d+\b|\bx\d+ (?:exp|xp|drop)\b/],
     reason: { en: 'Promises modded economy (unlimited currency, free VIP, GM rights)', zh: '承诺变态福利（无限元宝、满V、GM权限）' } },
   { id: 'server-list', on: 'text', weight: 1,
     patterns: [/开服表|今日新开|新开服|开区时间|\bnew servers? today\b/],
     reason: { en: 'Lists newly opened servers (开服表)', zh: '列出开服表' } },
   { id: 'cracked', on: 'text', weight: 2.5,
-    patterns: [/破解版|破解补丁|免激活|注册机|\bcracked\b|\bcrack\b(?! down)|\bkeygen\b|\bnulled\b|\bwarez\b|\bpre activated\b|\brepack\b/],
+    patterns: [/破解版|破解补丁|免激活|注册机|\bcracked\b|\bcrack\b(?! down)|\bkeygen\b|\bnulled\b|\bwarez\b|\bpre activated\b|\brepack\b|\bpatched (?:apk|ipa|apps?|version|build)\b|\blicen[cs]e (?:check|verification|validation) (?:removed|bypassed|disabled)\b/],
     reason: { en: 'Offers a cracked version', zh: '提供破解版' } },
   { id: 'mod-apk', on: 'text', weight: 2.5,
-    patterns: [/\bmod apk\b|\bapk mod\b|\bmodded apk\b|\bmodded by\b|\bmod menu\b|\bhack features\b|\b(?:premium|pro|mod) (?:v?\d+(?: \d+)* )?apk\b|\bpremium unlocked\b|\bpro unlocked\b|\ball unlocked\b|\bunlocked premium\b|内购破解|去广告版|解锁版|免费内购|会员解锁/],
+    patterns: [/\bmod apk\b|\bapk mod\b|\bmodded apk\b|\bmodded by\b|\bmod menu\b|\bhack features\b|\b(?:premium|pro|mod) (?:v?\d+(?: \d+)* )?apk\b|\bpremium unlocked\b|\bpro unlocked\b|\ball unlocked\b|\bunlocked premium\b|\b(?:pro|premium|vip) features (?:for )?free\b|内购破解|去广告版|解锁版|免费内购|会员解锁/],
     reason: { en: 'Offers a modded app (MOD APK, premium unlocked)', zh: '提供修改版应用（MOD、会员解锁）' } },
   { id: 'free-download', on: 'text', weight: 1.5,
     patterns: [/免费下载|高速下载|下载地址|点击下载|本地下载|迅雷下载|\bfree download\b|\bdownload (?:it )?(?:for )?free\b|\bdirect download\b|\bdownload links?\b|\bmirror links?\b/],
     reason: { en: 'Offers a free download', zh: '提供免费下载' } },
-  { id: 'cloud-drive', on: 'text', weight: 2, download: true,
+  { id: 'cloud-drive', on: 'text', weight: 2, download: true, family: 'cloud-drive',
     patterns: [/提取码|访问码|解压密码|百度网盘|百度云盘|阿里云盘|夸克网盘|天翼云盘|蓝奏云|\bmega nz\b|\bmediafire\b|\barchive password\b/],
     reason: { en: 'Shares cloud-drive copies (网盘, extraction codes)', zh: '分享网盘资源（提取码）' } },
-  { id: 'torrent-text', on: 'text', weight: 2,
+  { id: 'torrent-text', on: 'text', weight: 2, family: 'torrent',
     patterns: [/种子下载|磁力链接|磁力下载|bt下载|\btorrents?\b|\bmagnet links?\b|\bseeders\b|\bleechers\b/],
     reason: { en: 'Offers torrents or magnet links', zh: '提供种子或磁力链接' } },
   { id: 'watch-free', on: 'text', weight: 2,
@@ -116,7 +138,7 @@ export const SIGNALS: readonly Signal[] = [
     patterns: [/上一章|下一章|\bnext chapter\b|\bprev(?:ious)? chapter\b/],
     reason: { en: 'Serves full chapters with chapter navigation', zh: '提供带翻页的完整章节' } },
   { id: 'pirate-disclaimer', on: 'text', weight: 1.5,
-    patterns: [/仅供(?:学习)?(?:交流|研究|试玩)|24小时内删除|无毒无|安全无毒|\bfor educational purposes only\b|\bwe do not host\b|\bno files are hosted\b|\bvirus free\b|\bno virus\b/],
+    patterns: [/仅供(?:学习)?(?:交流|研究|试玩)|24小时内删除|无毒无|安全无毒|\bfor educational purposes only\b|\bfor (?:\w+ and )?(?:educational|preservation) purposes\b|\bwe do not host\b|\bno files are hosted\b|\bvirus free\b|\bno virus\b/],
     reason: { en: 'Typical piracy disclaimer ("for study only, delete in 24 h")', zh: '典型盗版免责声明（仅供学习交流、24小时内删除）' } },
   { id: 'no-signup', on: 'text', weight: 1,
     patterns: [/无需注册|免登录|免注册|\bno sign ?up\b|\bno registration\b|\bno account needed\b|\bno login\b|\bwithout (?:having to )?(?:register|registration|signing up|an account)\b/],
@@ -129,7 +151,9 @@ export const SIGNALS: readonly Signal[] = [
       /\barrest(?:ed)?\b/, /\blawsuits?\b|\bsued\b/, /\bcourt\b/, /\bcrackdown\b|\bcrack down\b/, /\bindicted\b|\bprosecut\w*/, /\banti piracy\b/, /\bseized\b|\bshut down\b/, /\bcopyright infringement\b/],
     reason: { en: 'Reads like news or a legal report about piracy', zh: '像是关于盗版的新闻或法律报道' } },
   { id: 'warning', on: 'text', weight: 0, discussion: true,
-    patterns: [/谨防|警惕|骗局|诈骗|跑路|\bbeware\b|\bscams?\b|\bdo not download\b/],
+    patterns: [/谨防|警惕|骗局|诈骗|被骗|上当|跑路|禁止发布|不要下载|\bbeware\b|\bscam(?:s|med)?\b|\bdo not download\b|\bdon t download\b/,
+      // Risks of pirated copies and forum rules against them; "no malware" is a pirate's promise, not a warning.
+      /(?<!\bno )\bmalware\b(?! free)|\bstolen\b|\bsteal (?:your|their|bank|passwords?|credentials)\b|\b(?:rather|would) not pirate\b|\bdon t pirate\b|\bno piracy\b/],
     reason: { en: 'Warns readers about piracy', zh: '提醒读者警惕盗版' } },
   { id: 'review', on: 'text', weight: -1,
     patterns: [/评测|测评|影评|书评|优缺点|\breview(?:s|ed)?\b|\bour verdict\b|\bpros and cons\b/],
@@ -158,4 +182,16 @@ export const PLAYER_EMBED = {
   id: 'player-embed',
   weight: 0.5,
   reason: { en: 'Embeds a video player', zh: '嵌入视频播放器' },
+} as const;
+
+/**
+ * The page title calls itself the work's official site on a host that is not an official domain
+ * (clone sites). Not applied when the page links to a real official domain: portals and fan sites
+ * that say "官网" point there.
+ */
+export const IMPERSONATION = {
+  id: 'claims-official',
+  weight: 2,
+  patterns: [/官方网站|官网|\bofficial (?:web ?)?site\b|\bofficial website\b|\bofficial homepage\b/],
+  reason: { en: 'Calls itself the official site of “{work}” on an address that is not official', zh: '自称“{work}”官方网站，但网址不是官方域名' },
 } as const;

@@ -127,6 +127,56 @@ describe('scorePage', () => {
     });
   });
 
+  describe('overlapping evidence', () => {
+    const magnetPage = { title: 'The Lantern Keeper 2025 1080p', text: 'The Lantern Keeper magnet link, torrent with 400 seeders', links: [{ href: 'magnet:?xt=urn:btih:abc', text: 'magnet link' }] };
+
+    for (const lang of ['en', 'zh'] as const) {
+      it(`lists one magnet link once, not also as torrent words (${lang})`, () => {
+        const v = scorePage(page(magnetPage), catalog, { lang });
+        const ids = v.reasons.map((r) => r.id);
+        expect(ids.filter((id) => ['magnet-link', 'torrent-link', 'torrent-text'].includes(id))).toEqual(['magnet-link']);
+        expect(v.reasons.find((r) => r.id === 'magnet-link')?.text).toBe(lang === 'en' ? 'Magnet links (1)' : '磁力链接（1 个）');
+        expect(new Set(v.reasons.map((r) => r.text)).size).toBe(v.reasons.length);
+      });
+    }
+
+    it('counts the same evidence once: torrent words add nothing to a magnet link', () => {
+      const link = scorePage(page({ ...magnetPage, text: 'The Lantern Keeper' }), catalog);
+      expect(scorePage(page(magnetPage), catalog).score).toBe(link.score);
+    });
+
+    it('lists a linked file once when the page text shows the same file name', () => {
+      const name = 'The.Lantern.Keeper.2025.mkv';
+      const v = scorePage(page({ title: 'The Lantern Keeper', text: `The Lantern Keeper ${name}`, links: [{ href: 'https://t.me/c/4412', text: name }] }), catalog);
+      expect(v.reasons.map((r) => r.id).filter((id) => id === 'file-link' || id === 'file-name')).toHaveLength(1);
+      expect(v.suspected).toBe(false); // one file counted once stays under the threshold
+    });
+
+    it('keeps the words when there is no link, and still treats them as a copy for cloud drives', () => {
+      expect(scorePage(page({ ...magnetPage, links: [] }), catalog).reasons.map((r) => r.id)).toContain('torrent-text');
+      const pan = scorePage(page({ title: '守灯人 4K 百度网盘', text: '百度网盘 提取码：dk4x', links: ['https://pan.baidu.com/s/1abc'] }), catalog);
+      expect(pan.reasons.map((r) => r.id).filter((id) => id === 'cloud-drive' || id === 'file-host-link')).toEqual(['file-host-link']);
+      expect(pan.suspected).toBe(true);
+    });
+  });
+
+  describe('clone sites that call themselves official', () => {
+    const clone = { url: 'https://www.xq-gf-game.com/', title: '星穹纪元官方网站 - 全新资料片', text: '星穹纪元 安卓下载 PC端下载', links: ['https://cdn.xq-gf-game.com/xq.apk'] };
+
+    it('flags an "official site" title on a host that is not official', () => {
+      const v = scorePage(page(clone), catalog);
+      expect(v.reasons.map((r) => r.id)).toContain('claims-official');
+      expect(v.suspected).toBe(true);
+    });
+
+    it('does not apply on the official domain, or when the page links to it', () => {
+      expect(scorePage(page({ ...clone, url: 'https://www.xingqiong.com.cn/' }), catalog).suspected).toBe(false);
+      const portal = scorePage(page({ ...clone, links: ['https://download.xingqiong.com.cn/xq.apk'] }), catalog);
+      expect(portal.reasons.map((r) => r.id)).not.toContain('claims-official');
+      expect(portal.suspected).toBe(false);
+    });
+  });
+
   it('does not flag piracy of works outside the catalog, or a passing mention on such a page', () => {
     const v = scorePage(page({ title: 'Watch Midnight Harbor Full Movie Free', text: 'Midnight Harbor 123movies 1080p. Coming soon: The Lantern Keeper', links: ['magnet:?xt=1'] }), catalog);
     expect(v.suspected).toBe(false);

@@ -14,11 +14,12 @@ const SAMPLES: Record<string, Parameters<typeof page>[0][]> = {
   'torrent-link': [{ links: ['https://t.example/get/123.torrent?x=1'] }],
   'file-host-link': [{ links: ['https://pan.baidu.com/s/1abc', 'https://wwx.lanzoux.com/i8', 'https://mega.nz/file/X'] }],
   'file-link': [{ links: ['https://dl.example/game_mod.apk', 'https://dl.example/book.epub'] }, { links: [{ href: 'https://t.me/c/4412', text: 'PocketLedger_5.3_Premium.apk' }] }],
-  'private-server': [{ title: '星穹纪元私服' }, { title: 'Star Dome Era private server' }],
+  'file-name': [{ text: '📎 Star.Dome.Era.2025.1080p.WEB-DL.mkv 2.1 GB' }, { text: '附件：星穹纪元_v3.2_福利版.apk' }],
+  'private-server': [{ title: '星穹纪元私服' }, { title: '星穹纪元公益服' }, { title: 'Star Dome Era private server' }, { title: 'Star Dome Era emulated server' }],
   'server-files': [{ text: '星穹纪元 一键端 架设教程' }, { text: 'Star Dome Era server files and server emulator' }],
-  'modded-economy': [{ text: '上线送满V 无限元宝' }, { text: 'unlimited gems for everyone' }],
+  'modded-economy': [{ text: '上线送满V 无限元宝' }, { text: 'unlimited gems for everyone' }, { text: 'EXP x25, drop x10, free VIP' }],
   'server-list': [{ text: '今日新开 开服表' }],
-  cracked: [{ text: '破解版 免激活' }, { text: 'cracked keygen included' }],
+  cracked: [{ text: '破解版 免激活' }, { text: 'cracked keygen included' }, { text: 'Patched APK, license verification removed' }],
   'mod-apk': [{ text: 'MOD APK premium unlocked' }, { text: '内购破解 会员解锁' }],
   'free-download': [{ text: '免费下载 点击下载' }, { text: 'free download, direct download' }],
   'cloud-drive': [{ text: '百度网盘 提取码：8kd2' }, { text: 'archive password: site' }],
@@ -34,7 +35,12 @@ const SAMPLES: Record<string, Parameters<typeof page>[0][]> = {
   'pirate-disclaimer': [{ text: '仅供学习交流，请于下载后24小时内删除' }, { text: 'We do not host any files' }],
   'no-signup': [{ text: '无需注册 免登录' }, { text: 'no sign up required' }],
   'news-legal': [{ text: '警方抓获 6 名嫌疑人' }, { text: 'the studio sued; the court ruled' }],
-  warning: [{ text: '谨防骗局' }, { text: 'beware of scams' }],
+  warning: [
+    { text: '谨防骗局' },
+    { text: '充了五百被骗了，大家别上当' },
+    { text: 'beware of scams' },
+    { text: 'modded apps are how logins get stolen; I would rather not pirate it' },
+  ],
   review: [{ text: '评测 优缺点' }, { text: 'our verdict after the review' }],
   storefront: [{ text: '立即购买' }, { text: 'buy now, add to cart' }],
 };
@@ -61,6 +67,28 @@ describe('signals', () => {
   it('reads file names in link text as well as in hrefs', () => {
     expect(firedBy({ links: [{ href: 'https://go.example/r/1', text: 'The.Film.2025.1080p.torrent' }] })).toContain('torrent-link');
     expect(firedBy({ links: [{ href: 'https://go.example/r/1', text: 'Download now' }] })).not.toContain('file-link');
+  });
+
+  it('reads a file name only with its extension attached, not a format named in prose', () => {
+    expect(firedBy({ text: '星穹纪元 Wren Ashdown - The Glass Orchard.epub' })).toContain('file-name');
+    expect(firedBy({ text: '星穹纪元 available as EPUB or MOBI; see pocketledger.app and t.me for news' })).not.toContain('file-name');
+    expect(firedBy({ text: '星穹纪元 the .apk format' })).not.toContain('file-name');
+  });
+
+  it('counts one attachment name at full weight, unlike a word said once in passing', () => {
+    const name = scorePage(page({ title: '星穹纪元', text: 'xq_3.2.apk' }), catalog).reasons;
+    const once = scorePage(page({ title: '星穹纪元', text: '很多玩家转投私服' }), catalog).score;
+    expect(name.map((r) => r.id)).toContain('file-name');
+    expect(scorePage(page({ title: '星穹纪元', text: 'xq_3.2.apk' }), catalog).score).toBeGreaterThan(once);
+  });
+
+  it('does not read a pirate\'s "no malware" promise as a warning', () => {
+    expect(firedBy({ text: '星穹纪元私服 变态版 no malware, malware-free' })).not.toContain('warning');
+    expect(firedBy({ text: '星穹纪元私服 变态版 these sites spread malware' })).toContain('warning');
+  });
+
+  it('does not read a security fix as a patched copy', () => {
+    expect(firedBy({ text: '星穹纪元 the login bug was patched in version 3.2' })).not.toContain('cracked');
   });
 
   it('does not read "crack down" as "crack"', () => {
