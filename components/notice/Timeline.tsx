@@ -1,9 +1,12 @@
 import type { NoticeEvent } from '../../lib/model/notice';
-import { detailLines } from '../../lib/tracking/event-details';
+import { describeDetails, eventKindKey } from '../../lib/tracking/event-labels';
 import { useT, type MessageKey } from '../i18n';
 import { when } from './NoticeSummary';
 
-/** The notice's append-only log, oldest first, with details as plain text. */
+/**
+ * The notice's append-only log, oldest first, with details as plain text. Labels are localised;
+ * the recorded kind, keys, values and UTC time stay in title attributes, since the log is evidence.
+ */
 export function Timeline({ events }: { events: readonly NoticeEvent[] }) {
   const t = useT();
   return (
@@ -17,22 +20,28 @@ export function Timeline({ events }: { events: readonly NoticeEvent[] }) {
         </tr>
       </thead>
       <tbody>
-        {events.map((e) => (
-          <tr key={e.id} data-testid="timeline-event" data-kind={e.kind}>
-            <td>{when(e.at)}</td>
-            <td>{t(`event_${e.kind}` as MessageKey) || e.kind}</td>
-            <td>{t(`actor_${e.actor}` as MessageKey)}</td>
-            <td>
-              <ul className="plain-list">
-                {detailLines(e.details).map((l) => (
-                  <li key={l.key}>
-                    <span className="muted">{l.key}:</span> {l.value}
-                  </li>
-                ))}
-              </ul>
-            </td>
-          </tr>
-        ))}
+        {events.map((e) => {
+          const kindKey = eventKindKey(e.kind);
+          return (
+            <tr key={e.id} data-testid="timeline-event" data-kind={e.kind}>
+              <td>
+                <time dateTime={e.at} title={e.at}>{when(e.at)}</time>
+              </td>
+              <td title={e.kind}>{(kindKey && t(kindKey)) || e.kind}</td>
+              <td title={e.actor}>{t(`actor_${e.actor}` as MessageKey) || e.actor}</td>
+              <td>
+                <ul className="plain-list">
+                  {describeDetails(e.details, t, when).map((l) => (
+                    <li key={l.key} data-key={l.key}>
+                      <span className="muted" title={l.key}>{l.label}:</span>{' '}
+                      <span className="detail-value" title={l.value !== l.raw ? l.raw : undefined}>{l.value}</span>
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

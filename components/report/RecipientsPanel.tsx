@@ -2,7 +2,13 @@ import type { LookupResult, LookupStep } from '../../lib/contract';
 import type { Recipient } from '../../lib/model/recipient';
 import { ErrorMessage } from '../ErrorMessage';
 import { ManualRecipientForm } from './ManualRecipientForm';
-import { useT, type MessageKey } from '../i18n';
+import { recipientSourceKey } from '../../lib/report/recipient-source';
+import { useT, type MessageKey, type Translate } from '../i18n';
+
+const sourceLabel = (t: Translate, source: string) => {
+  const key = recipientSourceKey(source);
+  return (key && t(key)) || source;
+};
 
 /** The four stages a person understands, and the backend steps each is made of. */
 export const PROGRESS_GROUPS: Array<{ id: 'dns' | 'network' | 'cdn' | 'registrar'; steps: LookupStep[] }> = [
@@ -82,7 +88,7 @@ export function RecipientsPanel({ state, recipients, selected, onToggle, onRetry
                     <strong>{r.name}</strong>
                     {r.country && <span className="badge">{r.country}</span>}
                     <span className="badge" title={t('confidence')}>{Math.round(r.confidence * 100)}%</span>
-                    <span className="muted">{r.source}</span>
+                    <span className="muted" title={r.source} data-source={r.source}>{sourceLabel(t, r.source)}</span>
                   </span>
                   <span className="mono">{r.emails.join(', ')}</span>
                   {r.formUrl && <div className="mono">{t('webForm')}: {r.formUrl}</div>}

@@ -3,12 +3,18 @@ import type { NoticeDraft } from '../../lib/notices/draft';
 import type { Recipient } from '../../lib/model/recipient';
 import type { SendChannel, SentRecord } from '../../lib/model/notice';
 import { useT, type MessageKey } from '../i18n';
+import { when } from '../notice/NoticeSummary';
 
 interface Props {
   draft: NoticeDraft;
   recipient: Recipient;
   /** Whether the whole notice fits in a mailto: link; otherwise the email button downloads an .eml. */
   mailtoFits: boolean;
+  /**
+   * Whether the .eml carries evidence files (the report page's capture). Bulk notices have none,
+   * so their button must not promise "with evidence".
+   */
+  hasAttachments?: boolean;
   sent: SentRecord | null;
   busy: boolean;
   onEmail: () => void;
@@ -41,7 +47,7 @@ const FIELD_KEYS: Record<string, MessageKey> = {
 };
 
 /** Step 4: every channel the recipient accepts, then "Mark as sent", which freezes the notice. */
-export function SendPanel({ draft, recipient, mailtoFits, sent, busy, onEmail, onForm, onCopy, onPdf, onMarkSent, onCorrection }: Props) {
+export function SendPanel({ draft, recipient, mailtoFits, hasAttachments = true, sent, busy, onEmail, onForm, onCopy, onPdf, onMarkSent, onCorrection }: Props) {
   const t = useT();
   const [channel, setChannel] = useState<SendChannel | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -57,7 +63,12 @@ export function SendPanel({ draft, recipient, mailtoFits, sent, busy, onEmail, o
   if (sent) {
     return (
       <div className="banner banner--ok" data-testid="sent-record">
-        <strong>{t('sentOn', [new Date(sent.at).toISOString(), t(`channel_${sent.channel}` as MessageKey)])}</strong>
+        {/* Local time for reading; the recorded UTC instant stays in the title and dateTime. */}
+        <strong>
+          <time dateTime={sent.at} title={`${new Date(sent.at).toISOString()} (UTC)`} data-testid="sent-at">
+            {t('sentOn', [when(sent.at), t(`channel_${sent.channel}` as MessageKey)])}
+          </time>
+        </strong>
         <div className="mono">SHA-256 {sent.textSha256}</div>
         <p>{t('sentReadOnly')}</p>
         <button type="button" onClick={onCorrection}>{t('createCorrection')}</button>
@@ -71,7 +82,7 @@ export function SendPanel({ draft, recipient, mailtoFits, sent, busy, onEmail, o
       <div className="row">
         {recipient.emails.length > 0 && (
           <button type="button" onClick={use(mailtoFits ? 'email' : 'eml', onEmail)} disabled={!draft.sendable}>
-            {mailtoFits ? t('openEmail') : t('downloadEml')}
+            {mailtoFits ? t('openEmail') : hasAttachments ? t('downloadEml') : t('downloadEmlPlain')}
           </button>
         )}
         {recipient.formUrl && (

@@ -242,6 +242,7 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
             draft={draft ?? ({ sendable: false, text: sent?.sent?.text ?? '', formFields: {} } as never)}
             recipient={group.recipient}
             mailtoFits={draft ? mailtoFits(notice, draft) : false}
+            hasAttachments={false}
             sent={sent?.sent ?? null}
             busy={busy}
             onEmail={() => void act(() => sendByEmail(notice, draft!, letterhead))}

@@ -93,7 +93,9 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     await expect.poll(() => n.status()).toBe('rejected');
     const rejected = page.locator('[data-testid="timeline-event"][data-kind="rejected"]');
     await expect.poll(() => rejected.textContent()).toMatch(/Not our customer/);
-    expect(await rejected.textContent()).toMatch(/attachment\.sha256: [0-9a-f]{64}/);
+    // The label is localised; the recorded key stays on the row (data-key, title) as evidence.
+    expect(await rejected.locator('[data-key="attachment.sha256"] .detail-value').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await rejected.locator('[data-key="attachment.sha256"] [title="attachment.sha256"]').count()).toBe(1);
     expect(await page.locator('[name="replyKind"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['withdrawn']);
     const verdict = await n.verify();
     await expect.poll(() => verdict.getAttribute('data-ok')).toBe('true');

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pageLanguage } from '../../lib/i18n';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 const load = (locale: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -29,5 +30,20 @@ describe('UI strings', () => {
       for (const m of readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]);
     }
     expect([...used].filter((k) => !(k in en))).toEqual([]);
+  });
+});
+
+describe('pageLanguage', () => {
+  it('follows the message catalogue when the browser reports another language', () => {
+    // Chromium on Linux: zh_CN strings while getUILanguage() says en-US.
+    expect(pageLanguage('en-US', zh.uiLocale.message)).toBe('zh-CN');
+    expect(pageLanguage('zh-CN', en.uiLocale.message)).toBe('en');
+  });
+
+  it('keeps the browser region when the language agrees, so en-GB users get British dates', () => {
+    expect(pageLanguage('en-GB', en.uiLocale.message)).toBe('en-GB');
+    expect(pageLanguage('zh-CN', zh.uiLocale.message)).toBe('zh-CN');
+    expect(pageLanguage('', 'zh-CN')).toBe('zh-CN');
+    expect(pageLanguage('de-DE', '')).toBe('de-DE');
   });
 });

@@ -47,6 +47,31 @@ describe('tracking views', () => {
     const form = render(<ReplyForm status="rejected" regime="us-dmca" onSubmit={async () => {}} />);
     expect([...form.matchAll(/<option value="([a-z_]+)"/g)].map((m) => m[1])).toEqual(['withdrawn']);
     expect(render(<ReplyForm status="withdrawn" regime="us-dmca" onSubmit={async () => {}} />)).toContain('No reply can be recorded');
-    expect(render(<HistoryCheck verdict={{ ok: false, brokenAt: 3, eventId: 'ev-3', reason: 'edited' }} events={5} />)).toContain('History broken at event 3 (ev-3): edited');
+    const broken = render(<HistoryCheck verdict={{ ok: false, brokenAt: 3, eventId: 'ev-3', reason: 'edited' }} events={5} />);
+    expect(broken).toContain('History check failed at event 3.');
+    expect(broken).toContain('no longer matches its hash');
+    // The raw verdict stays available as evidence.
+    expect(broken).toContain('reason=edited · seq=3 · event=ev-3');
+    const mismatch = render(<HistoryCheck verdict={{ ok: false, brokenAt: 4, eventId: null, reason: 'notice_mismatch', expected: 'removed' }} events={4} />);
+    expect(mismatch).toContain('the log leads to “Removed”');
+    expect(mismatch).toContain('expected=removed');
+  });
+
+  it('labels timeline events and details for people, keeping the recorded values', () => {
+    const events: NoticeEvent[] = [
+      { id: 'e1', noticeId: 'n1', seq: 0, at: T0, kind: 'draft_saved', actor: 'user', details: { fields: ['lang', 'regime', 'regimeChosen'] }, prevHash: '', textHash: '', hash: '' },
+      { id: 'e2', noticeId: 'n1', seq: 1, at: T0, kind: 'sent', actor: 'user', details: { from: 'draft', to: 'sent', channel: 'copy', followUpAt: '2026-12-02T15:40:21.625Z' }, prevHash: '', textHash: '', hash: '' },
+      { id: 'e3', noticeId: 'n1', seq: 2, at: T0, kind: 'future_kind', actor: 'system', details: { mystery: 1 }, prevHash: '', textHash: '', hash: '' },
+    ];
+    const html = render(<Timeline events={events} />);
+    expect(html).toContain('Changed:</span> <span class="detail-value" title="lang, regime, regimeChosen">letter language, legal regime</span>');
+    expect(html).toContain('title="from">From:</span> <span class="detail-value" title="draft">Draft</span>');
+    expect(html).toContain('title="channel">Sent via:</span> <span class="detail-value" title="copy">copied text</span>');
+    expect(html).not.toContain('>2026-12-02T15:40:21.625Z<');
+    expect(html).toContain('title="2026-12-02T15:40:21.625Z"');
+    expect(html).toContain(`<time dateTime="${T0}" title="${T0}">`);
+    // An unknown kind or key from a newer export is shown as recorded, not hidden.
+    expect(html).toContain('title="future_kind">future_kind</td>');
+    expect(html).toContain('title="mystery">mystery:</span>');
   });
 });
