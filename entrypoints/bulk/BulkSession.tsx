@@ -22,7 +22,7 @@ import type { Notice, SendChannel } from '../../lib/model/notice';
 import type { Work } from '../../lib/model/work';
 import type { Recipient } from '../../lib/model/recipient';
 import { draftNotice, type NoticeDraft } from '../../lib/notices/draft';
-import { suggestRegime } from '../../lib/notices/suggest';
+import { regimeHint } from '../../components/report/regime-hint';
 import { caseFromNotice } from '../../lib/report/case';
 import { reportPageQuery } from '../../lib/report/target';
 import { mailtoFits, printLetter, sendByEmail } from '../report/send';
@@ -230,7 +230,7 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
           works={works}
           onAddWork={async (w) => void (await db().works.put(w))}
           newId={() => crypto.randomUUID()}
-          suggestion={suggestRegime(group.recipient).reason}
+          suggestion={regimeHint(group.recipient, t)}
           draft={sent ? null : draft}
           draftError={entry?.error ?? null}
           readOnly={Boolean(sent)}

@@ -13,7 +13,7 @@ import { readSetting } from '../../lib/db/settings';
 import type { Notice, SendChannel } from '../../lib/model/notice';
 import type { Recipient } from '../../lib/model/recipient';
 import { draftNotice } from '../../lib/notices/draft';
-import { suggestRegime } from '../../lib/notices/suggest';
+import { regimeHint } from '../../components/report/regime-hint';
 import { caseFromNotice } from '../../lib/report/case';
 import { reportPageQuery, type ReportTarget } from '../../lib/report/target';
 import { evidenceOf, openSession, repo, saveShared, selectRecipient, sessionNotices, unselectRecipient, type Session } from './session';
@@ -229,7 +229,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
                 works={works}
                 onAddWork={async (w) => void (await db().works.put(w))}
                 newId={() => crypto.randomUUID()}
-                suggestion={active.recipient ? suggestRegime(active.recipient).reason : ''}
+                suggestion={active.recipient ? regimeHint(active.recipient, t) : ''}
                 draft={active.status === 'draft' ? draft : null}
                 draftError={draftError}
                 readOnly={active.status !== 'draft'}
