@@ -19,7 +19,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROME_EXTENSION_ID } from '../lib/extension-id';
 import { NoticeSchema, type Notice, type NoticeStatus } from '../lib/model/notice';
-import { CHROMIUM } from '../tests/e2e/fixtures';
+import { CHROMIUM, extensionLaunchArgs } from '../tests/helpers/chromium';
 import type { BenchOptions } from './options';
 import { round, roundSpread, spread } from './stats';
 import { fmtSpread, type SectionResult } from './table';
@@ -59,19 +59,7 @@ async function launch(dir: string): Promise<{ context: BrowserContext; close: ()
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false, // --headless=new below; Playwright's flag would pick the old mode (as in tests/e2e/fixtures.ts)
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-    ],
+    args: extensionLaunchArgs(dir),
     env: { ...process.env, LANGUAGE: 'en_US' },
     viewport: { width: 1100, height: 800 },
   });

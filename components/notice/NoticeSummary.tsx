@@ -1,7 +1,7 @@
 import type { Notice } from '../../lib/model/notice';
 import type { LoggedCounterWindow } from '../../lib/tracking/clocks-from-log';
 import { useT, type MessageKey } from '../i18n';
-import { STATUS_KEYS } from '../popup/NoticeRow';
+import { STATUS_KEYS } from '../../lib/tracking/event-labels';
 
 // The page's language (mountApp sets it from the browser UI), not the engine's default locale.
 const uiLocale = () => (typeof document !== 'undefined' && document.documentElement.lang) || undefined;

@@ -1,6 +1,6 @@
 import type { Notice } from '../../lib/model/notice';
 import { useT, type MessageKey } from '../i18n';
-import { STATUS_KEYS } from '../popup/NoticeRow';
+import { STATUS_KEYS } from '../../lib/tracking/event-labels';
 
 export interface Related {
   relation: 'supersedes' | 'correctedBy' | 'escalatedFrom' | 'escalatedTo';

@@ -4,7 +4,7 @@ import { replyOptions, type ReplyStatus } from '../../lib/tracking/reply';
 import { ErrorMessage } from '../ErrorMessage';
 import { Field } from '../ui/Field';
 import { useT } from '../i18n';
-import { STATUS_KEYS } from '../popup/NoticeRow';
+import { STATUS_KEYS } from '../../lib/tracking/event-labels';
 
 export interface ReplySubmission {
   to: ReplyStatus;

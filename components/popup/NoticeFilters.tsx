@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { NoticeStatusSchema, type NoticeStatus } from '../../lib/model/notice';
 import { useT } from '../i18n';
-import { STATUS_KEYS } from './NoticeRow';
+import { STATUS_KEYS } from '../../lib/tracking/event-labels';
 
 export interface NoticeFilter {
   status: NoticeStatus | null;

@@ -1,5 +1,6 @@
 import type { NoticeStatus } from '../../lib/model/notice';
-import { useT, type MessageKey } from '../i18n';
+import { STATUS_KEYS } from '../../lib/tracking/event-labels';
+import { useT } from '../i18n';
 
 export interface NoticeRowData {
   id: string;
@@ -10,18 +11,6 @@ export interface NoticeRowData {
   overdue: boolean;
 }
 
-export const STATUS_KEYS: Record<NoticeStatus, MessageKey> = {
-  draft: 'status_draft',
-  sent: 'status_sent',
-  acknowledged: 'status_acknowledged',
-  removed: 'status_removed',
-  partially_removed: 'status_partially_removed',
-  rejected: 'status_rejected',
-  counter_noticed: 'status_counter_noticed',
-  no_response: 'status_no_response',
-  escalated: 'status_escalated',
-  withdrawn: 'status_withdrawn',
-};
 
 export function NoticeRow({ row, onOpen }: { row: NoticeRowData; onOpen: (id: string) => void }) {
   const t = useT();

@@ -23,7 +23,8 @@ export function historyReasonKey(reason: string): MessageKey {
   return (HISTORY_REASON_KEYS as Record<string, MessageKey>)[reason] ?? 'historyReason_unknown';
 }
 
-const STATUS_KEYS: Record<NoticeStatus, MessageKey> = {
+/** The UI label of each status; the popup, the detail page and the timeline share it. */
+export const STATUS_KEYS: Record<NoticeStatus, MessageKey> = {
   draft: 'status_draft',
   sent: 'status_sent',
   acknowledged: 'status_acknowledged',

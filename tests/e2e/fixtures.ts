@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROME_EXTENSION_ID } from '../../lib/extension-id';
+import { CHROMIUM, extensionLaunchArgs } from '../helpers/chromium';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 export const EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results/screenshots');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 
 export interface ExtensionSession {
   context: BrowserContext;
@@ -28,19 +29,7 @@ export interface LaunchOptions {
 /** Loads the built extension into Debian's Chromium, headless, with no network beyond loopback. */
 export async function launchExtension(opts: LaunchOptions = {}): Promise<ExtensionSession> {
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'takedown-e2e-'));
-  const args = [
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-    '--no-default-browser-check',
-  ];
+  const args = extensionLaunchArgs(EXTENSION_DIR);
   if (opts.lang) args.push(`--lang=${opts.lang}`);
   if (opts.hostRules) args.push(`--host-resolver-rules=${opts.hostRules}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
