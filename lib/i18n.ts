@@ -15,3 +15,6 @@ export function pageLanguage(uiLanguage: string, catalogLocale: string): string 
   if (!catalogLocale) return uiLanguage;
   return uiLanguage && base(uiLanguage) === base(catalogLocale) ? uiLanguage : catalogLocale;
 }
+
+/** The checklist's language for a page language: Chinese pages get the Chinese statutory names. */
+export const checklistLangFor = (pageLang: string): 'en' | 'zh' => (pageLang.toLowerCase().startsWith('zh') ? 'zh' : 'en');

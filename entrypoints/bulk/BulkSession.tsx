@@ -30,6 +30,7 @@ import { sendGroup } from './send-group';
 import { bulkStore, repo } from './services';
 import { useBulkLookup } from './use-bulk-lookup';
 import { useBusyAction } from '../../components/use-busy-action';
+import { checklistLangFor } from '../../lib/i18n';
 
 type Loaded = { batch: BulkBatch } | { error: unknown };
 type DraftEntry = { draft: NoticeDraft | null; notice: Notice | null; error: unknown };
@@ -122,7 +123,7 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
       try {
         const notice = previewNotice(inputFor(g, fields), new Date());
         const input = notice ? caseFromNotice(notice, { letterhead, works, evidence: [] }) : null;
-        return { notice, draft: input ? draftNotice(input, { now: () => new Date() }) : null, error: null };
+        return { notice, draft: input ? draftNotice(input, { now: () => new Date(), checklistLang: checklistLangFor(document.documentElement.lang) }) : null, error: null };
       } catch (error) {
         return { notice: null, draft: null, error };
       }

@@ -20,6 +20,7 @@ import { evidenceOf, openSession, repo, saveShared, selectRecipient, sessionNoti
 import { mailtoFits, printLetter, sendByEmail } from './send';
 import { useLookup } from './use-lookup';
 import { useBusyAction } from '../../components/use-busy-action';
+import { checklistLangFor } from '../../lib/i18n';
 
 export function App({ target }: { target: ReportTarget }) {
   const t = useT();
@@ -166,7 +167,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     if (!activeView || (activeView.escalatedFrom && priorNotices === undefined)) return { draft: null, draftError: null };
     try {
       const input = caseFromNotice(activeView, { letterhead, works, evidence: evidenceRows, priorNotices });
-      return { draft: input ? draftNotice(input, { now: () => new Date() }) : null, draftError: null };
+      return { draft: input ? draftNotice(input, { now: () => new Date(), checklistLang: checklistLangFor(document.documentElement.lang) }) : null, draftError: null };
     } catch (err) {
       return { draft: null, draftError: err };
     }

@@ -55,6 +55,8 @@ export interface DraftOptions {
   /** Overrides the case's regime (the user switched it in the UI). */
   regime?: RegimeId;
   lang?: LetterLang;
+  /** The checklist speaks the user's language, which may differ from the letter's. */
+  checklistLang?: 'en' | 'zh';
 }
 
 const SUBJECT_TITLE_MAX = 80;
@@ -82,7 +84,7 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   const regimeId = opts.regime ?? regimeOf(c);
   const regime = REGIMES[regimeId];
   const lang = opts.lang ?? c.lang ?? regime.defaultLang;
-  const checklist = checkCompliance(c, regimeId, lang);
+  const checklist = checkCompliance(c, regimeId, opts.checklistLang ?? lang);
 
   const pick = (p: Localised): string[] => (lang === 'en' ? [p.en] : lang === 'zh' ? [p.zh] : [p.zh, p.en]);
   const label = (p: Localised): string => (lang === 'en' ? p.en : lang === 'zh' ? p.zh : `${p.zh} / ${p.en}`);

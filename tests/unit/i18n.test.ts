@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageLanguage } from '../../lib/i18n';
+import { checklistLangFor, pageLanguage } from '../../lib/i18n';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 const load = (locale: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -45,5 +45,12 @@ describe('pageLanguage', () => {
     expect(pageLanguage('zh-CN', zh.uiLocale.message)).toBe('zh-CN');
     expect(pageLanguage('', 'zh-CN')).toBe('zh-CN');
     expect(pageLanguage('de-DE', '')).toBe('de-DE');
+  });
+});
+
+describe('checklistLangFor', () => {
+  it('gives Chinese pages the Chinese checklist', () => {
+    expect(checklistLangFor('zh-CN')).toBe('zh');
+    expect(checklistLangFor('en-GB')).toBe('en');
   });
 });

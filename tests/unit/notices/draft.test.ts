@@ -174,3 +174,14 @@ describe('draftNotice', () => {
     expect(() => draftNotice({ ...completeCase(), works: [{ title: 5 }] } as never, { now: NOW })).toThrow(AppError);
   });
 });
+
+describe('checklist language', () => {
+  it('follows the page when it differs from the letter', () => {
+    const input = { regime: 'us-dmca' as const, lang: 'en' as const, recipient: { role: 'host' as const, name: 'Host', emails: ['abuse@host.example'] }, infringingUrls: ['https://pirate.to/x'] };
+    const zh = draftNotice(input, { now: () => new Date('2026-01-01T00:00:00Z'), checklistLang: 'zh' });
+    const en = draftNotice(input, { now: () => new Date('2026-01-01T00:00:00Z') });
+    expect(zh.text).toBe(en.text);
+    expect(zh.checklist.lang).toBe('zh');
+    expect(zh.checklist.items.find((i) => i.id === 'signature')?.name).not.toBe(en.checklist.items.find((i) => i.id === 'signature')?.name);
+  });
+});
