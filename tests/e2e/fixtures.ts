@@ -91,3 +91,20 @@ export async function activeTabOf(worker: Worker, urlPrefix: string): Promise<Re
     throw new Error(`no active tab at ${prefix}`);
   }, urlPrefix);
 }
+
+/**
+ * A user opens `url`, right-clicks it and picks "Report this site": returns the report tab and the
+ * page it was opened from. Page errors in the report tab are printed, to explain a failing step.
+ */
+export async function rightClickReport(s: ExtensionSession, url: string): Promise<{ report: Page; source: Page }> {
+  const source = await s.context.newPage();
+  await source.goto(url);
+  await source.bringToFront();
+  const tab = await activeTabOf(s.worker, url);
+  const opened = s.context.waitForEvent('page');
+  await clickContextMenu(s.worker, { menuItemId: 'report-page', pageUrl: url, editable: false }, tab);
+  const report = await opened;
+  report.on('pageerror', (e) => console.log('PAGEERROR', report.url(), e.message));
+  await report.waitForLoadState();
+  return { report, source };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend } from './backend';
-import { activeTabOf, clickContextMenu, launchExtension, type ExtensionSession } from './fixtures';
+import { launchExtension, rightClickReport, type ExtensionSession } from './fixtures';
 import { ReportPage } from './pages/report';
 import { setUpOptions, WORK } from './pages/setup';
 import { startPirateSite } from './pirate-site';
@@ -26,14 +26,7 @@ describe.each([['en'], ['zh-CN']])('report workflow against the backend (%s)', (
   });
 
   it('goes from a right-click to a sent notice listed in the popup', async () => {
-    const source = await s.context.newPage();
-    await source.goto(site.url());
-    await source.bringToFront();
-    const tab = await activeTabOf(s.worker, site.url());
-    const opened = s.context.waitForEvent('page');
-    await clickContextMenu(s.worker, { menuItemId: 'report-page', pageUrl: site.url(), editable: false }, tab);
-    const report = await opened;
-    report.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+    const { report, source } = await rightClickReport(s, site.url());
     const r = new ReportPage(report);
 
     await expect.poll(() => report.locator('img.evidence__shot').count()).toBe(1);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeTabOf, clickContextMenu, launchExtension, type ExtensionSession } from './fixtures';
+import { launchExtension, rightClickReport, type ExtensionSession } from './fixtures';
 import { NoticePage } from './pages/notice';
 import { OptionsPage } from './pages/options';
 import { ReportPage } from './pages/report';
@@ -44,13 +44,7 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
   const watch = (p: Page) => (p.on('pageerror', (e) => console.log('PAGEERROR', p.url(), e.message)), p);
 
   it('sends a notice by hand to the host, keeping the upstream as a candidate', async () => {
-    const source = await s.context.newPage();
-    await source.goto(site.url());
-    await source.bringToFront();
-    const tab = await activeTabOf(s.worker, site.url());
-    const opened = s.context.waitForEvent('page');
-    await clickContextMenu(s.worker, { menuItemId: 'report-page', pageUrl: site.url(), editable: false }, tab);
-    const report = watch(await opened);
+    const { report, source } = await rightClickReport(s, site.url());
     const r = new ReportPage(report);
     await r.addManualRecipient({ name: 'Example Hosting Ltd', email: 'abuse@hosting.example', country: 'US', role: 'host' });
     await r.addManualRecipient({ name: 'Upstream Transit Inc', email: 'abuse@transit.example', country: 'US', role: 'upstream' });
