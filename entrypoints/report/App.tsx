@@ -11,7 +11,7 @@ import type { LookupResult } from '../../lib/contract';
 import { db } from '../../lib/db/schema';
 import { readSetting } from '../../lib/db/settings';
 import type { Notice, SendChannel } from '../../lib/model/notice';
-import type { Recipient } from '../../lib/model/recipient';
+import { sameRecipient, type Recipient } from '../../lib/model/recipient';
 import { draftNotice } from '../../lib/notices/draft';
 import { regimeHint } from '../../components/report/regime-hint';
 import { caseFromNotice } from '../../lib/report/case';
@@ -42,8 +42,6 @@ const fieldsOf = (n: Notice): DraftFields => ({
   fairUseNote: n.fairUseNote,
   confirmations: n.confirmations,
 });
-
-const sameRecipient = (a: Recipient | null, b: Recipient) => a !== null && a.role === b.role && a.name === b.name && a.emails.join() === b.emails.join() && a.formUrl === b.formUrl;
 
 let opening: Promise<Session> | null = null;
 

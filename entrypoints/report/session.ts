@@ -4,7 +4,7 @@ import { readSetting } from '../../lib/db/settings';
 import { AppError } from '../../lib/errors';
 import type { EvidenceMeta } from '../../lib/model/evidence';
 import type { Notice } from '../../lib/model/notice';
-import type { Recipient } from '../../lib/model/recipient';
+import { sameRecipient, type Recipient } from '../../lib/model/recipient';
 import { suggestRegime } from '../../lib/notices/suggest';
 import type { ReportTarget } from '../../lib/report/target';
 
@@ -67,8 +67,6 @@ async function readTitle(metadataId: string): Promise<string> {
 export function sessionNotices(batchId: string): Promise<Notice[]> {
   return db().notices.where('batchId').equals(batchId).sortBy('createdAt');
 }
-
-const sameRecipient = (a: Recipient | null, b: Recipient) => a !== null && a.role === b.role && a.name === b.name && a.emails.join() === b.emails.join() && a.formUrl === b.formUrl;
 
 /** Regime and letter language from the recipient, unless the user picked them. */
 function regimeFields(n: Notice, r: Recipient): DraftPatch {

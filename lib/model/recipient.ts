@@ -30,3 +30,8 @@ export const RecipientSchema = z.object({
     .optional(),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
+
+/** The same recipient in the same role: how a report session knows which candidate a draft is addressed to. */
+export function sameRecipient(a: Recipient | null, b: Recipient): boolean {
+  return a !== null && a.role === b.role && a.name === b.name && a.emails.join() === b.emails.join() && a.formUrl === b.formUrl;
+}
