@@ -5,7 +5,7 @@ import { compileCatalog, type CatalogWork } from '../lib/detection/catalog';
 import { extractFeatures, type PageSource } from '../lib/detection/features';
 import { featuresFromHtml, htmlPageSource } from '../lib/detection/html-features';
 import { scorePage } from '../lib/detection/score';
-import { evaluateCorpus, loadCorpus, type LabelledPage } from './detect-corpus';
+import { evaluateCorpus, loadCorpus, SPLITS, type LabelledPage } from './detect-corpus';
 import { heavyPage, measureInChromium } from './detect-dom';
 
 /**
@@ -95,7 +95,7 @@ export async function runDetectBench({ smoke = false, dom = !smoke }: { smoke?: 
     const r = evaluateCorpus(catalog, ps);
     return { pages: ps.length, precision: round(r.precision), recall: round(r.recall) };
   };
-  const bySplit = { tuning: splitFigures('tuning'), holdout: splitFigures('holdout'), holdout2: splitFigures('holdout2') };
+  const bySplit = Object.fromEntries(SPLITS.map((s) => [s, splitFigures(s)])) as DetectBenchResult['bySplit'];
 
   const filler: CatalogWork[] = Array.from({ length: 994 }, (_, i) => ({
     title: `Benchmark Filler Work ${i}`,
