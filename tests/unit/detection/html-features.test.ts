@@ -62,4 +62,8 @@ describe('featuresFromHtml', () => {
       { numRuns: 200 },
     );
   });
+  it('accepts a page from a content script that predates og:title, keywords and headings', () => {
+    const old = { url: 'https://x.example/', title: 't', description: '', text: '', links: [], embeds: 0 };
+    expect(PageFeaturesSchema.parse(old)).toMatchObject({ ogTitle: '', keywords: '', headings: '' });
+  });
 });
