@@ -22,12 +22,13 @@ const WORK_MIN = 2;
 const WORK_MIN_STRONG = 1.5;
 const STRONG_EVIDENCE = 2 * THRESHOLD;
 /**
- * `title` is the <title> or og:title (the page's own name for itself); `heading` an h1/h2; `labelled` a text
- * hit right after 原名/片名/"original title" (the page says which work it is); `metaKeywords` is weak because
- * keyword lists are stuffed with popular titles.
+ * `title` is the <title> or og:title (the page's own name for itself); `heading` an h1/h2; `file` the name
+ * of a file the page shows. `labelled` is a bonus on a text hit right after 原名/片名/"original title": with
+ * it, that one line reaches WORK_MIN_STRONG (named only next to strong evidence of a copy) but not WORK_MIN.
+ * `metaKeywords` is weak because keyword lists are stuffed with popular titles: alone it names nothing.
  */
 const WORK_WEIGHTS = {
-  title: 3, url: 2, heading: 2, labelled: 2, file: 2, description: 1, metaKeywords: 1,
+  title: 3, url: 2, heading: 2, labelled: 0.5, file: 2, description: 1, metaKeywords: 1,
   textFirst: 1, textMore: 0.5, textCap: 2, keyword: 0.5, keywordCap: 1,
 };
 /** A name right after one of these labels is the page saying which work it is. */
@@ -36,17 +37,29 @@ const LABEL_BEFORE = /(?:原名|片名|原片名|又名|英文名|外文名|原�
  * "Customers also bought" and "you may also like" lists name other works than the page's: names in the
  * stretch after such a heading do not count towards naming a work.
  */
-const SIDEBAR = /\b(?:customers|readers|people|viewers|users|buyers)(?: who \w+(?: \w+)?)? also (?:bought|viewed|liked|downloaded|read|watched)\b|\byou (?:may|might|will) also (?:like|enjoy)\b|\bmore like this\b|\brelated (?:books|documents|titles|movies|videos|posts|articles|items)\b|\bsimilar (?:books|titles|movies|shows)\b|\brecommended for you\b|猜你喜欢|还看过|还买了|也看过|也买了|相关推荐|热门推荐|为你推荐|同类推荐|相关阅读|推荐阅读|相关文档/g;
+const SIDEBAR = /\b(?:customers|readers|people|viewers|users|buyers)(?: who \w+(?: \w+)?)? also (?:bought|viewed|liked|downloaded|read|watched)\b|\byou (?:may|might|will) also (?:like|enjoy)\b|\bmore like this\b|\brelated (?:books|documents|titles|movies|videos|posts|articles|items)\b|\bsimilar (?:books|titles|movies|shows)\b|\brecommended for you\b|猜你喜欢|还看过|还买了|也看过|也买了|相关推荐|热门推荐|为你推荐|同类推荐|相关阅读|推荐阅读|相关文档/;
+// A literal each SIDEBAR heading contains: cheap to find in 64 K characters, unlike SIDEBAR itself.
+const SIDEBAR_ANCHOR = /also |more like this|related |similar |recommended for you|猜你喜欢|还看过|还买了|也看过|也买了|相关推荐|热门推荐|为你推荐|同类推荐|相关阅读|推荐阅读|相关文档/g;
 const SIDEBAR_SPAN = 240;
 /** File names of copies shown on the page (attachments, listed files, link texts): a name in one is the file's work. */
-const FILE_TOKEN = /[\p{L}\p{N}_\-.\[\]()'& ]{2,100}\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|pdf|mkv|mp4|avi|torrent|rar|7z|zip|iso|txt)(?![\p{L}\p{N}])/gu;
+const FILE_EXT = /\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|pdf|mkv|mp4|avi|torrent|rar|7z|zip|iso|txt)(?![\p{L}\p{N}])/giu;
+const NAME_CHAR = /[\p{L}\p{N}_\-.\[\]()'& ]/u;
+const MAX_FILE_NAME = 100;
 const MAX_FILE_NAMES = 20;
 
+/**
+ * Finds each extension, then walks back over the characters a file name can hold: linear in the text,
+ * where one regex for "name + extension" would retry up to 100 characters at every position.
+ */
 function fileNames(features: PageFeatures): string {
   const names: string[] = [];
   for (const source of [features.text, ...features.links.map((l) => l.text)]) {
-    for (const m of source.normalize('NFKC').matchAll(FILE_TOKEN)) {
-      names.push(m[0]);
+    FILE_EXT.lastIndex = 0;
+    for (let m = FILE_EXT.exec(source); m; m = FILE_EXT.exec(source)) {
+      let start = m.index;
+      while (start > 0 && m.index - start < MAX_FILE_NAME && NAME_CHAR.test(source[start - 1])) start--;
+      const name = source.slice(start, m.index).trim();
+      if (name) names.push(name);
       if (names.length >= MAX_FILE_NAMES) return names.join(' | ');
     }
   }
@@ -102,8 +115,11 @@ type Tally = Record<WorkField | 'labelled', number> & { keywords: Set<string> };
 /** Stretches of text after a "customers also bought" heading, as [start, end) pairs. */
 function sidebarSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  SIDEBAR.lastIndex = 0;
-  for (let m = SIDEBAR.exec(text); m; m = SIDEBAR.exec(text)) spans.push([m.index, m.index + m[0].length + SIDEBAR_SPAN]);
+  SIDEBAR_ANCHOR.lastIndex = 0;
+  for (let m = SIDEBAR_ANCHOR.exec(text); m; m = SIDEBAR_ANCHOR.exec(text)) {
+    const around = text.slice(Math.max(0, m.index - 48), m.index + 48);
+    if (SIDEBAR.test(around)) spans.push([m.index, m.index + m[0].length + SIDEBAR_SPAN]);
+  }
   return spans;
 }
 

@@ -96,6 +96,10 @@ describe('minimum evidence', () => {
     expect(v.work?.id).toBe('sf');
     expect(v.reasons[0].text).toContain('original-title line');
     expect(v.suspected).toBe(true);
+    expect(v.reasons.map((r) => r.id)).toContain('strong-evidence-naming');
+    // With weak evidence the one line stays below the bar.
+    const weak = score({ title: '灯塔归航 影评', text: '原名：Starfall Harbor。这部电影的配乐很好，推荐在影院观看。' });
+    expect(weak.work).toBeNull();
   });
 
   it('weighs og:title and headings when the <title> is generic', () => {
@@ -108,6 +112,12 @@ describe('minimum evidence', () => {
   it('reads og:title, meta keywords and h1/h2 headings from HTML', () => {
     const html = '<head><title>x</title><meta property="og:title" content="OG"><meta name="keywords" content="a, b"></head><body><h1>Main <b>one</b></h1><h3>minor</h3><h2>Second</h2></body>';
     expect(featuresFromHtml(html, 'https://x.example/')).toMatchObject({ ogTitle: 'OG', keywords: 'a, b', headings: 'Main one | Second' });
+  });
+
+  it('names the work from the file name of the copy the page shows', () => {
+    const post = { title: 'Book Drop Daily – Telegram', text: '📖 New today 📎 Ottilie_Brandreth-The_Wintermere_Letters.epub 1.2 MB' };
+    expect(score(post).work?.id).toBe('wm');
+    expect(score(post).reasons[0].text).toContain('file name');
   });
 
   it('does not name a work from meta keywords alone, however strong the rest', () => {
