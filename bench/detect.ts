@@ -103,7 +103,8 @@ export async function runDetectBench({ smoke = false, dom = !smoke }: { smoke?: 
   const holdout = evaluateCorpus(catalog, holdoutPages);
   const figures = (ps: LabelledPage[]): SplitFigures => {
     const r = evaluateCorpus(catalog, ps);
-    return { pages: ps.length, precision: round(r.precision), recall: round(r.recall), confusion: { tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn } };
+    const confusion = { tp: r.tp, fp: r.fp, fn: r.fn, tn: r.tn };
+    return { pages: ps.length, precision: round(r.precision), recall: round(r.recall), confusion };
   };
   const splitFigures = (split: LabelledPage['split']) => figures(pages.filter((p) => p.split === split));
   const tuned = figures(pages.filter((p) => !UNTOUCHED.includes(p.split)));
@@ -192,7 +193,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.stderr.write(
-    `detect: untouched holdout (${result.untouched.splits.join(', ')}, ${result.untouched.pages} pages): precision ${result.untouched.precision} recall ${result.untouched.recall}; ` +
+    `detect: untouched holdout (${result.untouched.splits.join(', ')}, ${result.untouched.pages} pages): ` +
+      `precision ${result.untouched.precision} recall ${result.untouched.recall}; ` +
       `tuned (${result.tuned.pages} pages): precision ${result.tuned.precision} recall ${result.tuned.recall}; ` +
       `all: precision ${result.detectPrecision} recall ${result.detectRecall} F1 ${result.detectF1} ` +
       `(tp ${result.confusion.tp} fp ${result.confusion.fp} fn ${result.confusion.fn} tn ${result.confusion.tn}; ` +

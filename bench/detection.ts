@@ -11,7 +11,10 @@ export async function runDetection(opts: BenchOptions): Promise<SectionResult> {
   const r = await runDetectBench({ smoke: opts.smoke });
   const u = r.untouched;
   const t = r.tuned;
-  opts.log(`detection: untouched holdout precision ${u.precision}, recall ${u.recall} (tuned pages ${t.precision} / ${t.recall}), ${r.perPageMs.median} ms per page`);
+  opts.log(
+    `detection: untouched holdout precision ${u.precision}, recall ${u.recall} ` +
+      `(tuned pages ${t.precision} / ${t.recall}), ${r.perPageMs.median} ms per page`,
+  );
   const ms = (s: { median: number; min: number; max: number }) => `${s.median.toFixed(3)} ms (${s.min.toFixed(3)}–${s.max.toFixed(3)} ms)`;
   const { tp, fp, fn, tn } = r.confusion;
   return {
@@ -31,7 +34,8 @@ export async function runDetection(opts: BenchOptions): Promise<SectionResult> {
         section: 'detection',
         figure: `precision on the untouched holdout (${u.splits.join(', ')}, ${u.pages} pages)`,
         value: u.precision.toFixed(3),
-        comparison: `tp ${u.confusion.tp}, fp ${u.confusion.fp}; on the ${t.pages} tuned pages: ${t.precision.toFixed(3)} (fp ${t.confusion.fp})`,
+        comparison:
+          `tp ${u.confusion.tp}, fp ${u.confusion.fp}; ` + `on the ${t.pages} tuned pages: ${t.precision.toFixed(3)} (fp ${t.confusion.fp})`,
         target: '≥ 0.95',
         verdict: verdict(u.precision, { min: 0.95 }),
       },
@@ -39,7 +43,9 @@ export async function runDetection(opts: BenchOptions): Promise<SectionResult> {
         section: 'detection',
         figure: `recall on the untouched holdout (${u.splits.join(', ')}, ${u.pages} pages)`,
         value: u.recall.toFixed(3),
-        comparison: `tp ${u.confusion.tp}, fn ${u.confusion.fn}, tn ${u.confusion.tn}; on the ${t.pages} tuned pages: ${t.recall.toFixed(3)} (fn ${t.confusion.fn})`,
+        comparison:
+          `tp ${u.confusion.tp}, fn ${u.confusion.fn}, tn ${u.confusion.tn}; ` +
+          `on the ${t.pages} tuned pages: ${t.recall.toFixed(3)} (fn ${t.confusion.fn})`,
         target: '≥ 0.95',
         verdict: verdict(u.recall, { min: 0.95 }),
       },

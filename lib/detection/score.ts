@@ -3,7 +3,10 @@ import type { CatalogWork, CompiledCatalog, PhraseHit } from './catalog';
 import type { PageFeatures } from './features';
 import { normalize } from './normalize';
 import { isSharingSite } from './sharing-sites';
-import { EPISODE_UPLOAD, IMPERSONATION, NAMED_HOST, PLAYER_EMBED, SIGNALS, TITLE_PAIRING, type Reason, type SignalFamily, type SignalGroup } from './signals';
+import {
+  EPISODE_UPLOAD, IMPERSONATION, NAMED_HOST, PLAYER_EMBED, SIGNALS, TITLE_PAIRING,
+  type Reason, type SignalFamily, type SignalGroup,
+} from './signals';
 import type { ScoredReason, Verdict } from './verdict';
 
 export type ReasonLang = 'en' | 'zh';
@@ -32,14 +35,29 @@ const WORK_WEIGHTS = {
   textFirst: 1, textMore: 0.5, textCap: 2, keyword: 0.5, keywordCap: 1,
 };
 /** A name right after one of these labels is the page saying which work it is. */
-const LABEL_BEFORE = /(?:原名|片名|原片名|又名|英文名|外文名|原作名|原著|译名|original title|original name|also known as|aka|english title) ?$/;
+const LABEL_BEFORE = new RegExp(
+  `(?:${['原名', '片名', '原片名', '又名', '英文名', '外文名', '原作名', '原著', '译名', 'original title', 'original name',
+    'also known as', 'aka', 'english title'].join('|')}) ?$`,
+);
 /**
  * "Customers also bought" and "you may also like" lists name other works than the page's: names in the
  * stretch after such a heading do not count towards naming a work.
  */
-const SIDEBAR = /\b(?:customers|readers|people|viewers|users|buyers)(?: who \w+(?: \w+)?)? also (?:bought|viewed|liked|downloaded|read|watched)\b|\byou (?:may|might|will) also (?:like|enjoy)\b|\bmore like this\b|\brelated (?:books|documents|titles|movies|videos|posts|articles|items)\b|\bsimilar (?:books|titles|movies|shows)\b|\brecommended for you\b|猜你喜欢|还看过|还买了|也看过|也买了|相关推荐|热门推荐|为你推荐|同类推荐|相关阅读|推荐阅读|相关文档/;
+const SIDEBAR = new RegExp(
+  [
+    String.raw`\b(?:customers|readers|people|viewers|users|buyers)(?: who \w+(?: \w+)?)?` +
+      String.raw` also (?:bought|viewed|liked|downloaded|read|watched)\b`,
+    String.raw`\byou (?:may|might|will) also (?:like|enjoy)\b`,
+    String.raw`\bmore like this\b`,
+    String.raw`\brelated (?:books|documents|titles|movies|videos|posts|articles|items)\b`,
+    String.raw`\bsimilar (?:books|titles|movies|shows)\b`,
+    String.raw`\brecommended for you\b`,
+    '猜你喜欢|还看过|还买了|也看过|也买了|相关推荐|热门推荐|为你推荐|同类推荐|相关阅读|推荐阅读|相关文档',
+  ].join('|'),
+);
 // A literal each SIDEBAR heading contains: cheap to find in 64 K characters, unlike SIDEBAR itself.
-const SIDEBAR_ANCHOR = /also |more like this|related |similar |recommended for you|猜你喜欢|还看过|还买了|也看过|也买了|相关推荐|热门推荐|为你推荐|同类推荐|相关阅读|推荐阅读|相关文档/g;
+const SIDEBAR_ANCHOR =
+  /also |more like this|related |similar |recommended for you|猜你喜欢|还看过|还买了|也看过|也买了|相关推荐|热门推荐|为你推荐|同类推荐|相关阅读|推荐阅读|相关文档/g;
 const SIDEBAR_SPAN = 240;
 /** File names of copies shown on the page (attachments, listed files, link texts): a name in one is the file's work. */
 const FILE_EXT = /\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|pdf|mkv|mp4|avi|torrent|rar|7z|zip|iso|txt)(?![\p{L}\p{N}])/giu;
@@ -131,15 +149,20 @@ function matchWork(catalog: CompiledCatalog, fields: Record<WorkField, string>, 
       if (field === 'text' && sidebars.some(([a, b]) => h.at >= a && h.at < b)) continue;
       let t = tally.get(h.work);
       if (!t) {
-        t = { title: 0, url: 0, host: 0, heading: 0, file: 0, description: 0, metaKeywords: 0, text: 0, labelled: 0, keywords: new Set() };
+        t = {
+          title: 0, url: 0, host: 0, heading: 0, file: 0, description: 0, metaKeywords: 0, text: 0, labelled: 0,
+          keywords: new Set(),
+        };
         tally.set(h.work, t);
       }
       if (h.kind === 'keyword') t.keywords.add(h.phrase);
       else t[field]++;
-      if (h.kind === 'name' && field === 'text' && LABEL_BEFORE.test(fields.text.slice(Math.max(0, h.at - 16), h.at))) t.labelled++;
+      const before = field === 'text' ? fields.text.slice(Math.max(0, h.at - 16), h.at) : '';
+      if (h.kind === 'name' && LABEL_BEFORE.test(before)) t.labelled++;
     }
   };
-  for (const field of ['title', 'url', 'host', 'heading', 'file', 'description', 'metaKeywords', 'text'] as const) count(catalog.scan(fields[field]), field);
+  const all = ['title', 'url', 'host', 'heading', 'file', 'description', 'metaKeywords', 'text'] as const;
+  for (const field of all) count(catalog.scan(fields[field]), field);
 
   let best: WorkMatch | null = null;
   for (const [index, t] of tally) {
@@ -168,6 +191,15 @@ function matchWork(catalog: CompiledCatalog, fields: Record<WorkField, string>, 
     best = { index, strength, where, inTitle: t.title > 0, inHeading: t.heading > 0, inHost: t.host > 0 };
   }
   return best;
+}
+
+interface Found {
+  id: string;
+  weight: number;
+  text: string;
+  download: boolean;
+  family?: SignalFamily;
+  group?: SignalGroup;
 }
 
 const globalCache = new WeakMap<RegExp, RegExp>();
@@ -228,7 +260,8 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   const isOfficial = (h: string) => h !== '' && catalog.isOfficialHost(h);
 
   // The page's own name for itself: <title> and og:title (often the only good one when <title> is generic).
-  const title = normalize(features.ogTitle && features.ogTitle !== features.title ? `${features.title} | ${features.ogTitle}` : features.title);
+  const ownName = features.ogTitle && features.ogTitle !== features.title ? `${features.title} | ${features.ogTitle}` : features.title;
+  const title = normalize(ownName);
   const fields = {
     title,
     url: normalize(urlWithoutScheme(features.url).replace(/^[^/]*/, '')),
@@ -243,12 +276,15 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   const named = (min: number) => (match && match.strength >= min ? catalog.works[match.index] : null);
   const describe = (work: CatalogWork | null) => ({
     out: work ? { ...(work.id ? { id: work.id } : {}), title: work.title } : null,
-    reason: work ? [{ id: 'work', text: fill(MESSAGES.work, lang, { work: work.title, where: match!.where.join(lang === 'zh' ? '、' : ', ') }) }] : [],
+    reason: work
+      ? [{ id: 'work', text: fill(MESSAGES.work, lang, { work: work.title, where: match!.where.join(lang === 'zh' ? '、' : ', ') }) }]
+      : [],
   });
 
   if (isOfficial(host)) {
     const { out, reason } = describe(named(WORK_MIN));
-    return { suspected: false, score: 0, work: out, reasons: [...reason, { id: 'official-domain', text: MESSAGES.official[lang] }] };
+    const reasons = [...reason, { id: 'official-domain', text: MESSAGES.official[lang] }];
+    return { suspected: false, score: 0, work: out, reasons };
   }
 
   // Links to the user's own sites (an official download page) say nothing about piracy, and
@@ -262,7 +298,7 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   const rawProminent = [features.title, features.ogTitle, features.description].map(rawOf).join(' ');
   const rawText = rawOf(features.text);
 
-  const found: { id: string; weight: number; text: string; download: boolean; family?: SignalFamily; group?: SignalGroup }[] = [];
+  const found: Found[] = [];
   const discussion: ScoredReason[] = [];
   for (const signal of SIGNALS) {
     if (signal.on === 'links') {
@@ -278,7 +314,8 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
       continue;
     }
     if (signal.stack) {
-      found.push({ id: signal.id, weight: signal.weight * Math.min(matches, signal.stack), text: signal.reason[lang], download: false });
+      const weight = signal.weight * Math.min(matches, signal.stack);
+      found.push({ id: signal.id, weight, text: signal.reason[lang], download: false });
       continue;
     }
     // A term said once in passing ("many players turned to private servers") is half the evidence
@@ -309,8 +346,10 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   }
   const labels = `${title} ${fields.heading}`;
   const sharing = isSharingSite(host) || EPISODE_UPLOAD.uploaded.test(fields.text);
-  if (candidate && (match!.inTitle || match!.inHeading) && sharing && EPISODE_UPLOAD.patterns.some((p) => p.test(labels)) && !EPISODE_UPLOAD.notWhole.test(labels)) {
-    found.push({ id: EPISODE_UPLOAD.id, weight: EPISODE_UPLOAD.weight, text: fill(EPISODE_UPLOAD.reason, lang, { work: candidate.title }), download: false, group: 'reupload' });
+  const episode = EPISODE_UPLOAD.patterns.some((p) => p.test(labels)) && !EPISODE_UPLOAD.notWhole.test(labels);
+  if (candidate && (match!.inTitle || match!.inHeading) && sharing && episode) {
+    const text = fill(EPISODE_UPLOAD.reason, lang, { work: candidate.title });
+    found.push({ id: EPISODE_UPLOAD.id, weight: EPISODE_UPLOAD.weight, text, download: false, group: 'reupload' });
   }
   const positive = found.some((f) => f.weight > 0);
   if (candidate && match!.inHost && positive) {
@@ -319,19 +358,23 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   // A player next to re-upload words is the re-uploaded copy itself, and counts as a second piece of evidence.
   const reupload = found.some((f) => f.group === 'reupload' && f.weight > 0);
   if (features.embeds > 0 && positive) {
-    found.push({ id: PLAYER_EMBED.id, weight: reupload ? PLAYER_EMBED.withReupload : PLAYER_EMBED.weight, text: PLAYER_EMBED.reason[lang], download: false });
+    const weight = reupload ? PLAYER_EMBED.withReupload : PLAYER_EMBED.weight;
+    found.push({ id: PLAYER_EMBED.id, weight, text: PLAYER_EMBED.reason[lang], download: false });
   }
 
   const total = found.reduce((sum, f) => sum + f.weight, 0);
   const score = total > 0 ? Math.round((total / (total + THRESHOLD)) * 100) / 100 : 0;
   const offersCopy = found.some((f) => f.download);
   // One piracy word is not a pattern: ask for two pieces of evidence, or an actual copy.
-  const corroborated = offersCopy || found.filter((f) => f.weight > 0 && (f.id !== PLAYER_EMBED.id || reupload)).length >= 2;
+  const evidence = found.filter((f) => f.weight > 0 && (f.id !== PLAYER_EMBED.id || reupload));
+  const corroborated = offersCopy || evidence.length >= 2;
 
   const strong = total >= STRONG_EVIDENCE && offersCopy;
   const work = named(WORK_MIN) ?? (strong ? named(WORK_MIN_STRONG) : null);
   const { out: workOut, reason: workReason } = describe(work);
-  if (work && match!.strength < WORK_MIN) workReason.push({ id: 'strong-evidence-naming', text: MESSAGES.strongNaming[lang] });
+  if (work && match!.strength < WORK_MIN) {
+    workReason.push({ id: 'strong-evidence-naming', text: MESSAGES.strongNaming[lang] });
+  }
 
   const kind = allowKind(host);
   // Search engines, news and wikis, and pages that read as discussion, are flagged only for an actual copy.
