@@ -51,7 +51,7 @@ export function domPageSource(doc: DomDocument): PageSource {
     },
     *links() {
       const anchors = doc.querySelectorAll('a[href]');
-      for (let i = 0; i < anchors.length; i++) yield new DomLink(anchors[i]);
+      for (const a of Array.from(anchors)) yield new DomLink(a);
     },
   };
 }

@@ -10,7 +10,8 @@ const T2S_PAIRS =
 
 const T2S = new Map<string, string>();
 for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) {
-  if (T2S_PAIRS[i] !== T2S_PAIRS[i + 1]) T2S.set(T2S_PAIRS[i], T2S_PAIRS[i + 1]);
+  const [t, s] = [T2S_PAIRS[i]!, T2S_PAIRS[i + 1]!];
+  if (t !== s) T2S.set(t, s);
 }
 const T2S_RE = new RegExp(`[${[...T2S.keys()].join('')}]`, 'g');
 

@@ -111,7 +111,7 @@ function mergeFamilies(found: { id: string; weight: number; download: boolean; f
   }
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i];
-    if (!f.family) continue;
+    if (!f?.family) continue;
     const b = best.get(f.family)!;
     if (f !== b) {
       b.download ||= f.download;

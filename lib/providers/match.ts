@@ -49,7 +49,8 @@ function preferCountry(list: ProviderEntry[], country: string | null | undefined
     s: (country && e.country === country ? 0 : 1) * 10 + (roleKind && e.kinds[0] === roleKind ? 0 : 1) * 5 + i / 1000,
   }));
   scored.sort((a, b) => a.s - b.s);
-  return scored[0].e;
+  // Callers pass the entries that matched, never an empty list.
+  return scored[0]!.e;
 }
 
 export function findProviderById(id: string): ProviderEntry | undefined {

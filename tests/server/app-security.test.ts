@@ -81,7 +81,7 @@ describe('input validation at the edge', () => {
     const body = BatchResponseSchema.parse(await res.json());
     expect(body.items.map((i) => i.url)).toEqual(urls);
     expect(body.items.map((i) => i.error?.kind ?? null)).toEqual([null, null, 'private-target', 'invalid-input', null]);
-    expect(body.items[1].result?.input).toBe('https://ripe-host.to/b');
+    expect(body.items[1]!.result?.input).toBe('https://ripe-host.to/b');
     expect(body.stats).toMatchObject({ urls: 5, hosts: 2, failed: 2 });
     expect(calls).toBe(2);
   });

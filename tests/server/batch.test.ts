@@ -22,7 +22,7 @@ function bulkZone(): { zone: Zone; urls: string[] } {
   const hosts: string[] = [];
   for (let i = 0; i < HOSTS; i++) {
     const host = i % 10 === 0 ? `s${i}.google.com` : `mirror${i}.to`;
-    extra[host] = { A: [NETWORKS[i % NETWORKS.length](i)] };
+    extra[host] = { A: [NETWORKS[i % NETWORKS.length]!(i)] };
     hosts.push(host);
   }
   const urls = Array.from({ length: 1000 }, (_, k) => `https://${hosts[k % HOSTS]}/file/${k}`);
@@ -45,7 +45,7 @@ describe('POST /v1/lookup/batch', () => {
     expect(body.items).toHaveLength(1000);
     expect(body.stats).toMatchObject({ urls: 1000, hosts: HOSTS, failed: 0 });
     expect(body.stats.networks).toBe(NETWORKS.length);
-    expect(body.items[1].result?.input).toBe(urls[1]);
+    expect(body.items[1]!.result?.input).toBe(urls[1]);
 
     const ipAnswers = stack.rdap.requests.filter((r) => r.kind === 'ip' && r.status !== 302).length;
     const redirects = stack.rdap.requests.filter((r) => r.kind === 'ip' && r.status === 302).length;

@@ -101,7 +101,7 @@ describe('cli bulk', () => {
     expect(byUrl.get(good[1])).toMatchObject({ 2: 'SWITCH-LAN', 5: switchEml, 6: 'drafted' });
     expect(byUrl.get(good[2])?.[2]).toBe('Microsoft Azure');
     expect(rows.find((row) => row[6] === 'rejected:duplicate')?.[7]).toBe('line 42: 5');
-    const rejected = rows.filter((row) => row[6].startsWith('rejected:')).map((row) => [row[6], row[7].split(':')[0]]);
+    const rejected = rows.filter((row) => row[6]!.startsWith('rejected:')).map((row) => [row[6], row[7]!.split(':')[0]]);
     expect(rejected).toEqual([
       ['rejected:duplicate', 'line 42'],
       ['rejected:unsupported_scheme', 'line 44'],
@@ -110,7 +110,7 @@ describe('cli bulk', () => {
       ['rejected:not_a_url', 'line 47'],
     ]);
     // A cell a spreadsheet would evaluate is neutralised.
-    expect(rows.at(-1)?.[0].startsWith("'=")).toBe(true);
+    expect(rows.at(-1)?.[0]!.startsWith("'=")).toBe(true);
   });
 
   test('every group failing the checklist exits 3 and names the missing elements', async () => {
@@ -134,7 +134,7 @@ describe('cli bulk', () => {
       ['https://gone-1.to/c', 'no_recipient'],
       ['https://gone-2.to/b', 'no_recipient'],
     ]);
-    expect(rows[1][7]).toMatch(/dns/);
+    expect(rows[1]![7]).toMatch(/dns/);
   });
 
   test('invalid input files exit 2', async () => {

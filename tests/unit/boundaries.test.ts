@@ -10,7 +10,7 @@ function files(dir: string): string[] {
     return statSync(path.join(REPO_ROOT, p)).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(name) ? [p] : [];
   });
 }
-const imports = (file: string) => [...readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+const imports = (file: string) => [...readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
 describe('import directions (style.md §1)', () => {
   it('extension code never imports the Node backend', () => {
@@ -22,7 +22,7 @@ describe('import directions (style.md §1)', () => {
     const pure = files('lib').filter((f) => !f.startsWith(path.join('lib', 'server')) && !f.startsWith(path.join('lib', 'db')));
     const offenders = pure.filter((f) => {
       const src = readFileSync(path.join(REPO_ROOT, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-      return imports(f).some((i) => i.startsWith('node:') || i === 'dexie' || i.includes('lib/server')) || /\bbrowser\.\w+\./.test(src) || /\bchrome\.\w+\./.test(src);
+      return imports(f).some((i) => i!.startsWith('node:') || i === 'dexie' || i!.includes('lib/server')) || /\bbrowser\.\w+\./.test(src) || /\bchrome\.\w+\./.test(src);
     });
     expect(offenders).toEqual([]);
   });

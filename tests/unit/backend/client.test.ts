@@ -9,7 +9,7 @@ describe('backend client', () => {
   it('sends the bearer token and validates the answer', async () => {
     const fetchFn = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } }));
     expect(await lookupUrl(settings, fetchFn as never, { url: 'https://a.test/' })).toEqual(result);
-    const [url, init] = fetchFn.mock.calls[0];
+    const [url, init] = fetchFn.mock.calls[0]!;
     expect(String(url)).toBe('http://127.0.0.1:8787/v1/lookup');
     expect(new Headers(init?.headers).get('authorization')).toBe('Bearer s3cret');
   });

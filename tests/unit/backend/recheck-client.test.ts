@@ -21,7 +21,7 @@ describe('backend client: recheck', () => {
   it('posts the url and markers to /v1/recheck and validates the answer', async () => {
     const fetchFn = vi.fn(async (_u: string | URL | Request, _i?: RequestInit) => new Response(JSON.stringify(result)));
     expect(await recheck(settings, fetchFn as never, { url: result.url, markers: ['The Book'] })).toEqual(result);
-    const [url, init] = fetchFn.mock.calls[0];
+    const [url, init] = fetchFn.mock.calls[0]!;
     expect(String(url)).toBe('http://127.0.0.1:8787/v1/recheck');
     expect(JSON.parse(String(init?.body))).toEqual({ url: result.url, markers: ['The Book'] });
   });
