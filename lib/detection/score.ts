@@ -163,7 +163,6 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   const links = allLinks.filter((l) => !isOfficial(l.host));
   const linksOfficial = links.length < allLinks.length;
   const prominent = [fields.title, fields.description, fields.url].join(' ');
-  const haystack = `${prominent} ${fields.text}`;
   // For `raw` signals: punctuation kept, so "Orchard.epub" is still a file name.
   const rawOf = (s: string) => s.normalize('NFKC').toLowerCase();
   const rawProminent = [features.title, features.description].map(rawOf).join(' ');

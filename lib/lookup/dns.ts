@@ -43,7 +43,7 @@ const canonIps = (list: string[]) =>
   list
     .map((s) => parseIp(s.trim()))
     .filter((p) => p !== null)
-    .map((p) => formatIp(p!));
+    .map((p) => formatIp(p));
 
 const cleanName = (s: string) => s.trim().toLowerCase().replace(/\.$/, '');
 

@@ -37,7 +37,7 @@ export function normalizeTarget(input: string): NormalizeResult {
   if (input.length > MAX_INPUT_LENGTH) return fail('invalid-input', `Input is longer than ${MAX_INPUT_LENGTH} characters.`);
   const trimmed = input.trim();
   if (trimmed === '') return fail('invalid-input', 'Input is empty.');
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) return fail('invalid-input', 'Input contains control characters.');
+  if (/\p{Cc}/u.test(trimmed)) return fail('invalid-input', 'Input contains control characters.');
 
   let candidate: string;
   const bareIp = parseIp(trimmed);

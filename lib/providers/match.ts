@@ -84,5 +84,5 @@ export function matchProvider(q: ProviderQuery, directory: ProviderEntry[] = PRO
 
 /** The language a notice to this provider should be drafted in: the first preferred one the product writes (en, zh). */
 export function noticeLanguage(e: ProviderEntry): 'en' | 'zh' {
-  return (e.languages.find((l) => l === 'en' || l === 'zh') as 'en' | 'zh' | undefined) ?? 'en';
+  return e.languages.find((l): l is 'en' | 'zh' => l === 'en' || l === 'zh') ?? 'en';
 }

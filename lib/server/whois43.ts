@@ -99,7 +99,7 @@ export function whoisExchange(
         : (hostname, options, cb) =>
             dnsLookup(hostname, { ...options, all: false }, (err, address, family) => {
               if (!err && typeof address === 'string' && !isPublicIp(address)) return cb(new Error(`refusing non-public address ${address}`), '', 4);
-              cb(err, address as string, family);
+              cb(err, address, family);
             }),
     });
     const connectTimer = setTimeout(() => finish(new LookupFailure('whois', 'timeout', `WHOIS ${target.host}: connect timed out`)), opts.connectTimeoutMs);

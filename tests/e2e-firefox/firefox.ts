@@ -119,7 +119,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxS
     openExtensionPage,
     contextMenu,
     screenshot: async (page, name) => {
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `firefox-${name}.png`) as `${string}.png` });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `firefox-${name}.png`) });
     },
     close: () => browser.close(),
   };

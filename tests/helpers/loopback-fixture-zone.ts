@@ -104,7 +104,7 @@ function cymruWildcard(prefix: string): string {
     return `*.${nibbles(addr).slice(0, keep).reverse().join('.')}.origin6.asn.cymru.com`;
   }
   const keep = Math.floor(len / 8);
-  return `*.${addr!.split('.').slice(0, keep).reverse().join('.')}.origin.asn.cymru.com`;
+  return `*.${addr.split('.').slice(0, keep).reverse().join('.')}.origin.asn.cymru.com`;
 }
 
 function buildZone(): Zone {

@@ -5,6 +5,7 @@ import { BatchResponseSchema } from '../../lib/contract';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
 import { fixtureZone } from '../helpers/loopback-fixture-zone';
 import type { Zone } from '../helpers/loopback-dns';
+import { requestUrl } from '../helpers/request-url';
 
 /** 1,000 URLs on 200 hosts spread over 6 fixture networks (several /24s each) plus google.com subdomains. */
 const NETWORKS = [
@@ -71,7 +72,7 @@ describe('POST /v1/lookup/batch', () => {
       requests++;
       // The backend "restarts" during the third request: that request fails as a whole.
       if (requests === 3) return Promise.reject(new TypeError('connection reset'));
-      return app.request(new URL(String(input)).pathname, init);
+      return app.request(new URL(requestUrl(input)).pathname, init);
     }) as typeof fetch;
     const stored: Record<string, HostOutcome> = {};
     const onChunk = async (o: HostOutcome[]) => void o.forEach((x) => (stored[x.host] = x));

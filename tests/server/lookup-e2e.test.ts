@@ -22,7 +22,6 @@ async function get(app: ReturnType<LoopbackStack['app']>['app'], url: string): P
   expect(res.status).toBe(200);
   return LookupResultSchema.parse(await res.json());
 }
-const emails = (r: LookupResult) => r.recipients.flatMap((p) => p.emails);
 
 describe('end-to-end lookups through the HTTP API (loopback DNS, RDAP, WHOIS)', () => {
   test.each([

@@ -22,7 +22,7 @@ describe('import directions (style.md §1)', () => {
     const pure = files('lib').filter((f) => !f.startsWith(path.join('lib', 'server')) && !f.startsWith(path.join('lib', 'db')));
     const offenders = pure.filter((f) => {
       const src = readFileSync(path.join(REPO_ROOT, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-      return imports(f).some((i) => i!.startsWith('node:') || i === 'dexie' || i!.includes('lib/server')) || /\bbrowser\.\w+\./.test(src) || /\bchrome\.\w+\./.test(src);
+      return imports(f).some((i) => i.startsWith('node:') || i === 'dexie' || i.includes('lib/server')) || /\bbrowser\.\w+\./.test(src) || /\bchrome\.\w+\./.test(src);
     });
     expect(offenders).toEqual([]);
   });

@@ -57,7 +57,7 @@ describe('notices repository', () => {
   });
 
   it('refuses an invalid draft with the bad path', async () => {
-    const err = await expectKind(repo.createDraft({ urls: [] } as never), 'invalid_input');
+    const err = await expectKind(repo.createDraft({ urls: [] }), 'invalid_input');
     expect(err.message).toContain('urls');
   });
 

@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, neutraliseFormula, noticesToCsv } from '../../../lib/export/csv';
+import { parseCsv } from '../../helpers/csv';
 import { makeNotice, recipient, sentNotice } from '../tracking/make-notice';
-
-/** A small RFC 4180 reader, to prove the output parses back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 describe('CSV export', () => {
   it('writes one row per notice with RFC 4180 quoting', () => {

@@ -125,7 +125,7 @@ describe('hash chain, property', () => {
           if (i !== at) return e;
           if (field === 'details') return { ...e, details: { ...e.details, junk } };
           if (field === 'actor') return { ...e, actor: e.actor === 'user' ? ('system' as const) : ('user' as const) };
-          return { ...e, [field]: `${(e as Record<string, unknown>)[field]}${junk}` };
+          return { ...e, [field]: `${String((e as Record<string, unknown>)[field])}${junk}` };
         });
         const verdict = await verifyChain(tampered, sha256Hex);
         expect(verdict).toEqual({ ok: false, brokenAt: at, eventId: `e${at}`, reason: 'edited' });
