@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import { EXTENSION_PUBLIC_KEY, FIREFOX_EXTENSION_ID } from './lib/extension-id';
 
 export default defineConfig({
+  // addons.mozilla.org reviews the sources zip: it needs what builds the extension, not test output or local data.
+  zip: { excludeSources: ['test-results/**', 'coverage/**', 'data/**', 'bench/*results.json'] },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

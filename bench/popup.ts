@@ -112,7 +112,7 @@ async function seed(context: BrowserContext, notices: Notice[]): Promise<number>
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const req = indexedDB.open('takedown');
           req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
         });
         try {
           if (db.version !== 20 || !db.objectStoreNames.contains('notices')) throw new Error(`unexpected database version ${db.version}`);
@@ -120,7 +120,7 @@ async function seed(context: BrowserContext, notices: Notice[]): Promise<number>
             const tx = db.transaction('notices', 'readwrite');
             for (const n of chunk) tx.objectStore('notices').put(n);
             tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
           });
         } finally {
           db.close();
@@ -138,7 +138,7 @@ async function seed(context: BrowserContext, notices: Notice[]): Promise<number>
               req.result.close();
             };
           };
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
         }),
     );
   } finally {

@@ -73,7 +73,7 @@ async function main() {
     const t0 = Date.now();
     opts.log(`${name}…`);
     try {
-      const r = await SECTIONS[name](opts);
+      const r = await SECTIONS[name]!(opts);
       Object.assign(keys, r.keys);
       sections[name] = { ...r.details, rows: r.rows, seconds: (Date.now() - t0) / 1000 };
       rows.push(...r.rows);

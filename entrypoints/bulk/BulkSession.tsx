@@ -255,7 +255,7 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
               void act(async () => {
                 if (!sent) return;
                 const c = await repo.createCorrection(sent.id);
-                await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${reportPageQuery({ url: c.urls[0], kind: 'page', draftId: c.id })}` as '/report.html') });
+                await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${reportPageQuery({ url: c.urls[0] ?? '', kind: 'page', draftId: c.id })}` as '/report.html') });
               })
             }
           />

@@ -103,6 +103,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const toggle = async (i: number) => {
     if (!session) return;
     const r = candidates[i];
+    if (!r) return;
     const pick = !selected.has(i);
     setPendingPick((p) => ({ ...p, [i]: pick }));
     try {
@@ -267,7 +268,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             onCorrection={() =>
               void act(async () => {
                 const c = await repo.createCorrection(active.id);
-                location.search = reportPageQuery({ url: c.urls[0], kind: 'page', draftId: c.id });
+                location.search = reportPageQuery({ url: c.urls[0] ?? '', kind: 'page', draftId: c.id });
               })
             }
           />

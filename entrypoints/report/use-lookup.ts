@@ -28,8 +28,8 @@ export function useLookup(onResult: (r: LookupResult) => void) {
             const g = groupOf(e.step);
             if (!g) return;
             groups[g] = e.status === 'start' ? 'running' : e.status === 'error' ? 'error' : groups[g] === 'error' ? 'error' : 'done';
-            if (g === 'dns' && e.status !== 'start') groups.network = groups.network === 'waiting' ? 'running' : groups.network;
-            if (g === 'network' && e.status !== 'start') groups.cdn = groups.cdn === 'waiting' ? 'running' : groups.cdn;
+            if (g === 'dns' && e.status !== 'start') groups.network = groups.network === 'waiting' ? 'running' : (groups.network ?? 'running');
+            if (g === 'network' && e.status !== 'start') groups.cdn = groups.cdn === 'waiting' ? 'running' : (groups.cdn ?? 'running');
             setState({ phase: 'running', groups: { ...groups } });
           },
         });

@@ -66,8 +66,9 @@ function mergeOverlaps(hits: PhraseHit[]): PhraseHit[] {
   for (const h of hits) {
     const id = `${h.work}:${h.kind}`;
     const prev = last.get(id);
-    if (prev !== undefined && h.at < out[prev].end) {
-      if (h.end - h.at > out[prev].end - out[prev].at) out[prev] = h;
+    const kept = prev === undefined ? undefined : out[prev];
+    if (prev !== undefined && kept && h.at < kept.end) {
+      if (h.end - h.at > kept.end - kept.at) out[prev] = h;
       continue;
     }
     last.set(id, out.length);
@@ -122,8 +123,9 @@ export function compileCatalog(works: readonly CatalogWork[]): CompiledCatalog {
         for (const p of bucket) {
           if (!compacted.startsWith(p.text, i)) continue;
           // Word boundaries are those of the spaced text: "dune" is not in "dunes", "iron vale" is "ironvale".
-          const start = at[i];
-          const end = at[i + p.text.length - 1] + 1;
+          // `at` maps every compacted index back to the spaced text, so both ends exist.
+          const start = at[i]!;
+          const end = at[i + p.text.length - 1]! + 1;
           if (p.boundStart && isWordChar(text[start - 1])) continue;
           if (p.boundEnd && isWordChar(text[end])) continue;
           hits.push({ work: p.work, kind: p.kind, phrase: p.text, at: start, end });

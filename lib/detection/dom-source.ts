@@ -46,7 +46,7 @@ export function domPageSource(doc: DomDocument): PageSource {
     embedCount: doc.querySelectorAll('video, iframe, embed, object').length,
     *headings() {
       const hs = doc.querySelectorAll('h1, h2');
-      for (let i = 0; i < hs.length; i++) yield hs[i].textContent ?? '';
+      for (const h of Array.from(hs)) yield h.textContent ?? '';
     },
     *textChunks() {
       if (!doc.body) return;
@@ -58,7 +58,7 @@ export function domPageSource(doc: DomDocument): PageSource {
     },
     *links() {
       const anchors = doc.querySelectorAll('a[href]');
-      for (let i = 0; i < anchors.length; i++) yield new DomLink(anchors[i]);
+      for (const a of Array.from(anchors)) yield new DomLink(a);
     },
   };
 }

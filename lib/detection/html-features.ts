@@ -85,7 +85,7 @@ export function htmlPageSource(input: string, url: string): PageSource {
       continue;
     }
     const closing = m[1] === '/';
-    const name = m[2].toLowerCase();
+    const name = (m[2] ?? '').toLowerCase();
     const tag = html.slice(lt, gt + 1);
     pos = gt + 1;
     if (!INLINE.has(name)) text.push(' ');

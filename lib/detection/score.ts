@@ -61,7 +61,7 @@ const SIDEBAR_ANCHOR =
 const SIDEBAR_SPAN = 240;
 /** File names of copies shown on the page (attachments, listed files, link texts): a name in one is the file's work. */
 const FILE_EXT = /\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|pdf|mkv|mp4|avi|torrent|rar|7z|zip|iso|txt)(?![\p{L}\p{N}])/giu;
-const NAME_CHAR = /[\p{L}\p{N}_\-.\[\]()'& ]/u;
+const NAME_CHAR = /[\p{L}\p{N}_\-.[\]()'& ]/u;
 const MAX_FILE_NAME = 100;
 const MAX_FILE_NAMES = 20;
 
@@ -75,7 +75,7 @@ function fileNames(features: PageFeatures): string {
     FILE_EXT.lastIndex = 0;
     for (let m = FILE_EXT.exec(source); m; m = FILE_EXT.exec(source)) {
       let start = m.index;
-      while (start > 0 && m.index - start < MAX_FILE_NAME && NAME_CHAR.test(source[start - 1])) start--;
+      while (start > 0 && m.index - start < MAX_FILE_NAME && NAME_CHAR.test(source[start - 1] ?? '')) start--;
       const name = source.slice(start, m.index).trim();
       if (name) names.push(name);
       if (names.length >= MAX_FILE_NAMES) return names.join(' | ');
@@ -230,7 +230,7 @@ function mergeFamilies(found: { id: string; weight: number; download: boolean; f
   }
   for (let i = found.length - 1; i >= 0; i--) {
     const f = found[i];
-    if (!f.family) continue;
+    if (!f?.family) continue;
     const b = best.get(f.family)!;
     if (f !== b) {
       b.download ||= f.download;
@@ -273,7 +273,7 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
     text: normalize(features.text),
   };
   const match = matchWork(catalog, fields, lang);
-  const named = (min: number) => (match && match.strength >= min ? catalog.works[match.index] : null);
+  const named = (min: number) => (match && match.strength >= min ? (catalog.works[match.index] ?? null) : null);
   const describe = (work: CatalogWork | null) => ({
     out: work ? { ...(work.id ? { id: work.id } : {}), title: work.title } : null,
     reason: work

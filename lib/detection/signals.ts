@@ -66,8 +66,8 @@ const PAN_HOSTS = [
   'mediafire.com', '1fichier.com', 'rapidgator.net', 'nitroflare.com', 'turbobit.net', 'uploaded.net', 'katfile.com',
 ];
 const FILE_NAME = {
-  torrent: /[\w.\-\[\]]+\.torrent\b/,
-  copy: /[\w.\-\[\]]+\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|rar|7z|iso|mkv|mp4|avi)\b/,
+  torrent: /[\w.\-[\]]+\.torrent\b/,
+  copy: /[\w.\-[\]]+\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|rar|7z|iso|mkv|mp4|avi)\b/,
 };
 // A sample chapter or preview a shop gives away is not a copy of the work.
 const SAMPLE = /sample|preview|excerpt|試讀|試閱|试读|试阅/;
@@ -93,7 +93,7 @@ export const SIGNALS: readonly Signal[] = [
   // Channels (Telegram, Discord) post the copy as an attachment: its file name is page text, not a link.
   // When a link's text is that name, it is the same evidence as file-link (one family).
   { id: 'file-name', on: 'text', weight: 2, raw: true, concrete: true, family: 'file',
-    patterns: [/[\p{L}\p{N}_\-\[\]()]\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|pdf|mkv|avi)(?![\p{L}\p{N}])/u],
+    patterns: [/[\p{L}\p{N}_\-[\]()]\.(?:apk|xapk|apks|ipa|epub|mobi|azw3|pdf|mkv|avi)(?![\p{L}\p{N}])/u],
     reason: { en: 'Shows the file name of a copy (an attachment or listed file)', zh: '列出盗版文件名（附件或文件列表）' } },
 
   // What the page says it offers.

@@ -15,6 +15,6 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]|[\u{20000}-\u{3134f}]/u;
 export function toSimplified(text: string): string {
   // Latin-only text (most of the web) skips the trie walk.
   if (!HAN.test(text)) return text;
-  converter ??= ConverterFactory(Locale.from.tw, Locale.from.hk, Locale.to.cn);
+  converter ??= ConverterFactory(Locale.from.tw ?? [], Locale.from.hk ?? [], Locale.to.cn ?? []);
   return converter(text);
 }

@@ -217,7 +217,7 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
   }
 
   scored.sort((a, b) => {
-    for (let i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return a.rank[i] - b.rank[i];
+    for (const [i, r] of a.rank.entries()) if (r !== b.rank[i]) return r - (b.rank[i] ?? 0);
     return 0;
   });
 

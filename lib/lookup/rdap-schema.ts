@@ -81,7 +81,7 @@ export const EntitySchema: z.ZodType<RdapEntity> = z.looseObject({
   },
   networks: z.array(z.unknown()).max(MAX_RDAP_ARRAY).nullish(),
   autnums: z.array(z.unknown()).max(MAX_RDAP_ARRAY).nullish(),
-}) as z.ZodType<RdapEntity>;
+});
 
 export const RdapObjectSchema = z.looseObject({
   ...common,

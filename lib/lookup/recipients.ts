@@ -89,7 +89,7 @@ function kindFor(e: ProviderEntry, role: Recipient['role']): ServiceKind {
   if (role === 'cdn') return 'cdn';
   if (role === 'registrar') return 'registrar';
   if (role === 'upstream') return 'network';
-  return e.kinds.find((k) => k !== 'registrar' && k !== 'cdn') ?? e.kinds[0];
+  return e.kinds.find((k) => k !== 'registrar' && k !== 'cdn') ?? e.kinds[0] ?? 'unknown';
 }
 
 function contactNotes(c: AbuseContact): string[] {

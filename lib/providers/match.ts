@@ -49,7 +49,8 @@ function preferCountry(list: ProviderEntry[], country: string | null | undefined
     s: (country && e.country === country ? 0 : 1) * 10 + (roleKind && e.kinds[0] === roleKind ? 0 : 1) * 5 + i / 1000,
   }));
   scored.sort((a, b) => a.s - b.s);
-  return scored[0].e;
+  // Callers pass the entries that matched, never an empty list.
+  return scored[0]!.e;
 }
 
 export function findProviderById(id: string): ProviderEntry | undefined {
@@ -83,5 +84,5 @@ export function matchProvider(q: ProviderQuery, directory: ProviderEntry[] = PRO
 
 /** The language a notice to this provider should be drafted in: the first preferred one the product writes (en, zh). */
 export function noticeLanguage(e: ProviderEntry): 'en' | 'zh' {
-  return (e.languages.find((l) => l === 'en' || l === 'zh') as 'en' | 'zh' | undefined) ?? 'en';
+  return e.languages.find((l): l is 'en' | 'zh' => l === 'en' || l === 'zh') ?? 'en';
 }

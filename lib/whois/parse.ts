@@ -59,7 +59,7 @@ function collect(text: string): Collected {
     }
     if (line.startsWith('%') || line.startsWith('#')) {
       const m = RIR_ABUSE_COMMENT.exec(line);
-      if (m) abuseComments.push(m[1]);
+      if (m?.[1]) abuseComments.push(m[1]);
       continue;
     }
     if (line.startsWith('>>>')) continue;

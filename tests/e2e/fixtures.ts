@@ -85,7 +85,7 @@ export async function activeTabOf(worker: Worker, urlPrefix: string): Promise<Re
     for (let i = 0; i < 100; i++) {
       const tabs = await chrome.tabs.query({ active: true });
       const tab = tabs.find((t: { url?: string; status?: string }) => t.url?.startsWith(prefix) && t.status === 'complete');
-      if (tab) return tab as unknown as Record<string, unknown>;
+      if (tab) return tab;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`no active tab at ${prefix}`);

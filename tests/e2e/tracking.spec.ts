@@ -119,9 +119,9 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
             const tx = req.result.transaction('notices', 'readwrite');
             tx.objectStore('notices').put(notice);
             tx.oncomplete = () => (req.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
           };
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(req.error ?? new Error('request failed'));
         }),
       {
         id: 'seed-overdue', createdAt: '2024-01-02T00:00:00.000Z', updatedAt: '2024-01-02T00:00:00.000Z', status: 'sent', host: 'old-overdue.example',
@@ -156,7 +156,7 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
             const tx = req.result.transaction('notices', 'readwrite');
             tx.objectStore('notices').delete('seed-overdue');
             tx.oncomplete = () => (req.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
           };
         }),
     );

@@ -195,7 +195,7 @@ function rewriteBootstrap(file: string, origin: string): string {
   const json = readJson(`bootstrap/${file}`) as { services: string[][][] };
   const services = json.services.map((service) => {
     const urls = service[service.length - 1];
-    const rewritten = [...new Set(urls.map((u) => `${origin}/${serverIdFor(u)}/`))];
+    const rewritten = [...new Set(urls!.map((u) => `${origin}/${serverIdFor(u)}/`))];
     return [...service.slice(0, -1), rewritten];
   });
   return JSON.stringify({ ...json, services });
@@ -373,7 +373,7 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
       if (first === 'bootstrap') {
         const file = BOOTSTRAP_FILES[rest];
         if (file) bootstrapCache[rest] ??= rewriteBootstrap(file, origin);
-        out = file ? { status: 200, body: bootstrapCache[rest], headers: { 'cache-control': 'max-age=86400' } } : { status: 404, body: rdapError(404, 'Not Found') };
+        out = file ? { status: 200, body: bootstrapCache[rest]!, headers: { 'cache-control': 'max-age=86400' } } : { status: 404, body: rdapError(404, 'Not Found') };
       } else {
         out = route(first, rest);
       }

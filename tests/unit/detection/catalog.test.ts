@@ -71,7 +71,7 @@ describe('compileCatalog', () => {
   });
 
   it('validates catalog files', () => {
-    expect(CatalogSchema.safeParse({ works: [{ title: 'X', aliases: [], officialDomains: ['A.COM'], keywords: [] }] }).data?.works[0].officialDomains).toEqual(['a.com']);
+    expect(CatalogSchema.safeParse({ works: [{ title: 'X', aliases: [], officialDomains: ['A.COM'], keywords: [] }] }).data?.works[0]!.officialDomains).toEqual(['a.com']);
     expect(CatalogSchema.safeParse({ works: [{ title: '' }] }).success).toBe(false);
     expect(CatalogSchema.safeParse({ work: [] }).success).toBe(false);
   });

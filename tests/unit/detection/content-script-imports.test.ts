@@ -9,7 +9,7 @@ function runtimeImports(file: string, seen = new Set<string>()): Set<string> {
   seen.add(file);
   const source = readFileSync(file, 'utf8');
   for (const m of source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)) {
-    const spec = m[1];
+    const spec = m[1]!;
     if (!spec.startsWith('.')) {
       seen.add(spec);
       continue;

@@ -94,7 +94,7 @@ describe('minimum evidence', () => {
   it('names the work from a 原名/片名 line on a page that retitles it', () => {
     const v = score({ ...stream, title: '灯塔归航 在线观看 高清完整版', text: `原名：Starfall Harbor 导演：伊德里斯 ${stream.text}` });
     expect(v.work?.id).toBe('sf');
-    expect(v.reasons[0].text).toContain('original-title line');
+    expect(v.reasons[0]!.text).toContain('original-title line');
     expect(v.suspected).toBe(true);
     expect(v.reasons.map((r) => r.id)).toContain('strong-evidence-naming');
     // With weak evidence the one line stays below the bar.
@@ -117,7 +117,7 @@ describe('minimum evidence', () => {
   it('names the work from the file name of the copy the page shows', () => {
     const post = { title: 'Book Drop Daily – Telegram', text: '📖 New today 📎 Ottilie_Brandreth-The_Wintermere_Letters.epub 1.2 MB' };
     expect(score(post).work?.id).toBe('wm');
-    expect(score(post).reasons[0].text).toContain('file name');
+    expect(score(post).reasons[0]!.text).toContain('file name');
   });
 
   it('does not name a work from meta keywords alone, however strong the rest', () => {

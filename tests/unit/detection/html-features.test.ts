@@ -23,7 +23,7 @@ describe('featuresFromHtml', () => {
 
   it('resolves hrefs against the page and keeps download-like links first', () => {
     expect(f.links.map((l) => l.href)).toEqual(['https://pirate.example/dl/file.apk', 'magnet:?xt=urn:btih:abc']);
-    expect(f.links[0].text).toBe('Get it');
+    expect(f.links[0]!.text).toBe('Get it');
   });
 
   it('counts players and iframes', () => {

@@ -26,7 +26,7 @@ describe('scorePage', () => {
   it('writes reasons in Chinese on request', () => {
     const v = scorePage(page(privateServer), catalog, { lang: 'zh' });
     expect(v.reasons.find((r) => r.id === 'private-server')?.text).toBe('宣传私服');
-    expect(v.reasons[0].text).toContain('星穹纪元');
+    expect(v.reasons[0]!.text).toContain('星穹纪元');
   });
 
   describe('official domains', () => {

@@ -69,7 +69,7 @@ describe('signals', () => {
     it(`${signal.id} fires on its samples and has readable reasons in both languages`, () => {
       expect(signal.reason.en.length).toBeGreaterThan(5);
       expect(signal.reason.zh.length).toBeGreaterThan(2);
-      for (const sample of SAMPLES[signal.id]) {
+      for (const sample of SAMPLES[signal.id]!) {
         const text = `星穹纪元 ${sample.text ?? ''}`;
         const ids = firedBy({ ...sample, text });
         // Discussion signals explain a gate only when nothing is offered; give them something to gate.

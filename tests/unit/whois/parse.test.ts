@@ -5,8 +5,10 @@ import { whoisReferral } from '../../../lib/whois/referral';
 import { DEFAULT_WHOIS_SERVERS } from '../../helpers/loopback-whois';
 
 const reply = (server: string, query: string): string => {
-  const r = DEFAULT_WHOIS_SERVERS[server][query] ?? DEFAULT_WHOIS_SERVERS[server]['*'];
-  return typeof r === 'function' ? r(query)! : r;
+  const r = DEFAULT_WHOIS_SERVERS[server]![query] ?? DEFAULT_WHOIS_SERVERS[server]!['*'];
+  const text = typeof r === 'function' ? r(query) : r;
+  if (text == null) throw new Error(`no canned reply for ${query} at ${server}`);
+  return text;
 };
 
 describe('parseWhois', () => {
