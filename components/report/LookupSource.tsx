@@ -17,7 +17,7 @@ export function LookupSource({ source, onAllowOrigin, denied }: Props) {
     <div data-testid="lookup-source" data-answered-by={source.answeredBy}>
       <p className="muted">{t(line)}</p>
       {source.needsBackend.length > 0 && (
-        <ul className="banner banner--warn" data-testid="needs-backend">
+        <ul className="plain-list banner banner--warn" data-testid="needs-backend">
           {source.needsBackend.map((g) => (
             <li key={`${g.kind}:${g.subject}`} data-kind={g.kind}>
               {t(`needsBackend_${g.kind.replace(/-/g, '_')}` as MessageKey, g.subject)}
