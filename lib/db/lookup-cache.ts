@@ -31,7 +31,7 @@ export class DexieLookupCache implements LookupCache {
   async get<T>(namespace: CacheNamespace, key: string): Promise<T | undefined> {
     const row = await this.db.lookupCache.get([namespace, key]);
     if (!row || row.expires <= this.t()) return undefined;
-    return structuredClone(row.value) as T;
+    return row.value as T;
   }
 
   async set<T>(namespace: CacheNamespace, key: string, value: T, ttlMs: number): Promise<void> {
@@ -57,7 +57,7 @@ export class DexieLookupCache implements LookupCache {
         if (row.end < at || row.expires <= t) return;
         if (!best || (row.start === best.start && row.end < best.end)) best = { start: row.start, end: row.end, record: row.record as NetworkRecord };
       });
-    return best ? structuredClone(best.record) : undefined;
+    return best?.record;
   }
 
   async setNetwork(record: NetworkRecord, ttlMs: number): Promise<void> {

@@ -7,6 +7,7 @@
 import { createCorsGapFetch } from './cors-gap-fetch';
 import { createDohResolver, defaultDohAllowUrl } from './doh';
 import { defaultAllowUrl } from './runtime';
+import { TieredLookupCache } from './tiered-cache';
 import type { LookupCache, LookupDeps } from './types';
 import type { ResolverChoice } from '../model/lookup-settings';
 
@@ -33,6 +34,8 @@ export interface BrowserLookup {
   deps: LookupDeps;
   /** Registry origins seen without CORS (named gaps; the page may ask for them as optional permissions). */
   corsGaps: string[];
+  /** Resolves when the cache writes of lookups so far have reached the persistent cache. */
+  flush: () => Promise<void>;
 }
 
 const loopbackHttp = (url: URL) => url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]');
@@ -43,14 +46,16 @@ export function createBrowserLookupDeps(cfg: BrowserLookupConfig): BrowserLookup
   const allowRdap = cfg.allowLoopbackHttp ? (u: URL) => defaultAllowUrl(u) || loopbackHttp(u) : defaultAllowUrl;
   const allowDoh = cfg.allowLoopbackHttp ? (u: URL) => defaultDohAllowUrl(u) || loopbackHttp(u) : defaultDohAllowUrl;
   const timeoutMs = cfg.timeoutMs ?? 8000;
+  const now = cfg.now ?? (() => new Date());
+  const cache = new TieredLookupCache(cfg.cache, now);
   const deps: LookupDeps = {
     fetch: cors.fetch,
     resolve: createDohResolver({ url: cfg.resolver.url, format: cfg.resolver.format, fetch: cors.fetch, allowUrl: allowDoh, timeoutMs: Math.min(timeoutMs, 5000) }),
-    now: cfg.now ?? (() => new Date()),
-    cache: cfg.cache,
+    now,
+    cache,
     timeoutMs,
     allowUrl: allowRdap,
     ...(cfg.bootstrapBase ? { bootstrapBase: cfg.bootstrapBase } : {}),
   };
-  return { deps, corsGaps: cors.gaps };
+  return { deps, corsGaps: cors.gaps, flush: () => cache.flush() };
 }

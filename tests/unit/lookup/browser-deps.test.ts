@@ -66,7 +66,9 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
     const name = `browser-deps-persist-${Date.now()}`;
     const make = () =>
       createBrowserLookupDeps({ resolver: { url: doh.jsonUrl, format: 'json' }, fetch, cache: new DexieLookupCache(openDb(name)), bootstrapBase: stack.rdap.bootstrapBase, allowLoopbackHttp: true });
-    await lookup('https://ripe-host.to/a', make().deps);
+    const first = make();
+    await lookup('https://ripe-host.to/a', first.deps);
+    await first.flush();
     stack.rdap.reset();
     const again = await lookup('https://www.themarquetry.com/b', make().deps);
     expect(again.recipients.some((r) => r.emails.includes('abuse@switch.ch'))).toBe(true);
