@@ -53,7 +53,8 @@ export async function runBrowserColdLookup(opts: BenchOptions): Promise<SectionR
       });
       await lookup(WARMUP_SITE, deps);
       const t = await timeAsync(() => lookup(SITE, deps));
-      if (t.value.errors.length) throw new Error(`browser cold lookup reported errors: ${JSON.stringify(t.value.errors)}`);
+      if (t.value.errors.length)
+        throw new Error(`browser cold lookup reported errors: ${JSON.stringify(t.value.errors)}`);
       const c = await timeAsync(chain);
       await flush();
       db.close();
@@ -85,7 +86,8 @@ export async function runBrowserColdLookup(opts: BenchOptions): Promise<SectionR
         ratio,
         lookupMs: ms,
         chainMs: c3,
-        chain: 'DoH GET /resolve?name=www.google.com&type=A → GET verisign-com/domain/google.com → GET markmonitor/domain/GOOGLE.COM',
+        chain:
+          'DoH GET /resolve?name=www.google.com&type=A → GET verisign-com/domain/google.com → GET markmonitor/domain/GOOGLE.COM',
       },
     };
   } finally {

@@ -1,5 +1,11 @@
 import { useEffect, useState } from 'react';
-import { DOH_PRESET_IDS, LookupSettingsSchema, resolverOf, type LookupMode, type LookupSettings } from '../../lib/model/lookup-settings';
+import {
+  DOH_PRESET_IDS,
+  LookupSettingsSchema,
+  resolverOf,
+  type LookupMode,
+  type LookupSettings,
+} from '../../lib/model/lookup-settings';
 import { Field } from '../ui/Field';
 import { useT, type MessageKey } from '../i18n';
 
@@ -51,14 +57,25 @@ export function LookupModeForm({ saved, onSave }: Props) {
         <legend>{t('lookupModeLabel')}</legend>
         {MODES.map((m) => (
           <label key={m} className="row">
-            <input type="radio" name="lookupMode" value={m} checked={draft.mode === m} onChange={() => set({ mode: m })} />
+            <input
+              type="radio"
+              name="lookupMode"
+              value={m}
+              checked={draft.mode === m}
+              onChange={() => set({ mode: m })}
+            />
             {t(`lookupMode_${m}` as MessageKey)}
           </label>
         ))}
       </fieldset>
       <Field label={t('lookupResolverLabel')}>
         {(a) => (
-          <select {...a} name="lookupResolver" value={draft.resolver} onChange={(e) => set({ resolver: e.target.value as LookupSettings['resolver'] })}>
+          <select
+            {...a}
+            name="lookupResolver"
+            value={draft.resolver}
+            onChange={(e) => set({ resolver: e.target.value as LookupSettings['resolver'] })}
+          >
             {RESOLVERS.map((r) => (
               <option key={r} value={r}>
                 {t(`resolver_${r.replace(/-/g, '_')}` as MessageKey)}
@@ -70,11 +87,24 @@ export function LookupModeForm({ saved, onSave }: Props) {
       {draft.resolver === 'custom' && (
         <>
           <Field label={t('lookupResolverUrl')} error={errors.url}>
-            {(a) => <input {...a} name="customResolverUrl" placeholder="https://" value={draft.customResolverUrl} onChange={(e) => set({ customResolverUrl: e.target.value })} />}
+            {(a) => (
+              <input
+                {...a}
+                name="customResolverUrl"
+                placeholder="https://"
+                value={draft.customResolverUrl}
+                onChange={(e) => set({ customResolverUrl: e.target.value })}
+              />
+            )}
           </Field>
           <Field label={t('lookupResolverFormat')}>
             {(a) => (
-              <select {...a} name="customResolverFormat" value={draft.customResolverFormat} onChange={(e) => set({ customResolverFormat: e.target.value as 'json' | 'wire' })}>
+              <select
+                {...a}
+                name="customResolverFormat"
+                value={draft.customResolverFormat}
+                onChange={(e) => set({ customResolverFormat: e.target.value as 'json' | 'wire' })}
+              >
                 <option value="json">{t('lookupFormat_json')}</option>
                 <option value="wire">{t('lookupFormat_wire')}</option>
               </select>
@@ -86,7 +116,15 @@ export function LookupModeForm({ saved, onSave }: Props) {
         {t('lookupPrivacy', operator)}
       </p>
       <Field label={t('lookupBootstrap')} hint={t('lookupBootstrapHint')} error={errors.bootstrap}>
-        {(a) => <input {...a} name="rdapBootstrap" placeholder="https://data.iana.org/rdap/" value={draft.rdapBootstrap} onChange={(e) => set({ rdapBootstrap: e.target.value })} />}
+        {(a) => (
+          <input
+            {...a}
+            name="rdapBootstrap"
+            placeholder="https://data.iana.org/rdap/"
+            value={draft.rdapBootstrap}
+            onChange={(e) => set({ rdapBootstrap: e.target.value })}
+          />
+        )}
       </Field>
       <div className="row">
         <button className="primary" type="submit">

@@ -12,7 +12,12 @@ interface Props {
 /** Which mode answered the lookup, what only the backend could add, and registries that refuse browsers. */
 export function LookupSource({ source, onAllowOrigin, denied }: Props) {
   const t = useT();
-  const line = source.answeredBy === 'backend' ? 'answeredBy_backend' : source.fellBack ? 'answeredBy_fallback' : 'answeredBy_browser';
+  const line =
+    source.answeredBy === 'backend'
+      ? 'answeredBy_backend'
+      : source.fellBack
+        ? 'answeredBy_fallback'
+        : 'answeredBy_browser';
   return (
     <div data-testid="lookup-source" data-answered-by={source.answeredBy}>
       <p className="muted">{t(line)}</p>

@@ -16,7 +16,10 @@ export function useAllowOrigin(rerun: () => void) {
       setDenied(!granted);
       if (!granted) return;
       const { lookup } = await lookupSettings(db());
-      await writeSetting(db(), 'lookup', { ...lookup, grantedOrigins: [...new Set([...lookup.grantedOrigins, origin])] });
+      await writeSetting(db(), 'lookup', {
+        ...lookup,
+        grantedOrigins: [...new Set([...lookup.grantedOrigins, origin])],
+      });
       rerun();
     },
     [rerun],

@@ -55,7 +55,8 @@ export class DexieLookupCache implements LookupCache {
       .limit(MAX_WALK)
       .each((row) => {
         if (row.end < at || row.expires <= t) return;
-        if (!best || (row.start === best.start && row.end < best.end)) best = { start: row.start, end: row.end, record: row.record as NetworkRecord };
+        if (!best || (row.start === best.start && row.end < best.end))
+          best = { start: row.start, end: row.end, record: row.record as NetworkRecord };
       });
     return best?.record;
   }

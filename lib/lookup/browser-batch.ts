@@ -26,10 +26,16 @@ export interface BrowserBatchOptions {
 export function blockOf(ip: string): string {
   const p = parseIp(ip);
   if (!p) return ip;
-  return p.version === 4 ? `${p.bytes[0]}.${p.bytes[1]}` : Array.from(p.bytes.slice(0, 4), (b) => b.toString(16)).join(':');
+  return p.version === 4
+    ? `${p.bytes[0]}.${p.bytes[1]}`
+    : Array.from(p.bytes.slice(0, 4), (b) => b.toString(16)).join(':');
 }
 
-export async function browserBatch(urls: string[], deps: LookupDeps, opts: BrowserBatchOptions = {}): Promise<BatchResponse> {
+export async function browserBatch(
+  urls: string[],
+  deps: LookupDeps,
+  opts: BrowserBatchOptions = {},
+): Promise<BatchResponse> {
   const items: BatchResponse['items'] = urls.map((url) => ({ url, result: null, error: null }));
   const byHost = new Map<string, { url: string; domain: string | null; indexes: number[] }>();
   urls.forEach((url, i) => {
@@ -91,9 +97,16 @@ export async function browserBatch(urls: string[], deps: LookupDeps, opts: Brows
   if (aborted()) throw new DOMException('The batch was cancelled.', 'AbortError');
 
   const networks = new Set<string>();
-  for (const item of items) for (const a of item.result?.addresses ?? []) if (a.network) networks.add(a.network.handle ?? a.network.cidr ?? a.ip);
+  for (const item of items)
+    for (const a of item.result?.addresses ?? [])
+      if (a.network) networks.add(a.network.handle ?? a.network.cidr ?? a.ip);
   return {
     items,
-    stats: { urls: urls.length, hosts: byHost.size, networks: networks.size, failed: items.filter((i) => i.error !== null || i.result === null).length },
+    stats: {
+      urls: urls.length,
+      hosts: byHost.size,
+      networks: networks.size,
+      failed: items.filter((i) => i.error !== null || i.result === null).length,
+    },
   };
 }

@@ -38,7 +38,8 @@ export interface BrowserLookup {
   flush: () => Promise<void>;
 }
 
-const loopbackHttp = (url: URL) => url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]');
+const loopbackHttp = (url: URL) =>
+  url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]');
 
 export function createBrowserLookupDeps(cfg: BrowserLookupConfig): BrowserLookup {
   const granted = new Set(cfg.grantedOrigins ?? []);
@@ -50,7 +51,13 @@ export function createBrowserLookupDeps(cfg: BrowserLookupConfig): BrowserLookup
   const cache = new TieredLookupCache(cfg.cache, now);
   const deps: LookupDeps = {
     fetch: cors.fetch,
-    resolve: createDohResolver({ url: cfg.resolver.url, format: cfg.resolver.format, fetch: cors.fetch, allowUrl: allowDoh, timeoutMs: Math.min(timeoutMs, 5000) }),
+    resolve: createDohResolver({
+      url: cfg.resolver.url,
+      format: cfg.resolver.format,
+      fetch: cors.fetch,
+      allowUrl: allowDoh,
+      timeoutMs: Math.min(timeoutMs, 5000),
+    }),
     now,
     cache,
     timeoutMs,

@@ -29,10 +29,16 @@ export function stepForUrl(url: URL): LookupStep {
 }
 
 export function corsGapMessage(origin: string): string {
-  return `${origin} does not let browsers read its answers (no CORS header). Allow the extension to read ${origin} when the report page asks, or use the backend.`;
+  return (
+    `${origin} does not let browsers read its answers (no CORS header). ` +
+    `Allow the extension to read ${origin} when the report page asks, or use the backend.`
+  );
 }
 
-export function createCorsGapFetch(inner: typeof globalThis.fetch, opts: { granted: (origin: string) => boolean; pageOrigin?: string }): CorsGapFetch {
+export function createCorsGapFetch(
+  inner: typeof globalThis.fetch,
+  opts: { granted: (origin: string) => boolean; pageOrigin?: string },
+): CorsGapFetch {
   const gaps: string[] = [];
   const gap = (url: URL): never => {
     if (!gaps.includes(url.origin)) gaps.push(url.origin);
@@ -55,7 +61,13 @@ export function createCorsGapFetch(inner: typeof globalThis.fetch, opts: { grant
     }
     // 'cors' and the opaque types were already checked by the browser; 'basic'/'default' were not.
     const unchecked = res.type === 'basic' || res.type === 'default';
-    if (crossOrigin && unchecked && res.status !== 0 && !res.headers.has('access-control-allow-origin') && !opts.granted(url.origin)) {
+    if (
+      crossOrigin &&
+      unchecked &&
+      res.status !== 0 &&
+      !res.headers.has('access-control-allow-origin') &&
+      !opts.granted(url.origin)
+    ) {
       await res.body?.cancel().catch(() => undefined);
       gap(url);
     }

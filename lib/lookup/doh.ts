@@ -33,7 +33,14 @@ const DohJsonSchema = z.object({
   Status: z.number().int().min(0).max(65535),
   TC: z.boolean().optional(),
   Answer: z
-    .array(z.object({ name: z.string().max(300), type: z.number().int(), TTL: z.number().optional(), data: z.string().max(4096) }))
+    .array(
+      z.object({
+        name: z.string().max(300),
+        type: z.number().int(),
+        TTL: z.number().optional(),
+        data: z.string().max(4096),
+      }),
+    )
     .max(MAX_ANSWERS)
     .optional(),
 });
@@ -89,7 +96,12 @@ const TYPE_BY_CODE = new Map(Object.entries(TYPE_CODES).map(([k, v]) => [v, k as
 /** Parses a JSON API answer into records, or throws with the reason it is not usable. */
 export function parseDohJson(json: unknown, origin: string): { rcode: number; answers: Rr[] } {
   const parsed = DohJsonSchema.safeParse(json);
-  if (!parsed.success) throw new LookupFailure('dns', 'invalid-response', `The DNS-over-HTTPS resolver ${origin} sent an answer that is not DNS JSON.`);
+  if (!parsed.success)
+    throw new LookupFailure(
+      'dns',
+      'invalid-response',
+      `The DNS-over-HTTPS resolver ${origin} sent an answer that is not DNS JSON.`,
+    );
   const answers = (parsed.data.Answer ?? []).map((a) => {
     const type = TYPE_BY_CODE.get(a.type) ?? null;
     return { name: cleanName(a.name), type, data: type === 'TXT' ? txtFromPresentation(a.data) : a.data.trim() };
@@ -97,7 +109,14 @@ export function parseDohJson(json: unknown, origin: string): { rcode: number; an
   return { rcode: parsed.data.Status, answers };
 }
 
-const RCODE_BY_NAME: Record<string, number> = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 };
+const RCODE_BY_NAME: Record<string, number> = {
+  NOERROR: 0,
+  FORMERR: 1,
+  SERVFAIL: 2,
+  NXDOMAIN: 3,
+  NOTIMP: 4,
+  REFUSED: 5,
+};
 
 /** Decodes an RFC 8484 answer with dns-packet; a packet it cannot decode is not trusted. */
 export function parseDohWire(bytes: Uint8Array, origin: string): { rcode: number; answers: Rr[] } {
@@ -105,9 +124,18 @@ export function parseDohWire(bytes: Uint8Array, origin: string): { rcode: number
   try {
     packet = dnsPacket.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
-    throw new LookupFailure('dns', 'invalid-response', `The DNS-over-HTTPS resolver ${origin} sent a DNS message that does not decode.`);
+    throw new LookupFailure(
+      'dns',
+      'invalid-response',
+      `The DNS-over-HTTPS resolver ${origin} sent a DNS message that does not decode.`,
+    );
   }
-  if (packet.type !== 'response') throw new LookupFailure('dns', 'invalid-response', `The DNS-over-HTTPS resolver ${origin} sent a query, not a response.`);
+  if (packet.type !== 'response')
+    throw new LookupFailure(
+      'dns',
+      'invalid-response',
+      `The DNS-over-HTTPS resolver ${origin} sent a query, not a response.`,
+    );
   const rcodeName = (packet as { rcode?: string }).rcode ?? 'NOERROR';
   const answers: Rr[] = [];
   for (const a of (packet.answers ?? []).slice(0, MAX_ANSWERS)) {
@@ -116,7 +144,9 @@ export function parseDohWire(bytes: Uint8Array, origin: string): { rcode: number
     const raw = (a as { data: unknown }).data;
     const data =
       type === 'TXT'
-        ? (Array.isArray(raw) ? raw : [raw]).map((c) => (typeof c === 'string' ? c : new TextDecoder().decode(c as Uint8Array))).join('')
+        ? (Array.isArray(raw) ? raw : [raw])
+            .map((c) => (typeof c === 'string' ? c : new TextDecoder().decode(c as Uint8Array)))
+            .join('')
         : String(raw);
     answers.push({ name: cleanName(a.name), type, data });
   }
@@ -139,13 +169,19 @@ export function refuseLyingAnswer(name: string, type: DnsType, answers: string[]
   if (type !== 'A' && type !== 'AAAA') return;
   for (const ip of answers) {
     const parsed = parseIp(ip);
-    if (!parsed) throw new LookupFailure('dns', 'invalid-response', `The DNS-over-HTTPS resolver ${origin} answered ${name} with "${ip.slice(0, 60)}", which is not an address.`);
+    if (!parsed)
+      throw new LookupFailure(
+        'dns',
+        'invalid-response',
+        `The DNS-over-HTTPS resolver ${origin} answered ${name} with "${ip.slice(0, 60)}", which is not an address.`,
+      );
     const reason = nonPublicReason(parsed);
     if (reason)
       throw new LookupFailure(
         'dns',
         'unavailable',
-        `The DNS-over-HTTPS resolver ${origin} answered the public name ${name} with ${ip} (${reason}). A resolver that ` +
+        `The DNS-over-HTTPS resolver ${origin} answered the public name ${name} with ${ip} (${reason}). ` +
+          'A resolver that ' +
           'does this is filtering or lying, so its answer is not used; choose another resolver in the options.',
       );
   }
@@ -153,9 +189,19 @@ export function refuseLyingAnswer(name: string, type: DnsType, answers: string[]
 
 async function readBody(res: Response, origin: string): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length'));
-  if (declared > MAX_BODY_BYTES) throw new LookupFailure('dns', 'invalid-response', `The DNS-over-HTTPS resolver ${origin} sent more than ${MAX_BODY_BYTES} bytes.`);
+  if (declared > MAX_BODY_BYTES)
+    throw new LookupFailure(
+      'dns',
+      'invalid-response',
+      `The DNS-over-HTTPS resolver ${origin} sent more than ${MAX_BODY_BYTES} bytes.`,
+    );
   const buf = new Uint8Array(await res.arrayBuffer());
-  if (buf.byteLength > MAX_BODY_BYTES) throw new LookupFailure('dns', 'invalid-response', `The DNS-over-HTTPS resolver ${origin} sent more than ${MAX_BODY_BYTES} bytes.`);
+  if (buf.byteLength > MAX_BODY_BYTES)
+    throw new LookupFailure(
+      'dns',
+      'invalid-response',
+      `The DNS-over-HTTPS resolver ${origin} sent more than ${MAX_BODY_BYTES} bytes.`,
+    );
   return buf;
 }
 
@@ -173,7 +219,12 @@ export function dohRequestUrl(endpoint: URL, format: DohFormat, name: string, ty
     u.searchParams.set('type', type);
   } else {
     // RFC 8484 §4.1: id 0 keeps the GET cacheable; recursion desired, as a stub resolver asks.
-    const query = dnsPacket.encode({ type: 'query', id: 0, flags: dnsPacket.RECURSION_DESIRED, questions: [{ type, name, class: 'IN' }] });
+    const query = dnsPacket.encode({
+      type: 'query',
+      id: 0,
+      flags: dnsPacket.RECURSION_DESIRED,
+      questions: [{ type, name, class: 'IN' }],
+    });
     u.searchParams.set('dns', base64url(new Uint8Array(query)));
   }
   return u.href;
@@ -193,20 +244,49 @@ export function createDohResolver(opts: DohResolverOptions): (name: string, type
 
   return async (name, type) => {
     if (!endpoint || !allowed)
-      throw new LookupFailure('dns', 'invalid-input', `The DNS-over-HTTPS resolver "${opts.url.slice(0, 200)}" is not an https:// URL; fix it in the options.`);
+      throw new LookupFailure(
+        'dns',
+        'invalid-input',
+        `The DNS-over-HTTPS resolver "${opts.url.slice(0, 200)}" is not an https:// URL; fix it in the options.`,
+      );
     const ctrl = new AbortController();
     const timer = setTimeout(() => ctrl.abort(), timeoutMs);
     let res: Response;
     try {
-      res = await opts.fetch(dohRequestUrl(endpoint, opts.format, name, type), { headers: { accept }, signal: ctrl.signal, credentials: 'omit', redirect: 'error' });
+      res = await opts.fetch(dohRequestUrl(endpoint, opts.format, name, type), {
+        headers: { accept },
+        signal: ctrl.signal,
+        credentials: 'omit',
+        redirect: 'error',
+      });
     } catch (e) {
       clearTimeout(timer);
-      if (ctrl.signal.aborted) throw new LookupFailure('dns', 'timeout', `DNS ${type} ${name}: the DNS-over-HTTPS resolver ${origin} did not answer within ${timeoutMs} ms.`);
-      throw new LookupFailure('dns', 'unavailable', `DNS ${type} ${name}: the DNS-over-HTTPS resolver ${origin} could not be reached (${e instanceof Error ? e.message : String(e)}).`);
+      if (ctrl.signal.aborted)
+        throw new LookupFailure(
+          'dns',
+          'timeout',
+          `DNS ${type} ${name}: the DNS-over-HTTPS resolver ${origin} did not answer within ${timeoutMs} ms.`,
+        );
+      throw new LookupFailure(
+        'dns',
+        'unavailable',
+        `DNS ${type} ${name}: the DNS-over-HTTPS resolver ${origin} could not be reached ` +
+          `(${e instanceof Error ? e.message : String(e)}).`,
+      );
     }
     try {
-      if (res.status === 429) throw new LookupFailure('dns', 'rate-limited', `The DNS-over-HTTPS resolver ${origin} is limiting requests (HTTP 429).`);
-      if (!res.ok) throw new LookupFailure('dns', 'unavailable', `DNS ${type} ${name}: the DNS-over-HTTPS resolver ${origin} answered HTTP ${res.status}.`);
+      if (res.status === 429)
+        throw new LookupFailure(
+          'dns',
+          'rate-limited',
+          `The DNS-over-HTTPS resolver ${origin} is limiting requests (HTTP 429).`,
+        );
+      if (!res.ok)
+        throw new LookupFailure(
+          'dns',
+          'unavailable',
+          `DNS ${type} ${name}: the DNS-over-HTTPS resolver ${origin} answered HTTP ${res.status}.`,
+        );
       const body = await readBody(res, origin);
       let parsed: { rcode: number; answers: Rr[] };
       if (opts.format === 'wire') parsed = parseDohWire(body, origin);
@@ -215,20 +295,34 @@ export function createDohResolver(opts: DohResolverOptions): (name: string, type
         try {
           json = JSON.parse(new TextDecoder().decode(body));
         } catch {
-          throw new LookupFailure('dns', 'invalid-response', `The DNS-over-HTTPS resolver ${origin} sent an answer that is not JSON.`);
+          throw new LookupFailure(
+            'dns',
+            'invalid-response',
+            `The DNS-over-HTTPS resolver ${origin} sent an answer that is not JSON.`,
+          );
         }
         parsed = parseDohJson(json, origin);
       }
       // NXDOMAIN is an answer ("no such name"), like ENOTFOUND on the backend.
       if (parsed.rcode === 3) return [];
       if (parsed.rcode !== 0)
-        throw new LookupFailure('dns', 'unavailable', `DNS ${type} ${name}: the DNS-over-HTTPS resolver ${origin} answered ${RCODE_TEXT[parsed.rcode] ?? `rcode ${parsed.rcode}`}.`);
+        throw new LookupFailure(
+          'dns',
+          'unavailable',
+          `DNS ${type} ${name}: the DNS-over-HTTPS resolver ${origin} answered ` +
+            `${RCODE_TEXT[parsed.rcode] ?? `rcode ${parsed.rcode}`}.`,
+        );
       const answers = pickAnswers(name, type, parsed.answers);
       refuseLyingAnswer(name, type, answers, origin);
       return answers;
     } catch (e) {
       if (e instanceof LookupFailure) throw e;
-      if (ctrl.signal.aborted) throw new LookupFailure('dns', 'timeout', `DNS ${type} ${name}: the DNS-over-HTTPS resolver ${origin} did not answer within ${timeoutMs} ms.`);
+      if (ctrl.signal.aborted)
+        throw new LookupFailure(
+          'dns',
+          'timeout',
+          `DNS ${type} ${name}: the DNS-over-HTTPS resolver ${origin} did not answer within ${timeoutMs} ms.`,
+        );
       throw new LookupFailure('dns', 'unavailable', `DNS ${type} ${name}: reading the answer from ${origin} failed.`);
     } finally {
       clearTimeout(timer);

@@ -23,7 +23,9 @@ const httpUrl = z.url({ protocol: /^https?$/ }).max(500);
 
 export const LookupSettingsSchema = z.object({
   mode: LookupModeSchema.default('auto'),
-  resolver: z.enum(['cloudflare-json', 'google-json', 'cloudflare-wire', 'google-wire', 'custom']).default('cloudflare-json'),
+  resolver: z
+    .enum(['cloudflare-json', 'google-json', 'cloudflare-wire', 'google-wire', 'custom'])
+    .default('cloudflare-json'),
   customResolverUrl: httpUrl.or(z.literal('')).default(''),
   customResolverFormat: z.enum(['json', 'wire']).default('wire'),
   /** Where the IANA bootstrap files are read from; '' means IANA itself (https://data.iana.org/rdap/). */

@@ -25,7 +25,10 @@ export interface ModeOutcome<T> {
 }
 
 /** A probe that never throws and gives up after `timeoutMs`. */
-export async function probeWithin(check: (signal: AbortSignal) => Promise<unknown>, timeoutMs = 1500): Promise<boolean> {
+export async function probeWithin(
+  check: (signal: AbortSignal) => Promise<unknown>,
+  timeoutMs = 1500,
+): Promise<boolean> {
   const ctrl = new AbortController();
   const timer = setTimeout(() => ctrl.abort(), timeoutMs);
   try {
@@ -70,7 +73,9 @@ export function backendOnlyGaps(result: LookupResult, answeredBy: AnsweredBy): B
   if (answeredBy !== 'browser') return [];
   const gaps: BackendOnlyGap[] = [];
   const tld = result.registrableDomain?.split('.').slice(1).join('.') || result.hostname.split('.').pop() || '';
-  if (result.errors.some((e) => e.step === 'rdap-domain' && e.kind === 'not-found' && /no RDAP service/i.test(e.message))) {
+  if (
+    result.errors.some((e) => e.step === 'rdap-domain' && e.kind === 'not-found' && /no RDAP service/i.test(e.message))
+  ) {
     gaps.push({ kind: 'whois-domain', subject: `.${tld}` });
   }
   for (const a of result.addresses) {

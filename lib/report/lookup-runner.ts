@@ -49,7 +49,8 @@ export function browserLookupFor(env: PageLookupEnv, settings: LookupSettings): 
   });
 }
 
-const probe = (env: PageLookupEnv, backend: BackendSettings) => () => probeWithin((signal) => checkBackend(backend, (u, i) => env.fetch(u, { ...i, signal })));
+const probe = (env: PageLookupEnv, backend: BackendSettings) => () =>
+  probeWithin((signal) => checkBackend(backend, (u, i) => env.fetch(u, { ...i, signal })));
 
 export async function lookupInMode(
   env: PageLookupEnv,
@@ -69,7 +70,12 @@ export async function lookupInMode(
   const gaps = (browser as BrowserLookup | null)?.corsGaps ?? [];
   return {
     result: out.value,
-    source: { answeredBy: out.answeredBy, fellBack: out.fellBack, corsGaps: [...gaps], needsBackend: backendOnlyGaps(out.value, out.answeredBy) },
+    source: {
+      answeredBy: out.answeredBy,
+      fellBack: out.fellBack,
+      corsGaps: [...gaps],
+      needsBackend: backendOnlyGaps(out.value, out.answeredBy),
+    },
   };
 }
 
@@ -77,11 +83,14 @@ export async function lookupInMode(
  * The bulk page's batch function in the chosen mode. The mode is settled once per run, and the browser lookup is
  * built once, so its caches and per-registry limits span every chunk.
  */
-export async function batchInMode(env: PageLookupEnv): Promise<{ answeredBy: AnsweredBy; batch: (urls: string[], signal?: AbortSignal) => Promise<BatchResponse> }> {
+export async function batchInMode(
+  env: PageLookupEnv,
+): Promise<{ answeredBy: AnsweredBy; batch: (urls: string[], signal?: AbortSignal) => Promise<BatchResponse> }> {
   const settings = await lookupSettings(env.db);
   const mode = settings.lookup.mode;
   const useBackend = mode === 'backend' || (mode === 'auto' && (await probe(env, settings.backend)()));
-  if (useBackend) return { answeredBy: 'backend', batch: (urls, signal) => lookupBatch(settings.backend, env.fetch, urls, signal) };
+  if (useBackend)
+    return { answeredBy: 'backend', batch: (urls, signal) => lookupBatch(settings.backend, env.fetch, urls, signal) };
   const browser = browserLookupFor(env, settings.lookup);
   return { answeredBy: 'browser', batch: (urls, signal) => browserBatch(urls, browser.deps, { signal }) };
 }

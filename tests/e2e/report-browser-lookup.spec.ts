@@ -11,7 +11,13 @@ import { startPirateSite } from './pirate-site';
 
 // Cloudflare-fronted, AWS (CloudFront, AS16509) and a small RIPE host; bt-host.to is the RIPE host whose
 // registry is made to drop its CORS headers.
-const HOSTS = { cloudflare: 'pirate-site.to', aws: 'aws-host.to', ripe: 'ripe-host.to', noCors: 'bt-host.to', later: 'azure-host.to' };
+const HOSTS = {
+  cloudflare: 'pirate-site.to',
+  aws: 'aws-host.to',
+  ripe: 'ripe-host.to',
+  noCors: 'bt-host.to',
+  later: 'azure-host.to',
+};
 const ZONE = fixtureZone({
   [HOSTS.aws]: { A: ['54.192.10.20'] },
   '*.192.54.origin.asn.cymru.com': { TXT: ['16509 | 54.192.0.0/16 | US | arin | 2015-09-02'] },
@@ -28,7 +34,11 @@ async function freePort(): Promise<number> {
 async function recipientsOf(report: Page) {
   const rows = report.getByTestId('recipient');
   const out: Array<{ role: string; text: string }> = [];
-  for (let i = 0; i < (await rows.count()); i++) out.push({ role: (await rows.nth(i).getAttribute('data-role')) ?? '', text: (await rows.nth(i).textContent()) ?? '' });
+  for (let i = 0; i < (await rows.count()); i++)
+    out.push({
+      role: (await rows.nth(i).getAttribute('data-role')) ?? '',
+      text: (await rows.nth(i).textContent()) ?? '',
+    });
   return out;
 }
 
@@ -45,7 +55,11 @@ describe('a fresh install with no backend running looks hosts up in the browser'
     doh = await startLoopbackDoh({ upstream: stack.dns });
     site = await startPirateSite();
     backendPort = await freePort();
-    s = await launchExtension({ hostRules: Object.values(HOSTS).map((h) => `MAP ${h} 127.0.0.1`).join(', ') });
+    s = await launchExtension({
+      hostRules: Object.values(HOSTS)
+        .map((h) => `MAP ${h} 127.0.0.1`)
+        .join(', '),
+    });
     // The backend address is set, but nothing listens there yet: Automatic must fall back to the browser.
     await setUpOptions(s, { backendUrl: `http://127.0.0.1:${backendPort}` });
     await setLookupOptions(s, { mode: 'auto', dohJsonUrl: doh.jsonUrl, rdapBootstrap: stack.rdap.bootstrapBase });
@@ -63,7 +77,9 @@ describe('a fresh install with no backend running looks hosts up in the browser'
   for (const key of ['cloudflare', 'aws', 'ripe'] as const) {
     it(`${HOSTS[key]}: the same recipients as the backend, answered by the browser`, async () => {
       const { service } = stack.app();
-      const want = (await service.lookup(`http://${HOSTS[key]}:${site.port}/game/starsea`)).recipients.filter((r) => r.source !== 'whois');
+      const want = (await service.lookup(`http://${HOSTS[key]}:${site.port}/game/starsea`)).recipients.filter(
+        (r) => r.source !== 'whois',
+      );
       expect(want.length).toBeGreaterThan(0);
       const { report: page, source } = await report(HOSTS[key]);
       await expect.poll(() => page.getByTestId('lookup-source').getAttribute('data-answered-by')).toBe('browser');
@@ -93,7 +109,14 @@ describe('a fresh install with no backend running looks hosts up in the browser'
     // (The test build already holds host access, so the browser grants it without a prompt.)
     await page.getByTestId('cors-gap').first().getByRole('button').click();
     await expect.poll(() => page.getByTestId('cors-gap').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('recipient').filter({ hasText: /@bt\.(net|com)/ }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('recipient')
+          .filter({ hasText: /@bt\.(net|com)/ })
+          .count(),
+      )
+      .toBeGreaterThan(0);
     stack.rdap.clearFaults();
     await page.close();
     await source.close();
@@ -106,7 +129,9 @@ describe('a fresh install with no backend running looks hosts up in the browser'
     });
     const { report: page, source } = await report(HOSTS.later);
     await expect.poll(() => page.getByTestId('lookup-source').getAttribute('data-answered-by')).toBe('backend');
-    await expect.poll(async () => (await recipientsOf(page)).map((r) => r.text).join('\n')).toMatch(/abuse@microsoft\.com/);
+    await expect
+      .poll(async () => (await recipientsOf(page)).map((r) => r.text).join('\n'))
+      .toMatch(/abuse@microsoft\.com/);
     await page.close();
     await source.close();
   });

@@ -56,7 +56,12 @@ function toJson(reply: dnsPacket.DecodedPacket): unknown {
   const q = reply.questions?.[0];
   const answers = (reply.answers ?? []).map((a) => {
     const data = (a as { data: unknown }).data;
-    const text = a.type === 'TXT' ? txtPresentation(Array.isArray(data) ? data : [data as Buffer]) : a.type === 'CNAME' || a.type === 'NS' ? `${String(data)}.` : String(data);
+    const text =
+      a.type === 'TXT'
+        ? txtPresentation(Array.isArray(data) ? data : [data as Buffer])
+        : a.type === 'CNAME' || a.type === 'NS'
+          ? `${String(data)}.`
+          : String(data);
     return { name: `${a.name}.`, type: TYPE_CODES[a.type] ?? 0, TTL: (a as { ttl?: number }).ttl ?? 0, data: text };
   });
   return {
@@ -71,7 +76,11 @@ function toJson(reply: dnsPacket.DecodedPacket): unknown {
   };
 }
 
-export async function startLoopbackDoh(opts: { upstream: LoopbackDns; cors?: boolean; timeoutMs?: number }): Promise<LoopbackDoh> {
+export async function startLoopbackDoh(opts: {
+  upstream: LoopbackDns;
+  cors?: boolean;
+  timeoutMs?: number;
+}): Promise<LoopbackDoh> {
   const cors = opts.cors === false ? {} : { 'access-control-allow-origin': '*' };
   const timeoutMs = opts.timeoutMs ?? 3000;
   const requests: LoopbackDoh['requests'] = [];
@@ -90,7 +99,11 @@ export async function startLoopbackDoh(opts: { upstream: LoopbackDns; cors?: boo
         res.end(text);
       };
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { ...cors, 'access-control-allow-headers': 'accept, content-type', 'access-control-allow-methods': 'GET, POST' });
+        res.writeHead(204, {
+          ...cors,
+          'access-control-allow-headers': 'accept, content-type',
+          'access-control-allow-methods': 'GET, POST',
+        });
         return res.end();
       }
       let query: Buffer;
@@ -100,7 +113,12 @@ export async function startLoopbackDoh(opts: { upstream: LoopbackDns; cors?: boo
         const name = url.searchParams.get('name') ?? '';
         const type = (url.searchParams.get('type') ?? 'A').toUpperCase();
         if (!name || !(type in TYPE_CODES)) return fail(400, 'bad question');
-        query = dnsPacket.encode({ type: 'query', id: 1, flags: dnsPacket.RECURSION_DESIRED, questions: [{ type: type as 'A', name, class: 'IN' }] });
+        query = dnsPacket.encode({
+          type: 'query',
+          id: 1,
+          flags: dnsPacket.RECURSION_DESIRED,
+          questions: [{ type: type as 'A', name, class: 'IN' }],
+        });
       } else if (url.pathname === '/dns-query') {
         format = 'wire';
         const param = url.searchParams.get('dns');

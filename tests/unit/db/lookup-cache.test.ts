@@ -29,7 +29,11 @@ describe('DexieLookupCache (IndexedDB, schema v3)', () => {
     db.close();
 
     const again = new DexieLookupCache(openDb(name), () => new Date(t));
-    expect(await again.get('domain', 'google.com')).toEqual({ registrar: { name: 'MarkMonitor' }, contacts: [], notes: [] });
+    expect(await again.get('domain', 'google.com')).toEqual({
+      registrar: { name: 'MarkMonitor' },
+      contacts: [],
+      notes: [],
+    });
     expect(await again.get('registrar', 'google.com')).toBeUndefined();
     t += 1001;
     expect(await again.get('domain', 'google.com')).toBeUndefined();
@@ -78,13 +82,25 @@ describe('DexieLookupCache (IndexedDB, schema v3)', () => {
     const v2 = openDbAtVersion(name, 2);
     await v2.open();
     await v2.settings.put({ key: 'backend', value: { url: 'http://127.0.0.1:8787', token: '' } });
-    await v2.works.put({ id: 'w1', title: 'Work', aliases: [], owner: 'Me', registration: '', originalUrl: '', officialDomains: [], keywords: [] } as never);
+    await v2.works.put({
+      id: 'w1',
+      title: 'Work',
+      aliases: [],
+      owner: 'Me',
+      registration: '',
+      originalUrl: '',
+      officialDomains: [],
+      keywords: [],
+    } as never);
     v2.close();
     const v3 = openDb(name);
     await v3.open();
     expect(v3.verno).toBe(SCHEMA_VERSION);
     expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(3);
-    expect(await v3.settings.get('backend')).toEqual({ key: 'backend', value: { url: 'http://127.0.0.1:8787', token: '' } });
+    expect(await v3.settings.get('backend')).toEqual({
+      key: 'backend',
+      value: { url: 'http://127.0.0.1:8787', token: '' },
+    });
     expect(await v3.works.count()).toBe(1);
     expect(await v3.lookupCache.count()).toBe(0);
     expect(await v3.lookupNetworks.count()).toBe(0);

@@ -17,7 +17,14 @@ const ZONE = fixtureZone({
   '*.192.54.origin.asn.cymru.com': { TXT: ['16509 | 54.192.0.0/16 | US | arin | 2015-09-02'] },
 });
 
-const who = (r: LookupResult) => r.recipients.map((x) => ({ role: x.role, name: x.name, emails: [...x.emails].sort(), formUrl: x.formUrl, source: x.source }));
+const who = (r: LookupResult) =>
+  r.recipients.map((x) => ({
+    role: x.role,
+    name: x.name,
+    emails: [...x.emails].sort(),
+    formUrl: x.formUrl,
+    source: x.source,
+  }));
 
 describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against the loopback servers', () => {
   let stack: LoopbackStack;
@@ -45,7 +52,13 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
       timeoutMs: 1500,
     });
 
-  for (const host of ['pirate-site.to', 'www.pirate-site.to', 'aws-host.to', 'ripe-host.to', 'www.google.com'] as const) {
+  for (const host of [
+    'pirate-site.to',
+    'www.pirate-site.to',
+    'aws-host.to',
+    'ripe-host.to',
+    'www.google.com',
+  ] as const) {
     it(`${host}: the same recipients as the backend`, async () => {
       const { service } = stack.app();
       const viaBackend = await service.lookup(`https://${host}/watch/1`);
@@ -65,7 +78,13 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
   it('a second lookup in the same network and domain asks no registry, even from a new page (IndexedDB)', async () => {
     const name = `browser-deps-persist-${Date.now()}`;
     const make = () =>
-      createBrowserLookupDeps({ resolver: { url: doh.jsonUrl, format: 'json' }, fetch, cache: new DexieLookupCache(openDb(name)), bootstrapBase: stack.rdap.bootstrapBase, allowLoopbackHttp: true });
+      createBrowserLookupDeps({
+        resolver: { url: doh.jsonUrl, format: 'json' },
+        fetch,
+        cache: new DexieLookupCache(openDb(name)),
+        bootstrapBase: stack.rdap.bootstrapBase,
+        allowLoopbackHttp: true,
+      });
     const first = make();
     await lookup('https://ripe-host.to/a', first.deps);
     await first.flush();
@@ -80,7 +99,13 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
     const b = browser();
     stack.rdap.reset();
     const before = doh.count();
-    for (const input of ['http://127.0.0.1/x', 'http://10.0.0.5/', 'http://localhost/', 'http://[::1]/', 'http://169.254.169.254/latest']) {
+    for (const input of [
+      'http://127.0.0.1/x',
+      'http://10.0.0.5/',
+      'http://localhost/',
+      'http://[::1]/',
+      'http://169.254.169.254/latest',
+    ]) {
       const r = await lookup(input, b.deps);
       expect(r.errors[0]).toMatchObject({ step: 'input' });
       expect(['private-target', 'invalid-input']).toContain(r.errors[0].kind);
@@ -115,8 +140,16 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
   it('bulk: one RDAP request per network and per domain, with progress', async () => {
     const b = browser();
     stack.rdap.reset();
-    const urls = ['ripe-host.to', 'www.themarquetry.com', 'www.norway.no', 'pirate-site.to', 'www.cloudflare.com', 'azure-host.to', 'example.com', 'ripe-host.to']
-      .map((h, i) => `https://${h}/p/${i}`);
+    const urls = [
+      'ripe-host.to',
+      'www.themarquetry.com',
+      'www.norway.no',
+      'pirate-site.to',
+      'www.cloudflare.com',
+      'azure-host.to',
+      'example.com',
+      'ripe-host.to',
+    ].map((h, i) => `https://${h}/p/${i}`);
     const seen: number[] = [];
     const res = await browserBatch(urls, b.deps, { onProgress: (done) => seen.push(done) });
     expect(res.stats).toMatchObject({ urls: 8, hosts: 7, failed: 0 });
@@ -133,7 +166,13 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
     const b = browser();
     const r = await lookup('https://ripe-host.to/', b.deps);
     expect(b.corsGaps).toEqual([stack.rdap.origin]);
-    expect(r.errors).toContainEqual(expect.objectContaining({ step: 'rdap-ip', kind: 'unavailable', message: expect.stringMatching(/no CORS header/) }));
+    expect(r.errors).toContainEqual(
+      expect.objectContaining({
+        step: 'rdap-ip',
+        kind: 'unavailable',
+        message: expect.stringMatching(/no CORS header/),
+      }),
+    );
     const allowed = browser({ granted: [stack.rdap.origin] });
     const ok = await lookup('https://ripe-host.to/', allowed.deps);
     expect(allowed.corsGaps).toEqual([]);

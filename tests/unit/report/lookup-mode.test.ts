@@ -48,16 +48,26 @@ describe('lookup mode switch', () => {
   it('the health probe gives up within its time and never throws', async () => {
     expect(await probeWithin(async () => undefined)).toBe(true);
     expect(await probeWithin(async () => Promise.reject(new Error('refused')))).toBe(false);
-    const hang = (signal: AbortSignal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
+    const hang = (signal: AbortSignal) =>
+      new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('aborted'))));
     expect(await probeWithin(hang, 20)).toBe(false);
   });
 
   it('settings default to Automatic with Cloudflare DoH; the privacy note names who sees the host names', () => {
     const s = LookupSettingsSchema.parse({});
     expect(s.mode).toBe('auto');
-    expect(resolverOf(s)).toEqual({ url: 'https://cloudflare-dns.com/dns-query', format: 'json', operator: 'Cloudflare (1.1.1.1)' });
-    expect(resolverOf(LookupSettingsSchema.parse({ resolver: 'google-wire' })).url).toBe('https://dns.google/dns-query');
-    expect(resolverOf(LookupSettingsSchema.parse({ resolver: 'custom', customResolverUrl: 'https://doh.example.net/q' })).operator).toBe('doh.example.net');
+    expect(resolverOf(s)).toEqual({
+      url: 'https://cloudflare-dns.com/dns-query',
+      format: 'json',
+      operator: 'Cloudflare (1.1.1.1)',
+    });
+    expect(resolverOf(LookupSettingsSchema.parse({ resolver: 'google-wire' })).url).toBe(
+      'https://dns.google/dns-query',
+    );
+    expect(
+      resolverOf(LookupSettingsSchema.parse({ resolver: 'custom', customResolverUrl: 'https://doh.example.net/q' }))
+        .operator,
+    ).toBe('doh.example.net');
     expect(LookupSettingsSchema.safeParse({ mode: 'sometimes' }).success).toBe(false);
     expect(LookupSettingsSchema.safeParse({ customResolverUrl: 'javascript:alert(1)' }).success).toBe(false);
   });
