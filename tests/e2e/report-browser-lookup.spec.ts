@@ -122,6 +122,33 @@ describe('a fresh install with no backend running looks hosts up in the browser'
     await source.close();
   });
 
+  it('bulk: the browser looks the URLs up with progress, one RDAP request per new network and domain', async () => {
+    const page = await s.context.newPage();
+    await page.goto(s.url('bulk.html'));
+    const urls = ['ripe-host.to/a', 'ripe-host.to/b', 'www.themarquetry.com/x', 'www.norway.no/y', 'example.com/z']
+      .map((u) => `https://${u}`)
+      .join('\n');
+    await page.locator('textarea[name="bulkUrls"]').fill(urls);
+    await page.getByTestId('bulk-check').click();
+    await expect.poll(() => page.getByTestId('valid-count').getAttribute('data-count')).toBe('5');
+    stack.rdap.reset();
+    await page.getByTestId('bulk-start').click();
+    await expect
+      .poll(() => page.getByTestId('lookup-progress').getAttribute('data-done'), { timeout: 30_000 })
+      .toBe('5');
+    expect(await page.getByTestId('lookup-progress').getAttribute('data-failed')).toBe('0');
+    expect(await page.getByTestId('lookup-source').getAttribute('data-answered-by')).toBe('browser');
+    // Two networks at most (SWITCH 130.59/16, Microsoft 13.64/11; SWITCH may be cached from an earlier report).
+    // Domains: themarquetry.com, norway.no and example.com, once each at the registry (and registrar) asked.
+    expect(stack.rdap.requests.filter((r) => r.kind === 'ip' && r.status === 200).length).toBeLessThanOrEqual(2);
+    const domains = stack.rdap.requests
+      .filter((r) => r.kind === 'domain')
+      .map((r) => `${r.server}/${r.path.toLowerCase()}`);
+    expect(new Set(domains).size).toBe(domains.length);
+    await s.screenshot(page, 'browser-lookup-bulk');
+    await page.close();
+  });
+
   it('Automatic switches to the backend once it answers its health check', async () => {
     const { app } = stack.app();
     backend = await new Promise<ServerType>((resolve) => {
