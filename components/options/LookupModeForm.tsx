@@ -56,8 +56,9 @@ export function LookupModeForm({ saved, onSave }: Props) {
       <fieldset>
         <legend>{t('lookupModeLabel')}</legend>
         {MODES.map((m) => (
-          <label key={m} className="row">
+          <label key={m} className="row" style={{ alignItems: 'center', flexWrap: 'nowrap', fontWeight: 'normal' }}>
             <input
+              style={{ width: 'auto', margin: 0 }}
               type="radio"
               name="lookupMode"
               value={m}

@@ -74,6 +74,18 @@ describe('a fresh install with no backend running looks hosts up in the browser'
 
   const report = (host: string) => rightClickReport(s, `http://${host}:${site.port}/game/starsea`);
 
+  it('options: the browser comes first, and the privacy note names who sees the host names', async () => {
+    const page = await s.context.newPage();
+    await page.goto(s.url('options.html#lookup'));
+    const form = page.getByTestId('lookup-mode-form');
+    expect(await form.textContent()).toMatch(/Nothing to install.*backend is the upgrade/s);
+    expect(await page.getByTestId('doh-privacy').textContent()).toContain(new URL(doh.jsonUrl).host);
+    await form.locator('[name="lookupResolver"]').selectOption('google-wire');
+    expect(await page.getByTestId('doh-privacy').textContent()).toMatch(/Google Public DNS .* sees every host name/);
+    await s.screenshot(page, 'options-lookup');
+    await page.close();
+  });
+
   for (const key of ['cloudflare', 'aws', 'ripe'] as const) {
     it(`${HOSTS[key]}: the same recipients as the backend, answered by the browser`, async () => {
       const { service } = stack.app();
