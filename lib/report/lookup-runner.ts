@@ -13,7 +13,14 @@ import { createBrowserLookupDeps, type BrowserLookup } from '../lookup/browser-d
 import { lookup } from '../lookup/lookup';
 import { LookupSettingsSchema, resolverOf, type LookupSettings } from '../model/lookup-settings';
 import { BackendSettingsSchema, type BackendSettings } from '../model/settings';
-import { backendOnlyGaps, probeWithin, runInMode, type AnsweredBy, type BackendOnlyGap } from './lookup-mode';
+import {
+  backendOnlyGaps,
+  chooseSource,
+  probeWithin,
+  runInMode,
+  type AnsweredBy,
+  type BackendOnlyGap,
+} from './lookup-mode';
 
 export interface PageLookupEnv {
   db: TakedownDb;
@@ -58,16 +65,18 @@ export async function lookupInMode(
   opts: { onStep?: (e: StepEvent) => void; signal?: AbortSignal } = {},
 ): Promise<{ result: LookupResult; source: LookupSource }> {
   const settings = await lookupSettings(env.db);
-  let browser: BrowserLookup | null = null;
+  // Filled only when the browser answers: the registries it found without CORS.
+  const gaps: string[] = [];
   const out = await runInMode(settings.lookup.mode, {
     probe: probe(env, settings.backend),
     backend: () => lookupUrl(settings.backend, env.fetch, input, opts),
-    browser: () => {
-      browser = browserLookupFor(env, settings.lookup);
-      return lookup(input.url, browser.deps, { headers: input.headers, onStep: opts.onStep });
+    browser: async () => {
+      const browser = browserLookupFor(env, settings.lookup);
+      const result = await lookup(input.url, browser.deps, { headers: input.headers, onStep: opts.onStep });
+      gaps.push(...browser.corsGaps);
+      return result;
     },
   });
-  const gaps = (browser as BrowserLookup | null)?.corsGaps ?? [];
   return {
     result: out.value,
     source: {
@@ -87,9 +96,7 @@ export async function batchInMode(
   env: PageLookupEnv,
 ): Promise<{ answeredBy: AnsweredBy; batch: (urls: string[], signal?: AbortSignal) => Promise<BatchResponse> }> {
   const settings = await lookupSettings(env.db);
-  const mode = settings.lookup.mode;
-  const useBackend = mode === 'backend' || (mode === 'auto' && (await probe(env, settings.backend)()));
-  if (useBackend)
+  if ((await chooseSource(settings.lookup.mode, probe(env, settings.backend))) === 'backend')
     return { answeredBy: 'backend', batch: (urls, signal) => lookupBatch(settings.backend, env.fetch, urls, signal) };
   const browser = browserLookupFor(env, settings.lookup);
   return { answeredBy: 'browser', batch: (urls, signal) => browserBatch(urls, browser.deps, { signal }) };
