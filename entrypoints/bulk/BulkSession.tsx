@@ -182,6 +182,11 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
           onCancel={lookup.cancel}
           onRetryFailed={() => void lookup.start({ retryFailed: true })}
         />
+        {lookup.answeredBy && (
+          <p className="muted" data-testid="lookup-source" data-answered-by={lookup.answeredBy}>
+            {t(lookup.answeredBy === 'backend' ? 'answeredBy_backend' : 'answeredBy_browser')}
+          </p>
+        )}
       </section>
 
       <section className="step card">

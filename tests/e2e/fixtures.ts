@@ -31,7 +31,10 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'takedown-e2e-'));
   const args = extensionLaunchArgs(EXTENSION_DIR);
   if (opts.lang) args.push(`--lang=${opts.lang}`);
-  if (opts.hostRules) args.push(`--host-resolver-rules=${opts.hostRules}`);
+  // Every other name fails to resolve, so nothing in a test (the browser lookup's default DoH resolver included)
+  // can reach past loopback.
+  const offNet = 'MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost';
+  args.push(`--host-resolver-rules=${opts.hostRules ? `${opts.hostRules}, ` : ''}${offNet}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false, // --headless=new is passed above; Playwright's own flag would pick the old mode

@@ -5,6 +5,7 @@ import { launchExtension, rightClickReport, type ExtensionSession } from './fixt
 import { NoticePage } from './pages/notice';
 import { OptionsPage } from './pages/options';
 import { ReportPage } from './pages/report';
+import { setLookupOptions } from './pages/setup';
 import { PIRATE_HOST, startPirateSite } from './pirate-site';
 
 /**
@@ -35,6 +36,8 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     await options.getByTestId('work-form').getByRole('button', { name: /Save work|保存作品/ }).click();
     await options.getByTestId('works-list').getByText('Starsea Legend').waitFor();
     await options.close();
+    // The backend is down on purpose: keep Automatic from switching to the browser lookup.
+    await setLookupOptions(s, { mode: 'backend' });
   });
   afterAll(async () => {
     await s?.close();
