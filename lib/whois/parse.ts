@@ -150,3 +150,7 @@ export function parseWhois(text: string, server: string): WhoisRecord {
     raw: input.slice(0, MAX_TEXT),
   };
 }
+
+export function parseWhoisDetailed(text: string, server: string, _query?: string | null) {
+  return { record: parseWhois(text, server), registrantName: null as string | null };
+}
