@@ -7,9 +7,13 @@ const text = (n: number) => z.string().max(n);
 export const WhoisRecordSchema = z.object({
   server: text(253),
   registrar: text(500).nullable(),
+  registrarRaw: text(500).nullish(),
+  registrarId: text(100).nullish(),
+  registrarIanaId: z.string().regex(/^\d{1,6}$/).nullish(),
   registrarUrl: text(2048).nullable(),
   abuseEmails: z.array(z.email().max(254)).max(20),
   abusePhone: text(100).nullish(),
+  registrarEmails: z.array(z.email().max(254)).max(20).optional(),
   registrantOrg: text(500).nullable(),
   country: z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).nullable(),
   range: text(100).nullish(),

@@ -1,0 +1,73 @@
+/**
+ * One WHOIS line → indent, key and value. Registries separate keys from values in many ways: "Key: value",
+ * dot-padded "key..........: value" (.fi .no .kz), "[Key]   value" (.jp), "Key<TAB>value" (.ch), keys with a
+ * parenthetical over 60 characters (.hk "Company English Name (It should be the same as …):"). Comment and banner
+ * lines are marked so the document builder can skip them.
+ */
+export interface WhoisLine {
+  /** Leading whitespace width (a tab counts 8). */
+  indent: number;
+  /** Normalised key (lower case, no padding dots, no parenthetical, "_" as space) or null for a plain line. */
+  key: string | null;
+  value: string;
+  /** The trimmed line. */
+  text: string;
+  kind: 'blank' | 'comment' | 'separator' | 'kv' | 'plain';
+}
+
+const MAX_KEY_WORDS = 10;
+const MAX_KEY = 80;
+/** "% Abuse contact for '196.11.240.0 - 196.11.246.255' is 'abuse@example.net'" (AFRINIC, RIPE, APNIC). */
+export const RIR_ABUSE_COMMENT = /^%\s*abuse contact for\s+'[^']*'\s+is\s+'([^']*)'/i;
+
+export function normaliseKey(raw: string): string {
+  return raw
+    .replace(/\([^)]*\)?/g, ' ')
+    .replace(/[_\t]/g, ' ')
+    .replace(/^[a-z]\.\s+/i, '')
+    .replace(/[.\s]+$/g, '')
+    .replace(/^[\s.]+/g, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+function keyLike(rawKey: string): boolean {
+  const k = normaliseKey(rawKey);
+  if (k === '' || k.length > MAX_KEY) return false;
+  if (/^(?:https?|ftp|mailto|tel)$/i.test(k) || k.includes('://')) return false;
+  return k.split(' ').length <= MAX_KEY_WORDS;
+}
+
+function indentOf(line: string): number {
+  let n = 0;
+  for (const c of line) {
+    if (c === ' ') n += 1;
+    else if (c === '\t') n += 8;
+    else break;
+  }
+  return n;
+}
+
+export function tokeniseLine(raw: string): WhoisLine {
+  const text = raw.trim();
+  const indent = indentOf(raw);
+  const base = { indent, text, key: null, value: text };
+  if (text === '') return { ...base, kind: 'blank' };
+  if (/^[-=*_#~+]{4,}/.test(text) && /^[-=*_#~+\s]+$/.test(text)) return { ...base, kind: 'separator' };
+  if (/^(?:%|#|>>>|<<<|;)/.test(text) || /^\[\s.*\]$/.test(text) || /^\*.*\*$/.test(text)) return { ...base, kind: 'comment' };
+  // JPRS: "a. [Domain Name]   GOOGLE.CO.JP", "[State]   Connected".
+  const bracket = /^(?:[a-z]\.\s*)?\[([^\]]{1,80})\]\s*(.*)$/i.exec(text);
+  if (bracket && keyLike(bracket[1])) return { ...base, kind: 'kv', key: normaliseKey(bracket[1]), value: bracket[2].trim() };
+  const colon = text.indexOf(':');
+  if (colon > 0) {
+    const rawKey = text.slice(0, colon);
+    const after = text.slice(colon + 1);
+    // "12:30" inside a date is not a key separator; "http://…" is a value, not a key.
+    const time = /\d$/.test(rawKey) && /^\d/.test(after);
+    if (!time && !after.startsWith('//') && keyLike(rawKey)) return { ...base, kind: 'kv', key: normaliseKey(rawKey), value: after.trim() };
+  }
+  // SWITCH (.ch): "Registrar<TAB>Gandi SAS".
+  const tab = /^([^\t:]{1,60})\t+(.+)$/.exec(text);
+  if (tab && keyLike(tab[1])) return { ...base, kind: 'kv', key: normaliseKey(tab[1]), value: tab[2].trim() };
+  return { ...base, kind: 'plain' };
+}
