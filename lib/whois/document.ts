@@ -10,6 +10,7 @@ import {
   CONTACT_BLOCK_FIRST_KEYS,
   HANDLE_KEYS,
   LOOKALIKE_ANCHOR_KEYS,
+  OBJECT_START_KEYS,
   RECORD_ANCHOR_KEYS,
   ROLE_WORDS,
   SECTION_ROLES,
@@ -28,6 +29,7 @@ export interface Entry {
 }
 
 export interface Block {
+  index: number;
   firstKey: string;
   firstValue: string;
   /** Every key of the block, unqualified. */
@@ -148,8 +150,13 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
       if (m) abuseComments.push(m[1]);
       continue;
     }
+    if (block && l.kind === 'kv' && OBJECT_START_KEYS.has(l.key!) && looksLikeHandle(l.value) && (block as Block).entries.length > 0) {
+      section = null;
+      last = null;
+      endBlock();
+    }
     if (!block) {
-      block = { firstKey: l.key ?? '', firstValue: clean(l.value), entries: [] };
+      block = { index: blocks.length, firstKey: l.key ?? '', firstValue: clean(l.value), entries: [] };
       if (blocks.length < 2000) blocks.push(block);
       const firstRole = l.key && l.value ? roleOf(l.key) : null;
       if (l.key && CONTACT_BLOCK_FIRST_KEYS.has(l.key)) blockScope = 'contact';
@@ -246,6 +253,15 @@ export function blockFor(doc: WhoisDocument, handle: string, exceptBlock: number
     if (b.entries.some((e) => HANDLE_KEYS.includes(e.key) && e.key !== 'registrar' && e.value.toLowerCase() === h)) return b;
   }
   return null;
+}
+
+/** Contact blocks no other block refers to (.ua prints the registrant's block without a "registrant:" handle). */
+export function unreferencedContactBlocks(doc: WhoisDocument): Block[] {
+  return doc.blocks.filter((b) => {
+    if (!CONTACT_BLOCK_FIRST_KEYS.has(b.firstKey)) return false;
+    const own = new Set(b.entries.filter((e) => HANDLE_KEYS.includes(e.key) && e.key !== 'registrar').map((e) => e.value.toLowerCase()));
+    return !doc.blocks.some((o) => o !== b && o.entries.some((e) => own.has(e.value.toLowerCase())));
+  });
 }
 
 export function blockValue(b: Block, keys: readonly string[], skip: (v: string) => boolean): string | null {

@@ -64,7 +64,8 @@ export function tokeniseLine(raw: string): WhoisLine {
     const after = text.slice(colon + 1);
     // "12:30" inside a date is not a key separator; "http://…" is a value, not a key.
     const time = /\d$/.test(rawKey) && /^\d/.test(after);
-    if (!time && !after.startsWith('//') && keyLike(rawKey)) return { ...base, kind: 'kv', key: normaliseKey(rawKey), value: after.trim() };
+    // .tn pads after the colon instead: "Registrar:..........ELB".
+    if (!time && !after.startsWith('//') && keyLike(rawKey)) return { ...base, kind: 'kv', key: normaliseKey(rawKey), value: after.replace(/^\.{3,}/, '').trim() };
   }
   // SWITCH (.ch): "Registrar<TAB>Gandi SAS".
   const tab = /^([^\t:]{1,60})\t+(.+)$/.exec(text);

@@ -5,9 +5,16 @@
  */
 import { REGISTRAR_SUFFIXES } from './rules';
 
-export function splitRegistrarName(raw: string): { name: string; id: string | null } {
+export function splitRegistrarName(raw: string): { name: string; id: string | null; url: string | null } {
   let name = raw.trim();
   let id: string | null = null;
+  let url: string | null = null;
+  // .gg/.je: "MarkMonitor Inc. (http://www.markmonitor.com)".
+  const web = /\s*\((https?:\/\/[^)\s]+)\)\s*$/i.exec(name);
+  if (web && web.index > 0) {
+    url = web[1];
+    name = name.slice(0, web.index).trim();
+  }
   for (const re of REGISTRAR_SUFFIXES) {
     const m = re.exec(name);
     if (m && m.index > 0) {
@@ -15,7 +22,7 @@ export function splitRegistrarName(raw: string): { name: string; id: string | nu
       name = name.slice(0, m.index).trim();
     }
   }
-  return { name: name || raw.trim(), id };
+  return { name: name || raw.trim(), id, url };
 }
 
 /** The display name alone, for matching and for the notice's addressee line. */

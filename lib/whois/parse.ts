@@ -5,7 +5,7 @@
  * any string in, a record out, never a throw (property-tested).
  */
 import type { WhoisRecord } from '../lookup/types';
-import { blockFor, blockValue, buildDocument, looksLikeHandle, valuesOf, type Block, type WhoisDocument } from './document';
+import { blockFor, blockValue, buildDocument, looksLikeHandle, unreferencedContactBlocks, valuesOf, type Block, type WhoisDocument } from './document';
 import { splitRegistrarName } from './names';
 import { BLOCK_NAME_KEYS, BLOCK_ORG_KEYS, FIELD_KEYS, PLACEHOLDER, REGISTRANT_REF_KEYS, REGISTRAR_REF_KEYS } from './rules';
 
@@ -70,11 +70,23 @@ function registrant(doc: WhoisDocument, quirks: string[]): { org: string | null;
     }
   }
   const skip = (v: string) => isPlaceholder(v) || isHandle(v);
-  return { org: first(doc, FIELD_KEYS.registrantOrg, skip), name: first(doc, FIELD_KEYS.registrantName, skip) };
+  const found = { org: first(doc, FIELD_KEYS.registrantOrg, skip), name: first(doc, FIELD_KEYS.registrantName, skip) };
+  if (found.org || found.name) return found;
+  // .ua: the registrant's contact block follows the registrar's with no handle pointing at it.
+  const orphans = unreferencedContactBlocks(doc);
+  if (orphans.length === 1) {
+    quirks.push('Registrant taken from the one contact block no handle refers to.');
+    return contactOf(orphans[0], '');
+  }
+  return found;
 }
 
-function registrar(doc: WhoisDocument, quirks: string[]): { name: string | null; raw: string | null; id: string | null; block: Block | null } {
-  let name = first(doc, FIELD_KEYS.registrar);
+function registrar(
+  doc: WhoisDocument,
+  quirks: string[],
+): { name: string | null; raw: string | null; id: string | null; url: string | null; block: Block | null } {
+  // A name beats a handle ("MARKMONITOR-REG" under .it's Registrar, beside its Organization).
+  let name = first(doc, FIELD_KEYS.registrar, (v) => isPlaceholder(v) || looksLikeHandle(v)) ?? first(doc, FIELD_KEYS.registrar);
   let id: string | null = null;
   let block: Block | null = null;
   // A handle ("MARK-0292", "ua.markmonitor"): the registrar's own block names it.
@@ -96,9 +108,9 @@ function registrar(doc: WhoisDocument, quirks: string[]): { name: string | null;
       }
     }
   }
-  if (!name) return { name: null, raw: null, id, block };
+  if (!name) return { name: null, raw: null, id, url: null, block };
   const split = splitRegistrarName(name);
-  return { name: split.name, raw: split.name !== name ? name : null, id: split.id ?? id, block };
+  return { name: split.name, raw: split.name !== name ? name : null, id: split.id ?? id, url: split.url, block };
 }
 
 function abuseEmails(doc: WhoisDocument): string[] {
@@ -157,7 +169,7 @@ export function parseWhoisDetailed(text: string, server: string, query: string |
   const record: WhoisRecord = {
     server: String(server ?? '').replace(/\s+/g, ' ').trim().slice(0, 253),
     registrar: clip(reg.name),
-    registrarUrl: url(first(doc, FIELD_KEYS.registrarUrl)),
+    registrarUrl: url(first(doc, FIELD_KEYS.registrarUrl) ?? reg.url),
     abuseEmails: abuse,
     abusePhone: clip(abusePhone(doc)),
     registrantOrg: clip(who.org),

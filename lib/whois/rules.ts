@@ -39,6 +39,9 @@ export const CONTACT_BLOCK_FIRST_KEYS = new Set([
   'contact', 'contact-id', 'nic-hdl', 'nic-hdl-br', 'person', 'personname', 'role', 'handle', 'nic handle', 'owner-c',
 ]);
 
+/** Keys that open a new object even without a blank line before them (LACNIC/.cr/.cz answers run blocks together). */
+export const OBJECT_START_KEYS = new Set(['contact', 'contact-id', 'nsset', 'keyset']);
+
 /** Keys whose value is a block's own handle. */
 export const HANDLE_KEYS = ['nic-hdl', 'nic-hdl-br', 'contact', 'contact-id', 'handle', 'nic handle', 'id', 'registrar', 'owner-c'];
 
@@ -55,10 +58,10 @@ export const FIELD_KEYS = {
     // CentralNic (.uk.com …, .la, .pw) prints its registrar's name only as "Sponsoring Registrar Organization".
     'sponsoring registrar organization',
     'registrar organization name',
+    'registrar',
     'registrar name',
     'registrar organization',
     'registrar organisation',
-    'registrar',
     'sponsoring registrar',
     'registrar company',
     'registration service provider',
@@ -67,6 +70,8 @@ export const FIELD_KEYS = {
     'current registrar',
     'registrar-name',
     'registration service',
+    // Norid prints only the registrar's handle ("REG466-NORID").
+    'registrar handle',
   ],
   registrarUrl: [
     'registrar url',
@@ -135,6 +140,7 @@ export const PLACEHOLDER =
  */
 export const REGISTRAR_SUFFIXES: ReadonlyArray<RegExp> = [
   /\s*\((R\d+-[A-Z0-9]+)\)\s*$/i,
+  /\s+(R\d+-[A-Z]{2,6})\s*$/,
   /\s*\((\d{1,6})\)\s*$/,
   /\s*\[Tag\s*=\s*([^\]]+)\]\s*$/i,
 ];
