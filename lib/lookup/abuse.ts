@@ -116,6 +116,28 @@ export function registrarOf(data: RdapObject): RegistrarInfo | null {
   return { name: card.fn ?? card.org ?? null, handle: reg.handle ?? null, ianaId, url: card.contactUris[0] ?? null };
 }
 
+/** RIPE maintainers ("ALOJALIA-MNT", "mnt-Internetten") are listed as registrants too; they never name the holder. */
+const MAINTAINER = /(?:^|-)mnt(?:-|$)/i;
+
+/**
+ * The holder's name: prefer the top-level entity whose vCard kind is org, then an `ORG-…` handle, then any
+ * registrant; never a maintainer and never a name that is only the entity's handle (rdap.md §4, RIPE).
+ */
+function organisationName(found: Found[]): string | null {
+  const named = (f: Found) => f.card.fn ?? f.card.org;
+  const candidates = found.filter((f) => {
+    const n = named(f);
+    if (f.depth !== 0 || !n) return false;
+    if (!(f.roles.includes('registrant') || f.card.kind === 'org')) return false;
+    const handle = f.entity.handle ?? '';
+    return !MAINTAINER.test(handle) && !MAINTAINER.test(n) && n.toLowerCase() !== handle.toLowerCase();
+  });
+  const rank = (f: Found) => (f.card.kind === 'org' ? 0 : /^ORG-/i.test(f.entity.handle ?? '') ? 1 : f.card.kind === 'individual' ? 3 : 2);
+  candidates.sort((a, b) => rank(a) - rank(b) || a.order - b.order);
+  const best = candidates[0];
+  return best ? (best.card.kind === 'org' ? best.card.fn ?? best.card.org : best.card.org ?? best.card.fn) : null;
+}
+
 /** APNIC puts the organisation text in a remark titled "description". */
 function descriptionRemark(data: RdapObject): string | null {
   const r = (data.remarks ?? []).find((x) => x.title?.toLowerCase() === 'description');
@@ -236,7 +258,7 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
     contacts.push(c);
   }
 
-  const registrant = found.find((f) => f.depth === 0 && (f.roles.includes('registrant') || f.card.kind === 'org') && f.card.fn);
-  const orgName = objectKind === 'domain' ? null : (descriptionRemark(data) ?? registrant?.card.fn ?? registrant?.card.org ?? null);
+  const orgName = objectKind === 'domain' ? null : (descriptionRemark(data) ?? organisationName(found));
+  for (const q of data.quirks ?? []) notes.push(`Non-conformant answer normalised: ${q}.`);
   return { contacts, notes, registrar: objectKind === 'domain' ? registrarOf(data) : null, orgName };
 }
