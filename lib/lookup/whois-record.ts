@@ -1,6 +1,6 @@
 /** Zod check of what deps.whois returns: the WHOIS parser lives on the backend, so its output is a boundary. */
 import { z } from 'zod';
-import type { WhoisRecord } from './types';
+import type { AbuseContact, WhoisRecord } from './types';
 
 const text = (n: number) => z.string().max(n);
 
@@ -27,4 +27,33 @@ export function parseWhoisRecord(value: unknown): { ok: true; record: WhoisRecor
   if (r.success) return { ok: true, record: r.data };
   const issue = r.error.issues[0];
   return { ok: false, message: `WHOIS record failed validation at ${issue?.path.join('.') || '(root)'}: ${issue?.message}` };
+}
+
+/**
+ * A domain's WHOIS contacts for the recipient builder: the addresses the answer labels as abuse first (an abuse
+ * desk), then the registrar's own addresses that it does not label as abuse (.fr .pl .nz .ch …), offered as the
+ * registrar's general contact: isAbuseRole false, so recipients.ts gives them lower confidence and says so.
+ */
+export function whoisDomainContacts(w: WhoisRecord): AbuseContact[] {
+  const from = `From port-43 WHOIS (${w.server}).`;
+  const out: AbuseContact[] = [];
+  if (w.abuseEmails.length || w.abusePhone) {
+    out.push({ handle: w.registrarId ?? null, name: w.registrar, roles: ['abuse'], emails: w.abuseEmails, phones: w.abusePhone ? [w.abusePhone] : [], formUrl: null, scope: 'registrar', isAbuseRole: true, depth: 0, notes: [from] });
+  }
+  const general = (w.registrarEmails ?? []).filter((e) => !w.abuseEmails.includes(e));
+  if (general.length) {
+    out.push({
+      handle: w.registrarId ?? null,
+      name: w.registrar,
+      roles: ['registrar'],
+      emails: general,
+      phones: [],
+      formUrl: null,
+      scope: 'registrar',
+      isAbuseRole: false,
+      depth: 0,
+      notes: [from, 'The registrar\'s general address: the WHOIS answer does not name it as an abuse contact. Ask it to forward the notice to its abuse desk.'],
+    });
+  }
+  return out;
 }

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildRecipients } from '../../../lib/lookup/recipients';
+import { whoisDomainContacts } from '../../../lib/lookup/whois-record';
+import { parseWhois } from '../../../lib/whois/parse';
+import { PEERS_DIR } from '../../helpers/peers/load';
+
+const likexian = (name: string) => readFileSync(path.join(PEERS_DIR, 'likexian-whois-parser/noterror', name), 'utf8');
+
+function registrarRecipient(name: string, domain: string) {
+  const w = parseWhois(likexian(name), 'whois.example', domain);
+  const facts = { domain, registrar: { name: w.registrar, handle: w.registrarId ?? null, ianaId: w.registrarIanaId ?? null, url: w.registrarUrl }, contacts: whoisDomainContacts(w), notes: [], source: 'whois' as const, whois: w };
+  return { w, r: buildRecipients({ addresses: [], cdn: null, domain: facts, upstream: new Map() }).find((x) => x.role === 'registrar')! };
+}
+
+describe('registrar e-mails the WHOIS answer does not label as abuse', () => {
+  it('.pl: offered as the registrar\'s general contact, with lower confidence and a note, never as an abuse desk', () => {
+    const { w, r } = registrarRecipient('pl_aftermarket.pl', 'aftermarket.pl');
+    expect(w.abuseEmails).toEqual([]);
+    expect(w.registrarEmails).toEqual(['domains@dropped.pl']);
+    expect(r).toMatchObject({ name: 'Aftermarket.pl Limited', emails: ['domains@dropped.pl'], source: 'whois' });
+    expect(r.confidence).toBeLessThan(0.5);
+    expect(r.notes.join(' ')).toMatch(/general address: the WHOIS answer does not name it as an abuse contact/);
+  });
+
+  it('an abuse address, when labelled, comes first and keeps the higher confidence; the general one is listed after', () => {
+    const w = parseWhois('Domain Name: example.com\nRegistrar: Example Registrar, Inc.\nRegistrar Abuse Contact Email: abuse@registrar.example\nRegistrar Email: hello@registrar.example\n', 'whois.example');
+    const contacts = whoisDomainContacts(w);
+    expect(contacts.map((c) => [c.emails, c.isAbuseRole])).toEqual([
+      [['abuse@registrar.example'], true],
+      [['hello@registrar.example'], false],
+    ]);
+  });
+
+  it.each([
+    ['nz_gre.nz', 'reg.nz-admin@gandi.net'],
+    ['ch_switch.ch', 'support-en@support.gandi.net'],
+    ['fr_git.fr', 'support@ovh.net'],
+    ['sk_google.sk', 'registry.admin@markmonitor.com'],
+    ['hk_google.hk', 'ccops@markmonitor.com'],
+  ])('%s: the registrar block\'s address is a general contact, not abuse', (name, email) => {
+    const w = parseWhois(likexian(name), 'whois.example', name.slice(name.indexOf('_') + 1));
+    expect(w.abuseEmails).not.toContain(email);
+    expect(w.registrarEmails).toContain(email);
+    expect(whoisDomainContacts(w).every((c) => !c.isAbuseRole)).toBe(true);
+  });
+});
