@@ -8,6 +8,7 @@
 import { tokeniseLine, type WhoisLine, RIR_ABUSE_COMMENT } from './lines';
 import {
   CONTACT_BLOCK_FIRST_KEYS,
+  CONTACT_TYPE_KEYS,
   HANDLE_KEYS,
   LOOKALIKE_ANCHOR_KEYS,
   OBJECT_START_KEYS,
@@ -183,10 +184,18 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
     // A heading: "Registrar:" with nothing after it, or a bare "Registrant" line (.it .fi .kz) before its lines.
     const isHeading =
       (l.kind === 'kv' && l.value === '' && (role !== null || indentedChildren)) ||
-      (l.kind === 'plain' && l.text.length <= 60 && !/[@/]/.test(l.text) && (role !== null || (indentedChildren && next?.kind === 'kv')) && !section);
+      (l.kind === 'plain' && l.text.length <= 60 && !/[@/]/.test(l.text) && (role !== null || (indentedChildren && next?.kind === 'kv' && !section)));
     if (isHeading) {
       const name = role ?? (l.key ?? normaliseHeading(l.text));
       section = { role: name, indent: l.indent, childIndent: null, style: 'heading', named: false, unscoped: UNSCOPED_ROLES.has(name) || role === null };
+      last = null;
+      continue;
+    }
+
+    // "Contact: Registrant" (.pr): the lines after it belong to that role.
+    const typed = l.kind === 'kv' && CONTACT_TYPE_KEYS.has(l.key!) && blockScope !== 'contact' ? roleOf(l.value.toLowerCase()) : null;
+    if (typed) {
+      section = { role: typed, indent: l.indent, childIndent: null, style: 'inline', named: false, unscoped: false };
       last = null;
       continue;
     }

@@ -20,15 +20,23 @@ const MAX_KEY = 80;
 /** "% Abuse contact for '196.11.240.0 - 196.11.246.255' is 'abuse@example.net'" (AFRINIC, RIPE, APNIC). */
 export const RIR_ABUSE_COMMENT = /^%\s*abuse contact for\s+'[^']*'\s+is\s+'([^']*)'/i;
 
+/** "registrant-organization", "owner-contact" (.st .gd .vg): hyphens between a role and a word are spaces. */
+const ROLE_HYPHEN = /^(registrant|registrar|registration|owner|holder|admin|tech|billing|abuse)-([a-z]{3,}(?:-[a-z]{3,})*)$/;
+
 export function normaliseKey(raw: string): string {
-  return raw
+  const k = raw
     .replace(/\([^)]*\)?/g, ' ')
     .replace(/[_\t]/g, ' ')
     .replace(/^[a-z]\.\s+/i, '')
     .replace(/[.\s]+$/g, '')
     .replace(/^[\s.]+/g, '')
     .replace(/\s+/g, ' ')
-    .toLowerCase();
+    .toLowerCase()
+    // "Registrant Internationalized Organization" (.so), "International Organisation" (.cm) name the same field.
+    .replace(/\binternationali[sz]ed /g, '')
+    .replace(/^international /, '');
+  const m = ROLE_HYPHEN.exec(k);
+  return m ? `${m[1]} ${m[2].replace(/-/g, ' ')}` : k;
 }
 
 function keyLike(rawKey: string): boolean {

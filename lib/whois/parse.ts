@@ -47,12 +47,15 @@ function emailsIn(values: string[]): string[] {
 }
 
 const PERSON_TYPE = /^(?:person|individual|private|physical)/i;
+const ORGANISATION_TYPE = /^(?:organi[sz]ation|company|corporate|role)/i;
 
 /** A referenced contact block's organisation and name. AFNIC's "contact:" is an organisation only for type ORGANIZATION. */
 function contactOf(b: Block, handle: string): { org: string | null; name: string | null } {
   const person = b.entries.some((e) => e.key === 'type' && PERSON_TYPE.test(e.value));
+  // Norid: "Type: organization" then "Name: Google Norway AS".
+  const organisation = b.entries.some((e) => e.key === 'type' && ORGANISATION_TYPE.test(e.value));
   const skip = (v: string) => isPlaceholder(v) || isHandle(v) || v.toLowerCase() === handle.toLowerCase();
-  const orgKeys = person ? BLOCK_ORG_KEYS.filter((k) => k !== 'contact' && k !== 'role') : BLOCK_ORG_KEYS;
+  const orgKeys = person ? BLOCK_ORG_KEYS.filter((k) => k !== 'contact' && k !== 'role') : organisation ? [...BLOCK_ORG_KEYS, 'name'] : BLOCK_ORG_KEYS;
   return { org: blockValue(b, orgKeys, skip), name: blockValue(b, BLOCK_NAME_KEYS, skip) };
 }
 

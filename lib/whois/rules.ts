@@ -15,7 +15,11 @@ export const SECTION_ROLES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^reseller(?: information)?$/, 'reseller'],
   [/^billing(?: contact)?$|^billing-c$/, 'billing'],
   [/^domain(?: information| details)?$/, 'domain'],
+  [/^zone-c$|^zone(?: contact)?$/, 'zone'],
 ];
+
+/** "Contact: Registrant" then its lines (.pr): the value names the section's role. */
+export const CONTACT_TYPE_KEYS = new Set(['contact', 'contact type', 'type of contact']);
 
 /** Words that already scope a key: "registrar url" inside a Registrar section stays "registrar url". */
 export const ROLE_WORDS: Record<string, RegExp> = {
@@ -26,6 +30,7 @@ export const ROLE_WORDS: Record<string, RegExp> = {
   abuse: /\babuse\b/,
   reseller: /\breseller\b/,
   billing: /\bbilling\b/,
+  zone: /\bzone\b/,
 };
 
 /** Sections whose keys stay readable unqualified: the domain object itself. */
@@ -37,20 +42,24 @@ export const UNSCOPED_ROLES = new Set(['domain']);
  */
 export const CONTACT_BLOCK_FIRST_KEYS = new Set([
   'contact', 'contact-id', 'nic-hdl', 'nic-hdl-br', 'person', 'personname', 'role', 'handle', 'nic handle', 'owner-c',
+  'norid handle',
 ]);
 
 /** Keys that open a new object even without a blank line before them (LACNIC/.cr/.cz answers run blocks together). */
 export const OBJECT_START_KEYS = new Set(['contact', 'contact-id', 'nsset', 'keyset']);
 
 /** Keys whose value is a block's own handle. */
-export const HANDLE_KEYS = ['nic-hdl', 'nic-hdl-br', 'contact', 'contact-id', 'handle', 'nic handle', 'id', 'registrar', 'owner-c'];
+export const HANDLE_KEYS = ['nic-hdl', 'nic-hdl-br', 'contact', 'contact-id', 'handle', 'nic handle', 'id', 'registrar', 'owner-c', 'norid handle'];
 
 /** Inside a referenced contact block: its organisation, then (for php-whois-style "owner") a person's name. */
 export const BLOCK_ORG_KEYS = ['org', 'organization', 'organisation', 'org-name', 'organization-loc', 'company', 'company name', 'role', 'contact', 'descr'];
 export const BLOCK_NAME_KEYS = ['name', 'person', 'personname', 'person-loc', 'contact name', 'name-loc', 'contact'];
 
 /** Keys that refer to the registrant's contact by handle. */
-export const REGISTRANT_REF_KEYS = ['registrant', 'holder', 'holder-c', 'owner', 'owner-c', 'registrant-c', 'registrant id', 'registrant contact', 'registrant handle'];
+export const REGISTRANT_REF_KEYS = [
+  'registrant', 'holder', 'holder-c', 'owner', 'owner-c', 'owner contact', 'registrant-c', 'registrant id', 'registrant contact',
+  'registrant handle', 'domain holder handle', 'holder handle',
+];
 export const REGISTRAR_REF_KEYS = ['registrar', 'sponsoring registrar', 'registrar handle', 'registrar id', 'authorised registrar', 'authorized registrar'];
 
 export const FIELD_KEYS = {
@@ -81,6 +90,7 @@ export const FIELD_KEYS = {
     'registrar www',
     'registrar homepage',
     'registration service url',
+    'registration url',
     'sponsoring registrar website',
     'sponsoring registrar url',
     'referral url',
@@ -109,6 +119,14 @@ export const FIELD_KEYS = {
     'registrant company name',
     'registrant company',
     'registrant name of organization',
+    'registrant contact organisation',
+    'registrant contact organization',
+    'registrant organizacion',
+    'registrant organización',
+    'owner organization',
+    'owner organisation',
+    'owner orgname',
+    'domain holder',
     'registrant',
     'holder',
     'owner',
@@ -119,6 +137,8 @@ export const FIELD_KEYS = {
     'org',
     'owner name',
     'company name',
+    // The first description line of the domain object names the holder (.hr .ie .il).
+    'descr',
   ],
   registrantName: ['registrant name', 'registrant contact name', 'holder name', 'registrant', 'holder', 'owner', 'registrant person', 'person'],
   country: ['registrant country', 'registrant country/economy', 'registrant country code', 'country'],
