@@ -141,7 +141,9 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i];
     if (l.kind === 'blank' || l.kind === 'separator') {
-      section = null;
+      // .fi prints a blank line between "Holder" and its lines: a heading with no line yet stays open.
+      const waiting = section?.style === 'heading' && section.childIndent === null && roleOf(section.role) !== null;
+      if (!waiting) section = null;
       last = null;
       endBlock();
       continue;
@@ -160,7 +162,9 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
       block = { index: blocks.length, firstKey: l.key ?? '', firstValue: clean(l.value), entries: [] };
       if (blocks.length < 2000) blocks.push(block);
       const firstRole = l.key && l.value ? roleOf(l.key) : null;
-      if (l.key && CONTACT_BLOCK_FIRST_KEYS.has(l.key)) blockScope = 'contact';
+      // "Contact: Registrant" (.pr) names a role, not a handle: the typed-section rule below reads it.
+      const typedContact = l.key !== null && CONTACT_TYPE_KEYS.has(l.key) && roleOf(l.value.toLowerCase()) !== null;
+      if (l.key && CONTACT_BLOCK_FIRST_KEYS.has(l.key) && !typedContact) blockScope = 'contact';
       // .fr/.ua: a block that opens with "registrar: NAME" describes the registrar.
       else if (firstRole === 'registrar' && i > 0 && blocks.length > 1) blockScope = 'registrar';
     }

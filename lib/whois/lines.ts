@@ -39,10 +39,11 @@ export function normaliseKey(raw: string): string {
   return m ? `${m[1]} ${m[2].replace(/-/g, ' ')}` : k;
 }
 
-function keyLike(rawKey: string): boolean {
+function keyLike(rawKey: string, after = ' '): boolean {
   const k = normaliseKey(rawKey);
   if (k === '' || k.length > MAX_KEY) return false;
-  if (/^(?:https?|ftp|mailto|tel)$/i.test(k) || k.includes('://')) return false;
+  // "mailto:x@y", "tel:+1…" are URIs; "Tel: +1…" and "Tel:......+1…" are keys.
+  if ((/^(?:https?|ftp|mailto|tel)$/i.test(k) && !/^[\s.]/.test(after)) || k.includes('://')) return false;
   return k.split(' ').length <= MAX_KEY_WORDS;
 }
 
@@ -73,7 +74,7 @@ export function tokeniseLine(raw: string): WhoisLine {
     // "12:30" inside a date is not a key separator; "http://…" is a value, not a key.
     const time = /\d$/.test(rawKey) && /^\d/.test(after);
     // .tn pads after the colon instead: "Registrar:..........ELB".
-    if (!time && !after.startsWith('//') && keyLike(rawKey)) return { ...base, kind: 'kv', key: normaliseKey(rawKey), value: after.replace(/^\.{3,}/, '').trim() };
+    if (!time && !after.startsWith('//') && keyLike(rawKey, after)) return { ...base, kind: 'kv', key: normaliseKey(rawKey), value: after.replace(/^\.{3,}/, '').trim() };
   }
   // SWITCH (.ch): "Registrar<TAB>Gandi SAS".
   const tab = /^([^\t:]{1,60})\t+(.+)$/.exec(text);

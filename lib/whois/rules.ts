@@ -140,7 +140,10 @@ export const FIELD_KEYS = {
     // The first description line of the domain object names the holder (.hr .ie .il).
     'descr',
   ],
-  registrantName: ['registrant name', 'registrant contact name', 'holder name', 'registrant', 'holder', 'owner', 'registrant person', 'person'],
+  registrantName: [
+    'registrant name', 'registrant contact name', 'holder name', 'registrant last name', 'registrant', 'holder', 'owner',
+    'registrant person', 'person',
+  ],
   country: ['registrant country', 'registrant country/economy', 'registrant country code', 'country'],
   range: ['inetnum', 'inet6num', 'netrange', 'cidr'],
   networkName: ['netname', 'network name'],
