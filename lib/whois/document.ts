@@ -10,6 +10,7 @@ import {
   CONTACT_BLOCK_FIRST_KEYS,
   CONTACT_TYPE_KEYS,
   HANDLE_KEYS,
+  HEADING_ONLY_ROLES,
   LOOKALIKE_ANCHOR_KEYS,
   OBJECT_START_KEYS,
   RECORD_ANCHOR_KEYS,
@@ -164,7 +165,7 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
       const firstRole = l.key && l.value ? roleOf(l.key) : null;
       // "Contact: Registrant" (.pr) names a role, not a handle: the typed-section rule below reads it.
       const typedContact = l.key !== null && CONTACT_TYPE_KEYS.has(l.key) && roleOf(l.value.toLowerCase()) !== null;
-      if (l.key && CONTACT_BLOCK_FIRST_KEYS.has(l.key) && !typedContact) blockScope = 'contact';
+      if (l.key && CONTACT_BLOCK_FIRST_KEYS.has(l.key) && !typedContact && !holdsDomain(lines, i)) blockScope = 'contact';
       // .fr/.ua: a block that opens with "registrar: NAME" describes the registrar.
       else if (firstRole === 'registrar' && i > 0 && blocks.length > 1) blockScope = 'registrar';
     }
@@ -186,12 +187,13 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
     const indentedChildren = next !== null && next.indent > l.indent;
 
     // A heading: "Registrar:" with nothing after it, or a bare "Registrant" line (.it .fi .kz) before its lines.
+    const headingRole = role ?? (l.kind === 'kv' && l.value === '' ? HEADING_ONLY_ROLES.find(([re]) => re.test(l.key!))?.[1] ?? null : null);
     const isHeading =
-      (l.kind === 'kv' && l.value === '' && (role !== null || indentedChildren)) ||
+      (l.kind === 'kv' && l.value === '' && (headingRole !== null || indentedChildren)) ||
       (l.kind === 'plain' && l.text.length <= 60 && !/[@/]/.test(l.text) && (role !== null || (indentedChildren && next?.kind === 'kv' && !section)));
     if (isHeading) {
-      const name = role ?? (l.key ?? normaliseHeading(l.text));
-      section = { role: name, indent: l.indent, childIndent: null, style: 'heading', named: false, unscoped: UNSCOPED_ROLES.has(name) || role === null };
+      const name = headingRole ?? (l.key ?? normaliseHeading(l.text));
+      section = { role: name, indent: l.indent, childIndent: null, style: 'heading', named: false, unscoped: UNSCOPED_ROLES.has(name) || headingRole === null };
       last = null;
       continue;
     }
@@ -243,6 +245,12 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
     }
   }
   return { entries, blocks, abuseComments, quirks };
+}
+
+/** Norid opens its domain block with a handle too ("NORID Handle: GOO371D-NORID"): a block naming a domain is no contact. */
+function holdsDomain(lines: WhoisLine[], from: number): boolean {
+  for (let j = from; j < lines.length && lines[j].kind !== 'blank'; j++) if (lines[j].key === 'domain name' || lines[j].key === 'domain') return true;
+  return false;
 }
 
 function normaliseHeading(text: string): string {

@@ -18,6 +18,9 @@ export const SECTION_ROLES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^zone-c$|^zone(?: contact)?$/, 'zone'],
 ];
 
+/** Roles a line has only as a heading with the value below it (.tk "Organisation:" over the holder's lines). */
+export const HEADING_ONLY_ROLES: ReadonlyArray<readonly [RegExp, string]> = [[/^organi[sz]ation$/, 'registrant']];
+
 /** "Contact: Registrant" then its lines (.pr): the value names the section's role. */
 export const CONTACT_TYPE_KEYS = new Set(['contact', 'contact type', 'type of contact']);
 

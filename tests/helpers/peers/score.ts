@@ -67,11 +67,16 @@ type Ours = Partial<Record<PeerField, string[]>>;
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 const normUrl = (s: string) => norm(s).replace(/^[a-z]+:\/\//, '').replace(/\/+$/, '');
-const normPhone = (s: string) => norm(s).replace(/[\s]/g, '');
+const digits = (s: string) => s.replace(/\D/g, '');
+/** The same number however it is written: "+1.4806242505" and "480-624-2505" (country code left out). */
+function samePhone(a: string, b: string): boolean {
+  const [x, y] = [digits(a), digits(b)].sort((p, q) => p.length - q.length);
+  return x.length >= 7 && y.endsWith(x) && y.length - x.length <= 3;
+}
 
 function same(field: PeerField, a: string, b: string): boolean {
   if (field === 'registrarUrl') return normUrl(a) === normUrl(b);
-  if (field === 'abusePhone') return normPhone(a) === normPhone(b);
+  if (field === 'abusePhone') return samePhone(a, b);
   return norm(a) === norm(b);
 }
 
