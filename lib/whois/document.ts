@@ -193,7 +193,8 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
       (l.kind === 'plain' && l.text.length <= 60 && !/[@/]/.test(l.text) && (role !== null || (indentedChildren && next?.kind === 'kv' && !section)));
     if (isHeading) {
       const name = headingRole ?? (l.key ?? normaliseHeading(l.text));
-      section = { role: name, indent: l.indent, childIndent: null, style: 'heading', named: false, unscoped: UNSCOPED_ROLES.has(name) || headingRole === null };
+      // Keys under an unknown heading ("Registrar Technical Contacts:") are read only as "<heading> <key>".
+      section = { role: name, indent: l.indent, childIndent: null, style: 'heading', named: false, unscoped: UNSCOPED_ROLES.has(name) };
       last = null;
       continue;
     }
@@ -218,10 +219,11 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
         (looksLikeHandle(value) || next.kind === 'plain') &&
         blockScope !== 'contact';
       const visible = blockScope !== 'contact';
+      // A section with key lines is named by them; a plain line after them continues an address (.ec).
+      if (section) section.named = true;
       if (blockScope && blockScope !== 'contact') push(qualify(blockScope, l.key!), value, true);
       else if (section && !section.unscoped) push(qualify(section.role, l.key!), value, visible);
       else push(l.key!, value, visible);
-      if (section?.unscoped && section.role !== 'domain' && roleOf(section.role) === null) push(`${section.role} ${l.key}`, value, visible);
       if (opener) {
         section = { role: role!, indent: l.indent, childIndent: null, style: 'inline', named: true, unscoped: false };
         push(`${role} id`, value, visible && looksLikeHandle(value));

@@ -74,7 +74,9 @@ export function tokeniseLine(raw: string): WhoisLine {
     // "12:30" inside a date is not a key separator; "http://…" is a value, not a key.
     const time = /\d$/.test(rawKey) && /^\d/.test(after);
     // .tn pads after the colon instead: "Registrar:..........ELB".
-    if (!time && !after.startsWith('//') && keyLike(rawKey, after)) return { ...base, kind: 'kv', key: normaliseKey(rawKey), value: after.replace(/^\.{3,}/, '').trim() };
+    // A YAML tag ("registrar: !Registrar", smallregistry.net) is no value: the lines under it are.
+    const value = after.replace(/^\.{3,}/, '').trim().replace(/^![A-Za-z]+$/, '');
+    if (!time && !after.startsWith('//') && keyLike(rawKey, after)) return { ...base, kind: 'kv', key: normaliseKey(rawKey), value };
   }
   // SWITCH (.ch): "Registrar<TAB>Gandi SAS".
   const tab = /^([^\t:]{1,60})\t+(.+)$/.exec(text);

@@ -77,8 +77,8 @@ function registrant(doc: WhoisDocument, quirks: string[]): { org: string | null;
   if (found.org || found.name) return found;
   // .ua: the registrant's contact block follows the registrar's with no handle pointing at it.
   const orphans = unreferencedContactBlocks(doc);
-  if (orphans.length === 1) {
-    quirks.push('Registrant taken from the one contact block no handle refers to.');
+  if (orphans.length >= 1) {
+    quirks.push('Registrant taken from the first contact block no handle refers to.');
     return contactOf(orphans[0], '');
   }
   return found;
