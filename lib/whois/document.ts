@@ -8,6 +8,7 @@
 import { tokeniseLine, type WhoisLine, RIR_ABUSE_COMMENT } from './lines';
 import {
   CONTACT_BLOCK_FIRST_KEYS,
+  CONTACT_DETAIL_KEY,
   CONTACT_TYPE_KEYS,
   HANDLE_KEYS,
   HEADING_ONLY_ROLES,
@@ -216,7 +217,7 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
         value !== '' &&
         next !== null &&
         next.indent <= l.indent &&
-        (looksLikeHandle(value) || next.kind === 'plain') &&
+        ((looksLikeHandle(value) && next.kind === 'kv' && CONTACT_DETAIL_KEY.test(next.key!)) || next.kind === 'plain') &&
         blockScope !== 'contact';
       const visible = blockScope !== 'contact';
       // A section with key lines is named by them; a plain line after them continues an address (.ec).

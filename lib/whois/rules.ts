@@ -18,6 +18,12 @@ export const SECTION_ROLES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^zone-c$|^zone(?: contact)?$/, 'zone'],
 ];
 
+/**
+ * "Registrar: MARK-0292" opens a section of the registrar's own lines (.sk) only when a contact detail follows;
+ * "Tech-c: CCA7-IEDR" followed by other domain keys (.ie) opens nothing.
+ */
+export const CONTACT_DETAIL_KEY = /^(?:name|organi[sz]ation|org|company|phone|telephone|e-?mail|street|city|address|fax|country(?: code)?|postal code|person)\b/;
+
 /** Roles a line has only as a heading with the value below it (.tk "Organisation:" over the holder's lines). */
 export const HEADING_ONLY_ROLES: ReadonlyArray<readonly [RegExp, string]> = [[/^organi[sz]ation$/, 'registrant']];
 
@@ -84,6 +90,8 @@ export const FIELD_KEYS = {
     'registration service',
     // Norid prints only the registrar's handle ("REG466-NORID").
     'registrar handle',
+    // IEDR (.ie) names the registrar's account.
+    'account name',
   ],
   registrarUrl: [
     'registrar url',
@@ -142,6 +150,8 @@ export const FIELD_KEYS = {
     'company name',
     // The first description line of the domain object names the holder (.hr .ie .il).
     'descr',
+    // JPRS .ne.jp: the network service the domain is registered for.
+    'network service name',
   ],
   registrantName: [
     'registrant name', 'registrant contact name', 'holder name', 'registrant last name', 'registrant', 'holder', 'owner',
