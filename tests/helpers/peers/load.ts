@@ -13,6 +13,7 @@ export type PeerField =
   | 'registrantOrg'
   | 'abuseEmail'
   | 'abusePhone'
+  | 'registrarEmail'
   | 'registrarUrl'
   | 'ianaId'
   | 'rdapName'
@@ -62,9 +63,13 @@ function lineHolding(raw: string, value: string): string | null {
   const v = value.toLowerCase();
   return raw.split(/\r?\n/).find((l) => l.toLowerCase().includes(v)) ?? null;
 }
+/** Some line holding `value` labels it so before the value ("Registrar Abuse Contact Email: …"). */
 const labelled = (raw: string, value: string, label: RegExp) => {
-  const line = lineHolding(raw, value);
-  return line !== null && label.test(line.slice(0, Math.max(0, line.toLowerCase().indexOf(value.toLowerCase()))));
+  const v = value.toLowerCase();
+  return raw.split(/\r?\n/).some((l) => {
+    const at = l.toLowerCase().indexOf(v);
+    return at >= 0 && label.test(l.slice(0, at));
+  });
 };
 
 function likexian(): PeerSample[] {
@@ -78,6 +83,10 @@ function likexian(): PeerSample[] {
     const e: PeerExpectation[] = [];
     if (nonEmpty(r.name)) e.push({ field: 'registrar', expected: [r.name], mode: 'equal' });
     if (nonEmpty(r.email) && labelled(raw, r.email, /abuse/i)) e.push({ field: 'abuseEmail', expected: [r.email], mode: 'equal' });
+    // Not labelled abuse: the registrar's general address (issue 20), scored apart from the abuse desk.
+    else if (nonEmpty(r.email) && r.email.includes('@') && lineHolding(raw, r.email) !== null) {
+      e.push({ field: 'registrarEmail', expected: r.email.split(/,\s*/), mode: 'member' });
+    }
     if (nonEmpty(r.phone) && labelled(raw, r.phone, /abuse/i)) e.push({ field: 'abusePhone', expected: [r.phone], mode: 'equal' });
     if (nonEmpty(r.id) && labelled(raw, r.id, /iana/i)) e.push({ field: 'ianaId', expected: [r.id], mode: 'equal' });
     if (nonEmpty(r.referral_url)) e.push({ field: 'registrarUrl', expected: [r.referral_url], mode: 'equal' });

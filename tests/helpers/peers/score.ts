@@ -108,6 +108,7 @@ function whoisAnswers(s: PeerSample): { ours: Ours; failure: SampleFailure | nul
       registrantOrg: present(r.registrantOrg ?? null),
       abuseEmail: r.abuseEmails.slice(0, 1),
       abusePhone: present(r.abusePhone),
+      registrarEmail: r.registrarEmails ?? [],
       registrarUrl: present(r.registrarUrl),
       ianaId: present(r.registrarIanaId),
     },
