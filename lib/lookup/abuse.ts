@@ -132,7 +132,11 @@ function organisationName(found: Found[]): string | null {
     const handle = f.entity.handle ?? '';
     return !MAINTAINER.test(handle) && !MAINTAINER.test(n) && n.toLowerCase() !== handle.toLowerCase();
   });
-  const rank = (f: Found) => (f.card.kind === 'org' ? 0 : /^ORG-/i.test(f.entity.handle ?? '') ? 1 : f.card.kind === 'individual' ? 3 : 2);
+  const rank = (f: Found) => {
+    if (f.card.kind === 'org') return 0;
+    if (/^ORG-/i.test(f.entity.handle ?? '')) return 1;
+    return f.card.kind === 'individual' ? 3 : 2;
+  };
   candidates.sort((a, b) => rank(a) - rank(b) || a.order - b.order);
   const best = candidates[0];
   return best ? (best.card.kind === 'org' ? best.card.fn ?? best.card.org : best.card.org ?? best.card.fn) : null;

@@ -14,8 +14,24 @@ const MAX_WALK_DEPTH = 40;
 
 /** Members whose value RFC 9083 defines as a string; a number or boolean there is coerced. */
 const STRING_MEMBERS = new Set([
-  'handle', 'identifier', 'ldhName', 'unicodeName', 'port43', 'name', 'country', 'lang', 'title', 'type',
-  'parentHandle', 'startAddress', 'endAddress', 'ipVersion', 'objectClassName', 'eventAction', 'eventDate', 'eventActor',
+  'handle',
+  'identifier',
+  'ldhName',
+  'unicodeName',
+  'port43',
+  'name',
+  'country',
+  'lang',
+  'title',
+  'type',
+  'parentHandle',
+  'startAddress',
+  'endAddress',
+  'ipVersion',
+  'objectClassName',
+  'eventAction',
+  'eventDate',
+  'eventActor',
 ]);
 /** Members that hold lines of text. */
 const TEXT_ARRAYS = new Set(['description']);

@@ -38,7 +38,18 @@ export function whoisDomainContacts(w: WhoisRecord): AbuseContact[] {
   const from = `From port-43 WHOIS (${w.server}).`;
   const out: AbuseContact[] = [];
   if (w.abuseEmails.length || w.abusePhone) {
-    out.push({ handle: w.registrarId ?? null, name: w.registrar, roles: ['abuse'], emails: w.abuseEmails, phones: w.abusePhone ? [w.abusePhone] : [], formUrl: null, scope: 'registrar', isAbuseRole: true, depth: 0, notes: [from] });
+    out.push({
+      handle: w.registrarId ?? null,
+      name: w.registrar,
+      roles: ['abuse'],
+      emails: w.abuseEmails,
+      phones: w.abusePhone ? [w.abusePhone] : [],
+      formUrl: null,
+      scope: 'registrar',
+      isAbuseRole: true,
+      depth: 0,
+      notes: [from],
+    });
   }
   const general = (w.registrarEmails ?? []).filter((e) => !w.abuseEmails.includes(e));
   if (general.length) {
@@ -52,7 +63,11 @@ export function whoisDomainContacts(w: WhoisRecord): AbuseContact[] {
       scope: 'registrar',
       isAbuseRole: false,
       depth: 0,
-      notes: [from, 'The registrar\'s general address: the WHOIS answer does not name it as an abuse contact. Ask it to forward the notice to its abuse desk.'],
+      notes: [
+        from,
+        "The registrar's general address: the WHOIS answer does not name it as an abuse contact. " +
+          'Ask it to forward the notice to its abuse desk.',
+      ],
     });
   }
   return out;

@@ -67,7 +67,12 @@ export function qualify(role: string, key: string): string {
 
 /** A registry handle rather than a name: one token, with a digit, a hyphen or a dot ("MARK-0292", "ua.markmonitor"). */
 export function looksLikeHandle(value: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/.test(value) && /[\d.-]/.test(value) && !/^\d{1,6}$/.test(value) && !value.includes('@');
+  return (
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/.test(value) &&
+    /[\d.-]/.test(value) &&
+    !/^\d{1,6}$/.test(value) &&
+    !value.includes('@')
+  );
 }
 
 const EMAIL_IN = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+/;
@@ -115,7 +120,11 @@ interface Section {
 
 export function buildDocument(text: string, query: string | null = null): WhoisDocument {
   const quirks: string[] = [];
-  const raw = text.slice(0, MAX_TEXT).split(/\r?\n|\r/).slice(0, MAX_LINES).map(tokeniseLine);
+  const raw = text
+    .slice(0, MAX_TEXT)
+    .split(/\r?\n|\r/)
+    .slice(0, MAX_LINES)
+    .map(tokeniseLine);
   const lines = anchorFilter(raw, query, quirks);
   const entries: Entry[] = [];
   const blocks: Block[] = [];
@@ -126,7 +135,8 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
   let last: { keys: string[]; indent: number } | null = null;
 
   const nextContent = (i: number): WhoisLine | null => {
-    for (let j = i + 1; j < lines.length; j++) if (lines[j].kind !== 'comment') return lines[j].kind === 'blank' ? null : lines[j];
+    for (let j = i + 1; j < lines.length; j++)
+      if (lines[j].kind !== 'comment') return lines[j].kind === 'blank' ? null : lines[j];
     return null;
   };
   const push = (key: string, value: string, visible: boolean) => {
@@ -155,7 +165,13 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
       if (m) abuseComments.push(m[1]);
       continue;
     }
-    if (block && l.kind === 'kv' && OBJECT_START_KEYS.has(l.key!) && looksLikeHandle(l.value) && (block as Block).entries.length > 0) {
+    if (
+      block &&
+      l.kind === 'kv' &&
+      OBJECT_START_KEYS.has(l.key!) &&
+      looksLikeHandle(l.value) &&
+      (block as Block).entries.length > 0
+    ) {
       section = null;
       last = null;
       endBlock();
@@ -166,12 +182,14 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
       const firstRole = l.key && l.value ? roleOf(l.key) : null;
       // "Contact: Registrant" (.pr) names a role, not a handle: the typed-section rule below reads it.
       const typedContact = l.key !== null && CONTACT_TYPE_KEYS.has(l.key) && roleOf(l.value.toLowerCase()) !== null;
-      if (l.key && CONTACT_BLOCK_FIRST_KEYS.has(l.key) && !typedContact && !holdsDomain(lines, i)) blockScope = 'contact';
+      if (l.key && CONTACT_BLOCK_FIRST_KEYS.has(l.key) && !typedContact && !holdsDomain(lines, i))
+        blockScope = 'contact';
       // .fr/.ua: a block that opens with "registrar: NAME" describes the registrar.
       else if (firstRole === 'registrar' && i > 0 && blocks.length > 1) blockScope = 'registrar';
     }
     const cur = block as Block;
-    if (l.kind === 'kv' && cur.entries.length < 500) cur.entries.push({ key: l.key!, value: clean(l.value), block: blocks.length - 1 });
+    if (l.kind === 'kv' && cur.entries.length < 500)
+      cur.entries.push({ key: l.key!, value: clean(l.value), block: blocks.length - 1 });
 
     // Leave a section on dedent (heading style) or at the next role opener.
     if (section) {
@@ -188,20 +206,35 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
     const indentedChildren = next !== null && next.indent > l.indent;
 
     // A heading: "Registrar:" with nothing after it, or a bare "Registrant" line (.it .fi .kz) before its lines.
-    const headingRole = role ?? (l.kind === 'kv' && l.value === '' ? HEADING_ONLY_ROLES.find(([re]) => re.test(l.key!))?.[1] ?? null : null);
+    const headingRole =
+      role ??
+      (l.kind === 'kv' && l.value === '' ? (HEADING_ONLY_ROLES.find(([re]) => re.test(l.key!))?.[1] ?? null) : null);
     const isHeading =
       (l.kind === 'kv' && l.value === '' && (headingRole !== null || indentedChildren)) ||
-      (l.kind === 'plain' && l.text.length <= 60 && !/[@/]/.test(l.text) && (role !== null || (indentedChildren && next?.kind === 'kv' && !section)));
+      (l.kind === 'plain' &&
+        l.text.length <= 60 &&
+        !/[@/]/.test(l.text) &&
+        (role !== null || (indentedChildren && next?.kind === 'kv' && !section)));
     if (isHeading) {
-      const name = headingRole ?? (l.key ?? normaliseHeading(l.text));
+      const name = headingRole ?? l.key ?? normaliseHeading(l.text);
       // Keys under an unknown heading ("Registrar Technical Contacts:") are read only as "<heading> <key>".
-      section = { role: name, indent: l.indent, childIndent: null, style: 'heading', named: false, unscoped: UNSCOPED_ROLES.has(name) };
+      section = {
+        role: name,
+        indent: l.indent,
+        childIndent: null,
+        style: 'heading',
+        named: false,
+        unscoped: UNSCOPED_ROLES.has(name),
+      };
       last = null;
       continue;
     }
 
     // "Contact: Registrant" (.pr): the lines after it belong to that role.
-    const typed = l.kind === 'kv' && CONTACT_TYPE_KEYS.has(l.key!) && blockScope !== 'contact' ? roleOf(l.value.toLowerCase()) : null;
+    const typed =
+      l.kind === 'kv' && CONTACT_TYPE_KEYS.has(l.key!) && blockScope !== 'contact'
+        ? roleOf(l.value.toLowerCase())
+        : null;
     if (typed) {
       section = { role: typed, indent: l.indent, childIndent: null, style: 'inline', named: false, unscoped: false };
       last = null;
@@ -217,7 +250,8 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
         value !== '' &&
         next !== null &&
         next.indent <= l.indent &&
-        ((looksLikeHandle(value) && next.kind === 'kv' && CONTACT_DETAIL_KEY.test(next.key!)) || next.kind === 'plain') &&
+        ((looksLikeHandle(value) && next.kind === 'kv' && CONTACT_DETAIL_KEY.test(next.key!)) ||
+          next.kind === 'plain') &&
         blockScope !== 'contact';
       const visible = blockScope !== 'contact';
       // A section with key lines is named by them; a plain line after them continues an address (.ec).
@@ -229,12 +263,19 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
         section = { role: role!, indent: l.indent, childIndent: null, style: 'inline', named: true, unscoped: false };
         push(`${role} id`, value, visible && looksLikeHandle(value));
       }
-      last = { keys: [section && !section.unscoped && !opener ? qualify(section.role, l.key!) : l.key!], indent: l.indent };
+      last = {
+        keys: [section && !section.unscoped && !opener ? qualify(section.role, l.key!) : l.key!],
+        indent: l.indent,
+      };
       continue;
     }
 
     // A plain line: a continuation of the previous key (an address over several lines), or a section's value.
-    if (last && l.indent > last.indent && (!section || section.childIndent === null || l.indent > section.childIndent)) {
+    if (
+      last &&
+      l.indent > last.indent &&
+      (!section || section.childIndent === null || l.indent > section.childIndent)
+    ) {
       for (const k of last.keys) push(k, l.text, blockScope !== 'contact');
       continue;
     }
@@ -250,9 +291,13 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
   return { entries, blocks, abuseComments, quirks };
 }
 
-/** Norid opens its domain block with a handle too ("NORID Handle: GOO371D-NORID"): a block naming a domain is no contact. */
+/**
+ * Norid opens its domain block with a handle too ("NORID Handle: GOO371D-NORID"): a block that names a domain is
+ * not a contact block.
+ */
 function holdsDomain(lines: WhoisLine[], from: number): boolean {
-  for (let j = from; j < lines.length && lines[j].kind !== 'blank'; j++) if (lines[j].key === 'domain name' || lines[j].key === 'domain') return true;
+  for (let j = from; j < lines.length && lines[j].kind !== 'blank'; j++)
+    if (lines[j].key === 'domain name' || lines[j].key === 'domain') return true;
   return false;
 }
 
@@ -274,7 +319,8 @@ export function blockFor(doc: WhoisDocument, handle: string, exceptBlock: number
     if (i === exceptBlock) continue;
     const b = doc.blocks[i];
     if (b.firstValue.toLowerCase() === h && b.firstKey !== 'domain' && b.firstKey !== 'domain name') return b;
-    if (b.entries.some((e) => HANDLE_KEYS.includes(e.key) && e.key !== 'registrar' && e.value.toLowerCase() === h)) return b;
+    if (b.entries.some((e) => HANDLE_KEYS.includes(e.key) && e.key !== 'registrar' && e.value.toLowerCase() === h))
+      return b;
   }
   return null;
 }
@@ -283,7 +329,9 @@ export function blockFor(doc: WhoisDocument, handle: string, exceptBlock: number
 export function unreferencedContactBlocks(doc: WhoisDocument): Block[] {
   return doc.blocks.filter((b) => {
     if (!CONTACT_BLOCK_FIRST_KEYS.has(b.firstKey)) return false;
-    const own = new Set(b.entries.filter((e) => HANDLE_KEYS.includes(e.key) && e.key !== 'registrar').map((e) => e.value.toLowerCase()));
+    const own = new Set(
+      b.entries.filter((e) => HANDLE_KEYS.includes(e.key) && e.key !== 'registrar').map((e) => e.value.toLowerCase()),
+    );
     return !doc.blocks.some((o) => o !== b && o.entries.some((e) => own.has(e.value.toLowerCase())));
   });
 }

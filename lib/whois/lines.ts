@@ -21,7 +21,8 @@ const MAX_KEY = 80;
 export const RIR_ABUSE_COMMENT = /^%\s*abuse contact for\s+'[^']*'\s+is\s+'([^']*)'/i;
 
 /** "registrant-organization", "owner-contact" (.st .gd .vg): hyphens between a role and a word are spaces. */
-const ROLE_HYPHEN = /^(registrant|registrar|registration|owner|holder|admin|tech|billing|abuse)-([a-z]{3,}(?:-[a-z]{3,})*)$/;
+const ROLE_HYPHEN =
+  /^(registrant|registrar|registration|owner|holder|admin|tech|billing|abuse)-([a-z]{3,}(?:-[a-z]{3,})*)$/;
 
 export function normaliseKey(raw: string): string {
   const k = raw
@@ -63,10 +64,12 @@ export function tokeniseLine(raw: string): WhoisLine {
   const base = { indent, text, key: null, value: text };
   if (text === '') return { ...base, kind: 'blank' };
   if (/^[-=*_#~+]{4,}/.test(text) && /^[-=*_#~+\s]+$/.test(text)) return { ...base, kind: 'separator' };
-  if (/^(?:%|#|>>>|<<<|;)/.test(text) || /^\[\s.*\]$/.test(text) || /^\*.*\*$/.test(text)) return { ...base, kind: 'comment' };
+  if (/^(?:%|#|>>>|<<<|;)/.test(text) || /^\[\s.*\]$/.test(text) || /^\*.*\*$/.test(text))
+    return { ...base, kind: 'comment' };
   // JPRS: "a. [Domain Name]   GOOGLE.CO.JP", "[State]   Connected".
   const bracket = /^(?:[a-z]\.\s*)?\[([^\]]{1,80})\]\s*(.*)$/i.exec(text);
-  if (bracket && keyLike(bracket[1])) return { ...base, kind: 'kv', key: normaliseKey(bracket[1]), value: bracket[2].trim() };
+  if (bracket && keyLike(bracket[1]))
+    return { ...base, kind: 'kv', key: normaliseKey(bracket[1]), value: bracket[2].trim() };
   const colon = text.indexOf(':');
   if (colon > 0) {
     const rawKey = text.slice(0, colon);
@@ -75,8 +78,12 @@ export function tokeniseLine(raw: string): WhoisLine {
     const time = /\d$/.test(rawKey) && /^\d/.test(after);
     // .tn pads after the colon instead: "Registrar:..........ELB".
     // A YAML tag ("registrar: !Registrar", smallregistry.net) is no value: the lines under it are.
-    const value = after.replace(/^\.{3,}/, '').trim().replace(/^![A-Za-z]+$/, '');
-    if (!time && !after.startsWith('//') && keyLike(rawKey, after)) return { ...base, kind: 'kv', key: normaliseKey(rawKey), value };
+    const value = after
+      .replace(/^\.{3,}/, '')
+      .trim()
+      .replace(/^![A-Za-z]+$/, '');
+    if (!time && !after.startsWith('//') && keyLike(rawKey, after))
+      return { ...base, kind: 'kv', key: normaliseKey(rawKey), value };
   }
   // SWITCH (.ch): "Registrar<TAB>Gandi SAS".
   const tab = /^([^\t:]{1,60})\t+(.+)$/.exec(text);

@@ -5,9 +5,25 @@
  * any string in, a record out, never a throw (property-tested).
  */
 import type { WhoisRecord } from '../lookup/types';
-import { blockFor, blockValue, buildDocument, looksLikeHandle, unreferencedContactBlocks, valuesOf, type Block, type WhoisDocument } from './document';
+import {
+  blockFor,
+  blockValue,
+  buildDocument,
+  looksLikeHandle,
+  unreferencedContactBlocks,
+  valuesOf,
+  type Block,
+  type WhoisDocument,
+} from './document';
 import { splitRegistrarName } from './names';
-import { BLOCK_NAME_KEYS, BLOCK_ORG_KEYS, FIELD_KEYS, PLACEHOLDER, REGISTRANT_REF_KEYS, REGISTRAR_REF_KEYS } from './rules';
+import {
+  BLOCK_NAME_KEYS,
+  BLOCK_ORG_KEYS,
+  FIELD_KEYS,
+  PLACEHOLDER,
+  REGISTRANT_REF_KEYS,
+  REGISTRAR_REF_KEYS,
+} from './rules';
 
 const MAX_TEXT = 512 * 1024;
 const MAX_VALUE = 500;
@@ -32,7 +48,11 @@ function isHandle(value: string): boolean {
   return (looksLikeHandle(value) && /\d/.test(value)) || /^ORG-[A-Z0-9-]+$/i.test(value);
 }
 
-function first(doc: WhoisDocument, keys: readonly string[], skip: (v: string) => boolean = isPlaceholder): string | null {
+function first(
+  doc: WhoisDocument,
+  keys: readonly string[],
+  skip: (v: string) => boolean = isPlaceholder,
+): string | null {
   for (const k of keys) for (const v of valuesOf(doc, k)) if (!skip(v)) return v;
   return null;
 }
@@ -49,13 +69,20 @@ function emailsIn(values: string[]): string[] {
 const PERSON_TYPE = /^(?:person|individual|private|physical)/i;
 const ORGANISATION_TYPE = /^(?:organi[sz]ation|company|corporate|role)/i;
 
-/** A referenced contact block's organisation and name. AFNIC's "contact:" is an organisation only for type ORGANIZATION. */
+/**
+ * A referenced contact block's organisation and name. AFNIC's "contact:" is an organisation only in a block of type
+ * ORGANIZATION.
+ */
 function contactOf(b: Block, handle: string): { org: string | null; name: string | null } {
   const person = b.entries.some((e) => e.key === 'type' && PERSON_TYPE.test(e.value));
   // Norid: "Type: organization" then "Name: Google Norway AS".
   const organisation = b.entries.some((e) => e.key === 'type' && ORGANISATION_TYPE.test(e.value));
   const skip = (v: string) => isPlaceholder(v) || isHandle(v) || v.toLowerCase() === handle.toLowerCase();
-  const orgKeys = person ? BLOCK_ORG_KEYS.filter((k) => k !== 'contact' && k !== 'role') : organisation ? [...BLOCK_ORG_KEYS, 'name'] : BLOCK_ORG_KEYS;
+  const orgKeys = person
+    ? BLOCK_ORG_KEYS.filter((k) => k !== 'contact' && k !== 'role')
+    : organisation
+      ? [...BLOCK_ORG_KEYS, 'name']
+      : BLOCK_ORG_KEYS;
   return { org: blockValue(b, orgKeys, skip), name: blockValue(b, BLOCK_NAME_KEYS, skip) };
 }
 
@@ -89,7 +116,8 @@ function registrar(
   quirks: string[],
 ): { name: string | null; raw: string | null; id: string | null; url: string | null; block: Block | null } {
   // A name beats a handle ("MARKMONITOR-REG" under .it's Registrar, beside its Organization).
-  let name = first(doc, FIELD_KEYS.registrar, (v) => isPlaceholder(v) || looksLikeHandle(v)) ?? first(doc, FIELD_KEYS.registrar);
+  let name =
+    first(doc, FIELD_KEYS.registrar, (v) => isPlaceholder(v) || looksLikeHandle(v)) ?? first(doc, FIELD_KEYS.registrar);
   let id: string | null = null;
   let block: Block | null = null;
   // A handle ("MARK-0292", "ua.markmonitor"): the registrar's own block names it.
@@ -121,7 +149,10 @@ function abuseEmails(doc: WhoisDocument): string[] {
   // RIPE/LACNIC/registro.br: "abuse-c: HANDLE" refers to a role block holding the mailbox.
   for (const h of valuesOf(doc, 'abuse-c')) {
     const b = blockFor(doc, h);
-    if (b) found.push(...emailsIn(b.entries.filter((e) => ['abuse-mailbox', 'e-mail', 'email'].includes(e.key)).map((e) => e.value)));
+    if (b)
+      found.push(
+        ...emailsIn(b.entries.filter((e) => ['abuse-mailbox', 'e-mail', 'email'].includes(e.key)).map((e) => e.value)),
+      );
   }
   // Any other key naming abuse ("abuse-c email", an "Abuse Contact:" block's lines) as a last resort.
   const known = FIELD_KEYS.abuseEmail as readonly string[];
@@ -137,14 +168,17 @@ function abusePhone(doc: WhoisDocument): string | null {
 /** The registrar's own addresses that the answer does not label as abuse. */
 function registrarEmails(doc: WhoisDocument, block: Block | null, abuse: string[]): string[] {
   const values = [...FIELD_KEYS.registrarEmail.flatMap((k) => valuesOf(doc, k))];
-  for (const e of doc.entries) if (/^registr?ar\b/.test(e.key) && /mail/.test(e.key) && !/abuse/.test(e.key)) values.push(e.value);
-  if (block) values.push(...block.entries.filter((e) => /mail/.test(e.key) && !/abuse/.test(e.key)).map((e) => e.value));
+  for (const e of doc.entries)
+    if (/^registr?ar\b/.test(e.key) && /mail/.test(e.key) && !/abuse/.test(e.key)) values.push(e.value);
+  if (block)
+    values.push(...block.entries.filter((e) => /mail/.test(e.key) && !/abuse/.test(e.key)).map((e) => e.value));
   const taken = new Set(abuse);
   return [...new Set(emailsIn(values))].filter((e) => !taken.has(e)).slice(0, MAX_EMAILS);
 }
 
 function country(doc: WhoisDocument): string | null {
-  for (const k of FIELD_KEYS.country) for (const v of valuesOf(doc, k)) if (/^[A-Za-z]{2}$/.test(v)) return v.toUpperCase();
+  for (const k of FIELD_KEYS.country)
+    for (const v of valuesOf(doc, k)) if (/^[A-Za-z]{2}$/.test(v)) return v.toUpperCase();
   return null;
 }
 
@@ -170,7 +204,10 @@ export function parseWhoisDetailed(text: string, server: string, query: string |
   const abuse = abuseEmails(doc);
   const ianaId = first(doc, FIELD_KEYS.registrarIanaId, (v) => !/^\d{1,6}$/.test(v));
   const record: WhoisRecord = {
-    server: String(server ?? '').replace(/\s+/g, ' ').trim().slice(0, 253),
+    server: String(server ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 253),
     registrar: clip(reg.name),
     registrarUrl: url(first(doc, FIELD_KEYS.registrarUrl) ?? reg.url),
     abuseEmails: abuse,

@@ -7,7 +7,8 @@
 
 /** A section's role from its heading or opener key, e.g. "Registrant Contact Information:" → registrant. */
 export const SECTION_ROLES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(?:domain )?(?:registrant|holder|owner|titular)(?: contact)?(?: information| info)?$|^organization using domain name$/, 'registrant'],
+  [/^(?:domain )?(?:registrant|holder|owner|titular)(?: contact)?(?: information| info)?$/, 'registrant'],
+  [/^organization using domain name$/, 'registrant'],
   [/^(?:sponsoring |authori[sz]ed |current )?registr?ar(?: information| contact| info| details)?$/, 'registrar'],
   [/^(?:administrative|admin)(?: contact)?(?:\/agent)?(?: information)?$|^admin-c$/, 'admin'],
   [/^(?:technical|tech)(?: contacts?)?(?: information)?$|^tech-c$/, 'tech'],
@@ -22,7 +23,10 @@ export const SECTION_ROLES: ReadonlyArray<readonly [RegExp, string]> = [
  * "Registrar: MARK-0292" opens a section of the registrar's own lines (.sk) only when a contact detail follows;
  * "Tech-c: CCA7-IEDR" followed by other domain keys (.ie) opens nothing.
  */
-export const CONTACT_DETAIL_KEY = /^(?:name|organi[sz]ation|org|company|phone|telephone|e-?mail|street|city|address|fax|country(?: code)?|postal code|person)\b/;
+export const CONTACT_DETAIL_KEY = new RegExp(
+  '^(?:name|organi[sz]ation|org|company|phone|telephone|e-?mail|street|city|address|fax|country(?: code)?' +
+    '|postal code|person)\\b',
+);
 
 /** Roles a line has only as a heading with the value below it (.tk "Organisation:" over the holder's lines). */
 export const HEADING_ONLY_ROLES: ReadonlyArray<readonly [RegExp, string]> = [[/^organi[sz]ation$/, 'registrant']];
@@ -50,7 +54,16 @@ export const UNSCOPED_ROLES = new Set(['domain']);
  * through the handle that refers to them (.at .cz .fo .tz .mk .is .cr .ve .ar .ua .fr), never as the domain's own.
  */
 export const CONTACT_BLOCK_FIRST_KEYS = new Set([
-  'contact', 'contact-id', 'nic-hdl', 'nic-hdl-br', 'person', 'personname', 'role', 'handle', 'nic handle', 'owner-c',
+  'contact',
+  'contact-id',
+  'nic-hdl',
+  'nic-hdl-br',
+  'person',
+  'personname',
+  'role',
+  'handle',
+  'nic handle',
+  'owner-c',
   'norid handle',
 ]);
 
@@ -58,18 +71,57 @@ export const CONTACT_BLOCK_FIRST_KEYS = new Set([
 export const OBJECT_START_KEYS = new Set(['contact', 'contact-id', 'nsset', 'keyset']);
 
 /** Keys whose value is a block's own handle. */
-export const HANDLE_KEYS = ['nic-hdl', 'nic-hdl-br', 'contact', 'contact-id', 'handle', 'nic handle', 'id', 'registrar', 'owner-c', 'norid handle'];
+export const HANDLE_KEYS = [
+  'nic-hdl',
+  'nic-hdl-br',
+  'contact',
+  'contact-id',
+  'handle',
+  'nic handle',
+  'id',
+  'registrar',
+  'owner-c',
+  'norid handle',
+];
 
 /** Inside a referenced contact block: its organisation, then (for php-whois-style "owner") a person's name. */
-export const BLOCK_ORG_KEYS = ['org', 'organization', 'organisation', 'org-name', 'organization-loc', 'company', 'company name', 'role', 'contact', 'descr'];
+export const BLOCK_ORG_KEYS = [
+  'org',
+  'organization',
+  'organisation',
+  'org-name',
+  'organization-loc',
+  'company',
+  'company name',
+  'role',
+  'contact',
+  'descr',
+];
 export const BLOCK_NAME_KEYS = ['name', 'person', 'personname', 'person-loc', 'contact name', 'name-loc', 'contact'];
 
 /** Keys that refer to the registrant's contact by handle. */
 export const REGISTRANT_REF_KEYS = [
-  'registrant', 'holder', 'holder-c', 'owner', 'owner-c', 'owner contact', 'registrant-c', 'registrant id', 'registrant contact',
-  'registrant handle', 'domain holder handle', 'holder handle',
+  'registrant',
+  'holder',
+  'holder-c',
+  'owner',
+  'owner-c',
+  'owner contact',
+  'registrant-c',
+  'registrant id',
+  'registrant contact',
+  'registrant handle',
+  'domain holder handle',
+  'holder handle',
 ];
-export const REGISTRAR_REF_KEYS = ['registrar', 'sponsoring registrar', 'registrar handle', 'registrar id', 'authorised registrar', 'authorized registrar'];
+export const REGISTRAR_REF_KEYS = [
+  'registrar',
+  'sponsoring registrar',
+  'registrar handle',
+  'registrar id',
+  'authorised registrar',
+  'authorized registrar',
+];
 
 export const FIELD_KEYS = {
   registrar: [
@@ -118,9 +170,25 @@ export const FIELD_KEYS = {
     'abuse mailbox',
     'rabuseemail',
   ],
-  abusePhone: ['registrar abuse contact phone', 'orgabusephone', 'abuse contact phone', 'abuse phone', 'abuse-phone', 'abuse contact telephone'],
+  abusePhone: [
+    'registrar abuse contact phone',
+    'orgabusephone',
+    'abuse contact phone',
+    'abuse phone',
+    'abuse-phone',
+    'abuse contact telephone',
+  ],
   /** The registrar's own addresses, not labelled abuse (bullet 4 of issue 20: offered as a general contact). */
-  registrarEmail: ['registrar email', 'registrar e-mail', 'registrar contact email', 'registrar contact information', 'registrar contact', 'registrar mail', 'registrar e-mail address', 'sponsoring registrar email'],
+  registrarEmail: [
+    'registrar email',
+    'registrar e-mail',
+    'registrar contact email',
+    'registrar contact information',
+    'registrar contact',
+    'registrar mail',
+    'registrar e-mail address',
+    'sponsoring registrar email',
+  ],
   registrantOrg: [
     'registrant organization',
     'registrant organisation',
@@ -154,8 +222,15 @@ export const FIELD_KEYS = {
     'network service name',
   ],
   registrantName: [
-    'registrant name', 'registrant contact name', 'holder name', 'registrant last name', 'registrant', 'holder', 'owner',
-    'registrant person', 'person',
+    'registrant name',
+    'registrant contact name',
+    'holder name',
+    'registrant last name',
+    'registrant',
+    'holder',
+    'owner',
+    'registrant person',
+    'person',
   ],
   country: ['registrant country', 'registrant country/economy', 'registrant country code', 'country'],
   range: ['inetnum', 'inet6num', 'netrange', 'cidr'],
@@ -167,8 +242,29 @@ export const LOOKALIKE_ANCHOR_KEYS = new Set(['server name']);
 export const RECORD_ANCHOR_KEYS = new Set(['server name', 'domain name', 'domain']);
 
 /** Values that stand for withheld data, never a contact (rdap.md §2 "Placeholders to drop"). */
-export const PLACEHOLDER =
-  /redacted|not disclosed|withheld for privacy|please query|statutory masking|data protected|non-public data|gdpr masked|not displayed|\(not shown\)|^not shown|hidden upon user request|^private person$|^n\/?a$|^none$|^-$|^\*+$|^\.$/i;
+export const PLACEHOLDER = new RegExp(
+  [
+    'redacted',
+    'not disclosed',
+    'withheld for privacy',
+    'please query',
+    'statutory masking',
+    'data protected',
+    'non-public data',
+    'gdpr masked',
+    'not displayed',
+    '\\(not shown\\)',
+    '^not shown',
+    'hidden upon user request',
+    '^private person$',
+    '^n\\/?a$',
+    '^none$',
+    '^-$',
+    '^\\*+$',
+    '^\\.$',
+  ].join('|'),
+  'i',
+);
 
 /**
  * A registry's suffix on a registrar name: Afilias' "(R22-LRCC)", .aero's "(380)", Nominet's "[Tag = MARKMONITOR]".

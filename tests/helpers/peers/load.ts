@@ -25,7 +25,10 @@ export interface PeerExpectation {
   field: PeerField;
   /** Any of these is the peer's answer (weppos states a registrar name and organisation, either counts). */
   expected: string[];
-  /** How to compare: `equal` (normalised text), `part` (equal to the whole or to a comma part), `member` (ours is in the list). */
+  /**
+   * How to compare: `equal` (normalised text), `part` (equal to the whole or to a comma part), `member` (ours is in
+   * the list).
+   */
   mode: 'equal' | 'part' | 'member';
   /** php-whois `owner` is the registrant organisation, else the registrant's name. */
   orName?: boolean;
@@ -82,22 +85,36 @@ function likexian(): PeerSample[] {
     const r = exp.registrar ?? {};
     const e: PeerExpectation[] = [];
     if (nonEmpty(r.name)) e.push({ field: 'registrar', expected: [r.name], mode: 'equal' });
-    if (nonEmpty(r.email) && labelled(raw, r.email, /abuse/i)) e.push({ field: 'abuseEmail', expected: [r.email], mode: 'equal' });
+    if (nonEmpty(r.email) && labelled(raw, r.email, /abuse/i))
+      e.push({ field: 'abuseEmail', expected: [r.email], mode: 'equal' });
     // Not labelled abuse: the registrar's general address (issue 20), scored apart from the abuse desk.
     else if (nonEmpty(r.email) && r.email.includes('@') && lineHolding(raw, r.email) !== null) {
       e.push({ field: 'registrarEmail', expected: r.email.split(/,\s*/), mode: 'member' });
     }
-    if (nonEmpty(r.phone) && labelled(raw, r.phone, /abuse/i)) e.push({ field: 'abusePhone', expected: [r.phone], mode: 'equal' });
+    if (nonEmpty(r.phone) && labelled(raw, r.phone, /abuse/i))
+      e.push({ field: 'abusePhone', expected: [r.phone], mode: 'equal' });
     if (nonEmpty(r.id) && labelled(raw, r.id, /iana/i)) e.push({ field: 'ianaId', expected: [r.id], mode: 'equal' });
     if (nonEmpty(r.referral_url)) e.push({ field: 'registrarUrl', expected: [r.referral_url], mode: 'equal' });
-    if (nonEmpty(exp.registrant?.organization)) e.push({ field: 'registrantOrg', expected: [exp.registrant.organization], mode: 'equal' });
+    if (nonEmpty(exp.registrant?.organization))
+      e.push({ field: 'registrantOrg', expected: [exp.registrant.organization], mode: 'equal' });
     const query = name.includes('_') ? name.slice(name.indexOf('_') + 1) : null;
-    out.push({ corpus: 'likexian-whois-parser', id: `noterror/${name}`, kind: 'whois', raw, server: '', query, expectations: e });
+    out.push({
+      corpus: 'likexian-whois-parser',
+      id: `noterror/${name}`,
+      kind: 'whois',
+      raw,
+      server: '',
+      query,
+      expectations: e,
+    });
   }
   return out;
 }
 
-/** weppos's expectation DSL: `#registrar` then `%s.name == "…"`; `#registrant_contacts` then `%s[0].organization == "…"`. */
+/**
+ * weppos's expectation DSL: `#registrar` then `%s.name == "…"`; `#registrant_contacts` then
+ * `%s[0].organization == "…"`.
+ */
 function weppos(): PeerSample[] {
   const root = path.join(PEERS_DIR, 'weppos-whois-parser');
   const out: PeerSample[] = [];
@@ -122,7 +139,15 @@ function weppos(): PeerSample[] {
     const org = value(section('registrant_contacts'), '[0].organization');
     if (nonEmpty(org)) e.push({ field: 'registrantOrg', expected: [org], mode: 'equal' });
     const domain = value(section('domain'), '');
-    out.push({ corpus: 'weppos-whois-parser', id: rel, kind: 'whois', raw: read(txt), server: rel.split(path.sep)[0], query: domain, expectations: e });
+    out.push({
+      corpus: 'weppos-whois-parser',
+      id: rel,
+      kind: 'whois',
+      raw: read(txt),
+      server: rel.split(path.sep)[0],
+      query: domain,
+      expectations: e,
+    });
   }
   return out;
 }
@@ -139,7 +164,15 @@ function phpWhois(): PeerSample[] {
     if (nonEmpty(exp.registrar)) e.push({ field: 'registrar', expected: [exp.registrar], mode: 'equal' });
     if (nonEmpty(exp.owner)) e.push({ field: 'registrantOrg', expected: [exp.owner], mode: 'equal', orName: true });
     const rel = path.relative(root, p);
-    out.push({ corpus: 'php-whois', id: rel, kind: 'whois', raw: read(p), server: '', query: nonEmpty(exp.domainName) ? exp.domainName : path.basename(p, '.txt'), expectations: e });
+    out.push({
+      corpus: 'php-whois',
+      id: rel,
+      kind: 'whois',
+      raw: read(p),
+      server: '',
+      query: nonEmpty(exp.domainName) ? exp.domainName : path.basename(p, '.txt'),
+      expectations: e,
+    });
   }
   return out;
 }
@@ -160,7 +193,15 @@ function pythonWhois(): PeerSample[] {
     if (abuse) e.push({ field: 'abuseEmail', expected: [abuse], mode: 'equal' });
     const phone = [exp.abuse_phone, exp.registrar_phone].find(nonEmpty);
     if (phone) e.push({ field: 'abusePhone', expected: [phone], mode: 'equal' });
-    out.push({ corpus: 'python-whois', id: `whois/${name}`, kind: 'whois', raw: read(path.join(root, 'whois', name)), server: '', query: name, expectations: e });
+    out.push({
+      corpus: 'python-whois',
+      id: `whois/${name}`,
+      kind: 'whois',
+      raw: read(path.join(root, 'whois', name)),
+      server: '',
+      query: name,
+      expectations: e,
+    });
   }
   return out;
 }
@@ -174,9 +215,19 @@ function asyncwhois(): PeerSample[] {
     if (!existsSync(p)) continue;
     const e: PeerExpectation[] = [];
     if (nonEmpty(exp.registrar)) e.push({ field: 'registrar', expected: [exp.registrar], mode: 'equal' });
-    if (nonEmpty(exp.registrant_organization)) e.push({ field: 'registrantOrg', expected: [exp.registrant_organization], mode: 'equal' });
-    if (nonEmpty(exp.registrar_abuse_email)) e.push({ field: 'abuseEmail', expected: [exp.registrar_abuse_email], mode: 'equal' });
-    out.push({ corpus: 'asyncwhois', id: `samples/${name}`, kind: 'whois', raw: read(p), server: '', query: null, expectations: e });
+    if (nonEmpty(exp.registrant_organization))
+      e.push({ field: 'registrantOrg', expected: [exp.registrant_organization], mode: 'equal' });
+    if (nonEmpty(exp.registrar_abuse_email))
+      e.push({ field: 'abuseEmail', expected: [exp.registrar_abuse_email], mode: 'equal' });
+    out.push({
+      corpus: 'asyncwhois',
+      id: `samples/${name}`,
+      kind: 'whois',
+      raw: read(p),
+      server: '',
+      query: null,
+      expectations: e,
+    });
   }
   return out;
 }
@@ -189,8 +240,19 @@ function abuseWhois(): PeerSample[] {
   if (nonEmpty(d.registrar)) e.push({ field: 'registrar', expected: [d.registrar], mode: 'equal' });
   if (nonEmpty(d.abuse?.email)) e.push({ field: 'abuseEmail', expected: [d.abuse.email], mode: 'equal' });
   if (nonEmpty(d.abuse?.telephone)) e.push({ field: 'abusePhone', expected: [d.abuse.telephone], mode: 'equal' });
-  if (nonEmpty(d.registrant?.organization)) e.push({ field: 'registrantOrg', expected: [d.registrant.organization], mode: 'equal' });
-  return [{ corpus: 'abuse_whois', id: 'godaddy.com.json', kind: 'whois', raw: d.rawText, server: '', query: d.domain ?? null, expectations: e }];
+  if (nonEmpty(d.registrant?.organization))
+    e.push({ field: 'registrantOrg', expected: [d.registrant.organization], mode: 'equal' });
+  return [
+    {
+      corpus: 'abuse_whois',
+      id: 'godaddy.com.json',
+      kind: 'whois',
+      raw: d.rawText,
+      server: '',
+      query: d.domain ?? null,
+      expectations: e,
+    },
+  ];
 }
 
 /**
@@ -200,7 +262,8 @@ function abuseWhois(): PeerSample[] {
 function rdap20c(): PeerSample[] {
   const root = path.join(PEERS_DIR, '20c-rdap');
   const out: PeerSample[] = [];
-  const kindOf = (k: string) => (k === 'ip' ? 'network' : k === 'autnum' ? 'autnum' : 'domain') as PeerSample['rdapKind'];
+  const kindOf = (k: string) =>
+    (k === 'ip' ? 'network' : k === 'autnum' ? 'autnum' : 'domain') as PeerSample['rdapKind'];
   for (const name of files(path.join(root, 'rdap/autnum'))) {
     if (!name.endsWith('.expected')) continue;
     const input = path.join(root, 'rdap/autnum', name.replace(/\.expected$/, '.input'));
@@ -209,8 +272,18 @@ function rdap20c(): PeerSample[] {
     const e: PeerExpectation[] = [];
     if (nonEmpty(exp.name)) e.push({ field: 'rdapName', expected: [exp.name], mode: 'equal' });
     if (nonEmpty(exp.org_name)) e.push({ field: 'rdapOrg', expected: [exp.org_name], mode: 'part' });
-    if (Array.isArray(exp.emails) && exp.emails.length) e.push({ field: 'rdapEmail', expected: exp.emails, mode: 'member' });
-    out.push({ corpus: '20c-rdap', id: `rdap/autnum/${name}`, kind: 'rdap', rdapKind: 'autnum', raw: read(input), server: '', query: null, expectations: e });
+    if (Array.isArray(exp.emails) && exp.emails.length)
+      e.push({ field: 'rdapEmail', expected: exp.emails, mode: 'member' });
+    out.push({
+      corpus: '20c-rdap',
+      id: `rdap/autnum/${name}`,
+      kind: 'rdap',
+      rdapKind: 'autnum',
+      raw: read(input),
+      server: '',
+      query: null,
+      expectations: e,
+    });
   }
   for (const kind of files(path.join(root, 'normalize'))) {
     for (const name of files(path.join(root, 'normalize', kind))) {
@@ -219,17 +292,35 @@ function rdap20c(): PeerSample[] {
       const exp = JSON.parse(read(path.join(root, 'normalize', kind, name)));
       const e: PeerExpectation[] = [];
       if (nonEmpty(exp.name)) e.push({ field: 'rdapName', expected: [exp.name], mode: 'equal' });
-      if (nonEmpty(exp.organization?.name)) e.push({ field: 'rdapOrg', expected: [exp.organization.name], mode: 'part' });
+      if (nonEmpty(exp.organization?.name))
+        e.push({ field: 'rdapOrg', expected: [exp.organization.name], mode: 'part' });
       const emails = (exp.contacts ?? []).map((c: { email?: string }) => c.email).filter(nonEmpty);
       // An empty list is the peer saying "no abuse address": scored as such.
       e.push({ field: 'rdapAbuse', expected: emails, mode: 'member' });
-      out.push({ corpus: '20c-rdap', id: `normalize/${kind}/${name}`, kind: 'rdap', rdapKind: kindOf(kind), raw: read(input), server: '', query: null, expectations: e });
+      out.push({
+        corpus: '20c-rdap',
+        id: `normalize/${kind}/${name}`,
+        kind: 'rdap',
+        rdapKind: kindOf(kind),
+        raw: read(input),
+        server: '',
+        query: null,
+        expectations: e,
+      });
     }
   }
   return out;
 }
 
-export const CORPORA = ['likexian-whois-parser', 'weppos-whois-parser', 'php-whois', 'python-whois', 'asyncwhois', 'abuse_whois', '20c-rdap'] as const;
+export const CORPORA = [
+  'likexian-whois-parser',
+  'weppos-whois-parser',
+  'php-whois',
+  'python-whois',
+  'asyncwhois',
+  'abuse_whois',
+  '20c-rdap',
+] as const;
 
 export function loadPeerSamples(): PeerSample[] {
   return [...likexian(), ...weppos(), ...phpWhois(), ...pythonWhois(), ...asyncwhois(), ...abuseWhois(), ...rdap20c()];

@@ -66,7 +66,10 @@ export interface PeerReport {
 type Ours = Partial<Record<PeerField, string[]>>;
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-const normUrl = (s: string) => norm(s).replace(/^[a-z]+:\/\//, '').replace(/\/+$/, '');
+const normUrl = (s: string) =>
+  norm(s)
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/\/+$/, '');
 const digits = (s: string) => s.replace(/\D/g, '');
 /** The same number however it is written: "+1.4806242505" and "480-624-2505" (country code left out). */
 function samePhone(a: string, b: string): boolean {
@@ -87,18 +90,23 @@ function agrees(e: PeerExpectation, ours: string[]): boolean {
     return ours.length > 0 && e.expected.some((x) => same(e.field, x, ours[0]));
   }
   if (e.mode === 'part') {
-    const parts = e.expected.flatMap((x) => [x, ...x.split(',')]).map((x) => x.trim()).filter(Boolean);
+    const parts = e.expected
+      .flatMap((x) => [x, ...x.split(',')])
+      .map((x) => x.trim())
+      .filter(Boolean);
     return ours.some((o) => parts.some((p) => same(e.field, p, o)));
   }
   return ours.some((o) => e.expected.some((x) => same(e.field, x, o)));
 }
 
-const present = (...xs: Array<string | null | undefined>) => xs.filter((x): x is string => typeof x === 'string' && x !== '');
+const present = (...xs: Array<string | null | undefined>) =>
+  xs.filter((x): x is string => typeof x === 'string' && x !== '');
 
 function whoisAnswers(s: PeerSample): { ours: Ours; failure: SampleFailure | null } {
   const detailed = parseWhoisDetailed(s.raw, s.server, s.query);
   const checked = parseWhoisRecord(detailed.record);
-  if (!checked.ok) return { ours: {}, failure: { corpus: s.corpus, sample: s.id, kind: 'rejected', message: checked.message } };
+  if (!checked.ok)
+    return { ours: {}, failure: { corpus: s.corpus, sample: s.id, kind: 'rejected', message: checked.message } };
   const r = checked.record;
   return {
     failure: null,
@@ -152,10 +160,20 @@ function summarise(corpus: string, samples: number, rs: FieldResult[]): CorpusSc
   const agree = rs.filter((r) => r.verdict === 'agree').length;
   const judgedWrong = rs.filter((r) => r.verdict === 'judged-wrong').length;
   const denominator = rs.length - judgedWrong;
-  return { corpus, samples, fields: rs.length, agree, judgedWrong, agreement: denominator === 0 ? 1 : agree / denominator };
+  return {
+    corpus,
+    samples,
+    fields: rs.length,
+    agree,
+    judgedWrong,
+    agreement: denominator === 0 ? 1 : agree / denominator,
+  };
 }
 
-export function scorePeers(samples: PeerSample[] = loadPeerSamples(), judged: JudgedWrong[] = loadJudgedWrong()): PeerReport {
+export function scorePeers(
+  samples: PeerSample[] = loadPeerSamples(),
+  judged: JudgedWrong[] = loadJudgedWrong(),
+): PeerReport {
   const key = (c: string, s: string, f: string) => `${c}\u0000${s}\u0000${f}`;
   const judgedKeys = new Map(judged.map((j) => [key(j.corpus, j.sample, j.field), j]));
   const used = new Set<string>();
@@ -171,18 +189,37 @@ export function scorePeers(samples: PeerSample[] = loadPeerSamples(), judged: Ju
       const ok = !failure && agrees(e, answer);
       const j = judgedKeys.get(k);
       if (j && !ok) used.add(k);
-      results.push({ corpus: s.corpus, sample: s.id, field: e.field, expected: e.expected, ours: answer[0] ?? null, verdict: ok ? 'agree' : j ? 'judged-wrong' : 'disagree' });
+      results.push({
+        corpus: s.corpus,
+        sample: s.id,
+        field: e.field,
+        expected: e.expected,
+        ours: answer[0] ?? null,
+        verdict: ok ? 'agree' : j ? 'judged-wrong' : 'disagree',
+      });
     }
   }
-  const corpora = CORPORA.map((c) => summarise(c, samples.filter((s) => s.corpus === c).length, results.filter((r) => r.corpus === c)));
+  const corpora = CORPORA.map((c) =>
+    summarise(
+      c,
+      samples.filter((s) => s.corpus === c).length,
+      results.filter((r) => r.corpus === c),
+    ),
+  );
   const total = summarise('all', samples.length, results);
   const stale = judged.filter((j) => !used.has(key(j.corpus, j.sample, j.field)));
   return { corpora, total, results, failures, stale };
 }
 
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
 export function formatTable(report: PeerReport): string {
   const rows = [...report.corpora, report.total].map(
-    (c) => `| ${c.corpus} | ${c.samples} | ${c.fields} | ${c.agree} | ${c.judgedWrong} | ${(c.agreement * 100).toFixed(1)} % |`,
+    (c) => `| ${c.corpus} | ${c.samples} | ${c.fields} | ${c.agree} | ${c.judgedWrong} | ${pct(c.agreement)} |`,
   );
-  return ['| Corpus | Samples | Fields | Agree | Judged wrong | Agreement |', '| --- | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
+  return [
+    '| Corpus | Samples | Fields | Agree | Judged wrong | Agreement |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
 }

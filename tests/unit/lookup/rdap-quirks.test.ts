@@ -32,7 +32,9 @@ describe('RDAP validation: non-conformant answers are normalised, unsafe ones re
     v.handle = 123456;
     const data = parseRdap(v, 'rdap-domain');
     expect(data.handle).toBe('123456');
-    expect(data.quirks).toEqual(expect.arrayContaining(['handle sent as a number, read as text', 'identifier sent as a number, read as text']));
+    expect(data.quirks).toEqual(
+      expect.arrayContaining(['handle sent as a number, read as text', 'identifier sent as a number, read as text']),
+    );
     expect(extractContacts(data, 'domain').registrar).toMatchObject({ ianaId: '292', handle: '292' });
   });
 
@@ -56,14 +58,27 @@ describe('RDAP validation: non-conformant answers are normalised, unsafe ones re
 
 describe('organisation names: the entity of kind org, never a maintainer or a handle', () => {
   it('RIPE lists maintainers as registrants before the ORG- entity (ALOJALIA-MNT vs ALOJALIA CLOUD S.L.)', () => {
-    expect(extractContacts(parseRdapText(peerAutnum(205697), 'rdap-asn'), 'autnum').orgName).toBe('ALOJALIA CLOUD S.L.');
+    expect(extractContacts(parseRdapText(peerAutnum(205697), 'rdap-asn'), 'autnum').orgName).toBe(
+      'ALOJALIA CLOUD S.L.',
+    );
     expect(extractContacts(parseRdapText(peerAutnum(61399), 'rdap-asn'), 'autnum').orgName).toBe('KG-IX LLC');
   });
 
   it('a network whose only registrant is a maintainer has no organisation name rather than the maintainer', () => {
     const v = variant('ripe-ip-130.59.0.0-switch-abuse-c-2022.json');
     v.entities = v.entities.filter((e: { roles?: string[] }) => !e.roles?.includes('registrant'));
-    v.entities.push({ handle: 'EXAMPLE-MNT', roles: ['registrant'], vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', 'EXAMPLE-MNT'], ['kind', {}, 'text', 'individual']]] });
+    v.entities.push({
+      handle: 'EXAMPLE-MNT',
+      roles: ['registrant'],
+      vcardArray: [
+        'vcard',
+        [
+          ['version', {}, 'text', '4.0'],
+          ['fn', {}, 'text', 'EXAMPLE-MNT'],
+          ['kind', {}, 'text', 'individual'],
+        ],
+      ],
+    });
     expect(parseNetwork(parseRdap(v, 'rdap-ip'), null)?.orgName).toBeNull();
   });
 });

@@ -10,12 +10,29 @@ const likexian = (name: string) => readFileSync(path.join(PEERS_DIR, 'likexian-w
 
 function registrarRecipient(name: string, domain: string) {
   const w = parseWhois(likexian(name), 'whois.example', domain);
-  const facts = { domain, registrar: { name: w.registrar, handle: w.registrarId ?? null, ianaId: w.registrarIanaId ?? null, url: w.registrarUrl }, contacts: whoisDomainContacts(w), notes: [], source: 'whois' as const, whois: w };
-  return { w, r: buildRecipients({ addresses: [], cdn: null, domain: facts, upstream: new Map() }).find((x) => x.role === 'registrar')! };
+  const facts = {
+    domain,
+    registrar: {
+      name: w.registrar,
+      handle: w.registrarId ?? null,
+      ianaId: w.registrarIanaId ?? null,
+      url: w.registrarUrl,
+    },
+    contacts: whoisDomainContacts(w),
+    notes: [],
+    source: 'whois' as const,
+    whois: w,
+  };
+  return {
+    w,
+    r: buildRecipients({ addresses: [], cdn: null, domain: facts, upstream: new Map() }).find(
+      (x) => x.role === 'registrar',
+    )!,
+  };
 }
 
 describe('registrar e-mails the WHOIS answer does not label as abuse', () => {
-  it('.pl: offered as the registrar\'s general contact, with lower confidence and a note, never as an abuse desk', () => {
+  it(".pl: the registrar's general contact, with lower confidence and a note, never an abuse desk", () => {
     const { w, r } = registrarRecipient('pl_aftermarket.pl', 'aftermarket.pl');
     expect(w.abuseEmails).toEqual([]);
     expect(w.registrarEmails).toEqual(['domains@dropped.pl']);
@@ -24,8 +41,16 @@ describe('registrar e-mails the WHOIS answer does not label as abuse', () => {
     expect(r.notes.join(' ')).toMatch(/general address: the WHOIS answer does not name it as an abuse contact/);
   });
 
-  it('an abuse address, when labelled, comes first and keeps the higher confidence; the general one is listed after', () => {
-    const w = parseWhois('Domain Name: example.com\nRegistrar: Example Registrar, Inc.\nRegistrar Abuse Contact Email: abuse@registrar.example\nRegistrar Email: hello@registrar.example\n', 'whois.example');
+  it('a labelled abuse address comes first, with the higher confidence; the general one after', () => {
+    const w = parseWhois(
+      [
+        'Domain Name: example.com',
+        'Registrar: Example Registrar, Inc.',
+        'Registrar Abuse Contact Email: abuse@registrar.example',
+        'Registrar Email: hello@registrar.example',
+      ].join('\n'),
+      'whois.example',
+    );
     const contacts = whoisDomainContacts(w);
     expect(contacts.map((c) => [c.emails, c.isAbuseRole])).toEqual([
       [['abuse@registrar.example'], true],
@@ -39,7 +64,7 @@ describe('registrar e-mails the WHOIS answer does not label as abuse', () => {
     ['fr_git.fr', 'support@ovh.net'],
     ['sk_google.sk', 'registry.admin@markmonitor.com'],
     ['hk_google.hk', 'ccops@markmonitor.com'],
-  ])('%s: the registrar block\'s address is a general contact, not abuse', (name, email) => {
+  ])("%s: the registrar block's address is a general contact, not abuse", (name, email) => {
     const w = parseWhois(likexian(name), 'whois.example', name.slice(name.indexOf('_') + 1));
     expect(w.abuseEmails).not.toContain(email);
     expect(w.registrarEmails).toContain(email);

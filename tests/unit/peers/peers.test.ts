@@ -36,14 +36,24 @@ describe('peer corpora', () => {
 
   it.each([...CORPORA])('%s: at least 95 % of the fields agree', (corpus) => {
     const c = report.corpora.find((x) => x.corpus === corpus)!;
-    const misses = report.results.filter((r) => r.corpus === corpus && r.verdict === 'disagree').map((r) => `${r.sample} ${r.field}`);
-    expect(c.agreement, `${corpus}: ${c.agree}/${c.fields - c.judgedWrong}; disagreements: ${misses.join(', ')}`).toBeGreaterThanOrEqual(MIN_AGREEMENT);
+    const misses = report.results
+      .filter((r) => r.corpus === corpus && r.verdict === 'disagree')
+      .map((r) => `${r.sample} ${r.field}`);
+    expect(
+      c.agreement,
+      `${corpus}: ${c.agree}/${c.fields - c.judgedWrong}; disagreements: ${misses.join(', ')}`,
+    ).toBeGreaterThanOrEqual(MIN_AGREEMENT);
   });
 
   it('the judged-wrong list is honest: each entry names a scored field we still disagree on, and says why', () => {
     expect(report.stale).toEqual([]);
     for (const j of judged) {
-      expect(samples.some((s) => s.corpus === j.corpus && s.id === j.sample && s.expectations.some((e) => e.field === j.field)), `${j.corpus} ${j.sample} ${j.field}`).toBe(true);
+      expect(
+        samples.some(
+          (s) => s.corpus === j.corpus && s.id === j.sample && s.expectations.some((e) => e.field === j.field),
+        ),
+        `${j.corpus} ${j.sample} ${j.field}`,
+      ).toBe(true);
       expect(j.why.length, `${j.sample}: a reason`).toBeGreaterThan(30);
     }
     const keys = judged.map((j) => `${j.corpus} ${j.sample} ${j.field}`);

@@ -8,7 +8,8 @@ import { tokeniseLine } from '../../../lib/whois/lines';
 import { PEERS_DIR } from '../../helpers/peers/load';
 
 const peer = (p: string) => readFileSync(path.join(PEERS_DIR, p), 'utf8');
-const lx = (name: string) => parseWhois(peer(`likexian-whois-parser/noterror/${name}`), 'whois.example', name.slice(name.indexOf('_') + 1));
+const lx = (name: string) =>
+  parseWhois(peer(`likexian-whois-parser/noterror/${name}`), 'whois.example', name.slice(name.indexOf('_') + 1));
 
 describe('WHOIS layouts as data', () => {
   it('values on the line under the key (.nl .uk .pl .edu .tw)', () => {
@@ -17,7 +18,11 @@ describe('WHOIS layouts as data', () => {
       abuseEmails: ['abuse@hostingsecure.com'],
       abusePhone: '+31.0202018165',
     });
-    expect(lx('uk_google.uk')).toMatchObject({ registrar: 'Markmonitor Inc. t/a MarkMonitor Inc.', registrarId: 'MARKMONITOR', registrarUrl: 'http://www.markmonitor.com/' });
+    expect(lx('uk_google.uk')).toMatchObject({
+      registrar: 'Markmonitor Inc. t/a MarkMonitor Inc.',
+      registrarId: 'MARKMONITOR',
+      registrarUrl: 'http://www.markmonitor.com/',
+    });
     expect(lx('edu_cornell.edu').registrantOrg).toBe('Cornell University');
   });
 
@@ -35,36 +40,65 @@ describe('WHOIS layouts as data', () => {
     expect(lx('hk_google.hk').registrantOrg).toBe('GOOGLE LLC');
   });
 
-  it('a registrant handle resolves to its contact block\'s organisation, never the handle itself (.at .cz .is)', () => {
+  it("a registrant handle resolves to its contact block's organisation, never the handle itself (.at .cz .is)", () => {
     expect(lx('at_0wnz.at').registrantOrg).toBe('Firma Markus Rambossek');
-    expect(parseWhois(peer('php-whois/cz/google.cz.txt'), 'whois.nic.cz', 'google.cz').registrantOrg).toBe('Google Inc.');
+    expect(parseWhois(peer('php-whois/cz/google.cz.txt'), 'whois.nic.cz', 'google.cz').registrantOrg).toBe(
+      'Google Inc.',
+    );
     const d = parseWhoisDetailed(peer('php-whois/is/google.is.txt'), 'whois.isnic.is', 'google.is');
     expect(d.record.registrantOrg).toBe('Google Inc');
     expect(d.quirks.join(' ')).toMatch(/GI350-IS resolved/);
   });
 
-  it('registrar handles resolve to the registrar\'s block and stay as an id (.sk .ua)', () => {
-    expect(lx('sk_google.sk')).toMatchObject({ registrar: 'MarkMonitor International Limited', registrarId: 'MARK-0292' });
-    expect(lx('ua_google.ua')).toMatchObject({ registrar: 'MarkMonitor Inc.', registrarId: 'ua.markmonitor', registrantOrg: 'Google Inc.' });
+  it("registrar handles resolve to the registrar's block and stay as an id (.sk .ua)", () => {
+    expect(lx('sk_google.sk')).toMatchObject({
+      registrar: 'MarkMonitor International Limited',
+      registrarId: 'MARK-0292',
+    });
+    expect(lx('ua_google.ua')).toMatchObject({
+      registrar: 'MarkMonitor Inc.',
+      registrarId: 'ua.markmonitor',
+      registrantOrg: 'Google Inc.',
+    });
   });
 
   it('old Verisign answers: look-alike "Server Name" records are skipped, the queried domain\'s record is read', () => {
     const text = peer('python-whois/whois/google.com');
     expect(parseWhois(text, 'whois.verisign-grs.com', 'google.com').registrar).toBe('MARKMONITOR INC.');
     expect(parseWhoisDetailed(text, 'whois.verisign-grs.com').quirks.join(' ')).toMatch(/look-alike/);
-    expect(parseWhois(peer('python-whois/whois/microsoft.com'), 'whois.verisign-grs.com', 'microsoft.com').registrar).toBe('TUCOWS INC.');
+    expect(
+      parseWhois(peer('python-whois/whois/microsoft.com'), 'whois.verisign-grs.com', 'microsoft.com').registrar,
+    ).toBe('TUCOWS INC.');
   });
 
   it('CentralNic\'s "Sponsoring Registrar Organization" and .ru\'s "org:"', () => {
-    expect(parseWhois(peer('weppos-whois-parser/whois.centralnic.com/uk.com/status_registered.txt'), 'whois.centralnic.com').registrar).toBe('E-VELOCITY LTD');
+    expect(
+      parseWhois(peer('weppos-whois-parser/whois.centralnic.com/uk.com/status_registered.txt'), 'whois.centralnic.com')
+        .registrar,
+    ).toBe('E-VELOCITY LTD');
     expect(lx('ru_google.ru')).toMatchObject({ registrantOrg: 'Google LLC', registrar: 'RU-CENTER-RU' });
   });
 
   it('registry suffixes are stripped for display and kept as an id; the printed name stays beside it', () => {
-    expect(splitRegistrarName('MarkMonitor, Inc. (R22-LRCC)')).toEqual({ name: 'MarkMonitor, Inc.', id: 'R22-LRCC', url: null });
-    expect(splitRegistrarName('MarkMonitor Inc (TLDs)')).toEqual({ name: 'MarkMonitor Inc (TLDs)', id: null, url: null });
-    const r = parseWhois(peer('weppos-whois-parser/whois.afilias-grs.info/sc/status_registered.txt'), 'whois.afilias-grs.info');
-    expect(r).toMatchObject({ registrar: 'MarkMonitor, Inc.', registrarId: 'R22-LRCC', registrarRaw: 'MarkMonitor, Inc. (R22-LRCC)' });
+    expect(splitRegistrarName('MarkMonitor, Inc. (R22-LRCC)')).toEqual({
+      name: 'MarkMonitor, Inc.',
+      id: 'R22-LRCC',
+      url: null,
+    });
+    expect(splitRegistrarName('MarkMonitor Inc (TLDs)')).toEqual({
+      name: 'MarkMonitor Inc (TLDs)',
+      id: null,
+      url: null,
+    });
+    const r = parseWhois(
+      peer('weppos-whois-parser/whois.afilias-grs.info/sc/status_registered.txt'),
+      'whois.afilias-grs.info',
+    );
+    expect(r).toMatchObject({
+      registrar: 'MarkMonitor, Inc.',
+      registrarId: 'R22-LRCC',
+      registrarRaw: 'MarkMonitor, Inc. (R22-LRCC)',
+    });
   });
 
   it('a redaction placeholder is never an organisation', () => {
