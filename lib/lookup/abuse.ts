@@ -6,6 +6,7 @@
  */
 import type { RdapEntity, RdapObject } from './rdap-schema';
 import { parseVcard, rankedEmails, type Vcard } from './jcard';
+import { registrarDisplayName } from '../whois/names';
 import type { AbuseContact, ContactScope } from './types';
 
 const MAX_DEPTH = 3;
@@ -113,7 +114,10 @@ export function registrarOf(data: RdapObject): RegistrarInfo | null {
   const iana = reg.publicIds?.find((p) => /iana/i.test(p.type))?.identifier ?? null;
   // Some registries (.click) give the IANA id only as the handle, with no publicIds.
   const ianaId = iana ?? (reg.handle && /^\d{1,6}$/.test(reg.handle) ? reg.handle : null);
-  return { name: card.fn ?? card.org ?? null, handle: reg.handle ?? null, ianaId, url: card.contactUris[0] ?? null };
+  const printed = card.fn ?? card.org ?? null;
+  // A registry's suffix ("(R22-LRCC)") is not part of the registrar's name.
+  const name = printed ? registrarDisplayName(printed) : null;
+  return { name, handle: reg.handle ?? null, ianaId, url: card.contactUris[0] ?? null };
 }
 
 /** RIPE maintainers ("ALOJALIA-MNT", "mnt-Internetten") are listed as registrants too; they never name the holder. */
