@@ -257,6 +257,7 @@ export const PLACEHOLDER = new RegExp(
     '^not shown',
     'hidden upon user request',
     '^private person$',
+    '^no registrar listed',
     '^n\\/?a$',
     '^none$',
     '^-$',
