@@ -3,6 +3,16 @@ import { z } from 'zod';
 import type { AbuseContact, WhoisRecord } from './types';
 
 const text = (n: number) => z.string().max(n);
+const Email = z.email().max(254);
+/**
+ * E-mail lists: an entry that is not a valid address is dropped, not the record, so one odd line (".x@y", "a..b@c")
+ * never loses the abuse contact beside it. A list that is not a list of strings is still refused.
+ */
+const emails = z
+  .array(z.string().max(1000))
+  .max(100)
+  .transform((xs) => xs.filter((x) => Email.safeParse(x).success).slice(0, 20));
+export const MAX_WHOIS_RAW = 200_000;
 
 export const WhoisRecordSchema = z.object({
   server: text(253),
@@ -11,14 +21,19 @@ export const WhoisRecordSchema = z.object({
   registrarId: text(100).nullish(),
   registrarIanaId: z.string().regex(/^\d{1,6}$/).nullish(),
   registrarUrl: text(2048).nullable(),
-  abuseEmails: z.array(z.email().max(254)).max(20),
+  abuseEmails: emails,
   abusePhone: text(100).nullish(),
-  registrarEmails: z.array(z.email().max(254)).max(20).optional(),
+  registrarEmails: emails.optional(),
   registrantOrg: text(500).nullable(),
   country: z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).nullable(),
   range: text(100).nullish(),
   networkName: text(500).nullish(),
-  raw: z.string().max(200_000).optional(),
+  // The answer as evidence: clipped to the cap rather than refused (a 256 KB answer is still a real answer).
+  raw: z
+    .string()
+    .max(4 * 1024 * 1024)
+    .transform((t) => t.slice(0, MAX_WHOIS_RAW))
+    .optional(),
 });
 
 export function parseWhoisRecord(value: unknown): { ok: true; record: WhoisRecord } | { ok: false; message: string } {

@@ -4,6 +4,7 @@
  * resolves handles to the block they refer to, and strips registry suffixes from names (names.ts). Pure and total:
  * any string in, a record out, never a throw (property-tested).
  */
+import { z } from 'zod';
 import type { WhoisRecord } from '../lookup/types';
 import {
   blockFor,
@@ -25,10 +26,13 @@ import {
   REGISTRAR_REF_KEYS,
 } from './rules';
 
-const MAX_TEXT = 512 * 1024;
+/** The raw answer kept as evidence, at the cap the WhoisRecord boundary allows (lib/lookup/whois-record.ts). */
+const MAX_RAW = 200_000;
 const MAX_VALUE = 500;
 const MAX_EMAILS = 20;
 
+/** What the WhoisRecord boundary accepts: a match such as "a..b@c.de" is not an address. */
+const VALID_EMAIL = z.email().max(254);
 const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+/g;
 
 export interface WhoisDetails {
@@ -61,7 +65,7 @@ function emailsIn(values: string[]): string[] {
   const out: string[] = [];
   for (const v of values) {
     if (isPlaceholder(v) && !/@/.test(v)) continue;
-    for (const m of v.matchAll(EMAIL)) out.push(m[0].toLowerCase());
+    for (const m of v.matchAll(EMAIL)) if (VALID_EMAIL.safeParse(m[0]).success) out.push(m[0].toLowerCase());
   }
   return out;
 }
@@ -216,7 +220,7 @@ export function parseWhoisDetailed(text: string, server: string, query: string |
     country: country(doc),
     range: clip(first(doc, FIELD_KEYS.range)),
     networkName: clip(first(doc, FIELD_KEYS.networkName)),
-    raw: input.slice(0, MAX_TEXT),
+    raw: input.slice(0, MAX_RAW),
   };
   if (reg.raw) record.registrarRaw = clip(reg.raw);
   if (reg.id) record.registrarId = reg.id.slice(0, 100);
