@@ -71,3 +71,44 @@ describe('registrar e-mails the WHOIS answer does not label as abuse', () => {
     expect(whoisDomainContacts(w).every((c) => !c.isAbuseRole)).toBe(true);
   });
 });
+
+describe('a directory provider without its own channel', () => {
+  const contact = (isAbuseRole: boolean, email: string) => ({
+    handle: null,
+    name: 'M247 Europe SRL',
+    roles: isAbuseRole ? ['abuse'] : ['registrant'],
+    emails: [email],
+    phones: [],
+    formUrl: null,
+    scope: 'network' as const,
+    isAbuseRole,
+    depth: 0,
+    notes: isAbuseRole ? [] : ['Not an abuse contact: used because the record has no usable abuse address.'],
+  });
+  const host = (contacts: ReturnType<typeof contact>[]) => {
+    const network = {
+      startAddress: '185.0.0.0',
+      endAddress: '185.0.0.255',
+      cidr: '185.0.0.0/24',
+      handle: 'NET-1',
+      name: 'M247-NET',
+      country: 'RO',
+      rir: 'ripe',
+      originAsn: 9009,
+      orgName: 'M247 Europe SRL',
+      contacts,
+    };
+    const addresses = [{ ip: '185.0.0.1', network, asn: 9009, cdnEdge: false }];
+    return buildRecipients({ addresses, cdn: null, domain: null, upstream: new Map() }).find((r) => r.role === 'host')!;
+  };
+
+  it('uses an abuse desk before a general address, and says so when only a general address exists', () => {
+    expect(host([contact(false, 'info@m247.example'), contact(true, 'abuse@m247.example')]).emails[0]).toBe(
+      'abuse@m247.example',
+    );
+    const general = host([contact(false, 'info@m247.example')]);
+    expect(general.emails).toEqual(['info@m247.example']);
+    expect(general.confidence).toBeLessThanOrEqual(0.4);
+    expect(general.notes.join(' ')).toMatch(/Not an abuse contact/);
+  });
+});
