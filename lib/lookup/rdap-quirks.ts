@@ -79,9 +79,10 @@ export function normaliseRdapQuirks(input: unknown): unknown {
   };
   try {
     const out = walk(input, 0) as Record<string, unknown>;
-    if (quirks.size === 0) return input;
-    const previous = Array.isArray(input.quirks) ? input.quirks.filter((q): q is string => typeof q === 'string') : [];
-    return { ...out, quirks: [...previous, ...quirks].slice(0, MAX_QUIRKS) };
+    // `quirks` is this project's member: one sent by the server is dropped, never shown as our note.
+    const { quirks: _sent, ...rest } = out;
+    if (quirks.size === 0) return 'quirks' in input ? rest : input;
+    return { ...rest, quirks: [...quirks] };
   } catch {
     return input;
   }

@@ -38,8 +38,11 @@ describe('RDAP validation: non-conformant answers are normalised, unsafe ones re
     expect(extractContacts(data, 'domain').registrar).toMatchObject({ ianaId: '292', handle: '292' });
   });
 
-  it('a conformant answer carries no quirks', () => {
+  it('a conformant answer carries no quirks, and a server cannot send its own', () => {
     expect(parseRdap(readRdapFixture('ripe-ip-130.59.0.0-switch-abuse-c-2022.json'), 'rdap-ip').quirks).toBeUndefined();
+    const v = variant('ripe-ip-130.59.0.0-switch-abuse-c-2022.json');
+    v.quirks = ['send money to …'];
+    expect(parseRdap(v, 'rdap-ip').quirks).toBeUndefined();
   });
 
   it('the wrong structure, huge arrays and deep nesting are still refused', () => {
