@@ -2,6 +2,7 @@
 import type { ServiceKind } from '../model/recipient';
 import { PROVIDERS } from './directory';
 import type { ProviderEntry } from './schema';
+import { registrarDisplayName } from '../whois/names';
 
 export type ProviderRole = 'host' | 'cdn' | 'upstream' | 'registrar';
 
@@ -69,7 +70,9 @@ export function matchProvider(q: ProviderQuery, directory: ProviderEntry[] = PRO
     return hits.length ? { entry: preferCountry(hits, q.country, q.role), by: 'asn', detail: `AS${q.asn}` } : null;
   };
   const byName = (): ProviderMatch | null => {
-    const names = (q.names ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+    // "MarkMonitor, Inc. (R22-LRCC)": the registry's suffix is not part of the name the directory knows.
+    const given = (q.names ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+    const names = [...new Set(given.flatMap((n) => [n, registrarDisplayName(n)]))];
     for (const name of names) {
       const hits = candidates.filter((e) => patterns(e).some((re) => re.test(name)));
       if (hits.length) return { entry: preferCountry(hits, q.country, q.role), by: 'name', detail: `name "${name}"` };
