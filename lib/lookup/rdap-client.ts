@@ -148,7 +148,9 @@ export class RdapClient {
     try {
       return await Promise.race([this.exchange(start, step, accept, rdap, controller.signal), timeout]);
     } catch (e) {
-      if (e instanceof Attempt || e instanceof LookupFailure) throw e;
+      if (e instanceof Attempt) throw e;
+      // A fetch wrapper (the backend's size cap) may refuse with its own failure: report it under this step.
+      if (e instanceof LookupFailure) throw e.step === step ? e : new LookupFailure(step, e.kind, e.message, e.retryAfterMs);
       if (controller.signal.aborted) throw new Attempt('timeout', `${start.origin} did not answer within ${this.rt.timeoutMs} ms.`, true);
       throw new Attempt('unavailable', `${start.origin} could not be reached: ${e instanceof Error ? e.message : String(e)}`, true);
     } finally {
@@ -170,11 +172,22 @@ export class RdapClient {
         if (res.url) url = new URL(res.url);
         break;
       }
-      if (![301, 302, 303, 307, 308].includes(res.status)) break;
+      if (![301, 302, 303, 307, 308].includes(res.status)) {
+        // A wrapper that went straight to the registry holding the address says where the answer came from.
+        if (res.url && res.url !== url.href) {
+          try {
+            const answered = new URL(res.url);
+            if (this.rt.allowUrl(answered)) url = answered;
+          } catch {
+            // Keep the URL we asked.
+          }
+        }
+        break;
+      }
       const location = res.headers.get('location');
       if (!location) throw new Attempt('invalid-response', `Redirect from ${url.origin} without a Location header.`, false);
       if (hop >= MAX_REDIRECTS) throw new Attempt('unavailable', `More than ${MAX_REDIRECTS} redirects from ${start.origin}.`, false);
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       let next: URL;
       try {
         next = new URL(location, url);
@@ -188,11 +201,11 @@ export class RdapClient {
     const status = res.status;
     const wait = parseRetryAfter(res.headers.get('retry-after'), this.rt.deps.now());
     if (status === 404) {
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       throw new Attempt('not-found', `${url.origin} has no record for ${url.pathname}.`, false);
     }
     if (status === 429) {
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       throw new Attempt('rate-limited', `${url.origin} is rate-limiting queries (HTTP 429).`, true, wait);
     }
     if (status === 403 || status === 422) {
@@ -202,11 +215,11 @@ export class RdapClient {
       throw new Attempt('unavailable', `${url.origin} refused the query (HTTP ${status}).`, false);
     }
     if (status >= 500 && status !== 501) {
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       throw new Attempt('unavailable', `${url.origin} failed (HTTP ${status}).`, true, wait);
     }
     if (status < 200 || status >= 300) {
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       throw new Attempt('unavailable', `${url.origin} answered HTTP ${status}.`, false);
     }
 
@@ -233,10 +246,15 @@ function isRateLimitNotice(json: unknown): boolean {
   return notices.some((n) => n && typeof n === 'object' && typeof (n as { title?: unknown }).title === 'string' && /rate limit/i.test((n as { title: string }).title));
 }
 
+/** Drops a body we will not read; never awaited, so a peer that stops sending cannot hold the lookup. */
+function discard(res: Response): void {
+  void res.body?.cancel().catch(() => undefined);
+}
+
 async function readCapped(res: Response, cap: number): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
   if (declared > cap) {
-    await res.body?.cancel().catch(() => undefined);
+    discard(res);
     throw new Attempt('invalid-response', `Response is larger than ${cap} bytes.`, false);
   }
   if (!res.body) return '';
@@ -248,7 +266,7 @@ async function readCapped(res: Response, cap: number): Promise<string> {
     if (done) break;
     total += value.byteLength;
     if (total > cap) {
-      await reader.cancel().catch(() => undefined);
+      void reader.cancel().catch(() => undefined);
       throw new Attempt('invalid-response', `Response is larger than ${cap} bytes.`, false);
     }
     chunks.push(value);
