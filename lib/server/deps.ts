@@ -4,7 +4,6 @@ import { SqliteLookupCache } from './cache';
 import type { ServerConfig } from './config';
 import { createPublicOnlyFetch } from './public-only-fetch';
 import { createRangeCoalescingFetch } from './rdap-range-fetch';
-import { resolveAll } from './recheck/resolve-all';
 import { createResolver } from './resolver';
 import { createWhois } from './whois43';
 
@@ -17,9 +16,9 @@ export function buildLookupDeps(config: ServerConfig, now: () => Date = () => ne
   const cache = new SqliteLookupCache(config.cache, now);
   const deps: LookupDeps = {
     // Tests serve RDAP on loopback (allowHttpRdap); everywhere else every RDAP host must be public.
-    fetch: createRangeCoalescingFetch(config.allowHttpRdap ? globalThis.fetch : createPublicOnlyFetch(globalThis.fetch, resolveAll, { now }), { now }),
+    fetch: createRangeCoalescingFetch(config.allowHttpRdap ? globalThis.fetch : createPublicOnlyFetch(), { now }),
     resolve: createResolver({ servers: config.dnsServers, timeoutMs: Math.min(config.timeoutMs, 5000) }),
-    whois: createWhois({ route: config.whoisRoute, timeoutMs: config.timeoutMs }),
+    whois: createWhois({ route: config.whoisRoute, timeoutMs: config.timeoutMs, cache }),
     now,
     cache,
     timeoutMs: config.timeoutMs,

@@ -77,8 +77,9 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
   const inFlight = new Map<string, Promise<boolean>>();
   /**
    * "base|block" → the registry that base redirected an address of the block to. RIRs redirect queries for space
-   * they do not hold (ERX and legacy transfers moved whole class-B blocks), so later addresses of the block go
-   * straight there. A wrong guess costs one request: the other registry redirects back and the rule is dropped.
+   * they do not hold (ERX and legacy transfers moved whole class-B blocks), so later queries for the block are
+   * answered here with the same redirect, without asking. A wrong guess costs one request: the other registry
+   * redirects back and the rule is dropped.
    */
   const learned = new Map<string, { to: string; expires: number }>();
 
@@ -128,7 +129,7 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
     return buffered(b.status, b.headers, b.body, b.url);
   }
 
-  async function ipQuery(url: string, base: string, rawAddr: string, init: RequestInit | undefined, direct: boolean): Promise<Response> {
+  async function ipQuery(url: string, base: string, rawAddr: string, init: RequestInit | undefined): Promise<Response> {
     const addr = decodeURIComponent(rawAddr);
     const ip = parseIp(addr)!;
     const b = ip.bytes;
@@ -137,14 +138,9 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
 
     for (let i = 0; i < 3; i++) {
       const rule = learned.get(group);
-      if (rule && !direct) {
-        if (rule.expires > opts.now().getTime()) {
-          const res = await ipQuery(`${rule.to}ip/${rawAddr}`, rule.to, rawAddr, init, true);
-          if (res.status === 200) return res;
-          void res.body?.cancel().catch(() => undefined);
-        }
-        // The guess did not hold (a redirect elsewhere, 404, …): ask the registry the bootstrap named.
-        learned.delete(group);
+      if (rule && rule.expires > opts.now().getTime()) {
+        // Answered here, as the registry itself would: the client follows it (its breaker and budget apply there).
+        return new Response(null, { status: 302, headers: { location: `${rule.to}ip/${rawAddr}` } });
       }
       const found = hit(base, addr);
       if (found) return buffered(found.status, found.headers, found.body, url);
@@ -169,7 +165,12 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
           target = null;
         }
         const tm = target ? IP_PATH.exec(target.href) : null;
-        if (tm && tm[1] !== base && !direct) learned.set(group, { to: tm[1], expires: opts.now().getTime() + ttl });
+        if (tm && tm[1] !== base) {
+          const back = `${tm[1]}|${block}`;
+          // Sent back to the registry we learned to skip: the guess was wrong for this block, forget it.
+          if (learned.get(back)?.to === base) learned.delete(back);
+          else learned.set(group, { to: tm[1], expires: opts.now().getTime() + ttl });
+        }
         ok = true;
         return res;
       }
@@ -199,6 +200,6 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
     if (method === 'GET' && DOMAIN_PATH.test(url)) return sameUrl(url, input, init);
     const m = IP_PATH.exec(url);
     if (!m || method !== 'GET' || !parseIp(decodeURIComponent(m[2]))) return inner(input, init);
-    return ipQuery(url, m[1], m[2], init, false);
+    return ipQuery(url, m[1], m[2], init);
   };
 }
