@@ -4,12 +4,23 @@ import { SqliteLookupCache } from './cache';
 import type { ServerConfig } from './config';
 import { createPublicOnlyFetch } from './public-only-fetch';
 import { createRangeCoalescingFetch } from './rdap-range-fetch';
+import { resolveAll } from './recheck/resolve-all';
 import { createResolver } from './resolver';
 import { createWhois } from './whois43';
 
 export interface BuiltDeps {
   deps: LookupDeps;
   cache: SqliteLookupCache;
+}
+
+/** Every A and AAAA address of a name for /v1/recheck, through TAKEDOWN_DNS_SERVERS when set (else the system). */
+export function buildRecheckResolve(config: Pick<ServerConfig, 'dnsServers' | 'timeoutMs'>): (hostname: string) => Promise<string[]> {
+  if (!config.dnsServers?.length) return resolveAll;
+  const resolve = createResolver({ servers: config.dnsServers, timeoutMs: Math.min(config.timeoutMs, 5000) });
+  return async (hostname) => {
+    const [v4, v6] = await Promise.all([resolve(hostname, 'A'), resolve(hostname, 'AAAA')]);
+    return [...v4, ...v6];
+  };
 }
 
 export function buildLookupDeps(config: ServerConfig, now: () => Date = () => new Date()): BuiltDeps {

@@ -1,11 +1,8 @@
 import path from 'node:path';
-import { createApp } from './app';
 import { loadConfig } from './config';
-import { lookup } from './core';
-import { buildLookupDeps } from './deps';
-import { createLookupService } from './lookup-service';
 import { installProcessGuards } from './process-guard';
 import { startServer } from './serve';
+import { buildServerApp } from './server-app';
 
 /** `npm run server`: env is validated first; a non-loopback bind without TAKEDOWN_TOKEN refuses to start. */
 let config: ReturnType<typeof loadConfig>;
@@ -17,10 +14,7 @@ try {
 }
 installProcessGuards();
 
-const now = () => new Date();
-const { deps, cache } = buildLookupDeps(config, now);
-const service = createLookupService({ lookup, deps, store: cache });
-const app = createApp({ now, lookup: service, token: config.token, corsOrigins: config.corsOrigins, rateLimitPerMinute: config.rateLimitPerMinute });
+const { app, cache } = buildServerApp(config);
 
 const served = await startServer(app.fetch, { host: config.host, port: config.port });
 console.log(`Takedown backend listening on http://${served.address}:${served.port} (cache: ${config.cache})`);
