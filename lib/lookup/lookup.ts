@@ -222,13 +222,13 @@ async function addressBranch(deps: LookupDeps, ip: string, errors: ErrorLog): Pr
           cymruError = e;
           return null;
         });
-  const [network, cymru] = await Promise.all([cached ? Promise.resolve(cached) : networkFor(deps, ip, errors), cymruP]);
+  const [network, cymru] = await Promise.all([cached ? Promise.resolve(cached) : networkFor(deps, ip, errors, cymruP), cymruP]);
   const asn = network?.originAsn ?? cymru?.asns[0] ?? null;
   if (asn == null && cymruError) errors.fromUnknown(cymruError, 'asn');
   return { ip, network, asn, cdnEdge: false };
 }
 
-async function networkFor(deps: LookupDeps, ip: string, errors: ErrorLog): Promise<NetworkRecord | null> {
+async function networkFor(deps: LookupDeps, ip: string, errors: ErrorLog, cymruP?: Promise<CymruOrigin | null>): Promise<NetworkRecord | null> {
   const rt = runtimeFor(deps);
   const key = neighbourhoodKey(ip) ?? ip;
   // Concurrent lookups in the same /24 or /48 share one query. A flight that failed is shared, not retried by
@@ -244,7 +244,7 @@ async function networkFor(deps: LookupDeps, ip: string, errors: ErrorLog): Promi
     }
   }
   const own = new ErrorLog();
-  const p = fetchNetwork(deps, ip, own).then((record) => ({ record, errors: own.list }));
+  const p = fetchNetwork(deps, ip, own, cymruP).then((record) => ({ record, errors: own.list }));
   rt.networkFlights.set(key, p);
   try {
     const { record } = await p;
@@ -255,12 +255,37 @@ async function networkFor(deps: LookupDeps, ip: string, errors: ErrorLog): Promi
   }
 }
 
-async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog): Promise<NetworkRecord | null> {
+/**
+ * An address in each RIR's own space: the bootstrap's base URL for it is that RIR's RDAP server (whatever host
+ * serves it), so a registry named by Team Cymru maps to a base URL without a second table.
+ */
+const RIR_ANCHORS: Record<string, string> = { arin: '8.0.0.1', ripencc: '193.0.0.1', apnic: '1.0.0.1', lacnic: '200.0.0.1', afrinic: '41.0.0.1' };
+
+/**
+ * The IANA bootstrap names the RIR a /8 was given to; legacy and transferred blocks (130/8 is "ARIN", 130.59/16
+ * is RIPE's) then cost a redirect per network. Team Cymru's answer, already on its way for the origin AS, names
+ * the registry that holds the block: when it disagrees with the bootstrap, ask that registry directly. A wrong
+ * hint costs nothing more than the redirect it tried to save (RIRs redirect each other).
+ */
+async function baseFor(deps: LookupDeps, ip: string, cymruP?: Promise<CymruOrigin | null>): Promise<string | null> {
+  const listed = await rdapBaseForIp(deps, ip);
+  if (!listed || !cymruP || !ip.includes('.')) return listed;
+  const rt = runtimeFor(deps);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hint = await Promise.race([cymruP, new Promise<null>((r) => (timer = setTimeout(() => r(null), Math.min(1000, rt.timeoutMs / 4))))]);
+  clearTimeout(timer);
+  const anchor = hint?.registry ? RIR_ANCHORS[hint.registry] : undefined;
+  if (!anchor) return listed;
+  const holder = await rdapBaseForIp(deps, anchor);
+  return holder ?? listed;
+}
+
+async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog, cymruP?: Promise<CymruOrigin | null>): Promise<NetworkRecord | null> {
   const rt = runtimeFor(deps);
   let record: NetworkRecord | null = null;
   let cacheable = true;
   try {
-    const base = await rdapBaseForIp(deps, ip);
+    const base = await baseFor(deps, ip, cymruP);
     if (!base) throw new LookupFailure('rdap-ip', 'not-found', `No RDAP server is listed for ${ip}.`);
     const res = await rdapClientFor(deps).getRdap(`${base}ip/${ip}`, 'rdap-ip');
     record = parseNetwork(res.data, res.url);

@@ -29,11 +29,11 @@ describe('one hanging registry', () => {
     const healthyMs = Date.now() - t0;
     expect(healthy.errors, JSON.stringify(healthy.errors)).toEqual([]);
     expect(healthy.recipients.flatMap((r) => r.emails)).toContain('abuse@microsoft.com');
-    // The bound: the lookup deadline (3 × the request timeout) plus slack for two loaded cores.
-    expect(healthyMs).toBeLessThan(3 * TIMEOUT_MS + 1500);
+    // The bound: the lookup deadline (3 × the request timeout) plus slack for two shared, loaded cores (today's main took 27 s here).
+    expect(healthyMs).toBeLessThan(3 * TIMEOUT_MS + 3000);
     const done = await Promise.all(stuck);
     for (const d of done) {
-      expect(d.ms).toBeLessThan(3 * TIMEOUT_MS + 1500);
+      expect(d.ms).toBeLessThan(3 * TIMEOUT_MS + 3000);
       expect(d.body.errors.some((e) => e.kind === 'timeout' || e.kind === 'unavailable')).toBe(true);
     }
     // The breaker stopped the queue: far fewer RIPE requests than stuck lookups.
