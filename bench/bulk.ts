@@ -14,6 +14,7 @@
  * per-server limit caps all RDAP traffic at once; in production it applies per registry.
  */
 import { Resolver } from 'node:dns/promises';
+import { CLIENT_HEADERS } from '../tests/helpers/api-client';
 import type { Zone } from '../tests/helpers/loopback-dns';
 import { fixtureZone } from '../tests/helpers/loopback-fixture-zone';
 import { startLoopbackStack } from '../tests/helpers/loopback-stack';
@@ -88,7 +89,7 @@ export async function runBulk(opts: BenchOptions): Promise<SectionResult> {
       const { app, deps, cache } = stack.app();
       config = { concurrency: 32, maxPerServer: deps.maxPerServer ?? 4 };
       const t = await timeAsync(async () => {
-        const res = await app.request('/v1/lookup/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ urls: spec.urls }) });
+        const res = await app.request('/v1/lookup/batch', { method: 'POST', headers: { 'content-type': 'application/json', ...CLIENT_HEADERS }, body: JSON.stringify({ urls: spec.urls }) });
         if (res.status !== 200) throw new Error(`batch answered ${res.status}: ${await res.text()}`);
         return (await res.json()) as { stats: { urls: number; hosts: number; networks: number; failed: number } };
       });

@@ -19,7 +19,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 function get(path) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const req = http.get({ host: '127.0.0.1', port, path, agent }, (res) => {
+    // The header every /v1 client sends (the backend refuses loopback requests without it).
+    const req = http.get({ host: '127.0.0.1', port, path, agent, headers: { 'x-takedown-client': 'extension' } }, (res) => {
       res.resume();
       res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(path + ' answered ' + res.statusCode))));
     });

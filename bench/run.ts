@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --smoke] [--latency=50] [--only=cold,browser,cached,bulk,popup,drafting,sizes,detection]`
+ * `npm run bench -- --only=soak [--soak-seconds=60]` (opt-in; 600 s by default)
  *
  * Runs the issue 8 benchmarks one after another, prints one table (stdout) and writes bench/results.json
  * (git-ignored): every figure under `keys` as a number, plus details per section. Benchmarks assert nothing
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBrowserColdLookup } from './browser-cold-lookup';
 import { runBulk } from './bulk';
+import { runSoak } from './soak';
 import { runCachedLookup } from './cached-lookup';
 import { runColdLookup } from './cold-lookup';
 import { runDetection } from './detection';
@@ -50,14 +52,17 @@ const SECTIONS: Record<string, (o: BenchOptions) => Promise<SectionResult>> = {
   sizes: runSizes,
   detection: runDetection,
 };
+/** Sections that run only when named with --only (the soak takes minutes). */
+const OPT_IN: Record<string, (o: BenchOptions) => Promise<SectionResult>> = { soak: runSoak };
+const ALL = { ...SECTIONS, ...OPT_IN };
 
 function parseArgs(argv: string[]) {
   const smoke = argv.includes('--smoke');
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const latency = arg('latency');
   const only = arg('only')?.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = only?.filter((s) => !SECTIONS[s]);
-  if (unknown?.length) throw new Error(`unknown section(s): ${unknown.join(', ')}; choose from ${Object.keys(SECTIONS).join(', ')}`);
+  const unknown = only?.filter((s) => !ALL[s]);
+  if (unknown?.length) throw new Error(`unknown section(s): ${unknown.join(', ')}; choose from ${Object.keys(ALL).join(', ')}`);
   const latencyMs = latency !== undefined ? Number(latency) : smoke ? 1 : 50;
   if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > 2000) throw new Error(`--latency must be 0..2000 ms, got ${latency}`);
   return { smoke, latencyMs, only: only ?? Object.keys(SECTIONS) };
@@ -76,7 +81,7 @@ async function main() {
     const t0 = Date.now();
     opts.log(`${name}…`);
     try {
-      const r = await SECTIONS[name]!(opts);
+      const r = await ALL[name]!(opts);
       Object.assign(keys, r.keys);
       sections[name] = { ...r.details, rows: r.rows, seconds: (Date.now() - t0) / 1000 };
       rows.push(...r.rows);

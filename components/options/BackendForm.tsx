@@ -8,14 +8,16 @@ interface Props {
   saved: BackendSettings;
   onSave: (value: BackendSettings) => Promise<void>;
   onTest: (value: BackendSettings) => Promise<void>;
+  /** Asks a loopback backend for its per-install token (one click); the form saves it as the token. */
+  onPair?: (value: BackendSettings) => Promise<string>;
 }
 
-export function BackendForm({ saved, onSave, onTest }: Props) {
+export function BackendForm({ saved, onSave, onTest, onPair }: Props) {
   const t = useT();
   const [url, setUrl] = useState(saved.url);
   const [token, setToken] = useState(saved.token);
   const [urlError, setUrlError] = useState<string>();
-  const [state, setState] = useState<{ kind: 'idle' | 'testing' | 'ok' | 'saved' } | { kind: 'failed'; error: unknown }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'testing' | 'ok' | 'saved' | 'pairing' | 'paired' } | { kind: 'failed'; error: unknown }>({ kind: 'idle' });
   // A newly stored setting replaces what the form shows (React's "adjust state when a prop changes").
   const [shown, setShown] = useState(saved);
   if (shown !== saved) {
@@ -61,6 +63,28 @@ export function BackendForm({ saved, onSave, onTest }: Props) {
         >
           {state.kind === 'testing' ? t('testing') : t('testConnection')}
         </button>
+        {onPair && (
+          <button
+            type="button"
+            disabled={state.kind === 'pairing'}
+            onClick={async () => {
+              const v = value();
+              if (!v) return;
+              setState({ kind: 'pairing' });
+              try {
+                const paired = await onPair(v);
+                setToken(paired);
+                await onSave({ ...v, token: paired });
+                setState({ kind: 'paired' });
+              } catch (error) {
+                setState({ kind: 'failed', error });
+              }
+            }}
+          >
+            {state.kind === 'pairing' ? t('backendPairing') : t('backendPair')}
+          </button>
+        )}
+        {state.kind === 'paired' && <span className="banner banner--ok" role="status">{t('backendPaired')}</span>}
         {state.kind === 'ok' && <span className="banner banner--ok" role="status">{t('backendReachable')}</span>}
         {state.kind === 'saved' && <span className="banner banner--ok" role="status">{t('saved')}</span>}
       </div>

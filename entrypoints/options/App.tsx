@@ -8,7 +8,7 @@ import { WorksCatalog } from '../../components/options/WorksCatalog';
 import { DataPanel } from '../../components/options/DataPanel';
 import { DetectionToggle } from '../../components/detection/DetectionToggle';
 import { useT, type MessageKey } from '../../components/i18n';
-import { checkBackend } from '../../lib/backend/client';
+import { checkBackend, pairWithBackend } from '../../lib/backend/client';
 import { db } from '../../lib/db/schema';
 import { readSetting, writeSetting, type SettingKey, type SettingValue } from '../../lib/db/settings';
 import { clearAllData, exportData, importData } from './data';
@@ -73,7 +73,12 @@ export function App() {
       {tab === 'backend' && backend.value && (
         <section>
           <h2>{t('tab_backend')}</h2>
-          <BackendForm saved={backend.value} onSave={(v) => save('backend', v)} onTest={async (v) => void (await checkBackend(v, fetch.bind(globalThis)))} />
+          <BackendForm
+            saved={backend.value}
+            onSave={(v) => save('backend', v)}
+            onTest={async (v) => void (await checkBackend(v, fetch.bind(globalThis)))}
+            onPair={async (v) => (await pairWithBackend(v, fetch.bind(globalThis))).token}
+          />
         </section>
       )}
       {tab === 'defaults' && defaults.value && (

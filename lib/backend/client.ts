@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiErrorSchema, BatchResponseSchema, LookupResultSchema, LookupStepSchema, type BatchResponse, type LookupResult, type LookupStep } from '../contract';
 import { AppError, isErrorKind, type ErrorKind } from '../errors';
 import type { BackendSettings } from '../model/settings';
+import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from './headers';
 import { RecheckRequestSchema, RecheckResultSchema, type RecheckRequest, type RecheckResult } from '../tracking/recheck';
 import { firstIssue } from '../zod-issue';
 
@@ -22,6 +23,8 @@ function endpoint(settings: BackendSettings, path: string): string {
 
 async function call(settings: BackendSettings, fetchFn: FetchFn, path: string, init: RequestInit = {}, signal?: AbortSignal): Promise<Response> {
   const headers = new Headers(init.headers);
+  // The custom header makes every call a preflighted CORS request, which the backend allows only for the extension.
+  headers.set(CLIENT_HEADER, CLIENT_HEADER_VALUE);
   if (settings.token) headers.set('authorization', `Bearer ${settings.token}`);
   let res: Response;
   try {
@@ -93,9 +96,46 @@ export async function lookupUrl(
   }
 }
 
-export async function lookupBatch(settings: BackendSettings, fetchFn: FetchFn, urls: string[], signal?: AbortSignal): Promise<BatchResponse> {
-  const res = await call(settings, fetchFn, 'v1/lookup/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ urls }) }, signal);
-  return parsed(res, BatchResponseSchema);
+/** A batch costs one rate-limit token per URL: when the backend says to wait a little, wait and go on. */
+const MAX_BATCH_WAIT_S = 65;
+
+export async function lookupBatch(
+  settings: BackendSettings,
+  fetchFn: FetchFn,
+  urls: string[],
+  signal?: AbortSignal,
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void> = abortableSleep,
+): Promise<BatchResponse> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const res = await call(settings, fetchFn, 'v1/lookup/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ urls }) }, signal);
+      return await parsed(res, BatchResponseSchema);
+    } catch (err) {
+      const wait = err instanceof AppError && err.kind === 'rate_limited' ? Number(err.details.retryAfter) : NaN;
+      if (!(wait > 0 && wait <= MAX_BATCH_WAIT_S) || attempt >= 3) throw err;
+      await sleep(wait * 1000, signal);
+    }
+  }
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AppError('cancelled', 'Cancelled'));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new AppError('cancelled', 'Cancelled'));
+    });
+  });
+}
+
+/**
+ * One-click pairing from the options page: a loopback backend hands its per-install token to the extension's own
+ * origin; the caller stores it as the backend token.
+ */
+export async function pairWithBackend(settings: BackendSettings, fetchFn: FetchFn): Promise<{ token: string }> {
+  const res = await call({ ...settings, token: '' }, fetchFn, 'v1/pair', { method: 'POST' });
+  return parsed(res, z.object({ token: z.string().min(32).max(128) }));
 }
 
 /** Asks the backend whether a URL still serves the work (markers: text that shows it, e.g. work titles). */

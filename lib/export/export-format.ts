@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BulkStateSchema } from '../bulk/state';
 import { EvidenceMetaSchema } from '../model/evidence';
 import { NoticeEventSchema, NoticeSchema } from '../model/notice';
 import { WorkSchema } from '../model/work';
@@ -18,6 +19,10 @@ export const ExportedBatchSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   label: z.string().max(500).optional(),
   urlCount: z.number().int().nonnegative().optional(),
+  // A bulk report's resumable state (its URLs, lookup outcomes and choices) travels with it.
+  kind: z.literal('bulk').optional(),
+  updatedAt: z.iso.datetime({ offset: true }).optional(),
+  bulk: BulkStateSchema.optional(),
 });
 
 /** Full-fidelity export: every table a user's history lives in, evidence bytes included. */

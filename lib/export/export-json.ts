@@ -10,7 +10,8 @@ export interface ExportSnapshot {
   evidence: Evidence[];
   works: Work[];
   settings: { key: string; value: unknown }[];
-  batches: { id: string; createdAt: string; label?: string; urlCount?: number }[];
+  /** Whole rows: a bulk report's resumable state (kind, updatedAt, bulk) is exported with it. */
+  batches: ExportFile['batches'];
 }
 
 /** Builds the export document; events are ordered by notice then seq, which import verifies. */

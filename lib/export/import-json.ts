@@ -14,6 +14,54 @@ function refuse(path: string, message: string): never {
   throw new AppError('invalid_input', `Import refused at ${path}: ${message}`, { path });
 }
 
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The path of the first key that could reach an object's prototype, or null. */
+function prototypeKeyPath(value: unknown, path: (string | number)[] = []): string | null {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = prototypeKeyPath(value[i], [...path, i]);
+      if (hit) return hit;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (PROTOTYPE_KEYS.has(key)) return formatPath([...path, key]);
+      const hit = prototypeKeyPath((value as Record<string, unknown>)[key], [...path, key]);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}
+
+const isWebUrl = (s: string) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+/** The recipient's web form is a link the UI opens: http(s) only, never javascript: or data:. */
+function checkLinks(file: ExportFile) {
+  file.notices.forEach((n, i) => {
+    const form = n.recipient?.formUrl;
+    if (form && !isWebUrl(form)) refuse(`notices[${i}].recipient.formUrl`, 'must be an http(s) URL');
+  });
+}
+
+/** Per notice, in seq order, an event never happens before the one it follows. */
+function checkEventTimes(file: ExportFile) {
+  const last = new Map<string, { seq: number; at: number }>();
+  const order = file.events.map((e, i) => ({ e, i })).sort((a, b) => (a.e.noticeId < b.e.noticeId ? -1 : a.e.noticeId > b.e.noticeId ? 1 : a.e.seq - b.e.seq));
+  for (const { e, i } of order) {
+    const at = Date.parse(e.at);
+    const prev = last.get(e.noticeId);
+    if (prev && at < prev.at) refuse(`events[${i}].at`, `${e.at} is earlier than the event before it (seq ${prev.seq})`);
+    last.set(e.noticeId, { seq: e.seq, at });
+  }
+}
+
 /** Parses and validates an export; a corrupted or hand-edited file is refused with the first bad path. */
 export function parseExport(text: string): ExportFile {
   let raw: unknown;
@@ -22,11 +70,15 @@ export function parseExport(text: string): ExportFile {
   } catch (err) {
     refuse('(root)', `not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
+  const proto = prototypeKeyPath(raw);
+  if (proto) refuse(proto, 'this key is not allowed in an export (it could change how objects behave)');
   const r = ExportFileSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];
     refuse(issue ? formatPath(issue.path) : '', issue?.message ?? 'invalid file');
   }
+  checkLinks(r.data);
+  checkEventTimes(r.data);
   return r.data;
 }
 

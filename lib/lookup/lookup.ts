@@ -4,7 +4,7 @@
  * failing source becomes an entry in errors[] instead of an exception.
  */
 import { LookupResultSchema, type LookupError, type LookupResult } from '../contract';
-import { isPublicIp, nonPublicReason, parseIp } from '../net/ip';
+import { isPublicIp, nonPublicReason, parseCidr, parseIp } from '../net/ip';
 import { extractContacts, type RegistrarInfo } from './abuse';
 import { cymruOrigin, lookupAutnum, type AutnumInfo, type CymruOrigin } from './asn';
 import { rdapBaseForDomain, rdapBaseForIp } from './bootstrap';
@@ -12,7 +12,7 @@ import { cdnRangeFor, detectCdn, originHiddenNote, type CdnMatch } from './cdn';
 import { CDN_RANGES } from './cdn-data/ranges';
 import { CDN_SIGNATURES } from './cdn-data/signatures';
 import { resolveHost } from './dns';
-import { neighbourhoodKey, rangeContainsIp, rangeOf } from './ip-range';
+import { bigIntToIp, exactCidr, ipToBigInt, neighbourhoodKey, rangeContainsIp, rangeOf } from './ip-range';
 import { normalizeTarget } from './normalize';
 import { rdapClientFor } from './rdap-client';
 import { parseNetwork } from './rdap-network';
@@ -35,6 +35,7 @@ export interface LookupOptions {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+const HOP_ERROR_TTL = 10 * 60 * 1000;
 const MAX_ADDRESSES = 8;
 
 class ErrorLog {
@@ -56,12 +57,24 @@ export async function lookup(input: string, deps: LookupDeps, opts: LookupOption
   if (!norm.ok) return { input: String(input).slice(0, 2048), hostname: '', registrableDomain: null, addresses: [], cdn: null, recipients: [], errors: [norm.error] };
   const errors = new ErrorLog();
   const empty: LookupResult = { input, hostname: norm.hostname, registrableDomain: norm.registrableDomain, addresses: [], cdn: null, recipients: [], errors: [] };
-  try {
-    return await run(norm.hostname, norm.registrableDomain, norm.ip ?? null, deps, opts, errors, empty);
-  } catch (e) {
+  const running = run(norm.hostname, norm.registrableDomain, norm.ip ?? null, deps, opts, errors, empty).catch((e) => {
     // Defensive: a bug must not turn into an unhandled rejection in the extension or a 500 on the server.
     errors.fromUnknown(e, 'input');
     return { ...empty, errors: errors.list };
+  });
+  // One overall deadline: whatever a registry does, the caller gets an answer (and frees its slot) in time.
+  const deadlineMs = runtimeFor(deps).deadlineMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<LookupResult>((resolve) => {
+    timer = setTimeout(() => {
+      const late: LookupError = { step: 'input', kind: 'timeout', message: `The lookup did not finish within ${Math.round(deadlineMs / 1000)} s; try again later.` };
+      resolve({ ...empty, errors: [...errors.list, late] });
+    }, deadlineMs);
+  });
+  try {
+    return await Promise.race([running, expired]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -123,7 +136,8 @@ async function run(
     const reasons = [...new Set(addresses.map((a) => nonPublicReason(parseIp(a)!)))].join(', ');
     errors.add({ step: 'dns', kind: 'private-target', message: `${hostname} resolves only to non-public addresses (${reasons}); nothing to look up.` });
     await domainP;
-    return LookupResultSchema.parse({ ...base, addresses: addresses.map((ip) => ({ ip, asn: null, network: null })), errors: errors.list });
+    // The refused addresses are not echoed: the answer must not map the network the backend runs in.
+    return LookupResultSchema.parse({ ...base, addresses: [], errors: errors.list });
   }
   releaseDomain();
 
@@ -161,7 +175,7 @@ async function run(
   finish('directory');
   const result: LookupResult = {
     ...base,
-    addresses: addresses.map((ip) => {
+    addresses: publicIps.map((ip) => {
       const f = addressFacts.find((a) => a.ip === ip);
       const n = f?.network;
       return { ip, asn: f?.asn ?? null, network: n ? { handle: n.handle, name: n.name, cidr: n.cidr, country: n.country, rir: n.rir } : null };
@@ -208,37 +222,70 @@ async function addressBranch(deps: LookupDeps, ip: string, errors: ErrorLog): Pr
           cymruError = e;
           return null;
         });
-  const [network, cymru] = await Promise.all([cached ? Promise.resolve(cached) : networkFor(deps, ip, errors), cymruP]);
+  const [network, cymru] = await Promise.all([cached ? Promise.resolve(cached) : networkFor(deps, ip, errors, cymruP), cymruP]);
   const asn = network?.originAsn ?? cymru?.asns[0] ?? null;
   if (asn == null && cymruError) errors.fromUnknown(cymruError, 'asn');
   return { ip, network, asn, cdnEdge: false };
 }
 
-async function networkFor(deps: LookupDeps, ip: string, errors: ErrorLog): Promise<NetworkRecord | null> {
+async function networkFor(deps: LookupDeps, ip: string, errors: ErrorLog, cymruP?: Promise<CymruOrigin | null>): Promise<NetworkRecord | null> {
   const rt = runtimeFor(deps);
   const key = neighbourhoodKey(ip) ?? ip;
-  // Concurrent lookups in the same /24 or /48 wait for one query, then read the range cache.
-  for (let guard = 0; guard < 4; guard++) {
-    const flight = rt.networkFlights.get(key);
-    if (!flight) break;
-    await flight.catch(() => null);
+  // Concurrent lookups in the same /24 or /48 share one query. A flight that failed is shared, not retried by
+  // each waiter in turn: queuing behind a hanging registry once stalled every lookup.
+  const flight = rt.networkFlights.get(key);
+  if (flight) {
+    const shared = await flight;
     const hit = await rt.cache.getNetwork(ip);
     if (hit) return hit;
+    if (!shared.record) {
+      shared.errors.forEach((e) => errors.add(e));
+      return null;
+    }
   }
-  const p = fetchNetwork(deps, ip, errors);
+  const own = new ErrorLog();
+  const p = fetchNetwork(deps, ip, own, cymruP).then((record) => ({ record, errors: own.list }));
   rt.networkFlights.set(key, p);
   try {
-    return await p;
+    const { record } = await p;
+    own.list.forEach((e) => errors.add(e));
+    return record;
   } finally {
     if (rt.networkFlights.get(key) === p) rt.networkFlights.delete(key);
   }
 }
 
-async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog): Promise<NetworkRecord | null> {
+/**
+ * An address in each RIR's own space: the bootstrap's base URL for it is that RIR's RDAP server (whatever host
+ * serves it), so a registry named by Team Cymru maps to a base URL without a second table.
+ */
+const RIR_ANCHORS: Record<string, string> = { arin: '8.0.0.1', ripencc: '193.0.0.1', apnic: '1.0.0.1', lacnic: '200.0.0.1', afrinic: '41.0.0.1' };
+
+/**
+ * The IANA bootstrap names the RIR a /8 was given to; legacy and transferred blocks (130/8 is "ARIN", 130.59/16
+ * is RIPE's) then cost a redirect per network. Team Cymru's answer, already on its way for the origin AS, names
+ * the registry that holds the block: when it disagrees with the bootstrap, ask that registry directly. A wrong
+ * hint costs nothing more than the redirect it tried to save (RIRs redirect each other).
+ */
+async function baseFor(deps: LookupDeps, ip: string, cymruP?: Promise<CymruOrigin | null>): Promise<string | null> {
+  const listed = await rdapBaseForIp(deps, ip);
+  if (!listed || !cymruP || !ip.includes('.')) return listed;
+  const rt = runtimeFor(deps);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hint = await Promise.race([cymruP, new Promise<null>((r) => (timer = setTimeout(() => r(null), Math.min(1000, rt.timeoutMs / 4))))]);
+  clearTimeout(timer);
+  const anchor = hint?.registry ? RIR_ANCHORS[hint.registry] : undefined;
+  if (!anchor) return listed;
+  const holder = await rdapBaseForIp(deps, anchor);
+  return holder ?? listed;
+}
+
+async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog, cymruP?: Promise<CymruOrigin | null>): Promise<NetworkRecord | null> {
   const rt = runtimeFor(deps);
   let record: NetworkRecord | null = null;
+  let cacheable = true;
   try {
-    const base = await rdapBaseForIp(deps, ip);
+    const base = await baseFor(deps, ip, cymruP);
     if (!base) throw new LookupFailure('rdap-ip', 'not-found', `No RDAP server is listed for ${ip}.`);
     const res = await rdapClientFor(deps).getRdap(`${base}ip/${ip}`, 'rdap-ip');
     record = parseNetwork(res.data, res.url);
@@ -247,7 +294,8 @@ async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog): Pro
     if (!range || !rangeContainsIp(range, ip)) {
       // A registry that answers with a range not containing the IP must not poison the range cache.
       errors.add({ step: 'rdap-ip', kind: 'invalid-response', message: `RDAP range ${record.startAddress} - ${record.endAddress} does not contain ${ip}.` });
-    } else await rt.cache.setNetwork(record, DAY);
+      cacheable = false;
+    }
   } catch (e) {
     errors.fromUnknown(e, 'rdap-ip');
   }
@@ -267,7 +315,26 @@ async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog): Pro
       errors.add({ step: 'whois', kind: 'unavailable', message: `WHOIS for ${ip} failed: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
+  // Stored once complete (WHOIS contact included), by range: every later address of the network costs nothing,
+  // neither RDAP nor WHOIS. A single-address WHOIS-only record is stored too, for that address.
+  if (record && cacheable) await rt.cache.setNetwork(record, DAY);
   return record;
+}
+
+/** "196.11.239.0 - 196.11.246.255" or "41.0.0.0/8" from a WHOIS answer, when it contains the address. */
+export function whoisRange(text: string | null | undefined, ip: string): { start: string; end: string; cidr: string | null } | null {
+  if (!text) return null;
+  const dash = /^\s*([0-9a-fA-F:.]+)\s*-\s*([0-9a-fA-F:.]+)\s*$/.exec(text);
+  let range = dash ? rangeOf(dash[1]!, dash[2]!) : null;
+  const cidr = dash ? null : parseCidr(text.trim());
+  if (cidr) {
+    const bits = cidr.version === 4 ? 32 : 128;
+    const host = (1n << BigInt(bits - cidr.prefix)) - 1n;
+    const start = ipToBigInt(cidr.bytes) & ~host;
+    range = { version: cidr.version, start, end: start | host };
+  }
+  if (!range || !rangeContainsIp(range, ip)) return null;
+  return { start: bigIntToIp(range.start, range.version), end: bigIntToIp(range.end, range.version), cidr: exactCidr(range) };
 }
 
 function whoisContact(w: WhoisRecord): AbuseContact | null {
@@ -290,10 +357,11 @@ function whoisContact(w: WhoisRecord): AbuseContact | null {
 function mergeWhoisNetwork(record: NetworkRecord | null, w: WhoisRecord, ip: string): NetworkRecord {
   const c = whoisContact(w);
   if (record) return c ? { ...record, contacts: [c, ...record.contacts] } : record;
+  const range = whoisRange(w.range, ip);
   return {
-    startAddress: ip,
-    endAddress: ip,
-    cidr: w.range ?? null,
+    startAddress: range?.start ?? ip,
+    endAddress: range?.end ?? ip,
+    cidr: range?.cidr ?? w.range ?? null,
     handle: null,
     name: w.networkName ?? null,
     country: w.country,
@@ -312,12 +380,18 @@ interface DomainCacheEntry {
   registrar: RegistrarInfo | null;
   contacts: AbuseContact[];
   notes: string[];
+  /** The registrar hop's failure, kept with the result so a cached lookup says what the first one said. */
+  errors?: LookupError[];
 }
 
 async function domainBranch(deps: LookupDeps, domain: string, errors: ErrorLog): Promise<DomainFacts | null> {
   const rt = runtimeFor(deps);
   const cached = await rt.cache.get<DomainCacheEntry>('domain', domain);
-  if (cached) return { domain, ...cached, source: 'rdap' };
+  if (cached) {
+    const { errors: hopErrors, ...facts } = cached;
+    hopErrors?.forEach((e) => errors.add(e));
+    return { domain, ...facts, source: 'rdap' };
+  }
   let base: string | null;
   try {
     base = await rdapBaseForDomain(deps, domain);
@@ -343,6 +417,7 @@ async function domainBranch(deps: LookupDeps, domain: string, errors: ErrorLog):
   let contacts = first.contacts;
   let registrar = first.registrar;
   const notes = [...first.notes];
+  const hopErrors: LookupError[] = [];
   // Thin registries (Verisign) point at the registrar's RDAP record: follow it once (rdap.md §1).
   const related = (registry.data.links ?? []).find((l) => l.rel?.toLowerCase() === 'related' && /application\/rdap\+json/i.test(l.type ?? '') && /\/domain\//i.test(l.href));
   if (related) {
@@ -353,12 +428,16 @@ async function domainBranch(deps: LookupDeps, domain: string, errors: ErrorLog):
       registrar = { ...second.registrar, ...stripNulls(registrar) } as RegistrarInfo;
       notes.push(...second.notes.filter((n) => !notes.includes(n)));
     } catch (e) {
-      errors.fromUnknown(e, 'rdap-registrar');
+      const hop = new ErrorLog();
+      hop.fromUnknown(e, 'rdap-registrar');
+      hopErrors.push(...hop.list);
+      hop.list.forEach((x) => errors.add(x));
     }
   }
-  const entry: DomainCacheEntry = { registrar, contacts, notes };
-  await rt.cache.set('domain', domain, entry, DAY);
-  return { domain, ...entry, source: 'rdap' };
+  const entry: DomainCacheEntry = { registrar, contacts, notes, ...(hopErrors.length ? { errors: hopErrors } : {}) };
+  // A failed hop is worth asking again sooner than a complete answer.
+  await rt.cache.set('domain', domain, entry, hopErrors.length ? HOP_ERROR_TTL : DAY);
+  return { domain, registrar, contacts, notes, source: 'rdap' };
 }
 
 function stripNulls<T extends object>(o: T | null): Partial<T> {

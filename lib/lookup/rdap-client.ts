@@ -79,6 +79,11 @@ export function parseRetryAfter(value: string | null, now: Date): number | null 
 
 const RATE_LIMIT_TEXT = /rate.?limit|too many|too fast|exceeded|throttl/i;
 
+interface Trace {
+  key: string;
+  refused: boolean;
+}
+
 class Attempt extends Error {
   constructor(
     readonly kind: LookupErrorKind,
@@ -122,44 +127,90 @@ export class RdapClient {
       throw new LookupFailure(step, 'invalid-input', `Not a URL: ${url}`);
     }
     if (!this.rt.allowUrl(parsed)) throw new LookupFailure(step, 'unavailable', `Refused to query ${parsed.origin}: not an allowed RDAP server URL.`);
-    let sem = this.servers.get(parsed.origin);
-    if (!sem) this.servers.set(parsed.origin, (sem = new Semaphore(this.rt.maxPerServer)));
+    // Per registry (its base URL), not per origin: one host may serve several registries (as loopback tests do).
+    const key = registryKey(parsed);
+    let sem = this.servers.get(key);
+    if (!sem) this.servers.set(key, (sem = new Semaphore(this.rt.maxPerServer)));
+    // A wait longer than this is not worth it: the lookup's own deadline would pass first.
+    const maxWait = Math.min(this.rt.maxRetryWaitMs, this.rt.deadlineMs);
     for (let attempt = 0; ; attempt++) {
+      // Which registry the attempt reached last (redirects move it): failures are charged to that one.
+      const trace: Trace = { key, refused: false };
       try {
-        return await sem.run(() => this.once(parsed, step, accept, rdap));
+        if (!(await this.rt.budgets.take(parsed.host, maxWait))) {
+          throw new LookupFailure(step, 'rate-limited', `The request budget for ${parsed.host} is spent; try again in a minute.`);
+        }
+        // Checked again once a slot is free: requests queued behind a registry that just failed fail fast too.
+        const res = await sem.run(async () => {
+          this.refuseIfOpen(key, step, trace);
+          return this.once(parsed, step, accept, rdap, trace);
+        });
+        this.rt.breaker.success(trace.key);
+        if (trace.key !== key) this.rt.breaker.success(key);
+        return res;
       } catch (e) {
-        if (!(e instanceof Attempt)) throw e;
+        if (!(e instanceof Attempt)) {
+          // A probe that ended in our own refusal (size cap, private address) frees the half-open slot.
+          if (!trace.refused) this.rt.breaker.release(trace.key);
+          throw e;
+        }
+        if (e.kind === 'timeout' || (e.kind === 'unavailable' && e.retryable)) this.rt.breaker.failure(trace.key);
+        else this.rt.breaker.release(trace.key);
+        if (e.kind === 'rate-limited' && e.waitMs != null && e.waitMs > maxWait) {
+          // Retry-After beyond what this lookup can wait: fail now, and hold the registry until then.
+          this.rt.breaker.rateLimited(trace.key, this.rt.deps.now().getTime() + e.waitMs);
+          throw new LookupFailure(step, e.kind, `${e.message} Retry-After is ${Math.ceil(e.waitMs / 1000)} s.`, e.waitMs);
+        }
         if (!e.retryable || attempt >= this.rt.retries) throw new LookupFailure(step, e.kind, e.message, e.waitMs ?? undefined);
-        const backoff = Math.min(e.waitMs ?? 1000 * 2 ** attempt, this.rt.maxRetryWaitMs);
+        const backoff = Math.min(e.waitMs ?? 1000 * 2 ** attempt, maxWait);
         await this.rt.sleep(backoff);
       }
     }
   }
 
-  private async once(start: URL, step: LookupStep, accept: string, rdap: boolean): Promise<JsonResponse> {
+  /** Fails fast when the breaker holds this registry (repeated timeouts, or a Retry-After not yet over). */
+  private refuseIfOpen(key: string, step: LookupStep, trace: Trace): void {
+    const verdict = this.rt.breaker.allow(key);
+    if (verdict.ok) return;
+    trace.refused = true;
+    const secs = Math.ceil(verdict.retryInMs / 1000);
+    const name = key.replace(/\/$/, '');
+    if (verdict.reason === 'rate-limited') throw new LookupFailure(step, 'rate-limited', `${name} asked us to wait ${secs} s before the next query.`, verdict.retryInMs);
+    throw new LookupFailure(step, 'unavailable', `${name} is not answering (repeated timeouts or failures); skipped for ${secs} s.`, verdict.retryInMs);
+  }
+
+  private async once(start: URL, step: LookupStep, accept: string, rdap: boolean, trace: Trace): Promise<JsonResponse> {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
-        reject(new Attempt('timeout', `${start.origin} did not answer within ${this.rt.timeoutMs} ms.`, true));
+        reject(new Attempt('timeout', `${start.origin} did not answer within ${this.rt.timeoutMs} ms.`, false));
       }, this.rt.timeoutMs);
     });
     try {
-      return await Promise.race([this.exchange(start, step, accept, rdap, controller.signal), timeout]);
+      return await Promise.race([this.exchange(start, step, accept, rdap, controller.signal, trace), timeout]);
     } catch (e) {
-      if (e instanceof Attempt || e instanceof LookupFailure) throw e;
-      if (controller.signal.aborted) throw new Attempt('timeout', `${start.origin} did not answer within ${this.rt.timeoutMs} ms.`, true);
+      if (e instanceof Attempt) throw e;
+      // A fetch wrapper (the backend's size cap) may refuse with its own failure: report it under this step.
+      if (e instanceof LookupFailure) throw e.step === step ? e : new LookupFailure(step, e.kind, e.message, e.retryAfterMs);
+      // A registry that used its whole timeout is not asked again at once: the breaker decides when it is worth it.
+      if (controller.signal.aborted) throw new Attempt('timeout', `${start.origin} did not answer within ${this.rt.timeoutMs} ms.`, false);
       throw new Attempt('unavailable', `${start.origin} could not be reached: ${e instanceof Error ? e.message : String(e)}`, true);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async exchange(start: URL, step: LookupStep, accept: string, rdap: boolean, signal: AbortSignal): Promise<JsonResponse> {
+  private async exchange(start: URL, step: LookupStep, accept: string, rdap: boolean, signal: AbortSignal, trace: Trace): Promise<JsonResponse> {
     let url = start;
     let res: Response;
     for (let hop = 0; ; hop++) {
+      if (hop > 0) {
+        // A redirect to another registry: that one's breaker decides, and its failures are charged to it.
+        trace.key = registryKey(url);
+        this.refuseIfOpen(trace.key, step, trace);
+      }
       this.requestCount++;
       res = await this.rt.deps.fetch(url.href, { headers: { accept }, redirect: 'manual', signal });
       if (res.type === 'opaqueredirect') {
@@ -170,11 +221,22 @@ export class RdapClient {
         if (res.url) url = new URL(res.url);
         break;
       }
-      if (![301, 302, 303, 307, 308].includes(res.status)) break;
+      if (![301, 302, 303, 307, 308].includes(res.status)) {
+        // A wrapper that went straight to the registry holding the address says where the answer came from.
+        if (res.url && res.url !== url.href) {
+          try {
+            const answered = new URL(res.url);
+            if (this.rt.allowUrl(answered)) url = answered;
+          } catch {
+            // Keep the URL we asked.
+          }
+        }
+        break;
+      }
       const location = res.headers.get('location');
       if (!location) throw new Attempt('invalid-response', `Redirect from ${url.origin} without a Location header.`, false);
       if (hop >= MAX_REDIRECTS) throw new Attempt('unavailable', `More than ${MAX_REDIRECTS} redirects from ${start.origin}.`, false);
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       let next: URL;
       try {
         next = new URL(location, url);
@@ -188,11 +250,11 @@ export class RdapClient {
     const status = res.status;
     const wait = parseRetryAfter(res.headers.get('retry-after'), this.rt.deps.now());
     if (status === 404) {
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       throw new Attempt('not-found', `${url.origin} has no record for ${url.pathname}.`, false);
     }
     if (status === 429) {
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       throw new Attempt('rate-limited', `${url.origin} is rate-limiting queries (HTTP 429).`, true, wait);
     }
     if (status === 403 || status === 422) {
@@ -202,11 +264,11 @@ export class RdapClient {
       throw new Attempt('unavailable', `${url.origin} refused the query (HTTP ${status}).`, false);
     }
     if (status >= 500 && status !== 501) {
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       throw new Attempt('unavailable', `${url.origin} failed (HTTP ${status}).`, true, wait);
     }
     if (status < 200 || status >= 300) {
-      await res.body?.cancel().catch(() => undefined);
+      discard(res);
       throw new Attempt('unavailable', `${url.origin} answered HTTP ${status}.`, false);
     }
 
@@ -233,10 +295,21 @@ function isRateLimitNotice(json: unknown): boolean {
   return notices.some((n) => n && typeof n === 'object' && typeof (n as { title?: unknown }).title === 'string' && /rate limit/i.test((n as { title: string }).title));
 }
 
+/** A registry's base URL (everything before ip/, domain/, autnum/…), or the origin for other files. */
+export function registryKey(url: URL): string {
+  const m = /^(.*?\/)(?:ip|domain|autnum|entity|nameserver|help)(?:\/|$)/.exec(url.pathname);
+  return m ? `${url.origin}${m[1]}` : url.origin;
+}
+
+/** Drops a body we will not read; never awaited, so a peer that stops sending cannot hold the lookup. */
+function discard(res: Response): void {
+  void res.body?.cancel().catch(() => undefined);
+}
+
 async function readCapped(res: Response, cap: number): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
   if (declared > cap) {
-    await res.body?.cancel().catch(() => undefined);
+    discard(res);
     throw new Attempt('invalid-response', `Response is larger than ${cap} bytes.`, false);
   }
   if (!res.body) return '';
@@ -248,7 +321,7 @@ async function readCapped(res: Response, cap: number): Promise<string> {
     if (done) break;
     total += value.byteLength;
     if (total > cap) {
-      await reader.cancel().catch(() => undefined);
+      void reader.cancel().catch(() => undefined);
       throw new Attempt('invalid-response', `Response is larger than ${cap} bytes.`, false);
     }
     chunks.push(value);

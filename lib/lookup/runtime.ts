@@ -1,6 +1,9 @@
 /** Fills in LookupDeps defaults once per deps object, so caches, semaphores and in-flight maps are shared by every lookup using it. */
 import { isPublicIp } from '../net/ip';
+import { CircuitBreaker } from './circuit-breaker';
 import { MemoryLookupCache } from './memory-cache';
+import { DEFAULT_BUDGETS, RequestBudgets } from './request-budget';
+import type { LookupError } from '../contract';
 import type { LookupCache, LookupDeps, NetworkRecord } from './types';
 
 export const DEFAULT_BOOTSTRAP_BASE = 'https://data.iana.org/rdap/';
@@ -15,8 +18,13 @@ export interface Runtime {
   retries: number;
   maxRetryWaitMs: number;
   sleep: (ms: number) => Promise<void>;
+  deadlineMs: number;
+  /** Per RDAP origin: fail fast after repeated timeouts, recover half-open. */
+  breaker: CircuitBreaker;
+  /** Per RDAP host: token buckets under each registry's limit. */
+  budgets: RequestBudgets;
   /** Single-flight of network queries per /24 or /48 (see lookup.ts). */
-  networkFlights: Map<string, Promise<NetworkRecord | null>>;
+  networkFlights: Map<string, Promise<{ record: NetworkRecord | null; errors: LookupError[] }>>;
   /** Anything else a module wants to memoise per runtime. */
   memo: Map<string, unknown>;
 }
@@ -36,16 +44,22 @@ export function runtimeFor(deps: LookupDeps): Runtime {
   let rt = runtimes.get(deps);
   if (rt) return rt;
   const base = deps.bootstrapBase ?? DEFAULT_BOOTSTRAP_BASE;
+  const timeoutMs = deps.timeoutMs ?? 8000;
+  const clock = () => deps.now().getTime();
   rt = {
     deps,
     cache: deps.cache ?? new MemoryLookupCache(deps.now),
     bootstrapBase: base.endsWith('/') ? base : `${base}/`,
-    timeoutMs: deps.timeoutMs ?? 8000,
+    timeoutMs,
     allowUrl: deps.allowUrl ?? defaultAllowUrl,
     maxPerServer: Math.max(1, deps.maxPerServer ?? 4),
     retries: Math.max(0, deps.retries ?? 2),
     maxRetryWaitMs: deps.maxRetryWaitMs ?? 10_000,
     sleep: deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    deadlineMs: deps.deadlineMs ?? 3 * timeoutMs,
+    breaker: new CircuitBreaker(clock, deps.breaker?.threshold ?? 3, deps.breaker?.cooldownMs ?? 30_000),
+    // Registries count real time, whatever clock a test injects.
+    budgets: new RequestBudgets({ ...DEFAULT_BUDGETS, ...deps.requestBudgets }, Date.now),
     networkFlights: new Map(),
     memo: new Map(),
   };

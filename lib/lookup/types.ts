@@ -32,6 +32,12 @@ export interface LookupDeps {
   maxRetryWaitMs?: number;
   /** Injected so tests don't wait. Default: setTimeout. */
   sleep?: (ms: number) => Promise<void>;
+  /** Whole lookup, default 3 × timeoutMs: past it the lookup answers with what it has and a timeout error. */
+  deadlineMs?: number;
+  /** Requests per minute per RDAP host (token buckets); merged over DEFAULT_BUDGETS (request-budget.ts). */
+  requestBudgets?: Record<string, { perMinute: number; burst?: number }>;
+  /** Failures in a row before a registry is skipped, and for how long (circuit-breaker.ts). Default 3, 30 s. */
+  breaker?: { threshold?: number; cooldownMs?: number };
 }
 
 /** Parsed port-43 WHOIS facts (part B parses; the core only consumes). */

@@ -135,9 +135,23 @@ const V6_RULES: Array<[string, NonPublicReason]> = [
   ['::1/128', 'loopback'],
   ['fc00::/7', 'private'],
   ['fe80::/10', 'link-local'],
+  // Site-local (deprecated by RFC 3879, still routed inside some networks).
+  ['fec0::/10', 'private'],
   ['ff00::/8', 'multicast'],
   ['2001:db8::/32', 'documentation'],
+  ['3fff::/20', 'documentation'],
   ['100::/64', 'reserved'],
+  // Local-use NAT64 (RFC 8215): translates into whatever IPv4 the operator's network holds.
+  ['64:ff9b:1::/48', 'private'],
+  // Teredo, benchmarking and ORCHID: tunnels and non-routed assignments inside 2001::/23.
+  ['2001::/32', 'reserved'],
+  ['2001:2::/48', 'reserved'],
+  ['2001:10::/28', 'reserved'],
+  ['2001:20::/28', 'reserved'],
+  // 6to4 (deprecated): a relay reaches the IPv4 address embedded in bytes 2–5; never a lookup target.
+  ['2002::/16', 'reserved'],
+  // SRv6 SIDs (RFC 9602).
+  ['5f00::/16', 'reserved'],
 ];
 const compiled = (rules: Array<[string, NonPublicReason]>) => rules.map(([c, r]) => [parseCidr(c)!, r] as const);
 const V4 = compiled(V4_RULES);
@@ -151,6 +165,9 @@ export function nonPublicReason(ip: ParsedIp): NonPublicReason | null {
     (b.slice(0, 10).every((x) => x === 0) && ((b[10] === 0xff && b[11] === 0xff) || (b[10] === 0 && b[11] === 0 && b.slice(12).some((x) => x !== 0) && !(b[15] === 1 && b.slice(12, 15).every((x) => x === 0))))) ||
     (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b.slice(4, 12).every((x) => x === 0));
   if (embedsV4) return nonPublicReason({ version: 4, bytes: b.slice(12) });
+  // IPv4-translated (::ffff:0:a.b.c.d, RFC 2765 SIIT): stateless translation to a.b.c.d; not a host of its own.
+  const translated = b.slice(0, 8).every((x) => x === 0) && b[8] === 0xff && b[9] === 0xff && b[10] === 0 && b[11] === 0;
+  if (translated) return nonPublicReason({ version: 4, bytes: b.slice(12) }) ?? 'reserved';
   return V6.find(([c]) => cidrContains(c, ip))?.[1] ?? null;
 }
 

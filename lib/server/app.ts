@@ -2,10 +2,12 @@ import { Hono } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { apiError } from './api-error';
 import type { LookupService } from './lookup-service';
-import { bearerToken } from './middleware/auth';
+import { apiAuth, bearerMatches } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
-import { rateLimit } from './middleware/rate-limit';
+import { localGuard } from './middleware/local-guard';
+import { createRateLimiter } from './middleware/rate-limit';
 import { lookupRoutes } from './routes/lookup';
+import { pairRoutes } from './routes/pair';
 import { recheckRoutes, type RecheckOptions } from './routes/recheck';
 
 export interface AppDeps {
@@ -20,6 +22,12 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** /v1/recheck fetch limits and resolver; the default refuses loopback and private targets. */
   recheck?: RecheckOptions;
+  /** The per-install token POST /v1/pair hands to the extension (install-token.ts); also accepted as a bearer. */
+  installToken?: string;
+  /** Bound to a non-loopback address (main.ts): any Host is accepted (a token is then always required). */
+  publicBind?: boolean;
+  /** TAKEDOWN_REQUIRE_PAIRING: on loopback too, only a token (pairing or TAKEDOWN_TOKEN) is accepted. */
+  requirePairing?: boolean;
 }
 
 /** Builds the HTTP API from its dependencies; main.ts binds it, tests call app.request() without a socket. */
@@ -27,23 +35,24 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ ok: true, time: deps.now().toISOString() }));
   app.use('/v1/*', extensionCors(deps.corsOrigins ?? []));
+  app.use('/v1/*', localGuard({ publicBind: deps.publicBind ?? false }));
   // Rate limit before auth, keyed by peer address, so token guessing is throttled too.
-  app.use(
-    '/v1/*',
-    rateLimit({
-      perMinute: deps.rateLimitPerMinute ?? 600,
-      now: deps.now,
-      clientKey: (c) => {
-        try {
-          return getConnInfo(c).remote.address ?? 'unknown';
-        } catch {
-          return 'local';
-        }
-      },
-    }),
-  );
-  app.use('/v1/*', bearerToken(deps.token));
-  if (deps.lookup) app.route('/v1/lookup', lookupRoutes(deps.lookup));
+  const limiter = createRateLimiter({
+    perMinute: deps.rateLimitPerMinute ?? 600,
+    now: deps.now,
+    clientKey: (c) => {
+      try {
+        return getConnInfo(c).remote.address ?? 'unknown';
+      } catch {
+        return 'local';
+      }
+    },
+  });
+  app.use('/v1/*', limiter.middleware);
+  // Pairing is how the extension gets a token, so it sits before the token check (it makes its own checks).
+  app.route('/v1/pair', pairRoutes({ installToken: deps.installToken, corsOrigins: deps.corsOrigins ?? [], publicBind: deps.publicBind ?? false, requireToken: !!deps.token, hasToken: bearerMatches([deps.token]) }));
+  app.use('/v1/*', apiAuth({ token: deps.token, installToken: deps.installToken, allowClientHeader: !deps.requirePairing }));
+  if (deps.lookup) app.route('/v1/lookup', lookupRoutes(deps.lookup, { charge: limiter.charge }));
   app.route('/v1/recheck', recheckRoutes({ now: deps.now, ...deps.recheck }));
   app.notFound((c) => apiError(c, 404, 'not_found', 'No such endpoint.'));
   app.onError((err, c) => {

@@ -5,7 +5,7 @@
  * TAKEDOWN_CACHE=memory uses an in-memory database; a path creates the file (and its directory).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { parseIp } from '../net/ip';
 import type { CacheNamespace, LookupCache, NetworkRecord } from '../lookup/types';
@@ -15,21 +15,49 @@ const PURGE_EVERY = 500;
 export class SqliteLookupCache implements LookupCache {
   readonly db: Database.Database;
   private writes = 0;
-  private readonly stmts;
+  private readonly stmts: ReturnType<SqliteLookupCache['prepare']>;
 
   constructor(
     location = 'memory',
     private readonly now: () => Date = () => new Date(),
+    warn: (line: string) => void = (line) => console.warn(line),
   ) {
-    if (location !== 'memory' && location !== ':memory:') mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
-    this.db = new Database(location === 'memory' ? ':memory:' : location);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(`
+    const memory = location === 'memory' || location === ':memory:';
+    if (!memory) mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
+    try {
+      this.db = SqliteLookupCache.open(memory ? ':memory:' : location);
+    } catch (err) {
+      if (memory) throw err;
+      // The cache holds nothing that cannot be asked again: a damaged file is kept aside for inspection and a
+      // fresh one is made, instead of the server refusing to start.
+      const aside = `${location}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
+      for (const suffix of ['', '-wal', '-shm']) if (existsSync(location + suffix)) renameSync(location + suffix, aside + suffix);
+      warn(`[takedown] the lookup cache ${location} could not be opened (${err instanceof Error ? err.message : String(err)}); moved it to ${aside} and started an empty one.`);
+      this.db = SqliteLookupCache.open(location);
+    }
+    this.stmts = this.prepare();
+  }
+
+  private static open(file: string): Database.Database {
+    const db = new Database(file);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.exec(`
       CREATE TABLE IF NOT EXISTS kv (ns TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, expires INTEGER NOT NULL, PRIMARY KEY (ns, key)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS networks (version INTEGER NOT NULL, start BLOB NOT NULL, end BLOB NOT NULL, record TEXT NOT NULL, expires INTEGER NOT NULL, PRIMARY KEY (version, start, end)) WITHOUT ROWID;
     `);
-    this.stmts = {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`integrity check failed: ${String(check)}`);
+      return db;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  private prepare() {
+    return {
       get: this.db.prepare<[string, string, number], { value: string }>('SELECT value FROM kv WHERE ns = ? AND key = ? AND expires > ?'),
       set: this.db.prepare('INSERT OR REPLACE INTO kv (ns, key, value, expires) VALUES (?, ?, ?, ?)'),
       // Most specific containing range: latest start, then earliest end (ranges from RDAP nest).

@@ -9,7 +9,8 @@
  * TAKEDOWN_CACHE  "memory" or a SQLite file path (default data/lookup-cache.sqlite; memory under vitest)
  * TAKEDOWN_CORS_ORIGINS  "chrome-extension://<id>,moz-extension://<uuid>" (default: the fixed Chrome ID)
  * TAKEDOWN_ALLOW_HTTP_RDAP  "1" lets RDAP use http:// and loopback addresses (tests only)
- * TAKEDOWN_RATE_LIMIT  requests per minute per client (default 600)   TAKEDOWN_TIMEOUT_MS (8000)
+ * TAKEDOWN_RATE_LIMIT  requests per minute per client (default 600; a batch costs one per URL)   TAKEDOWN_TIMEOUT_MS (8000)
+ * TAKEDOWN_REQUIRE_PAIRING  "1": on loopback too, /v1 needs a token (pairing or TAKEDOWN_TOKEN), not just the header
  */
 import { z } from 'zod';
 import { CHROME_EXTENSION_ORIGIN } from '../extension-id';
@@ -82,6 +83,7 @@ const EnvSchema = z
     TAKEDOWN_ALLOW_HTTP_RDAP: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
     TAKEDOWN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
     TAKEDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+    TAKEDOWN_REQUIRE_PAIRING: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
   })
   .superRefine((env, ctx) => {
     if (!isLoopbackHost(env.TAKEDOWN_HOST) && !env.TAKEDOWN_TOKEN) {
@@ -102,6 +104,9 @@ export interface ServerConfig {
   allowHttpRdap: boolean;
   rateLimitPerMinute: number;
   timeoutMs: number;
+  /** Bound to a non-loopback address: Host is not checked and pairing is off (TAKEDOWN_TOKEN is required). */
+  publicBind: boolean;
+  requirePairing: boolean;
 }
 
 export const DEFAULT_CACHE_FILE = 'data/lookup-cache.sqlite';
@@ -127,5 +132,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     allowHttpRdap: e.TAKEDOWN_ALLOW_HTTP_RDAP,
     rateLimitPerMinute: e.TAKEDOWN_RATE_LIMIT,
     timeoutMs: e.TAKEDOWN_TIMEOUT_MS,
+    publicBind: !isLoopbackHost(e.TAKEDOWN_HOST),
+    requirePairing: e.TAKEDOWN_REQUIRE_PAIRING,
   };
 }

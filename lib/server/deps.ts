@@ -13,13 +13,23 @@ export interface BuiltDeps {
   cache: SqliteLookupCache;
 }
 
+/** Every A and AAAA address of a name for /v1/recheck, through TAKEDOWN_DNS_SERVERS when set (else the system). */
+export function buildRecheckResolve(config: Pick<ServerConfig, 'dnsServers' | 'timeoutMs'>): (hostname: string) => Promise<string[]> {
+  if (!config.dnsServers?.length) return resolveAll;
+  const resolve = createResolver({ servers: config.dnsServers, timeoutMs: Math.min(config.timeoutMs, 5000) });
+  return async (hostname) => {
+    const [v4, v6] = await Promise.all([resolve(hostname, 'A'), resolve(hostname, 'AAAA')]);
+    return [...v4, ...v6];
+  };
+}
+
 export function buildLookupDeps(config: ServerConfig, now: () => Date = () => new Date()): BuiltDeps {
   const cache = new SqliteLookupCache(config.cache, now);
   const deps: LookupDeps = {
     // Tests serve RDAP on loopback (allowHttpRdap); everywhere else every RDAP host must be public.
-    fetch: createRangeCoalescingFetch(config.allowHttpRdap ? globalThis.fetch : createPublicOnlyFetch(globalThis.fetch, resolveAll, { now }), { now }),
+    fetch: createRangeCoalescingFetch(config.allowHttpRdap ? globalThis.fetch : createPublicOnlyFetch(), { now }),
     resolve: createResolver({ servers: config.dnsServers, timeoutMs: Math.min(config.timeoutMs, 5000) }),
-    whois: createWhois({ route: config.whoisRoute, timeoutMs: config.timeoutMs }),
+    whois: createWhois({ route: config.whoisRoute, timeoutMs: config.timeoutMs, cache }),
     now,
     cache,
     timeoutMs: config.timeoutMs,

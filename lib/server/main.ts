@@ -1,10 +1,8 @@
 import path from 'node:path';
-import { serve } from '@hono/node-server';
-import { createApp } from './app';
 import { loadConfig } from './config';
-import { lookup } from './core';
-import { buildLookupDeps } from './deps';
-import { createLookupService } from './lookup-service';
+import { installProcessGuards } from './process-guard';
+import { startServer } from './serve';
+import { buildServerApp } from './server-app';
 
 /** `npm run server`: env is validated first; a non-loopback bind without TAKEDOWN_TOKEN refuses to start. */
 let config: ReturnType<typeof loadConfig>;
@@ -14,20 +12,17 @@ try {
   console.error(err instanceof Error ? err.message : String(err));
   process.exit(2);
 }
+installProcessGuards();
 
-const now = () => new Date();
-const { deps, cache } = buildLookupDeps(config, now);
-const service = createLookupService({ lookup, deps, store: cache });
-const app = createApp({ now, lookup: service, token: config.token, corsOrigins: config.corsOrigins, rateLimitPerMinute: config.rateLimitPerMinute });
+const { app, cache } = buildServerApp(config);
 
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  console.log(`Takedown backend listening on http://${info.address}:${info.port} (cache: ${config.cache})`);
-  console.log(`Load the extension: chrome://extensions → Developer mode → Load unpacked → ${path.resolve('.output/chrome-mv3')}`);
-  console.log('Firefox: npm run build:firefox, then about:debugging → Load Temporary Add-on → .output/firefox-mv2/manifest.json');
-});
+const served = await startServer(app.fetch, { host: config.host, port: config.port });
+console.log(`Takedown backend listening on http://${served.address}:${served.port} (cache: ${config.cache})`);
+console.log(`Load the extension: chrome://extensions → Developer mode → Load unpacked → ${path.resolve('.output/chrome-mv3')}`);
+console.log('Firefox: npm run build:firefox, then about:debugging → Load Temporary Add-on → .output/firefox-mv2/manifest.json');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close(() => {
+    void served.close().then(() => {
       cache.close();
       process.exit(0);
     });

@@ -1,33 +1,36 @@
-import { vet } from './recheck/fetch-guarded';
-
 /**
- * The backend's RDAP fetch: a registry's `related` link or a redirect may name any host, so each
- * hop's host is resolved first and refused when any of its addresses is not public. The backend
- * never becomes a way into the network it runs in. Verdicts are kept briefly, since a lookup talks
- * to the same few registries again and again.
+ * The backend's RDAP fetch: a registry's `related` link or a redirect may name any host, so each host is resolved
+ * and refused when any of its addresses is not public, and the connection is then pinned to those vetted addresses
+ * (an undici Agent whose `lookup` is the vetted resolver), so a second DNS answer cannot send it inward (DNS
+ * rebinding). The backend never becomes a way into the network it runs in. Vetted answers are kept a minute;
+ * DNS failures are never kept.
  */
-export function createPublicOnlyFetch(
-  inner: typeof fetch,
-  resolve: (hostname: string) => Promise<string[]>,
-  opts: { now: () => Date; ttlMs?: number },
-): typeof fetch {
-  const ttl = opts.ttlMs ?? 10 * 60_000;
-  const verdicts = new Map<string, { expires: number; error: Error | null }>();
-  return async (input, init) => {
+import { Agent, fetch as undiciFetch } from 'undici';
+import { LookupFailure } from '../lookup/types';
+import { createSafeLookup, createVettedResolver, NonPublicAddressError, type SafeLookupOptions } from './safe-lookup';
+
+export interface PublicOnlyFetchOptions extends SafeLookupOptions {
+  allowedPorts?: readonly number[];
+}
+
+export function createPublicOnlyFetch(opts: PublicOnlyFetchOptions = {}): typeof fetch {
+  const resolve = createVettedResolver(opts);
+  const allowedPorts = opts.allowedPorts ?? [443, 80];
+  const agent = new Agent({ connect: { lookup: createSafeLookup(resolve) }, keepAliveTimeout: 10_000 });
+  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const origin = new URL(raw).origin;
-    const now = opts.now().getTime();
-    let verdict = verdicts.get(origin);
-    if (!verdict || verdict.expires <= now) {
-      verdict = { expires: now + ttl, error: null };
-      try {
-        await vet(raw, { resolve, allowedPorts: [443, 80] });
-      } catch (err) {
-        verdict.error = err instanceof Error ? err : new Error(String(err));
-      }
-      verdicts.set(origin, verdict);
+    const url = new URL(raw);
+    const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || !allowedPorts.includes(port)) {
+      throw new LookupFailure('rdap-ip', 'private-target', `Refused to query ${url.origin}: only http(s) on ports ${allowedPorts.join(', ')}.`);
     }
-    if (verdict.error) throw verdict.error;
-    return inner(input, init);
-  };
+    try {
+      // Vetted once here for a clear error; the socket's lookup reuses the same vetted answer.
+      await resolve(url.hostname);
+    } catch (err) {
+      if (err instanceof NonPublicAddressError) throw new LookupFailure('rdap-ip', 'private-target', `Refused to query ${url.host}: ${err.message}.`);
+      throw new LookupFailure('rdap-ip', 'unavailable', `Could not resolve ${url.hostname}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    return (await undiciFetch(raw, { ...(init as object), dispatcher: agent })) as unknown as Response;
+  });
 }

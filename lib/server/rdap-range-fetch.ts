@@ -3,15 +3,18 @@
  * The core's range cache only helps once a network is stored; during a batch, many addresses of the same
  * network are in flight at once. Here a query waits for an in-flight query to the same server for the same
  * /16 (IPv4) or /32 (IPv6); an answer whose start–end range contains a later address is replayed for it
- * (an RDAP ip network object answers for every address in its range), and a redirect seen for a range is
- * replayed as the same redirect. Everything else passes straight through.
+ * (an RDAP ip network object answers for every address in its range), and a registry's redirect for a block is
+ * learned so later addresses in it go straight to the registry that holds them. Every body is read once, with
+ * the size cap. Everything else passes straight through.
  */
+import type { LookupStep } from '../contract';
 import { canonicalAddress, rangeContainsIp, rangeOf, type IpRange } from '../lookup/ip-range';
+import { MAX_BODY_BYTES } from '../lookup/rdap-client';
+import { LookupFailure } from '../lookup/types';
 import { parseIp } from '../net/ip';
 
 const IP_PATH = /^(.*\/)ip\/([^/?#]+)$/;
 const DOMAIN_PATH = /\/domain\/[^/?#]+$/i;
-const MAX_BODY = 1024 * 1024;
 
 interface Memo {
   range: IpRange;
@@ -19,12 +22,21 @@ interface Memo {
   status: number;
   headers: [string, string][];
   body: string | null;
-  /** For a replayed redirect: the other server's base URL. */
-  redirectBase?: string;
 }
 
-async function readCapped(res: Response, max: number): Promise<string | null> {
-  if (!res.body) return null;
+/**
+ * Reads a body once, with the cap. A body over the cap (declared or streamed) is refused with a LookupFailure the
+ * RDAP client reports as invalid-response; the cancel is fired and never awaited, so a slow peer cannot hold us.
+ * Bodies are never cloned: cancelling one branch of a tee'd body waits for the other branch, which nobody reads.
+ */
+export async function readBodyOnce(res: Response, max: number, step: LookupStep = 'rdap-ip'): Promise<string> {
+  const tooLarge = () => new LookupFailure(step, 'invalid-response', `Response from ${originOf(res.url)} is larger than ${max} bytes.`);
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > max) {
+    void res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return '';
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -33,12 +45,27 @@ async function readCapped(res: Response, max: number): Promise<string | null> {
     if (done) break;
     size += value.length;
     if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      return null;
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge();
     }
     chunks.push(value);
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'the RDAP server';
+  }
+}
+
+function buffered(status: number, headers: [string, string][], body: string | null, url: string): Response {
+  const nullBody = status === 204 || status === 304 || (status >= 300 && status < 400 && !body);
+  const res = new Response(nullBody ? null : body, { status, headers });
+  Object.defineProperty(res, 'url', { value: url });
+  return res;
 }
 
 export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () => Date; ttlMs?: number; maxEntries?: number }): typeof fetch {
@@ -46,9 +73,15 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
   const maxEntries = opts.maxEntries ?? 300;
   const memo = new Map<string, Memo[]>();
   let count = 0;
-  const inFlight = new Map<string, Promise<void>>();
-  /** Redirect target URL → the base that redirected, so the target's range can be replayed as a redirect there. */
-  const redirectedFrom = new Map<string, string>();
+  /** Group key → a flight that resolves true when it brought an answer (200 or a redirect), false otherwise. */
+  const inFlight = new Map<string, Promise<boolean>>();
+  /**
+   * "base|block" → the registry that base redirected an address of the block to. RIRs redirect queries for space
+   * they do not hold (ERX and legacy transfers moved whole class-B blocks), so later queries for the block are
+   * answered here with the same redirect, without asking. A wrong guess costs one request: the other registry
+   * redirects back and the rule is dropped.
+   */
+  const learned = new Map<string, { to: string; expires: number }>();
 
   function remember(base: string, m: Memo) {
     const list = memo.get(base) ?? [];
@@ -63,13 +96,6 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
   function hit(base: string, ip: string): Memo | undefined {
     const t = opts.now().getTime();
     return memo.get(base)?.find((m) => m.expires > t && rangeContainsIp(m.range, ip));
-  }
-
-  function replay(m: Memo, base: string, addr: string, url: string): Response {
-    if (m.redirectBase) return new Response(null, { status: 302, headers: { location: `${m.redirectBase}ip/${addr}` } });
-    const res = new Response(m.body, { status: m.status, headers: m.headers });
-    Object.defineProperty(res, 'url', { value: url });
-    return res;
   }
 
   /**
@@ -91,7 +117,7 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
         status: res.status,
         headers: [...res.headers.entries()],
         url: res.url || url,
-        body: await readCapped(res, MAX_BODY).catch(() => null),
+        body: await readBodyOnce(res, MAX_BODY_BYTES, 'rdap-domain'),
       }));
       sameUrlInFlight.set(url, shared);
       shared.then(
@@ -100,66 +126,81 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
       );
     }
     const b = await shared;
-    const nullBody = b.status === 204 || b.status === 304 || (b.status >= 300 && b.status < 400 && b.body === '');
-    const res = new Response(nullBody ? null : b.body, { status: b.status, headers: b.headers });
-    Object.defineProperty(res, 'url', { value: b.url });
-    return res;
+    return buffered(b.status, b.headers, b.body, b.url);
+  }
+
+  async function ipQuery(url: string, base: string, rawAddr: string, init: RequestInit | undefined): Promise<Response> {
+    const addr = decodeURIComponent(rawAddr);
+    const ip = parseIp(addr)!;
+    const b = ip.bytes;
+    const block = ip.version === 4 ? `${b[0]}.${b[1]}` : `${b[0]}:${b[1]}:${b[2]}:${b[3]}`;
+    const group = `${base}|${block}`;
+
+    for (let i = 0; i < 3; i++) {
+      const rule = learned.get(group);
+      if (rule && rule.expires > opts.now().getTime()) {
+        // Answered here, as the registry itself would: the client follows it (its breaker and budget apply there).
+        return new Response(null, { status: 302, headers: { location: `${rule.to}ip/${rawAddr}` } });
+      }
+      const found = hit(base, addr);
+      if (found) return buffered(found.status, found.headers, found.body, url);
+      const running = inFlight.get(group);
+      // A failed flight is not waited on again: its failure says nothing about this address, and waiting in
+      // line behind a hanging registry is how one slow RIR stalled every lookup.
+      if (!running || !(await running)) break;
+    }
+
+    let ok = false;
+    let settle!: (v: boolean) => void;
+    const flight = new Promise<boolean>((r) => (settle = r));
+    inFlight.set(group, flight);
+    try {
+      const res = await inner(url, init);
+      if (res.status >= 300 && res.status < 400) {
+        const location = res.headers.get('location');
+        let target: URL | null = null;
+        try {
+          target = location ? new URL(location, url) : null;
+        } catch {
+          target = null;
+        }
+        const tm = target ? IP_PATH.exec(target.href) : null;
+        if (tm?.[1] && tm[1] !== base) {
+          const back = `${tm[1]}|${block}`;
+          // Sent back to the registry we learned to skip: the guess was wrong for this block, forget it.
+          if (learned.get(back)?.to === base) learned.delete(back);
+          else learned.set(group, { to: tm[1], expires: opts.now().getTime() + ttl });
+        }
+        ok = true;
+        return res;
+      }
+      if (res.status !== 200) return res;
+      const text = await readBodyOnce(res, MAX_BODY_BYTES, 'rdap-ip');
+      const headers = [...res.headers.entries()];
+      ok = true;
+      try {
+        const json = JSON.parse(text) as { startAddress?: unknown; endAddress?: unknown };
+        const start = canonicalAddress(json.startAddress);
+        const end = canonicalAddress(json.endAddress);
+        const range = start && end ? rangeOf(start, end) : null;
+        if (range && rangeContainsIp(range, addr)) remember(base, { range, expires: opts.now().getTime() + ttl, status: 200, headers, body: text });
+      } catch {
+        // Not JSON: the core reports it; nothing to replay.
+      }
+      return buffered(200, headers, text, res.url || url);
+    } finally {
+      if (inFlight.get(group) === flight) inFlight.delete(group);
+      settle(ok);
+    }
   }
 
   return async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const method = init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET');
+    const method = (init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET')).toUpperCase();
+    if (method === 'GET' && DOMAIN_PATH.test(url)) return sameUrl(url, input, init);
     const m = IP_PATH.exec(url);
-    const ip = m?.[2] ? parseIp(decodeURIComponent(m[2])) : null;
-    if (method.toUpperCase() === 'GET' && DOMAIN_PATH.test(url)) return sameUrl(url, input, init);
-    if (!m || !ip || method.toUpperCase() !== 'GET') return inner(input, init);
-    const [, base = '', rawAddr = ''] = m;
-    const addr = decodeURIComponent(rawAddr);
-    const b = ip.bytes;
-    const group = `${base}|${ip.version === 4 ? `${b[0]}.${b[1]}` : `${b[0]}:${b[1]}:${b[2]}:${b[3]}`}`;
-
-    for (let i = 0; i < 3; i++) {
-      const found = hit(base, addr);
-      if (found) return replay(found, base, rawAddr, url);
-      const running = inFlight.get(group);
-      if (!running) break;
-      await running;
-    }
-
-    let settle!: () => void;
-    const gate = new Promise<void>((r) => (settle = r));
-    inFlight.set(group, gate);
-    try {
-      const res = await inner(input, init);
-      const expires = opts.now().getTime() + ttl;
-      if (res.status >= 300 && res.status < 400) {
-        const location = res.headers.get('location');
-        const target = location ? new URL(location, url) : null;
-        const tm = target ? IP_PATH.exec(target.href) : null;
-        if (tm && tm[1] !== base) redirectedFrom.set(target!.href, base);
-        return res;
-      }
-      if (res.status !== 200) return res;
-      const text = await readCapped(res.clone(), MAX_BODY).catch(() => null);
-      if (text !== null) {
-        try {
-          const json = JSON.parse(text) as { startAddress?: unknown; endAddress?: unknown };
-          const start = canonicalAddress(json.startAddress);
-          const end = canonicalAddress(json.endAddress);
-          const range = start && end ? rangeOf(start, end) : null;
-          if (range && rangeContainsIp(range, addr)) {
-            remember(base, { range, expires, status: 200, headers: [...res.headers.entries()], body: text });
-            const from = redirectedFrom.get(url);
-            if (from) remember(from, { range, expires, status: 302, headers: [], body: null, redirectBase: base });
-          }
-        } catch {
-          // Not JSON: the core reports it; nothing to replay.
-        }
-      }
-      return res;
-    } finally {
-      inFlight.delete(group);
-      settle();
-    }
+    const [, base, addr] = m ?? [];
+    if (base === undefined || !addr || method !== 'GET' || !parseIp(decodeURIComponent(addr))) return inner(input, init);
+    return ipQuery(url, base, addr, init);
   };
 }

@@ -3,10 +3,10 @@
  * RIR records whose RDAP lacks an abuse e-mail (AFRINIC, registro.br; rdap.md §4). Server choice: a built-in
  * table, else IANA's "refer:"; then one registrar hop ("Registrar WHOIS Server:").
  */
-import net from 'node:net';
-import { lookup as dnsLookup } from 'node:dns';
+import net, { type LookupFunction } from 'node:net';
 import { isPublicIp, parseIp } from '../net/ip';
-import { LookupFailure, type WhoisRecord } from '../lookup/types';
+import { LookupFailure, type LookupCache, type WhoisRecord } from '../lookup/types';
+import { createSafeLookup } from './safe-lookup';
 import { parseWhois } from '../whois/parse';
 import { whoisReferral } from '../whois/referral';
 
@@ -49,6 +49,25 @@ export interface WhoisClientOptions {
   /** Whole exchange with one server. */
   timeoutMs?: number;
   maxBytes?: number;
+  /** How unrouted server names are resolved and vetted (safe-lookup.ts); tests inject a loopback answer. */
+  lookup?: LookupFunction;
+  /** Port for unrouted servers: 43, except in the test that drives the unrouted path against loopback. */
+  port?: number;
+  /** Persistent cache (the SQLite lookup cache): domain answers and IANA referrals survive restarts. */
+  cache?: Pick<LookupCache, 'get' | 'set'>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const REFERRAL_TTL = 7 * DAY;
+
+/** IANA delegates IPv4 by /8 and IPv6 in blocks no smaller than /32 (under 2001::/16, /23s): one referral each. */
+export function ianaBlockKey(ip: string): string | null {
+  const p = parseIp(ip);
+  if (!p) return null;
+  const b = p.bytes;
+  if (p.version === 4) return `${b[0]}.0.0.0`;
+  const hex = (i: number) => ((b[i]! << 8) | b[i + 1]!).toString(16);
+  return `${hex(0)}:${hex(2)}::`;
 }
 
 export type WhoisFn = (query: string, kind: 'domain' | 'ip') => Promise<WhoisRecord | null>;
@@ -72,8 +91,10 @@ export function decodeWhois(bytes: Uint8Array, server: string): string {
 }
 
 /** One port-43 exchange. Throws LookupFailure (step "whois") on refusal, reset or timeout; truncates at maxBytes. */
+const SAFE_LOOKUP = createSafeLookup();
+
 export function whoisExchange(
-  target: { host: string; port: number; routed: boolean },
+  target: { host: string; port: number; routed: boolean; lookup?: LookupFunction },
   query: string,
   opts: { connectTimeoutMs: number; timeoutMs: number; maxBytes: number },
 ): Promise<{ bytes: Uint8Array; truncated: boolean }> {
@@ -93,14 +114,9 @@ export function whoisExchange(
     const sock = net.connect({
       host: target.host,
       port: target.port,
-      // A referral must not steer the backend at an internal address (SSRF); routed test servers are exempt.
-      lookup: target.routed
-        ? undefined
-        : (hostname, options, cb) =>
-            dnsLookup(hostname, { ...options, all: false }, (err, address, family) => {
-              if (!err && typeof address === 'string' && !isPublicIp(address)) return cb(new Error(`refusing non-public address ${address}`), '', 4);
-              cb(err, address, family);
-            }),
+      // A referral must not steer the backend at an internal address (SSRF): every address of the name is vetted
+      // and the socket connects only to those (happy eyeballs asks for all of them). Routed test servers are exempt.
+      lookup: target.routed ? undefined : (target.lookup ?? SAFE_LOOKUP),
     });
     const connectTimer = setTimeout(() => finish(new LookupFailure('whois', 'timeout', `WHOIS ${target.host}: connect timed out`)), opts.connectTimeoutMs);
     const totalTimer = setTimeout(() => finish(new LookupFailure('whois', 'timeout', `WHOIS ${target.host}: no complete answer in ${opts.timeoutMs} ms`)), opts.timeoutMs);
@@ -139,11 +155,13 @@ function merge(registry: WhoisRecord, registrar: WhoisRecord): WhoisRecord {
 export function createWhois(opts: WhoisClientOptions = {}): WhoisFn {
   const limits = { connectTimeoutMs: opts.connectTimeoutMs ?? 3000, timeoutMs: opts.timeoutMs ?? 8000, maxBytes: opts.maxBytes ?? 256 * 1024 };
   const referrals = new Map<string, string | null>();
+  /** Identical queries in flight share one exchange (200 subdomains of one .cn domain → one CNNIC query). */
+  const inFlight = new Map<string, Promise<WhoisRecord | null>>();
 
   function targetOf(server: string) {
     const routed = opts.route?.[server] ?? opts.route?.['*'];
     if (routed) return { ...splitHostPort(routed), routed: true };
-    return { host: server, port: 43, routed: false };
+    return { host: server, port: opts.port ?? 43, routed: false, lookup: opts.lookup };
   }
 
   async function ask(server: string, query: string): Promise<string> {
@@ -156,23 +174,24 @@ export function createWhois(opts: WhoisClientOptions = {}): WhoisFn {
     return decodeWhois(bytes, server);
   }
 
-  /** IANA referral per TLD / per IPv4 /8 or IPv6 /16, remembered for the process lifetime. */
+  /** IANA referral per TLD, IPv4 /8 or IPv6 /32: kept for the process and a week in the persistent cache. */
   async function ianaReferral(key: string): Promise<string | null> {
     if (referrals.has(key)) return referrals.get(key)!;
+    const stored = await opts.cache?.get<{ server: string | null }>('whois', `iana:${key}`);
+    if (stored) {
+      referrals.set(key, stored.server);
+      return stored.server;
+    }
     const ref = whoisReferral(await ask(IANA, key));
     referrals.set(key, ref);
+    await opts.cache?.set('whois', `iana:${key}`, { server: ref }, REFERRAL_TTL);
     return ref;
   }
 
-  return async (rawQuery, kind) => {
-    const query = String(rawQuery).trim().toLowerCase().replace(/\.$/, '');
-    if (!query || query.length > 253 || /[\s\r\n]/.test(query)) throw new LookupFailure('whois', 'invalid-input', 'WHOIS query must be one domain or address');
+  async function run(query: string, kind: 'domain' | 'ip'): Promise<WhoisRecord | null> {
     let server: string | null;
     if (kind === 'ip') {
-      const ip = parseIp(query);
-      if (!ip) throw new LookupFailure('whois', 'invalid-input', `not an IP address: ${query}`);
-      if (!isPublicIp(query)) throw new LookupFailure('whois', 'private-target', `${query} is not a public address`);
-      server = await ianaReferral(query);
+      server = await ianaReferral(ianaBlockKey(query)!);
     } else {
       const tld = query.split('.').pop()!;
       server = TLD_WHOIS_SERVERS[tld] ?? (await ianaReferral(tld));
@@ -190,6 +209,33 @@ export function createWhois(opts: WhoisClientOptions = {}): WhoisFn {
       return merge(record, parseWhois(await ask(next, query), next));
     } catch {
       return record;
+    }
+  }
+
+  return async (rawQuery, kind) => {
+    const query = String(rawQuery).trim().toLowerCase().replace(/\.$/, '');
+    if (!query || query.length > 253 || /[\s\r\n]/.test(query)) throw new LookupFailure('whois', 'invalid-input', 'WHOIS query must be one domain or address');
+    if (kind === 'ip') {
+      if (!parseIp(query)) throw new LookupFailure('whois', 'invalid-input', `not an IP address: ${query}`);
+      if (!isPublicIp(query)) throw new LookupFailure('whois', 'private-target', `${query} is not a public address`);
+    }
+    // Domains are cached here; IP answers are cached per network by the lookup, with the record they complete.
+    const key = `${kind}:${query}`;
+    if (kind === 'domain') {
+      const stored = await opts.cache?.get<{ record: WhoisRecord | null }>('whois', key);
+      if (stored) return stored.record;
+    }
+    const running = inFlight.get(key);
+    if (running) return running;
+    const task = run(query, kind).then(async (record) => {
+      if (kind === 'domain') await opts.cache?.set('whois', key, { record }, DAY);
+      return record;
+    });
+    inFlight.set(key, task);
+    try {
+      return await task;
+    } finally {
+      inFlight.delete(key);
     }
   };
 }

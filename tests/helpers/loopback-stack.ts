@@ -4,14 +4,12 @@
  *
  *   const stack = await startLoopbackStack();
  *   spawn('npx', ['tsx', 'lib/server/cli.ts', 'lookup', url, '--json'], { env: { ...process.env, ...stack.env } });
- *   const { app } = stack.app();            // createApp() wired to real deps against the loopback servers
+ *   const { app } = stack.app();            // the real server app (buildServerApp) against the loopback servers
+ *   await app.request(path, { headers: { 'x-takedown-client': 'extension' } });   // every /v1 call carries it
  *   await stack.close();
  */
-import { createApp } from '../../lib/server/app';
 import { loadConfig } from '../../lib/server/config';
-import { lookup } from '../../lib/server/core';
-import { buildLookupDeps } from '../../lib/server/deps';
-import { createLookupService } from '../../lib/server/lookup-service';
+import { buildServerApp } from '../../lib/server/server-app';
 import { startLoopbackDns, type LoopbackDns, type Zone } from './loopback-dns';
 import { fixtureZone } from './loopback-fixture-zone';
 import { startLoopbackRdap, type LoopbackRdap } from './loopback-rdap';
@@ -28,13 +26,10 @@ export interface LoopbackStack {
 }
 
 function buildApp(env: Record<string, string>, now: () => Date) {
-  const config = loadConfig(env);
-  const { deps, cache } = buildLookupDeps(config, now);
-  // Tests must not wait out real Retry-After values.
-  deps.sleep = async () => {};
-  const service = createLookupService({ lookup, deps, store: cache });
-  const app = createApp({ now, lookup: service, token: config.token, corsOrigins: config.corsOrigins, rateLimitPerMinute: config.rateLimitPerMinute });
-  return { app, service, deps, cache };
+  const built = buildServerApp(loadConfig(env), now);
+  // Tests must not wait out real Retry-After values (set before the first lookup builds the runtime).
+  built.deps.sleep = async () => {};
+  return built;
 }
 
 export async function startLoopbackStack(opts: { zone?: Zone; timeoutMs?: number } = {}): Promise<LoopbackStack> {

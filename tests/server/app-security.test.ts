@@ -1,3 +1,4 @@
+import { clientRequest } from '../helpers/api-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ApiErrorSchema, BatchResponseSchema, LookupResultSchema, type LookupResult } from '../../lib/contract';
 import { createApp } from '../../lib/server/app';
@@ -46,7 +47,7 @@ describe('input validation at the edge', () => {
   ])('%s → 400 %s, nothing sent to DNS', async (url, kind) => {
     const { app } = setup();
     const before = dns.count();
-    const res = await app.request(q(url));
+    const res = await clientRequest(app, q(url));
     expect(res.status).toBe(400);
     const body = ApiErrorSchema.parse(await res.json());
     expect(body.error.kind).toBe(kind);
@@ -55,8 +56,8 @@ describe('input validation at the edge', () => {
 
   test('missing url, bad JSON and bad POST bodies are 400 with ApiError bodies', async () => {
     const { app } = setup();
-    expect((await app.request('/v1/lookup')).status).toBe(400);
-    const post = (path: string, body: string) => app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    expect((await clientRequest(app, '/v1/lookup')).status).toBe(400);
+    const post = (path: string, body: string) => clientRequest(app, path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     for (const res of [await post('/v1/lookup', '{'), await post('/v1/lookup', '{"url": 5}'), await post('/v1/lookup/batch', '{"urls": []}'), await post('/v1/lookup/batch', JSON.stringify({ urls: Array(1001).fill('a.to') }))]) {
       expect(res.status).toBe(400);
       ApiErrorSchema.parse(await res.json());
@@ -65,7 +66,7 @@ describe('input validation at the edge', () => {
 
   test('a public target is resolved (the DNS counter does see real queries)', async () => {
     const { app } = setup();
-    const res = await app.request(q('https://azure-host.to/movie'));
+    const res = await clientRequest(app, q('https://azure-host.to/movie'));
     expect(res.status).toBe(200);
     const body = LookupResultSchema.parse(await res.json());
     expect(body.addresses.map((a) => a.ip)).toEqual(['13.64.151.161']);
@@ -76,7 +77,7 @@ describe('input validation at the edge', () => {
     let calls = 0;
     const { app } = setup({ lookup: async (input, deps) => (calls++, resolvingLookup(input, deps)) });
     const urls = ['https://ripe-host.to/a', 'https://ripe-host.to/b', 'http://10.0.0.5/', 'ftp://x.to/', 'https://azure-host.to/'];
-    const res = await app.request('/v1/lookup/batch', { method: 'POST', body: JSON.stringify({ urls }), headers: { 'content-type': 'application/json' } });
+    const res = await clientRequest(app, '/v1/lookup/batch', { method: 'POST', body: JSON.stringify({ urls }), headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(200);
     const body = BatchResponseSchema.parse(await res.json());
     expect(body.items.map((i) => i.url)).toEqual(urls);
@@ -89,9 +90,9 @@ describe('input validation at the edge', () => {
   test('oversized bodies → 413', async () => {
     const { app } = setup();
     const big = JSON.stringify({ urls: Array(1000).fill(`https://pirate-site.to/${'x'.repeat(2040)}`), pad: 'y'.repeat(300_000) });
-    const res = await app.request('/v1/lookup/batch', { method: 'POST', body: big, headers: { 'content-type': 'application/json', 'content-length': String(big.length) } });
+    const res = await clientRequest(app, '/v1/lookup/batch', { method: 'POST', body: big, headers: { 'content-type': 'application/json', 'content-length': String(big.length) } });
     expect(res.status).toBe(413);
-    const single = await app.request('/v1/lookup', { method: 'POST', body: JSON.stringify({ url: 'https://a.to', headers: { x: 'y'.repeat(70_000) } }), headers: { 'content-type': 'application/json' } });
+    const single = await clientRequest(app, '/v1/lookup', { method: 'POST', body: JSON.stringify({ url: 'https://a.to', headers: { x: 'y'.repeat(70_000) } }), headers: { 'content-type': 'application/json' } });
     expect(single.status).toBe(413);
   });
 });
@@ -99,23 +100,23 @@ describe('input validation at the edge', () => {
 describe('token, CORS, rate limit, errors', () => {
   test('bearer token required and checked when configured; /healthz stays open', async () => {
     const { app } = setup({ token: 's3cret-token-for-tests-0123' });
-    expect((await app.request(q('https://azure-host.to/'))).status).toBe(401);
-    expect((await app.request(q('https://azure-host.to/'), { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
-    expect((await app.request(q('https://azure-host.to/'), { headers: { authorization: 'Bearer s3cret-token-for-tests-0123' } })).status).toBe(200);
-    expect((await app.request('/healthz')).status).toBe(200);
+    expect((await clientRequest(app, q('https://azure-host.to/'))).status).toBe(401);
+    expect((await clientRequest(app, q('https://azure-host.to/'), { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect((await clientRequest(app, q('https://azure-host.to/'), { headers: { authorization: 'Bearer s3cret-token-for-tests-0123' } })).status).toBe(200);
+    expect((await clientRequest(app, '/healthz')).status).toBe(200);
   });
 
   test('CORS: the extension origin is echoed (never *), preflight answered, other origins refused', async () => {
     const { app } = setup({ token: 's3cret-token-for-tests-0123' });
-    const pre = await app.request('/v1/lookup', { method: 'OPTIONS', headers: { origin: CHROME_EXTENSION_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    const pre = await clientRequest(app, '/v1/lookup', { method: 'OPTIONS', headers: { origin: CHROME_EXTENSION_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe(CHROME_EXTENSION_ORIGIN);
     expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
-    const ok = await app.request(q('https://azure-host.to/'), { headers: { origin: CHROME_EXTENSION_ORIGIN, authorization: 'Bearer s3cret-token-for-tests-0123' } });
+    const ok = await clientRequest(app, q('https://azure-host.to/'), { headers: { origin: CHROME_EXTENSION_ORIGIN, authorization: 'Bearer s3cret-token-for-tests-0123' } });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe(CHROME_EXTENSION_ORIGIN);
     for (const origin of ['https://evil.example', 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'null']) {
-      const res = await app.request(q('https://azure-host.to/'), { headers: { origin, authorization: 'Bearer s3cret-token-for-tests-0123' } });
+      const res = await clientRequest(app, q('https://azure-host.to/'), { headers: { origin, authorization: 'Bearer s3cret-token-for-tests-0123' } });
       expect(res.status).toBe(403);
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     }
@@ -123,23 +124,23 @@ describe('token, CORS, rate limit, errors', () => {
 
   test('rate limit: 429 with Retry-After when the bucket is empty, refilled by the injected clock', async () => {
     const { app, clock } = setup({ rate: 3 });
-    for (let i = 0; i < 3; i++) expect((await app.request(q('https://azure-host.to/'))).status).toBe(200);
-    const limited = await app.request(q('https://azure-host.to/'));
+    for (let i = 0; i < 3; i++) expect((await clientRequest(app, q('https://azure-host.to/'))).status).toBe(200);
+    const limited = await clientRequest(app, q('https://azure-host.to/'));
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     ApiErrorSchema.parse(await limited.json());
     clock.advance(20_000);
-    expect((await app.request(q('https://azure-host.to/'))).status).toBe(200);
+    expect((await clientRequest(app, q('https://azure-host.to/'))).status).toBe(200);
   });
 
   test('an unexpected failure is a 500 without a stack trace; unknown paths are JSON 404s', async () => {
     const { app } = setup({ lookup: async () => { throw new Error('boom at /secret/path.ts:12'); } });
-    const res = await app.request(q('https://azure-host.to/'));
+    const res = await clientRequest(app, q('https://azure-host.to/'));
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toMatch(/boom|secret|\bat\s/);
     expect(ApiErrorSchema.parse(JSON.parse(text)).error.kind).toBe('internal');
-    expect((await app.request('/v1/nope')).status).toBe(404);
+    expect((await clientRequest(app, '/v1/nope')).status).toBe(404);
   });
 });
 
@@ -152,10 +153,10 @@ describe('service caching', () => {
       return resolvingLookup(input, deps);
     };
     const { app } = setup({ lookup: slow });
-    const results = await Promise.all(['a', 'b', 'c'].map(async (p) => app.request(q(`https://ripe-host.to/${p}`))));
+    const results = await Promise.all(['a', 'b', 'c'].map((p) => clientRequest(app, q(`https://ripe-host.to/${p}`))));
     const bodies = (await Promise.all(results.map((r) => r.json()))) as LookupResult[];
     expect(bodies.map((b) => b.input)).toEqual(['https://ripe-host.to/a', 'https://ripe-host.to/b', 'https://ripe-host.to/c']);
-    await app.request(q('https://RIPE-host.to/d'));
+    await clientRequest(app, q('https://RIPE-host.to/d'));
     expect(calls).toBe(1);
   });
 });

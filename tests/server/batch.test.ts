@@ -1,3 +1,4 @@
+import { clientRequest } from '../helpers/api-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pendingHosts, progressOf, runLookups, type HostOutcome } from '../../lib/bulk/plan';
 import { lookupBatch } from '../../lib/backend/client';
@@ -40,7 +41,7 @@ afterAll(() => stack.close());
 describe('POST /v1/lookup/batch', () => {
   test('1,000 URLs cost no more RDAP queries than distinct networks + domains + registrar follow-ups', async () => {
     const { app } = stack.app();
-    const res = await app.request('/v1/lookup/batch', { method: 'POST', body: JSON.stringify({ urls }), headers: { 'content-type': 'application/json' } });
+    const res = await clientRequest(app, '/v1/lookup/batch', { method: 'POST', body: JSON.stringify({ urls }), headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(200);
     const body = BatchResponseSchema.parse(await res.json());
     expect(body.items).toHaveLength(1000);
@@ -72,7 +73,7 @@ describe('POST /v1/lookup/batch', () => {
       requests++;
       // The backend "restarts" during the third request: that request fails as a whole.
       if (requests === 3) return Promise.reject(new TypeError('connection reset'));
-      return app.request(new URL(requestUrl(input)).pathname, init);
+      return clientRequest(app, new URL(requestUrl(input)).pathname, init);
     }) as typeof fetch;
     const stored: Record<string, HostOutcome> = {};
     const onChunk = async (o: HostOutcome[]) => void o.forEach((x) => (stored[x.host] = x));

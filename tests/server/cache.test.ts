@@ -60,3 +60,29 @@ describe('SqliteLookupCache', () => {
     b.close();
   });
 });
+
+describe('a corrupt cache file', () => {
+  test('is moved aside with a warning and rebuilt; the server can start', async () => {
+    const { mkdtempSync, writeFileSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'takedown-cache-'));
+    try {
+      const file = path.join(dir, 'lookup-cache.sqlite');
+      const junk = 'this is not a SQLite database, it was cut short by a crash '.repeat(100);
+      writeFileSync(file, junk);
+      const warnings: string[] = [];
+      const cache = new SqliteLookupCache(file, () => new Date('2026-03-01T00:00:00Z'), (l) => warnings.push(l));
+      await cache.setNetwork(net('13.64.0.0', '13.107.255.255', 'NET-13-64-0-0-1'), 60_000);
+      expect((await cache.getNetwork('13.64.9.9'))?.handle).toBe('NET-13-64-0-0-1');
+      cache.close();
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/could not be opened.*moved it to .*corrupt-/);
+      const aside = readdirSync(dir).find((f) => f.includes('.corrupt-'));
+      expect(aside).toBeDefined();
+      expect(readFileSync(path.join(dir, aside!), 'utf8')).toBe(junk);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { clientRequest } from '../helpers/api-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { LookupResultSchema, type LookupResult } from '../../lib/contract';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
@@ -18,7 +19,7 @@ beforeEach(() => {
 });
 
 async function get(app: ReturnType<LoopbackStack['app']>['app'], url: string): Promise<LookupResult> {
-  const res = await app.request(`/v1/lookup?url=${encodeURIComponent(url)}`);
+  const res = await clientRequest(app, `/v1/lookup?url=${encodeURIComponent(url)}`);
   expect(res.status).toBe(200);
   return LookupResultSchema.parse(await res.json());
 }

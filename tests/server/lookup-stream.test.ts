@@ -1,3 +1,4 @@
+import { clientRequest } from '../helpers/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupUrl, type StepEvent } from '../../lib/backend/client';
 import { LookupResultSchema } from '../../lib/contract';
@@ -19,7 +20,7 @@ const lines = async (res: Response) =>
 describe('streamed lookup progress (POST /v1/lookup?stream=1)', () => {
   it('reports each stage as it starts and ends, then the result', async () => {
     const { app } = stack.app();
-    const res = await app.request('/v1/lookup?stream=1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://azure-host.to/x' }) });
+    const res = await clientRequest(app, '/v1/lookup?stream=1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://azure-host.to/x' }) });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/ndjson/);
     const events = await lines(res);
@@ -37,7 +38,7 @@ describe('streamed lookup progress (POST /v1/lookup?stream=1)', () => {
     stack.rdap.addFault({ kind: 'ip', fault: '503' });
     const { app } = stack.app();
     const seen: StepEvent[] = [];
-    const fetchViaApp = ((input: string | URL | Request, init?: RequestInit) => app.request(requestUrl(input).replace('http://backend.test', ''), init)) as typeof fetch;
+    const fetchViaApp = ((input: string | URL | Request, init?: RequestInit) => clientRequest(app, requestUrl(input).replace('http://backend.test', ''), init)) as typeof fetch;
     const result = await lookupUrl({ url: 'http://backend.test', token: '' }, fetchViaApp, { url: 'https://ripe-host.to/x' }, { onStep: (e) => seen.push(e) });
     expect(seen).toContainEqual({ step: 'rdap-ip', status: 'error' });
     expect(result.errors.some((e) => e.step === 'rdap-ip')).toBe(true);
@@ -46,7 +47,7 @@ describe('streamed lookup progress (POST /v1/lookup?stream=1)', () => {
 
   it('refuses a private target before streaming', async () => {
     const { app } = stack.app();
-    const res = await app.request('/v1/lookup?stream=1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'http://127.0.0.1/' }) });
+    const res = await clientRequest(app, '/v1/lookup?stream=1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'http://127.0.0.1/' }) });
     expect(res.status).toBe(400);
     expect((await res.json()).error.kind).toMatch(/private/);
   });

@@ -1,3 +1,4 @@
+import { clientRequest } from '../helpers/api-client';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -46,7 +47,7 @@ const loopbackResolver = async (name: string) => {
 
 function call(body: unknown, recheck: RecheckOptions) {
   const app = createApp({ now, recheck });
-  return app.request('/v1/recheck', { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return clientRequest(app, '/v1/recheck', { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
 const testing = (extra: RecheckOptions = {}): RecheckOptions => ({ resolve: loopbackResolver, allowLoopback: true, allowedPorts: [port], ...extra });
 const sha = (b: string | Buffer) => createHash('sha256').update(b).digest('hex');

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createWhois } from '../../lib/server/whois43';
+import net from 'node:net';
+import { SqliteLookupCache } from '../../lib/server/cache';
+import { createSafeLookup, defaultReasonOf } from '../../lib/server/safe-lookup';
+import { createWhois, ianaBlockKey } from '../../lib/server/whois43';
 import { parseWhoisRoute } from '../../lib/server/config';
 import { startLoopbackWhois, type LoopbackWhois } from '../helpers/loopback-whois';
 
@@ -69,5 +72,55 @@ describe('port-43 WHOIS client', () => {
     await expect(client({ timeoutMs: 300 })('pirate-books.cn', 'domain')).rejects.toMatchObject({ kind: 'timeout' });
     whois.addFault({ server: 'whois.cnnic.cn', fault: 'reset', times: 1 });
     await expect(client()('pirate-books.cn', 'domain')).rejects.toMatchObject({ kind: 'unavailable' });
+  });
+});
+
+describe('WHOIS without a route (production path)', () => {
+  // The loopback WHOIS server stands in for whois.cnnic.cn: the resolver says the name is at 127.0.0.1, and only
+  // that address is treated as public here. Everything else is the production code: safe lookup, vetting, pinning.
+  const reasonOf = (a: string) => (a === '127.0.0.1' ? null : defaultReasonOf(a));
+  const lookupAt = (address: string) => createSafeLookup({ resolve: async () => [{ address, family: 4 }], reasonOf });
+
+  test('connects through the safe lookup with Node 20 happy eyeballs ({ all: true })', async () => {
+    expect(net.getDefaultAutoSelectFamily()).toBe(true);
+    const w = createWhois({ port: whois.ports['whois.cnnic.cn'], lookup: lookupAt('127.0.0.1'), timeoutMs: 1500, connectTimeoutMs: 500 });
+    const r = await w('pirate-books.cn', 'domain');
+    expect(r).toMatchObject({ server: 'whois.cnnic.cn', registrar: '阿里云计算有限公司（万网）' });
+  });
+
+  test('a server name that resolves inward is refused before any byte is sent', async () => {
+    const w = createWhois({ port: whois.ports['whois.cnnic.cn'], lookup: lookupAt('10.0.0.8'), timeoutMs: 1500, connectTimeoutMs: 500 });
+    await expect(w('pirate-books.cn', 'domain')).rejects.toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/private address; refused/) });
+    expect(whois.count('whois.cnnic.cn')).toBe(0);
+  });
+
+  test('the safe lookup answers in the shape asked: one address, or all of them', async () => {
+    const lookup = createSafeLookup({ resolve: async () => [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }], reasonOf: () => null });
+    const ask = (options: object) => new Promise<unknown[]>((resolve) => (lookup as unknown as (h: string, o: object, cb: (...a: unknown[]) => void) => void)('x.test', options, (...a) => resolve(a)));
+    expect(await ask({ all: true })).toEqual([null, [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }]]);
+    expect(await ask({})).toEqual([null, '127.0.0.1', 4]);
+    expect(await ask({ family: 6 })).toEqual([null, '::1', 6]);
+  });
+});
+
+describe('WHOIS caching', () => {
+  test('one query per domain, shared in flight and kept in the persistent cache', async () => {
+    const cache = new SqliteLookupCache('memory');
+    const w = client({ cache });
+    await Promise.all(Array.from({ length: 20 }, () => w('pirate-books.cn', 'domain')));
+    expect(whois.count('whois.cnnic.cn', 'pirate-books.cn')).toBe(1);
+    // A new client (a restarted server) on the same cache asks nothing.
+    await client({ cache })('pirate-books.cn', 'domain');
+    expect(whois.count('whois.cnnic.cn', 'pirate-books.cn')).toBe(1);
+    cache.close();
+  });
+
+  test('IANA referrals are kept per /8, not per address', async () => {
+    const w = client();
+    await w('196.11.240.215', 'ip');
+    await w('196.200.1.1', 'ip');
+    expect(whois.count('whois.iana.org')).toBe(1);
+    expect(whois.queries.find((q) => q.server === 'whois.iana.org')?.query).toBe('196.0.0.0');
+    expect(ianaBlockKey('2001:db9:1::5')).toBe('2001:db9::');
   });
 });

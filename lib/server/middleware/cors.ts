@@ -15,7 +15,7 @@ export function extensionCors(allowed: string[]): MiddlewareHandler {
     c.header('Vary', 'Origin');
     if (c.req.method === 'OPTIONS') {
       c.header('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
-      c.header('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      c.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, X-Takedown-Client');
       c.header('Access-Control-Max-Age', '600');
       return c.body(null, 204);
     }

@@ -9,13 +9,24 @@ export interface RateLimitOptions {
   maxClients?: number;
 }
 
-/** Token bucket per client: `perMinute` capacity, refilled continuously; 429 with Retry-After when empty. */
-export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
+export interface RateLimiter {
+  /** Charges one token per request; 429 with Retry-After when the bucket is empty. */
+  middleware: MiddlewareHandler;
+  /**
+   * Charges `n` more tokens to this request's client (a batch costs one per URL beyond the request itself).
+   * Returns the 429 response to send when the bucket cannot cover them, else null; nothing is taken on refusal.
+   */
+  charge: (c: Context, n: number) => Response | null;
+}
+
+/** Token bucket per client: `perMinute` capacity, refilled continuously. */
+export function createRateLimiter(opts: RateLimitOptions): RateLimiter {
   const buckets = new Map<string, { tokens: number; at: number }>();
   const capacity = opts.perMinute;
   const perMs = opts.perMinute / 60_000;
   const maxClients = opts.maxClients ?? 10_000;
-  return async (c, next) => {
+
+  function take(c: Context, n: number): Response | null {
     const key = opts.clientKey(c);
     const t = opts.now().getTime();
     const b = buckets.get(key) ?? { tokens: capacity, at: t };
@@ -24,11 +35,27 @@ export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
     buckets.delete(key);
     buckets.set(key, b);
     if (buckets.size > maxClients) buckets.delete(buckets.keys().next().value as string);
-    if (b.tokens < 1) {
-      c.header('Retry-After', String(Math.max(1, Math.ceil((1 - b.tokens) / perMs / 1000))));
-      return apiError(c, 429, 'rate_limited', 'Too many requests; retry after the number of seconds in Retry-After.');
+    if (b.tokens < n) {
+      const wait = n > capacity ? 60 : Math.max(1, Math.ceil((n - b.tokens) / perMs / 1000));
+      c.header('Retry-After', String(wait));
+      const what = n > 1 ? `This batch needs ${n} more requests of your budget (${capacity} a minute).` : 'Too many requests.';
+      return apiError(c, 429, 'rate_limited', `${what} Retry after the number of seconds in Retry-After.`);
     }
-    b.tokens -= 1;
-    await next();
+    b.tokens -= n;
+    return null;
+  }
+
+  return {
+    middleware: async (c, next) => {
+      const refused = take(c, 1);
+      if (refused) return refused;
+      await next();
+    },
+    charge: (c, n) => (n > 0 ? take(c, n) : null),
   };
+}
+
+/** The per-request limiter alone (kept for callers that need no batch charge). */
+export function rateLimit(opts: RateLimitOptions): MiddlewareHandler {
+  return createRateLimiter(opts).middleware;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkBackend, lookupUrl } from '../../../lib/backend/client';
+import { checkBackend, lookupBatch, lookupUrl, pairWithBackend } from '../../../lib/backend/client';
 import type { LookupResult } from '../../../lib/contract';
 import { requestUrl } from '../../helpers/request-url';
 
@@ -36,5 +36,36 @@ describe('backend client', () => {
     await expect(lookupUrl(settings, (async () => new Response(JSON.stringify({ error: { kind: 'private_target', message: 'loopback' } }), { status: 400 })), { url: 'http://127.0.0.1/' })).rejects.toMatchObject({ kind: 'private_target', message: 'loopback' });
     await expect(lookupUrl(settings, (async () => new Response('nope', { status: 401 })), { url: 'https://a.test/' })).rejects.toMatchObject({ kind: 'unauthorized' });
     await expect(lookupUrl(settings, (async () => new Response('{"input":1}')), { url: 'https://a.test/' })).rejects.toMatchObject({ kind: 'invalid_response' });
+  });
+});
+
+describe('backend client: CSRF header, pairing, batch budget', () => {
+  it('sends the X-Takedown-Client header on every call, with or without a token', async () => {
+    const fetchFn = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json' } }));
+    await lookupUrl({ url: 'http://127.0.0.1:8787', token: '' }, fetchFn, { url: 'https://a.test/' });
+    expect(new Headers(fetchFn.mock.calls[0]![1]?.headers).get('x-takedown-client')).toBe('extension');
+    expect(new Headers(fetchFn.mock.calls[0]![1]?.headers).get('authorization')).toBeNull();
+  });
+
+  it('pairs with POST /v1/pair and returns the token', async () => {
+    const token = 'a'.repeat(43);
+    const fetchFn = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => new Response(JSON.stringify({ token }), { headers: { 'content-type': 'application/json' } }));
+    expect(await pairWithBackend({ url: 'http://127.0.0.1:8787', token: 'old' }, fetchFn as never)).toEqual({ token });
+    const [url, init] = fetchFn.mock.calls[0]!;
+    expect(requestUrl(url)).toBe('http://127.0.0.1:8787/v1/pair');
+    expect(init?.method).toBe('POST');
+    expect(new Headers(init?.headers).get('authorization')).toBeNull();
+  });
+
+  it('a batch told to wait a few seconds (429 Retry-After) waits and goes on', async () => {
+    const batch = { items: [], stats: { urls: 0, hosts: 0, networks: 0, failed: 0 } };
+    const answers = [
+      new Response(JSON.stringify({ error: { kind: 'rate_limited', message: 'wait' } }), { status: 429, headers: { 'retry-after': '3' } }),
+      new Response(JSON.stringify(batch), { headers: { 'content-type': 'application/json' } }),
+    ];
+    const waits: number[] = [];
+    const got = await lookupBatch(settings, (async () => answers.shift()!), [], undefined, async (ms) => void waits.push(ms));
+    expect(got).toEqual(batch);
+    expect(waits).toEqual([3000]);
   });
 });

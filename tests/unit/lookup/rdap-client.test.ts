@@ -34,11 +34,14 @@ describe('RDAP client', () => {
     expect(f.requests).toHaveLength(2);
   });
 
-  it('429 with an HTTP-date Retry-After is measured from the injected clock and capped', async () => {
+  it('429 with an HTTP-date Retry-After is measured from the injected clock; one beyond the cap fails at once', async () => {
     const date = new Date(FIXED_NOW.getTime() + 5000).toUTCString();
-    const { waits, client } = setup({ [URL1]: [{ body: '', status: 429, headers: { 'retry-after': date } }, { body: '', status: 429, headers: { 'retry-after': '3600' } }, MSFT] }, { maxRetryWaitMs: 7000 });
-    await client.getRdap(URL1, 'rdap-ip');
-    expect(waits).toEqual([5000, 7000]);
+    const { f, waits, client } = setup({ [URL1]: [{ body: '', status: 429, headers: { 'retry-after': date } }, { body: '', status: 429, headers: { 'retry-after': '3600' } }, MSFT] }, { maxRetryWaitMs: 7000 });
+    await expect(client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate-limited', retryAfterMs: 3_600_000 });
+    expect(waits).toEqual([5000]);
+    // The registry asked for an hour: later queries fail at once instead of each being refused again.
+    await expect(client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(f.requests).toHaveLength(2);
   });
 
   it('429 beyond the retry budget is a rate-limited error', async () => {
@@ -47,14 +50,13 @@ describe('RDAP client', () => {
     expect(f.requests).toHaveLength(3);
   });
 
-  it('LACNIC HTTP 200 "Rate Limit Notice" is a rate limit, retried with backoff', async () => {
+  it('LACNIC HTTP 200 "Rate Limit Notice" is a rate limit: failed at once (LACNIC blocks for minutes), then held', async () => {
     const u = 'https://rdap.lacnic.net/rdap/ip/200.40.0.1';
-    const { waits, client } = setup({ [u]: [{ json: lacnicNotice }, { fixture: 'lacnic-ip-200.40.0.0_17-antel-member-TRIMMED-2026.json' }] }, { maxRetryWaitMs: 2000 });
-    const r = await client.getRdap(u, 'rdap-ip');
-    expect(r.data.handle).toBe('200.40.0.0/17');
-    expect(waits).toEqual([2000]);
-    const only = setup({ [u]: { json: lacnicNotice } }, { retries: 0 });
-    await expect(only.client.getRdap(u, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate-limited' });
+    const { f, waits, client } = setup({ [u]: [{ json: lacnicNotice }, { fixture: 'lacnic-ip-200.40.0.0_17-antel-member-TRIMMED-2026.json' }] }, { maxRetryWaitMs: 2000 });
+    await expect(client.getRdap(u, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(waits).toEqual([]);
+    await expect(client.getRdap(u, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate-limited' });
+    expect(f.requests).toHaveLength(1);
   });
 
   it('503 is retried with exponential backoff', async () => {
@@ -85,9 +87,36 @@ describe('RDAP client', () => {
     expect(b.f.requests).toHaveLength(1);
   });
 
-  it('a server that never answers times out (per attempt)', async () => {
+  it('a server that never answers times out once, without a retry that would double the wait', async () => {
     const { f, client } = setup({ [URL1]: { hang: true } }, { timeoutMs: 15, retries: 1 });
     await expect(client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'timeout' });
+    expect(f.requests).toHaveLength(1);
+  });
+
+  it('circuit breaker: after 3 timeouts a registry fails fast; after the cooldown one probe closes it again', async () => {
+    let t = FIXED_NOW.getTime();
+    const urls = [1, 2, 3, 4, 5].map((i) => `https://rdap.arin.net/registry/ip/13.64.0.${i}`);
+    const routes: Record<string, FakeRoute> = Object.fromEntries(urls.map((u, i) => [u, i === 3 ? MSFT : { hang: true }]));
+    const { f, client } = setup(routes, { timeoutMs: 15, now: () => new Date(t), breaker: { threshold: 3, cooldownMs: 30_000 } });
+    for (const u of urls.slice(0, 3)) await expect(client.getRdap(u, 'rdap-ip')).rejects.toMatchObject({ kind: 'timeout' });
+    const started = Date.now();
+    await expect(client.getRdap(urls[3]!, 'rdap-ip')).rejects.toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/not answering/) });
+    expect(Date.now() - started).toBeLessThan(15);
+    expect(f.requests).toHaveLength(3);
+    t += 30_001;
+    // Half-open: one probe goes through; its answer closes the circuit, so the next failure counts from zero.
+    await expect(client.getRdap(urls[3]!, 'rdap-ip')).resolves.toMatchObject({ data: { handle: 'NET-13-64-0-0-1' } });
+    await expect(client.getRdap(urls[4]!, 'rdap-ip')).rejects.toMatchObject({ kind: 'timeout' });
+    expect(f.requests).toHaveLength(5);
+  });
+
+  it('request budget per registry host: a request beyond it fails at once when the next token is too far away', async () => {
+    const urls = [1, 2, 3].map((i) => `https://rdap.lacnic.net/rdap/ip/200.40.0.${i}`);
+    const lacnic = { fixture: 'lacnic-ip-200.40.0.0_17-antel-member-TRIMMED-2026.json' } as FakeRoute;
+    const { f, client } = setup(Object.fromEntries(urls.map((u) => [u, lacnic])), { requestBudgets: { 'rdap.lacnic.net': { perMinute: 2, burst: 2 } } });
+    await client.getRdap(urls[0]!, 'rdap-ip');
+    await client.getRdap(urls[1]!, 'rdap-ip');
+    await expect(client.getRdap(urls[2]!, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate-limited', message: expect.stringMatching(/budget/) });
     expect(f.requests).toHaveLength(2);
   });
 

@@ -21,11 +21,21 @@ describe('ip', () => {
     ['64:ff9b::10.0.0.1', 'private'],
     ['fd00:ec2::254', 'metadata'],
     ['ff02::1', 'multicast'],
+    // IPv6 special ranges that used to count as public (issue 14 §7).
+    ['2002:c0a8:101::1', 'reserved'],
+    ['2002:0808:0808::1', 'reserved'],
+    ['::ffff:0:10.0.0.1', 'private'],
+    ['::ffff:0:8.8.8.8', 'reserved'],
+    ['64:ff9b:1::a00:1', 'private'],
+    ['fec0::1', 'private'],
+    ['2001:0:4136:e378::1', 'reserved'],
+    ['2001:2::1', 'reserved'],
+    ['3fff::1', 'documentation'],
   ])('%s is %s', (addr, reason) => {
     expect(nonPublicReason(parseIp(addr)!)).toBe(reason);
   });
 
-  it.each(['1.1.1.1', '104.16.0.1', '2606:4700:4700::1111', '2001:4860:4860::8888', '::ffff:8.8.8.8'])('%s is public', (addr) => {
+  it.each(['1.1.1.1', '104.16.0.1', '2606:4700:4700::1111', '2001:4860:4860::8888', '::ffff:8.8.8.8', '2001:200::1', '2a00:1450::1'])('%s is public', (addr) => {
     expect(nonPublicReason(parseIp(addr)!)).toBeNull();
   });
 

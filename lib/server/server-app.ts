@@ -1,0 +1,25 @@
+/** The whole backend app from a validated config: what main.ts serves and what tests and benchmarks build. */
+import { createApp } from './app';
+import type { ServerConfig } from './config';
+import { lookup } from './core';
+import { buildLookupDeps, buildRecheckResolve } from './deps';
+import { loadOrCreateInstallToken } from './install-token';
+import { createLookupService } from './lookup-service';
+
+export function buildServerApp(config: ServerConfig, now: () => Date = () => new Date()) {
+  const { deps, cache } = buildLookupDeps(config, now);
+  const service = createLookupService({ lookup, deps, store: cache });
+  const installToken = config.publicBind ? undefined : loadOrCreateInstallToken(config.cache);
+  const app = createApp({
+    now,
+    lookup: service,
+    token: config.token,
+    corsOrigins: config.corsOrigins,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    recheck: { resolve: buildRecheckResolve(config) },
+    installToken,
+    publicBind: config.publicBind,
+    requirePairing: config.requirePairing,
+  });
+  return { app, service, deps, cache, installToken };
+}
