@@ -5,8 +5,11 @@ import type { LookupService } from './lookup-service';
 import { bearerToken } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
+import type { MailStatusTracker } from './mail/mail-status';
+import type { SmtpSettings } from './mail/smtp-settings';
 import { lookupRoutes } from './routes/lookup';
 import { recheckRoutes, type RecheckOptions } from './routes/recheck';
+import { sendRoutes } from './routes/send';
 
 export interface AppDeps {
   now: () => Date;
@@ -20,6 +23,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** /v1/recheck fetch limits and resolver; the default refuses loopback and private targets. */
   recheck?: RecheckOptions;
+  /** SMTP/IMAP (lib/server/mail); /v1/send answers 503 until TAKEDOWN_SMTP_URL is set. */
+  mail?: { smtp?: SmtpSettings; status: MailStatusTracker };
 }
 
 /** Builds the HTTP API from its dependencies; main.ts binds it, tests call app.request() without a socket. */
@@ -45,6 +50,7 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', bearerToken(deps.token));
   if (deps.lookup) app.route('/v1/lookup', lookupRoutes(deps.lookup));
   app.route('/v1/recheck', recheckRoutes({ now: deps.now, ...deps.recheck }));
+  if (deps.mail) app.route('/v1/send', sendRoutes({ ...deps.mail, now: deps.now }));
   app.notFound((c) => apiError(c, 404, 'not_found', 'No such endpoint.'));
   app.onError((err, c) => {
     console.error('[takedown] request failed:', err instanceof Error ? err.message : String(err));

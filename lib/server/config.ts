@@ -10,6 +10,8 @@
  * TAKEDOWN_CORS_ORIGINS  "chrome-extension://<id>,moz-extension://<uuid>" (default: the fixed Chrome ID)
  * TAKEDOWN_ALLOW_HTTP_RDAP  "1" lets RDAP use http:// and loopback addresses (tests only)
  * TAKEDOWN_RATE_LIMIT  requests per minute per client (default 600)   TAKEDOWN_TIMEOUT_MS (8000)
+ * Mail (parsed in lib/server/mail): TAKEDOWN_SMTP_URL, TAKEDOWN_SMTP_FROM, TAKEDOWN_SMTP_CA_FILE,
+ *   TAKEDOWN_DKIM_DOMAIN/SELECTOR/KEY_FILE, TAKEDOWN_IMAP_URL, TAKEDOWN_IMAP_FOLDER
  */
 import { z } from 'zod';
 import { CHROME_EXTENSION_ORIGIN } from '../extension-id';
