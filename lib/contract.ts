@@ -75,3 +75,39 @@ export const BatchResponseSchema = z.object({
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;
 
 export const ApiErrorSchema = z.object({ error: z.object({ kind: z.string(), message: z.string(), path: z.string().optional() }) });
+
+/** GET /v1/replies (issue 18): replies read over IMAP, with what they answer and a suggested classification. */
+export const ReplyItemSchema = z.object({
+  id: z.string(),
+  receivedAt: z.string(),
+  date: z.string().nullable(),
+  from: z.string().nullable(),
+  fromName: z.string().nullable(),
+  subject: z.string(),
+  messageId: z.string().nullable(),
+  /** Our notices' Message-IDs this reply answers, and how that was found. */
+  answers: z.array(z.string()),
+  via: z.enum(['in-reply-to', 'references', 'quoted', 'ticket']).nullable(),
+  /** Every Message-ID the reply refers to, for matching notices the backend did not send. */
+  references: z.array(z.string()),
+  classification: z.object({
+    kind: z.enum(['bounce', 'counter-notice', 'removed', 'rejected', 'more-info', 'forwarded', 'acknowledged', 'unknown']),
+    suggestedStatus: z.string().nullable(),
+    provider: z.string().nullable(),
+    ticket: z.string().nullable(),
+    reason: z.string().nullable(),
+    failedRecipients: z.array(z.string()),
+    next: z.enum(['try-form-or-upstream', 'answer-request']).nullable(),
+    confidence: z.enum(['high', 'medium', 'low']),
+    evidence: z.array(z.string()),
+  }),
+  text: z.string(),
+  attachments: z.array(z.object({ filename: z.string(), mimeType: z.string(), size: z.number(), sha256: z.string() })),
+  truncated: z.boolean(),
+  sha256: z.string(),
+});
+export type ReplyItem = z.infer<typeof ReplyItemSchema>;
+export const RepliesResponseSchema = z.object({
+  replies: z.array(ReplyItemSchema),
+  poll: z.object({ time: z.string().nullable(), ok: z.boolean(), error: z.string().nullable() }),
+});

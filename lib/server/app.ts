@@ -5,10 +5,10 @@ import type { LookupService } from './lookup-service';
 import { bearerToken } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { rateLimit } from './middleware/rate-limit';
-import type { MailStatusTracker } from './mail/mail-status';
-import type { SmtpSettings } from './mail/smtp-settings';
+import type { MailService } from './mail/mail-service';
 import { lookupRoutes } from './routes/lookup';
 import { recheckRoutes, type RecheckOptions } from './routes/recheck';
+import { mailStatusRoutes, repliesRoutes } from './routes/replies';
 import { sendRoutes } from './routes/send';
 
 export interface AppDeps {
@@ -23,8 +23,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** /v1/recheck fetch limits and resolver; the default refuses loopback and private targets. */
   recheck?: RecheckOptions;
-  /** SMTP/IMAP (lib/server/mail); /v1/send answers 503 until TAKEDOWN_SMTP_URL is set. */
-  mail?: { smtp?: SmtpSettings; status: MailStatusTracker };
+  /** SMTP/IMAP (lib/server/mail); /v1/send and /v1/replies answer 503 until configured. */
+  mail?: MailService;
 }
 
 /** Builds the HTTP API from its dependencies; main.ts binds it, tests call app.request() without a socket. */
@@ -50,7 +50,11 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', bearerToken(deps.token));
   if (deps.lookup) app.route('/v1/lookup', lookupRoutes(deps.lookup));
   app.route('/v1/recheck', recheckRoutes({ now: deps.now, ...deps.recheck }));
-  if (deps.mail) app.route('/v1/send', sendRoutes({ ...deps.mail, now: deps.now }));
+  if (deps.mail) {
+    app.route('/v1/send', sendRoutes({ mail: deps.mail, now: deps.now }));
+    app.route('/v1/replies', repliesRoutes(deps.mail));
+    app.route('/v1/mail/status', mailStatusRoutes(deps.mail));
+  }
   app.notFound((c) => apiError(c, 404, 'not_found', 'No such endpoint.'));
   app.onError((err, c) => {
     console.error('[takedown] request failed:', err instanceof Error ? err.message : String(err));

@@ -5,15 +5,18 @@ import { loadConfig } from './config';
 import { lookup } from './core';
 import { buildLookupDeps } from './deps';
 import { createLookupService } from './lookup-service';
-import { MailStatusTracker } from './mail/mail-status';
+import { imapSettingsFromEnv, type ImapSettings } from './mail/imap-settings';
+import { MailService } from './mail/mail-service';
 import { smtpSettingsFromEnv, type SmtpSettings } from './mail/smtp-settings';
 
 /** `npm run server`: env is validated first; a non-loopback bind without TAKEDOWN_TOKEN refuses to start. */
 let config: ReturnType<typeof loadConfig>;
 let smtp: SmtpSettings | undefined;
+let imap: ImapSettings | undefined;
 try {
   config = loadConfig(process.env);
   smtp = smtpSettingsFromEnv(process.env);
+  imap = imapSettingsFromEnv(process.env);
 } catch (err) {
   console.error(err instanceof Error ? err.message : String(err));
   process.exit(2);
@@ -22,7 +25,7 @@ try {
 const now = () => new Date();
 const { deps, cache } = buildLookupDeps(config, now);
 const service = createLookupService({ lookup, deps, store: cache });
-const mail = { smtp, status: new MailStatusTracker({ smtpServer: smtp ? `${smtp.host}:${smtp.port}` : null }) };
+const mail = new MailService({ smtp, imap, now });
 const app = createApp({ now, lookup: service, token: config.token, corsOrigins: config.corsOrigins, rateLimitPerMinute: config.rateLimitPerMinute, mail });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

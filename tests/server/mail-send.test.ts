@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors';
 import { createApp } from '../../lib/server/app';
 import { send } from '../../lib/server/commands/send';
 import { checkEml, MAX_EML_BYTES } from '../../lib/server/mail/eml-check';
-import { MailStatusTracker } from '../../lib/server/mail/mail-status';
+import { MailService } from '../../lib/server/mail/mail-service';
 import { sendEml } from '../../lib/server/mail/smtp-send';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../../lib/server/mail/smtp-settings';
 import { closedPort, makeSelfSignedCert, startLoopbackSmtp, startSilentServer, type LoopbackSmtp } from '../helpers/loopback-smtp';
@@ -248,8 +248,9 @@ describe('cli send', () => {
 describe('POST /v1/send', () => {
   const TOKEN = 'x'.repeat(32);
   function app(smtp?: SmtpSettings) {
-    const status = new MailStatusTracker({ smtpServer: smtp ? `${smtp.host}:${smtp.port}` : null });
-    return { status, app: createApp({ now: () => new Date('2026-12-02T09:30:00Z'), token: TOKEN, mail: { smtp, status } }) };
+    const now = () => new Date('2026-12-02T09:30:00Z');
+    const mail = new MailService({ smtp, now });
+    return { status: mail.status, app: createApp({ now, token: TOKEN, mail }) };
   }
   const post = (a: ReturnType<typeof createApp>, body: Buffer | string, type = 'message/rfc822', token = TOKEN) =>
     a.request('/v1/send', { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'content-type': type, authorization: `Bearer ${token}` } });

@@ -9,6 +9,7 @@ import { parseReply, type ParsedReply } from './reply-parse';
 export interface MatchState {
   sent: Set<string>;
   tickets: Map<string, string>;
+  ownPattern?: RegExp;
 }
 
 export interface IngestedReply {
@@ -17,8 +18,8 @@ export interface IngestedReply {
   match: ReplyMatch;
 }
 
-export function newMatchState(sent: Iterable<string> = []): MatchState {
-  return { sent: new Set(sent), tickets: new Map() };
+export function newMatchState(sent: Iterable<string> = [], ownPattern?: RegExp): MatchState {
+  return { sent: new Set(sent), tickets: new Map(), ownPattern };
 }
 
 export async function ingestReply(raw: Uint8Array, state: MatchState): Promise<IngestedReply> {

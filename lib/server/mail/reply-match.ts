@@ -10,6 +10,8 @@ export interface MatchIndex {
   sent: ReadonlySet<string>;
   /** "<provider>:<ticket>" → the Message-ID the ticket was opened for. */
   tickets: ReadonlyMap<string, string>;
+  /** Also ours: Message-IDs in the shape this project writes (lib/notices/render-eml.ts), for letters sent by hand. */
+  ownPattern?: RegExp;
 }
 
 export interface ReplyMatch {
@@ -20,7 +22,7 @@ export interface ReplyMatch {
 export const ticketKey = (provider: string | null, ticket: string) => `${provider ?? '*'}:${ticket.toUpperCase()}`;
 
 export function matchReply(r: ParsedReply, index: MatchIndex, ticket: { provider: string | null; id: string | null }): ReplyMatch {
-  const ours = (ids: string[]) => ids.filter((id) => index.sent.has(id));
+  const ours = (ids: string[]) => ids.filter((id) => index.sent.has(id) || !!index.ownPattern?.test(id));
   const direct = ours(r.inReplyTo);
   if (direct.length) return { answers: direct, via: 'in-reply-to' };
   const refs = ours(r.references);

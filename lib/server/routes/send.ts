@@ -6,13 +6,11 @@ import { z } from 'zod';
 import { AppError } from '../../errors';
 import { apiError } from '../api-error';
 import { checkEml, MAX_EML_BYTES } from '../mail/eml-check';
-import type { MailStatusTracker } from '../mail/mail-status';
+import type { MailService } from '../mail/mail-service';
 import { sendEml } from '../mail/smtp-send';
-import type { SmtpSettings } from '../mail/smtp-settings';
 
 export interface SendRouteDeps {
-  smtp?: SmtpSettings;
-  status: MailStatusTracker;
+  mail: MailService;
   now: () => Date;
 }
 
@@ -32,7 +30,8 @@ export function sendRoutes(deps: SendRouteDeps) {
   // JSON doubles the size of binary-safe text at worst; the cap is checked again on the decoded .eml.
   const limit = bodyLimit({ maxSize: MAX_EML_BYTES * 2, onError: (c) => apiError(c, 413, 'payload_too_large', 'The .eml is too large.') });
   app.post('/', limit, async (c) => {
-    if (!deps.smtp) return apiError(c, 503, 'not-configured', 'SMTP is not configured on the backend (TAKEDOWN_SMTP_URL).');
+    const smtp = deps.mail.smtp;
+    if (!smtp) return apiError(c, 503, 'not-configured', 'SMTP is not configured on the backend (TAKEDOWN_SMTP_URL).');
     let raw: Buffer;
     if ((c.req.header('content-type') ?? '').startsWith('application/json')) {
       const parsed = JsonBody.safeParse(await c.req.json().catch(() => null));
@@ -43,14 +42,14 @@ export function sendRoutes(deps: SendRouteDeps) {
     }
     try {
       const eml = await checkEml(raw, { now: deps.now });
-      const proof = await sendEml(eml, deps.smtp, deps.now);
-      deps.status.sent(proof.time, proof.messageId, proof.accepted.length, proof.rejected.length);
-      if (proof.rejected.length) deps.status.failed(proof.time, 'smtp', `refused: ${proof.rejected.join(', ')}: ${proof.response}`);
+      const proof = await sendEml(eml, smtp, deps.now);
+      deps.mail.recordSent(proof);
+      if (proof.rejected.length) deps.mail.status.failed(proof.time, 'smtp', `refused: ${proof.rejected.join(', ')}: ${proof.response}`);
       return c.json(proof);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const [status, kind] = HTTP[err.kind] ?? [502, 'unavailable'];
-      if (err.kind !== 'invalid_input') deps.status.failed(deps.now().toISOString(), 'smtp', err.message);
+      if (err.kind !== 'invalid_input') deps.mail.status.failed(deps.now().toISOString(), 'smtp', err.message);
       return apiError(c, status, kind, err.message, err.kind === 'invalid_input' ? 'eml' : undefined);
     }
   });

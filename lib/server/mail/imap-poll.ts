@@ -1,0 +1,72 @@
+/**
+ * One IMAP poll with imapflow: open the folder read-only (the mailbox stays the user's; nothing is flagged or
+ * moved), fetch every message above the last UID seen, and hand each one's bytes (capped) to the caller. A UIDVALIDITY
+ * change means the server renumbered the folder, so the cursor starts again from the beginning.
+ */
+import { ImapFlow } from 'imapflow';
+import { AppError } from '../../errors';
+import type { ImapSettings } from './imap-settings';
+import { MAX_REPLY_BYTES } from './reply-parse';
+
+export interface ImapCursor {
+  uidValidity: string | null;
+  lastUid: number;
+}
+
+export interface FetchedMessage {
+  uid: number;
+  uidValidity: string;
+  internalDate: string | null;
+  source: Uint8Array;
+}
+
+/** At most this many messages per poll, oldest first, so a first poll of a big folder stays bounded. */
+export const MAX_PER_POLL = 200;
+
+export async function pollImap(settings: ImapSettings, cursor: ImapCursor): Promise<{ messages: FetchedMessage[]; cursor: ImapCursor }> {
+  const timeout = settings.timeoutMs ?? 15_000;
+  const client = new ImapFlow({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    doSTARTTLS: settings.requireTls ? true : undefined,
+    auth: { user: settings.user, pass: settings.pass },
+    logger: false,
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: 4 * timeout,
+    disableAutoIdle: true,
+  });
+  // imapflow emits 'error' on socket failures after connect; without a listener Node would crash the process.
+  client.on('error', () => undefined);
+  const where = `${settings.host}:${settings.port}`;
+  try {
+    await client.connect();
+  } catch (e) {
+    const err = e as { authenticationFailed?: boolean; message?: string; code?: string };
+    if (err.authenticationFailed) throw new AppError('unauthorized', `IMAP login to ${where} failed`);
+    throw new AppError(err.code === 'ETIMEDOUT' ? 'timeout' : 'unavailable', `IMAP server ${where} is unreachable: ${(err.message ?? '').split('\n')[0].slice(0, 200)}`);
+  }
+  try {
+    const box = await client.mailboxOpen(settings.folder, { readOnly: true }).catch(() => {
+      throw new AppError('not_found', `IMAP folder "${settings.folder}" does not exist on ${where}`);
+    });
+    const uidValidity = String(box.uidValidity);
+    const from = cursor.uidValidity === uidValidity ? cursor.lastUid : 0;
+    const messages: FetchedMessage[] = [];
+    let lastUid = from;
+    if (box.exists > 0) {
+      // "n:*" always returns the newest message even when its UID is below n, hence the filter.
+      for await (const msg of client.fetch(`${from + 1}:*`, { uid: true, internalDate: true, source: { maxLength: MAX_REPLY_BYTES } }, { uid: true })) {
+        if (msg.uid <= from || !msg.source) continue;
+        messages.push({ uid: msg.uid, uidValidity, internalDate: msg.internalDate ? new Date(msg.internalDate).toISOString() : null, source: msg.source });
+        if (messages.length >= MAX_PER_POLL) break;
+      }
+      messages.sort((a, b) => a.uid - b.uid);
+      lastUid = messages.length ? messages[messages.length - 1].uid : from;
+    }
+    return { messages, cursor: { uidValidity, lastUid } };
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
