@@ -111,3 +111,34 @@ export const RepliesResponseSchema = z.object({
   replies: z.array(ReplyItemSchema),
   poll: z.object({ time: z.string().nullable(), ok: z.boolean(), error: z.string().nullable() }),
 });
+
+/** POST /v1/send: the proof of delivery that goes into the notice's history and evidence package. */
+export const DeliveryProofSchema = z.object({
+  messageId: z.string(),
+  accepted: z.array(z.string()),
+  rejected: z.array(z.string()),
+  response: z.string(),
+  refusals: z.array(z.object({ recipient: z.string(), response: z.string() })),
+  time: z.string(),
+  envelope: z.object({ from: z.string(), to: z.array(z.string()) }),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  messageIdAdded: z.boolean(),
+});
+export type DeliveryProof = z.infer<typeof DeliveryProofSchema>;
+
+/** GET /v1/mail/status: for the options page; host names only. */
+export const MailStatusSchema = z.object({
+  smtp: z.object({
+    configured: z.boolean(),
+    server: z.string().nullable(),
+    lastSend: z.object({ time: z.string(), messageId: z.string(), accepted: z.number(), rejected: z.number() }).nullable(),
+  }),
+  imap: z.object({
+    configured: z.boolean(),
+    server: z.string().nullable(),
+    folder: z.string().nullable(),
+    lastPoll: z.object({ time: z.string(), fetched: z.number(), lastUid: z.number() }).nullable(),
+  }),
+  lastError: z.object({ time: z.string(), where: z.enum(['smtp', 'imap']), message: z.string() }).nullable(),
+});
+export type MailStatus = z.infer<typeof MailStatusSchema>;

@@ -1,13 +1,9 @@
+import type { MailStatus } from '../../contract';
+
 /**
  * What the options page may know about the backend's mail: configured or not, when it last sent and polled,
  * the last error. Host names only; user names and passwords never enter this object.
  */
-export interface MailStatus {
-  smtp: { configured: boolean; server: string | null; lastSend: { time: string; messageId: string; accepted: number; rejected: number } | null };
-  imap: { configured: boolean; server: string | null; folder: string | null; lastPoll: { time: string; fetched: number; lastUid: number } | null };
-  lastError: { time: string; where: 'smtp' | 'imap'; message: string } | null;
-}
-
 export class MailStatusTracker {
   private status: MailStatus;
   constructor(init: { smtpServer?: string | null; imapServer?: string | null; imapFolder?: string | null }) {
