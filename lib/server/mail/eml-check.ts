@@ -6,9 +6,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import PostalMime, { type Address } from 'postal-mime';
 import { AppError } from '../../errors';
+import { isSafeAddress } from '../../notices/mime';
 
 export const MAX_EML_BYTES = 25 * 1024 * 1024;
-const ADDR = /^[^\s@<>()",;:\\[\]]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z0-9-]{1,63}$|^[^\s@<>()",;:\\[\]]{1,64}@\[[0-9a-fA-F:.]+\]$/;
 
 export interface CheckedEml {
   /** The bytes to send: the input, or the input with a Message-ID header prepended. */
@@ -45,7 +45,8 @@ export async function checkEml(input: Buffer, opts: { now?: () => Date } = {}): 
   const from = flatten(mail.from ? [mail.from] : undefined);
   if (to.length === 0) invalid('the .eml has no To address');
   if (from.length !== 1) invalid('the .eml needs exactly one From address');
-  const bad = [...from, ...to, ...cc].find((a) => !ADDR.test(a));
+  // The same address rule the letter renderer applies, so every .eml the project drafts passes.
+  const bad = [...from, ...to, ...cc].find((a) => !isSafeAddress(a));
   if (bad !== undefined) invalid(`not a usable e-mail address: ${JSON.stringify(bad).slice(0, 120)}`);
   if (mail.bcc?.length) invalid('the .eml has a Bcc header; a frozen notice names every recipient openly');
 

@@ -56,14 +56,18 @@ export async function pollImap(settings: ImapSettings, cursor: ImapCursor): Prom
     const messages: FetchedMessage[] = [];
     let lastUid = from;
     if (box.exists > 0) {
-      // "n:*" always returns the newest message even when its UID is below n, hence the filter.
-      for await (const msg of client.fetch(`${from + 1}:*`, { uid: true, internalDate: true, source: { maxLength: MAX_REPLY_BYTES } }, { uid: true })) {
-        if (msg.uid <= from || !msg.source) continue;
-        messages.push({ uid: msg.uid, uidValidity, internalDate: msg.internalDate ? new Date(msg.internalDate).toISOString() : null, source: msg.source });
-        if (messages.length >= MAX_PER_POLL) break;
+      // "n:*" always includes the newest message even when its UID is below n, hence the filter; the batch is
+      // chosen before fetching so the FETCH loop always runs to its end.
+      const found = await client.search({ uid: `${from + 1}:*` }, { uid: true });
+      const batch = (found || []).filter((uid) => uid > from).sort((a, b) => a - b).slice(0, MAX_PER_POLL);
+      if (batch.length) {
+        for await (const msg of client.fetch(batch, { uid: true, internalDate: true, source: { maxLength: MAX_REPLY_BYTES } }, { uid: true })) {
+          if (!msg.source) continue;
+          messages.push({ uid: msg.uid, uidValidity, internalDate: msg.internalDate ? new Date(msg.internalDate).toISOString() : null, source: msg.source });
+        }
+        messages.sort((a, b) => a.uid - b.uid);
+        lastUid = batch[batch.length - 1];
       }
-      messages.sort((a, b) => a.uid - b.uid);
-      lastUid = messages.length ? messages[messages.length - 1].uid : from;
     }
     return { messages, cursor: { uidValidity, lastUid } };
   } finally {

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../errors';
+import { isSafeAddress } from '../../notices/mime';
 import { isLoopbackHost } from '../config';
 
 export interface SmtpSettings {
@@ -24,8 +25,6 @@ export interface SmtpSettings {
   timeoutMs?: number;
 }
 
-const ADDR = /^[^\s@<>()",;:\\[\]]{1,64}@[A-Za-z0-9.-]{1,253}$/;
-
 /** Returns undefined when TAKEDOWN_SMTP_URL is unset (mail sending is optional). Throws AppError('invalid_input'). */
 export function smtpSettingsFromEnv(env: Record<string, string | undefined>): SmtpSettings | undefined {
   const raw = env.TAKEDOWN_SMTP_URL?.trim();
@@ -43,7 +42,7 @@ export function smtpSettingsFromEnv(env: Record<string, string | undefined>): Sm
   if (!host) throw new AppError('invalid_input', 'TAKEDOWN_SMTP_URL has no host');
   const port = url.port ? Number(url.port) : secure ? 465 : 587;
   const from = env.TAKEDOWN_SMTP_FROM?.trim() || undefined;
-  if (from && !ADDR.test(from)) throw new AppError('invalid_input', 'TAKEDOWN_SMTP_FROM is not a bare e-mail address');
+  if (from && !isSafeAddress(from)) throw new AppError('invalid_input', 'TAKEDOWN_SMTP_FROM is not a bare e-mail address');
 
   const dkimVars = [env.TAKEDOWN_DKIM_DOMAIN, env.TAKEDOWN_DKIM_SELECTOR, env.TAKEDOWN_DKIM_KEY_FILE].map((v) => v?.trim() || undefined);
   let dkim: SmtpSettings['dkim'];
