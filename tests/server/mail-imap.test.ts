@@ -87,6 +87,16 @@ describe.skipIf(!DOVECOT_BIN)('IMAP polling against a real Dovecot', () => {
     });
     expect(again.replies[0].text).not.toContain('alert');
     expect(mail.status.snapshot().imap.lastPoll).toMatchObject({ fetched: 1, lastUid: 4 });
+
+    // The attachment itself, read again from the mailbox, served as a download and checked against its hash.
+    const auth = { headers: { authorization: `Bearer ${TOKEN}` } };
+    const dl = await app.request(`/v1/replies/${again.replies[0].id}/attachments/0`, auth);
+    expect(dl.status).toBe(200);
+    expect(dl.headers.get('content-type')).toBe('application/octet-stream');
+    expect(dl.headers.get('x-content-sha256')).toBe(again.replies[0].attachments[0].sha256);
+    expect(Buffer.from(await dl.arrayBuffer()).equals(pdf)).toBe(true);
+    expect((await app.request(`/v1/replies/${again.replies[0].id}/attachments/1`, auth)).status).toBe(404);
+    expect((await app.request('/v1/replies/1:999/attachments/0', auth)).status).toBe(404);
   }, 30_000);
 
   it('reads the configured folder', async () => {

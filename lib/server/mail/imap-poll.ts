@@ -23,7 +23,8 @@ export interface FetchedMessage {
 /** At most this many messages per poll, oldest first, so a first poll of a big folder stays bounded. */
 export const MAX_PER_POLL = 200;
 
-export async function pollImap(settings: ImapSettings, cursor: ImapCursor): Promise<{ messages: FetchedMessage[]; cursor: ImapCursor }> {
+/** Connects, runs `work`, logs out; login and connection failures become AppErrors naming the server. */
+async function withImap<T>(settings: ImapSettings, work: (client: ImapFlow, where: string) => Promise<T>): Promise<T> {
   const timeout = settings.timeoutMs ?? 15_000;
   const client = new ImapFlow({
     host: settings.host,
@@ -48,9 +49,21 @@ export async function pollImap(settings: ImapSettings, cursor: ImapCursor): Prom
     throw new AppError(err.code === 'ETIMEDOUT' ? 'timeout' : 'unavailable', `IMAP server ${where} is unreachable: ${(err.message ?? '').split('\n')[0].slice(0, 200)}`);
   }
   try {
-    const box = await client.mailboxOpen(settings.folder, { readOnly: true }).catch(() => {
-      throw new AppError('not_found', `IMAP folder "${settings.folder}" does not exist on ${where}`);
-    });
+    return await work(client, where);
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+async function openFolder(client: ImapFlow, settings: ImapSettings, where: string) {
+  return client.mailboxOpen(settings.folder, { readOnly: true }).catch(() => {
+    throw new AppError('not_found', `IMAP folder "${settings.folder}" does not exist on ${where}`);
+  });
+}
+
+export async function pollImap(settings: ImapSettings, cursor: ImapCursor): Promise<{ messages: FetchedMessage[]; cursor: ImapCursor }> {
+  return withImap(settings, async (client, where) => {
+    const box = await openFolder(client, settings, where);
     const uidValidity = String(box.uidValidity);
     const from = cursor.uidValidity === uidValidity ? cursor.lastUid : 0;
     const messages: FetchedMessage[] = [];
@@ -70,7 +83,15 @@ export async function pollImap(settings: ImapSettings, cursor: ImapCursor): Prom
       }
     }
     return { messages, cursor: { uidValidity, lastUid } };
-  } finally {
-    await client.logout().catch(() => client.close());
-  }
+  });
+}
+
+/** One message's bytes by UID, or null when it is gone or the folder was renumbered (UIDVALIDITY changed). */
+export async function fetchImapMessage(settings: ImapSettings, uidValidity: string, uid: number): Promise<Uint8Array | null> {
+  return withImap(settings, async (client, where) => {
+    const box = await openFolder(client, settings, where);
+    if (String(box.uidValidity) !== uidValidity) return null;
+    const msg = await client.fetchOne(String(uid), { uid: true, source: { maxLength: MAX_REPLY_BYTES } }, { uid: true });
+    return msg && msg.source ? msg.source : null;
+  });
 }

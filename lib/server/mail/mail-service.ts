@@ -6,9 +6,10 @@
 import type { ReplyItem } from '../../contract';
 import { AppError } from '../../errors';
 import type { ImapSettings } from './imap-settings';
-import { pollImap, type ImapCursor } from './imap-poll';
+import { fetchImapMessage, pollImap, type ImapCursor } from './imap-poll';
 import { MailStatusTracker } from './mail-status';
 import { ingestReply, newMatchState, type MatchState } from './reply-ingest';
+import { parseReply } from './reply-parse';
 import type { DeliveryProof } from './smtp-send';
 import type { SmtpSettings } from './smtp-settings';
 
@@ -23,6 +24,7 @@ export interface MailServiceOptions {
   now: () => Date;
   minPollIntervalMs?: number;
   poll?: typeof pollImap;
+  fetchMessage?: typeof fetchImapMessage;
 }
 
 export class MailService {
@@ -101,5 +103,23 @@ export class MailService {
     if (force || stale) await this.pollNow();
     const replies = since ? this.kept.filter((r) => Date.parse(r.receivedAt) >= since.getTime()) : [...this.kept];
     return { replies, poll: this.lastPoll ?? { time: null, ok: false, error: 'not polled yet' } };
+  }
+
+  /**
+   * An attachment's bytes, read again from the mailbox (the mail stays there; the backend keeps only hashes) and
+   * served only when they still hash to what the reply listed when it was first read.
+   */
+  async attachment(id: string, index: number) {
+    const imap = this.opts.imap;
+    const reply = this.kept.find((r) => r.id === id);
+    const listed = reply?.attachments[index];
+    if (!imap || !reply || !listed) throw new AppError('not_found', 'No such reply or attachment.');
+    const [uidValidity, uid] = id.split(':');
+    const source = await (this.opts.fetchMessage ?? fetchImapMessage)(imap, uidValidity, Number(uid));
+    if (!source) throw new AppError('not_found', 'The reply is no longer in the mailbox.');
+    const bytes: Uint8Array[] = [];
+    const again = await parseReply(source, bytes);
+    if (again.attachments[index]?.sha256 !== listed.sha256) throw new AppError('invalid_response', 'The attachment in the mailbox no longer matches its recorded hash.');
+    return { ...listed, bytes: bytes[index] };
   }
 }

@@ -89,7 +89,8 @@ function headerEnd(raw: Uint8Array): number {
 
 const TEXTLIKE = /^(text\/|message\/(rfc822|delivery-status|global-headers|global-delivery-status)|text\/rfc822-headers)/i;
 
-export async function parseReply(input: Uint8Array): Promise<ParsedReply> {
+/** Pass `keep` to receive each attachment's bytes (in the order of `attachments`), for serving one as evidence. */
+export async function parseReply(input: Uint8Array, keep?: Uint8Array[]): Promise<ParsedReply> {
   const sha256 = createHash('sha256').update(input).digest('hex');
   let truncated = input.length > MAX_REPLY_BYTES;
   const raw = truncated ? input.subarray(0, MAX_REPLY_BYTES) : input;
@@ -113,6 +114,7 @@ export async function parseReply(input: Uint8Array): Promise<ParsedReply> {
   let dsn: DeliveryStatus | null = null;
   for (const a of mail.attachments.slice(0, MAX_ATTACHMENTS)) {
     const bytes = bytesOf(a.content);
+    keep?.push(bytes);
     attachments.push({
       filename: (a.filename ?? 'attachment').replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 200),
       mimeType: a.mimeType.slice(0, 200),
