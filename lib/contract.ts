@@ -76,6 +76,18 @@ export type BatchResponse = z.infer<typeof BatchResponseSchema>;
 
 export const ApiErrorSchema = z.object({ error: z.object({ kind: z.string(), message: z.string(), path: z.string().optional() }) });
 
+/** What a reply says about the notice it answers; a suggestion the user confirms. */
+export const REPLY_KINDS = [
+  'bounce',
+  'counter-notice',
+  'removed',
+  'rejected',
+  'more-info',
+  'forwarded',
+  'acknowledged',
+  'unknown',
+] as const;
+
 /** GET /v1/replies (issue 18): replies read over IMAP, with what they answer and a suggested classification. */
 export const ReplyItemSchema = z.object({
   id: z.string(),
@@ -91,7 +103,7 @@ export const ReplyItemSchema = z.object({
   /** Every Message-ID the reply refers to, for matching notices the backend did not send. */
   references: z.array(z.string()),
   classification: z.object({
-    kind: z.enum(['bounce', 'counter-notice', 'removed', 'rejected', 'more-info', 'forwarded', 'acknowledged', 'unknown']),
+    kind: z.enum(REPLY_KINDS),
     suggestedStatus: z.string().nullable(),
     provider: z.string().nullable(),
     ticket: z.string().nullable(),
@@ -131,7 +143,9 @@ export const MailStatusSchema = z.object({
   smtp: z.object({
     configured: z.boolean(),
     server: z.string().nullable(),
-    lastSend: z.object({ time: z.string(), messageId: z.string(), accepted: z.number(), rejected: z.number() }).nullable(),
+    lastSend: z
+      .object({ time: z.string(), messageId: z.string(), accepted: z.number(), rejected: z.number() })
+      .nullable(),
   }),
   imap: z.object({
     configured: z.boolean(),

@@ -2,12 +2,22 @@
  * The extension's side of the backend's mail API (issue 18): send the frozen .eml, read the mail status for the
  * options page, fetch replies on the follow-up alarm. Responses are validated against lib/contract.ts.
  */
-import { DeliveryProofSchema, MailStatusSchema, RepliesResponseSchema, type DeliveryProof, type MailStatus } from '../contract';
+import {
+  DeliveryProofSchema,
+  MailStatusSchema,
+  RepliesResponseSchema,
+  type DeliveryProof,
+  type MailStatus,
+} from '../contract';
 import type { BackendSettings } from '../model/settings';
 import { call, parsed, type FetchFn } from './client';
 
 export async function sendViaBackend(settings: BackendSettings, fetchFn: FetchFn, eml: string): Promise<DeliveryProof> {
-  const res = await call(settings, fetchFn, 'v1/send', { method: 'POST', headers: { 'content-type': 'message/rfc822' }, body: eml });
+  const res = await call(settings, fetchFn, 'v1/send', {
+    method: 'POST',
+    headers: { 'content-type': 'message/rfc822' },
+    body: eml,
+  });
   return parsed(res, DeliveryProofSchema);
 }
 

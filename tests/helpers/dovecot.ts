@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const DOVECOT_BIN = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].find((p) => existsSync(p)) ?? null;
-export const DOVECOT_MISSING = 'dovecot-imapd is not installed (apt-get install dovecot-imapd; .ci/run installs it): IMAP tests skipped';
+export const DOVECOT_MISSING =
+  'dovecot-imapd is not installed (apt-get install dovecot-imapd; .ci/run installs it): IMAP tests skipped';
 
 export interface Dovecot {
   port: number;
@@ -101,7 +102,9 @@ service imap-login {
 }
 `,
   );
-  const child: ChildProcess = spawn(DOVECOT_BIN, ['-c', path.join(dir, 'dovecot.conf'), '-F'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(DOVECOT_BIN, ['-c', path.join(dir, 'dovecot.conf'), '-F'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d.toString()));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));

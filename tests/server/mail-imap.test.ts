@@ -21,7 +21,14 @@ describe.skipIf(!DOVECOT_BIN)('IMAP polling against a real Dovecot', () => {
   let client: ImapFlow;
   beforeAll(async () => {
     imap = await startDovecot();
-    client = new ImapFlow({ host: '127.0.0.1', port: imap.port, secure: false, doSTARTTLS: false, auth: { user: imap.user, pass: imap.pass }, logger: false });
+    client = new ImapFlow({
+      host: '127.0.0.1',
+      port: imap.port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: imap.user, pass: imap.pass },
+      logger: false,
+    });
     await client.connect();
   }, 20_000);
   afterAll(async () => {
@@ -32,7 +39,11 @@ describe.skipIf(!DOVECOT_BIN)('IMAP polling against a real Dovecot', () => {
   let clock = new Date('2026-12-02T10:00:00Z');
   const now = () => clock;
   function service(env: Record<string, string> = {}) {
-    const mail = new MailService({ imap: imapSettingsFromEnv({ TAKEDOWN_IMAP_URL: imap.url, ...env }), now, minPollIntervalMs: 60_000 });
+    const mail = new MailService({
+      imap: imapSettingsFromEnv({ TAKEDOWN_IMAP_URL: imap.url, ...env }),
+      now,
+      minPollIntervalMs: 60_000,
+    });
     return { mail, app: createApp({ now, token: TOKEN, mail }) };
   }
   const get = async (app: ReturnType<typeof createApp>, q = '') => {
@@ -54,7 +65,11 @@ describe.skipIf(!DOVECOT_BIN)('IMAP polling against a real Dovecot', () => {
       ['forwarded', ['<notice.n03.mk2x9@lotus.example>'], 'ticket'],
       ['bounce', ['<notice.n13.mk2x9@lotus.example>'], 'quoted'],
     ]);
-    expect(body.replies[0]).toMatchObject({ receivedAt: '2026-12-02T09:10:00.000Z', from: 'trustandsafety@support.aws.com', classification: { ticket: '81234567890', suggestedStatus: 'acknowledged' } });
+    expect(body.replies[0]).toMatchObject({
+      receivedAt: '2026-12-02T09:10:00.000Z',
+      from: 'trustandsafety@support.aws.com',
+      classification: { ticket: '81234567890', suggestedStatus: 'acknowledged' },
+    });
     expect(body.replies[2].classification.failedRecipients).toEqual(['abuse@gone-host.example']);
     expect(body.replies[0].sha256).toBe(createHash('sha256').update(corpus('04-aws-ack.eml')).digest('hex'));
     expect(mail.status.snapshot().imap.lastPoll).toMatchObject({ fetched: 3, lastUid: 3 });
@@ -71,19 +86,40 @@ describe.skipIf(!DOVECOT_BIN)('IMAP polling against a real Dovecot', () => {
     // Only new mail is fetched on the next poll; an HTML reply with an attachment comes back as text plus hashes.
     const pdf = Buffer.from('%PDF-1.4 statement');
     const withAttachment = [
-      'From: abuse-reply@digitalocean.com', 'To: rights@lotus.example', 'Subject: [DigitalOcean] Counter notification (Ticket #7654321)',
-      'Message-ID: <do.9@digitalocean.com>', 'In-Reply-To: <notice.n08.mk2x9@lotus.example>', 'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b1"', '', '--b1', 'Content-Type: text/html; charset=utf-8', '',
-      '<p>The customer has submitted a <b>counter-notice</b>.</p><script>alert(1)</script>', '--b1',
-      'Content-Type: application/pdf; name="counter.pdf"', 'Content-Disposition: attachment; filename="counter.pdf"',
-      'Content-Transfer-Encoding: base64', '', pdf.toString('base64'), '--b1--', '',
+      'From: abuse-reply@digitalocean.com',
+      'To: rights@lotus.example',
+      'Subject: [DigitalOcean] Counter notification (Ticket #7654321)',
+      'Message-ID: <do.9@digitalocean.com>',
+      'In-Reply-To: <notice.n08.mk2x9@lotus.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<p>The customer has submitted a <b>counter-notice</b>.</p><script>alert(1)</script>',
+      '--b1',
+      'Content-Type: application/pdf; name="counter.pdf"',
+      'Content-Disposition: attachment; filename="counter.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      pdf.toString('base64'),
+      '--b1--',
+      '',
     ].join('\r\n');
     await client.append('INBOX', withAttachment, [], new Date('2026-12-02T09:40:00Z'));
     const again = RepliesResponseSchema.parse((await get(app, '?since=2026-12-02T09:35:00Z&poll=1')).body);
     expect(again.replies).toHaveLength(1);
     expect(again.replies[0]).toMatchObject({
       classification: { kind: 'counter-notice', suggestedStatus: 'counter_noticed' },
-      attachments: [{ filename: 'counter.pdf', mimeType: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') }],
+      attachments: [
+        {
+          filename: 'counter.pdf',
+          mimeType: 'application/pdf',
+          size: pdf.length,
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+        },
+      ],
     });
     expect(again.replies[0].text).not.toContain('alert');
     expect(mail.status.snapshot().imap.lastPoll).toMatchObject({ fetched: 1, lastUid: 4 });
@@ -107,14 +143,26 @@ describe.skipIf(!DOVECOT_BIN)('IMAP polling against a real Dovecot', () => {
     expect(body.replies.map((r) => r.classification.ticket)).toEqual(['CS8123456']);
   }, 20_000);
 
-  it('reports a failed login and a missing folder in the poll result and the mail status, never the password', async () => {
-    const bad = new MailService({ imap: imapSettingsFromEnv({ TAKEDOWN_IMAP_URL: `imap://${imap.user}:wrong-pw-123@127.0.0.1:${imap.port}` }), now });
+  it('reports a failed login and a missing folder in the poll and the status, never the password', async () => {
+    const bad = new MailService({
+      imap: imapSettingsFromEnv({ TAKEDOWN_IMAP_URL: `imap://${imap.user}:wrong-pw-123@127.0.0.1:${imap.port}` }),
+      now,
+    });
     const app = createApp({ now, token: TOKEN, mail: bad });
     const r = await get(app);
     expect(r.status).toBe(200);
-    expect(r.body.poll).toMatchObject({ ok: false, error: expect.stringMatching(/IMAP login to 127\.0\.0\.1:\d+ failed/) });
-    const status = await (await app.request('/v1/mail/status', { headers: { authorization: `Bearer ${TOKEN}` } })).json();
-    expect(status).toMatchObject({ imap: { configured: true, folder: 'INBOX' }, smtp: { configured: false }, lastError: { where: 'imap' } });
+    expect(r.body.poll).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/IMAP login to 127\.0\.0\.1:\d+ failed/),
+    });
+    const status = await (
+      await app.request('/v1/mail/status', { headers: { authorization: `Bearer ${TOKEN}` } })
+    ).json();
+    expect(status).toMatchObject({
+      imap: { configured: true, folder: 'INBOX' },
+      smtp: { configured: false },
+      lastError: { where: 'imap' },
+    });
     expect(JSON.stringify(status)).not.toMatch(/wrong-pw-123|imap-test-secret|takedown:/);
 
     const { app: noFolder } = service({ TAKEDOWN_IMAP_FOLDER: 'Nope' });
@@ -127,7 +175,10 @@ describe('replies route without a server', () => {
     const app = createApp({ now: () => new Date(), token: TOKEN, mail: new MailService({ now: () => new Date() }) });
     const h = { headers: { authorization: `Bearer ${TOKEN}` } };
     expect((await app.request('/v1/replies', h)).status).toBe(503);
-    const mail = new MailService({ imap: imapSettingsFromEnv({ TAKEDOWN_IMAP_URL: `imap://u:p@127.0.0.1:${await closedPort()}` }), now: () => new Date() });
+    const mail = new MailService({
+      imap: imapSettingsFromEnv({ TAKEDOWN_IMAP_URL: `imap://u:p@127.0.0.1:${await closedPort()}` }),
+      now: () => new Date(),
+    });
     const app2 = createApp({ now: () => new Date(), token: TOKEN, mail });
     expect((await app2.request('/v1/replies?since=yesterday', h)).status).toBe(400);
     const down = await (await app2.request('/v1/replies', h)).json();
@@ -135,8 +186,16 @@ describe('replies route without a server', () => {
     expect((await app2.request('/v1/replies')).status).toBe(401);
   });
   it('requires STARTTLS for IMAP off loopback', () => {
-    expect(imapSettingsFromEnv({ TAKEDOWN_IMAP_URL: 'imap://u:p@mail.lotus.example' })).toMatchObject({ requireTls: true, port: 143, folder: 'INBOX' });
-    expect(imapSettingsFromEnv({ TAKEDOWN_IMAP_URL: 'imaps://u:p@mail.lotus.example' })).toMatchObject({ requireTls: false, secure: true, port: 993 });
+    expect(imapSettingsFromEnv({ TAKEDOWN_IMAP_URL: 'imap://u:p@mail.lotus.example' })).toMatchObject({
+      requireTls: true,
+      port: 143,
+      folder: 'INBOX',
+    });
+    expect(imapSettingsFromEnv({ TAKEDOWN_IMAP_URL: 'imaps://u:p@mail.lotus.example' })).toMatchObject({
+      requireTls: false,
+      secure: true,
+      port: 993,
+    });
     expect(() => imapSettingsFromEnv({ TAKEDOWN_IMAP_URL: 'imap://mail.lotus.example' })).toThrow(/user:password/);
   });
 });

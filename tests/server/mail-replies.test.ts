@@ -16,8 +16,13 @@ interface Expected {
   reason?: string;
   failedRecipients?: string[];
 }
-const corpus = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8')) as { sent: string[]; replies: Record<string, Expected> };
-const files = readdirSync(DIR).filter((f) => f.endsWith('.eml')).sort();
+const corpus = JSON.parse(readFileSync(path.join(DIR, 'expected.json'), 'utf8')) as {
+  sent: string[];
+  replies: Record<string, Expected>;
+};
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.eml'))
+  .sort();
 
 describe('reply corpus: classification and matching', () => {
   it('has at least 25 replies, each with an expectation, in English and Chinese', () => {
@@ -47,10 +52,11 @@ describe('reply corpus: classification and matching', () => {
 
   it('covers every kind of answer the issue names', () => {
     const kinds = new Set(Object.values(corpus.replies).map((r) => r.kind));
-    for (const k of ['acknowledged', 'removed', 'rejected', 'more-info', 'counter-notice', 'forwarded', 'bounce']) expect(kinds).toContain(k);
+    for (const k of ['acknowledged', 'removed', 'rejected', 'more-info', 'counter-notice', 'forwarded', 'bounce'])
+      expect(kinds).toContain(k);
   });
 
-  it('does not learn tickets from replies that match nothing, and tickets alone do not cross to unrelated mail', async () => {
+  it('learns no ticket from a reply that matches nothing, so tickets never link unrelated mail', async () => {
     const state = newMatchState();
     const r = await ingestReply(readFileSync(path.join(DIR, '01-cloudflare-ack.eml')), state);
     expect(r.match.answers).toEqual([]);
@@ -72,18 +78,45 @@ describe('reply parsing', () => {
   });
   it('reads the DSN fields of a bounce', async () => {
     const r = await parseReply(readFileSync(path.join(DIR, '20-bounce-dsn.eml')));
-    expect(r.dsn).toEqual({ recipients: ['abuse@gone-host.example'], action: 'failed', status: '5.1.1', diagnostic: expect.stringMatching(/^smtp; 550 5\.1\.1 .*User unknown$/) });
+    expect(r.dsn).toEqual({
+      recipients: ['abuse@gone-host.example'],
+      action: 'failed',
+      status: '5.1.1',
+      diagnostic: expect.stringMatching(/^smtp; 550 5\.1\.1 .*User unknown$/),
+    });
   });
   it('keeps attachments with their SHA-256', async () => {
     const pdf = Buffer.from('%PDF-1.4 counter-notice statement');
     const raw = [
-      'From: abuse-reply@digitalocean.com', 'To: rights@lotus.example', 'Subject: counter notice', 'Message-ID: <att.1@do.example>',
-      'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b1"', '', '--b1', 'Content-Type: text/plain', '', 'Attached.',
-      '--b1', 'Content-Type: application/pdf; name="counter.pdf"', 'Content-Disposition: attachment; filename="../../counter.pdf"',
-      'Content-Transfer-Encoding: base64', '', pdf.toString('base64'), '--b1--', '',
+      'From: abuse-reply@digitalocean.com',
+      'To: rights@lotus.example',
+      'Subject: counter notice',
+      'Message-ID: <att.1@do.example>',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain',
+      '',
+      'Attached.',
+      '--b1',
+      'Content-Type: application/pdf; name="counter.pdf"',
+      'Content-Disposition: attachment; filename="../../counter.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      pdf.toString('base64'),
+      '--b1--',
+      '',
     ].join('\r\n');
     const r = await parseReply(Buffer.from(raw));
-    expect(r.attachments).toEqual([{ filename: expect.not.stringContaining('/'), mimeType: 'application/pdf', size: pdf.length, sha256: (await import('node:crypto')).createHash('sha256').update(pdf).digest('hex') }]);
+    expect(r.attachments).toEqual([
+      {
+        filename: expect.not.stringContaining('/'),
+        mimeType: 'application/pdf',
+        size: pdf.length,
+        sha256: (await import('node:crypto')).createHash('sha256').update(pdf).digest('hex'),
+      },
+    ]);
   });
   it('cuts quoted text before classifying', () => {
     expect(freshText('Thanks.\n\nOn Mon, 1 Dec 2026, X <x@y.example> wrote:\n> please remove')).toBe('Thanks.');
@@ -93,14 +126,18 @@ describe('reply parsing', () => {
 
 describe('hostile replies are parsed within limits and never throw', () => {
   it('a reply larger than the cap is truncated', async () => {
-    const big = Buffer.concat([Buffer.from('From: a@b.example\r\nSubject: big\r\nContent-Type: text/plain\r\n\r\n'), Buffer.alloc(MAX_REPLY_BYTES + 1024, 'A')]);
+    const big = Buffer.concat([
+      Buffer.from('From: a@b.example\r\nSubject: big\r\nContent-Type: text/plain\r\n\r\n'),
+      Buffer.alloc(MAX_REPLY_BYTES + 1024, 'A'),
+    ]);
     const r = await parseReply(big);
     expect(r.truncated).toBe(true);
     expect(r.text.length).toBeLessThanOrEqual(MAX_TEXT_CHARS);
   });
   it('deeply nested multiparts', async () => {
     let body = 'Content-Type: text/plain\r\n\r\ninnermost has been removed\r\n';
-    for (let i = 0; i < 200; i++) body = `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n${body}--b${i}--\r\n`;
+    for (let i = 0; i < 200; i++)
+      body = `Content-Type: multipart/mixed; boundary="b${i}"\r\n\r\n--b${i}\r\n${body}--b${i}--\r\n`;
     const r = await parseReply(Buffer.from(`From: a@b.example\r\nSubject: nest\r\nMIME-Version: 1.0\r\n${body}`));
     expect(r.subject).toBe('nest');
   });

@@ -11,7 +11,13 @@ import { checkEml, MAX_EML_BYTES } from '../../lib/server/mail/eml-check';
 import { MailService } from '../../lib/server/mail/mail-service';
 import { sendEml } from '../../lib/server/mail/smtp-send';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../../lib/server/mail/smtp-settings';
-import { closedPort, makeSelfSignedCert, startLoopbackSmtp, startSilentServer, type LoopbackSmtp } from '../helpers/loopback-smtp';
+import {
+  closedPort,
+  makeSelfSignedCert,
+  startLoopbackSmtp,
+  startSilentServer,
+  type LoopbackSmtp,
+} from '../helpers/loopback-smtp';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'mail-send-'));
 let tls: Awaited<ReturnType<typeof makeSelfSignedCert>>;
@@ -44,8 +50,13 @@ function eml(headers: Partial<Record<'From' | 'To' | 'Cc' | 'Message-ID', string
     'Content-Transfer-Encoding': 'base64',
     ...headers,
   };
-  const head = Object.entries(h).filter(([, v]) => v !== null).map(([k, v]) => `${k}: ${v}`).join('\r\n');
-  const body = Buffer.from('To whom it may concern,\n\nhttps://pirate.example/atlas infringes our copyright.\n.\n..leading dots survive\n').toString('base64');
+  const head = Object.entries(h)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n');
+  const body = Buffer.from(
+    'To whom it may concern,\n\nhttps://pirate.example/atlas infringes our copyright.\n.\n..leading dots survive\n',
+  ).toString('base64');
   return Buffer.from(`${head}\r\n\r\n${body.replace(/.{76}/g, '$&\r\n')}\r\n`);
 }
 
@@ -56,7 +67,11 @@ function settings(s: LoopbackSmtp, extra: Partial<SmtpSettings> = {}): SmtpSetti
 async function cli(env: Record<string, string>, file: string) {
   let stdout = '';
   let stderr = '';
-  const code = await send.run(['--eml', file], { stdout: { write: (x: string) => (stdout += x) }, stderr: { write: (x: string) => (stderr += x) }, env });
+  const code = await send.run(['--eml', file], {
+    stdout: { write: (x: string) => (stdout += x) },
+    stderr: { write: (x: string) => (stderr += x) },
+    env,
+  });
   return { code, stdout, stderr };
 }
 
@@ -74,7 +89,11 @@ describe('checkEml (postal-mime)', () => {
     expect(c.raw.equals(raw)).toBe(true);
     expect(c.messageId).toBe('<notice.abc123.k2x@lotus.example>');
     expect(c.messageIdAdded).toBe(false);
-    expect(c).toMatchObject({ from: 'rights@lotus.example', to: ['abuse@host.example'], cc: ['dmca@upstream.example'] });
+    expect(c).toMatchObject({
+      from: 'rights@lotus.example',
+      to: ['abuse@host.example'],
+      cc: ['dmca@upstream.example'],
+    });
   });
   it('adds a Message-ID only when missing, in the From domain', async () => {
     const raw = eml({ 'Message-ID': null });
@@ -105,15 +124,30 @@ describe('checkEml (postal-mime)', () => {
 
 describe('smtpSettingsFromEnv', () => {
   it('requires STARTTLS off loopback, not on it, and TLS from the start for smtps://', () => {
-    expect(smtpSettingsFromEnv({ TAKEDOWN_SMTP_URL: 'smtp://u:p%40ss@mail.lotus.example:587' })).toMatchObject({ host: 'mail.lotus.example', port: 587, secure: false, requireTls: true, user: 'u', pass: 'p@ss' });
+    expect(smtpSettingsFromEnv({ TAKEDOWN_SMTP_URL: 'smtp://u:p%40ss@mail.lotus.example:587' })).toMatchObject({
+      host: 'mail.lotus.example',
+      port: 587,
+      secure: false,
+      requireTls: true,
+      user: 'u',
+      pass: 'p@ss',
+    });
     expect(smtpSettingsFromEnv({ TAKEDOWN_SMTP_URL: 'smtp://127.0.0.1:2525' })).toMatchObject({ requireTls: false });
-    expect(smtpSettingsFromEnv({ TAKEDOWN_SMTP_URL: 'smtps://mail.lotus.example' })).toMatchObject({ port: 465, secure: true, requireTls: false });
+    expect(smtpSettingsFromEnv({ TAKEDOWN_SMTP_URL: 'smtps://mail.lotus.example' })).toMatchObject({
+      port: 465,
+      secure: true,
+      requireTls: false,
+    });
     expect(smtpSettingsFromEnv({})).toBeUndefined();
   });
   it('names the bad variable', () => {
     expect(() => smtpSettingsFromEnv({ TAKEDOWN_SMTP_URL: 'http://x' })).toThrow(/smtp:\/\/ or smtps:\/\//);
-    expect(() => smtpSettingsFromEnv({ TAKEDOWN_SMTP_URL: 'smtp://x', TAKEDOWN_SMTP_FROM: 'a b' })).toThrow(/TAKEDOWN_SMTP_FROM/);
-    expect(() => smtpSettingsFromEnv({ TAKEDOWN_SMTP_URL: 'smtp://x', TAKEDOWN_DKIM_DOMAIN: 'lotus.example' })).toThrow(/DKIM needs all/);
+    expect(() => smtpSettingsFromEnv({ TAKEDOWN_SMTP_URL: 'smtp://x', TAKEDOWN_SMTP_FROM: 'a b' })).toThrow(
+      /TAKEDOWN_SMTP_FROM/,
+    );
+    expect(() => smtpSettingsFromEnv({ TAKEDOWN_SMTP_URL: 'smtp://x', TAKEDOWN_DKIM_DOMAIN: 'lotus.example' })).toThrow(
+      /DKIM needs all/,
+    );
   });
 });
 
@@ -139,7 +173,15 @@ describe('sendEml over loopback SMTP', () => {
 
   it('uses TAKEDOWN_SMTP_FROM as the envelope sender and DKIM-signs without touching the letter', async () => {
     const s = await smtpServer();
-    await promisify(execFile)('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024', '-out', path.join(dir, 'dkim.pem')]);
+    await promisify(execFile)('openssl', [
+      'genpkey',
+      '-algorithm',
+      'RSA',
+      '-pkeyopt',
+      'rsa_keygen_bits:1024',
+      '-out',
+      path.join(dir, 'dkim.pem'),
+    ]);
     const conf = smtpSettingsFromEnv({
       TAKEDOWN_SMTP_URL: s.url(),
       TAKEDOWN_SMTP_FROM: 'bounces@lotus.example',
@@ -158,14 +200,19 @@ describe('sendEml over loopback SMTP', () => {
 
   it('logs in over STARTTLS with a certificate it trusts', async () => {
     const s = await smtpServer({ tls, auth: { user: 'notices', pass: 's3cret' } });
-    const proof = await sendEml(await checkEml(eml()), settings(s, { user: 'notices', pass: 's3cret', ca: tls.cert, requireTls: true }));
+    const proof = await sendEml(
+      await checkEml(eml()),
+      settings(s, { user: 'notices', pass: 's3cret', ca: tls.cert, requireTls: true }),
+    );
     expect(proof.rejected).toEqual([]);
     expect(s.received[0]).toMatchObject({ secure: true, user: 'notices' });
   });
 
   it('refuses an untrusted certificate rather than sending in the clear or to an impostor', async () => {
     const s = await smtpServer({ tls, auth: { user: 'notices', pass: 's3cret' } });
-    await expect(sendEml(await checkEml(eml()), settings(s, { user: 'notices', pass: 's3cret' }))).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(
+      sendEml(await checkEml(eml()), settings(s, { user: 'notices', pass: 's3cret' })),
+    ).rejects.toMatchObject({ kind: 'unavailable' });
     expect(s.received).toHaveLength(0);
   });
 
@@ -180,7 +227,10 @@ describe('sendEml over loopback SMTP', () => {
 
   it('reports a failed login without echoing the password', async () => {
     const s = await smtpServer({ tls, auth: { user: 'notices', pass: 's3cret' } });
-    const err = (await sendEml(await checkEml(eml()), settings(s, { user: 'notices', pass: 'wrong-pass', ca: tls.cert })).catch((e) => e)) as AppError;
+    const err = (await sendEml(
+      await checkEml(eml()),
+      settings(s, { user: 'notices', pass: 'wrong-pass', ca: tls.cert }),
+    ).catch((e) => e)) as AppError;
     expect(err.kind).toBe('unauthorized');
     expect(err.message).toMatch(/535/);
     expect(err.message).not.toContain('wrong-pass');
@@ -201,7 +251,10 @@ describe('cli send', () => {
     const s = await smtpServer({ refuse: ['dmca@upstream.example'] });
     const r = await cli({ TAKEDOWN_SMTP_URL: s.url() }, file(eml()));
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ accepted: ['abuse@host.example'], rejected: ['dmca@upstream.example'] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      accepted: ['abuse@host.example'],
+      rejected: ['dmca@upstream.example'],
+    });
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/refused 1 of 2 recipients: dmca@upstream.example: 550/);
   });
@@ -209,12 +262,18 @@ describe('cli send', () => {
     const s = await smtpServer({ refuse: ['abuse@host.example', 'dmca@upstream.example'] });
     const r = await cli({ TAKEDOWN_SMTP_URL: s.url() }, file(eml()));
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ accepted: [], rejected: ['abuse@host.example', 'dmca@upstream.example'] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      accepted: [],
+      rejected: ['abuse@host.example', 'dmca@upstream.example'],
+    });
     expect(s.received).toHaveLength(0);
   });
   it('exits 3 when the credentials fail', async () => {
     const s = await smtpServer({ tls, auth: { user: 'notices', pass: 's3cret' } });
-    const r = await cli({ TAKEDOWN_SMTP_URL: s.url('notices', 'bad'), TAKEDOWN_SMTP_CA_FILE: tls.certFile }, file(eml()));
+    const r = await cli(
+      { TAKEDOWN_SMTP_URL: s.url('notices', 'bad'), TAKEDOWN_SMTP_CA_FILE: tls.certFile },
+      file(eml()),
+    );
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^SMTP login to 127\.0\.0\.1:\d+ failed: 535/);
@@ -229,7 +288,13 @@ describe('cli send', () => {
   it('gives up on a server that never greets (bounded time)', async () => {
     const silent = await startSilentServer();
     try {
-      const err = (await sendEml(await checkEml(eml()), { host: '127.0.0.1', port: silent.port, secure: false, requireTls: false, timeoutMs: 300 }).catch((e) => e)) as AppError;
+      const err = (await sendEml(await checkEml(eml()), {
+        host: '127.0.0.1',
+        port: silent.port,
+        secure: false,
+        requireTls: false,
+        timeoutMs: 300,
+      }).catch((e) => e)) as AppError;
       expect(err.kind).toBe('timeout');
     } finally {
       await silent.close();
@@ -240,7 +305,7 @@ describe('cli send', () => {
     expect((await cli({ TAKEDOWN_SMTP_URL: s.url() }, file(eml({ To: null })))).code).toBe(2);
     expect((await cli({ TAKEDOWN_SMTP_URL: s.url() }, path.join(dir, 'missing.eml'))).code).toBe(2);
     expect((await cli({}, file(eml()))).code).toBe(2);
-    expect((await send.run([], { stdout: { write: () => 0 }, stderr: { write: () => 0 }, env: {} }))).toBe(2);
+    expect(await send.run([], { stdout: { write: () => 0 }, stderr: { write: () => 0 }, env: {} })).toBe(2);
     expect(s.received).toHaveLength(0);
   });
 });
@@ -253,7 +318,11 @@ describe('POST /v1/send', () => {
     return { status: mail.status, app: createApp({ now, token: TOKEN, mail }) };
   }
   const post = (a: ReturnType<typeof createApp>, body: Buffer | string, type = 'message/rfc822', token = TOKEN) =>
-    a.request('/v1/send', { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers: { 'content-type': type, authorization: `Bearer ${token}` } });
+    a.request('/v1/send', {
+      method: 'POST',
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+      headers: { 'content-type': type, authorization: `Bearer ${token}` },
+    });
 
   it('sends the raw .eml and answers with the proof', async () => {
     const s = await smtpServer();
@@ -261,7 +330,11 @@ describe('POST /v1/send', () => {
     const res = await post(a, eml());
     expect(res.status).toBe(200);
     const proof = await res.json();
-    expect(proof).toMatchObject({ messageId: '<notice.abc123.k2x@lotus.example>', rejected: [], messageIdAdded: false });
+    expect(proof).toMatchObject({
+      messageId: '<notice.abc123.k2x@lotus.example>',
+      rejected: [],
+      messageIdAdded: false,
+    });
     expect(s.received[0].raw.equals(eml())).toBe(true);
     expect(status.snapshot().smtp.lastSend).toMatchObject({ accepted: 2, rejected: 0 });
   });

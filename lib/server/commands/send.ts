@@ -36,18 +36,24 @@ export const send: CliCommand = {
       if (!settings) throw new AppError('invalid_input', 'TAKEDOWN_SMTP_URL is not set');
       let raw: Buffer;
       try {
-        if (statSync(file).size > MAX_EML_BYTES) throw new AppError('invalid_input', `${file} is larger than ${MAX_EML_BYTES / 1024 / 1024} MB`);
+        if (statSync(file).size > MAX_EML_BYTES)
+          throw new AppError('invalid_input', `${file} is larger than ${MAX_EML_BYTES / 1024 / 1024} MB`);
         raw = readFileSync(file);
       } catch (err) {
         if (err instanceof AppError) throw err;
-        throw new AppError('invalid_input', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+        throw new AppError(
+          'invalid_input',
+          `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+        );
       }
       const proof = await sendEml(await checkEml(raw), settings);
       const { messageId, accepted, rejected, response } = proof;
       io.stdout.write(`${JSON.stringify({ messageId, accepted, rejected, response })}\n`);
       if (rejected.length === 0) return SEND_EXIT.ok;
       const why = proof.refusals.map((r) => `${r.recipient}: ${r.response}`).join('; ') || response;
-      io.stderr.write(`refused ${rejected.length} of ${rejected.length + accepted.length} recipients: ${why.split(/\r?\n/)[0]}\n`);
+      io.stderr.write(
+        `refused ${rejected.length} of ${rejected.length + accepted.length} recipients: ${why.split(/\r?\n/)[0]}\n`,
+      );
       return SEND_EXIT.refused;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;

@@ -46,7 +46,10 @@ async function withImap<T>(settings: ImapSettings, work: (client: ImapFlow, wher
   } catch (e) {
     const err = e as { authenticationFailed?: boolean; message?: string; code?: string };
     if (err.authenticationFailed) throw new AppError('unauthorized', `IMAP login to ${where} failed`);
-    throw new AppError(err.code === 'ETIMEDOUT' ? 'timeout' : 'unavailable', `IMAP server ${where} is unreachable: ${(err.message ?? '').split('\n')[0].slice(0, 200)}`);
+    throw new AppError(
+      err.code === 'ETIMEDOUT' ? 'timeout' : 'unavailable',
+      `IMAP server ${where} is unreachable: ${(err.message ?? '').split('\n')[0].slice(0, 200)}`,
+    );
   }
   try {
     return await work(client, where);
@@ -61,7 +64,10 @@ async function openFolder(client: ImapFlow, settings: ImapSettings, where: strin
   });
 }
 
-export async function pollImap(settings: ImapSettings, cursor: ImapCursor): Promise<{ messages: FetchedMessage[]; cursor: ImapCursor }> {
+export async function pollImap(
+  settings: ImapSettings,
+  cursor: ImapCursor,
+): Promise<{ messages: FetchedMessage[]; cursor: ImapCursor }> {
   return withImap(settings, async (client, where) => {
     const box = await openFolder(client, settings, where);
     const uidValidity = String(box.uidValidity);
@@ -72,11 +78,23 @@ export async function pollImap(settings: ImapSettings, cursor: ImapCursor): Prom
       // "n:*" always includes the newest message even when its UID is below n, hence the filter; the batch is
       // chosen before fetching so the FETCH loop always runs to its end.
       const found = await client.search({ uid: `${from + 1}:*` }, { uid: true });
-      const batch = (found || []).filter((uid) => uid > from).sort((a, b) => a - b).slice(0, MAX_PER_POLL);
+      const batch = (found || [])
+        .filter((uid) => uid > from)
+        .sort((a, b) => a - b)
+        .slice(0, MAX_PER_POLL);
       if (batch.length) {
-        for await (const msg of client.fetch(batch, { uid: true, internalDate: true, source: { maxLength: MAX_REPLY_BYTES } }, { uid: true })) {
+        for await (const msg of client.fetch(
+          batch,
+          { uid: true, internalDate: true, source: { maxLength: MAX_REPLY_BYTES } },
+          { uid: true },
+        )) {
           if (!msg.source) continue;
-          messages.push({ uid: msg.uid, uidValidity, internalDate: msg.internalDate ? new Date(msg.internalDate).toISOString() : null, source: msg.source });
+          messages.push({
+            uid: msg.uid,
+            uidValidity,
+            internalDate: msg.internalDate ? new Date(msg.internalDate).toISOString() : null,
+            source: msg.source,
+          });
         }
         messages.sort((a, b) => a.uid - b.uid);
         lastUid = batch[batch.length - 1];
@@ -87,11 +105,19 @@ export async function pollImap(settings: ImapSettings, cursor: ImapCursor): Prom
 }
 
 /** One message's bytes by UID, or null when it is gone or the folder was renumbered (UIDVALIDITY changed). */
-export async function fetchImapMessage(settings: ImapSettings, uidValidity: string, uid: number): Promise<Uint8Array | null> {
+export async function fetchImapMessage(
+  settings: ImapSettings,
+  uidValidity: string,
+  uid: number,
+): Promise<Uint8Array | null> {
   return withImap(settings, async (client, where) => {
     const box = await openFolder(client, settings, where);
     if (String(box.uidValidity) !== uidValidity) return null;
-    const msg = await client.fetchOne(String(uid), { uid: true, source: { maxLength: MAX_REPLY_BYTES } }, { uid: true });
+    const msg = await client.fetchOne(
+      String(uid),
+      { uid: true, source: { maxLength: MAX_REPLY_BYTES } },
+      { uid: true },
+    );
     return msg && msg.source ? msg.source : null;
   });
 }

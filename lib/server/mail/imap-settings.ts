@@ -21,14 +21,19 @@ export function imapSettingsFromEnv(env: Record<string, string | undefined>): Im
   try {
     url = new URL(raw);
   } catch {
-    throw new AppError('invalid_input', 'TAKEDOWN_IMAP_URL is not a URL (imaps://user:pass@host:993 or imap://user:pass@host:143)');
+    throw new AppError(
+      'invalid_input',
+      'TAKEDOWN_IMAP_URL is not a URL (imaps://user:pass@host:993 or imap://user:pass@host:143)',
+    );
   }
-  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:') throw new AppError('invalid_input', 'TAKEDOWN_IMAP_URL must start with imap:// or imaps://');
+  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:')
+    throw new AppError('invalid_input', 'TAKEDOWN_IMAP_URL must start with imap:// or imaps://');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!host || !url.username) throw new AppError('invalid_input', 'TAKEDOWN_IMAP_URL needs user:password@host');
   const secure = url.protocol === 'imaps:';
   const folder = env.TAKEDOWN_IMAP_FOLDER?.trim() || 'INBOX';
-  if (folder.length > 200 || /[\r\n\0]/.test(folder)) throw new AppError('invalid_input', 'TAKEDOWN_IMAP_FOLDER is not a folder name');
+  if (folder.length > 200 || /[\r\n\0]/.test(folder))
+    throw new AppError('invalid_input', 'TAKEDOWN_IMAP_FOLDER is not a folder name');
   return {
     host,
     port: url.port ? Number(url.port) : secure ? 993 : 143,

@@ -90,16 +90,22 @@ export class MailService {
       this.lastPoll = { time, ok: true, error: null };
       this.status.polled(time, messages.length, cursor.lastUid);
     } catch (err) {
-      const message = err instanceof AppError ? err.message : `IMAP poll failed: ${err instanceof Error ? err.message : String(err)}`;
+      const message =
+        err instanceof AppError ? err.message : `IMAP poll failed: ${err instanceof Error ? err.message : String(err)}`;
       this.lastPoll = { time, ok: false, error: message };
       this.status.failed(time, 'imap', message);
     }
   }
 
-  /** Replies received at or after `since` (ids are stable, so the caller drops repeats) (all kept ones without it), polling first when the last poll is stale. */
+  /**
+   * Replies received at or after `since` (all kept ones without it; ids are stable, so the caller drops repeats),
+   * polling first when the last poll is stale.
+   */
   async replies(since: Date | null, force = false) {
     if (!this.opts.imap) throw new AppError('not_found', 'IMAP is not configured on the backend (TAKEDOWN_IMAP_URL).');
-    const stale = !this.lastPoll || this.opts.now().getTime() - Date.parse(this.lastPoll.time) >= (this.opts.minPollIntervalMs ?? 30_000);
+    const stale =
+      !this.lastPoll ||
+      this.opts.now().getTime() - Date.parse(this.lastPoll.time) >= (this.opts.minPollIntervalMs ?? 30_000);
     if (force || stale) await this.pollNow();
     const replies = since ? this.kept.filter((r) => Date.parse(r.receivedAt) >= since.getTime()) : [...this.kept];
     return { replies, poll: this.lastPoll ?? { time: null, ok: false, error: 'not polled yet' } };
@@ -119,7 +125,8 @@ export class MailService {
     if (!source) throw new AppError('not_found', 'The reply is no longer in the mailbox.');
     const bytes: Uint8Array[] = [];
     const again = await parseReply(source, bytes);
-    if (again.attachments[index]?.sha256 !== listed.sha256) throw new AppError('invalid_response', 'The attachment in the mailbox no longer matches its recorded hash.');
+    if (again.attachments[index]?.sha256 !== listed.sha256)
+      throw new AppError('invalid_response', 'The attachment in the mailbox no longer matches its recorded hash.');
     return { ...listed, bytes: bytes[index] };
   }
 }

@@ -9,7 +9,12 @@ export class MailStatusTracker {
   constructor(init: { smtpServer?: string | null; imapServer?: string | null; imapFolder?: string | null }) {
     this.status = {
       smtp: { configured: !!init.smtpServer, server: init.smtpServer ?? null, lastSend: null },
-      imap: { configured: !!init.imapServer, server: init.imapServer ?? null, folder: init.imapFolder ?? null, lastPoll: null },
+      imap: {
+        configured: !!init.imapServer,
+        server: init.imapServer ?? null,
+        folder: init.imapFolder ?? null,
+        lastPoll: null,
+      },
       lastError: null,
     };
   }

@@ -28,7 +28,8 @@ export async function ingestReply(raw: Uint8Array, state: MatchState): Promise<I
   const match = matchReply(reply, state, { provider: classification.provider, id: classification.ticket });
   if (classification.ticket && match.answers.length === 1 && match.via !== 'ticket') {
     state.tickets.set(ticketKey(classification.provider, classification.ticket), match.answers[0]);
-    if (!state.tickets.has(ticketKey(null, classification.ticket))) state.tickets.set(ticketKey(null, classification.ticket), match.answers[0]);
+    if (!state.tickets.has(ticketKey(null, classification.ticket)))
+      state.tickets.set(ticketKey(null, classification.ticket), match.answers[0]);
   }
   return { reply, classification, match };
 }

@@ -1,7 +1,6 @@
+import type { REPLY_KINDS } from '../../contract';
 import type { ReplyStatus } from '../../tracking/reply';
 
-/** What a reply says about the notice; a suggestion the user confirms on the notice page. */
-export const REPLY_KINDS = ['bounce', 'counter-notice', 'removed', 'rejected', 'more-info', 'forwarded', 'acknowledged', 'unknown'] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 
 /** The notice status a confirmed suggestion moves to; null when the status stays (the user acts instead). */

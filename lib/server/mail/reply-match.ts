@@ -21,7 +21,11 @@ export interface ReplyMatch {
 
 export const ticketKey = (provider: string | null, ticket: string) => `${provider ?? '*'}:${ticket.toUpperCase()}`;
 
-export function matchReply(r: ParsedReply, index: MatchIndex, ticket: { provider: string | null; id: string | null }): ReplyMatch {
+export function matchReply(
+  r: ParsedReply,
+  index: MatchIndex,
+  ticket: { provider: string | null; id: string | null },
+): ReplyMatch {
   const ours = (ids: string[]) => ids.filter((id) => index.sent.has(id) || !!index.ownPattern?.test(id));
   const direct = ours(r.inReplyTo);
   if (direct.length) return { answers: direct, via: 'in-reply-to' };
@@ -30,7 +34,8 @@ export function matchReply(r: ParsedReply, index: MatchIndex, ticket: { provider
   const quoted = ours(r.quotedIds);
   if (quoted.length) return { answers: quoted, via: 'quoted' };
   if (ticket.id) {
-    const hit = index.tickets.get(ticketKey(ticket.provider, ticket.id)) ?? index.tickets.get(ticketKey(null, ticket.id));
+    const hit =
+      index.tickets.get(ticketKey(ticket.provider, ticket.id)) ?? index.tickets.get(ticketKey(null, ticket.id));
     if (hit) return { answers: [hit], via: 'ticket' };
   }
   return { answers: [], via: null };

@@ -75,19 +75,28 @@ function htmlToText(html: string): string {
 function parseDeliveryStatus(text: string): DeliveryStatus {
   const unfolded = text.replace(/\r?\n[ \t]+/g, ' ');
   const field = (name: string) => unfolded.match(new RegExp(`^${name}:\\s*(.+)$`, 'im'))?.[1].trim() ?? null;
-  const recipients = [...unfolded.matchAll(/^(?:Final|Original)-Recipient:\s*(?:rfc822;)?\s*<?([^\s<>;]+@[^\s<>;]+)>?/gim)].map((m) => m[1].toLowerCase());
-  return { recipients: [...new Set(recipients)], action: field('Action'), status: field('Status'), diagnostic: field('Diagnostic-Code')?.slice(0, 1000) ?? null };
+  const recipients = [
+    ...unfolded.matchAll(/^(?:Final|Original)-Recipient:\s*(?:rfc822;)?\s*<?([^\s<>;]+@[^\s<>;]+)>?/gim),
+  ].map((m) => m[1].toLowerCase());
+  return {
+    recipients: [...new Set(recipients)],
+    action: field('Action'),
+    status: field('Status'),
+    diagnostic: field('Diagnostic-Code')?.slice(0, 1000) ?? null,
+  };
 }
 
 /** Offset just past the blank line that ends the header section (or the end). */
 function headerEnd(raw: Uint8Array): number {
   for (let i = 0; i + 1 < raw.length; i++) {
-    if (raw[i] === 0x0a && (raw[i + 1] === 0x0a || (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a))) return i + (raw[i + 1] === 0x0a ? 2 : 3);
+    if (raw[i] === 0x0a && (raw[i + 1] === 0x0a || (raw[i + 1] === 0x0d && raw[i + 2] === 0x0a)))
+      return i + (raw[i + 1] === 0x0a ? 2 : 3);
   }
   return raw.length;
 }
 
-const TEXTLIKE = /^(text\/|message\/(rfc822|delivery-status|global-headers|global-delivery-status)|text\/rfc822-headers)/i;
+const TEXTLIKE =
+  /^(text\/|message\/(rfc822|delivery-status|global-headers|global-delivery-status)|text\/rfc822-headers)/i;
 
 /** Pass `keep` to receive each attachment's bytes (in the order of `attachments`), for serving one as evidence. */
 export async function parseReply(input: Uint8Array, keep?: Uint8Array[]): Promise<ParsedReply> {
@@ -96,7 +105,12 @@ export async function parseReply(input: Uint8Array, keep?: Uint8Array[]): Promis
   const raw = truncated ? input.subarray(0, MAX_REPLY_BYTES) : input;
   let mail: Awaited<ReturnType<typeof PostalMime.parse>>;
   try {
-    mail = await PostalMime.parse(raw, { maxNestingDepth: 30, maxHeadersSize: 512 * 1024, rfc822Attachments: true, attachmentEncoding: 'arraybuffer' });
+    mail = await PostalMime.parse(raw, {
+      maxNestingDepth: 30,
+      maxHeadersSize: 512 * 1024,
+      rfc822Attachments: true,
+      attachmentEncoding: 'arraybuffer',
+    });
   } catch {
     // Too deep or too broken for the MIME parser: keep the headers and the body as undecoded text to read.
     const cut = raw.indexOf(0x0a) < 0 ? raw.length : headerEnd(raw);

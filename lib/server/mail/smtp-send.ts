@@ -41,7 +41,8 @@ function failure(err: NodemailerError, settings: SmtpSettings): AppError {
   const scrub = (s: string) => (settings.pass ? s.split(settings.pass).join('***') : s);
   const line = scrub((err.response ?? err.message ?? 'unknown error').split(/\r?\n/)[0]).slice(0, 300);
   const where = `${settings.host}:${settings.port}`;
-  if (err.code === 'EAUTH' || err.code === 'ENOAUTH') return new AppError('unauthorized', `SMTP login to ${where} failed: ${line}`);
+  if (err.code === 'EAUTH' || err.code === 'ENOAUTH')
+    return new AppError('unauthorized', `SMTP login to ${where} failed: ${line}`);
   if (err.code === 'ETLS' || /STARTTLS/i.test(err.message ?? ''))
     return new AppError('unavailable', `SMTP server ${where} did not give a secure connection (STARTTLS): ${line}`);
   if (err.code === 'ETIMEDOUT') return new AppError('timeout', `SMTP server ${where} did not answer in time`);
@@ -52,7 +53,11 @@ function failure(err: NodemailerError, settings: SmtpSettings): AppError {
   return new AppError('unavailable', `SMTP server ${where} is unreachable: ${line}`);
 }
 
-export async function sendEml(eml: CheckedEml, settings: SmtpSettings, now: () => Date = () => new Date()): Promise<DeliveryProof> {
+export async function sendEml(
+  eml: CheckedEml,
+  settings: SmtpSettings,
+  now: () => Date = () => new Date(),
+): Promise<DeliveryProof> {
   const transport = nodemailer.createTransport({
     host: settings.host,
     port: settings.port,

@@ -33,7 +33,10 @@ export function smtpSettingsFromEnv(env: Record<string, string | undefined>): Sm
   try {
     url = new URL(raw);
   } catch {
-    throw new AppError('invalid_input', 'TAKEDOWN_SMTP_URL is not a URL (smtp://user:pass@host:587 or smtps://user:pass@host:465)');
+    throw new AppError(
+      'invalid_input',
+      'TAKEDOWN_SMTP_URL is not a URL (smtp://user:pass@host:587 or smtps://user:pass@host:465)',
+    );
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
     throw new AppError('invalid_input', 'TAKEDOWN_SMTP_URL must start with smtp:// or smtps://');
@@ -42,14 +45,20 @@ export function smtpSettingsFromEnv(env: Record<string, string | undefined>): Sm
   if (!host) throw new AppError('invalid_input', 'TAKEDOWN_SMTP_URL has no host');
   const port = url.port ? Number(url.port) : secure ? 465 : 587;
   const from = env.TAKEDOWN_SMTP_FROM?.trim() || undefined;
-  if (from && !isSafeAddress(from)) throw new AppError('invalid_input', 'TAKEDOWN_SMTP_FROM is not a bare e-mail address');
+  if (from && !isSafeAddress(from))
+    throw new AppError('invalid_input', 'TAKEDOWN_SMTP_FROM is not a bare e-mail address');
 
-  const dkimVars = [env.TAKEDOWN_DKIM_DOMAIN, env.TAKEDOWN_DKIM_SELECTOR, env.TAKEDOWN_DKIM_KEY_FILE].map((v) => v?.trim() || undefined);
+  const dkimVars = [env.TAKEDOWN_DKIM_DOMAIN, env.TAKEDOWN_DKIM_SELECTOR, env.TAKEDOWN_DKIM_KEY_FILE].map(
+    (v) => v?.trim() || undefined,
+  );
   let dkim: SmtpSettings['dkim'];
   if (dkimVars.some(Boolean)) {
     const [domainName, keySelector, keyFile] = dkimVars;
     if (!domainName || !keySelector || !keyFile)
-      throw new AppError('invalid_input', 'DKIM needs all of TAKEDOWN_DKIM_DOMAIN, TAKEDOWN_DKIM_SELECTOR and TAKEDOWN_DKIM_KEY_FILE');
+      throw new AppError(
+        'invalid_input',
+        'DKIM needs all of TAKEDOWN_DKIM_DOMAIN, TAKEDOWN_DKIM_SELECTOR and TAKEDOWN_DKIM_KEY_FILE',
+      );
     dkim = { domainName, keySelector, privateKey: readPem(keyFile, 'TAKEDOWN_DKIM_KEY_FILE') };
   }
   const caFile = env.TAKEDOWN_SMTP_CA_FILE?.trim();
@@ -70,6 +79,9 @@ function readPem(file: string, name: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new AppError('invalid_input', `${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new AppError(
+      'invalid_input',
+      `${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
 }

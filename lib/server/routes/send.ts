@@ -28,14 +28,18 @@ const HTTP: Partial<Record<string, [ContentfulStatusCode, string]>> = {
 export function sendRoutes(deps: SendRouteDeps) {
   const app = new Hono();
   // JSON doubles the size of binary-safe text at worst; the cap is checked again on the decoded .eml.
-  const limit = bodyLimit({ maxSize: MAX_EML_BYTES * 2, onError: (c) => apiError(c, 413, 'payload_too_large', 'The .eml is too large.') });
+  const limit = bodyLimit({
+    maxSize: MAX_EML_BYTES * 2,
+    onError: (c) => apiError(c, 413, 'payload_too_large', 'The .eml is too large.'),
+  });
   app.post('/', limit, async (c) => {
     const smtp = deps.mail.smtp;
     if (!smtp) return apiError(c, 503, 'not-configured', 'SMTP is not configured on the backend (TAKEDOWN_SMTP_URL).');
     let raw: Buffer;
     if ((c.req.header('content-type') ?? '').startsWith('application/json')) {
       const parsed = JsonBody.safeParse(await c.req.json().catch(() => null));
-      if (!parsed.success) return apiError(c, 400, 'invalid-input', 'Send the .eml as message/rfc822, or JSON {"eml": "..."}.', 'eml');
+      if (!parsed.success)
+        return apiError(c, 400, 'invalid-input', 'Send the .eml as message/rfc822, or JSON {"eml": "..."}.', 'eml');
       raw = Buffer.from(parsed.data.eml, 'utf8');
     } else {
       raw = Buffer.from(await c.req.arrayBuffer());
@@ -44,7 +48,8 @@ export function sendRoutes(deps: SendRouteDeps) {
       const eml = await checkEml(raw, { now: deps.now });
       const proof = await sendEml(eml, smtp, deps.now);
       deps.mail.recordSent(proof);
-      if (proof.rejected.length) deps.mail.status.failed(proof.time, 'smtp', `refused: ${proof.rejected.join(', ')}: ${proof.response}`);
+      if (proof.rejected.length)
+        deps.mail.status.failed(proof.time, 'smtp', `refused: ${proof.rejected.join(', ')}: ${proof.response}`);
       return c.json(proof);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
