@@ -11,6 +11,7 @@ import { checkEml, MAX_EML_BYTES } from '../../lib/server/mail/eml-check';
 import { MailService } from '../../lib/server/mail/mail-service';
 import { sendEml } from '../../lib/server/mail/smtp-send';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../../lib/server/mail/smtp-settings';
+import { REPO_ROOT } from '../helpers/fixtures';
 import {
   closedPort,
   makeSelfSignedCert,
@@ -308,6 +309,24 @@ describe('cli send', () => {
     expect(await send.run([], { stdout: { write: () => 0 }, stderr: { write: () => 0 }, env: {} })).toBe(2);
     expect(s.received).toHaveLength(0);
   });
+});
+
+describe('npm run cli -- send (a real process)', () => {
+  it('is registered, prints the proof and exits 0', async () => {
+    const s = await smtpServer();
+    // Async execFile: a sync spawn would block this process's event loop, and with it the SMTP server.
+    const r = await promisify(execFile)(
+      path.join(REPO_ROOT, 'node_modules/.bin/tsx'),
+      ['lib/server/cli.ts', 'send', '--eml', file(eml())],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, TAKEDOWN_SMTP_URL: s.url() },
+        timeout: 60_000,
+      },
+    );
+    expect(JSON.parse(r.stdout)).toMatchObject({ messageId: '<notice.abc123.k2x@lotus.example>', rejected: [] });
+    expect(s.received).toHaveLength(1);
+  }, 60_000);
 });
 
 describe('POST /v1/send', () => {
