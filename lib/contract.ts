@@ -75,3 +75,84 @@ export const BatchResponseSchema = z.object({
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;
 
 export const ApiErrorSchema = z.object({ error: z.object({ kind: z.string(), message: z.string(), path: z.string().optional() }) });
+
+/** What a reply says about the notice it answers; a suggestion the user confirms. */
+export const REPLY_KINDS = [
+  'bounce',
+  'counter-notice',
+  'removed',
+  'rejected',
+  'more-info',
+  'forwarded',
+  'acknowledged',
+  'unknown',
+] as const;
+
+/** GET /v1/replies (issue 18): replies read over IMAP, with what they answer and a suggested classification. */
+export const ReplyItemSchema = z.object({
+  id: z.string(),
+  receivedAt: z.string(),
+  date: z.string().nullable(),
+  from: z.string().nullable(),
+  fromName: z.string().nullable(),
+  subject: z.string(),
+  messageId: z.string().nullable(),
+  /** Our notices' Message-IDs this reply answers, and how that was found. */
+  answers: z.array(z.string()),
+  via: z.enum(['in-reply-to', 'references', 'quoted', 'ticket']).nullable(),
+  /** Every Message-ID the reply refers to, for matching notices the backend did not send. */
+  references: z.array(z.string()),
+  classification: z.object({
+    kind: z.enum(REPLY_KINDS),
+    suggestedStatus: z.string().nullable(),
+    provider: z.string().nullable(),
+    ticket: z.string().nullable(),
+    reason: z.string().nullable(),
+    failedRecipients: z.array(z.string()),
+    next: z.enum(['try-form-or-upstream', 'answer-request']).nullable(),
+    confidence: z.enum(['high', 'medium', 'low']),
+    evidence: z.array(z.string()),
+  }),
+  text: z.string(),
+  attachments: z.array(z.object({ filename: z.string(), mimeType: z.string(), size: z.number(), sha256: z.string() })),
+  truncated: z.boolean(),
+  sha256: z.string(),
+});
+export type ReplyItem = z.infer<typeof ReplyItemSchema>;
+export const RepliesResponseSchema = z.object({
+  replies: z.array(ReplyItemSchema),
+  poll: z.object({ time: z.string().nullable(), ok: z.boolean(), error: z.string().nullable() }),
+});
+
+/** POST /v1/send: the proof of delivery that goes into the notice's history and evidence package. */
+export const DeliveryProofSchema = z.object({
+  messageId: z.string(),
+  accepted: z.array(z.string()),
+  rejected: z.array(z.string()),
+  response: z.string(),
+  refusals: z.array(z.object({ recipient: z.string(), response: z.string() })),
+  time: z.string(),
+  envelope: z.object({ from: z.string(), to: z.array(z.string()) }),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  messageIdAdded: z.boolean(),
+});
+export type DeliveryProof = z.infer<typeof DeliveryProofSchema>;
+
+/** GET /v1/mail/status: for the options page; host names only. */
+export const MailStatusSchema = z.object({
+  smtp: z.object({
+    configured: z.boolean(),
+    server: z.string().nullable(),
+    lastSend: z
+      .object({ time: z.string(), messageId: z.string(), accepted: z.number(), rejected: z.number() })
+      .nullable(),
+  }),
+  imap: z.object({
+    configured: z.boolean(),
+    server: z.string().nullable(),
+    folder: z.string().nullable(),
+    lastPoll: z.object({ time: z.string(), fetched: z.number(), lastUid: z.number() }).nullable(),
+  }),
+  lastError: z.object({ time: z.string(), where: z.enum(['smtp', 'imap']), message: z.string() }).nullable(),
+});
+export type MailStatus = z.infer<typeof MailStatusSchema>;

@@ -21,7 +21,7 @@ function endpoint(settings: BackendSettings, path: string): string {
   return new URL(path, settings.url.endsWith('/') ? settings.url : `${settings.url}/`).href;
 }
 
-async function call(settings: BackendSettings, fetchFn: FetchFn, path: string, init: RequestInit = {}, signal?: AbortSignal): Promise<Response> {
+export async function call(settings: BackendSettings, fetchFn: FetchFn, path: string, init: RequestInit = {}, signal?: AbortSignal): Promise<Response> {
   const headers = new Headers(init.headers);
   // The custom header makes every call a preflighted CORS request, which the backend allows only for the extension.
   headers.set(CLIENT_HEADER, CLIENT_HEADER_VALUE);
@@ -41,7 +41,7 @@ async function call(settings: BackendSettings, fetchFn: FetchFn, path: string, i
   throw new AppError(kind, body.success ? body.data.error.message : `The backend answered HTTP ${res.status}`, { status: res.status, retryAfter: res.headers.get('retry-after') });
 }
 
-async function parsed<T>(res: Response, schema: z.ZodType<T>): Promise<T> {
+export async function parsed<T>(res: Response, schema: z.ZodType<T>): Promise<T> {
   const result = schema.safeParse(await res.json().catch(() => undefined));
   if (!result.success) throw new AppError('invalid_response', 'The backend sent an answer this version of the extension cannot read');
   return result.data;

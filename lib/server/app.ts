@@ -6,9 +6,12 @@ import { apiAuth, bearerMatches } from './middleware/auth';
 import { extensionCors } from './middleware/cors';
 import { localGuard } from './middleware/local-guard';
 import { createRateLimiter } from './middleware/rate-limit';
+import type { MailService } from './mail/mail-service';
 import { lookupRoutes } from './routes/lookup';
 import { pairRoutes } from './routes/pair';
 import { recheckRoutes, type RecheckOptions } from './routes/recheck';
+import { mailStatusRoutes, repliesRoutes } from './routes/replies';
+import { sendRoutes } from './routes/send';
 
 export interface AppDeps {
   now: () => Date;
@@ -28,6 +31,8 @@ export interface AppDeps {
   publicBind?: boolean;
   /** TAKEDOWN_REQUIRE_PAIRING: on loopback too, only a token (pairing or TAKEDOWN_TOKEN) is accepted. */
   requirePairing?: boolean;
+  /** SMTP/IMAP (lib/server/mail); /v1/send and /v1/replies answer 503 until configured. */
+  mail?: MailService;
 }
 
 /** Builds the HTTP API from its dependencies; main.ts binds it, tests call app.request() without a socket. */
@@ -54,6 +59,11 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/*', apiAuth({ token: deps.token, installToken: deps.installToken, allowClientHeader: !deps.requirePairing }));
   if (deps.lookup) app.route('/v1/lookup', lookupRoutes(deps.lookup, { charge: limiter.charge }));
   app.route('/v1/recheck', recheckRoutes({ now: deps.now, ...deps.recheck }));
+  if (deps.mail) {
+    app.route('/v1/send', sendRoutes({ mail: deps.mail, now: deps.now }));
+    app.route('/v1/replies', repliesRoutes(deps.mail));
+    app.route('/v1/mail/status', mailStatusRoutes(deps.mail));
+  }
   app.notFound((c) => apiError(c, 404, 'not_found', 'No such endpoint.'));
   app.onError((err, c) => {
     console.error('[takedown] request failed:', err instanceof Error ? err.message : String(err));

@@ -11,6 +11,8 @@
  * TAKEDOWN_ALLOW_HTTP_RDAP  "1" lets RDAP use http:// and loopback addresses (tests only)
  * TAKEDOWN_RATE_LIMIT  requests per minute per client (default 600; a batch costs one per URL)   TAKEDOWN_TIMEOUT_MS (8000)
  * TAKEDOWN_REQUIRE_PAIRING  "1": on loopback too, /v1 needs a token (pairing or TAKEDOWN_TOKEN), not just the header
+ * Mail (parsed in lib/server/mail): TAKEDOWN_SMTP_URL, TAKEDOWN_SMTP_FROM, TAKEDOWN_SMTP_CA_FILE,
+ *   TAKEDOWN_DKIM_DOMAIN/SELECTOR/KEY_FILE, TAKEDOWN_IMAP_URL, TAKEDOWN_IMAP_FOLDER
  */
 import { z } from 'zod';
 import { CHROME_EXTENSION_ORIGIN } from '../extension-id';

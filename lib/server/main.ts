@@ -3,18 +3,27 @@ import { loadConfig } from './config';
 import { installProcessGuards } from './process-guard';
 import { startServer } from './serve';
 import { buildServerApp } from './server-app';
+import { imapSettingsFromEnv, type ImapSettings } from './mail/imap-settings';
+import { MailService } from './mail/mail-service';
+import { smtpSettingsFromEnv, type SmtpSettings } from './mail/smtp-settings';
 
 /** `npm run server`: env is validated first; a non-loopback bind without TAKEDOWN_TOKEN refuses to start. */
 let config: ReturnType<typeof loadConfig>;
+let smtp: SmtpSettings | undefined;
+let imap: ImapSettings | undefined;
 try {
   config = loadConfig(process.env);
+  smtp = smtpSettingsFromEnv(process.env);
+  imap = imapSettingsFromEnv(process.env);
 } catch (err) {
   console.error(err instanceof Error ? err.message : String(err));
   process.exit(2);
 }
 installProcessGuards();
 
-const { app, cache } = buildServerApp(config);
+const now = () => new Date();
+const mail = new MailService({ smtp, imap, now });
+const { app, cache } = buildServerApp(config, now, mail);
 
 const served = await startServer(app.fetch, { host: config.host, port: config.port });
 console.log(`Takedown backend listening on http://${served.address}:${served.port} (cache: ${config.cache})`);

@@ -5,8 +5,9 @@ import { lookup } from './core';
 import { buildLookupDeps, buildRecheckResolve } from './deps';
 import { loadOrCreateInstallToken } from './install-token';
 import { createLookupService } from './lookup-service';
+import type { MailService } from './mail/mail-service';
 
-export function buildServerApp(config: ServerConfig, now: () => Date = () => new Date()) {
+export function buildServerApp(config: ServerConfig, now: () => Date = () => new Date(), mail?: MailService) {
   const { deps, cache } = buildLookupDeps(config, now);
   const service = createLookupService({ lookup, deps, store: cache });
   const installToken = config.publicBind ? undefined : loadOrCreateInstallToken(config.cache);
@@ -20,6 +21,7 @@ export function buildServerApp(config: ServerConfig, now: () => Date = () => new
     installToken,
     publicBind: config.publicBind,
     requirePairing: config.requirePairing,
+    mail,
   });
   return { app, service, deps, cache, installToken };
 }

@@ -2,6 +2,7 @@ import { bulk } from './bulk';
 import { detect } from './detect';
 import { draft } from './draft';
 import { lookup } from './lookup';
+import { send } from './send';
 import type { CliCommand } from './types';
 
 /** One line per command; each command lives in its own file. */
@@ -10,4 +11,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   detect,
   draft,
   lookup,
+  send,
 };

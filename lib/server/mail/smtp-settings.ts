@@ -1,0 +1,87 @@
+/**
+ * TAKEDOWN_SMTP_URL and friends → the settings nodemailer needs. Parsed once at the edge, so a typo
+ * fails with a sentence naming the variable instead of surfacing later as a confusing send error.
+ */
+import { readFileSync } from 'node:fs';
+import { AppError } from '../../errors';
+import { isSafeAddress } from '../../notices/mime';
+import { isLoopbackHost } from '../config';
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** smtps:// → TLS from the first byte; smtp:// → STARTTLS. */
+  secure: boolean;
+  /** STARTTLS is required unless the server is on this machine (loopback). */
+  requireTls: boolean;
+  user?: string;
+  pass?: string;
+  /** Envelope sender; the letter's From when unset. */
+  envelopeFrom?: string;
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
+  /** Extra CA (PEM) to trust, for a company server with a private certificate. */
+  ca?: string;
+  /** Connect and greeting timeout; tests shorten it. Default 10 s. */
+  timeoutMs?: number;
+}
+
+/** Returns undefined when TAKEDOWN_SMTP_URL is unset (mail sending is optional). Throws AppError('invalid_input'). */
+export function smtpSettingsFromEnv(env: Record<string, string | undefined>): SmtpSettings | undefined {
+  const raw = env.TAKEDOWN_SMTP_URL?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AppError(
+      'invalid_input',
+      'TAKEDOWN_SMTP_URL is not a URL (smtp://user:pass@host:587 or smtps://user:pass@host:465)',
+    );
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new AppError('invalid_input', 'TAKEDOWN_SMTP_URL must start with smtp:// or smtps://');
+  const secure = url.protocol === 'smtps:';
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!host) throw new AppError('invalid_input', 'TAKEDOWN_SMTP_URL has no host');
+  const port = url.port ? Number(url.port) : secure ? 465 : 587;
+  const from = env.TAKEDOWN_SMTP_FROM?.trim() || undefined;
+  if (from && !isSafeAddress(from))
+    throw new AppError('invalid_input', 'TAKEDOWN_SMTP_FROM is not a bare e-mail address');
+
+  const dkimVars = [env.TAKEDOWN_DKIM_DOMAIN, env.TAKEDOWN_DKIM_SELECTOR, env.TAKEDOWN_DKIM_KEY_FILE].map(
+    (v) => v?.trim() || undefined,
+  );
+  let dkim: SmtpSettings['dkim'];
+  if (dkimVars.some(Boolean)) {
+    const [domainName, keySelector, keyFile] = dkimVars;
+    if (!domainName || !keySelector || !keyFile)
+      throw new AppError(
+        'invalid_input',
+        'DKIM needs all of TAKEDOWN_DKIM_DOMAIN, TAKEDOWN_DKIM_SELECTOR and TAKEDOWN_DKIM_KEY_FILE',
+      );
+    dkim = { domainName, keySelector, privateKey: readPem(keyFile, 'TAKEDOWN_DKIM_KEY_FILE') };
+  }
+  const caFile = env.TAKEDOWN_SMTP_CA_FILE?.trim();
+  return {
+    host,
+    port,
+    secure,
+    requireTls: !secure && !isLoopbackHost(host),
+    user: url.username ? decodeURIComponent(url.username) : undefined,
+    pass: url.password ? decodeURIComponent(url.password) : undefined,
+    envelopeFrom: from,
+    dkim,
+    ca: caFile ? readPem(caFile, 'TAKEDOWN_SMTP_CA_FILE') : undefined,
+  };
+}
+
+function readPem(file: string, name: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new AppError(
+      'invalid_input',
+      `${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+}
