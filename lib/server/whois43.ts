@@ -9,6 +9,7 @@ import { LookupFailure, type LookupCache, type WhoisRecord } from '../lookup/typ
 import { createSafeLookup } from './safe-lookup';
 import { parseWhois } from '../whois/parse';
 import { whoisReferral } from '../whois/referral';
+import { mergeWhoisRecords } from '../whois/merge';
 
 /** ccTLDs that pirate sites favour and that have no RDAP service in the IANA bootstrap, plus a few common gTLDs. */
 export const TLD_WHOIS_SERVERS: Record<string, string> = {
@@ -137,21 +138,6 @@ export function whoisExchange(
   });
 }
 
-function merge(registry: WhoisRecord, registrar: WhoisRecord): WhoisRecord {
-  return {
-    server: registrar.server,
-    registrar: registrar.registrar ?? registry.registrar,
-    registrarUrl: registrar.registrarUrl ?? registry.registrarUrl,
-    abuseEmails: [...new Set([...registrar.abuseEmails, ...registry.abuseEmails])],
-    abusePhone: registrar.abusePhone ?? registry.abusePhone ?? null,
-    registrantOrg: registrar.registrantOrg ?? registry.registrantOrg,
-    country: registrar.country ?? registry.country,
-    range: registry.range ?? null,
-    networkName: registry.networkName ?? null,
-    raw: `${registry.raw ?? ''}\n\n${registrar.raw ?? ''}`,
-  };
-}
-
 export function createWhois(opts: WhoisClientOptions = {}): WhoisFn {
   const limits = { connectTimeoutMs: opts.connectTimeoutMs ?? 3000, timeoutMs: opts.timeoutMs ?? 8000, maxBytes: opts.maxBytes ?? 256 * 1024 };
   const referrals = new Map<string, string | null>();
@@ -198,7 +184,8 @@ export function createWhois(opts: WhoisClientOptions = {}): WhoisFn {
     }
     if (!server) return null;
     const text = await ask(server, query);
-    const record = parseWhois(text, server);
+    // The queried name anchors the parse, so look-alike records (old Verisign 'Server Name:' lists) are skipped.
+    const record = parseWhois(text, server, kind === 'domain' ? query : null);
     const empty = !record.registrar && record.abuseEmails.length === 0 && !record.registrantOrg && !record.range;
     if (empty && NO_MATCH.test(text)) return null;
     if (kind !== 'domain') return record;
@@ -206,7 +193,7 @@ export function createWhois(opts: WhoisClientOptions = {}): WhoisFn {
     if (!next || next === server || targetOf(next).routed !== targetOf(server).routed) return record;
     // One registrar hop; a failing registrar server still leaves the registry's answer.
     try {
-      return merge(record, parseWhois(await ask(next, query), next));
+      return mergeWhoisRecords(record, parseWhois(await ask(next, query), next, query));
     } catch {
       return record;
     }
