@@ -38,8 +38,12 @@ export interface AppDeps {
 /** Builds the HTTP API from its dependencies; main.ts binds it, tests call app.request() without a socket. */
 export function createApp(deps: AppDeps) {
   const app = new Hono();
+  const cors = extensionCors(deps.corsOrigins ?? []);
+  // The extension's "Automatic" lookup mode probes /healthz from its own origin: a store build holds no host access,
+  // so without CORS here Firefox (and any build without <all_urls>) would never see the backend answer.
+  app.use('/healthz', cors);
   app.get('/healthz', (c) => c.json({ ok: true, time: deps.now().toISOString() }));
-  app.use('/v1/*', extensionCors(deps.corsOrigins ?? []));
+  app.use('/v1/*', cors);
   app.use('/v1/*', localGuard({ publicBind: deps.publicBind ?? false }));
   // Rate limit before auth, keyed by peer address, so token guessing is throttled too.
   const limiter = createRateLimiter({
