@@ -23,7 +23,17 @@ export function caseFromNotice(
     regime: notice.regime,
     lang: notice.lang,
     letterhead: lh
-      ? { company: lh.company, address: lh.address, email: lh.email, phone: lh.phone, signatory: lh.signatory, signatoryTitle: lh.signatoryTitle, logo: lh.logo }
+      ? {
+          company: lh.company,
+          address: lh.address,
+          email: lh.email,
+          phone: lh.phone,
+          signatory: lh.signatory,
+          signatoryTitle: lh.signatoryTitle,
+          creditCode: lh.creditCode ?? '',
+          legalRep: lh.legalRep ?? '',
+          logo: lh.logo,
+        }
       : {},
     works: notice.workIds.flatMap((id) => {
       const w = byId.get(id);
