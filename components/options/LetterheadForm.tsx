@@ -3,10 +3,19 @@ import { LetterheadSchema, LOGO_MAX_BYTES, type Letterhead } from '../../lib/mod
 import { Field } from '../ui/Field';
 import { useT, type MessageKey } from '../i18n';
 
-type FieldName = 'company' | 'address' | 'email' | 'phone' | 'signatory' | 'signatoryTitle' | 'logo';
+type FieldName = 'company' | 'address' | 'email' | 'phone' | 'signatory' | 'signatoryTitle' | 'creditCode' | 'legalRep' | 'logo';
 type Errors = Partial<Record<FieldName, MessageKey>>;
 
-const EMPTY: Record<Exclude<FieldName, 'logo'>, string> = { company: '', address: '', email: '', phone: '', signatory: '', signatoryTitle: '' };
+const EMPTY: Record<Exclude<FieldName, 'logo'>, string> = {
+  company: '',
+  address: '',
+  email: '',
+  phone: '',
+  signatory: '',
+  signatoryTitle: '',
+  creditCode: '',
+  legalRep: '',
+};
 
 const ISSUE_MESSAGES: Record<string, MessageKey> = {
   required: 'fieldRequired',
@@ -41,7 +50,16 @@ export function LetterheadForm({ saved, onSave }: Props) {
 
   useEffect(() => {
     if (!saved) return;
-    setForm({ company: saved.company, address: saved.address, email: saved.email, phone: saved.phone, signatory: saved.signatory, signatoryTitle: saved.signatoryTitle });
+    setForm({
+      company: saved.company,
+      address: saved.address,
+      email: saved.email,
+      phone: saved.phone,
+      signatory: saved.signatory,
+      signatoryTitle: saved.signatoryTitle,
+      creditCode: saved.creditCode ?? '',
+      legalRep: saved.legalRep ?? '',
+    });
     setLogo(saved.logo);
   }, [saved]);
 
@@ -102,6 +120,11 @@ export function LetterheadForm({ saved, onSave }: Props) {
         {text('signatoryTitle', 'fieldSignatoryTitle')}
       </div>
       {text('phone', 'fieldPhone', { type: 'tel' })}
+      {/* 真实身份信息 for Chinese notices (NCAC 2007 form): printed in the 权利人 block when given. */}
+      <div className="grid2">
+        {text('creditCode', 'fieldCreditCode')}
+        {text('legalRep', 'fieldLegalRep')}
+      </div>
       <Field label={t('fieldLogo')} hint={t('logoHint')} error={errors.logo && t(errors.logo)}>
         {(a) => <input {...a} name="logo" type="file" accept="image/png,image/jpeg,image/gif,image/webp,image/svg+xml" onChange={(e) => onLogo(e.target.files?.[0])} />}
       </Field>

@@ -40,6 +40,8 @@ const fieldsOf = (n: Notice): DraftFields => ({
   measure: n.measure,
   fairUseConsidered: n.fairUseConsidered,
   fairUseNote: n.fairUseNote,
+  idDocument: n.idDocument,
+  ownershipProof: n.ownershipProof,
   confirmations: n.confirmations,
 });
 

@@ -46,6 +46,8 @@ export function caseFromNotice(
       .filter((e) => CITED_KINDS.has(e.kind))
       .map((e) => ({ kind: e.kind, sha256: e.sha256, capturedAt: e.capturedAt, url: e.url, filename: evidenceFilename(e), note: e.note })),
     fairUse: { considered: notice.fairUseConsidered, note: notice.fairUseNote },
+    idDocument: notice.idDocument,
+    ownershipProof: notice.ownershipProof,
     confirmations: { goodFaith: notice.confirmations.goodFaith, accuracy: notice.confirmations.accuracy },
     measureNote: notice.measure,
     priorNotices: ctx.priorNotices ?? [],
