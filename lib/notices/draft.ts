@@ -390,7 +390,10 @@ interface IntroFacts {
  * services" to all, never a concession of what the provider cannot do.
  */
 function introParagraphs(c: NoticeCase, regime: Regime, kind: LetterKind, f: IntroFacts): Localised[] {
-  const who = f.agent ? { en: `${f.agent}, acting for ${f.holder},`, zh: `${f.agent}受${f.holder}委托，` } : { en: f.holder, zh: `${f.holder}` };
+  // 我司 is defined once, on first mention, and used throughout the Chinese text.
+  const who = f.agent
+    ? { en: `${f.agent}, acting for ${f.holder},`, zh: `${f.agent}（以下简称“我司”）受${f.holder}委托，` }
+    : { en: f.holder, zh: `${f.holder}（以下简称“我司”）` };
   const domainList = (f.domains.length > 0 ? f.domains : f.hosts).join(', ');
   if (kind === 'abuse_report') {
     const registry = c.recipient.role === 'registry';
@@ -398,7 +401,7 @@ function introParagraphs(c: NoticeCase, regime: Regime, kind: LetterKind, f: Int
     return [
       {
         en: `You are the ${registry ? 'registry operator for' : 'sponsoring registrar of'} the domain name ${domainList}. The website at that domain name makes available unauthorised copies of the works listed below, in which ${f.holder} owns the copyright${f.agent ? `; ${f.agent} reports this on its behalf` : ''}. This is a report under ${f.basis.en}.${raa ? ' We do not ask you to treat it as "DNS Abuse" as defined in the RAA as amended in 2024.' : ''} We ask you to act on the domain name, not to remove content, which you do not host.`,
-        zh: `贵司是域名${domainList}的${registry ? '注册局' : '注册商'}。该域名下的网站未经许可提供下列作品的复制件，${f.holder}享有该等作品的著作权${f.agent ? `；${f.agent}受其委托提交本举报` : ''}。本函系依据${f.basis.zh}提交的举报。${raa ? '我司并不要求贵司将其作为2024年修订的《注册商认证协议》所定义的“DNS滥用”处理。' : ''}我司请求贵司就该域名采取措施，而非删除贵司并不托管的内容。`,
+        zh: `贵司是域名${domainList}的${registry ? '注册局' : '注册商'}。该域名下的网站未经许可提供下列作品的复制件，${f.agent ? `${f.holder}享有该等作品的著作权；${f.agent}（以下简称“我司”）受其委托提交本举报` : `${f.holder}（以下简称“我司”）享有该等作品的著作权`}。本函系依据${f.basis.zh}提交的举报。${raa ? '我司并不要求贵司将其作为2024年修订的《注册商认证协议》所定义的“DNS滥用”处理。' : ''}我司请求贵司就该域名采取措施，而非删除贵司并不托管的内容。`,
       },
     ];
   }

@@ -206,8 +206,17 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   },
   evidence_prelim: {
     name: { en: 'preliminary evidence', zh: '构成侵权的初步证据' },
-    hint: { en: 'Capture evidence (screenshot, page archive): each file is listed as an attachment with its hash.', zh: '请采集证据（截图、网页存档），每份证据将作为附件列出并标明哈希值。' },
-    check: (c) => (c.evidence.length > 0 ? 'ok' : 'missing'),
+    hint: {
+      en: 'Capture evidence (screenshot, page archive) of each listed URL: each file is listed as an attachment with its hash.',
+      zh: '请对所列每个网址采集证据（截图、网页存档），每份证据将作为附件列出并标明哈希值。',
+    },
+    // Chinese and Korean practice expects evidence of each listed item: captures naming other URLs only warn.
+    check: (c) => {
+      if (c.evidence.length === 0) return 'missing';
+      const captured = new Set(c.evidence.map((e) => e.url.trim()).filter(Boolean));
+      if (captured.size === 0) return 'ok';
+      return c.infringingUrls.every((u) => captured.has(u.trim())) ? 'ok' : 'weak';
+    },
   },
   datetime_observed: {
     name: { en: 'date and time of the infringement', zh: '发现侵权的时间' },

@@ -222,6 +222,15 @@ describe('checkCompliance', () => {
     expect(cdn.items.map((i) => i.citation).join('|')).not.toContain('16(');
   });
 
+  it('warns when the captures cover only some of the listed URLs (evidence for each item)', () => {
+    const sha = 'a'.repeat(64);
+    const one = [{ kind: 'screenshot' as const, sha256: sha, capturedAt: '2026-03-01T10:00:00Z', url: 'https://pirate.example/read/river-atlas' }];
+    const partial = checkCompliance(parse(completeCase({ regime: 'kr', evidence: one })));
+    expect(partial.items.find((i) => i.id === 'evidence_prelim')?.status).toBe('weak');
+    const both = [...one, { ...one[0], url: 'https://pirate.example/dl/river-atlas.epub' }];
+    expect(checkCompliance(parse(completeCase({ regime: 'kr', evidence: both }))).items.find((i) => i.id === 'evidence_prelim')?.status).toBe('ok');
+  });
+
   it('Korea: a trivially different owner string is not an agent', () => {
     const r = checkCompliance(parse(completeCase({ regime: 'kr', works: [{ title: 'T', owner: 'LOTUS PRESS LIMITED', registration: 'R', originalUrl: '' }] })));
     expect(r.items.find((i) => i.id === 'authority')?.status).toBe('ok');
