@@ -243,7 +243,11 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   if (h.icp) hostItems.push(line({ en: 'ICP filing', zh: 'ICP备案号' }, h.icp));
   if (hostItems.length > 0)
     add('hosting', { en: 'Hosting information', zh: '侵权网站信息' }, [
-      ...pick({ en: 'These facts identify the server and the customer concerned:', zh: '以下信息可用于识别相关服务器及客户：' }),
+      ...pick(
+        kind === 'registrar' || kind === 'search' || kind === 'cdn'
+          ? { en: 'For reference, the website is served as follows:', zh: '供参考，该网站的托管信息如下：' }
+          : { en: 'These facts identify the server and the customer concerned:', zh: '以下信息可用于识别相关服务器及客户：' },
+      ),
       hostItems.join('\n'),
     ]);
 

@@ -65,8 +65,8 @@ const PLAIN_ACCURACY = {
   id: 'stmt_accuracy' as const,
   text: {
     en: (s: { party: string }) =>
-      `To the best of our knowledge the information in this report is accurate, and ${s.party} owns the copyright in the works listed above or is authorised to act for its owner.`,
-    zh: (s: { party: string }) => `据我司所知，本举报所载信息准确；${s.party}为上列作品的著作权人，或经著作权人授权行事。`,
+      `To the best of our knowledge the information in this letter is accurate, and ${s.party} owns the copyright in the works listed above or is authorised to act for its owner.`,
+    zh: (s: { party: string }) => `据我司所知，本函所载信息准确；${s.party}为上列作品的著作权人，或经著作权人授权行事。`,
   },
 };
 

@@ -37,7 +37,9 @@ export const usDmca: Regime = {
   subject: (c) =>
     isSearch(c)
       ? { en: 'DMCA notice of infringing links (17 U.S.C. § 512(d))', zh: 'DMCA 侵权链接通知（《美国法典》第17编第512(d)条）' }
-      : { en: 'DMCA notice of copyright infringement', zh: 'DMCA 版权侵权通知' },
+      : isCdn(c)
+        ? { en: 'DMCA notice of infringing material transmitted or cached through your network (17 U.S.C. § 512(b))', zh: 'DMCA 通知：经贵司网络传输或缓存的侵权内容（《美国法典》第17编第512(b)条）' }
+        : { en: 'DMCA notice of copyright infringement', zh: 'DMCA 版权侵权通知' },
   statementLaw: { en: '17 U.S.C. 512(c)(3)(A)(v)-(vi), 512(f)', zh: '美国法典第17编 第512(c)(3)(A)(v)-(vi)条、第512(f)条' },
   conduitLaw: { en: '17 U.S.C. § 512(a)', zh: '《美国法典》第17编第512(a)条' },
   legalBasis: (c) => {
