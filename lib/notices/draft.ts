@@ -1,7 +1,14 @@
 import { AppError } from '../errors';
 import type { EvidenceKind } from '../model/evidence';
 import type { LetterLang, RegimeId } from '../model/notice';
-import { hostingFacts, NoticeCaseSchema, observedAt, type CaseLetterhead, type NoticeCase, type NoticeCaseInput } from './case';
+import {
+  hostingFacts,
+  NoticeCaseSchema,
+  observedAt,
+  type CaseLetterhead,
+  type NoticeCase,
+  type NoticeCaseInput,
+} from './case';
 import { isCdn, isSearch, type Localised } from './elements';
 import { letterKind, raaApplies, regimeForCase, registrableDomains, type LetterKind } from './frames';
 import { formatLetterDate, utcYmd } from './letter-date';
@@ -108,12 +115,19 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   const china = regimeId === 'cn';
 
   const pick = (p: Localised): string[] => (lang === 'en' ? [p.en] : lang === 'zh' ? [p.zh] : [p.zh, p.en]);
-  const label = (p: Localised): string => (lang === 'en' ? p.en : lang === 'zh' || p.zh === p.en ? p.zh : `${p.zh} / ${p.en}`);
+  const label = (p: Localised): string =>
+    lang === 'en' ? p.en : lang === 'zh' || p.zh === p.en ? p.zh : `${p.zh} / ${p.en}`;
   // Full-width colon in Chinese; the bilingual label keeps it after the Chinese-first pair.
   const colon = lang === 'en' ? ': ' : '：';
   const line = (l: Localised, v: string) => `${label(l)}${colon}${v}`;
   const sections: NoticeSection[] = [];
-  const add = (id: SectionId, title: Localised | '', paragraphs: string[], items: string[] = [], extra: Partial<NoticeSection> = {}) => {
+  const add = (
+    id: SectionId,
+    title: Localised | '',
+    paragraphs: string[],
+    items: string[] = [],
+    extra: Partial<NoticeSection> = {},
+  ) => {
     const list = items.map((it, i) => `${i + 1}. ${it}`).join('\n');
     const body = [...paragraphs, ...(list ? [list] : []), ...(extra.after ?? [])].join('\n\n');
     sections.push({ id, title: title ? label(title) : '', paragraphs, items, body, ...extra });
@@ -148,7 +162,8 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   // Introduction: who writes, under which law, and what is asked of this kind of recipient.
   const intro: string[] = [];
   if (lang !== 'en' && recipientName) intro.push(`${recipientName}：`);
-  intro.push(...introParagraphs(c, regime, kindOfLetter, { holder, agent, basis, kind, hosts, domains, ip: h.ip, icp: h.icp }).flatMap(pick));
+  const facts = { holder, agent, basis, kind, hosts, domains, ip: h.ip, icp: h.icp };
+  intro.push(...introParagraphs(c, regime, kindOfLetter, facts).flatMap(pick));
   if (regime.introNotes) intro.push(...regime.introNotes(c).flatMap(pick));
   add('intro', '', intro);
 

@@ -82,10 +82,13 @@ export function el(
 }
 
 /** The citation of an element for this case. */
-export const citationOf = (e: RegimeElement, c: NoticeCase): Localised => (typeof e.citation === 'function' ? e.citation(c) : e.citation);
+export const citationOf = (e: RegimeElement, c: NoticeCase): Localised =>
+  typeof e.citation === 'function' ? e.citation(c) : e.citation;
 
 /** The subject prefix of a regime's letter for this case. */
-export const subjectOf = (r: Pick<Regime, 'subject'>, c: NoticeCase): Localised => (typeof r.subject === 'function' ? r.subject(c) : r.subject);
+export const subjectOf = (r: Pick<Regime, 'subject'>, c: NoticeCase): Localised =>
+  typeof r.subject === 'function' ? r.subject(c) : r.subject;
 
 /** The prompt of an element for this case. */
-export const descriptionOf = (e: RegimeElement, c: NoticeCase): Localised => (typeof e.description === 'function' ? e.description(c) : e.description);
+export const descriptionOf = (e: RegimeElement, c: NoticeCase): Localised =>
+  typeof e.description === 'function' ? e.description(c) : e.description;

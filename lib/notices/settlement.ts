@@ -14,7 +14,16 @@ import type { NoticeCase } from './case';
  * A bare amount of money with no demand around it is reported for review, not blocked.
  */
 
-export type SettlementHit = { field: string; excerpt: string; kind: 'settlement' | 'payment' | 'personal_information' | 'link'; block: boolean };
+export interface SettlementHit {
+  field: string;
+  excerpt: string;
+  kind: 'settlement' | 'payment' | 'personal_information' | 'link';
+  /** False for a hit that may be innocent (a bare amount of money): the checklist warns instead of blocking. */
+  block: boolean;
+}
+
+/** One case-insensitive pattern from alternatives, so each stays readable on its own line. */
+const anyOf = (...parts: string[]) => new RegExp(parts.join('|'), 'i');
 
 // (a) Offers to settle, however worded.
 const SETTLE = [
@@ -33,32 +42,58 @@ const SETTLE = [
 ];
 
 // (b) Payment, when demanded of the reader or paid to the sender.
-const PAYMENT_WORD = /\b(pay|pays|paid|paying|payment|remit\w*|purchas\w*|buy|invoice\w*|fees?|fines?|amount\s+(owing|owed|due)|owe[sd]?|compensat\w*|damages|dollars?|wire|transfer|bitcoin|licen[cs]e\s+fee)\b|[$€£¥]\s*\d|\b\d[\d,.]*\s*(usd|cad|eur|gbp|rmb|cny|dollars?)\b|\b(usd|cad|eur|gbp|rmb|cny)\s*\d/i;
-const DEMAND_CONTEXT =
-  /\b(you|your|yours|please|must|shall|required?|requir\w+|demand\w*|request\w*|expect\w*|invit\w*|owe|contact\s+us|reply|respond|within\s+\d+|to\s+us|our\s+(account|office|website|store|shop|portal|page)|us\s+at)\b|请|须|应当|务必|贵司|你方|您/i;
-const LICENCE_IMPERATIVE =
-  /\b(please|you\s+(can|may|should|must|could|will\s+need\s+to|need\s+to))\s+(\w+\s+){0,3}(obtain|take\s+out|purchase|buy|acquire|get)\s+(a\s+|an\s+)?(\w+\s+)?licen[cs]\w*/i;
+const CURRENCY = '(usd|cad|eur|gbp|rmb|cny)';
+const PAYMENT_WORD = anyOf(
+  '\\b(pay|pays|paid|paying|payment|remit\\w*|purchas\\w*|buy|invoice\\w*|fees?|fines?|owe[sd]?|compensat\\w*|damages)\\b',
+  '\\b(amount\\s+(owing|owed|due)|dollars?|wire|transfer|bitcoin|licen[cs]e\\s+fee)\\b',
+  '[$€£¥]\\s*\\d',
+  `\\b\\d[\\d,.]*\\s*(${CURRENCY.slice(1, -1)}|dollars?)\\b`,
+  `\\b${CURRENCY}\\s*\\d`,
+);
+const DEMAND_CONTEXT = anyOf(
+  '\\b(you|your|yours|please|must|shall|required?|requir\\w+|demand\\w*|request\\w*|expect\\w*|invit\\w*|owe)\\b',
+  '\\b(contact\\s+us|reply|respond|within\\s+\\d+|to\\s+us|us\\s+at)\\b',
+  '\\bour\\s+(account|office|website|store|shop|portal|page)\\b',
+  '请|须|应当|务必|贵司|你方|您',
+);
+const LICENCE_IMPERATIVE = anyOf(
+  '\\b(please|you\\s+(can|may|should|must|could|will\\s+need\\s+to|need\\s+to))\\s+(\\w+\\s+){0,3}' +
+    '(obtain|take\\s+out|purchase|buy|acquire|get)\\s+(a\\s+|an\\s+)?(\\w+\\s+)?licen[cs]\\w*',
+);
 // An imperative that opens a sentence ("Remit CAD 250 …", "Pay …"), or a payment owed to us.
-const PAY_IMPERATIVE = /^\s*(please\s+)?(pay|remit|wire|transfer|send\s+(us\s+)?(the\s+)?(payment|money|funds|fee))\b|\b(pay|compensat\w*|remit|reimburs\w*|indemnif\w*)\s+us\b/i;
-const MONEY = /[$€£¥]\s*\d|\b\d[\d,.]*\s*(usd|cad|eur|gbp|rmb|cny|dollars?|元)\b|\b(usd|cad|eur|gbp|rmb|cny)\s*\d|\d+\s*元/i;
-const PAYMENT_ZH = /(支付|付款|汇款|转账|缴纳|交纳).{0,20}(我司|我方|本公司|权利人|费用|款项)|(向|给)(我司|我方|本公司|权利人).{0,10}(支付|付款|汇款|转账)/;
+const PAY_IMPERATIVE = anyOf(
+  '^\\s*(please\\s+)?(pay|remit|wire|transfer|send\\s+(us\\s+)?(the\\s+)?(payment|money|funds|fee))\\b',
+  '\\b(pay|compensat\\w*|remit|reimburs\\w*|indemnif\\w*)\\s+us\\b',
+);
+const MONEY = anyOf('[$€£¥]\\s*\\d', `\\b\\d[\\d,.]*\\s*(${CURRENCY.slice(1, -1)}|dollars?)\\b`, `\\b${CURRENCY}\\s*\\d`, '\\d+\\s*元');
+const PAYMENT_ZH = anyOf(
+  '(支付|付款|汇款|转账|缴纳|交纳).{0,20}(我司|我方|本公司|权利人|费用|款项)',
+  '(向|给)(我司|我方|本公司|权利人).{0,10}(支付|付款|汇款|转账)',
+);
 
 // (b) Personal information about the subscriber, uploader or operator.
-const PERSON = '(subscriber|customer|user|uploader|account[- ]holder|site\\s+operator|operator|registrant|poster|infringer|owner\\s+of\\s+the\\s+(site|account))';
+const PERSON =
+  '(subscriber|customer|user|uploader|account[- ]holder|site\\s+operator|operator|registrant|poster|infringer|' +
+  'owner\\s+of\\s+the\\s+(site|account))';
+const DETAIL = '(name|names|address|addresses|identity|identities|details|e-?mail|phone|telephone|contact|date\\s+of\\s+birth|personal)';
 const PERSONAL = [
-  new RegExp(`\\b${PERSON}'?s?\\s+(full\\s+|legal\\s+|real\\s+|true\\s+)?(name|names|address|addresses|identity|identities|details|e-?mail|phone|telephone|contact|date\\s+of\\s+birth|personal)`, 'i'),
-  new RegExp(`\\b(name|names|address|identity|details|e-?mail|phone\\s+number|contact\\s+(details|information)|date\\s+of\\s+birth)\\s+(and\\s+\\w+\\s+)?of\\s+(the|this|that|your)\\s+${PERSON}`, 'i'),
+  new RegExp(`\\b${PERSON}'?s?\\s+(full\\s+|legal\\s+|real\\s+|true\\s+)?${DETAIL}`, 'i'),
+  new RegExp(`\\b${DETAIL}\\s+(and\\s+\\w+\\s+)?of\\s+(the|this|that|your)\\s+${PERSON}`, 'i'),
   new RegExp(`\\b(identify|unmask|reveal|disclose)\\s+(the|this|that|your)\\s+${PERSON}`, 'i'),
   new RegExp(`\\bwho\\s+(the\\s+)?${PERSON}\\s+is\\b`, 'i'),
   /\bpersonal\s+(information|data|details)\b/i,
   /\b(home|mailing|postal|residential)\s+address\b/i,
   /\bdate\s+of\s+birth\b/i,
   /\b(social\s+insurance|sin)\s+number\b/i,
-  /个人信息|身份证号|(用户|客户|上传者|经营者|注册人).{0,6}(姓名|住址|身份|联系方式|电话|地址)|(提供|告知|披露).{0,10}(姓名|住址|身份信息)/,
+  // Chinese: asked for (提供/告知/披露…), not merely mentioned ("向用户提供下载地址" is a description).
+  /个人信息|身份证号|(提供|告知|披露|回复|发送).{0,8}(用户|客户|上传者|经营者|注册人)?.{0,4}(姓名|住址|身份信息|联系方式|电话号码)/,
 ];
 
 // (c) A link to a settlement, payment or data-collection page.
-const LINK_PATH = /\/[^\s]*(settle|settlement|pay|payment|checkout|invoice|resolve|resolution|amnesty|fine|claim-?form|retro|licen[cs]e-?now|buy-?licen|compensat|personal-?data|identify)/i;
+const LINK_PATH = anyOf(
+  '\\/[^\\s]*(settle|settlement|pay|payment|checkout|invoice|resolve|resolution|amnesty|fine|claim-?form)',
+  '\\/[^\\s]*(retro|licen[cs]e-?now|buy-?licen|compensat|personal-?data|identify)',
+);
 const URL_RE = /\bhttps?:\/\/[^\s<>"')]+/gi;
 
 /** Splits text into sentences so a payment word and a demand must meet in the same sentence. */

@@ -64,7 +64,15 @@ export function checkCompliance(c: NoticeCase, regimeId: RegimeId = regimeOf(c),
       continue;
     }
     const info = ELEMENTS[r.id];
-    items.push({ id: r.id, citation: regime.statementLaw[l], name: info.name[l], required: true, unverified: false, status: 'missing', message: info.hint[l] });
+    items.push({
+      id: r.id,
+      citation: regime.statementLaw[l],
+      name: info.name[l],
+      required: true,
+      unverified: false,
+      status: 'missing',
+      message: info.hint[l],
+    });
   }
   return { regime: regimeId, lang: l, sendable: !items.some((i) => i.required && i.status === 'missing'), items };
 }

@@ -50,6 +50,7 @@ const PASS = [
   'The site displays advertising around the copied chapters.',
   'The infringing copy was made from our 2024 edition; page numbers match.',
   '该网站以每月收费方式向用户出售VIP会员，提供全书下载。',
+  '该网站向用户提供全书的下载地址。',
   'The upload is a full scan of the printed book.',
   'The work is registered with the Canadian Intellectual Property Office.',
 ];
