@@ -305,7 +305,7 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
       c.priorNotices.map((p) => [p.date.slice(0, 10), p.recipient, p.id ? `ref. ${p.id}` : ''].filter(Boolean).join(' — ')),
     );
 
-  const ctx = { party: holder, signer: lh.signatory.trim(), fairUseNote: c.fairUse?.note ?? '', case: c };
+  const ctx = { party: holder, signer: signerOf(c), fairUseNote: c.fairUse?.note ?? '', case: c };
   const stmts: string[] = [];
   for (const s of regime.statements) if (!s.when || s.when(c)) stmts.push(...pick({ en: s.text.en(ctx), zh: s.text.zh(ctx) }));
   if (c.originRemoved && isCdn(c)) {
@@ -332,7 +332,7 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
 
   // Signature: "/s/" is the US e-signature convention only; a Chinese notice is sealed and signed.
   const date = formatLetterDate(c.date ?? utcYmd(opts.now()), lang, regime.dateStyle);
-  const signer = lh.signatory.trim();
+  const signer = signerOf(c);
   const us = regimeId === 'us-dmca';
   let sigLines: string[];
   if (china) {
@@ -495,6 +495,11 @@ function chineseIntro(c: NoticeCase, f: IntroFacts): Localised[] {
     zh: `根据${f.basis.zh}的规定，我司特向贵司发出本通知，具体事项如下：`,
   };
   return [first, found, under];
+}
+
+/** The natural person who signs: the agent's contact when an agent sends, else the letterhead's signatory. */
+export function signerOf(c: NoticeCase): string {
+  return (c.agent?.name.trim() && c.agent.contact.trim()) || c.letterhead.signatory.trim();
 }
 
 /** The distinct hostnames of the infringing URLs (the NCAC form asks for the site's domain), at most 20. */

@@ -114,7 +114,7 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   signature: {
     name: { en: 'signature', zh: '签名' },
     hint: { en: 'Enter the name of the person signing; it is typed as "/s/ Name".', zh: '请填写签署人姓名。' },
-    check: (c) => (filled(c.letterhead.signatory) ? 'ok' : 'missing'),
+    check: (c) => (filled(c.letterhead.signatory) || (filled(c.agent?.name) && filled(c.agent?.contact)) ? 'ok' : 'missing'),
   },
   sender_identity: {
     name: { en: "sender's name", zh: '权利人名称（真实身份）' },
