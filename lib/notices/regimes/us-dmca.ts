@@ -76,8 +76,9 @@ export const usDmca: Regime = {
       when: (c) => c.fairUse?.considered === true,
       text: {
         en: (s) =>
-          `Before sending this notice, I considered whether the use of the material could be a fair use under 17 U.S.C. § 107 and concluded in good faith that it is not.${s.fairUseNote ? ` ${s.fairUseNote}` : ''}`,
-        zh: (s) => `发送本通知前，本人已考虑上述使用是否可能构成《美国法典》第17编第107条规定的合理使用，并善意地认定其不构成合理使用。${s.fairUseNote ? ` ${s.fairUseNote}` : ''}`,
+          `Before sending this notice, I considered whether the use of the material could be a fair use under 17 U.S.C. § 107 and concluded in good faith that it is not (${LENZ.en}).${s.fairUseNote ? ` ${s.fairUseNote}` : ''}`,
+        zh: (s) =>
+          `发送本通知前，本人已考虑上述使用是否可能构成《美国法典》第17编第107条规定的合理使用，并善意地认定其不构成合理使用（${LENZ.zh}）。${s.fairUseNote ? ` ${s.fairUseNote}` : ''}`,
       },
     },
     {

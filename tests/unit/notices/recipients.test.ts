@@ -140,6 +140,7 @@ describe('regime × recipient kind', () => {
     const home = draft('us-dmca', 'shared', 'en', { signerCountry: 'US' }).text;
     expect(home).toContain('I declare under penalty of perjury that I am authorized');
     expect(home).not.toContain('laws of the United States of America');
+    expect(abroad).toContain('concluded in good faith that it is not (Lenz v. Universal Music Corp., 815 F.3d 1145 (9th Cir. 2016))');
     expect(abroad).toContain('I have a good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law.');
   });
 
