@@ -77,7 +77,20 @@ export const cn: Regime = {
     el('sender_identity', identity, true),
     el('id_document', identity, true),
     el('sender_address', form, true),
-    el('sender_contact', form, true),
+    el('sender_contact', form, true, {
+      // The NCAC form asks for a fixed-line telephone; a mainland mobile number alone warns.
+      check: (c) => {
+        const email = c.letterhead.email.trim();
+        const phone = c.letterhead.phone.replace(/[\s-]/g, '');
+        if (!email && !phone) return 'missing';
+        if (!email || !phone) return 'weak';
+        return /^(\+?86)?1[3-9]\d{9}$/.test(phone) ? 'weak' : 'ok';
+      },
+      description: (c) =>
+        c.letterhead.email.trim() && c.letterhead.phone.trim()
+          ? { en: 'The NCAC form asks for a fixed-line telephone number (固定电话); add one.', zh: '国家版权局示范格式要求填写固定电话；请补充固定电话号码。' }
+          : { en: 'Enter a telephone number and an e-mail address.', zh: '请填写电话和电子邮箱。' },
+    }),
     el('work_id', core, true),
     el('rights_basis', (c) => join(OPINION, core(c)), true, {
       // Who holds the right, and the proof of it attached: a registration number or an ownership document.

@@ -197,6 +197,15 @@ describe('checkCompliance', () => {
     expect(cn({ letterhead: { ...completeCase().letterhead, signatory: '' } })).toContain('signature');
   });
 
+  it('China: a mainland mobile number alone warns (the NCAC form asks for a fixed line)', () => {
+    const mobile = checkCompliance(parse(lh(completeCase({ regime: 'cn' }), { phone: '+86 138 0013 8000' })));
+    const item = mobile.items.find((i) => i.id === 'sender_contact')!;
+    expect(item.status).toBe('weak');
+    expect(item.message).toContain('固定电话');
+    expect(mobile.sendable).toBe(true);
+    expect(checkCompliance(parse(lh(completeCase({ regime: 'cn' }), { phone: '010-62000000' }))).items.find((i) => i.id === 'sender_contact')?.status).toBe('ok');
+  });
+
   it('cites the Regulations only where they apply: a Chinese cloud or CDN checklist cites art. 1195, never art. 14', () => {
     for (const recipient of [RECIPIENTS.cloud, RECIPIENTS.cdn]) {
       const r = checkCompliance(parse(completeCase({ regime: 'cn', recipient })));
