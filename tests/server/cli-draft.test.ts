@@ -150,4 +150,17 @@ describe('cli draft', () => {
     expect(missing.stdout).toBe('');
     expect(missing.stderr).toContain('location of the infringing material (17 U.S.C. 512(c)(3)(A)(iii))');
   });
+
+  it('runs as the README says: npm run --silent cli -- draft --case <file> --lang zh', () => {
+    const npm = (file: string) =>
+      spawnSync('npm', ['run', '--silent', 'cli', '--', 'draft', '--case', file, '--lang', 'zh'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const ok = npm(caseFile(CASE));
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('事由：DMCA 版权侵权通知');
+    expect(ok.stdout).toContain('本人善意地相信');
+    const refused = npm(caseFile({ ...CASE, regime: 'kr', confirmations: { accuracy: false } }));
+    expect(refused.status).toBe(3);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('韩国著作权法 第103条第6款');
+  });
 });
