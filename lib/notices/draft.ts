@@ -168,34 +168,43 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   add('intro', '', intro);
 
   // The rights holder's identity and contact details (权利人), then the agent's (代理人) if one sends.
-  const senderItems: string[] = [];
-  const field = (l: Localised, v: string, ref: Localised = { en: '', zh: '' }) => {
-    if (v.trim()) senderItems.push(line(l, `${v}${lang === 'en' ? ref.en : ref.zh}`));
-  };
-  field({ en: 'Name', zh: '名称' }, lh.company);
-  field({ en: 'Unified social credit code', zh: '统一社会信用代码' }, lh.creditCode);
-  field({ en: 'Legal representative', zh: '法定代表人' }, lh.legalRep);
-  field({ en: 'Address', zh: '住所及通讯地址' }, lh.address);
-  // With an agent, the signatory is the agent's person and is named in the agent block.
-  if (!agent) field({ en: 'Contact person', zh: '联系人' }, [lh.signatory, lh.signatoryTitle].filter((s) => s.trim()).join(lang === 'en' ? ', ' : '，'));
-  field({ en: 'Telephone', zh: '电话' }, lh.phone);
-  field({ en: 'E-mail', zh: '电子邮箱' }, lh.email);
-  field({ en: 'Identity document', zh: '身份证明' }, c.idDocument, see('id'));
-  if (!agent) field({ en: 'Authority to act', zh: '授权情况' }, c.authority, see('poa'));
-  add('sender', { en: kindOfLetter === 'notice' ? 'Complaining party' : 'Rights holder', zh: '权利人信息' }, senderItems.length > 0 ? [senderItems.join('\n')] : []);
+  // Each row is [label, value, attachment it points to]; empty values are left out.
+  type Row = [Localised, string, string?];
+  const block = (rows: Row[]) =>
+    rows
+      .filter(([, v]) => v.trim())
+      .map(([l, v, annex]) => {
+        const ref = annex ? see(annex) : { en: '', zh: '' };
+        return line(l, `${v}${lang === 'en' ? ref.en : ref.zh}`);
+      })
+      .join('\n');
+  const contactPerson = [lh.signatory, lh.signatoryTitle].filter((s) => s.trim()).join(lang === 'en' ? ', ' : '，');
+  const senderRows: Row[] = [
+    [{ en: 'Name', zh: '名称' }, lh.company],
+    [{ en: 'Unified social credit code', zh: '统一社会信用代码' }, lh.creditCode],
+    [{ en: 'Legal representative', zh: '法定代表人' }, lh.legalRep],
+    [{ en: 'Address', zh: '住所及通讯地址' }, lh.address],
+    // With an agent, the signatory is the agent's person and is named in the agent block.
+    [{ en: 'Contact person', zh: '联系人' }, agent ? '' : contactPerson],
+    [{ en: 'Telephone', zh: '电话' }, lh.phone],
+    [{ en: 'E-mail', zh: '电子邮箱' }, lh.email],
+    [{ en: 'Identity document', zh: '身份证明' }, c.idDocument, 'id'],
+    [{ en: 'Authority to act', zh: '授权情况' }, agent ? '' : c.authority, 'poa'],
+  ];
+  const senderBlock = block(senderRows);
+  const senderTitle = { en: kindOfLetter === 'notice' ? 'Complaining party' : 'Rights holder', zh: '权利人信息' };
+  add('sender', senderTitle, senderBlock ? [senderBlock] : []);
   if (c.agent && agent) {
     const a = c.agent;
-    const agentItems: string[] = [];
-    const push = (l: Localised, v: string, ref: Localised = { en: '', zh: '' }) => {
-      if (v.trim()) agentItems.push(line(l, `${v}${lang === 'en' ? ref.en : ref.zh}`));
-    };
-    push({ en: 'Name', zh: '名称' }, a.name);
-    push({ en: 'Address', zh: '地址' }, a.address);
-    push({ en: 'Contact person', zh: '联系人' }, a.contact);
-    push({ en: 'Telephone', zh: '电话' }, a.phone);
-    push({ en: 'E-mail', zh: '电子邮箱' }, a.email);
-    push({ en: 'Power of attorney', zh: '授权委托书' }, c.powerOfAttorney || c.authority, see('poa'));
-    add('agent', { en: 'Agent', zh: '代理人信息' }, [agentItems.join('\n')]);
+    const agentBlock = block([
+      [{ en: 'Name', zh: '名称' }, a.name],
+      [{ en: 'Address', zh: '地址' }, a.address],
+      [{ en: 'Contact person', zh: '联系人' }, a.contact],
+      [{ en: 'Telephone', zh: '电话' }, a.phone],
+      [{ en: 'E-mail', zh: '电子邮箱' }, a.email],
+      [{ en: 'Power of attorney', zh: '授权委托书' }, c.powerOfAttorney || c.authority, 'poa'],
+    ]);
+    add('agent', { en: 'Agent', zh: '代理人信息' }, [agentBlock]);
   }
 
   // The works, with registration numbers and original URLs, and the proof of ownership.

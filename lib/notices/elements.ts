@@ -365,6 +365,15 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   },
 };
 
+/**
+ * Where settlement language is not a statutory element (everywhere but Canada, s. 41.25(3)), the
+ * checklist still flags it: a notice to a provider stays neutral and makes no demand on the infringer.
+ */
+export const NEUTRAL_NOTICE: Localised = {
+  en: 'good practice: a notice to a provider makes no demand on the infringer',
+  zh: '实务：向服务商发出的通知不向侵权人提出赔偿要求',
+};
+
 /** Recipient predicates regimes use for variant elements. */
 export const isSearch = (c: NoticeCase) => serviceKindOf(c.recipient) === 'search';
 export const isCdn = (c: NoticeCase) => serviceKindOf(c.recipient) === 'cdn';

@@ -1,5 +1,5 @@
 import type { NoticeCase } from '../case';
-import { isCdn, isSearch, type Localised } from '../elements';
+import { isCdn, isSearch, NEUTRAL_NOTICE, type Localised } from '../elements';
 import { memberStateName, memberStateNameZh, nationalProvisionPrompt } from '../eu-national';
 import { el, type Regime } from '../regime';
 
@@ -71,7 +71,7 @@ export const euDsa: Regime = {
     el('evidence_prelim', cite('3'), false),
     el('datetime_observed', cite('2', 'b'), false),
     el('requested_measure', (c) => (isCdn(c) ? A5 : { en: 'DSA art. 6(1)(b)', zh: '数字服务法 第6条第1款(b)项' }), false),
-    el('no_settlement_demand', { en: 'good practice: a notice to a provider makes no demand on the infringer', zh: '实务：向服务商发出的通知不向侵权人提出赔偿要求' }, false),
+    el('no_settlement_demand', NEUTRAL_NOTICE, false),
   ],
   statements: [
     {

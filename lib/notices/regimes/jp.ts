@@ -1,5 +1,5 @@
 import type { NoticeCase } from '../case';
-import type { Localised } from '../elements';
+import { NEUTRAL_NOTICE, type Localised } from '../elements';
 import { el, type Regime } from '../regime';
 
 /**
@@ -80,7 +80,7 @@ export const jp: Regime = {
     el('evidence_prelim', FORM, false),
     el('datetime_observed', FORM, false),
     el('requested_measure', ACT, false),
-    el('no_settlement_demand', { en: 'good practice: a notice to a provider makes no demand on the infringer', zh: '实务：向服务商发出的通知不向侵权人提出赔偿要求' }, false),
+    el('no_settlement_demand', NEUTRAL_NOTICE, false),
   ],
   statements: [
     {

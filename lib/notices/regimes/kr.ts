@@ -1,3 +1,4 @@
+import { NEUTRAL_NOTICE } from '../elements';
 import { el, type Regime } from '../regime';
 
 /**
@@ -50,7 +51,7 @@ export const kr: Regime = {
     el('explanation', A103, false),
     el('datetime_observed', A103, false),
     el('requested_measure', A103, false),
-    el('no_settlement_demand', { en: 'good practice: a notice to a provider makes no demand on the infringer', zh: '实务：向服务商发出的通知不向侵权人提出赔偿要求' }, false),
+    el('no_settlement_demand', NEUTRAL_NOTICE, false),
   ],
   statements: [
     {

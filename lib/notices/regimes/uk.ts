@@ -1,5 +1,5 @@
 import type { NoticeCase } from '../case';
-import { isCdn, isSearch, type Localised } from '../elements';
+import { isCdn, isSearch, NEUTRAL_NOTICE, type Localised } from '../elements';
 import { el, type Regime } from '../regime';
 import { PLAIN_STATEMENT } from './generic';
 
@@ -53,7 +53,7 @@ export const uk: Regime = {
     el('infringement_desc', cite, false),
     el('evidence_prelim', cite, false),
     el('datetime_observed', cite, false),
-    el('no_settlement_demand', { en: 'good practice: a notice to a provider makes no demand on the infringer', zh: '实务：向服务商发出的通知不向侵权人提出赔偿要求' }, false),
+    el('no_settlement_demand', NEUTRAL_NOTICE, false),
   ],
   statements: [PLAIN_STATEMENT],
 };

@@ -1,5 +1,5 @@
 import type { NoticeCase } from '../case';
-import { isCdn, isSearch } from '../elements';
+import { isCdn, isSearch, NEUTRAL_NOTICE } from '../elements';
 import { el, type Regime } from '../regime';
 
 /**
@@ -67,7 +67,7 @@ export const usDmca: Regime = {
     el('evidence_prelim', c3('iii'), false),
     el('datetime_observed', c3('iii'), false),
     el('requested_measure', { en: '17 U.S.C. 512(c)(1)(C)', zh: '美国法典第17编 第512(c)(1)(C)条' }, false),
-    el('no_settlement_demand', { en: 'good practice: a notice to a provider makes no demand on the infringer', zh: '实务：向服务商发出的通知不向侵权人提出赔偿要求' }, false),
+    el('no_settlement_demand', NEUTRAL_NOTICE, false),
   ],
   statements: [
     {
