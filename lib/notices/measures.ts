@@ -219,3 +219,13 @@ export function measureText(m: MeasureId, x: MeasureContext): Localised {
   const t = TEXT[m];
   return typeof t === 'function' ? t(x) : t;
 }
+
+/**
+ * The measures' wording for a host of unknown kind under no particular regime, in the shape
+ * earlier versions exported; letters should call measureText() with their regime and recipient.
+ * @deprecated use measureText()
+ */
+export const MEASURE_TEXT: { en: Record<MeasureId, string>; zh: Record<MeasureId, string> } = {
+  en: Object.fromEntries(MEASURE_IDS.map((m) => [m, measureText(m, { regime: 'generic', kind: 'unknown' }).en])) as Record<MeasureId, string>,
+  zh: Object.fromEntries(MEASURE_IDS.map((m) => [m, measureText(m, { regime: 'generic', kind: 'unknown' }).zh])) as Record<MeasureId, string>,
+};

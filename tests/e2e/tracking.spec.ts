@@ -51,6 +51,8 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     await expect.poll(() => r.recipients().count()).toBe(1);
     await r.addManualRecipient({ name: 'Upstream Transit Inc', email: 'abuse@transit.example', country: 'US', role: 'upstream' });
     await expect.poll(() => r.recipients().count()).toBe(2);
+    // Both drafts exist (one tab each) before one is unpicked; otherwise the unpick races the draft's creation.
+    await expect.poll(() => report.locator('nav.tabs [role="tab"]').count()).toBe(2);
     // Unpicking the upstream drops its draft but keeps it on the escalation ladder.
     await r.recipients().nth(1).locator('input[type="checkbox"]').uncheck();
     await expect.poll(() => report.locator('nav.tabs [role="tab"]').count()).toBe(0);
