@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { LetterheadSchema, LOGO_MAX_BYTES, type Letterhead } from '../../lib/model/letterhead';
 import { Field } from '../ui/Field';
 import { useT, type MessageKey } from '../i18n';
@@ -48,20 +48,25 @@ export function LetterheadForm({ saved, onSave }: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
 
-  useEffect(() => {
-    if (!saved) return;
-    setForm({
-      company: saved.company,
-      address: saved.address,
-      email: saved.email,
-      phone: saved.phone,
-      signatory: saved.signatory,
-      signatoryTitle: saved.signatoryTitle,
-      creditCode: saved.creditCode ?? '',
-      legalRep: saved.legalRep ?? '',
-    });
-    setLogo(saved.logo);
-  }, [saved]);
+  // The stored letterhead replaces what the form shows when it loads or changes (React's "adjust state when a prop
+  // changes"); starting from null also fills the form when the letterhead is already there at mount.
+  const [shown, setShown] = useState<Letterhead | null>(null);
+  if (shown !== saved) {
+    setShown(saved);
+    if (saved) {
+      setForm({
+        company: saved.company,
+        address: saved.address,
+        email: saved.email,
+        phone: saved.phone,
+        signatory: saved.signatory,
+        signatoryTitle: saved.signatoryTitle,
+        creditCode: saved.creditCode ?? '',
+        legalRep: saved.legalRep ?? '',
+      });
+      setLogo(saved.logo);
+    }
+  }
 
   const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) => {
     setForm((f) => ({ ...f, [name]: e.target.value }));
@@ -75,7 +80,7 @@ export function LetterheadForm({ saved, onSave }: Props) {
     if (file.size > LOGO_MAX_BYTES) return setErrors((e) => ({ ...e, logo: 'logoTooLarge' }));
     const reader = new FileReader();
     reader.onload = () => {
-      setLogo(String(reader.result));
+      if (typeof reader.result === 'string') setLogo(reader.result);
       setErrors((e) => ({ ...e, logo: undefined }));
     };
     reader.readAsDataURL(file);
@@ -96,7 +101,7 @@ export function LetterheadForm({ saved, onSave }: Props) {
   };
 
   const text = (name: keyof typeof EMPTY, label: MessageKey, props: { type?: string; multiline?: boolean } = {}) => (
-    <Field label={t(label)} error={errors[name] && t(errors[name]!)}>
+    <Field label={t(label)} error={errors[name] && t(errors[name])}>
       {(a) =>
         props.multiline ? (
           <textarea {...a} name={name} value={form[name]} onChange={set(name)} />

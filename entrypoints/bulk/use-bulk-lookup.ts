@@ -1,18 +1,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { lookupBatch } from '../../lib/backend/client';
 import { pendingHosts, runLookups } from '../../lib/bulk/plan';
-import { readSetting } from '../../lib/db/settings';
-import { BackendSettingsSchema } from '../../lib/model/settings';
 import { db } from '../../lib/db/schema';
+import type { AnsweredBy } from '../../lib/report/lookup-mode';
+import { batchInMode } from '../../lib/report/lookup-runner';
+import { IS_TEST_BUILD } from '../../lib/report/test-build';
 import { bulkStore } from './services';
 
 /**
  * Runs the batch lookup of one bulk report. Each finished chunk is stored before the next
  * request, so closing the tab or a backend restart loses nothing: resume asks only for the rest.
+ * The mode chosen in the options decides who looks up (the backend, or this page); `answeredBy` says which.
  */
 export function useBulkLookup(batchId: string) {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [answeredBy, setAnsweredBy] = useState<AnsweredBy | null>(null);
   const ctl = useRef<AbortController | null>(null);
   useEffect(() => () => ctl.current?.abort(), []);
 
@@ -24,12 +26,13 @@ export function useBulkLookup(batchId: string) {
       setRunning(true);
       setError(null);
       try {
-        const settings = (await readSetting(db(), 'backend')).value ?? BackendSettingsSchema.parse({});
+        const mode = await batchInMode({ db: db(), fetch: fetch.bind(globalThis), pageOrigin: location.origin, testBuild: IS_TEST_BUILD });
+        setAnsweredBy(mode.answeredBy);
         // Stored as interrupted until the run ends, so a tab closed mid-run reopens as "resume".
         const batch = await bulkStore.update(batchId, (s) => ({ ...s, lookup: 'interrupted', lastError: undefined }));
         const end = await runLookups({
           pending: pendingHosts(batch.state.urls, batch.state.outcomes, opts),
-          lookup: (urls, signal) => lookupBatch(settings, fetch, urls, signal),
+          lookup: mode.batch,
           onChunk: async (outcomes) => void (await bulkStore.saveOutcomes(batchId, outcomes)),
           signal: abort.signal,
         });
@@ -46,5 +49,5 @@ export function useBulkLookup(batchId: string) {
   );
 
   const cancel = useCallback(() => ctl.current?.abort(), []);
-  return { running, error, start, cancel };
+  return { running, error, start, cancel, answeredBy };
 }

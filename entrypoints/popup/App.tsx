@@ -28,7 +28,7 @@ export function App() {
       recipientName: n.recipientName,
       status: n.status,
       ...noticeAge(n, now),
-      draftUrl: n.status === 'draft' ? n.urls[0] : null,
+      draftUrl: n.status === 'draft' ? (n.urls[0] ?? null) : null,
     })),
     [pages.rows, now],
   );

@@ -19,6 +19,8 @@ import { reportPageQuery, type ReportTarget } from '../../lib/report/target';
 import { evidenceOf, openSession, repo, saveShared, selectRecipient, sessionNotices, unselectRecipient, type Session } from './session';
 import { mailtoFits, printLetter, sendByEmail } from './send';
 import { useLookup } from './use-lookup';
+import { useAllowOrigin } from './use-allow-origin';
+import { LookupSource } from '../../components/report/LookupSource';
 import { useBusyAction } from '../../components/use-busy-action';
 import { checklistLangFor } from '../../lib/i18n';
 
@@ -80,8 +82,9 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     },
     [session, candidates],
   );
-  const { state: lookup, run } = useLookup(onResult);
+  const { state: lookup, run, source: lookupSource } = useLookup(onResult);
   const url = primary?.urls[0] ?? target.url;
+  const allowOrigin = useAllowOrigin(() => void headersOf(evidenceRows).then((h) => run(url, h)));
   const started = useRef(false);
   useEffect(() => {
     if (!primary || started.current || candidates.length > 0 || primary.status !== 'draft') return;
@@ -105,6 +108,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const toggle = async (i: number) => {
     if (!session) return;
     const r = candidates[i];
+    if (!r) return;
     const pick = !selected.has(i);
     setPendingPick((p) => ({ ...p, [i]: pick }));
     try {
@@ -206,6 +210,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             setActiveId((await selectRecipient(session.batchId, r)).id);
           }}
         />
+        {lookupSource && <LookupSource source={lookupSource} onAllowOrigin={(o) => void allowOrigin.allow(o)} denied={allowOrigin.denied} />}
       </section>
 
       <section className="step card">
@@ -269,7 +274,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             onCorrection={() =>
               void act(async () => {
                 const c = await repo.createCorrection(active.id);
-                location.search = reportPageQuery({ url: c.urls[0], kind: 'page', draftId: c.id });
+                location.search = reportPageQuery({ url: c.urls[0] ?? '', kind: 'page', draftId: c.id });
               })
             }
           />

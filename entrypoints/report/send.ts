@@ -27,7 +27,7 @@ export async function sendByEmail(notice: Notice, draft: NoticeDraft, letterhead
   }
   const rows = notice.captureId ? await db().evidence.where('captureId').equals(notice.captureId).toArray() : [];
   const attachments = await Promise.all(
-    rows.filter((r) => r.kind !== 'metadata').map(async (r) => ({ filename: evidenceFilename(r), mime: r.mime.split(';')[0], bytes: new Uint8Array(await r.blob.arrayBuffer()) })),
+    rows.filter((r) => r.kind !== 'metadata').map(async (r) => ({ filename: evidenceFilename(r), mime: r.mime.split(';')[0] ?? r.mime, bytes: new Uint8Array(await r.blob.arrayBuffer()) })),
   );
   const eml = renderEml(draft, { from: letterhead?.email ?? '', to, attachments, now: () => new Date(), messageId: `${notice.id}@takedown.invalid` });
   download(new Blob([eml], { type: 'message/rfc822' }), `notice-${safeName(notice.host)}-${notice.id.slice(0, 8)}.eml`);

@@ -83,6 +83,7 @@ export async function selectRecipient(batchId: string, recipient: Recipient): Pr
   const empty = notices.find((n) => n.status === 'draft' && !n.recipient);
   if (empty) return repo.saveDraft(empty.id, { recipient, recipientName: recipient.name, ...regimeFields(empty, recipient) });
   const base = notices[0];
+  if (!base) throw new AppError('storage', 'This report has no draft to copy the case from; reopen it from the page.');
   const { id: _i, createdAt: _c, updatedAt: _u, status: _s, sent: _se, sentAt: _sa, followUpAt: _f, ...rest } = base;
   return repo.createDraft({ ...rest, recipient, recipientName: recipient.name, supersedes: null, escalatedFrom: null, ...regimeFields({ ...base, regimeChosen: base.regimeChosen }, recipient) });
 }

@@ -43,7 +43,7 @@ export function groupDraftFields(input: GroupNoticeInput) {
   const r = input.group.recipient;
   return {
     urls,
-    host: new URL(urls[0]).hostname,
+    host: urls[0] ? new URL(urls[0]).hostname : '',
     workIds: input.shared.workIds.filter((id) => titles.has(id)),
     workTitles: input.shared.workIds.flatMap((id) => (titles.has(id) ? [titles.get(id)!] : [])),
     recipient: r,

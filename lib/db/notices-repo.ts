@@ -10,6 +10,7 @@ import { appendEvent, verifyChain, type ChainVerdict } from '../tracking/hash-ch
 import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { INFO_EVENT_KINDS, isStatusKind, targetOfKind, transition, type Actor } from '../tracking/status';
 import { hostOf, type ChainHeadRow, type TakedownDb } from './schema';
+import { firstIssue } from '../zod-issue';
 
 export interface RepoDeps {
   db: TakedownDb;
@@ -71,9 +72,8 @@ const MAX_RETRIES = 5;
 const parseOrThrow = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const path = issue.path.join('.');
-  throw new AppError('invalid_input', `${what}: ${path ? `${path}: ` : ''}${issue.message}`, { path });
+  const { path, message } = firstIssue(r.error);
+  throw new AppError('invalid_input', `${what}: ${path ? `${path}: ` : ''}${message}`, { path });
 };
 
 export function createNoticesRepo(deps: RepoDeps) {
@@ -151,7 +151,7 @@ export function createNoticesRepo(deps: RepoDeps) {
       createdAt: at,
       updatedAt: at,
       status: 'draft',
-      host: input.host ?? hostOf(input.urls[0]),
+      host: input.host ?? hostOf(input.urls[0] ?? ''),
       sent: null,
       sentAt: null,
       followUpAt: null,
@@ -177,7 +177,7 @@ export function createNoticesRepo(deps: RepoDeps) {
         if (n.status !== 'draft' || n.sent) throw new AppError('read_only', 'A sent notice cannot be edited; create a correction instead', { noticeId: id, status: n.status });
         const fields = Object.keys(parsed).filter((k) => (parsed as Record<string, unknown>)[k] !== undefined);
         const at = nowIso();
-        const notice = NoticeSchema.parse({ ...n, ...parsed, host: parsed.host ?? (parsed.urls ? hostOf(parsed.urls[0]) : n.host), updatedAt: at });
+        const notice = NoticeSchema.parse({ ...n, ...parsed, host: parsed.host ?? (parsed.urls?.[0] ? hostOf(parsed.urls[0]) : n.host), updatedAt: at });
         return { notice, events: [{ kind: 'draft_saved', at, actor: 'user', details: { fields: fields.sort() } }] };
       });
       return p.notice;
@@ -257,7 +257,7 @@ export function createNoticesRepo(deps: RepoDeps) {
           created: [{ notice: draft, events: [{ kind: 'created', at, actor: 'user', details: { supersedes: n.id } }] }],
         };
       });
-      return p.created![0].notice;
+      return p.created![0]!.notice;
     },
 
     /** The earlier notices of the same case, following escalatedFrom back to the first one. */
@@ -309,7 +309,7 @@ export function createNoticesRepo(deps: RepoDeps) {
           created: [{ notice: draft, events: [{ kind: 'created', at: at.toISOString(), actor: 'user', details: { escalatedFrom: n.id, priorNotices: escalation.priorNotices.map((x) => x.id) } }] }],
         };
       });
-      return { draft: p.created![0].notice, escalation: escalation! };
+      return { draft: p.created![0]!.notice, escalation: escalation! };
     },
 
     /** Null for a deleted notice, so a stale notification click is harmless. */
