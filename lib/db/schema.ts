@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { BulkState } from '../bulk/state';
 import type { Evidence } from '../model/evidence';
+import type { Letter } from '../model/letter';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { Work } from '../model/work';
 
@@ -49,9 +50,11 @@ export type TakedownDb = Dexie & {
   urls: EntityTable<UrlRow, 'id'>;
   batches: EntityTable<BatchRow, 'id'>;
   heads: EntityTable<ChainHeadRow, 'noticeId'>;
+  letters: EntityTable<Letter, 'id'>;
+  letterEvents: EntityTable<NoticeEvent, 'id'>;
 };
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The host part of a URL, lower case; '' when it does not parse. */
 export function hostOf(url: string): string {
@@ -116,6 +119,14 @@ export function openDbAtVersion(name: string, version: number): TakedownDb {
         });
       await heads.bulkPut([...last.values()]);
     });
+  if (version < 3) return db;
+  // Version 3: follow-up letters (issue 12) and their logs. Letter events have the notice event
+  // shape, with `noticeId` holding the letter's id, so the same hash chain verifies them; they
+  // live in their own table so a notice export never meets an event without its notice.
+  db.version(3).stores({
+    letters: 'id, followsUp, *relatedNoticeIds, kind, status, createdAt',
+    letterEvents: 'id, noticeId, [noticeId+seq]',
+  });
   return db;
 }
 

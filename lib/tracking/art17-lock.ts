@@ -84,3 +84,8 @@ export function art17Locks(
   }
   return out;
 }
+
+/** A draft with locked items cannot be sent: the checklist may be complete, the law still bars it. */
+export function lockDraft<D extends { sendable: boolean }>(draft: D, locks: readonly Art17Lock[]): D & { locks: readonly Art17Lock[] } {
+  return { ...draft, sendable: draft.sendable && locks.length === 0, locks };
+}
