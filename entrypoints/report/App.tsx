@@ -23,7 +23,7 @@ import { useBusyAction } from '../../components/use-busy-action';
 import { checklistLangFor } from '../../lib/i18n';
 import { Art17LockBanner } from '../../components/notice/Art17LockBanner';
 import { PrivacyPanel } from '../../components/notice/PrivacyPanel';
-import { art17LocksFor, icpOfNotice } from '../../lib/db/practice';
+import { art17LocksFor, assertNotLocked, icpOfNotice } from '../../lib/db/practice';
 import { serviceKindOf } from '../../lib/notices/measures';
 import { privacyAdvice, withholdSenderDetails } from '../../lib/providers/privacy';
 import { lockDraft } from '../../lib/tracking/art17-lock';
@@ -281,15 +281,16 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             onCopy={(text) => navigator.clipboard.writeText(text)}
             onPdf={() => draft && printLetter(draft)}
             onMarkSent={(channel: SendChannel) =>
-              void act(() =>
-                repo.markSent(active.id, {
+              void act(async () => {
+                await assertNotLocked(db(), active, pageLang);
+                return repo.markSent(active.id, {
                   at: new Date().toISOString(),
                   channel,
                   recipient: active.recipient!,
                   text: draft!.text,
                   evidenceSha256: evidenceRows.filter((e) => e.kind !== 'metadata').map((e) => e.sha256),
-                }),
-              )
+                });
+              })
             }
             onCorrection={() =>
               void act(async () => {

@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import type { Notice } from '../model/notice';
 import type { Recipient } from '../model/recipient';
 import { readIcp, type IcpReading } from '../evidence/icp';
@@ -49,4 +50,15 @@ export async function icpOfNotice(db: TakedownDb, notice: Pick<Notice, 'captureI
       return row ? await row.blob.text() : null;
     },
   );
+}
+
+/**
+ * Refuses to go on with a notice whose items are locked by art. 17, naming each reason; for the
+ * paths that send without the report page's preview (bulk groups) and as a last check before
+ * "Mark as sent".
+ */
+export async function assertNotLocked(db: TakedownDb, notice: Pick<Notice, 'id' | 'urls' | 'recipient'>, lang: 'en' | 'zh' = 'en'): Promise<void> {
+  const locks = await art17LocksFor(db, { urls: notice.urls, recipient: notice.recipient, excludeId: notice.id });
+  if (locks.length === 0) return;
+  throw new AppError('incomplete_notice', locks.map((l) => l.reason[lang]).join(' '), { locks: locks.map((l) => ({ url: l.url, noticeId: l.noticeId })) });
 }

@@ -150,3 +150,18 @@ describe('ICP numbers of a stored capture', () => {
     expect(await icpOfNotice(dbi, { captureId: 'cap1' })).toEqual({ archived: true, numbers: ['京ICP备12345678号-1'] });
   });
 });
+
+describe('art. 17 lock before sending', () => {
+  it('refuses with the reason named, and lets an unrelated notice through', async () => {
+    const { assertNotLocked } = await import('../../../lib/db/practice');
+    const url = 'https://pan.example/s/xyz';
+    const first = await sentNotice(pan, { regime: 'cn', urls: [url] });
+    await notices.recordEvent(first.id, 'counter_notice_received');
+    const again = await notices.createDraft({ urls: [url], regime: 'us-dmca', recipient: pan, recipientName: pan.name });
+    const err = await expectError(assertNotLocked(dbi, again, 'zh'), 'incomplete_notice');
+    expect(err.message).toContain('《信息网络传播权保护条例》第十七条');
+    expect(err.details.locks).toEqual([{ url, noticeId: first.id }]);
+    const other = await notices.createDraft({ urls: ['https://pan.example/s/other'], regime: 'cn', recipient: pan, recipientName: pan.name });
+    await expect(assertNotLocked(dbi, other)).resolves.toBeUndefined();
+  });
+});
