@@ -18,18 +18,26 @@ export interface PracticeOffers {
  * (rendered by the page, each a LetterCard). Nothing is shown when nothing applies.
  */
 export function PracticeLetters({
-  offers,
+  offers: all,
   count,
+  begun = [],
   onStart,
   children,
 }: {
   offers: PracticeOffers;
   /** Letters already linked to this notice. */
   count: number;
+  /** Kinds already begun and not withdrawn: their offer is not repeated. */
+  begun?: readonly LetterKind[];
   onStart: (kind: LetterKind) => Promise<void>;
   children?: React.ReactNode;
 }) {
   const t = useT();
+  const offers: PracticeOffers = {
+    counter: all.counter && !begun.includes(all.counter) ? all.counter : null,
+    repeat: begun.includes('repeat_infringer') ? null : all.repeat,
+    miit: begun.includes('miit_unfiled') ? null : all.miit,
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const start = (kind: LetterKind) => async () => {

@@ -58,7 +58,7 @@ export function App({ id }: { id: string }) {
       <NoticeSummary notice={notice} basis={followUpBasis(notice, events)} counterWindow={counterWindowFromLog(events)} />
       <RelatedNotices related={related} onOpen={(n) => location.assign(pageUrl(n))} />
       {offered && (
-        <PracticeLetters offers={offered.offers} count={letterList.length} onStart={async (kind) => void (await startLetter(kind, notice, events, offered))}>
+        <PracticeLetters offers={offered.offers} count={letterList.length} begun={letterList.filter((l) => l.letter.status !== 'withdrawn').map((l) => l.letter.kind)} onStart={async (kind) => void (await startLetter(kind, notice, events, offered))}>
           {letterList.map(({ letter, events: log }) => (
             <LetterCard
               key={letter.id}

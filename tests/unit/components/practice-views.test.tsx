@@ -59,6 +59,9 @@ describe('practice letter views', () => {
     expect(html).toContain('data-testid="offer-us_action_filed"');
     expect(html).toContain('3 notices about 203.0.113.7 at DigitalOcean');
     expect(html).not.toContain('offer-miit_unfiled');
+    const begun = render(<PracticeLetters offers={{ ...none, counter: 'us_action_filed' }} count={1} begun={['us_action_filed']} onStart={async () => {}} />);
+    expect(begun).toContain('practice-letters');
+    expect(begun).not.toContain('offer-us_action_filed');
     const zhHtml = render(<PracticeLetters offers={{ ...none, counter: 'cn_action_filed', miit: { host: '阿里云' } }} count={0} onStart={async () => {}} />, zh);
     expect(zhHtml).toContain('发送已起诉/已投诉通知');
     expect(zhHtml).toContain('向工信部备案系统举报未备案网站（阿里云位于中国境内');
