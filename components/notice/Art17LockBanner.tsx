@@ -1,7 +1,10 @@
 import type { Art17Lock } from '../../lib/tracking/art17-lock';
 import { useT } from '../i18n';
 
-/** Why a notice cannot be drafted for these items: a counter-statement bars re-notifying the provider (Regulations art. 17). */
+/**
+ * Why a notice cannot be drafted for these items: a counter-statement bars re-notifying the
+ * provider (Regulations art. 17).
+ */
 export function Art17LockBanner({ locks, lang }: { locks: readonly Art17Lock[]; lang: 'en' | 'zh' }) {
   const t = useT();
   if (locks.length === 0) return null;

@@ -43,7 +43,10 @@ export function LetterCard(p: LetterCardProps) {
   const [verdict, setVerdict] = useState<{ v: ChainVerdict; n: number } | null>(null);
   const draft = useMemo(() => {
     try {
-      return { d: draftLetter(dirty ? facts : letter.facts, { now: p.now, checklistLang: p.checklistLang }), err: null };
+      return {
+        d: draftLetter(dirty ? facts : letter.facts, { now: p.now, checklistLang: p.checklistLang }),
+        err: null,
+      };
     } catch (err) {
       return { d: null, err };
     }
@@ -66,7 +69,8 @@ export function LetterCard(p: LetterCardProps) {
   return (
     <article className="card letter" data-testid="letter" data-kind={letter.kind} data-status={letter.status}>
       <h3>
-        {t(`letterKind_${letter.kind}` as MessageKey)} · <span data-testid="letter-status">{t(`status_${letter.status}` as MessageKey)}</span>
+        {t(`letterKind_${letter.kind}` as MessageKey)} ·{' '}
+        <span data-testid="letter-status">{t(`status_${letter.status}` as MessageKey)}</span>
       </h3>
       <p className="muted">
         {t('letterTo', letter.recipientName)}
@@ -83,10 +87,17 @@ export function LetterCard(p: LetterCardProps) {
             }}
           />
           <div className="row">
-            <button type="button" disabled={!dirty || busy} data-testid="letter-save" onClick={() => void run(async () => {
-              await p.onSave(facts);
-              setDirty(false);
-            })()}>
+            <button
+              type="button"
+              disabled={!dirty || busy}
+              data-testid="letter-save"
+              onClick={() =>
+                void run(async () => {
+                  await p.onSave(facts);
+                  setDirty(false);
+                })()
+              }
+            >
               {t('letterSave')}
             </button>
           </div>
@@ -94,11 +105,18 @@ export function LetterCard(p: LetterCardProps) {
       )}
       {draft.err ? <ErrorMessage error={draft.err} /> : null}
       {isDraft && draft.d && <LetterChecklist checklist={draft.d.checklist} />}
-      <pre className="preview" data-testid={isDraft ? 'letter-preview' : 'letter-sent-text'}>{text}</pre>
+      <pre className="preview" data-testid={isDraft ? 'letter-preview' : 'letter-sent-text'}>
+        {text}
+      </pre>
       {isDraft && (
         <div className="row">
           {dirty && <p className="muted">{t('letterUnsaved')}</p>}
-          <button type="button" disabled={!draft.d?.sendable || dirty || busy} onClick={() => void run(() => p.onCopy(text))()} data-testid="letter-copy">
+          <button
+            type="button"
+            disabled={!draft.d?.sendable || dirty || busy}
+            onClick={() => void run(() => p.onCopy(text))()}
+            data-testid="letter-copy"
+          >
             {t('copyNotice')}
           </button>
           {mailto && !dirty && (
@@ -106,7 +124,12 @@ export function LetterCard(p: LetterCardProps) {
               {t('letterEmail')}
             </a>
           )}
-          <select value={channel} onChange={(e) => setChannel(e.target.value as SendChannel)} aria-label={t('letterChannel')} data-testid="letter-channel">
+          <select
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as SendChannel)}
+            aria-label={t('letterChannel')}
+            data-testid="letter-channel"
+          >
             <option value="">{t('letterChannel')}</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>
@@ -127,12 +150,22 @@ export function LetterCard(p: LetterCardProps) {
       )}
       <div className="row">
         {letter.status === 'sent' && (
-          <button type="button" disabled={busy} onClick={() => void run(() => p.onRecord('acknowledged'))()} data-testid="letter-acknowledged">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(() => p.onRecord('acknowledged'))()}
+            data-testid="letter-acknowledged"
+          >
             {t('letterAcknowledged')}
           </button>
         )}
         {letter.status !== 'withdrawn' && (
-          <button type="button" disabled={busy} onClick={() => void run(() => p.onRecord('withdrawn'))()} data-testid="letter-withdraw">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(() => p.onRecord('withdrawn'))()}
+            data-testid="letter-withdraw"
+          >
             {t('letterWithdraw')}
           </button>
         )}
@@ -140,10 +173,12 @@ export function LetterCard(p: LetterCardProps) {
           type="button"
           disabled={busy}
           data-testid="letter-verify"
-          onClick={() => void run(async () => {
-            const v = await p.onVerify();
-            if (v) setVerdict({ v, n: p.events.length });
-          })()}
+          onClick={() =>
+            void run(async () => {
+              const v = await p.onVerify();
+              if (v) setVerdict({ v, n: p.events.length });
+            })()
+          }
         >
           {t('verifyHistory')}
         </button>

@@ -15,7 +15,11 @@ export function LetterChecklist({ checklist }: { checklist: Checklist }) {
           <li key={i.id} data-status={i.status} data-element={i.id} data-testid="letter-checklist-item">
             <strong>{i.name}</strong> <span className="muted">({i.citation})</span>
             {!i.required && <span className="badge">{t('optional')}</span>}
-            {i.unverified && <span className="badge" title={t('unverifiedHint')}>{t('unverified')}</span>}
+            {i.unverified && (
+              <span className="badge" title={t('unverifiedHint')}>
+                {t('unverified')}
+              </span>
+            )}
             {i.message && <div className={i.status === 'missing' ? 'error' : 'muted'}>{i.message}</div>}
           </li>
         ))}

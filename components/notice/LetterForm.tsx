@@ -46,8 +46,10 @@ function read(f: Facts, key: string): unknown {
 }
 
 function write(f: Facts, key: string, v: unknown): Facts {
-  if (key === 'recipientEmail') return { ...f, recipient: { ...f.recipient, emails: typeof v === 'string' && v.trim() ? [v.trim()] : [] } };
-  if (key === 'subjectValue') return { ...f, subject: { ...(f as { subject: { kind: string } }).subject, value: String(v) } } as Facts;
+  if (key === 'recipientEmail')
+    return { ...f, recipient: { ...f.recipient, emails: typeof v === 'string' && v.trim() ? [v.trim()] : [] } };
+  if (key === 'subjectValue')
+    return { ...f, subject: { ...(f as { subject: { kind: string } }).subject, value: String(v) } } as Facts;
   return { ...f, [key]: v };
 }
 
@@ -55,7 +57,15 @@ function write(f: Facts, key: string, v: unknown): Facts {
 const dateValue = (v: unknown) => (typeof v === 'string' ? v.slice(0, 10) : '');
 
 /** The editable facts of a draft letter: language, the kind's own fields and the accuracy statement. */
-export function LetterForm({ facts, onChange, disabled }: { facts: LetterFacts; onChange: (f: LetterFacts) => void; disabled: boolean }) {
+export function LetterForm({
+  facts,
+  onChange,
+  disabled,
+}: {
+  facts: LetterFacts;
+  onChange: (f: LetterFacts) => void;
+  disabled: boolean;
+}) {
   const t = useT();
   const f = facts as Facts;
   const set = (key: string, v: unknown) => onChange(write(f, key, v));
@@ -63,7 +73,13 @@ export function LetterForm({ facts, onChange, disabled }: { facts: LetterFacts; 
     <div className="letter-form" data-testid="letter-form">
       <Field label={t('letterField_lang')}>
         {(p) => (
-          <select {...p} value={f.lang} disabled={disabled} onChange={(e) => set('lang', e.target.value)} data-field="lang">
+          <select
+            {...p}
+            value={f.lang}
+            disabled={disabled}
+            onChange={(e) => set('lang', e.target.value)}
+            data-field="lang"
+          >
             <option value="en">English</option>
             <option value="zh">中文</option>
           </select>
@@ -74,28 +90,61 @@ export function LetterForm({ facts, onChange, disabled }: { facts: LetterFacts; 
         if (s.kind === 'checkbox')
           return (
             <label key={s.key} className="check">
-              <input type="checkbox" checked={v === true} disabled={disabled} onChange={(e) => set(s.key, e.target.checked)} data-field={s.key} /> {t(s.label)}
+              <input
+                type="checkbox"
+                checked={v === true}
+                disabled={disabled}
+                onChange={(e) => set(s.key, e.target.checked)}
+                data-field={s.key}
+              />{' '}
+              {t(s.label)}
             </label>
           );
         return (
           <Field key={s.key} label={t(s.label)}>
             {(p) =>
               s.kind === 'route' ? (
-                <select {...p} value={String(v)} disabled={disabled} onChange={(e) => set(s.key, e.target.value)} data-field={s.key}>
+                <select
+                  {...p}
+                  value={String(v)}
+                  disabled={disabled}
+                  onChange={(e) => set(s.key, e.target.value)}
+                  data-field={s.key}
+                >
                   <option value="suit">{t('letterRoute_suit')}</option>
                   <option value="complaint">{t('letterRoute_complaint')}</option>
                 </select>
               ) : s.kind === 'date' ? (
-                <input {...p} type="date" value={dateValue(v)} disabled={disabled} onChange={(e) => set(s.key, e.target.value || undefined)} data-field={s.key} />
+                <input
+                  {...p}
+                  type="date"
+                  value={dateValue(v)}
+                  disabled={disabled}
+                  onChange={(e) => set(s.key, e.target.value || undefined)}
+                  data-field={s.key}
+                />
               ) : (
-                <input {...p} type="text" value={typeof v === 'string' ? v : ''} disabled={disabled} onChange={(e) => set(s.key, e.target.value)} data-field={s.key} />
+                <input
+                  {...p}
+                  type="text"
+                  value={typeof v === 'string' ? v : ''}
+                  disabled={disabled}
+                  onChange={(e) => set(s.key, e.target.value)}
+                  data-field={s.key}
+                />
               )
             }
           </Field>
         );
       })}
       <label className="check">
-        <input type="checkbox" checked={f.confirmAccuracy} disabled={disabled} onChange={(e) => set('confirmAccuracy', e.target.checked)} data-field="confirmAccuracy" />{' '}
+        <input
+          type="checkbox"
+          checked={f.confirmAccuracy}
+          disabled={disabled}
+          onChange={(e) => set('confirmAccuracy', e.target.checked)}
+          data-field="confirmAccuracy"
+        />{' '}
         {t('letterField_confirmAccuracy')}
       </label>
     </div>

@@ -57,17 +57,38 @@ export function PracticeLetters({
       <h2>{t('practiceLetters')}</h2>
       <div className="row">
         {offers.counter && (
-          <button type="button" disabled={busy} onClick={() => void start(offers.counter!)()} data-testid={`offer-${offers.counter}`}>
-            {t(offers.counter === 'us_action_filed' ? 'practiceOffer_us_action_filed' : 'practiceOffer_cn_action_filed')}
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void start(offers.counter!)()}
+            data-testid={`offer-${offers.counter}`}
+          >
+            {t(
+              offers.counter === 'us_action_filed' ? 'practiceOffer_us_action_filed' : 'practiceOffer_cn_action_filed',
+            )}
           </button>
         )}
         {offers.repeat && (
-          <button type="button" disabled={busy} onClick={() => void start('repeat_infringer')()} data-testid="offer-repeat_infringer">
-            {t('practiceOffer_repeat_infringer', [String(offers.repeat.count), offers.repeat.subject, offers.repeat.provider])}
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void start('repeat_infringer')()}
+            data-testid="offer-repeat_infringer"
+          >
+            {t('practiceOffer_repeat_infringer', [
+              String(offers.repeat.count),
+              offers.repeat.subject,
+              offers.repeat.provider,
+            ])}
           </button>
         )}
         {offers.miit && (
-          <button type="button" disabled={busy} onClick={() => void start('miit_unfiled')()} data-testid="offer-miit_unfiled">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void start('miit_unfiled')()}
+            data-testid="offer-miit_unfiled"
+          >
             {t('practiceOffer_miit_unfiled', offers.miit.host)}
           </button>
         )}

@@ -31,7 +31,13 @@ export function PrivacyPanel({
       )}
       {isCdn && (
         <label className="check">
-          <input type="checkbox" checked={withhold} disabled={readOnly} onChange={(e) => onWithhold(e.target.checked)} data-testid="privacy-withhold" />{' '}
+          <input
+            type="checkbox"
+            checked={withhold}
+            disabled={readOnly}
+            onChange={(e) => onWithhold(e.target.checked)}
+            data-testid="privacy-withhold"
+          />{' '}
           {t('privacyWithhold')}
         </label>
       )}

@@ -24,14 +24,21 @@ interface Offered {
 /** Which follow-up letters this notice's history calls for (issue 12). */
 export async function practiceOffersFor(notice: Notice, events: readonly NoticeEvent[]): Promise<Offered> {
   const hasCounter = events.some((e) => e.kind === 'counter_notice_received');
-  const counter = hasCounter && notice.regime === 'us-dmca' ? 'us_action_filed' : hasCounter && notice.regime === 'cn' ? 'cn_action_filed' : null;
+  const counter =
+    hasCounter && notice.regime === 'us-dmca'
+      ? 'us_action_filed'
+      : hasCounter && notice.regime === 'cn'
+        ? 'cn_action_filed'
+        : null;
   const threshold = (await readSetting(db(), 'defaults')).value?.repeatThreshold ?? DEFAULT_REPEAT_THRESHOLD;
   const repeat = notice.sent ? await repeatOfferFor(db(), notice, threshold) : null;
   const miit = notice.sent ? ladderExtras(notice, await icpOfNotice(db(), notice)).miit : null;
   return {
     offers: {
       counter,
-      repeat: repeat ? { count: repeat.notices.length, subject: repeat.subject.value, provider: repeat.provider.name } : null,
+      repeat: repeat
+        ? { count: repeat.notices.length, subject: repeat.subject.value, provider: repeat.provider.name }
+        : null,
       miit: miit ? { host: miit.host.name } : null,
     },
     repeat,
@@ -40,12 +47,27 @@ export async function practiceOffersFor(notice: Notice, events: readonly NoticeE
 }
 
 /** Drafts a letter of `kind` from the notice and what the practice stored, and opens it as a tracked record. */
-export async function startLetter(kind: LetterKind, notice: Notice, events: readonly NoticeEvent[], offered: Offered): Promise<Letter> {
+export async function startLetter(
+  kind: LetterKind,
+  notice: Notice,
+  events: readonly NoticeEvent[],
+  offered: Offered,
+): Promise<Letter> {
   const d = db();
   const letterhead = (await readSetting(d, 'letterhead')).value;
-  const evidence = notice.captureId ? (await d.evidence.where('captureId').equals(notice.captureId).toArray()).map(({ blob: _b, ...meta }) => meta) : [];
+  const evidence = notice.captureId
+    ? (await d.evidence.where('captureId').equals(notice.captureId).toArray()).map(({ blob: _b, ...meta }) => meta)
+    : [];
   const icp = kind === 'miit_unfiled' ? await icpOfNotice(d, notice) : null;
-  const facts = prefillLetter(kind, { notice, events, letterhead, repeat: offered.repeat, miit: offered.miit, icp, evidence });
+  const facts = prefillLetter(kind, {
+    notice,
+    events,
+    letterhead,
+    repeat: offered.repeat,
+    miit: offered.miit,
+    icp,
+    evidence,
+  });
   const related = kind === 'repeat_infringer' && offered.repeat ? offered.repeat.notices.map((n) => n.id) : [];
   return letters.createDraft({ followsUp: notice.id, relatedNoticeIds: related, facts });
 }

@@ -29,11 +29,18 @@ export const NewLetterSchema = z.object({
 });
 export type NewLetter = z.input<typeof NewLetterSchema>;
 
-const SentLetterInputSchema = z.object({ at: z.iso.datetime({ offset: true }), channel: SendChannelSchema, text: z.string().optional() });
+const SentLetterInputSchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  channel: SendChannelSchema,
+  text: z.string().optional(),
+});
 export type SentLetterInput = z.input<typeof SentLetterInputSchema>;
 
 /** Which notices a letter may follow: a counter-notice answer needs the counter-notice on record, under its own law. */
-const NEEDS_COUNTER: Partial<Record<LetterKind, 'us-dmca' | 'cn'>> = { us_action_filed: 'us-dmca', cn_action_filed: 'cn' };
+const NEEDS_COUNTER: Partial<Record<LetterKind, 'us-dmca' | 'cn'>> = {
+  us_action_filed: 'us-dmca',
+  cn_action_filed: 'cn',
+};
 
 type Planned = { kind: string; at: string; actor: Actor; details: Record<string, unknown>; textHash?: string };
 
@@ -59,7 +66,12 @@ export function createLettersRepo(deps: LettersRepoDeps) {
   const nowIso = () => deps.now().toISOString();
 
   async function lastEvent(letterId: string): Promise<NoticeEvent | null> {
-    return (await db.letterEvents.where('[noticeId+seq]').between([letterId, Dexie.minKey], [letterId, Dexie.maxKey]).last()) ?? null;
+    return (
+      (await db.letterEvents
+        .where('[noticeId+seq]')
+        .between([letterId, Dexie.minKey], [letterId, Dexie.maxKey])
+        .last()) ?? null
+    );
   }
 
   async function chain(prev: NoticeEvent | null, letterId: string, planned: Planned[]): Promise<NoticeEvent[]> {
@@ -77,7 +89,10 @@ export function createLettersRepo(deps: LettersRepoDeps) {
     return l;
   }
 
-  /** Hashing cannot run inside the IndexedDB transaction, so the change is planned, hashed, then written if nothing moved. */
+  /**
+   * Hashing cannot run inside the IndexedDB transaction, so the change is planned, hashed,
+   * then written if nothing moved.
+   */
   async function mutate(id: string, plan: (l: Letter) => { letter: Letter; events: Planned[] }): Promise<Letter> {
     for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
       const before = await mustGet(id);
@@ -88,7 +103,13 @@ export function createLettersRepo(deps: LettersRepoDeps) {
       const letter = head ? { ...p.letter, head: { seq: head.seq, hash: head.hash } } : p.letter;
       const written = await db.transaction('rw', [db.letters, db.letterEvents], async () => {
         const now = await db.letters.get(id);
-        if (!now || now.updatedAt !== before.updatedAt || now.status !== before.status || (now.head?.seq ?? -1) !== (prev?.seq ?? -1)) return false;
+        if (
+          !now ||
+          now.updatedAt !== before.updatedAt ||
+          now.status !== before.status ||
+          (now.head?.seq ?? -1) !== (prev?.seq ?? -1)
+        )
+          return false;
         await db.letters.put(letter);
         await db.letterEvents.bulkAdd(events);
         return true;
@@ -99,16 +120,30 @@ export function createLettersRepo(deps: LettersRepoDeps) {
   }
 
   const repo = {
-    /** A new draft letter following `followsUp`; a counter-notice answer needs that notice's counter-notice on record. */
+    /**
+     * A new draft letter following `followsUp`; a counter-notice answer needs that notice's
+     * counter-notice on record.
+     */
     async createDraft(input: NewLetter): Promise<Letter> {
       const parsed = parse(NewLetterSchema, input, 'Letter');
       const notice = await db.notices.get(parsed.followsUp);
-      if (!notice) throw new AppError('not_found', 'The notice this letter follows no longer exists', { noticeId: parsed.followsUp });
+      if (!notice)
+        throw new AppError('not_found', 'The notice this letter follows no longer exists', {
+          noticeId: parsed.followsUp,
+        });
       const regime = NEEDS_COUNTER[parsed.facts.kind];
       if (regime) {
-        const logged = await db.events.where('noticeId').equals(notice.id).filter((e) => e.kind === 'counter_notice_received').count();
+        const logged = await db.events
+          .where('noticeId')
+          .equals(notice.id)
+          .filter((e) => e.kind === 'counter_notice_received')
+          .count();
         if (logged === 0 || notice.regime !== regime) {
-          throw new AppError('invalid_input', `A ${parsed.facts.kind} letter answers a counter-notice recorded on a ${regime} notice`, { noticeId: notice.id, regime: notice.regime });
+          throw new AppError(
+            'invalid_input',
+            `A ${parsed.facts.kind} letter answers a counter-notice recorded on a ${regime} notice`,
+            { noticeId: notice.id, regime: notice.regime },
+          );
         }
       }
       const at = nowIso();
@@ -124,7 +159,9 @@ export function createLettersRepo(deps: LettersRepoDeps) {
         recipientName: parsed.facts.recipient.name,
         facts: parsed.facts,
       });
-      const events = await chain(null, id, [{ kind: 'created', at, actor: 'user', details: { followsUp: parsed.followsUp, letterKind: letter.kind } }]);
+      const events = await chain(null, id, [
+        { kind: 'created', at, actor: 'user', details: { followsUp: parsed.followsUp, letterKind: letter.kind } },
+      ]);
       const head = events[0];
       const stored = { ...letter, head: { seq: head.seq, hash: head.hash } };
       await db.transaction('rw', [db.letters, db.letterEvents], async () => {
@@ -138,10 +175,15 @@ export function createLettersRepo(deps: LettersRepoDeps) {
     async saveDraft(id: string, facts: LetterInput): Promise<Letter> {
       const parsed = parse(LetterInputSchema, facts, 'Letter');
       return mutate(id, (l) => {
-        if (l.status !== 'draft') throw new AppError('read_only', 'A sent letter cannot be edited', { letterId: id, status: l.status });
+        if (l.status !== 'draft')
+          throw new AppError('read_only', 'A sent letter cannot be edited', { letterId: id, status: l.status });
         if (parsed.kind !== l.kind) throw new AppError('invalid_input', 'A letter keeps its kind', { path: 'kind' });
         const at = nowIso();
-        const changed = Object.keys(parsed).filter((k) => JSON.stringify((parsed as Record<string, unknown>)[k]) !== JSON.stringify((l.facts as Record<string, unknown>)[k]));
+        const changed = Object.keys(parsed).filter(
+          (k) =>
+            JSON.stringify((parsed as Record<string, unknown>)[k]) !==
+            JSON.stringify((l.facts as Record<string, unknown>)[k]),
+        );
         return {
           letter: { ...l, facts: parsed, recipientName: parsed.recipient.name, updatedAt: at },
           events: [{ kind: 'draft_saved', at, actor: 'user', details: { fields: changed.sort() } }],
@@ -159,34 +201,76 @@ export function createLettersRepo(deps: LettersRepoDeps) {
       const d = draftLetter(current.facts, { now: deps.now });
       if (!d.sendable) {
         const missing = blockingReasons(d.checklist);
-        throw new AppError('incomplete_notice', `The letter is missing: ${missing.join('; ')}`, { letterId: id, missing });
+        throw new AppError('incomplete_notice', `The letter is missing: ${missing.join('; ')}`, {
+          letterId: id,
+          missing,
+        });
       }
       if (sentIn.text !== undefined && sentIn.text !== d.text) {
-        throw new AppError('invalid_input', 'The letter changed since it was shown; check it again before marking it sent', { path: 'text' });
+        throw new AppError(
+          'invalid_input',
+          'The letter changed since it was shown; check it again before marking it sent',
+          { path: 'text' },
+        );
       }
       const textSha256 = await sha256(d.text);
       const letter = await mutate(id, (l) => {
         const to = letterTarget(l.status, 'sent');
-        if (!to) throw new AppError('illegal_transition', `A letter that is ${l.status} cannot be sent`, { from: l.status, allowed: Object.keys(LETTER_TRANSITIONS[l.status]) });
+        if (!to)
+          throw new AppError('illegal_transition', `A letter that is ${l.status} cannot be sent`, {
+            from: l.status,
+            allowed: Object.keys(LETTER_TRANSITIONS[l.status]),
+          });
         const at = nowIso();
         return {
-          letter: { ...l, status: to, sent: { at: sentIn.at, channel: sentIn.channel, text: d.text, textSha256 }, sentAt: sentIn.at, updatedAt: at },
-          events: [{ kind: 'sent', at, actor: 'user', textHash: textSha256, details: { from: l.status, to, channel: sentIn.channel, recipient: l.recipientName } }],
+          letter: {
+            ...l,
+            status: to,
+            sent: { at: sentIn.at, channel: sentIn.channel, text: d.text, textSha256 },
+            sentAt: sentIn.at,
+            updatedAt: at,
+          },
+          events: [
+            {
+              kind: 'sent',
+              at,
+              actor: 'user',
+              textHash: textSha256,
+              details: { from: l.status, to, channel: sentIn.channel, recipient: l.recipientName },
+            },
+          ],
         };
       });
       await logOnNotice(letter);
       return letter;
     },
 
-    /** A status kind ('acknowledged', 'withdrawn') moves the letter; an info kind ('note', 'reply_received') only appends. */
-    async recordEvent(id: string, kind: string, details: Record<string, unknown> = {}, actor: Actor = 'user'): Promise<Letter> {
+    /**
+     * A status kind ('acknowledged', 'withdrawn') moves the letter; an info kind ('note',
+     * 'reply_received') only appends.
+     */
+    async recordEvent(
+      id: string,
+      kind: string,
+      details: Record<string, unknown> = {},
+      actor: Actor = 'user',
+    ): Promise<Letter> {
       const safe = parse(z.record(z.string(), z.unknown()), details, 'Event details');
       return mutate(id, (l) => {
         const at = nowIso();
-        if ((LETTER_INFO_KINDS as readonly string[]).includes(kind)) return { letter: { ...l, updatedAt: at }, events: [{ kind, at, actor, details: safe }] };
+        if ((LETTER_INFO_KINDS as readonly string[]).includes(kind))
+          return { letter: { ...l, updatedAt: at }, events: [{ kind, at, actor, details: safe }] };
         const to: LetterStatus | null = letterTarget(l.status, kind);
-        if (!to) throw new AppError('illegal_transition', `A letter that is ${l.status} cannot record ${kind}`, { from: l.status, kind, allowed: Object.keys(LETTER_TRANSITIONS[l.status]) });
-        return { letter: { ...l, status: to, updatedAt: at }, events: [{ kind, at, actor, details: { from: l.status, to, ...safe } }] };
+        if (!to)
+          throw new AppError('illegal_transition', `A letter that is ${l.status} cannot record ${kind}`, {
+            from: l.status,
+            kind,
+            allowed: Object.keys(LETTER_TRANSITIONS[l.status]),
+          });
+        return {
+          letter: { ...l, status: to, updatedAt: at },
+          events: [{ kind, at, actor, details: { from: l.status, to, ...safe } }],
+        };
       });
     },
 
@@ -207,7 +291,10 @@ export function createLettersRepo(deps: LettersRepoDeps) {
     async getTimeline(id: string): Promise<{ letter: Letter; events: NoticeEvent[] } | null> {
       const letter = await db.letters.get(id);
       if (!letter) return null;
-      const events = await db.letterEvents.where('[noticeId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
+      const events = await db.letterEvents
+        .where('[noticeId+seq]')
+        .between([id, Dexie.minKey], [id, Dexie.maxKey])
+        .toArray();
       return { letter, events };
     },
 

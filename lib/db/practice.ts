@@ -22,8 +22,15 @@ export async function art17LocksFor(
   const rows = await db.urls.where('url').anyOf(keys).toArray();
   const ids = [...new Set(rows.map((r) => r.noticeId))].filter((id) => id !== candidate.excludeId);
   if (ids.length === 0) return [];
-  const earlier = (await db.notices.bulkGet(ids)).filter((n): n is Notice => n !== undefined && n.regime === 'cn' && n.sent !== null);
-  const history = await Promise.all(earlier.map(async (notice) => ({ notice, events: await db.events.where('noticeId').equals(notice.id).sortBy('seq') })));
+  const earlier = (await db.notices.bulkGet(ids)).filter(
+    (n): n is Notice => n !== undefined && n.regime === 'cn' && n.sent !== null,
+  );
+  const history = await Promise.all(
+    earlier.map(async (notice) => ({
+      notice,
+      events: await db.events.where('noticeId').equals(notice.id).sortBy('seq'),
+    })),
+  );
   return art17Locks(candidate, history);
 }
 
@@ -57,8 +64,14 @@ export async function icpOfNotice(db: TakedownDb, notice: Pick<Notice, 'captureI
  * paths that send without the report page's preview (bulk groups) and as a last check before
  * "Mark as sent".
  */
-export async function assertNotLocked(db: TakedownDb, notice: Pick<Notice, 'id' | 'urls' | 'recipient'>, lang: 'en' | 'zh' = 'en'): Promise<void> {
+export async function assertNotLocked(
+  db: TakedownDb,
+  notice: Pick<Notice, 'id' | 'urls' | 'recipient'>,
+  lang: 'en' | 'zh' = 'en',
+): Promise<void> {
   const locks = await art17LocksFor(db, { urls: notice.urls, recipient: notice.recipient, excludeId: notice.id });
   if (locks.length === 0) return;
-  throw new AppError('incomplete_notice', locks.map((l) => l.reason[lang]).join(' '), { locks: locks.map((l) => ({ url: l.url, noticeId: l.noticeId })) });
+  throw new AppError('incomplete_notice', locks.map((l) => l.reason[lang]).join(' '), {
+    locks: locks.map((l) => ({ url: l.url, noticeId: l.noticeId })),
+  });
 }

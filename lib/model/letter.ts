@@ -35,6 +35,9 @@ export const LetterSchema = z.object({
   sent: LetterSentSchema.nullable().default(null),
   sentAt: iso.nullable().default(null),
   /** The last event of the log, written with it, so a deleted tail is noticed. */
-  head: z.object({ seq: z.number().int().nonnegative(), hash: z.string().max(64) }).nullable().default(null),
+  head: z
+    .object({ seq: z.number().int().nonnegative(), hash: z.string().max(64) })
+    .nullable()
+    .default(null),
 });
 export type Letter = z.infer<typeof LetterSchema>;

@@ -20,7 +20,10 @@ export interface PrivacyAdvice {
 }
 
 /** The directory entry of a recipient: by its id, else by the entry's name patterns. */
-export function directoryEntry(r: Pick<Recipient, 'providerId' | 'name'>, providers: readonly ProviderEntry[] = PROVIDERS): ProviderEntry | null {
+export function directoryEntry(
+  r: Pick<Recipient, 'providerId' | 'name'>,
+  providers: readonly ProviderEntry[] = PROVIDERS,
+): ProviderEntry | null {
   if (r.providerId) return providers.find((p) => p.id === r.providerId) ?? null;
   const name = r.name.trim();
   if (!name) return null;

@@ -86,6 +86,9 @@ export function art17Locks(
 }
 
 /** A draft with locked items cannot be sent: the checklist may be complete, the law still bars it. */
-export function lockDraft<D extends { sendable: boolean }>(draft: D, locks: readonly Art17Lock[]): D & { locks: readonly Art17Lock[] } {
+export function lockDraft<D extends { sendable: boolean }>(
+  draft: D,
+  locks: readonly Art17Lock[],
+): D & { locks: readonly Art17Lock[] } {
   return { ...draft, sendable: draft.sendable && locks.length === 0, locks };
 }

@@ -23,7 +23,11 @@ export interface RepeatGroup {
 const COUNTS = (n: Notice) => n.sent !== null && n.status !== 'withdrawn';
 
 const providerKey = (r: Recipient) => (r.providerId ? `id:${r.providerId}` : `name:${r.name.trim().toLowerCase()}`);
-const siteOf = (host: string) => host.trim().toLowerCase().replace(/^www\./, '');
+const siteOf = (host: string) =>
+  host
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, '');
 
 /** What a sent notice says about the customer: its IP address and its site. */
 export function subjectsOf(n: Notice): RepeatSubject[] {
@@ -60,8 +64,14 @@ export function repeatGroups(notices: readonly Notice[]): RepeatGroup[] {
  * this notice and has reached the threshold (an IP group first on a tie, it names the customer
  * more precisely than a site). Null below the threshold.
  */
-export function repeatOffer(notice: Notice, notices: readonly Notice[], threshold = DEFAULT_REPEAT_THRESHOLD): RepeatGroup | null {
-  const mine = repeatGroups(notices).filter((g) => g.notices.some((n) => n.id === notice.id) && g.notices.length >= threshold);
+export function repeatOffer(
+  notice: Notice,
+  notices: readonly Notice[],
+  threshold = DEFAULT_REPEAT_THRESHOLD,
+): RepeatGroup | null {
+  const mine = repeatGroups(notices).filter(
+    (g) => g.notices.some((n) => n.id === notice.id) && g.notices.length >= threshold,
+  );
   mine.sort((a, b) => b.notices.length - a.notices.length || (a.subject.kind === 'ip' ? -1 : 1));
   return mine[0] ?? null;
 }

@@ -24,13 +24,23 @@ describe('counter-notice answer (en)', () => {
     await options.locator('[name="backendUrl"]').fill('http://127.0.0.1:9');
     await options.locator('form').getByRole('button', { name: /Save/ }).click();
     await options.goto(s.url('options.html#letterhead'));
-    await new OptionsPage(options).fillLetterhead({ company: 'Moonlit Games Ltd.', address: '1 Harbour Road, Wan Chai, Hong Kong', email: 'legal@moonlit.example', phone: '+852 5555 0100', signatory: 'Mei Chen', signatoryTitle: 'Head of Legal' });
+    await new OptionsPage(options).fillLetterhead({
+      company: 'Moonlit Games Ltd.',
+      address: '1 Harbour Road, Wan Chai, Hong Kong',
+      email: 'legal@moonlit.example',
+      phone: '+852 5555 0100',
+      signatory: 'Mei Chen',
+      signatoryTitle: 'Head of Legal',
+    });
     await new OptionsPage(options).save();
     await options.goto(s.url('options.html#works'));
     await options.getByRole('button', { name: /Add a work/ }).click();
     await options.locator('[name="title"]').fill('Starsea Legend');
     await options.locator('[name="owner"]').fill('Moonlit Games Ltd.');
-    await options.getByTestId('work-form').getByRole('button', { name: /Save work/ }).click();
+    await options
+      .getByTestId('work-form')
+      .getByRole('button', { name: /Save work/ })
+      .click();
     await options.getByTestId('works-list').getByText('Starsea Legend').waitFor();
     await options.close();
   });
@@ -44,7 +54,12 @@ describe('counter-notice answer (en)', () => {
   it('sends a DMCA notice to a US host', async () => {
     const { report, source } = await rightClickReport(s, site.url());
     const r = new ReportPage(report);
-    await r.addManualRecipient({ name: 'Example Hosting Ltd', email: 'dmca@hosting.example', country: 'US', role: 'host' });
+    await r.addManualRecipient({
+      name: 'Example Hosting Ltd',
+      email: 'dmca@hosting.example',
+      country: 'US',
+      role: 'host',
+    });
     await r.pickWork('Starsea Legend');
     await r.confirmStatements();
     await expect.poll(() => r.checklist().getAttribute('data-sendable')).toBe('true');
@@ -77,7 +92,9 @@ describe('counter-notice answer (en)', () => {
     await expect.poll(() => letter.getByTestId('letter-preview').textContent()).toContain(`our reference ${sentId}`);
 
     await letter.locator('[data-field="subscriber"]').fill('John Roe');
-    await letter.locator('[data-field="court"]').fill('United States District Court for the Central District of California');
+    await letter
+      .locator('[data-field="court"]')
+      .fill('United States District Court for the Central District of California');
     await letter.locator('[data-field="caseNumber"]').fill('2:26-cv-01234');
     await letter.locator('[data-field="filedOn"]').fill('2026-01-05');
     await letter.locator('[data-field="complaintCopy"]').fill('complaint-2-26-cv-01234.pdf');

@@ -18,7 +18,11 @@ function file(data: unknown): string {
 async function run(...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await letter.run(args, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: {} });
+  const code = await letter.run(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: {},
+  });
   return { code, stdout, stderr };
 }
 

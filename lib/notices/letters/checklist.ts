@@ -43,7 +43,12 @@ export const isEmail = (s: string) => z.email().safeParse(s.trim()).success;
 export const ok = (b: boolean): ElementStatus => (b ? 'ok' : 'missing');
 
 /** Every element with its status; a letter is sendable when no required element is missing. */
-export function runChecklist<F>(elements: readonly LetterElement<F>[], f: F, ctx: CheckContext, lang: 'en' | 'zh'): LetterChecklist {
+export function runChecklist<F>(
+  elements: readonly LetterElement<F>[],
+  f: F,
+  ctx: CheckContext,
+  lang: 'en' | 'zh',
+): LetterChecklist {
   const items = elements.map((e) => {
     const status = e.check(f, ctx);
     return {
@@ -68,13 +73,19 @@ export function blockingReasons(c: LetterChecklist): string[] {
  * The sender's own elements, shared by every letter: who writes, how to reach them, who signs,
  * and the accuracy statement the signer adopts (a refused statement is never signed).
  */
-export function senderElements<F extends LetterFacts>(cite: Localised, opts: { signatureRequired: boolean }): LetterElement<F>[] {
+export function senderElements<F extends LetterFacts>(
+  cite: Localised,
+  opts: { signatureRequired: boolean },
+): LetterElement<F>[] {
   return [
     {
       id: 'sender_identity',
       name: { en: "sender's legal name", zh: '权利人名称（真实身份）' },
       citation: cite,
-      hint: { en: 'Enter the legal name of the rights holder in the letterhead.', zh: '请在信头填写权利人的真实名称。' },
+      hint: {
+        en: 'Enter the legal name of the rights holder in the letterhead.',
+        zh: '请在信头填写权利人的真实名称。',
+      },
       required: true,
       check: (f) => ok(filled(f.letterhead.company)),
     },
@@ -106,7 +117,10 @@ export function senderElements<F extends LetterFacts>(cite: Localised, opts: { s
       id: 'stmt_accuracy',
       name: { en: 'statement that the letter is accurate', zh: '内容真实性保证' },
       citation: cite,
-      hint: { en: 'Tick the statement that the letter is accurate; it is printed over your signature.', zh: '请确认内容真实性保证；该保证将以您的名义作出。' },
+      hint: {
+        en: 'Tick the statement that the letter is accurate; it is printed over your signature.',
+        zh: '请确认内容真实性保证；该保证将以您的名义作出。',
+      },
       required: true,
       check: (f) => ok(f.confirmAccuracy === true),
     },

@@ -27,7 +27,10 @@ export const cnActionFiled: LetterSpec<'cn_action_filed'> = {
       id: 'original_notice',
       name: { en: 'the notice the declaration answered (date and reference)', zh: '原通知（日期及编号）' },
       citation: ART_1196,
-      hint: { en: 'Link the letter to the notice the counter-declaration answered.', zh: '请关联被反声明所针对的原通知。' },
+      hint: {
+        en: 'Link the letter to the notice the counter-declaration answered.',
+        zh: '请关联被反声明所针对的原通知。',
+      },
       required: true,
       check: (f) => ok(filled(f.original.id) && filled(f.original.sentAt)),
     },
@@ -35,7 +38,10 @@ export const cnActionFiled: LetterSpec<'cn_action_filed'> = {
       id: 'counter_statement_date',
       name: { en: 'date the forwarded declaration reached you', zh: '转送的声明到达日期' },
       citation: ART_1196,
-      hint: { en: 'Enter when the forwarded declaration reached you; the reasonable period runs from it.', zh: '请填写转送的声明到达我方的日期；合理期限自该日起算。' },
+      hint: {
+        en: 'Enter when the forwarded declaration reached you; the reasonable period runs from it.',
+        zh: '请填写转送的声明到达我方的日期；合理期限自该日起算。',
+      },
       required: true,
       check: (f) => ok(filled(f.counterStatementReceivedAt)),
     },
@@ -43,7 +49,10 @@ export const cnActionFiled: LetterSpec<'cn_action_filed'> = {
       id: 'authority',
       name: { en: 'court or authority that accepted the case', zh: '受理法院或行政部门' },
       citation: ART_1196,
-      hint: { en: 'Name the people\'s court or the copyright administration that accepted the case.', zh: '请填写受理案件的人民法院或著作权行政管理部门。' },
+      hint: {
+        en: "Name the people's court or the copyright administration that accepted the case.",
+        zh: '请填写受理案件的人民法院或著作权行政管理部门。',
+      },
       required: true,
       check: (f) => ok(filled(f.authority)),
     },
@@ -59,7 +68,10 @@ export const cnActionFiled: LetterSpec<'cn_action_filed'> = {
       id: 'accepted_on',
       name: { en: 'date of acceptance', zh: '受理日期' },
       citation: ART_1196,
-      hint: { en: 'Enter the date on the acceptance notice; it cannot be later than the letter.', zh: '请填写受理通知书上的日期；不得晚于本通知日期。' },
+      hint: {
+        en: 'Enter the date on the acceptance notice; it cannot be later than the letter.',
+        zh: '请填写受理通知书上的日期；不得晚于本通知日期。',
+      },
       required: true,
       check: (f, ctx) => ok(!!f.acceptedOn && f.acceptedOn <= ctx.today),
     },
@@ -67,15 +79,24 @@ export const cnActionFiled: LetterSpec<'cn_action_filed'> = {
       id: 'acceptance_notice',
       name: { en: 'acceptance notice (受理通知书) attached', zh: '受理通知书（随附）' },
       citation: ART_1196,
-      hint: { en: 'Attach the court\'s or authority\'s acceptance notice and name the file.', zh: '请随附受理通知书并注明文件名。' },
+      hint: {
+        en: "Attach the court's or authority's acceptance notice and name the file.",
+        zh: '请随附受理通知书并注明文件名。',
+      },
       required: true,
       check: (f) => ok(filled(f.acceptanceNotice)),
     },
     {
       id: 'id_document',
       name: { en: 'business licence or ID copy', zh: '营业执照或身份证复印件' },
-      citation: { en: 'Civil Code art. 1195(1) (true identity)', zh: '《民法典》第一千一百九十五条第一款（真实身份信息）' },
-      hint: { en: 'Attach the business licence (sealed) or ID copy, as with the notice.', zh: '请如原通知一样随附加盖公章的营业执照或身份证复印件。' },
+      citation: {
+        en: 'Civil Code art. 1195(1) (true identity)',
+        zh: '《民法典》第一千一百九十五条第一款（真实身份信息）',
+      },
+      hint: {
+        en: 'Attach the business licence (sealed) or ID copy, as with the notice.',
+        zh: '请如原通知一样随附加盖公章的营业执照或身份证复印件。',
+      },
       required: false,
       check: (f) => (filled(f.idDocument) ? 'ok' : 'weak'),
     },
@@ -93,10 +114,14 @@ export const cnActionFiled: LetterSpec<'cn_action_filed'> = {
     const auth = authorityName(f, w.tr);
     const done =
       f.route === 'suit'
-        ? w.tr(`has brought an action before ${auth}, which has accepted it`, `已就上述内容向${auth}提起诉讼，并已获受理`)
+        ? w.tr(
+            `has brought an action before ${auth}, which has accepted it`,
+            `已就上述内容向${auth}提起诉讼，并已获受理`,
+          )
         : w.tr(`has filed a complaint with ${auth}, which has accepted it`, `已就上述内容向${auth}投诉，并已获受理`);
     const annexes = [w.tr(`Acceptance notice: ${f.acceptanceNotice}`, `受理通知书复印件：${f.acceptanceNotice}`)];
-    if (filled(f.idDocument)) annexes.push(w.tr(`Identity of the rights holder: ${f.idDocument}`, `权利人身份证明：${f.idDocument}`));
+    if (filled(f.idDocument))
+      annexes.push(w.tr(`Identity of the rights holder: ${f.idDocument}`, `权利人身份证明：${f.idDocument}`));
     return [
       {
         id: 'intro',
@@ -125,7 +150,12 @@ export const cnActionFiled: LetterSpec<'cn_action_filed'> = {
       {
         id: 'infringing',
         title: w.tr('Material concerned', '所涉内容'),
-        paragraphs: f.works.length > 0 ? [`${w.tr('Works: ', '权利作品：')}${f.works.map((t) => (w.lang === 'zh' ? `《${t.replace(/^《|》$/g, '')}》` : t)).join(w.tr('; ', '；'))}`] : [],
+        paragraphs:
+          f.works.length > 0
+            ? [
+                `${w.tr('Works: ', '权利作品：')}${f.works.map((t) => (w.lang === 'zh' ? `《${t.replace(/^《|》$/g, '')}》` : t)).join(w.tr('; ', '；'))}`,
+              ]
+            : [],
         items: f.original.urls,
       },
       {

@@ -89,7 +89,13 @@ export function draftLetter(input: unknown, opts: LetterOptions): LetterDraft {
 function toSection(s: LetterSectionInput): NoticeSection {
   const items = s.items ?? [];
   const list = items.map((it, i) => `${i + 1}. ${it}`).join('\n');
-  return { id: s.id, title: s.title, paragraphs: s.paragraphs, items, body: [...s.paragraphs, ...(list ? [list] : [])].join('\n\n') };
+  return {
+    id: s.id,
+    title: s.title,
+    paragraphs: s.paragraphs,
+    items,
+    body: [...s.paragraphs, ...(list ? [list] : [])].join('\n\n'),
+  };
 }
 
 /** A Chinese letter names the rights holder's true identity in its own block (NCAC form). */
@@ -105,7 +111,9 @@ function senderSection(f: LetterFacts): LetterSectionInput[] {
   ];
   const items = rows.filter(([, v]) => v.trim()).map(([k, v]) => `${k}：${v}`);
   if (items.length === 0) return [];
-  return [{ id: 'sender', title: f.kind === 'miit_unfiled' ? '举报人信息' : '权利人信息', paragraphs: [items.join('\n')] }];
+  return [
+    { id: 'sender', title: f.kind === 'miit_unfiled' ? '举报人信息' : '权利人信息', paragraphs: [items.join('\n')] },
+  ];
 }
 
 /** 特此通知 goes after the last body section and before the annex list. */
@@ -122,11 +130,15 @@ function closeBeforeAnnexes(body: LetterSectionInput[], closing: string) {
 function signature(f: LetterFacts, date: string, w: WriteContext): string {
   const lh = f.letterhead;
   if (f.kind === 'us_action_filed') {
-    return [lh.signatory.trim() ? `/s/ ${lh.signatory}` : '', lh.signatoryTitle, lh.company, date].filter((s) => s.trim()).join('\n');
+    return [lh.signatory.trim() ? `/s/ ${lh.signatory}` : '', lh.signatoryTitle, lh.company, date]
+      .filter((s) => s.trim())
+      .join('\n');
   }
   if (w.lang === 'zh') {
     const who = f.kind === 'miit_unfiled' ? '举报人（盖章）' : '权利人（盖章）';
     return [`${who}：${lh.company}`, '法定代表人或授权代表（签字）：', date].join('\n');
   }
-  return [lh.company, [lh.signatory, lh.signatoryTitle].filter((s) => s.trim()).join(', '), date].filter((s) => s.trim()).join('\n');
+  return [lh.company, [lh.signatory, lh.signatoryTitle].filter((s) => s.trim()).join(', '), date]
+    .filter((s) => s.trim())
+    .join('\n');
 }

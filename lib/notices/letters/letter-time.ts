@@ -4,7 +4,20 @@
  * Beijing has no daylight saving, so a fixed +8 h offset is exact and needs no Intl data.
  */
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function beijingTime(iso: string, withClock = true): string {
   const t = Date.parse(iso);

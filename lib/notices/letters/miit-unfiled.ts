@@ -50,7 +50,10 @@ export const miitUnfiled: LetterSpec<'miit_unfiled'> = {
       id: 'mainland_host',
       name: { en: 'the mainland-China host serving the site', zh: '境内接入服务商' },
       citation: DECREE_292,
-      hint: { en: 'Run the hosting look-up: the report applies only to a site served from a mainland-China host.', zh: '请先进行托管查询：仅对由境内接入服务商提供接入的网站举报。' },
+      hint: {
+        en: 'Run the hosting look-up: the report applies only to a site served from a mainland-China host.',
+        zh: '请先进行托管查询：仅对由境内接入服务商提供接入的网站举报。',
+      },
       required: true,
       check: (f) => ok(filled(f.hostProvider)),
     },
@@ -66,7 +69,10 @@ export const miitUnfiled: LetterSpec<'miit_unfiled'> = {
       id: 'page_archived',
       name: { en: 'page archive showing the footer', zh: '网页存档（含页脚）' },
       citation: ORDER_33,
-      hint: { en: 'Capture the page with its HTML: only the archive shows that no number is displayed.', zh: '请采集含HTML的网页存档：只有存档能证明页面未显示备案编号。' },
+      hint: {
+        en: 'Capture the page with its HTML: only the archive shows that no number is displayed.',
+        zh: '请采集含HTML的网页存档：只有存档能证明页面未显示备案编号。',
+      },
       required: true,
       check: (f) => ok(f.pageArchived && f.evidence.some((e) => e.kind === 'html')),
     },
@@ -86,17 +92,30 @@ export const miitUnfiled: LetterSpec<'miit_unfiled'> = {
       id: 'evidence_list',
       name: { en: 'evidence list with hashes and capture times', zh: '证据清单（含哈希值及采集时间）' },
       citation: { en: 'report practice', zh: '举报材料' },
-      hint: { en: 'Capture evidence of the page so that the list can be attached.', zh: '请采集网页证据以便附上证据清单。' },
+      hint: {
+        en: 'Capture evidence of the page so that the list can be attached.',
+        zh: '请采集网页证据以便附上证据清单。',
+      },
       required: true,
       check: (f) => ok(f.evidence.length > 0),
     },
-    ...senderElements<F>(DECREE_292, { signatureRequired: false }).map((e) => ({ ...e, citation: { en: 'reporter', zh: '举报人信息' } })),
+    ...senderElements<F>(DECREE_292, { signatureRequired: false }).map((e) => ({
+      ...e,
+      citation: { en: 'reporter', zh: '举报人信息' },
+    })),
   ],
-  subject: (f, w) => w.tr(`Report of an unfiled website – ${f.domain.trim() || '[domain]'}`, `关于网站${f.domain.trim() || '[域名]'}未履行ICP备案手续的举报`),
+  subject: (f, w) =>
+    w.tr(
+      `Report of an unfiled website – ${f.domain.trim() || '[domain]'}`,
+      `关于网站${f.domain.trim() || '[域名]'}未履行ICP备案手续的举报`,
+    ),
   sections: (f, w) => {
     const firstCapture = [...f.evidence].sort((a, b) => Date.parse(a.capturedAt) - Date.parse(b.capturedAt))[0];
     const when = firstCapture ? w.time(firstCapture.capturedAt) : w.tr('[time]', '[时间]');
-    const where = [f.ip.trim() ? w.tr(`IP address ${f.ip}`, `IP地址：${f.ip}`) : '', f.hostProvider.trim() ? w.tr(`host ${f.hostProvider}`, `接入服务商：${f.hostProvider}`) : '']
+    const where = [
+      f.ip.trim() ? w.tr(`IP address ${f.ip}`, `IP地址：${f.ip}`) : '',
+      f.hostProvider.trim() ? w.tr(`host ${f.hostProvider}`, `接入服务商：${f.hostProvider}`) : '',
+    ]
       .filter(Boolean)
       .join(w.tr(', ', '，'));
     const works = f.works.map((t) => (w.lang === 'zh' ? `《${t.replace(/^《|》$/g, '')}》` : t)).join(w.tr('; ', '；'));
@@ -130,21 +149,36 @@ export const miitUnfiled: LetterSpec<'miit_unfiled'> = {
         paragraphs: [w.tr('We ask you to:', '请依法：')],
         items: [
           w.tr('check the filing status of this website;', '核查该网站的备案情况；'),
-          w.tr('deal with it according to law if it has no filing or licence;', '对未履行备案手续或未取得许可的，依法予以处理；'),
+          w.tr(
+            'deal with it according to law if it has no filing or licence;',
+            '对未履行备案手续或未取得许可的，依法予以处理；',
+          ),
           w.tr('tell the reporter the outcome.', '将处理结果告知举报人。'),
         ],
       },
       {
         id: 'statements',
         title: w.tr('Guarantee', '保证声明'),
-        paragraphs: [w.tr(`${w.party} guarantees that this report is true and answers for its truth.`, '举报人保证所举报内容真实，并对举报内容的真实性负责。')],
+        paragraphs: [
+          w.tr(
+            `${w.party} guarantees that this report is true and answers for its truth.`,
+            '举报人保证所举报内容真实，并对举报内容的真实性负责。',
+          ),
+        ],
       },
       {
         id: 'evidence',
         title: w.tr('Evidence list', '证据清单'),
         paragraphs: [w.tr('Each file is identified by its SHA-256 hash.', '各证据文件以其SHA-256哈希值标识。')],
         items: f.evidence.map((e) =>
-          [KIND[e.kind]?.[w.lang] ?? e.kind, `${w.tr('captured', '采集时间')} ${w.time(e.capturedAt)}`, `SHA-256 ${e.sha256}`, e.filename].filter(Boolean).join(' — '),
+          [
+            KIND[e.kind]?.[w.lang] ?? e.kind,
+            `${w.tr('captured', '采集时间')} ${w.time(e.capturedAt)}`,
+            `SHA-256 ${e.sha256}`,
+            e.filename,
+          ]
+            .filter(Boolean)
+            .join(' — '),
         ),
       },
     ];

@@ -42,7 +42,14 @@ export function prefillLetter(kind: LetterKind, ctx: PrefillContext): LetterInpu
   const n = ctx.notice;
   const lh = ctx.letterhead;
   const letterhead = lh
-    ? { company: lh.company, address: lh.address, email: lh.email, phone: lh.phone, signatory: lh.signatory, signatoryTitle: lh.signatoryTitle }
+    ? {
+        company: lh.company,
+        address: lh.address,
+        email: lh.email,
+        phone: lh.phone,
+        signatory: lh.signatory,
+        signatoryTitle: lh.signatoryTitle,
+      }
     : {};
   const to = n.sent?.recipient ?? n.recipient;
   const base = {
@@ -51,13 +58,25 @@ export function prefillLetter(kind: LetterKind, ctx: PrefillContext): LetterInpu
     recipient: to ? toLetterRecipient(to) : { name: '' },
     works: n.workTitles,
   };
-  const original = { id: n.id, sentAt: n.sentAt ?? n.sent?.at ?? n.createdAt, recipient: n.recipientName, urls: n.urls, status: n.status };
+  const original = {
+    id: n.id,
+    sentAt: n.sentAt ?? n.sent?.at ?? n.createdAt,
+    recipient: n.recipientName,
+    urls: n.urls,
+    status: n.status,
+  };
   const counter = lastCounterNotice(ctx.events);
   switch (kind) {
     case 'us_action_filed':
       return { kind, ...base, original, counterNoticeReceivedAt: counter?.at.slice(0, 10) };
     case 'cn_action_filed':
-      return { kind, ...base, original, counterStatementReceivedAt: counter?.at, ecommercePlatform: counter?.details.ecommercePlatform === true };
+      return {
+        kind,
+        ...base,
+        original,
+        counterStatementReceivedAt: counter?.at,
+        ecommercePlatform: counter?.details.ecommercePlatform === true,
+      };
     case 'repeat_infringer': {
       const g = ctx.repeat;
       return {
@@ -66,7 +85,13 @@ export function prefillLetter(kind: LetterKind, ctx: PrefillContext): LetterInpu
         recipient: g ? toLetterRecipient(g.provider) : base.recipient,
         law: repeatLaw(n.regime),
         subject: g?.subject ?? { kind: 'site', value: n.host },
-        priorNotices: (g?.notices ?? [n]).map((p) => ({ id: p.id, sentAt: p.sentAt ?? p.sent!.at, recipient: p.recipientName, urls: p.urls, status: p.status })),
+        priorNotices: (g?.notices ?? [n]).map((p) => ({
+          id: p.id,
+          sentAt: p.sentAt ?? p.sent!.at,
+          recipient: p.recipientName,
+          urls: p.urls,
+          status: p.status,
+        })),
         works: [...new Set((g?.notices ?? [n]).flatMap((p) => p.workTitles))],
       };
     }
@@ -76,7 +101,12 @@ export function prefillLetter(kind: LetterKind, ctx: PrefillContext): LetterInpu
         kind,
         ...base,
         lang: 'zh',
-        recipient: { name: MIIT_RECIPIENT.name, emails: [], formUrl: MIIT_RECIPIENT.formUrl, country: MIIT_RECIPIENT.country },
+        recipient: {
+          name: MIIT_RECIPIENT.name,
+          emails: [],
+          formUrl: MIIT_RECIPIENT.formUrl,
+          country: MIIT_RECIPIENT.country,
+        },
         domain: n.host,
         ip: host?.network?.ip ?? '',
         hostProvider: host?.name ?? '',

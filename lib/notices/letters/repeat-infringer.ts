@@ -60,7 +60,10 @@ export const repeatInfringer: LetterSpec<'repeat_infringer'> = {
       id: 'threshold',
       name: { en: "the practice's repeat threshold reached", zh: '达到重复侵权阈值' },
       citation: { en: 'practice setting', zh: '本所设置' },
-      hint: { en: 'Fewer earlier notices than your threshold: the provider may not treat this as repeat infringement yet.', zh: '此前通知数少于设置的阈值：服务商可能尚不认定为重复侵权。' },
+      hint: {
+        en: 'Fewer earlier notices than your threshold: the provider may not treat this as repeat infringement yet.',
+        zh: '此前通知数少于设置的阈值：服务商可能尚不认定为重复侵权。',
+      },
       required: false,
       check: (f) => (sentPriors(f).length >= f.threshold ? 'ok' : 'weak'),
     },
@@ -68,7 +71,10 @@ export const repeatInfringer: LetterSpec<'repeat_infringer'> = {
       id: 'subject',
       name: { en: 'the customer, IP address or account concerned', zh: '所涉用户、IP地址或账户' },
       citation: { en: '17 U.S.C. § 512(i)(1)(A) ("subscribers and account holders")', zh: '同一网络用户' },
-      hint: { en: 'Name the IP address, website or account the earlier notices share.', zh: '请填写此前通知共同涉及的IP地址、网站或账户。' },
+      hint: {
+        en: 'Name the IP address, website or account the earlier notices share.',
+        zh: '请填写此前通知共同涉及的IP地址、网站或账户。',
+      },
       required: true,
       check: (f) => ok(filled(f.subject.value)),
     },
@@ -80,11 +86,17 @@ export const repeatInfringer: LetterSpec<'repeat_infringer'> = {
       required: false,
       check: (f) => (sentPriors(f).every((p) => p.urls.length > 0) ? 'ok' : 'weak'),
     },
-    ...senderElements<F>(US_512I, { signatureRequired: false }).map((e) => ({ ...e, citation: { en: 'letter', zh: '函件' } })),
+    ...senderElements<F>(US_512I, { signatureRequired: false }).map((e) => ({
+      ...e,
+      citation: { en: 'letter', zh: '函件' },
+    })),
   ],
   subject: (f, w) => {
     const n = sentPriors(f).length;
-    return w.tr(`Repeat infringement – ${subjectLabel(f, w.tr)} – ${n} earlier notices`, `关于同一用户重复侵权的通知 – ${subjectLabel(f, w.tr)} – 此前已通知${n}次`);
+    return w.tr(
+      `Repeat infringement – ${subjectLabel(f, w.tr)} – ${n} earlier notices`,
+      `关于同一用户重复侵权的通知 – ${subjectLabel(f, w.tr)} – 此前已通知${n}次`,
+    );
   },
   sections: (f, w) => {
     const priors = [...sentPriors(f)].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
@@ -139,7 +151,12 @@ export const repeatInfringer: LetterSpec<'repeat_infringer'> = {
       {
         id: 'prior',
         title: w.tr('Earlier notices', '此前通知'),
-        paragraphs: f.works.length > 0 ? [`${w.tr('Works: ', '权利作品：')}${f.works.map((t) => (w.lang === 'zh' ? `《${t.replace(/^《|》$/g, '')}》` : t)).join(w.tr('; ', '；'))}`] : [],
+        paragraphs:
+          f.works.length > 0
+            ? [
+                `${w.tr('Works: ', '权利作品：')}${f.works.map((t) => (w.lang === 'zh' ? `《${t.replace(/^《|》$/g, '')}》` : t)).join(w.tr('; ', '；'))}`,
+              ]
+            : [],
         items: priorItems,
       },
       {
@@ -148,7 +165,10 @@ export const repeatInfringer: LetterSpec<'repeat_infringer'> = {
         paragraphs: [w.tr('We ask you to:', '请贵司：')],
         items: [
           request,
-          w.tr('preserve the account records and logs of this customer, pending legal process;', '依法保存该用户的注册信息及相关日志，以备法律程序之需；'),
+          w.tr(
+            'preserve the account records and logs of this customer, pending legal process;',
+            '依法保存该用户的注册信息及相关日志，以备法律程序之需；',
+          ),
           w.tr('tell us what action you took.', '将所采取的措施书面告知我司。'),
         ],
       },

@@ -101,7 +101,10 @@ export const RepeatInfringerSchema = z.object({
   threshold: z.number().int().min(2).max(100).default(3),
 });
 
-/** A report to the MIIT filing system (未备案网站举报) about a site on a mainland host that shows no ICP number. */
+/**
+ * A report to the MIIT filing system (未备案网站举报) about a site on a mainland host that
+ * shows no ICP number.
+ */
 export const MiitUnfiledSchema = z.object({
   kind: z.literal('miit_unfiled'),
   ...base,
@@ -114,13 +117,25 @@ export const MiitUnfiledSchema = z.object({
   /** Whether the capture included the page's HTML, the only basis for saying it shows no number. */
   pageArchived: z.boolean().default(false),
   evidence: z
-    .array(z.object({ kind: EvidenceKindSchema, sha256: z.string().regex(/^[0-9a-f]{64}$/), capturedAt: isoDateTime, filename: text(255) }))
+    .array(
+      z.object({
+        kind: EvidenceKindSchema,
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        capturedAt: isoDateTime,
+        filename: text(255),
+      }),
+    )
     .max(1000)
     .default([]),
   infringingUrls: z.array(z.string().max(2048)).max(10_000).default([]),
 });
 
-export const LetterInputSchema = z.discriminatedUnion('kind', [UsActionFiledSchema, CnActionFiledSchema, RepeatInfringerSchema, MiitUnfiledSchema]);
+export const LetterInputSchema = z.discriminatedUnion('kind', [
+  UsActionFiledSchema,
+  CnActionFiledSchema,
+  RepeatInfringerSchema,
+  MiitUnfiledSchema,
+]);
 export type LetterInput = z.input<typeof LetterInputSchema>;
 export type LetterFacts = z.output<typeof LetterInputSchema>;
 export type FactsOf<K extends LetterKind> = Extract<LetterFacts, { kind: K }>;

@@ -23,7 +23,10 @@ export const usActionFiled: LetterSpec<'us_action_filed'> = {
       id: 'original_notice',
       name: { en: 'the notification this answers (date and reference)', zh: '所回应的原通知（日期及编号）' },
       citation: G2C,
-      hint: { en: 'The letter must come from the person who sent the original notification: link it to that notice.', zh: '该函须由原通知的发送人发出：请关联原通知。' },
+      hint: {
+        en: 'The letter must come from the person who sent the original notification: link it to that notice.',
+        zh: '该函须由原通知的发送人发出：请关联原通知。',
+      },
       required: true,
       check: (f) => ok(filled(f.original.id) && filled(f.original.sentAt)),
     },
@@ -42,7 +45,10 @@ export const usActionFiled: LetterSpec<'us_action_filed'> = {
       id: 'counter_notice_date',
       name: { en: 'date the counter-notification was received', zh: '反通知的收到日期' },
       citation: { en: '17 U.S.C. § 512(g)(2)(B)–(C)', zh: '《美国法典》第17编第512条(g)(2)(B)–(C)' },
-      hint: { en: 'Enter when the provider received the counter-notification; the 10–14 business days run from it.', zh: '请填写服务商收到反通知的日期；10至14个工作日自该日起算。' },
+      hint: {
+        en: 'Enter when the provider received the counter-notification; the 10–14 business days run from it.',
+        zh: '请填写服务商收到反通知的日期；10至14个工作日自该日起算。',
+      },
       required: true,
       check: (f) => ok(filled(f.counterNoticeReceivedAt)),
     },
@@ -58,7 +64,10 @@ export const usActionFiled: LetterSpec<'us_action_filed'> = {
       id: 'court',
       name: { en: 'court where the action was filed', zh: '受理法院' },
       citation: G2C,
-      hint: { en: 'Name the court, e.g. "United States District Court for the Central District of California".', zh: '请填写受理法院名称。' },
+      hint: {
+        en: 'Name the court, e.g. "United States District Court for the Central District of California".',
+        zh: '请填写受理法院名称。',
+      },
       required: true,
       check: (f) => ok(filled(f.court)),
     },
@@ -66,7 +75,10 @@ export const usActionFiled: LetterSpec<'us_action_filed'> = {
       id: 'case_number',
       name: { en: 'case number', zh: '案号' },
       citation: G2C,
-      hint: { en: "Enter the case number the court assigned, so the agent can verify the filing.", zh: '请填写法院编定的案号，以便核实。' },
+      hint: {
+        en: 'Enter the case number the court assigned, so the agent can verify the filing.',
+        zh: '请填写法院编定的案号，以便核实。',
+      },
       required: true,
       check: (f) => ok(filled(f.caseNumber)),
     },
@@ -74,7 +86,10 @@ export const usActionFiled: LetterSpec<'us_action_filed'> = {
       id: 'filing_date',
       name: { en: 'date the action was filed', zh: '起诉日期' },
       citation: G2C,
-      hint: { en: 'Enter the filing date; it cannot be later than the letter ("has filed").', zh: '请填写起诉日期；不得晚于本函日期。' },
+      hint: {
+        en: 'Enter the filing date; it cannot be later than the letter ("has filed").',
+        zh: '请填写起诉日期；不得晚于本函日期。',
+      },
       required: true,
       check: (f, ctx) => ok(!!f.filedOn && f.filedOn <= ctx.today),
     },
@@ -88,7 +103,10 @@ export const usActionFiled: LetterSpec<'us_action_filed'> = {
     },
     {
       id: 'stmt_restrain',
-      name: { en: 'statement that the action seeks an order restraining the subscriber', zh: '诉讼请求禁止该用户侵权的声明' },
+      name: {
+        en: 'statement that the action seeks an order restraining the subscriber',
+        zh: '诉讼请求禁止该用户侵权的声明',
+      },
       citation: G2C,
       hint: {
         en: 'Tick only if the action asks the court to restrain the subscriber from infringing activity relating to this material.',
@@ -153,7 +171,12 @@ export const usActionFiled: LetterSpec<'us_action_filed'> = {
       {
         id: 'infringing',
         title: w.tr('Material concerned', '所涉内容'),
-        paragraphs: f.works.length > 0 ? [`${w.tr('Works: ', '作品：')}${f.works.map((t) => (w.lang === 'zh' ? `《${t.replace(/^《|》$/g, '')}》` : t)).join(w.tr('; ', '；'))}`] : [],
+        paragraphs:
+          f.works.length > 0
+            ? [
+                `${w.tr('Works: ', '作品：')}${f.works.map((t) => (w.lang === 'zh' ? `《${t.replace(/^《|》$/g, '')}》` : t)).join(w.tr('; ', '；'))}`,
+              ]
+            : [],
         items: f.original.urls,
       },
       {
@@ -177,7 +200,9 @@ export const usActionFiled: LetterSpec<'us_action_filed'> = {
       {
         id: 'statements',
         title: w.tr('Statement', '声明'),
-        paragraphs: [w.tr('I state that the information in this notice is accurate.', '本人保证本通知所述内容真实、准确。')],
+        paragraphs: [
+          w.tr('I state that the information in this notice is accurate.', '本人保证本通知所述内容真实、准确。'),
+        ],
       },
     ];
   },

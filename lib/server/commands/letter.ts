@@ -18,13 +18,21 @@ export const letter: CliCommand = {
   async run(args, io) {
     let values: { facts?: string; format?: string; lang?: string };
     try {
-      values = parseArgs({ args, options: { facts: { type: 'string' }, format: { type: 'string', default: 'text' }, lang: { type: 'string' } }, strict: true }).values;
+      values = parseArgs({
+        args,
+        options: { facts: { type: 'string' }, format: { type: 'string', default: 'text' }, lang: { type: 'string' } },
+        strict: true,
+      }).values;
     } catch (err) {
       io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
       return 2;
     }
     const format = values.format ?? 'text';
-    if (!values.facts || !['text', 'html'].includes(format) || (values.lang !== undefined && !['en', 'zh'].includes(values.lang))) {
+    if (
+      !values.facts ||
+      !['text', 'html'].includes(format) ||
+      (values.lang !== undefined && !['en', 'zh'].includes(values.lang))
+    ) {
       io.stderr.write(USAGE);
       return 2;
     }
@@ -47,11 +55,14 @@ export const letter: CliCommand = {
     }
     const missing = d.checklist.items.filter((i) => i.required && i.status === 'missing');
     if (missing.length > 0) {
-      io.stderr.write(d.lang === 'zh' ? '函件缺少必备要素，未生成：\n' : 'letter not drafted; missing required elements:\n');
+      io.stderr.write(
+        d.lang === 'zh' ? '函件缺少必备要素，未生成：\n' : 'letter not drafted; missing required elements:\n',
+      );
       for (const m of missing) io.stderr.write(`- ${m.name} (${m.citation}) [${m.id}]: ${m.message}\n`);
       return 3;
     }
-    for (const w of d.checklist.items.filter((i) => i.status !== 'ok')) io.stderr.write(`warning: ${w.name} (${w.citation}) [${w.id}] ${w.status}: ${w.message}\n`);
+    for (const w of d.checklist.items.filter((i) => i.status !== 'ok'))
+      io.stderr.write(`warning: ${w.name} (${w.citation}) [${w.id}] ${w.status}: ${w.message}\n`);
     io.stdout.write(format === 'html' ? d.html : d.text);
     return 0;
   },

@@ -23,7 +23,8 @@ const translator =
     const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
     return (m[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
   };
-const render = (node: ReactNode, m: Record<string, { message: string }> = en) => renderToStaticMarkup(<TranslateProvider t={translator(m)}>{node}</TranslateProvider>);
+const render = (node: ReactNode, m: Record<string, { message: string }> = en) =>
+  renderToStaticMarkup(<TranslateProvider t={translator(m)}>{node}</TranslateProvider>);
 const none = { counter: null, repeat: null, miit: null } as const;
 
 const letter = (over: object = {}) =>
@@ -55,14 +56,38 @@ const props = (over: Partial<LetterCardProps> = {}): LetterCardProps => ({
 describe('practice letter views', () => {
   it('offers only the letters that apply, in both languages, and nothing when none does', () => {
     expect(render(<PracticeLetters offers={none} count={0} onStart={async () => {}} />)).toBe('');
-    const html = render(<PracticeLetters offers={{ counter: 'us_action_filed', repeat: { count: 3, subject: '203.0.113.7', provider: 'DigitalOcean' }, miit: null }} count={0} onStart={async () => {}} />);
+    const html = render(
+      <PracticeLetters
+        offers={{
+          counter: 'us_action_filed',
+          repeat: { count: 3, subject: '203.0.113.7', provider: 'DigitalOcean' },
+          miit: null,
+        }}
+        count={0}
+        onStart={async () => {}}
+      />,
+    );
     expect(html).toContain('data-testid="offer-us_action_filed"');
     expect(html).toContain('3 notices about 203.0.113.7 at DigitalOcean');
     expect(html).not.toContain('offer-miit_unfiled');
-    const begun = render(<PracticeLetters offers={{ ...none, counter: 'us_action_filed' }} count={1} begun={['us_action_filed']} onStart={async () => {}} />);
+    const begun = render(
+      <PracticeLetters
+        offers={{ ...none, counter: 'us_action_filed' }}
+        count={1}
+        begun={['us_action_filed']}
+        onStart={async () => {}}
+      />,
+    );
     expect(begun).toContain('practice-letters');
     expect(begun).not.toContain('offer-us_action_filed');
-    const zhHtml = render(<PracticeLetters offers={{ ...none, counter: 'cn_action_filed', miit: { host: '阿里云' } }} count={0} onStart={async () => {}} />, zh);
+    const zhHtml = render(
+      <PracticeLetters
+        offers={{ ...none, counter: 'cn_action_filed', miit: { host: '阿里云' } }}
+        count={0}
+        onStart={async () => {}}
+      />,
+      zh,
+    );
     expect(zhHtml).toContain('发送已起诉/已投诉通知');
     expect(zhHtml).toContain('向工信部备案系统举报未备案网站（阿里云位于中国境内');
   });
@@ -72,7 +97,9 @@ describe('practice letter views', () => {
     expect(ok).toContain('data-testid="letter-form"');
     expect(ok).toContain('data-sendable="true"');
     expect(ok).toContain('Case number: 2:26-cv-01234');
-    const blocked = render(<LetterCard {...props({ letter: letter({ facts: LetterInputSchema.parse(usActionFiled({ court: '' })) }) })} />);
+    const blocked = render(
+      <LetterCard {...props({ letter: letter({ facts: LetterInputSchema.parse(usActionFiled({ court: '' })) }) })} />,
+    );
     expect(blocked).toContain('data-sendable="false"');
     expect(blocked).toMatch(/data-element="court"[^>]*>|data-status="missing" data-element="court"/);
     expect(blocked).toMatch(/<button[^>]*data-testid="letter-mark-sent"[^>]*disabled=""/);
@@ -80,11 +107,29 @@ describe('practice letter views', () => {
   });
 
   it('a sent letter shows the frozen text only, and the checklist speaks the page language', () => {
-    const sent = render(<LetterCard {...props({ letter: letter({ status: 'sent', sent: { at: '2026-03-04T00:00:00.000Z', channel: 'email', text: 'FROZEN <b>', textSha256: 'a'.repeat(64) }, sentAt: '2026-03-04T00:00:00.000Z' }) })} />);
+    const sent = render(
+      <LetterCard
+        {...props({
+          letter: letter({
+            status: 'sent',
+            sent: { at: '2026-03-04T00:00:00.000Z', channel: 'email', text: 'FROZEN <b>', textSha256: 'a'.repeat(64) },
+            sentAt: '2026-03-04T00:00:00.000Z',
+          }),
+        })}
+      />,
+    );
     expect(sent).toContain('FROZEN &lt;b&gt;');
     expect(sent).not.toContain('letter-form');
     expect(sent).toContain('letter-acknowledged');
-    const zhList = render(<LetterCard {...props({ checklistLang: 'zh', letter: letter({ facts: LetterInputSchema.parse(usActionFiled({ caseNumber: '' })) }) })} />, zh);
+    const zhList = render(
+      <LetterCard
+        {...props({
+          checklistLang: 'zh',
+          letter: letter({ facts: LetterInputSchema.parse(usActionFiled({ caseNumber: '' })) }),
+        })}
+      />,
+      zh,
+    );
     expect(zhList).toContain('<strong>案号</strong>');
   });
 
@@ -92,7 +137,23 @@ describe('practice letter views', () => {
     const pan = recipient('host', '某网盘', { kind: 'storage' });
     const n = sentNotice({ id: 'n1', regime: 'cn', urls: ['https://pan.example/s/1'] }, pan);
     const locks = art17Locks({ urls: ['https://pan.example/s/1'], recipient: pan }, [
-      { notice: n, events: [{ id: 'e', noticeId: 'n1', seq: 1, at: '2026-02-10T00:00:00.000Z', kind: 'counter_notice_received', actor: 'user', details: {}, prevHash: '', textHash: '', hash: '' }] },
+      {
+        notice: n,
+        events: [
+          {
+            id: 'e',
+            noticeId: 'n1',
+            seq: 1,
+            at: '2026-02-10T00:00:00.000Z',
+            kind: 'counter_notice_received',
+            actor: 'user',
+            details: {},
+            prevHash: '',
+            textHash: '',
+            hash: '',
+          },
+        ],
+      },
     ]);
     const html = render(<Art17LockBanner locks={locks} lang="zh" />, zh);
     expect(html).toContain('该作品不得再次通知');
@@ -102,10 +163,23 @@ describe('practice letter views', () => {
 
   it('warns about Lumen and ticks "do not forward my details" for a CDN by default', () => {
     const cf = RecipientSchema.parse({ role: 'cdn', name: 'Cloudflare', providerId: 'cloudflare' });
-    const html = render(<PrivacyPanel advice={privacyAdvice(cf)} lang="en" isCdn withhold readOnly={false} onWithhold={() => {}} />);
+    const html = render(
+      <PrivacyPanel advice={privacyAdvice(cf)} lang="en" isCdn withhold readOnly={false} onWithhold={() => {}} />,
+    );
     expect(html).toContain('Lumen database');
     expect(html).toMatch(/<input type="checkbox"[^>]*data-testid="privacy-withhold"[^>]*checked=""/);
     const host = RecipientSchema.parse({ role: 'host', name: 'Hetzner', providerId: 'hetzner' });
-    expect(render(<PrivacyPanel advice={privacyAdvice(host)} lang="en" isCdn={false} withhold={false} readOnly={false} onWithhold={() => {}} />)).toBe('');
+    expect(
+      render(
+        <PrivacyPanel
+          advice={privacyAdvice(host)}
+          lang="en"
+          isCdn={false}
+          withhold={false}
+          readOnly={false}
+          onWithhold={() => {}}
+        />,
+      ),
+    ).toBe('');
   });
 });

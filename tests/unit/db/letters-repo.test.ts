@@ -8,7 +8,13 @@ import { RecipientSchema, type Recipient } from '../../../lib/model/recipient';
 import { sha256Hex } from '../../../lib/tracking/sha256';
 import { cnActionFiled, repeatLetter, usActionFiled } from '../letters/fixtures';
 
-const host = RecipientSchema.parse({ role: 'host', name: 'Example Hosting Inc.', kind: 'shared', emails: ['dmca@host.example'], network: { ip: '203.0.113.7' } });
+const host = RecipientSchema.parse({
+  role: 'host',
+  name: 'Example Hosting Inc.',
+  kind: 'shared',
+  emails: ['dmca@host.example'],
+  network: { ip: '203.0.113.7' },
+});
 const pan = RecipientSchema.parse({ role: 'host', name: '某网盘', kind: 'storage', emails: ['ip@pan.example'] });
 
 let dbi: TakedownDb;
@@ -27,8 +33,18 @@ beforeEach(async () => {
 });
 
 async function sentNotice(r: Recipient, over: { regime?: 'us-dmca' | 'cn'; urls?: string[]; at?: string } = {}) {
-  const d = await notices.createDraft({ urls: over.urls ?? ['https://pirate.example/read/river-atlas'], regime: over.regime ?? 'us-dmca', recipient: r, recipientName: r.name });
-  return notices.markSent(d.id, { at: over.at ?? '2026-02-20T01:15:00.000Z', channel: 'email', recipient: r, text: `Notice ${d.id}` });
+  const d = await notices.createDraft({
+    urls: over.urls ?? ['https://pirate.example/read/river-atlas'],
+    regime: over.regime ?? 'us-dmca',
+    recipient: r,
+    recipientName: r.name,
+  });
+  return notices.markSent(d.id, {
+    at: over.at ?? '2026-02-20T01:15:00.000Z',
+    channel: 'email',
+    recipient: r,
+    text: `Notice ${d.id}`,
+  });
 }
 
 async function expectError(p: Promise<unknown>, kind: string): Promise<AppError> {
@@ -60,15 +76,24 @@ describe('letters repository', () => {
   it('answers a counter-notice: blocked while incomplete, then sent, frozen, and the notice moves on', async () => {
     const notice = await sentNotice(host);
     await notices.recordEvent(notice.id, 'counter_notice_received');
-    const draft = await letters.createDraft({ followsUp: notice.id, facts: usActionFiled({ caseNumber: '', original: { id: notice.id, sentAt: notice.sentAt! } }) });
+    const draft = await letters.createDraft({
+      followsUp: notice.id,
+      facts: usActionFiled({ caseNumber: '', original: { id: notice.id, sentAt: notice.sentAt! } }),
+    });
     expect(draft.status).toBe('draft');
 
-    const blocked = await expectError(letters.markSent(draft.id, { at: clock.toISOString(), channel: 'email' }), 'incomplete_notice');
+    const blocked = await expectError(
+      letters.markSent(draft.id, { at: clock.toISOString(), channel: 'email' }),
+      'incomplete_notice',
+    );
     expect(blocked.message).toContain('case number (17 U.S.C. § 512(g)(2)(C))');
     expect((await letters.getLetter(draft.id))!.status).toBe('draft');
 
     await letters.saveDraft(draft.id, usActionFiled({ original: { id: notice.id, sentAt: notice.sentAt! } }));
-    await expectError(letters.markSent(draft.id, { at: clock.toISOString(), channel: 'email', text: 'something else' }), 'invalid_input');
+    await expectError(
+      letters.markSent(draft.id, { at: clock.toISOString(), channel: 'email', text: 'something else' }),
+      'invalid_input',
+    );
     const sent = await letters.markSent(draft.id, { at: clock.toISOString(), channel: 'email' });
     expect(sent.status).toBe('sent');
     expect(sent.sent!.text).toContain('Case number: 2:26-cv-01234');
@@ -77,7 +102,10 @@ describe('letters repository', () => {
 
     const after = await notices.getTimeline(notice.id);
     expect(after!.notice.status).toBe('removed');
-    expect(after!.events.at(-1)).toMatchObject({ kind: 'suit_filed', details: { letterId: draft.id, letterKind: 'us_action_filed' } });
+    expect(after!.events.at(-1)).toMatchObject({
+      kind: 'suit_filed',
+      details: { letterId: draft.id, letterKind: 'us_action_filed' },
+    });
 
     const t = await letters.getTimeline(draft.id);
     expect(t!.events.map((e) => e.kind)).toEqual(['created', 'draft_saved', 'sent']);
@@ -104,7 +132,10 @@ describe('letters repository', () => {
     await notices.recordEvent(notice.id, 'counter_notice_received');
     await expectError(letters.createDraft({ followsUp: notice.id, facts: cnActionFiled() }), 'invalid_input');
     await expectError(letters.createDraft({ followsUp: 'nope', facts: usActionFiled() }), 'not_found');
-    await expectError(letters.createDraft({ followsUp: notice.id, facts: { kind: 'us_action_filed' } as never }), 'invalid_input');
+    await expectError(
+      letters.createDraft({ followsUp: notice.id, facts: { kind: 'us_action_filed' } as never }),
+      'invalid_input',
+    );
   });
 
   it('a repeat-infringer request cites its notices and is listed on each of them', async () => {
@@ -115,7 +146,11 @@ describe('letters repository', () => {
     const offer = (await repeatOfferFor(dbi, c, 3))!;
     expect(offer.subject).toEqual({ kind: 'ip', value: '203.0.113.7' });
     expect(offer.notices.map((x) => x.id)).toEqual([a.id, b.id, c.id]);
-    const l = await letters.createDraft({ followsUp: c.id, relatedNoticeIds: [a.id, b.id, c.id], facts: repeatLetter() });
+    const l = await letters.createDraft({
+      followsUp: c.id,
+      relatedNoticeIds: [a.id, b.id, c.id],
+      facts: repeatLetter(),
+    });
     expect((await letters.lettersFor(a.id)).map((x) => x.id)).toEqual([l.id]);
     await letters.markSent(l.id, { at: clock.toISOString(), channel: 'email' });
     const log = (await notices.getTimeline(c.id))!.events.at(-1)!;
@@ -142,7 +177,18 @@ describe('art. 17 lock over stored notices', () => {
 describe('ICP numbers of a stored capture', () => {
   it('reads the numbers from the capture and says when no archive exists', async () => {
     const put = (id: string, kind: 'html' | 'metadata', text: string) =>
-      dbi.evidence.add({ id, captureId: 'cap1', kind, mime: 'text/plain', sha256: 'a'.repeat(64), size: text.length, url: 'https://x.example/', capturedAt: clock.toISOString(), note: '', blob: new Blob([text]) });
+      dbi.evidence.add({
+        id,
+        captureId: 'cap1',
+        kind,
+        mime: 'text/plain',
+        sha256: 'a'.repeat(64),
+        size: text.length,
+        url: 'https://x.example/',
+        capturedAt: clock.toISOString(),
+        note: '',
+        blob: new Blob([text]),
+      });
     expect(await icpOfNotice(dbi, { captureId: null })).toEqual({ archived: false, numbers: [] });
     await put('e1', 'metadata', JSON.stringify({ url: 'https://x.example/' }));
     expect(await icpOfNotice(dbi, { captureId: 'cap1' })).toEqual({ archived: false, numbers: [] });
@@ -157,11 +203,21 @@ describe('art. 17 lock before sending', () => {
     const url = 'https://pan.example/s/xyz';
     const first = await sentNotice(pan, { regime: 'cn', urls: [url] });
     await notices.recordEvent(first.id, 'counter_notice_received');
-    const again = await notices.createDraft({ urls: [url], regime: 'us-dmca', recipient: pan, recipientName: pan.name });
+    const again = await notices.createDraft({
+      urls: [url],
+      regime: 'us-dmca',
+      recipient: pan,
+      recipientName: pan.name,
+    });
     const err = await expectError(assertNotLocked(dbi, again, 'zh'), 'incomplete_notice');
     expect(err.message).toContain('《信息网络传播权保护条例》第十七条');
     expect(err.details.locks).toEqual([{ url, noticeId: first.id }]);
-    const other = await notices.createDraft({ urls: ['https://pan.example/s/other'], regime: 'cn', recipient: pan, recipientName: pan.name });
+    const other = await notices.createDraft({
+      urls: ['https://pan.example/s/other'],
+      regime: 'cn',
+      recipient: pan,
+      recipientName: pan.name,
+    });
     await expect(assertNotLocked(dbi, other)).resolves.toBeUndefined();
   });
 });

@@ -5,7 +5,10 @@ const numbers = (html: string) => extractIcp(html).map((n) => n.number);
 
 describe('extractIcp: numbers a page shows', () => {
   it.each([
-    ['<footer><a href="https://beian.miit.gov.cn/" target="_blank">京ICP备12345678号-1</a></footer>', ['京ICP备12345678号-1']],
+    [
+      '<footer><a href="https://beian.miit.gov.cn/" target="_blank">京ICP备12345678号-1</a></footer>',
+      ['京ICP备12345678号-1'],
+    ],
     ['<p>粤ICP证030173号</p>', ['粤ICP证030173号']],
     ['<div>ICP备案号：沪ICP备2021012345号-3</div>', ['沪ICP备2021012345号-3']],
     ['<span>京 ICP 备 11000002000001 号</span>', []], // 14 digits: too long for a filing number
@@ -60,11 +63,27 @@ describe('readIcp: a capture', () => {
   const read = async (id: string) => texts[id] ?? null;
 
   it('prefers the numbers recorded at capture time', async () => {
-    expect(await readIcp([{ id: 'h1', kind: 'html' }, { id: 'm1', kind: 'metadata' }], read)).toEqual({ archived: true, numbers: ['京ICP备12345678号-1'] });
+    expect(
+      await readIcp(
+        [
+          { id: 'h1', kind: 'html' },
+          { id: 'm1', kind: 'metadata' },
+        ],
+        read,
+      ),
+    ).toEqual({ archived: true, numbers: ['京ICP备12345678号-1'] });
   });
 
   it('reads the archive of an older capture', async () => {
-    expect(await readIcp([{ id: 'h1', kind: 'html' }, { id: 'm2', kind: 'metadata' }], read)).toEqual({ archived: true, numbers: ['粤ICP备87654321号'] });
+    expect(
+      await readIcp(
+        [
+          { id: 'h1', kind: 'html' },
+          { id: 'm2', kind: 'metadata' },
+        ],
+        read,
+      ),
+    ).toEqual({ archived: true, numbers: ['粤ICP备87654321号'] });
   });
 
   it('knows nothing without the archive', async () => {
@@ -84,7 +103,10 @@ describe('capture', () => {
     expect(c.icp).toEqual(['京ICP备12345678号-1']);
     const meta = c.artefacts.find((a) => a.meta.kind === 'metadata')!;
     expect(JSON.parse(new TextDecoder().decode(meta.bytes)).icp).toEqual(['京ICP备12345678号-1']);
-    const none = await buildCapture({ url: 'https://x.example/', title: 't', failures: {} }, { sha256: sha256Hex, now: () => new Date(), newId: () => `f${++i}` });
+    const none = await buildCapture(
+      { url: 'https://x.example/', title: 't', failures: {} },
+      { sha256: sha256Hex, now: () => new Date(), newId: () => `f${++i}` },
+    );
     expect(none.icp).toBeUndefined();
   });
 });

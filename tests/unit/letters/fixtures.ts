@@ -44,7 +44,13 @@ export function cnActionFiled(over: Partial<Extract<LetterInput, { kind: 'cn_act
   return {
     kind: 'cn_action_filed',
     lang: 'zh',
-    letterhead: { ...LETTERHEAD, company: '北京乐动卓越科技有限公司', address: '北京市海淀区中关村大街1号', signatory: '张明', signatoryTitle: '法务总监' },
+    letterhead: {
+      ...LETTERHEAD,
+      company: '北京乐动卓越科技有限公司',
+      address: '北京市海淀区中关村大街1号',
+      signatory: '张明',
+      signatoryTitle: '法务总监',
+    },
     legalRepresentative: '李华',
     recipient: { name: '阿里云计算有限公司', formUrl: 'https://report.aliyun.com/' },
     works: ['我叫MT Online'],

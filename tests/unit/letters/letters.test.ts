@@ -17,7 +17,9 @@ describe('US notice of action filed (17 U.S.C. § 512(g)(2)(C))', () => {
     expect(d.sendable).toBe(true);
     expect(d.subject).toBe('Notice of action filed under 17 U.S.C. § 512(g)(2)(C) – 2:26-cv-01234');
     expect(d.law).toEqual(['17 U.S.C. § 512(g)(2)(C)']);
-    expect(d.text).toContain('has filed an action seeking a court order to restrain John Roe from engaging in infringing activity relating to the material on your system or network');
+    expect(d.text).toContain(
+      'has filed an action seeking a court order to restrain John Roe from engaging in infringing activity relating to the material on your system or network',
+    );
     expect(d.text).toContain('Court: United States District Court for the Central District of California');
     expect(d.text).toContain('Case number: 2:26-cv-01234');
     expect(d.text).toContain('Filed on: March 3, 2026');
@@ -61,7 +63,9 @@ describe('US notice of action filed (17 U.S.C. § 512(g)(2)(C))', () => {
 
   it('warns once business day 10 after the counter-notification has come', () => {
     // Counter-notice on Mon 2026-03-02: business day 10 is Mon 2026-03-16.
-    expect(draft(usActionFiled({ date: '2026-03-13' })).checklist.items.find((i) => i.id === 'timely')?.status).toBe('ok');
+    expect(draft(usActionFiled({ date: '2026-03-13' })).checklist.items.find((i) => i.id === 'timely')?.status).toBe(
+      'ok',
+    );
     const late = draft(usActionFiled({ date: '2026-03-16' }));
     expect(late.checklist.items.find((i) => i.id === 'timely')?.status).toBe('weak');
     expect(late.sendable).toBe(true);
@@ -82,7 +86,9 @@ describe('China 已起诉/已投诉 notification (Civil Code art. 1196)', () => 
     expect(d.sendable).toBe(true);
     expect(d.subject).toBe('关于已提起诉讼的通知');
     expect(d.law).toEqual(['《中华人民共和国民法典》第一千一百九十六条']);
-    expect(d.text).toContain('根据《中华人民共和国民法典》第一千一百九十六条的规定，现通知贵司：我司已就上述内容向北京互联网法院提起诉讼，并已获受理。');
+    expect(d.text).toContain(
+      '根据《中华人民共和国民法典》第一千一百九十六条的规定，现通知贵司：我司已就上述内容向北京互联网法院提起诉讼，并已获受理。',
+    );
     expect(d.text).toContain('受理通知书复印件：受理通知书-2026京0491民初1234号.pdf');
     expect(d.text).toContain('继续维持对上列内容已采取的必要措施');
     expect(d.text).toContain('2026年2月20日9时15分（北京时间）');
@@ -135,7 +141,10 @@ describe('repeat-infringer request', () => {
   it('US: cites § 512(i)(1)(A) and Cox, and lists every earlier notice with date, id and URLs', () => {
     const d = draft(repeatLetter());
     expect(d.sendable).toBe(true);
-    expect(d.law).toEqual(['17 U.S.C. § 512(i)(1)(A)', 'BMG Rights Management (US) LLC v. Cox Communications, Inc., 881 F.3d 293 (4th Cir. 2018)']);
+    expect(d.law).toEqual([
+      '17 U.S.C. § 512(i)(1)(A)',
+      'BMG Rights Management (US) LLC v. Cox Communications, Inc., 881 F.3d 293 (4th Cir. 2018)',
+    ]);
     expect(d.text).toContain('881 F.3d 293 (4th Cir. 2018)');
     expect(d.text).toContain('5 January 2026 — ref. n-1 — sent to DigitalOcean — URLs: https://a.example/1');
     expect(d.text).toContain('11 February 2026 — ref. n-3');
@@ -163,7 +172,15 @@ describe('repeat-infringer request', () => {
   it('blocks with fewer than two earlier notices and warns below the threshold', () => {
     const one = repeatLetter({ priorNotices: [{ id: 'n-1', sentAt: '2026-01-05T10:00:00Z' }] });
     expect(missing(one)).toContain('prior_notices');
-    const two = draft(repeatLetter({ threshold: 3, priorNotices: [{ id: 'n-1', sentAt: '2026-01-05T10:00:00Z', urls: ['https://a.example/1'] }, { id: 'n-2', sentAt: '2026-01-06T10:00:00Z', urls: ['https://a.example/2'] }] }));
+    const two = draft(
+      repeatLetter({
+        threshold: 3,
+        priorNotices: [
+          { id: 'n-1', sentAt: '2026-01-05T10:00:00Z', urls: ['https://a.example/1'] },
+          { id: 'n-2', sentAt: '2026-01-06T10:00:00Z', urls: ['https://a.example/2'] },
+        ],
+      }),
+    );
     expect(two.sendable).toBe(true);
     expect(two.checklist.items.find((i) => i.id === 'threshold')?.status).toBe('weak');
     expect(missing(repeatLetter({ subject: { kind: 'ip', value: '' } }))).toContain('subject');
@@ -176,7 +193,9 @@ describe('MIIT report of an unfiled site (未备案网站举报)', () => {
     expect(d.sendable).toBe(true);
     expect(d.subject).toBe('关于网站mt-sifu.example.com未履行ICP备案手续的举报');
     expect(d.law[0]).toBe('《互联网信息服务管理办法》（国务院令第292号）第四条');
-    expect(d.text).toContain('经我司于2026年2月20日9时15分（北京时间）采集，该网站页面未显示ICP备案编号或经营许可证编号');
+    expect(d.text).toContain(
+      '经我司于2026年2月20日9时15分（北京时间）采集，该网站页面未显示ICP备案编号或经营许可证编号',
+    );
     expect(d.text).toContain(`SHA-256 ${'c'.repeat(64)}`);
     expect(d.text).toContain('举报人（盖章）：北京乐动卓越科技有限公司');
     expect(d.text).toMatch(/特此举报。\n\n证据清单/);

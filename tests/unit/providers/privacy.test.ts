@@ -17,7 +17,9 @@ describe('privacy per recipient', () => {
     const google = privacyAdvice(r({ role: 'search', name: 'Google' }));
     expect(google.publishesTo).toBe('lumen');
     expect(google.warning?.en).toMatch(/^Google sends copies/);
-    expect(privacyAdvice(r({ role: 'host', name: 'Google Cloud', providerId: 'google-cloud' })).publishesTo).toBe('lumen');
+    expect(privacyAdvice(r({ role: 'host', name: 'Google Cloud', providerId: 'google-cloud' })).publishesTo).toBe(
+      'lumen',
+    );
   });
 
   it('does not warn for providers that do not publish', () => {
@@ -26,7 +28,11 @@ describe('privacy per recipient', () => {
   });
 
   it('the directory marks exactly the providers that publish', () => {
-    expect(PROVIDERS.filter((p) => p.publishesNotices).map((p) => p.id).sort()).toEqual(['cloudflare', 'google-cloud']);
+    expect(
+      PROVIDERS.filter((p) => p.publishesNotices)
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(['cloudflare', 'google-cloud']);
   });
 
   it('"do not forward my details" is on by default for CDNs, off elsewhere, and the user may change it', () => {
@@ -41,8 +47,17 @@ describe('privacy per recipient', () => {
   });
 
   it('the CDN letter then asks the CDN not to forward the sender details', () => {
-    const cdn = r({ role: 'cdn', name: 'Cloudflare', providerId: 'cloudflare', emails: [], formUrl: 'https://abuse.cloudflare.com/' });
-    const d = draftNotice(completeCase({ recipient: cdn, regime: 'us-dmca', withholdSenderDetails: withholdSenderDetails(cdn, null) }), { now: NOW });
+    const cdn = r({
+      role: 'cdn',
+      name: 'Cloudflare',
+      providerId: 'cloudflare',
+      emails: [],
+      formUrl: 'https://abuse.cloudflare.com/',
+    });
+    const d = draftNotice(
+      completeCase({ recipient: cdn, regime: 'us-dmca', withholdSenderDetails: withholdSenderDetails(cdn, null) }),
+      { now: NOW },
+    );
     expect(d.measures).toContain('withhold_sender_details');
     expect(d.text).toContain(MEASURE_TEXT.en.withhold_sender_details);
   });
