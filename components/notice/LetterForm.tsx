@@ -2,7 +2,7 @@ import type { LetterFacts, LetterKind } from '../../lib/notices/letters/schema';
 import { Field } from '../ui/Field';
 import { useT, type MessageKey } from '../i18n';
 
-type Kind = 'text' | 'date' | 'checkbox' | 'route';
+type Kind = 'text' | 'date' | 'checkbox' | 'route' | 'subject';
 interface FieldSpec {
   key: string;
   kind: Kind;
@@ -33,7 +33,10 @@ const FIELDS: Record<LetterKind, FieldSpec[]> = {
     { key: 'legalRepresentative', kind: 'text', label: 'letterField_legalRepresentative' },
     { key: 'ecommercePlatform', kind: 'checkbox', label: 'letterField_ecommercePlatform' },
   ],
-  repeat_infringer: [{ key: 'subjectValue', kind: 'text', label: 'letterField_subjectValue' }],
+  repeat_infringer: [
+    { key: 'subjectKind', kind: 'subject', label: 'letterField_subjectKind' },
+    { key: 'subjectValue', kind: 'text', label: 'letterField_subjectValue' },
+  ],
   miit_unfiled: [],
 };
 
@@ -42,6 +45,7 @@ type Facts = Record<string, unknown> & LetterFacts;
 function read(f: Facts, key: string): unknown {
   if (key === 'recipientEmail') return f.recipient.emails[0] ?? '';
   if (key === 'subjectValue') return (f as { subject?: { value: string } }).subject?.value ?? '';
+  if (key === 'subjectKind') return (f as { subject?: { kind: string } }).subject?.kind ?? 'site';
   return f[key];
 }
 
@@ -50,6 +54,8 @@ function write(f: Facts, key: string, v: unknown): Facts {
     return { ...f, recipient: { ...f.recipient, emails: typeof v === 'string' && v.trim() ? [v.trim()] : [] } };
   if (key === 'subjectValue')
     return { ...f, subject: { ...(f as { subject: { kind: string } }).subject, value: String(v) } } as Facts;
+  if (key === 'subjectKind')
+    return { ...f, subject: { ...(f as { subject: { value: string } }).subject, kind: String(v) } } as Facts;
   return { ...f, [key]: v };
 }
 
@@ -113,6 +119,18 @@ export function LetterForm({
                 >
                   <option value="suit">{t('letterRoute_suit')}</option>
                   <option value="complaint">{t('letterRoute_complaint')}</option>
+                </select>
+              ) : s.kind === 'subject' ? (
+                <select
+                  {...p}
+                  value={String(v)}
+                  disabled={disabled}
+                  onChange={(e) => set(s.key, e.target.value)}
+                  data-field={s.key}
+                >
+                  <option value="ip">{t('letterSubject_ip')}</option>
+                  <option value="site">{t('letterSubject_site')}</option>
+                  <option value="account">{t('letterSubject_account')}</option>
                 </select>
               ) : s.kind === 'date' ? (
                 <input

@@ -14,7 +14,8 @@ import { privacyAdvice } from '../../../lib/providers/privacy';
 import { art17Locks } from '../../../lib/tracking/art17-lock';
 import en from '../../../public/_locales/en/messages.json';
 import zh from '../../../public/_locales/zh_CN/messages.json';
-import { NOW, usActionFiled } from '../letters/fixtures';
+import { NOW, repeatLetter, usActionFiled } from '../letters/fixtures';
+import { describeDetails } from '../../../lib/tracking/event-labels';
 import { recipient, sentNotice } from '../tracking/make-notice';
 
 const translator =
@@ -181,5 +182,17 @@ describe('practice letter views', () => {
         />,
       ),
     ).toBe('');
+  });
+
+  it('lets a repeat request name an account, and labels letter events', () => {
+    const facts = LetterInputSchema.parse(repeatLetter());
+    const html = render(<LetterCard {...props({ letter: letter({ kind: 'repeat_infringer', facts }) })} />);
+    expect(html).toMatch(/<select[^>]*data-field="subjectKind"/);
+    expect(html).toContain('<option value="account">account</option>');
+    const lines = describeDetails({ letterKind: 'us_action_filed', followsUp: 'n-1' }, translator(zh), (s) => s);
+    expect(lines.map((l) => [l.label, l.value])).toEqual([
+      ['函件类型', '已起诉通知（美国）'],
+      ['所跟进的通知', 'n-1'],
+    ]);
   });
 });
