@@ -1,4 +1,6 @@
+import { counterNoticeWindow } from '../../tracking/deadlines';
 import type { Localised } from '../elements';
+import { utcYmd } from '../letter-date';
 import { filled, ok, senderElements } from './checklist';
 import type { FactsOf } from './schema';
 import type { LetterSpec } from './spec';
@@ -85,6 +87,25 @@ export const cnActionFiled: LetterSpec<'cn_action_filed'> = {
       },
       required: true,
       check: (f) => ok(filled(f.acceptanceNotice)),
+    },
+    {
+      // 15 days on an e-commerce platform; otherwise a "reasonable period", which the product puts
+      // at 20 working days by default (deadlines.ts), hence unverified.
+      id: 'timely',
+      name: { en: 'sent within the period after the declaration reached you', zh: '于声明到达后的期限内发出' },
+      citation: ART_1196,
+      hint: {
+        en: 'The period after the declaration reached you has passed or is about to: the provider may end its measures. Send at once.',
+        zh: '声明到达后的期限已届满或即将届满，服务商可能终止所采取的措施，请立即发送。',
+      },
+      required: false,
+      unverified: true,
+      check: (f, ctx) => {
+        if (!f.counterStatementReceivedAt) return 'weak';
+        const law = f.ecommercePlatform ? 'cn-ecommerce-43' : 'cn-civil-1196';
+        const end = utcYmd(counterNoticeWindow(law, new Date(f.counterStatementReceivedAt)).latest);
+        return ctx.today < end ? 'ok' : 'weak';
+      },
     },
     {
       id: 'id_document',

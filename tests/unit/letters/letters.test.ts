@@ -130,6 +130,15 @@ describe('China 已起诉/已投诉 notification (Civil Code art. 1196)', () => 
     expect(draft(input).sendable).toBe(false);
   });
 
+  it('warns once the period after the declaration has run (15 days on an e-commerce platform)', () => {
+    const timely = (over: object) => draft(cnActionFiled(over)).checklist.items.find((i) => i.id === 'timely')!;
+    expect(timely({}).status).toBe('ok');
+    expect(timely({}).unverified).toBe(true);
+    expect(timely({ ecommercePlatform: true, date: '2026-03-12' }).status).toBe('ok');
+    expect(timely({ ecommercePlatform: true, date: '2026-03-13' }).status).toBe('weak');
+    expect(draft(cnActionFiled({ ecommercePlatform: true, date: '2026-03-14' })).sendable).toBe(true);
+  });
+
   it('only warns without the licence copy', () => {
     const d = draft(cnActionFiled({ idDocument: '' }));
     expect(d.sendable).toBe(true);
