@@ -23,6 +23,12 @@ import { useAllowOrigin } from './use-allow-origin';
 import { LookupSource } from '../../components/report/LookupSource';
 import { useBusyAction } from '../../components/use-busy-action';
 import { checklistLangFor } from '../../lib/i18n';
+import { Art17LockBanner } from '../../components/notice/Art17LockBanner';
+import { PrivacyPanel } from '../../components/notice/PrivacyPanel';
+import { art17LocksFor, assertNotLocked, icpOfNotice } from '../../lib/db/practice';
+import { serviceKindOf } from '../../lib/notices/measures';
+import { privacyAdvice, withholdSenderDetails } from '../../lib/providers/privacy';
+import { lockDraft } from '../../lib/tracking/art17-lock';
 
 export function App({ target }: { target: ReportTarget }) {
   const t = useT();
@@ -74,6 +80,8 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const works = useLiveQuery(() => db().works.orderBy('title').toArray(), []) ?? [];
 
   const evidence = useEvidenceView(captureId, evidenceRows);
+  // The ICP numbers the captured page shows go into the hosting facts the Chinese notice cites.
+  const icp = useLiveQuery(() => icpOfNotice(db(), { captureId }), [captureId]);
 
   const candidates = primary?.candidates ?? [];
   const onResult = useCallback(
@@ -166,16 +174,24 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   };
 
   const activeView = active && fields && active.status === 'draft' ? { ...active, ...fields } : active;
+  // Regulations art. 17: an item a counter-statement answered cannot be notified to that provider again.
+  const locks =
+    useLiveQuery(
+      () => (active && active.status === 'draft' ? art17LocksFor(db(), { urls: active.urls, recipient: active.recipient, excludeId: active.id }) : Promise.resolve([])),
+      [active?.id, active?.status, active?.recipient?.name, active?.urls.join('\n')],
+    ) ?? [];
+  const pageLang = checklistLangFor(document.documentElement.lang);
   const { draft, draftError } = useMemo(() => {
     // An escalation's letter must cite the earlier notices: no preview until they are read.
     if (!activeView || (activeView.escalatedFrom && priorNotices === undefined)) return { draft: null, draftError: null };
     try {
-      const input = caseFromNotice(activeView, { letterhead, works, evidence: evidenceRows, priorNotices });
-      return { draft: input ? draftNotice(input, { now: () => new Date(), checklistLang: checklistLangFor(document.documentElement.lang) }) : null, draftError: null };
+      const input = caseFromNotice(activeView, { letterhead, works, evidence: evidenceRows, priorNotices, icp: icp?.numbers });
+      const d = input ? draftNotice(input, { now: () => new Date(), checklistLang: checklistLangFor(document.documentElement.lang) }) : null;
+      return { draft: d ? lockDraft(d, locks) : null, draftError: null };
     } catch (err) {
       return { draft: null, draftError: err };
     }
-  }, [activeView, letterhead, works, evidenceRows, priorNotices]);
+  }, [activeView, letterhead, works, evidenceRows, priorNotices, icp, locks]);
 
   const { busy, error: sendError, act } = useBusyAction(flush);
 
@@ -228,6 +244,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
                 ))}
               </nav>
             )}
+            {active && active.status === 'draft' && <Art17LockBanner locks={locks} lang={pageLang} />}
             {active && fields && (
               <DraftPanel
                 fields={active.status === 'draft' ? fields : fieldsOf(active)}
@@ -249,6 +266,16 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
       <section className="step card">
         <h2>{t('stepSend')}</h2>
         {sendError ? <ErrorMessage error={sendError} /> : null}
+        {active?.recipient && (
+          <PrivacyPanel
+            advice={privacyAdvice(active.recipient)}
+            lang={pageLang}
+            isCdn={serviceKindOf(active.recipient) === 'cdn'}
+            withhold={withholdSenderDetails(active.recipient, active.withholdSenderDetails)}
+            readOnly={active.status !== 'draft'}
+            onWithhold={(v) => void act(() => repo.saveDraft(active.id, { withholdSenderDetails: v }))}
+          />
+        )}
         {active && active.recipient && (draft || active.sent) ? (
           <SendPanel
             draft={draft ?? ({ sendable: false, text: active.sent?.text ?? '', formFields: {} } as never)}
@@ -261,15 +288,16 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             onCopy={(text) => navigator.clipboard.writeText(text)}
             onPdf={() => draft && printLetter(draft)}
             onMarkSent={(channel: SendChannel) =>
-              void act(() =>
-                repo.markSent(active.id, {
+              void act(async () => {
+                await assertNotLocked(db(), active, pageLang);
+                return repo.markSent(active.id, {
                   at: new Date().toISOString(),
                   channel,
                   recipient: active.recipient!,
                   text: draft!.text,
                   evidenceSha256: evidenceRows.filter((e) => e.kind !== 'metadata').map((e) => e.sha256),
-                }),
-              )
+                });
+              })
             }
             onCorrection={() =>
               void act(async () => {

@@ -66,6 +66,8 @@ export const NoticeSchema = z.object({
   ownershipProof: z.string().max(5000).default(''),
   /** The statements the user ticked; the statutory wording itself is always in the letter. */
   confirmations: z.object({ goodFaith: z.boolean().default(false), accuracy: z.boolean().default(false) }).default({ goodFaith: false, accuracy: false }),
+  /** "Do not forward my details": null follows the recipient's default (on for CDNs, lib/providers/privacy.ts). */
+  withholdSenderDetails: z.boolean().nullable().default(null),
   /** The regime/lang were chosen by the user rather than suggested from the recipient. */
   regimeChosen: z.boolean().default(false),
   captureId: z.string().max(64).nullable().default(null),

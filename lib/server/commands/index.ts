@@ -1,6 +1,7 @@
 import { bulk } from './bulk';
 import { detect } from './detect';
 import { draft } from './draft';
+import { letter } from './letter';
 import { lookup } from './lookup';
 import type { CliCommand } from './types';
 
@@ -9,5 +10,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   bulk,
   detect,
   draft,
+  letter,
   lookup,
 };

@@ -57,4 +57,20 @@ describe('caseFromNotice', () => {
     expect(caseFromNotice({ ...notice, recipient: null }, { letterhead, works, evidence: [] })).toBeNull();
     expect(evidenceFilename({ kind: 'html', sha256: 'b'.repeat(64), mime: 'text/html;charset=utf-8' })).toBe(`html-${'b'.repeat(12)}.html`);
   });
+
+  it('carries the ICP numbers the capture read, and never one it did not', () => {
+    const cn = { ...notice, regime: 'cn' as const, lang: 'zh' as const };
+    const withIcp = caseFromNotice(cn, { letterhead, works, evidence: [shot], icp: ['京ICP备12345678号-1'] })!;
+    expect(withIcp.hosting).toEqual({ icp: '京ICP备12345678号-1' });
+    expect(draftNotice(withIcp, { now: () => new Date('2026-02-03T00:00:00Z') }).text).toContain('京ICP备12345678号-1');
+    expect(caseFromNotice(cn, { letterhead, works, evidence: [shot], icp: [] })!.hosting).toEqual({});
+    expect(caseFromNotice(cn, { letterhead, works, evidence: [shot] })!.hosting).toEqual({});
+  });
+
+  it('asks a CDN not to forward the sender details unless the user turned it off', () => {
+    const cdn = { role: 'cdn' as const, name: 'Cloudflare', emails: [], formUrl: 'https://abuse.cloudflare.com/', country: 'US', source: 'manual', confidence: 1, notes: [], providerId: 'cloudflare' };
+    expect(caseFromNotice({ ...notice, recipient: cdn }, { letterhead, works, evidence: [] })!.withholdSenderDetails).toBe(true);
+    expect(caseFromNotice({ ...notice, recipient: cdn, withholdSenderDetails: false }, { letterhead, works, evidence: [] })!.withholdSenderDetails).toBe(false);
+    expect(caseFromNotice(notice, { letterhead, works, evidence: [] })!.withholdSenderDetails).toBe(false);
+  });
 });
