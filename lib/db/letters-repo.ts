@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { firstIssue } from '../zod-issue';
 import { LetterSchema, type Letter, type LetterStatus } from '../model/letter';
 import { SendChannelSchema, type NoticeEvent } from '../model/notice';
 import { blockingReasons } from '../notices/letters/checklist';
@@ -49,9 +50,8 @@ const MAX_RETRIES = 5;
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const path = issue.path.join('.');
-  throw new AppError('invalid_input', `${what}: ${path ? `${path}: ` : ''}${issue.message}`, { path });
+  const { path, message } = firstIssue(r.error);
+  throw new AppError('invalid_input', `${what}: ${path ? `${path}: ` : ''}${message}`, { path });
 }
 
 /**
@@ -162,7 +162,8 @@ export function createLettersRepo(deps: LettersRepoDeps) {
       const events = await chain(null, id, [
         { kind: 'created', at, actor: 'user', details: { followsUp: parsed.followsUp, letterKind: letter.kind } },
       ]);
-      const head = events[0];
+      const [head] = events;
+      if (!head) throw new AppError('internal', 'The letter log could not be started', { letterId: id });
       const stored = { ...letter, head: { seq: head.seq, hash: head.hash } };
       await db.transaction('rw', [db.letters, db.letterEvents], async () => {
         await db.letters.add(stored);

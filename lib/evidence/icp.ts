@@ -46,7 +46,9 @@ export function extractIcp(html: string): IcpNumber[] {
   const out: IcpNumber[] = [];
   const seen = new Set<string>();
   for (const m of text.matchAll(ICP_RE)) {
-    const [raw, province, kind, digits, suffix] = m;
+    const [raw, province, kind, digitsGroup, suffix] = m;
+    // The digits group always participates in a match (it is not optional in ICP_RE).
+    const digits = digitsGroup!;
     // 00000000 and the like are template placeholders, not a number anyone was issued.
     if (/^(\d)\1+$/.test(digits)) continue;
     const k = kind === '證' ? '证' : kind;

@@ -54,7 +54,7 @@ export function repeatGroups(notices: readonly Notice[]): RepeatGroup[] {
   }
   for (const g of groups.values()) {
     g.notices.sort((a, b) => Date.parse(a.sentAt ?? a.sent!.at) - Date.parse(b.sentAt ?? b.sent!.at));
-    g.provider = g.notices[g.notices.length - 1].sent!.recipient;
+    g.provider = g.notices.at(-1)?.sent?.recipient ?? g.provider;
   }
   return [...groups.values()];
 }

@@ -14,13 +14,13 @@ import { el, type Regime } from '../regime';
  * unverified (notice-law.md §8), so the signature and statement items warn instead of blocking.
  */
 const inHarbour = (c: NoticeCase) => c.australia.safeHarbour;
-const category = (c: NoticeCase) => (isSearch(c) ? 'D' : isCdn(c) ? 'B' : 'C');
+const category = (c: NoticeCase): 'B' | 'C' | 'D' => (isSearch(c) ? 'D' : isCdn(c) ? 'B' : 'C');
 const cite = (c: NoticeCase): Localised =>
   inHarbour(c)
     ? { en: `Copyright Act 1968 Part V Div 2AA; Copyright Regulations 2017, prescribed form (category ${category(c)})`, zh: `澳大利亚《1968年版权法》第五部分第2AA节；《2017年版权条例》规定格式（${category(c)}类）` }
     : { en: 'Copyright Act 1968 ss. 36, 101 (notice of infringement)', zh: '澳大利亚《1968年版权法》第36条、第101条（侵权通知）' };
 const notSearch = (c: NoticeCase) => !isSearch(c);
-const ACTIVITY: Record<string, Localised> = {
+const ACTIVITY: Record<'B' | 'C' | 'D', Localised> = {
   B: { en: 'category B: caching', zh: 'B类：缓存' },
   C: { en: 'category C: storing material', zh: 'C类：存储内容' },
   D: { en: 'category D: referring to material by a link', zh: 'D类：以链接指向内容' },

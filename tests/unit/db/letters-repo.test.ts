@@ -137,7 +137,7 @@ describe('letters repository', () => {
     await notices.recordEvent(notice.id, 'counter_notice_received');
     const l = await letters.createDraft({ followsUp: notice.id, facts: usActionFiled() });
     await letters.recordEvent(l.id, 'note', { text: 'called the agent' });
-    const e = (await letters.getTimeline(l.id))!.events[1];
+    const e = (await letters.getTimeline(l.id))!.events[1]!;
     await dbi.letterEvents.put({ ...e, details: { text: 'changed' } });
     expect(await letters.verifyHistory(l.id)).toMatchObject({ ok: false, reason: 'edited' });
   });
@@ -185,7 +185,7 @@ describe('art. 17 lock over stored notices', () => {
     const locks = await art17LocksFor(dbi, { urls: [url], recipient: pan, excludeId: draft.id });
     expect(locks).toHaveLength(1);
     expect(locks[0]).toMatchObject({ url, noticeId: first.id, provider: '某网盘' });
-    expect(locks[0].reason.zh).toContain('不得再就该作品通知');
+    expect(locks[0]!.reason.zh).toContain('不得再就该作品通知');
     expect(await art17LocksFor(dbi, { urls: [url], recipient: host })).toEqual([]);
   });
 });

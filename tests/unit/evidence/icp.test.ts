@@ -45,8 +45,8 @@ describe('extractIcp: numbers a page shows', () => {
   it('classifies filings and licences and keeps the raw text', () => {
     const [a, b] = extractIcp('<p>京ICP证000007号</p><p>京 ICP备 12345678号-1</p>');
     expect(a).toEqual({ number: '京ICP证000007号', kind: 'licence', raw: '京ICP证000007号' });
-    expect(b.kind).toBe('filing');
-    expect(b.raw).toBe('京 ICP备 12345678号-1');
+    expect(b!.kind).toBe('filing');
+    expect(b!.raw).toBe('京 ICP备 12345678号-1');
   });
 
   it('visibleText folds full-width forms and drops tags', () => {

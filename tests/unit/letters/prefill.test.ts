@@ -85,10 +85,10 @@ describe('prefillLetter', () => {
       ),
     );
     const input = prefillLetter('repeat_infringer', {
-      notice: group[2],
+      notice: group[2]!,
       events: [],
       letterhead,
-      repeat: repeatOffer(group[2], group),
+      repeat: repeatOffer(group[2]!, group),
     });
     expect(input).toMatchObject({
       law: 'terms',

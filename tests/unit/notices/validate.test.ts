@@ -236,7 +236,7 @@ describe('checkCompliance', () => {
     const one = [{ kind: 'screenshot' as const, sha256: sha, capturedAt: '2026-03-01T10:00:00Z', url: 'https://pirate.example/read/river-atlas' }];
     const partial = checkCompliance(parse(completeCase({ regime: 'kr', evidence: one })));
     expect(partial.items.find((i) => i.id === 'evidence_prelim')?.status).toBe('weak');
-    const both = [...one, { ...one[0], url: 'https://pirate.example/dl/river-atlas.epub' }];
+    const both = [...one, { ...one[0]!, url: 'https://pirate.example/dl/river-atlas.epub' }];
     expect(checkCompliance(parse(completeCase({ regime: 'kr', evidence: both }))).items.find((i) => i.id === 'evidence_prelim')?.status).toBe('ok');
   });
 

@@ -48,9 +48,9 @@ describe('art. 17 lock: no second notice about the same item after a counter-sta
       provider: '百度网盘',
       counterAt: '2026-02-10T03:00:00Z',
     });
-    expect(locks[0].reason.zh).toContain('《信息网络传播权保护条例》第十七条');
-    expect(locks[0].reason.zh).toContain('不得再就该作品通知');
-    expect(locks[0].reason.en).toContain('art. 17');
+    expect(locks[0]!.reason.zh).toContain('《信息网络传播权保护条例》第十七条');
+    expect(locks[0]!.reason.zh).toContain('不得再就该作品通知');
+    expect(locks[0]!.reason.en).toContain('art. 17');
   });
 
   it('locks a link (search) provider too, and whatever regime the new notice picks', () => {
@@ -111,27 +111,27 @@ describe('repeat-infringer offers', () => {
 
   it('is offered once the threshold (default 3) is reached, not before', () => {
     expect(DEFAULT_REPEAT_THRESHOLD).toBe(3);
-    expect(repeatOffer(notices[1], notices.slice(0, 2))).toBeNull();
-    const offer = repeatOffer(notices[2], notices)!;
+    expect(repeatOffer(notices[1]!, notices.slice(0, 2))).toBeNull();
+    const offer = repeatOffer(notices[2]!, notices)!;
     expect(offer.subject).toEqual({ kind: 'ip', value: '203.0.113.7' });
     expect(offer.notices).toHaveLength(3);
-    expect(repeatOffer(notices[2], notices, 4)).toBeNull();
-    expect(repeatOffer(notices[1], notices.slice(0, 2), 2)).not.toBeNull();
+    expect(repeatOffer(notices[2]!, notices, 4)).toBeNull();
+    expect(repeatOffer(notices[1]!, notices.slice(0, 2), 2)).not.toBeNull();
   });
 
   it('counts the same site across IPs, and never drafts, withdrawn notices or another provider', () => {
     const site = (id: string, ip: string, over = {}) =>
       sentNotice({ id, host: 'pirate.example', ...over }, recipient('host', 'Hoster', { network: { ip } }));
     const list = [site('s1', '198.51.100.1'), site('s2', '198.51.100.2'), site('s3', '198.51.100.3')];
-    expect(repeatOffer(list[0], list)?.subject).toEqual({ kind: 'site', value: 'pirate.example' });
+    expect(repeatOffer(list[0]!, list)?.subject).toEqual({ kind: 'site', value: 'pirate.example' });
     const withdrawn = [...list.slice(0, 2), site('s3', '198.51.100.3', { status: 'withdrawn' })];
-    expect(repeatOffer(list[0], withdrawn)).toBeNull();
+    expect(repeatOffer(list[0]!, withdrawn)).toBeNull();
     const other = [
       ...list.slice(0, 2),
       sentNotice({ id: 'o', host: 'pirate.example' }, recipient('host', 'Elsewhere')),
     ];
-    expect(repeatOffer(list[0], other)).toBeNull();
-    expect(repeatOffer(list[0], [...list.slice(0, 2), makeNotice({ id: 'd', host: 'pirate.example' })])).toBeNull();
+    expect(repeatOffer(list[0]!, other)).toBeNull();
+    expect(repeatOffer(list[0]!, [...list.slice(0, 2), makeNotice({ id: 'd', host: 'pirate.example' })])).toBeNull();
   });
 
   it('cites the law of the regime the notices were sent under', () => {
