@@ -61,13 +61,13 @@ export function draftLetter(input: unknown, opts: LetterOptions): LetterDraft {
     day: (iso) => (lang === 'zh' ? beijingTime(iso, false) : englishTime(iso.slice(0, 10), spec.dateStyle)),
   };
   const date = formatLetterDate(today, lang, spec.dateStyle);
-  const body = (spec.sections as (f: LetterFacts, w: WriteContext) => LetterSectionInput[])(f, w);
+  const body = (spec.sections)(f, w);
   if (lang === 'zh') body.splice(0, 0, ...senderSection(f));
   if (lang === 'zh' && spec.closingZh) closeBeforeAnnexes(body, spec.closingZh);
   body.push({ id: 'signature', title: w.tr('Signature', '签署'), paragraphs: [signature(f, date, w)] });
   const sections = body.map(toSection);
 
-  const subject = spec.subject(f as never, w).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  const subject = spec.subject(f, w).replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
   const recipient = { name: f.recipient.name, emails: f.recipient.emails };
   const parts = { lang, subject, date, letterhead: lh, recipient, sections } as const;
   return {
@@ -75,7 +75,7 @@ export function draftLetter(input: unknown, opts: LetterOptions): LetterDraft {
     lang,
     sendable: checklist.sendable,
     checklist,
-    law: (spec.law as (f: LetterFacts) => { en: string; zh: string }[])(f).map((l) => l[lang]),
+    law: (spec.law)(f).map((l) => l[lang]),
     subject,
     date,
     letterhead: lh,

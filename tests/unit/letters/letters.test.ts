@@ -125,7 +125,7 @@ describe('China 已起诉/已投诉 notification (Civil Code art. 1196)', () => 
     ['stmt_accuracy', { confirmAccuracy: false }],
     ['sender_identity', { letterhead: { email: 'a@b.example' } }],
   ] as const)('blocks without %s', (id, over) => {
-    const input = cnActionFiled(over as never);
+    const input = cnActionFiled(over);
     expect(missing(input)).toContain(id);
     expect(draft(input).sendable).toBe(false);
   });

@@ -51,7 +51,7 @@ export const RECIPIENTS = {
 
 /** Every regime, with India's opt-in rule 75 route as a variant of its own. */
 const VARIANTS: { name: string; over: Partial<NoticeCaseInput> }[] = [
-  ...(Object.keys(REGIMES) as RegimeId[]).map((regime) => ({ name: regime, over: { regime } as Partial<NoticeCaseInput> })),
+  ...(Object.keys(REGIMES) as RegimeId[]).map((regime) => ({ name: regime, over: { regime } })),
   { name: 'in (rule 75)', over: { regime: 'in', india: { route: 'rule-75', undertakeSuit: true } } },
 ];
 
