@@ -1,5 +1,6 @@
 import type { Notice, RegimeId } from '../model/notice';
 import type { Recipient } from '../model/recipient';
+import { serviceKindOf } from '../notices/measures';
 
 /**
  * Repeat infringement, counted from our own sent notices: the same provider told about the
@@ -76,7 +77,12 @@ export function repeatOffer(
   return mine[0] ?? null;
 }
 
-/** The law a repeat-infringer request cites for a notice's regime: only law that binds that recipient. */
-export function repeatLaw(regime: RegimeId): 'us' | 'cn' | 'terms' {
+/**
+ * The law a repeat-infringer request cites for a notice's regime: only law that binds that recipient. A registrar is
+ * no § 512 service provider and no 网络服务提供者 of the Regulations (its letters are abuse reports, see
+ * lib/notices/frames.ts), so it is held to its own terms whatever the regime.
+ */
+export function repeatLaw(regime: RegimeId, provider?: Pick<Recipient, 'role' | 'kind'> | null): 'us' | 'cn' | 'terms' {
+  if (provider && serviceKindOf(provider) === 'registrar') return 'terms';
   return regime === 'us-dmca' ? 'us' : regime === 'cn' ? 'cn' : 'terms';
 }

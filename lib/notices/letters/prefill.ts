@@ -83,7 +83,7 @@ export function prefillLetter(kind: LetterKind, ctx: PrefillContext): LetterInpu
         kind,
         ...base,
         recipient: g ? toLetterRecipient(g.provider) : base.recipient,
-        law: repeatLaw(n.regime),
+        law: repeatLaw(n.regime, g?.provider ?? n.sent?.recipient ?? n.recipient),
         subject: g?.subject ?? { kind: 'site', value: n.host },
         priorNotices: (g?.notices ?? [n]).map((p) => ({
           id: p.id,

@@ -139,6 +139,12 @@ describe('repeat-infringer offers', () => {
     expect(repeatLaw('cn')).toBe('cn');
     expect(repeatLaw('eu-dsa')).toBe('terms');
   });
+
+  it('holds a registrar to its own terms: § 512(i) and the Regulations do not bind it', () => {
+    expect(repeatLaw('us-dmca', recipient('registrar', 'Example Registrar'))).toBe('terms');
+    expect(repeatLaw('cn', recipient('registrar', '某注册商'))).toBe('terms');
+    expect(repeatLaw('us-dmca', recipient('host', 'Example Hosting'))).toBe('us');
+  });
 });
 
 describe('MIIT unfiled-site route', () => {
