@@ -5,7 +5,7 @@ import { formatLetterDate, utcYmd } from '../letter-date';
 import { renderHtml } from '../render-html';
 import { renderText } from '../render-text';
 import { runChecklist, type LetterChecklist } from './checklist';
-import { beijingTime, englishTime } from './letter-time';
+import { beijingTime, englishTime } from '../letter-time';
 import { LetterInputSchema, type LetterFacts, type LetterKind } from './schema';
 import type { LetterSectionInput, LetterSpec, WriteContext } from './spec';
 import { LETTER_SPECS } from './specs';
