@@ -26,6 +26,23 @@ export function DefaultsForm({ saved, onSave }: { saved: DefaultsSettings; onSav
           </select>
         )}
       </Field>
+      <Field label={t('defaultsRepeatThreshold')}>
+        {(a) => (
+          <input
+            {...a}
+            type="number"
+            name="repeatThreshold"
+            min={2}
+            max={50}
+            value={saved.repeatThreshold}
+            onChange={(e) => {
+              // Out-of-range or empty input is not saved, so the stored value stays valid (lib/model/settings.ts).
+              const n = Number(e.target.value);
+              if (Number.isInteger(n) && n >= 2 && n <= 50) void onSave({ ...saved, repeatThreshold: n });
+            }}
+          />
+        )}
+      </Field>
     </div>
   );
 }

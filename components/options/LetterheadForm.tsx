@@ -3,10 +3,19 @@ import { LetterheadSchema, LOGO_MAX_BYTES, type Letterhead } from '../../lib/mod
 import { Field } from '../ui/Field';
 import { useT, type MessageKey } from '../i18n';
 
-type FieldName = 'company' | 'address' | 'email' | 'phone' | 'signatory' | 'signatoryTitle' | 'logo';
+type FieldName = 'company' | 'address' | 'email' | 'phone' | 'signatory' | 'signatoryTitle' | 'creditCode' | 'legalRep' | 'logo';
 type Errors = Partial<Record<FieldName, MessageKey>>;
 
-const EMPTY: Record<Exclude<FieldName, 'logo'>, string> = { company: '', address: '', email: '', phone: '', signatory: '', signatoryTitle: '' };
+const EMPTY: Record<Exclude<FieldName, 'logo'>, string> = {
+  company: '',
+  address: '',
+  email: '',
+  phone: '',
+  signatory: '',
+  signatoryTitle: '',
+  creditCode: '',
+  legalRep: '',
+};
 
 const ISSUE_MESSAGES: Record<string, MessageKey> = {
   required: 'fieldRequired',
@@ -39,12 +48,22 @@ export function LetterheadForm({ saved, onSave }: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
 
-  // The stored letterhead replaces what the form shows when it loads or changes (React's "adjust state when a prop changes").
-  const [shown, setShown] = useState(saved);
+  // The stored letterhead replaces what the form shows when it loads or changes (React's "adjust state when a prop
+  // changes"); starting from null also fills the form when the letterhead is already there at mount.
+  const [shown, setShown] = useState<Letterhead | null>(null);
   if (shown !== saved) {
     setShown(saved);
     if (saved) {
-      setForm({ company: saved.company, address: saved.address, email: saved.email, phone: saved.phone, signatory: saved.signatory, signatoryTitle: saved.signatoryTitle });
+      setForm({
+        company: saved.company,
+        address: saved.address,
+        email: saved.email,
+        phone: saved.phone,
+        signatory: saved.signatory,
+        signatoryTitle: saved.signatoryTitle,
+        creditCode: saved.creditCode ?? '',
+        legalRep: saved.legalRep ?? '',
+      });
       setLogo(saved.logo);
     }
   }
@@ -106,6 +125,11 @@ export function LetterheadForm({ saved, onSave }: Props) {
         {text('signatoryTitle', 'fieldSignatoryTitle')}
       </div>
       {text('phone', 'fieldPhone', { type: 'tel' })}
+      {/* 真实身份信息 for Chinese notices (NCAC 2007 form): printed in the 权利人 block when given. */}
+      <div className="grid2">
+        {text('creditCode', 'fieldCreditCode')}
+        {text('legalRep', 'fieldLegalRep')}
+      </div>
       <Field label={t('fieldLogo')} hint={t('logoHint')} error={errors.logo && t(errors.logo)}>
         {(a) => <input {...a} name="logo" type="file" accept="image/png,image/jpeg,image/gif,image/webp,image/svg+xml" onChange={(e) => onLogo(e.target.files?.[0])} />}
       </Field>

@@ -15,6 +15,8 @@ export interface DraftFields {
   measure: string;
   fairUseConsidered: boolean;
   fairUseNote: string;
+  idDocument: string;
+  ownershipProof: string;
   confirmations: { goodFaith: boolean; accuracy: boolean };
 }
 
@@ -108,6 +110,16 @@ export function DraftPanel({ fields, onChange, works, onAddWork, newId, suggesti
         <Field label={t('measure')} hint={t('measureHint')}>
           {(a) => <textarea {...a} name="measure" value={fields.measure} onChange={(e) => onChange({ measure: e.target.value })} />}
         </Field>
+        {fields.regime === 'cn' && (
+          <div className="grid2">
+            <Field label={t('idDocument')} hint={t('idDocumentHint')}>
+              {(a) => <input {...a} name="idDocument" value={fields.idDocument} onChange={(e) => onChange({ idDocument: e.target.value })} />}
+            </Field>
+            <Field label={t('ownershipProof')} hint={t('ownershipProofHint')}>
+              {(a) => <input {...a} name="ownershipProof" value={fields.ownershipProof} onChange={(e) => onChange({ ownershipProof: e.target.value })} />}
+            </Field>
+          </div>
+        )}
         <div className="card">
           <label className="check">
             <input type="checkbox" name="fairUse" checked={fields.fairUseConsidered} onChange={(e) => onChange({ fairUseConsidered: e.target.checked })} />

@@ -209,7 +209,7 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
     const notice = entry?.notice ?? null;
     // A sent group shows what was sent, not the report's current shared fields.
     const fields: DraftFields = sent
-      ? { workIds: sent.workIds, regime: sent.regime, lang: sent.lang, explanation: sent.explanation, measure: sent.measure, fairUseConsidered: sent.fairUseConsidered, fairUseNote: sent.fairUseNote, confirmations: sent.confirmations }
+      ? { workIds: sent.workIds, regime: sent.regime, lang: sent.lang, explanation: sent.explanation, measure: sent.measure, fairUseConsidered: sent.fairUseConsidered, fairUseNote: sent.fairUseNote, idDocument: sent.idDocument, ownershipProof: sent.ownershipProof, confirmations: sent.confirmations }
       : { ...shared, regime: notice?.regime ?? 'generic', lang: notice?.lang ?? 'en' };
     const draft = entry?.draft ?? null;
     const onChange = (patch: Partial<DraftFields>) => {

@@ -5,6 +5,8 @@ import type { Letterhead } from '../../lib/model/letterhead';
 import type { Notice, SendChannel } from '../../lib/model/notice';
 import type { Work } from '../../lib/model/work';
 import { draftNotice } from '../../lib/notices/draft';
+import { assertNotLocked } from '../../lib/db/practice';
+import { db } from '../../lib/db/schema';
 import { caseFromNotice } from '../../lib/report/case';
 import { bulkStore, repo } from './services';
 
@@ -32,5 +34,7 @@ export async function sendGroup(args: { input: GroupNoticeInput; group: BulkGrou
   const caseInput = caseFromNotice(notice, { letterhead: args.letterhead, works: args.works, evidence: [] });
   const draft = caseInput ? draftNotice(caseInput, { now: () => new Date() }) : null;
   if (!draft?.sendable) throw new AppError('incomplete_notice', 'The notice is missing required elements');
+  // Regulations art. 17: a URL this provider restored after a counter-statement cannot be notified again.
+  await assertNotLocked(db(), notice);
   return repo.markSent(notice.id, { at: new Date().toISOString(), channel: args.channel, recipient: notice.recipient!, text: draft.text });
 }

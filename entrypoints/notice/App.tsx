@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { CaseActions } from '../../components/notice/CaseActions';
+import { LetterCard } from '../../components/notice/LetterCard';
+import { PracticeLetters } from '../../components/notice/PracticeLetters';
 import { HistoryCheck } from '../../components/notice/HistoryCheck';
 import { NoticeSummary } from '../../components/notice/NoticeSummary';
 import { RelatedNotices } from '../../components/notice/RelatedNotices';
@@ -13,6 +15,8 @@ import { reportPageQuery } from '../../lib/report/target';
 import { counterWindowFromLog, followUpBasis } from '../../lib/tracking/clocks-from-log';
 import { ESCALATABLE } from '../../lib/tracking/status';
 import { recheckNotice, recordReply, relatedNotices, repo } from './actions';
+import { checklistLangFor } from '../../lib/i18n';
+import { letterMailto, letters, letterTimelines, practiceOffersFor, startLetter } from './letters';
 
 const pageUrl = (n: Notice) =>
   n.status === 'draft'
@@ -25,6 +29,9 @@ export function App({ id }: { id: string }) {
   const timeline = useLiveQuery(() => (id ? repo.getTimeline(id) : Promise.resolve(null)), [id]);
   const related = useLiveQuery(() => (timeline ? relatedNotices(timeline.notice) : Promise.resolve([])), [timeline?.notice.updatedAt, id]) ?? [];
   const [verdict, setVerdict] = useState<{ v: HistoryVerdict; events: number } | null>(null);
+  // Follow-up letters (issue 12): what the history calls for, and the letters already begun.
+  const offered = useLiveQuery(() => (timeline ? practiceOffersFor(timeline.notice, timeline.events) : Promise.resolve(null)), [timeline?.notice.updatedAt, id]);
+  const letterList = useLiveQuery(() => (id ? letterTimelines(id) : Promise.resolve([])), [id]) ?? [];
 
   if (timeline === undefined) return <main className="page"><p className="muted">{t('loading')}</p></main>;
   if (timeline === null) {
@@ -50,6 +57,25 @@ export function App({ id }: { id: string }) {
       )}
       <NoticeSummary notice={notice} basis={followUpBasis(notice, events)} counterWindow={counterWindowFromLog(events)} />
       <RelatedNotices related={related} onOpen={(n) => location.assign(pageUrl(n))} />
+      {offered && (
+        <PracticeLetters offers={offered.offers} count={letterList.length} begun={letterList.filter((l) => l.letter.status !== 'withdrawn').map((l) => l.letter.kind)} onStart={async (kind) => void (await startLetter(kind, notice, events, offered))}>
+          {letterList.map(({ letter, events: log }) => (
+            <LetterCard
+              key={letter.id}
+              letter={letter}
+              events={log}
+              checklistLang={checklistLangFor(document.documentElement.lang)}
+              now={() => new Date()}
+              onSave={async (facts) => void (await letters.saveDraft(letter.id, facts))}
+              onMarkSent={async (channel, text) => void (await letters.markSent(letter.id, { at: new Date().toISOString(), channel, text }))}
+              onRecord={async (kind) => void (await letters.recordEvent(letter.id, kind))}
+              onCopy={(text) => navigator.clipboard.writeText(text)}
+              onVerify={() => letters.verifyHistory(letter.id)}
+              mailto={(subject, text) => letterMailto(subject, text, letter.facts.recipient.emails)}
+            />
+          ))}
+        </PracticeLetters>
+      )}
       <section className="card">
         <h2>{t('recordReply')}</h2>
         <ReplyForm status={notice.status} regime={notice.regime} onSubmit={(r) => recordReply(notice, r)} />

@@ -23,6 +23,19 @@ import { useAllowOrigin } from './use-allow-origin';
 import { LookupSource } from '../../components/report/LookupSource';
 import { useBusyAction } from '../../components/use-busy-action';
 import { checklistLangFor } from '../../lib/i18n';
+import { Art17LockBanner } from '../../components/notice/Art17LockBanner';
+import { PrivacyPanel } from '../../components/notice/PrivacyPanel';
+import { art17LocksFor, assertNotLocked, icpOfNotice } from '../../lib/db/practice';
+import { serviceKindOf } from '../../lib/notices/measures';
+import { privacyAdvice, withholdSenderDetails } from '../../lib/providers/privacy';
+import { lockDraft, type Art17Lock } from '../../lib/tracking/art17-lock';
+import type { Work } from '../../lib/model/work';
+
+// Stable empty lists while a live query loads, so hooks that depend on them do not rerun on every render.
+const NO_EVIDENCE: Awaited<ReturnType<typeof evidenceOf>> = [];
+const NO_WORKS: Work[] = [];
+const NO_CANDIDATES: Recipient[] = [];
+const NO_LOCKS: Art17Lock[] = [];
 
 export function App({ target }: { target: ReportTarget }) {
   const t = useT();
@@ -42,6 +55,8 @@ const fieldsOf = (n: Notice): DraftFields => ({
   measure: n.measure,
   fairUseConsidered: n.fairUseConsidered,
   fairUseNote: n.fairUseNote,
+  idDocument: n.idDocument,
+  ownershipProof: n.ownershipProof,
   confirmations: n.confirmations,
 });
 
@@ -67,13 +82,15 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const notices = useLiveQuery(() => (session ? sessionNotices(session.batchId) : Promise.resolve([] as Notice[])), [session]);
   const primary = notices?.find((n) => n.id === session?.primaryId) ?? notices?.[0];
   const captureId = primary?.captureId ?? target.captureId;
-  const evidenceRows = useLiveQuery(() => evidenceOf(captureId), [captureId]) ?? [];
+  const evidenceRows = useLiveQuery(() => evidenceOf(captureId), [captureId]) ?? NO_EVIDENCE;
   const letterhead = useLiveQuery(() => readSetting(db(), 'letterhead'), [])?.value ?? null;
-  const works = useLiveQuery(() => db().works.orderBy('title').toArray(), []) ?? [];
+  const works = useLiveQuery(() => db().works.orderBy('title').toArray(), []) ?? NO_WORKS;
 
   const evidence = useEvidenceView(captureId, evidenceRows);
+  // The ICP numbers the captured page shows go into the hosting facts the Chinese notice cites.
+  const icp = useLiveQuery(() => icpOfNotice(db(), { captureId }), [captureId]);
 
-  const candidates = primary?.candidates ?? [];
+  const candidates = primary?.candidates ?? NO_CANDIDATES;
   const onResult = useCallback(
     (r: LookupResult) => {
       if (session) void saveShared(session.batchId, { candidates: mergeCandidates(r.recipients, candidates.filter((c) => c.source === 'manual')) });
@@ -90,10 +107,14 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     void headersOf(evidenceRows).then((headers) => run(url, headers));
   }, [primary, candidates.length, run, url, evidenceRows]);
 
-  const withRecipient = (notices ?? []).filter((n) => n.recipient);
+  const withRecipient = useMemo(() => (notices ?? []).filter((n) => n.recipient), [notices]);
   const [activeId, setActiveId] = useState<string | null>(null);
   // A correction or an escalation shares its predecessor's session; the one named in the address is shown first.
-  const active = withRecipient.find((n) => n.id === (activeId ?? session?.primaryId)) ?? withRecipient[0] ?? null;
+  const shownId = activeId ?? session?.primaryId;
+  const active = useMemo(
+    () => withRecipient.find((n) => n.id === shownId) ?? withRecipient[0] ?? null,
+    [withRecipient, shownId],
+  );
   const priorNotices = useLiveQuery(
     async () => (active?.escalatedFrom ? (await repo.escalationHistory(active.id)).filter((n) => n.sentAt).map((n) => ({ date: n.sentAt!, recipient: n.recipientName, id: n.id })) : []),
     [active?.id, active?.escalatedFrom],
@@ -117,17 +138,18 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
       throw err;
     }
   };
-  // The optimistic tick gives way once the stored drafts say the same.
+  // The optimistic tick gives way once the stored drafts say the same (adjusted while rendering, when they change).
   const storedKey = [...stored].join();
-  useEffect(() => {
-    setPendingPick((p) => {
-      const settled = Object.keys(p).filter((k) => p[Number(k)] === stored.has(Number(k)));
-      if (settled.length === 0) return p;
-      const next = { ...p };
+  const [seenStoredKey, setSeenStoredKey] = useState(storedKey);
+  if (seenStoredKey !== storedKey) {
+    setSeenStoredKey(storedKey);
+    const settled = Object.keys(pendingPick).filter((k) => pendingPick[Number(k)] === stored.has(Number(k)));
+    if (settled.length > 0) {
+      const next = { ...pendingPick };
       for (const k of settled) delete next[Number(k)];
-      return next;
-    });
-  }, [storedKey]); // eslint-disable-line react-hooks/exhaustive-deps
+      setPendingPick(next);
+    }
+  }
 
   // Local copy of the active draft's fields, saved shortly after each change and before any send.
   const [fields, setFields] = useState<DraftFields | null>(null);
@@ -163,17 +185,25 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     timer.current = setTimeout(() => void flush(), 300);
   };
 
-  const activeView = active && fields && active.status === 'draft' ? { ...active, ...fields } : active;
+  // Regulations art. 17: an item a counter-statement answered cannot be notified to that provider again.
+  const locks =
+    useLiveQuery(
+      () => (active && active.status === 'draft' ? art17LocksFor(db(), { urls: active.urls, recipient: active.recipient, excludeId: active.id }) : Promise.resolve([])),
+      [active?.id, active?.status, active?.recipient?.name, active?.urls.join('\n')],
+    ) ?? NO_LOCKS;
+  const pageLang = checklistLangFor(document.documentElement.lang);
   const { draft, draftError } = useMemo(() => {
     // An escalation's letter must cite the earlier notices: no preview until they are read.
+    const activeView = active && fields && active.status === 'draft' ? { ...active, ...fields } : active;
     if (!activeView || (activeView.escalatedFrom && priorNotices === undefined)) return { draft: null, draftError: null };
     try {
-      const input = caseFromNotice(activeView, { letterhead, works, evidence: evidenceRows, priorNotices });
-      return { draft: input ? draftNotice(input, { now: () => new Date(), checklistLang: checklistLangFor(document.documentElement.lang) }) : null, draftError: null };
+      const input = caseFromNotice(activeView, { letterhead, works, evidence: evidenceRows, priorNotices, icp: icp?.numbers });
+      const d = input ? draftNotice(input, { now: () => new Date(), checklistLang: checklistLangFor(document.documentElement.lang) }) : null;
+      return { draft: d ? lockDraft(d, locks) : null, draftError: null };
     } catch (err) {
       return { draft: null, draftError: err };
     }
-  }, [activeView, letterhead, works, evidenceRows, priorNotices]);
+  }, [active, fields, letterhead, works, evidenceRows, priorNotices, icp, locks]);
 
   const { busy, error: sendError, act } = useBusyAction(flush);
 
@@ -226,6 +256,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
                 ))}
               </nav>
             )}
+            {active && active.status === 'draft' && <Art17LockBanner locks={locks} lang={pageLang} />}
             {active && fields && (
               <DraftPanel
                 fields={active.status === 'draft' ? fields : fieldsOf(active)}
@@ -247,6 +278,16 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
       <section className="step card">
         <h2>{t('stepSend')}</h2>
         {sendError ? <ErrorMessage error={sendError} /> : null}
+        {active?.recipient && (
+          <PrivacyPanel
+            advice={privacyAdvice(active.recipient)}
+            lang={pageLang}
+            isCdn={serviceKindOf(active.recipient) === 'cdn'}
+            withhold={withholdSenderDetails(active.recipient, active.withholdSenderDetails)}
+            readOnly={active.status !== 'draft'}
+            onWithhold={(v) => void act(() => repo.saveDraft(active.id, { withholdSenderDetails: v }))}
+          />
+        )}
         {active && active.recipient && (draft || active.sent) ? (
           <SendPanel
             draft={draft ?? ({ sendable: false, text: active.sent?.text ?? '', formFields: {} } as never)}
@@ -259,15 +300,16 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             onCopy={(text) => navigator.clipboard.writeText(text)}
             onPdf={() => draft && printLetter(draft)}
             onMarkSent={(channel: SendChannel) =>
-              void act(() =>
-                repo.markSent(active.id, {
+              void act(async () => {
+                await assertNotLocked(db(), active, pageLang);
+                return repo.markSent(active.id, {
                   at: new Date().toISOString(),
                   channel,
                   recipient: active.recipient!,
                   text: draft!.text,
                   evidenceSha256: evidenceRows.filter((e) => e.kind !== 'metadata').map((e) => e.sha256),
-                }),
-              )
+                });
+              })
             }
             onCorrection={() =>
               void act(async () => {
@@ -305,8 +347,9 @@ async function headersOf(rows: { id: string; kind: string }[]): Promise<Record<s
 function useEvidenceView(captureId: string | null, rows: Awaited<ReturnType<typeof evidenceOf>>): EvidenceView | null {
   const [view, setView] = useState<EvidenceView | null>(null);
   const key = rows.map((r) => r.id).join();
+  const shown = Boolean(captureId) && rows.length > 0;
   useEffect(() => {
-    if (!captureId || rows.length === 0) return setView(null);
+    if (!shown) return;
     let url: string | null = null;
     let cancelled = false;
     void (async () => {
@@ -314,7 +357,7 @@ function useEvidenceView(captureId: string | null, rows: Awaited<ReturnType<type
       const manifest = rows.find((r) => r.kind === 'manifest');
       const shotRow = shot ? await db().evidence.get(shot.id) : undefined;
       const manifestRow = manifest ? await db().evidence.get(manifest.id) : undefined;
-      let failures: Record<string, string> = {};
+      let failures: Record<string, string>;
       try {
         failures = (JSON.parse((await manifestRow?.blob.text()) ?? '{}') as { failures?: Record<string, string> }).failures ?? {};
       } catch {
@@ -328,6 +371,6 @@ function useEvidenceView(captureId: string | null, rows: Awaited<ReturnType<type
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [captureId, key]); // eslint-disable-line react-hooks/exhaustive-deps
-  return view;
+  }, [shown, key, rows]);
+  return shown ? view : null;
 }

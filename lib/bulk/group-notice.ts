@@ -56,6 +56,8 @@ export function groupDraftFields(input: GroupNoticeInput) {
     measure: input.shared.measure,
     fairUseConsidered: input.shared.fairUseConsidered,
     fairUseNote: input.shared.fairUseNote,
+    idDocument: input.shared.idDocument,
+    ownershipProof: input.shared.ownershipProof,
     confirmations: input.shared.confirmations,
     batchId: input.batchId,
   };

@@ -15,6 +15,8 @@ export const SharedFieldsSchema = z.object({
   measure: z.string().max(5000).default(''),
   fairUseConsidered: z.boolean().default(false),
   fairUseNote: z.string().max(5000).default(''),
+  idDocument: z.string().max(5000).default(''),
+  ownershipProof: z.string().max(5000).default(''),
   confirmations: z.object({ goodFaith: z.boolean().default(false), accuracy: z.boolean().default(false) }).default({ goodFaith: false, accuracy: false }),
 });
 export type SharedFields = z.infer<typeof SharedFieldsSchema>;

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { BulkState } from '../bulk/state';
 import type { Evidence } from '../model/evidence';
+import type { Letter } from '../model/letter';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { Work } from '../model/work';
 
@@ -72,9 +73,11 @@ export type TakedownDb = Dexie & {
   heads: EntityTable<ChainHeadRow, 'noticeId'>;
   lookupCache: Dexie.Table<LookupCacheRow, [string, string]>;
   lookupNetworks: Dexie.Table<LookupNetworkRow, [number, string, string]>;
+  letters: EntityTable<Letter, 'id'>;
+  letterEvents: EntityTable<NoticeEvent, 'id'>;
 };
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** The host part of a URL, lower case; '' when it does not parse. */
 export function hostOf(url: string): string {
@@ -144,6 +147,14 @@ export function openDbAtVersion(name: string, version: number): TakedownDb {
   db.version(3).stores({
     lookupCache: '[ns+key], expires',
     lookupNetworks: '[version+start+end], [version+start], expires',
+  });
+  if (version < 4) return db;
+  // Version 4: follow-up letters (issue 12) and their logs; additive, every earlier record is kept. Letter events have
+  // the notice event shape, with `noticeId` holding the letter's id, so the same hash chain verifies them; they live in
+  // their own table so a notice export never meets an event without its notice.
+  db.version(4).stores({
+    letters: 'id, followsUp, *relatedNoticeIds, kind, status, createdAt',
+    letterEvents: 'id, noticeId, [noticeId+seq]',
   });
   return db;
 }

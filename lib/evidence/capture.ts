@@ -1,5 +1,6 @@
 import type { EvidenceKind, EvidenceMeta } from '../model/evidence';
 import type { Sha256 } from '../tracking/sha256';
+import { extractIcp } from './icp';
 
 /** HTML beyond this is cut; the manifest says so, so the hash is never mistaken for the whole page. */
 export const MAX_HTML_BYTES = 5 * 1024 * 1024;
@@ -28,6 +29,8 @@ export interface CaptureResult {
   artefacts: CaptureArtefact[];
   failures: RawCapture['failures'];
   htmlTruncated: boolean;
+  /** ICP numbers the page shows; undefined when its HTML was not captured. */
+  icp?: string[];
 }
 
 const encoder = new TextEncoder();
@@ -56,7 +59,9 @@ export async function buildCapture(raw: RawCapture, deps: { sha256: Sha256; now:
     await add('html', 'text/html;charset=utf-8', bytes, htmlTruncated ? `truncated to ${MAX_HTML_BYTES} bytes` : '');
   }
   if (raw.headers && Object.keys(raw.headers).length > 0) await add('headers', 'application/json', encoder.encode(JSON.stringify(raw.headers, null, 2)));
-  const metadata = { url: raw.url, pageUrl: raw.pageUrl ?? raw.url, title: raw.title, capturedAt, userAgent: raw.userAgent ?? '' };
+  // The ICP numbers the page shows, read once here so the notice and the MIIT route need not re-parse the archive.
+  const icp = raw.html !== undefined ? extractIcp(raw.html).map((n) => n.number) : undefined;
+  const metadata = { url: raw.url, pageUrl: raw.pageUrl ?? raw.url, title: raw.title, capturedAt, userAgent: raw.userAgent ?? '', ...(icp ? { icp } : {}) };
   await add('metadata', 'application/json', encoder.encode(JSON.stringify(metadata, null, 2)));
 
   const manifest = {
@@ -69,7 +74,7 @@ export async function buildCapture(raw: RawCapture, deps: { sha256: Sha256; now:
     hashAlgorithm: 'SHA-256',
   };
   await add('manifest', 'application/json', encoder.encode(JSON.stringify(manifest, null, 2)));
-  return { captureId, capturedAt, artefacts, failures: raw.failures, htmlTruncated };
+  return { captureId, capturedAt, artefacts, failures: raw.failures, htmlTruncated, icp };
 }
 
 /** Turns a data: URL (captureVisibleTab's answer) into bytes without fetch. */

@@ -20,6 +20,10 @@ export const LetterheadSchema = z.object({
   phone: line(60).default(''),
   signatory: line(200).min(1, 'required'),
   signatoryTitle: line(200).default(''),
+  /** 统一社会信用代码 (PRC unified social credit code): printed in Chinese notices when given (NCAC 2007 form). */
+  creditCode: line(40).optional(),
+  /** 法定代表人 (legal representative): printed in Chinese notices when given (NCAC 2007 form). */
+  legalRep: line(200).optional(),
   logo: z
     .string()
     .regex(IMAGE_DATA_URL, 'not_an_image')

@@ -60,8 +60,14 @@ export const NoticeSchema = z.object({
   measure: z.string().max(5000).default(''),
   fairUseConsidered: z.boolean().default(false),
   fairUseNote: z.string().max(5000).default(''),
+  /** The ID or business-licence copy attached, as described in the letter (required for China, Civil Code art. 1195). */
+  idDocument: z.string().max(5000).default(''),
+  /** The proof of ownership attached, as described in the letter (China: 法发〔2020〕32号 art. 5). */
+  ownershipProof: z.string().max(5000).default(''),
   /** The statements the user ticked; the statutory wording itself is always in the letter. */
   confirmations: z.object({ goodFaith: z.boolean().default(false), accuracy: z.boolean().default(false) }).default({ goodFaith: false, accuracy: false }),
+  /** "Do not forward my details": null follows the recipient's default (on for CDNs, lib/providers/privacy.ts). */
+  withholdSenderDetails: z.boolean().nullable().default(null),
   /** The regime/lang were chosen by the user rather than suggested from the recipient. */
   regimeChosen: z.boolean().default(false),
   captureId: z.string().max(64).nullable().default(null),

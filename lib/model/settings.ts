@@ -10,6 +10,8 @@ export type BackendSettings = z.infer<typeof BackendSettingsSchema>;
 export const DefaultsSettingsSchema = z.object({
   regime: RegimeIdSchema.or(z.literal('auto')).default('auto'),
   lang: LetterLangSchema.default('en'),
+  /** Earlier notices against one customer before a repeat-infringer request is offered (issue 12). */
+  repeatThreshold: z.number().int().min(2).max(50).default(3),
 });
 export type DefaultsSettings = z.infer<typeof DefaultsSettingsSchema>;
 

@@ -31,6 +31,10 @@ export const CaseLetterheadSchema = z.object({
   phone: text(),
   signatory: text(),
   signatoryTitle: text(),
+  /** 统一社会信用代码, printed in the 权利人 block when given. */
+  creditCode: text(200),
+  /** 法定代表人, printed in the 权利人 block when given. */
+  legalRep: text(),
   /** Reuses the stored letterhead's rule: a base64 data:image URL under the size cap. */
   logo: LetterheadSchema.shape.logo,
 });
@@ -72,6 +76,42 @@ export const PriorNoticeSchema = z.object({
 });
 export type PriorNotice = z.infer<typeof PriorNoticeSchema>;
 
+/** An agent (law firm, enforcement vendor) sending for the rights holder named in the letterhead. */
+export const CaseAgentSchema = z.object({
+  name: text(),
+  address: text(),
+  email: text(),
+  phone: text(),
+  contact: text(),
+});
+export type CaseAgent = z.infer<typeof CaseAgentSchema>;
+
+/**
+ * India: the route the notice takes (notice-review.md D6). The default is IT Act s. 79(3)(b)
+ * (MySpace v. Super Cassettes), which needs no undertaking; the Copyright Rules r. 75 route is
+ * opt-in and only for a client that has decided to sue within 21 days (`undertakeSuit`).
+ */
+export const IndiaOptionsSchema = z.object({
+  route: z.enum(['it-act-79', 'rule-75']).default('it-act-79'),
+  undertakeSuit: z.boolean().default(false),
+});
+
+/** Japan: the right relied on (著作権, or a publisher's 出版権 under arts 79-80) and whether the infringement is evident. */
+export const JapanOptionsSchema = z.object({
+  right: z.enum(['copyright', 'publication']).default('copyright'),
+  /** A dead copy: the provider has 相当の理由 to act at once (art. 3(2)(i)) without the 7-day inquiry. */
+  evident: z.boolean().default(false),
+});
+
+/** EU: the national provision infringed (DSA art. 16(2)(a)); the member state defaults to the recipient's country. */
+export const EuOptionsSchema = z.object({
+  memberState: z.string().max(2).optional(),
+  nationalProvision: text(1000),
+});
+
+/** Australia: whether the recipient is a carriage service provider (or other body) inside the Div 2AA safe harbours. */
+export const AustraliaOptionsSchema = z.object({ safeHarbour: z.boolean().default(false) });
+
 export const NoticeCaseSchema = z.object({
   /** Absent: suggested from the recipient (suggest.ts). */
   regime: RegimeIdSchema.optional(),
@@ -90,7 +130,9 @@ export const NoticeCaseSchema = z.object({
   /** When the infringement was observed; absent, the earliest evidence capture is used. */
   observedAt: isoDateTime.optional(),
   fairUse: z.object({ considered: z.boolean(), note: text() }).optional(),
-  confirmations: z.object({ goodFaith: z.boolean().optional(), accuracy: z.boolean().optional() }).default({}),
+  confirmations: z
+    .object({ goodFaith: z.boolean().optional(), accuracy: z.boolean().optional(), authority: z.boolean().optional() })
+    .default({}),
   hosting: HostingFactsSchema.default({}),
   /** Replaces the measures derived from the recipient (measures.ts). */
   measures: z.array(MeasureIdSchema).max(20).optional(),
@@ -102,8 +144,22 @@ export const NoticeCaseSchema = z.object({
   withholdSenderDetails: z.boolean().default(false),
   /** Agent's authority, e.g. "power of attorney dated 2026-01-05, attached". */
   authority: text(),
-  /** The ID document or business licence attached (expected by the NCAC model form). */
+  /** The ID document or business licence attached (required for China: Civil Code art. 1195 真实身份信息). */
   idDocument: text(),
+  /** Proof of ownership attached, e.g. "计算机软件著作权登记证书复印件" (法发〔2020〕32号 art. 5). */
+  ownershipProof: text(),
+  /** The agent who sends for the rights holder; the letter then prints 代理人 and 权利人 separately. */
+  agent: CaseAgentSchema.optional(),
+  /** The per-notice power of attorney (授权委托书) an agent attaches; required when `agent` is set. */
+  powerOfAttorney: text(),
+  /** Where the signer signs (ISO 3166 alpha-2): picks the 28 U.S.C. § 1746 form of the US perjury statement. */
+  signerCountry: z.string().max(2).optional(),
+  /** Who uploaded the material, if known (India r. 75(2)(e)). */
+  uploader: text(),
+  india: IndiaOptionsSchema.default({ route: 'it-act-79', undertakeSuit: false }),
+  japan: JapanOptionsSchema.default({ right: 'copyright', evident: false }),
+  eu: EuOptionsSchema.default({ nationalProvision: '' }),
+  australia: AustraliaOptionsSchema.default({ safeHarbour: false }),
   priorNotices: z.array(PriorNoticeSchema).max(100).default([]),
   /** Letter date override, YYYY-MM-DD; absent, the injected clock's UTC date. */
   date: isoDate.optional(),

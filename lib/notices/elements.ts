@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { hostingFacts, observedAt, type NoticeCase } from './case';
 import { serviceKindOf } from './measures';
+import { findSettlementDemands } from './settlement';
+
+export { hasSettlementDemand } from './settlement';
 
 /** Element ids from notice-law.md §13; a regime declares which of them it needs. */
 export const ELEMENT_IDS = [
@@ -28,6 +31,9 @@ export const ELEMENT_IDS = [
   'stmt_bona_fide_accurate_complete',
   'stmt_truthfulness_cn',
   'stmt_truth_jp',
+  'stmt_accuracy',
+  'stmt_authority',
+  'infringed_provision',
   'fair_use_check',
   'origin_removed_stmt',
   'no_settlement_demand',
@@ -75,25 +81,40 @@ function urlsCheck(c: NoticeCase): ElementStatus {
   return valid === c.infringingUrls.length ? 'ok' : 'weak';
 }
 
-/** Text the user wrote (as opposed to the template's wording), scanned for forbidden content. */
-function userText(c: NoticeCase): string {
-  return [c.explanation, c.infringementDesc, c.measureNote, c.rightsBasis, c.fairUse?.note ?? ''].join('\n');
+/** Company names compared loosely: case, punctuation and legal-form suffixes do not make a different owner. */
+export function sameParty(a: string, b: string): boolean {
+  const norm = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/有限责任公司|股份有限公司|有限公司|公司/g, '')
+      .replace(/\b(ltd|limited|inc|incorporated|llc|llp|plc|gmbh|ag|sa|sas|bv|co|corp|corporation|company|pty|pvt|private|k\.?k|kabushiki kaisha)\b\.?/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+  const x = norm(a);
+  const y = norm(b);
+  return x.length > 0 && y.length > 0 && (x === y || x.includes(y) || y.includes(x));
 }
 
-// Copyright Act s. 41.25(3): no offer to settle, no request for payment or personal information.
-const SETTLEMENT_WORDS =
-  /\b(settle(ment)?|pay(ment|able)?|paid|compensat\w*|invoice|fees?|damages|remit|wire transfer|bitcoin|licen[cs]e fee|personal information|home address|date of birth)\b|[$€£¥]\s*\d|\b(usd|cad|eur|gbp|rmb)\b|和解|赔偿|支付|付款|汇款|费用|罚款|转账|个人信息|身份证号/i;
+/** An agent sends: declared as such, or the works belong to someone other than the letterhead. */
+export function agentSends(c: NoticeCase): boolean {
+  if (c.agent && filled(c.agent.name)) return true;
+  const company = c.letterhead.company.trim();
+  return c.works.some((w) => filled(w.owner) && !sameParty(w.owner, company));
+}
 
-/** True when user text contains settlement, payment or personal-data language. */
-export function hasSettlementDemand(s: string): boolean {
-  return SETTLEMENT_WORDS.test(s);
+// An explanation a provider can act on without a "detailed legal examination" (DSA art. 16(3)):
+// a bare label such as "Copyright infringement." is not one.
+const TRIVIAL = /^(this\s+is\s+)?(a\s+)?(clear\s+)?(copyright\s+)?(infringement|infringing(\s+content)?|piracy|pirated(\s+content|\s+copy)?|illegal(\s+content|\s+copy)?|stolen(\s+content)?|unauthori[sz]ed(\s+copy|\s+use)?|copyright(\s+violation)?)[.!]*$/i;
+export function explanationStatus(s: string): ElementStatus {
+  const t = s.trim();
+  if (t.length === 0 || TRIVIAL.test(t)) return 'missing';
+  return t.length < 40 ? 'weak' : 'ok';
 }
 
 export const ELEMENTS: Record<ElementId, ElementInfo> = {
   signature: {
     name: { en: 'signature', zh: '签名' },
     hint: { en: 'Enter the name of the person signing; it is typed as "/s/ Name".', zh: '请填写签署人姓名。' },
-    check: (c) => (filled(c.letterhead.signatory) ? 'ok' : 'missing'),
+    check: (c) => (filled(c.letterhead.signatory) || (filled(c.agent?.name) && filled(c.agent?.contact)) ? 'ok' : 'missing'),
   },
   sender_identity: {
     name: { en: "sender's name", zh: '权利人名称（真实身份）' },
@@ -123,13 +144,13 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   authority: {
     name: { en: "agent's authority", zh: '代理人授权' },
     hint: {
-      en: 'The sender is not the owner of every work: describe the authorisation (power of attorney) and attach it.',
-      zh: '发送人并非全部作品的权利人：请说明授权情况（授权委托书）并附上。',
+      en: 'An agent sends this notice: attach the power of attorney the rights holder gave for this notice (powerOfAttorney).',
+      zh: '本通知由代理人发送：请附上权利人就本次通知单独出具的授权委托书。',
     },
+    // A declared agent must attach the per-notice power of attorney; an owner mismatch alone only warns.
     check: (c) => {
-      const company = c.letterhead.company.trim();
-      const agent = c.works.some((w) => filled(w.owner) && w.owner.trim() !== company);
-      return !agent || filled(c.authority) ? 'ok' : 'weak';
+      if (c.agent && filled(c.agent.name)) return filled(c.powerOfAttorney) ? 'ok' : 'missing';
+      return !agentSends(c) || filled(c.authority) || filled(c.powerOfAttorney) ? 'ok' : 'weak';
     },
   },
   id_document: {
@@ -178,18 +199,24 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   explanation: {
     name: { en: 'explanation of why the content is illegal', zh: '侵权理由说明' },
     hint: {
-      en: 'Explain, so that a non-lawyer sees it at once, why the content infringes: who owns the work, and how the copy matches the original.',
-      zh: '请说明侵权理由，使非专业人士也能立即判断：作品归属以及侵权内容与原作的对应关系。',
+      en: 'Explain, so that a non-lawyer sees it at once, why the content infringes: who owns the work, which right the copy infringes, and how it matches the original. A bare label such as "Copyright infringement." is not enough.',
+      zh: '请说明侵权理由，使非专业人士也能立即判断：作品归属、被侵犯的权利以及侵权内容与原作的对应关系。仅写“版权侵权”不足以说明。',
     },
-    check: (c) => {
-      const n = c.explanation.trim().length;
-      return n === 0 ? 'missing' : n < 40 ? 'weak' : 'ok';
-    },
+    check: (c) => explanationStatus(c.explanation),
   },
   evidence_prelim: {
     name: { en: 'preliminary evidence', zh: '构成侵权的初步证据' },
-    hint: { en: 'Capture evidence (screenshot, page archive) so its hashes are listed.', zh: '请采集证据（截图、网页存档），以便列出其哈希值。' },
-    check: (c) => (c.evidence.length > 0 ? 'ok' : 'missing'),
+    hint: {
+      en: 'Capture evidence (screenshot, page archive) of each listed URL: each file is listed as an attachment with its hash.',
+      zh: '请对所列每个网址采集证据（截图、网页存档），每份证据将作为附件列出并标明哈希值。',
+    },
+    // Chinese and Korean practice expects evidence of each listed item: captures naming other URLs only warn.
+    check: (c) => {
+      if (c.evidence.length === 0) return 'missing';
+      const captured = new Set(c.evidence.map((e) => e.url.trim()).filter(Boolean));
+      if (captured.size === 0) return 'ok';
+      return c.infringingUrls.every((u) => captured.has(u.trim())) ? 'ok' : 'weak';
+    },
   },
   datetime_observed: {
     name: { en: 'date and time of the infringement', zh: '发现侵权的时间' },
@@ -208,13 +235,17 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   },
   stmt_good_faith: {
     name: { en: 'good-faith statement', zh: '善意声明' },
-    hint: { en: 'Confirm the good-faith statement.', zh: '请确认善意声明。' },
+    hint: {
+      en: 'You refused the good-faith statement; the notice cannot go out over your signature until you confirm it.',
+      zh: '您拒绝了善意声明；在确认之前，不能以您的名义发出本通知。',
+    },
     check: (c) => (c.confirmations.goodFaith === false ? 'missing' : 'ok'),
   },
   stmt_accuracy_perjury: {
     name: { en: 'accuracy and authority statement (penalty of perjury)', zh: '准确性及授权声明（伪证罚则）' },
     hint: { en: 'Confirm the accuracy statement; it needs a signatory.', zh: '请确认准确性声明；须有签署人。' },
-    check: (c) => (c.confirmations.accuracy === false ? 'missing' : filled(c.letterhead.signatory) ? 'ok' : 'missing'),
+    check: (c) =>
+      c.confirmations.accuracy === false || c.confirmations.authority === false ? 'missing' : filled(c.letterhead.signatory) ? 'ok' : 'missing',
   },
   stmt_bona_fide_accurate_complete: {
     name: { en: 'statement of bona fide belief (accurate and complete)', zh: '善意确信声明（准确完整）' },
@@ -231,13 +262,38 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
     hint: { en: 'Confirm that the contents of the notice are true (上記内容が事実に相違ないことを証します).', zh: '请确认通知内容属实。' },
     check: (c) => (c.confirmations.accuracy === false ? 'missing' : 'ok'),
   },
+  stmt_accuracy: {
+    name: { en: 'statement that the notice is accurate', zh: '通知内容真实准确的声明' },
+    hint: {
+      en: 'You refused the accuracy statement; the notice cannot go out over your signature until you confirm it.',
+      zh: '您拒绝了真实准确声明；在确认之前，不能以您的名义发出本通知。',
+    },
+    check: (c) => (c.confirmations.accuracy === false ? 'missing' : 'ok'),
+  },
+  stmt_authority: {
+    name: { en: 'statement of authority to act for the owner', zh: '有权代表权利人行事的声明' },
+    hint: {
+      en: 'You refused the statement that you are authorised to act for the owner; the notice cannot be sent.',
+      zh: '您拒绝了有权代表权利人行事的声明；本通知不能发送。',
+    },
+    check: (c) => (c.confirmations.authority === false ? 'missing' : 'ok'),
+  },
+  infringed_provision: {
+    name: { en: 'national provision infringed', zh: '被侵犯的成员国法律条款' },
+    hint: {
+      en: 'Name the national copyright provision infringed (eu.nationalProvision), so that no detailed legal examination is needed.',
+      zh: '请写明被侵犯的成员国著作权法条款（eu.nationalProvision），使服务商无需详细法律审查即可判断。',
+    },
+    check: (c) => (filled(c.eu.nationalProvision) ? 'ok' : 'weak'),
+  },
   fair_use_check: {
     name: { en: 'fair-use self-check', zh: '合理使用自查' },
     hint: {
-      en: 'Record that you considered whether the use could be fair use before sending (Lenz v. Universal, 9th Cir. 2015).',
-      zh: '发送前请记录已考虑该使用是否构成合理使用（Lenz v. Universal 案）。',
+      en: 'Record that you considered whether the use could be fair use before sending (Lenz v. Universal Music Corp., 815 F.3d 1145 (9th Cir. 2016)).',
+      zh: '发送前请记录已考虑该使用是否构成合理使用（Lenz v. Universal Music Corp., 815 F.3d 1145（第九巡回法院，2016））。',
     },
-    check: (c) => (c.fairUse === undefined ? 'weak' : c.fairUse.considered ? 'ok' : 'missing'),
+    // Lenz requires the assessment before a § 512 notice is sent: no record, no notice.
+    check: (c) => (c.fairUse?.considered ? 'ok' : 'missing'),
   },
   origin_removed_stmt: {
     name: { en: 'statement that the origin copy was removed', zh: '源站内容已删除的声明' },
@@ -250,10 +306,14 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   no_settlement_demand: {
     name: { en: 'no settlement offer or payment demand', zh: '不含和解或付款要求' },
     hint: {
-      en: 'Remove any offer to settle, request for payment or for personal information, or link to one.',
-      zh: '请删除任何和解要约、付款要求、索取个人信息的内容或相关链接。',
+      en: 'Remove any offer to settle, request for payment or for personal information, or link to one, from every field (explanation, measure note, authority, works, URLs). A description of the infringer\'s own prices may stay; check any amount of money.',
+      zh: '请从所有字段（说明、措施备注、授权情况、作品及网址）中删除任何和解要约、付款要求、索取个人信息的内容或相关链接。描述侵权方自身收费的内容可以保留；请核对任何金额表述。',
     },
-    check: (c) => (hasSettlementDemand(userText(c)) ? 'missing' : 'ok'),
+    // Blocking hits make the element missing; a bare amount of money (maybe the infringer's own price) warns.
+    check: (c) => {
+      const hits = findSettlementDemands(c);
+      return hits.some((h) => h.block) ? 'missing' : hits.length > 0 ? 'weak' : 'ok';
+    },
   },
   not_exception: {
     name: { en: 'statement that no statutory exception applies', zh: '不属于法定例外的说明' },
@@ -276,10 +336,10 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   undertaking_suit: {
     name: { en: 'undertaking to sue and produce a court order within 21 days', zh: '21日内起诉并提交法院命令的承诺' },
     hint: {
-      en: 'The undertaking is given by a named person: enter the signatory. Only send if you will file suit and produce a court order within 21 days.',
-      zh: '承诺须由具名人员作出：请填写签署人。仅在确将于21日内起诉并提交法院命令时发送。',
+      en: 'The rule 75 route carries an undertaking to sue within 21 days: confirm it (india.undertakeSuit) only if the client has decided to sue, and name the signatory; otherwise use the IT Act s. 79 route.',
+      zh: '第75条路径须承诺21日内起诉：仅在客户已决定起诉时确认（india.undertakeSuit），并填写签署人；否则请使用《信息技术法》第79条路径。',
     },
-    check: (c) => (filled(c.letterhead.signatory) ? 'ok' : 'missing'),
+    check: (c) => (c.india.undertakeSuit && filled(c.letterhead.signatory) ? 'ok' : 'missing'),
   },
   verification_method: {
     name: { en: 'how the infringement can be verified', zh: '侵权的核实方法' },
@@ -303,6 +363,15 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
     hint: { en: 'Submit through the provider’s electronic mechanism.', zh: '请通过服务商的电子渠道提交。' },
     check: () => 'ok',
   },
+};
+
+/**
+ * Where settlement language is not a statutory element (everywhere but Canada, s. 41.25(3)), the
+ * checklist still flags it: a notice to a provider stays neutral and makes no demand on the infringer.
+ */
+export const NEUTRAL_NOTICE: Localised = {
+  en: 'good practice: a notice to a provider makes no demand on the infringer',
+  zh: '实务：向服务商发出的通知不向侵权人提出赔偿要求',
 };
 
 /** Recipient predicates regimes use for variant elements. */

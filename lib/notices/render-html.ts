@@ -19,6 +19,7 @@ h2 { font-size: 11pt; margin: 5mm 0 2mm; break-after: avoid; }
 ol { padding-left: 8mm; }
 li { break-inside: avoid; }
 .signature { margin-top: 10mm; }
+.seal-slot { width: 42mm; height: 42mm; border: 1px dashed #999; color: #999; display: flex; align-items: center; justify-content: center; margin: 4mm 0; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 `;
 
@@ -44,13 +45,16 @@ export function renderHtml(d: LetterParts): string {
     if (s.paragraphs.length === 0 && s.items.length === 0) continue;
     const cls = s.id === 'signature' ? ' class="signature"' : '';
     out.push(`<section id="${s.id}"${cls}>`);
-    if (s.id !== 'signature') out.push(`<h2>${e(s.title)}</h2>`);
+    if (s.title) out.push(`<h2>${e(s.title)}</h2>`);
     for (const p of s.paragraphs) out.push(`<p>${e(p)}</p>`);
     if (s.items.length > 0) {
       out.push('<ol>');
       for (const it of s.items) out.push(`<li>${e(it)}</li>`);
       out.push('</ol>');
     }
+    for (const p of s.after ?? []) out.push(`<p>${e(p)}</p>`);
+    // Where the company seal (公章) goes on the printed letter.
+    if (s.seal) out.push('<div class="seal-slot" data-slot="seal">（盖章处）</div>');
     out.push('</section>');
   }
   out.push('</body></html>');

@@ -1,7 +1,8 @@
 import type { LetterLang, RegimeId } from '../model/notice';
 import type { NoticeCase } from './case';
-import type { ElementId, ElementStatus } from './elements';
-import { REGIMES } from './regimes';
+import { ELEMENTS, type ElementId, type ElementStatus } from './elements';
+import { regimeForCase } from './frames';
+import { citationOf, descriptionOf } from './regime';
 import { suggestRegime } from './suggest';
 
 export interface ComplianceItem {
@@ -35,7 +36,7 @@ export const checklistLang = (lang: LetterLang): 'en' | 'zh' => (lang === 'en' ?
 
 /** Every element the regime declares for this recipient, with its status; never throws on a parsed case. */
 export function checkCompliance(c: NoticeCase, regimeId: RegimeId = regimeOf(c), lang?: LetterLang): ComplianceResult {
-  const regime = REGIMES[regimeId];
+  const regime = regimeForCase(c, regimeId);
   const l = checklistLang(lang ?? c.lang ?? regime.defaultLang);
   const items: ComplianceItem[] = [];
   for (const e of regime.elements) {
@@ -43,16 +44,48 @@ export function checkCompliance(c: NoticeCase, regimeId: RegimeId = regimeOf(c),
     const status = e.check(c);
     items.push({
       id: e.id,
-      citation: e.citation[l],
+      citation: citationOf(e, c)[l],
       name: e.name[l],
       required: e.required,
       unverified: e.unverified === true,
       status,
-      message: status === 'ok' ? '' : e.description[l],
+      message: status === 'ok' ? '' : descriptionOf(e, c)[l],
+    });
+  }
+  // A statement the user refused is never signed, in any regime (notice-review.md D3): each
+  // refusal blocks, named with the law that makes a false statement actionable, unless an element
+  // the regime declares already reports it.
+  for (const r of REFUSALS) {
+    if (c.confirmations[r.key] !== false) continue;
+    const declared = items.find((i) => i.status === 'missing' && r.coveredBy.includes(i.id));
+    if (declared) {
+      // A statement the form only recommends (Australia) still may not be signed once refused.
+      declared.required = true;
+      continue;
+    }
+    const info = ELEMENTS[r.id];
+    items.push({
+      id: r.id,
+      citation: regime.statementLaw[l],
+      name: info.name[l],
+      required: true,
+      unverified: false,
+      status: 'missing',
+      message: info.hint[l],
     });
   }
   return { regime: regimeId, lang: l, sendable: !items.some((i) => i.required && i.status === 'missing'), items };
 }
+
+const REFUSALS: { key: 'goodFaith' | 'accuracy' | 'authority'; id: ElementId; coveredBy: ElementId[] }[] = [
+  { key: 'goodFaith', id: 'stmt_good_faith', coveredBy: ['stmt_good_faith', 'stmt_bona_fide_accurate_complete'] },
+  {
+    key: 'accuracy',
+    id: 'stmt_accuracy',
+    coveredBy: ['stmt_accuracy', 'stmt_accuracy_perjury', 'stmt_bona_fide_accurate_complete', 'stmt_truthfulness_cn', 'stmt_truth_jp'],
+  },
+  { key: 'authority', id: 'stmt_authority', coveredBy: ['stmt_authority', 'stmt_accuracy_perjury'] },
+];
 
 /** Required elements that are missing, e.g. for an error line per element. */
 export function missingRequired(result: ComplianceResult): ComplianceItem[] {

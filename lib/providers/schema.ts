@@ -28,6 +28,11 @@ export const ProviderEntrySchema = z.object({
   handlingDays: z.number().positive().max(365).optional(),
   /** Documents, fields and forwarding options the provider asks for. */
   requirements: z.array(z.string().max(1000)),
+  /**
+   * Where the provider publishes the notices it receives (Google and Cloudflare send copies to the
+   * Lumen database, providers.md rule 7): the sender is warned before its details go out.
+   */
+  publishesNotices: z.object({ to: z.enum(['lumen']), note: z.string().max(500) }).optional(),
   /** Facts marked [unverified] in providers.md: surfaced to the user, never hidden. */
   unverified: z.array(z.string().max(300)),
   confidence: ProviderConfidenceSchema,

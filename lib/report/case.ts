@@ -3,6 +3,7 @@ import type { EvidenceMeta } from '../model/evidence';
 import type { Letterhead } from '../model/letterhead';
 import type { Notice } from '../model/notice';
 import type { Work } from '../model/work';
+import { withholdSenderDetails } from '../providers/privacy';
 
 /** Artefacts a notice cites: the manifest vouches for the rest, but each hash is listed for the reader. */
 const CITED_KINDS = new Set(['screenshot', 'html', 'headers', 'manifest']);
@@ -14,7 +15,7 @@ const CITED_KINDS = new Set(['screenshot', 'html', 'headers', 'manifest']);
  */
 export function caseFromNotice(
   notice: Notice,
-  ctx: { letterhead: Letterhead | null; works: Work[]; evidence: EvidenceMeta[]; priorNotices?: PriorNotice[] },
+  ctx: { letterhead: Letterhead | null; works: Work[]; evidence: EvidenceMeta[]; priorNotices?: PriorNotice[]; icp?: readonly string[] },
 ): NoticeCaseInput | null {
   if (!notice.recipient) return null;
   const byId = new Map(ctx.works.map((w) => [w.id, w]));
@@ -23,7 +24,17 @@ export function caseFromNotice(
     regime: notice.regime,
     lang: notice.lang,
     letterhead: lh
-      ? { company: lh.company, address: lh.address, email: lh.email, phone: lh.phone, signatory: lh.signatory, signatoryTitle: lh.signatoryTitle, logo: lh.logo }
+      ? {
+          company: lh.company,
+          address: lh.address,
+          email: lh.email,
+          phone: lh.phone,
+          signatory: lh.signatory,
+          signatoryTitle: lh.signatoryTitle,
+          creditCode: lh.creditCode ?? '',
+          legalRep: lh.legalRep ?? '',
+          logo: lh.logo,
+        }
       : {},
     works: notice.workIds.flatMap((id) => {
       const w = byId.get(id);
@@ -36,9 +47,14 @@ export function caseFromNotice(
       .filter((e) => CITED_KINDS.has(e.kind))
       .map((e) => ({ kind: e.kind, sha256: e.sha256, capturedAt: e.capturedAt, url: e.url, filename: evidenceFilename(e), note: e.note })),
     fairUse: { considered: notice.fairUseConsidered, note: notice.fairUseNote },
+    idDocument: notice.idDocument,
+    ownershipProof: notice.ownershipProof,
     confirmations: { goodFaith: notice.confirmations.goodFaith, accuracy: notice.confirmations.accuracy },
     measureNote: notice.measure,
     priorNotices: ctx.priorNotices ?? [],
+    // The ICP numbers the captured page shows, as shown; none is ever filled in otherwise.
+    hosting: ctx.icp && ctx.icp.length > 0 ? { icp: ctx.icp.slice(0, 3).join('、').slice(0, 100) } : {},
+    withholdSenderDetails: withholdSenderDetails(notice.recipient, notice.withholdSenderDetails),
   };
 }
 

@@ -1,6 +1,8 @@
 import { AppError } from '../errors';
 import type { Notice, RegimeId } from '../model/notice';
 import type { Recipient, RecipientRole } from '../model/recipient';
+import type { IcpReading } from '../evidence/icp';
+import { miitOffer, type MiitOffer } from './miit-route';
 import { ESCALATABLE } from './status';
 
 /**
@@ -10,7 +12,8 @@ import { ESCALATABLE } from './status';
  */
 export const LADDER: readonly RecipientRole[] = ['cdn', 'host', 'upstream', 'registrar', 'search'];
 
-function sameParty(a: Recipient, b: Recipient): boolean {
+/** The same provider: by directory id when both have one, else by name or a shared address. */
+export function sameParty(a: Recipient, b: Recipient): boolean {
   if (a.providerId && b.providerId) return a.providerId === b.providerId;
   if (a.name.trim().toLowerCase() === b.name.trim().toLowerCase()) return true;
   return a.emails.some((e) => b.emails.map((x) => x.toLowerCase()).includes(e.toLowerCase()));
@@ -77,4 +80,12 @@ export function escalationCase(notice: Notice, history: readonly Notice[] = []):
     .map((n) => ({ id: n.id, date: n.sent!.at, recipient: n.sent!.recipient.name, role: n.sent!.recipient.role, status: n.status }))
     .sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
   return { recipient, priorNotices, urls: [...notice.urls], workIds: [...notice.workIds], regimeHint: notice.regime, escalatedFrom: notice.id };
+}
+
+/**
+ * Routes the ladder offers beside the next provider: a report to the MIIT filing system when the
+ * site sits on a mainland-China host and its captured page shows no ICP number (miit-route.ts).
+ */
+export function ladderExtras(notice: Pick<Notice, 'candidates' | 'recipient'>, icp: IcpReading | null): { miit: MiitOffer | null } {
+  return { miit: miitOffer(notice, icp) };
 }

@@ -85,6 +85,9 @@ const DETAIL_KEYS: Record<string, MessageKey> = {
   escalatedFrom: 'detail_escalatedFrom',
   priorNotices: 'detail_priorNotices',
   nextNoticeId: 'detail_nextNoticeId',
+  followsUp: 'detail_followsUp',
+  letterId: 'detail_letterId',
+  letterKind: 'detail_letterKind',
   url: 'detail_url',
   finalUrl: 'detail_finalUrl',
   status: 'detail_httpStatus',
@@ -125,6 +128,7 @@ export const draftFieldKey = (field: string): MessageKey | null => DRAFT_FIELD_K
 const CHANNELS = new Set(['email', 'eml', 'form', 'copy', 'pdf']);
 const ROLES = new Set(['cdn', 'host', 'upstream', 'registrar', 'registry', 'search']);
 const DATE_KEYS = new Set(['followUpAt', 'checkedAt']);
+const LETTER_KINDS = new Set(['us_action_filed', 'cn_action_filed', 'repeat_infringer', 'miit_unfiled']);
 
 export interface DetailView {
   /** The key as recorded, e.g. "attachment.sha256". */
@@ -149,6 +153,7 @@ export function describeDetails(details: Record<string, unknown>, t: Translate, 
     if ((key === 'from' || key === 'to') && typeof v === 'string' && statusKey(v)) value = t(statusKey(v)!) || raw;
     else if (key === 'channel' && typeof v === 'string' && CHANNELS.has(v)) value = t(`channel_${v}` as MessageKey) || raw;
     else if (key === 'role' && typeof v === 'string' && ROLES.has(v)) value = t(`role_${v}` as MessageKey) || raw;
+    else if (key === 'letterKind' && typeof v === 'string' && LETTER_KINDS.has(v)) value = t(`letterKind_${v}` as MessageKey) || raw;
     else if (key === 'fields' && Array.isArray(v)) {
       // Two property names can share a label (regime and regimeChosen): list it once.
       const names = [...new Set(v.map((f) => (typeof f === 'string' && draftFieldKey(f) ? t(draftFieldKey(f)!) || f : String(f))))];

@@ -50,8 +50,12 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     const { report, source } = await rightClickReport(s, site.url());
     const r = new ReportPage(report);
     await r.addManualRecipient({ name: 'Example Hosting Ltd', email: 'abuse@hosting.example', country: 'US', role: 'host' });
+    // The form resets once the first recipient is stored: add the second only then, or the two race.
+    await expect.poll(() => r.recipients().count()).toBe(1);
     await r.addManualRecipient({ name: 'Upstream Transit Inc', email: 'abuse@transit.example', country: 'US', role: 'upstream' });
     await expect.poll(() => r.recipients().count()).toBe(2);
+    // Both drafts exist (one tab each) before one is unpicked; otherwise the unpick races the draft's creation.
+    await expect.poll(() => report.locator('nav.tabs [role="tab"]').count()).toBe(2);
     // Unpicking the upstream drops its draft but keeps it on the escalation ladder.
     await r.recipients().nth(1).locator('input[type="checkbox"]').uncheck();
     await expect.poll(() => report.locator('nav.tabs [role="tab"]').count()).toBe(0);

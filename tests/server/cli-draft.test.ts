@@ -19,6 +19,7 @@ const CASE = {
   explanation: 'A full copy of the book, offered for download.',
   recipient: { name: 'Host Inc', role: 'host', emails: ['abuse@host.example'] },
   evidence: [{ kind: 'screenshot', sha256: 'c'.repeat(64), capturedAt: '2026-03-01T10:00:00Z' }],
+  fairUse: { considered: true },
 };
 
 let n = 0;
@@ -52,11 +53,60 @@ describe('cli draft', () => {
     expect(r.stderr).toContain("sender's contact details (17 U.S.C. 512(c)(3)(A)(iv))");
   });
 
-  it('names missing Chinese elements in Chinese', async () => {
-    const r = await run('--case', caseFile({ ...CASE, regime: 'cn', letterhead: { ...CASE.letterhead, address: '' } }));
+  it('names missing Chinese elements in Chinese: a qualified notice needs the ID copy and the address', async () => {
+    const cn = { ...CASE, regime: 'cn', recipient: { name: '示例网盘', role: 'host', kind: 'storage', emails: ['jubao@pan.example'] } };
+    const r = await run('--case', caseFile({ ...cn, letterhead: { ...CASE.letterhead, address: '' } }));
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('权利人地址 (信息网络传播权保护条例 第十四条)');
+    expect(r.stderr).toContain('权利人地址 (信息网络传播权保护条例 第十四条；国家版权局通知示范格式（2007）)');
+    expect(r.stderr).toContain('身份证明（身份证或营业执照复印件） (民法典 第一千一百九十五条；信息网络传播权保护条例 第十四条)');
+    const agent = await run('--case', caseFile({ ...cn, idDocument: '营业执照副本复印件', agent: { name: '北京某某律师事务所' } }));
+    expect(agent.code).toBe(3);
+    expect(agent.stderr).toContain('代理人授权 (国家版权局通知示范格式（2007）)');
+    const ok = await run('--case', caseFile({ ...cn, idDocument: '营业执照副本复印件', evidence: [{ ...CASE.evidence[0], capturedAt: '2026-02-20T01:15:00Z' }] }));
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('我司于2026年2月20日9时15分（北京时间）发现上述侵权行为。');
+    expect(ok.stdout).toContain('权利人（盖章）：Lotus Press');
+    expect(ok.stdout).not.toContain('/s/');
+  });
+
+  it('exits 3 on a refused statement in every regime, naming it with its statute', async () => {
+    const uk = await run('--case', caseFile({ ...CASE, regime: 'uk', confirmations: { accuracy: false } }));
+    expect(uk.code).toBe(3);
+    expect(uk.stdout).toBe('');
+    expect(uk.stderr).toContain('statement that the notice is accurate (general law on false statements (malicious falsehood)) [stmt_accuracy]');
+    const ca = await run('--case', caseFile({ ...CASE, regime: 'ca-notice', confirmations: { goodFaith: false } }));
+    expect(ca.code).toBe(3);
+    expect(ca.stderr).toContain('[stmt_good_faith]');
+    const au = await run('--case', caseFile({ ...CASE, regime: 'au', confirmations: { authority: false } }));
+    expect(au.code).toBe(3);
+    expect(au.stderr).toContain('[stmt_authority]');
+  });
+
+  it('exits 3 on a Canadian settlement demand in any field, naming s. 41.25(3)', async () => {
+    const ca = { ...CASE, regime: 'ca-notice' };
+    const r = await run('--case', caseFile({ ...ca, measureNote: "Please reply with the subscriber's name and address." }));
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('no settlement offer or payment demand (Copyright Act (Canada) s. 41.25(3))');
+    const link = await run('--case', caseFile({ ...ca, works: [{ ...CASE.works[0], originalUrl: 'https://lotus.example/settle-now?case=123' }] }));
+    expect(link.code).toBe(3);
+    expect((await run('--case', caseFile({ ...ca, explanation: 'The site sells VIP access for a monthly fee.' }))).code).toBe(0);
+  });
+
+  it('lists every reason at once, not the first only', async () => {
+    const r = await run('--case', caseFile({ ...CASE, fairUse: undefined, confirmations: { goodFaith: false }, infringingUrls: [] }));
+    expect(r.code).toBe(3);
+    for (const id of ['fair_use_check', 'stmt_good_faith', 'location']) expect(r.stderr).toContain(`[${id}]`);
+    expect(r.stderr).toContain('Lenz v. Universal Music Corp., 815 F.3d 1145 (9th Cir. 2016)');
+  });
+
+  it('drafts a registrar abuse report, not a DMCA notice, and cites the RAA only for a gTLD', async () => {
+    const reg = { ...CASE, recipient: { name: 'Tonic', role: 'registrar', emails: ['abuse@tonic.example'] }, infringingUrls: ['https://streamfree.to/x'] };
+    const r = await run('--case', caseFile(reg));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Re: Abuse report – domain name used for copyright infringement – streamfree.to');
+    expect(r.stdout).not.toContain('penalty of perjury');
+    expect(r.stdout).not.toContain('Registrar Accreditation Agreement');
   });
 
   it('exits 2 with the Zod path of a bad field', async () => {
@@ -87,7 +137,8 @@ describe('cli draft', () => {
     expect(p.to?.[0]!.address).toBe('abuse@host.example');
     expect(p.text).toContain('The River Atlas');
     const zh = await run('--case', file, '--lang', 'zh');
-    expect(zh.stdout).toContain('投诉方善意地相信');
+    expect(zh.stdout).toContain('本人善意地相信');
+    expect(zh.stdout).toContain('事由：DMCA 版权侵权通知');
   });
 
   it('gives the same exit codes as a process (tsx lib/server/cli.ts, what npm run cli runs)', () => {
@@ -98,5 +149,18 @@ describe('cli draft', () => {
     expect(missing.status).toBe(3);
     expect(missing.stdout).toBe('');
     expect(missing.stderr).toContain('location of the infringing material (17 U.S.C. 512(c)(3)(A)(iii))');
+  });
+
+  it('runs as the README says: npm run --silent cli -- draft --case <file> --lang zh', () => {
+    const npm = (file: string) =>
+      spawnSync('npm', ['run', '--silent', 'cli', '--', 'draft', '--case', file, '--lang', 'zh'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const ok = npm(caseFile(CASE));
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('事由：DMCA 版权侵权通知');
+    expect(ok.stdout).toContain('本人善意地相信');
+    const refused = npm(caseFile({ ...CASE, regime: 'kr', confirmations: { accuracy: false } }));
+    expect(refused.status).toBe(3);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('韩国著作权法 第103条第6款');
   });
 });

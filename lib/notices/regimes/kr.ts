@@ -1,3 +1,4 @@
+import { NEUTRAL_NOTICE } from '../elements';
 import { el, type Regime } from '../regime';
 
 /**
@@ -18,6 +19,8 @@ export const kr: Regime = {
   defaultLang: 'en',
   dateStyle: 'intl',
   subject: { en: 'Request to suspend reproduction and transmission under article 103 of the Copyright Act', zh: '依据韩国《著作权法》第103条提出的停止复制、传输请求' },
+  statementLaw: { en: 'Copyright Act (Korea) art. 103(6)', zh: '韩国著作权法 第103条第6款' },
+  conduitLaw: { en: 'article 102(1)1 of the Copyright Act of Korea (conduits are outside article 103)', zh: '韩国《著作权法》第102条第1款第1项（传输服务不适用第103条）' },
   legalBasis: () => ({
     en: 'article 103 of the Copyright Act of the Republic of Korea and its Enforcement Decree',
     zh: '大韩民国《著作权法》第103条及其施行令',
@@ -39,7 +42,8 @@ export const kr: Regime = {
       check: (c) => (c.infringementDesc.trim() || c.explanation.trim() ? 'ok' : 'missing'),
     }),
     el('evidence_prelim', A103, true),
-    el('authority', DECREE, false, { unverified: true }),
+    // A declared agent without a power of attorney is blocked; an owner mismatch alone warns.
+    el('authority', DECREE, true),
     el('id_document', DECREE, false, { unverified: true }),
     el('signature', DECREE, false, { unverified: true }),
     el('sender_address', DECREE, false, { unverified: true }),
@@ -47,13 +51,11 @@ export const kr: Regime = {
     el('explanation', A103, false),
     el('datetime_observed', A103, false),
     el('requested_measure', A103, false),
-    el('legal_basis', A103, false),
-    el('written_form', DECREE, false, { unverified: true }),
-    el('no_settlement_demand', A103, false),
+    el('no_settlement_demand', NEUTRAL_NOTICE, false),
   ],
   statements: [
     {
-      id: 'accuracy',
+      id: 'stmt_accuracy',
       text: {
         en: (s) =>
           `${s.party} holds the rights described above, or is authorised to act for their holder, believes in good faith that the material infringes them, and confirms that the information in this notice is accurate. ${s.party} is aware that a person who requests the suspension of reproduction or transmission without a legitimate right is liable for the damage caused.`,

@@ -1,6 +1,7 @@
 import { bulk } from './bulk';
 import { detect } from './detect';
 import { draft } from './draft';
+import { letter } from './letter';
 import { lookup } from './lookup';
 import { send } from './send';
 import type { CliCommand } from './types';
@@ -10,6 +11,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   bulk,
   detect,
   draft,
+  letter,
   lookup,
   send,
 };

@@ -45,7 +45,16 @@ describe('measureFor', () => {
       'purge_cache',
       'withhold_sender_details',
     ]);
-    expect(measureFor({ role: 'upstream' })).toEqual(['forward_downstream']);
-    expect(measureFor({ role: 'host' })).toContain('forward_to_customer');
+    expect(measureFor({ role: 'upstream' })).toEqual(['forward_downstream', 'confirm_action']);
+    expect(measureFor({ role: 'host' })).toEqual(['remove_or_disable', 'forward_to_customer', 'confirm_action']);
+  });
+
+  it('asks a cloud host to remove or disable access outside China, to forward (转通知) in China, and only to forward in Canada', () => {
+    const cloud = { role: 'host' as const, kind: 'cloud' as const };
+    expect(measureFor(cloud, { regime: 'us-dmca' })).toEqual(['remove_via_customer', 'suspend_service', 'repeat_infringer', 'preserve_data', 'confirm_action']);
+    expect(measureFor(cloud, { regime: 'eu-dsa' })).toEqual(['remove_via_customer', 'suspend_service', 'preserve_data', 'confirm_action']);
+    expect(measureFor(cloud, { regime: 'cn' })).toEqual(['forward_to_customer', 'necessary_measures', 'preserve_data', 'confirm_action']);
+    expect(measureFor(cloud, { regime: 'ca-notice' })).toEqual(['forward_notice', 'retain_records', 'confirm_forwarding']);
+    expect(measureFor({ role: 'search' }, { regime: 'ca-notice' })).toEqual(['delist']);
   });
 });

@@ -1,0 +1,86 @@
+import type { PracticeOffers } from '../../components/notice/PracticeLetters';
+import { createLettersRepo } from '../../lib/db/letters-repo';
+import { icpOfNotice, repeatOfferFor } from '../../lib/db/practice';
+import { db } from '../../lib/db/schema';
+import { readSetting } from '../../lib/db/settings';
+import type { Letter } from '../../lib/model/letter';
+import type { Notice, NoticeEvent } from '../../lib/model/notice';
+import { mailtoFor } from '../../lib/notices/mailto';
+import { prefillLetter } from '../../lib/notices/letters/prefill';
+import type { LetterKind } from '../../lib/notices/letters/schema';
+import { ladderExtras } from '../../lib/tracking/escalation';
+import type { MiitOffer } from '../../lib/tracking/miit-route';
+import { DEFAULT_REPEAT_THRESHOLD, type RepeatGroup } from '../../lib/tracking/repeat-infringers';
+import { repo } from './actions';
+
+export const letters = createLettersRepo({ db: db(), now: () => new Date(), notices: repo });
+
+interface Offered {
+  offers: PracticeOffers;
+  repeat: RepeatGroup | null;
+  miit: MiitOffer | null;
+}
+
+/** Which follow-up letters this notice's history calls for (issue 12). */
+export async function practiceOffersFor(notice: Notice, events: readonly NoticeEvent[]): Promise<Offered> {
+  const hasCounter = events.some((e) => e.kind === 'counter_notice_received');
+  const counter =
+    hasCounter && notice.regime === 'us-dmca'
+      ? 'us_action_filed'
+      : hasCounter && notice.regime === 'cn'
+        ? 'cn_action_filed'
+        : null;
+  const threshold = (await readSetting(db(), 'defaults')).value?.repeatThreshold ?? DEFAULT_REPEAT_THRESHOLD;
+  const repeat = notice.sent ? await repeatOfferFor(db(), notice, threshold) : null;
+  const miit = notice.sent ? ladderExtras(notice, await icpOfNotice(db(), notice)).miit : null;
+  return {
+    offers: {
+      counter,
+      repeat: repeat
+        ? { count: repeat.notices.length, subject: repeat.subject.value, provider: repeat.provider.name }
+        : null,
+      miit: miit ? { host: miit.host.name } : null,
+    },
+    repeat,
+    miit,
+  };
+}
+
+/** Drafts a letter of `kind` from the notice and what the practice stored, and opens it as a tracked record. */
+export async function startLetter(
+  kind: LetterKind,
+  notice: Notice,
+  events: readonly NoticeEvent[],
+  offered: Offered,
+): Promise<Letter> {
+  const d = db();
+  const letterhead = (await readSetting(d, 'letterhead')).value;
+  const evidence = notice.captureId
+    ? (await d.evidence.where('captureId').equals(notice.captureId).toArray()).map(({ blob: _b, ...meta }) => meta)
+    : [];
+  const icp = kind === 'miit_unfiled' ? await icpOfNotice(d, notice) : null;
+  const facts = prefillLetter(kind, {
+    notice,
+    events,
+    letterhead,
+    repeat: offered.repeat,
+    miit: offered.miit,
+    icp,
+    evidence,
+  });
+  const related = kind === 'repeat_infringer' && offered.repeat ? offered.repeat.notices.map((n) => n.id) : [];
+  return letters.createDraft({ followsUp: notice.id, relatedNoticeIds: related, facts });
+}
+
+/** The letters linked to a notice, each with its log. */
+export async function letterTimelines(noticeId: string): Promise<{ letter: Letter; events: NoticeEvent[] }[]> {
+  const list = await letters.lettersFor(noticeId);
+  const out = await Promise.all(list.map((l) => letters.getTimeline(l.id)));
+  return out.filter((t): t is { letter: Letter; events: NoticeEvent[] } => t !== null);
+}
+
+export function letterMailto(subject: string, text: string, emails: string[]): string | null {
+  if (emails.length === 0) return null;
+  const r = mailtoFor({ subject, text }, emails);
+  return 'url' in r ? r.url : null;
+}
