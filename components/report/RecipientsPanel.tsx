@@ -33,6 +33,8 @@ interface Props {
   onRetry: () => void;
   onAddManual: (r: Recipient) => void;
   readOnly?: boolean;
+  /** Recipients already sent to: ticked and locked, while the others stay available. */
+  locked?: ReadonlySet<number>;
 }
 
 function Progress({ groups }: { groups: Record<string, GroupState> }) {
@@ -49,7 +51,7 @@ function Progress({ groups }: { groups: Record<string, GroupState> }) {
 }
 
 /** Step 2: who is responsible, in the order to send, with how sure the lookup is. */
-export function RecipientsPanel({ state, recipients, selected, onToggle, onRetry, onAddManual, readOnly }: Props) {
+export function RecipientsPanel({ state, recipients, selected, onToggle, onRetry, onAddManual, readOnly, locked }: Props) {
   const t = useT();
   return (
     <div>
@@ -81,7 +83,7 @@ export function RecipientsPanel({ state, recipients, selected, onToggle, onRetry
           {recipients.map((r, i) => (
             <li key={`${r.role}-${r.name}-${i}`} className="card recipient" data-testid="recipient" data-role={r.role}>
               <label className="row" style={{ alignItems: 'flex-start' }}>
-                <input type="checkbox" style={{ width: 'auto', marginTop: 4 }} checked={selected.has(i)} disabled={readOnly || r.role === 'registry' || (r.emails.length === 0 && !r.formUrl)} onChange={() => onToggle(i)} />
+                <input type="checkbox" style={{ width: 'auto', marginTop: 4 }} checked={selected.has(i)} disabled={readOnly || locked?.has(i) || r.role === 'registry' || (r.emails.length === 0 && !r.formUrl)} onChange={() => onToggle(i)} />
                 <span style={{ flex: 1 }}>
                   <span className="row">
                     <span className="badge">{t(`role_${r.role}` as MessageKey)}</span>

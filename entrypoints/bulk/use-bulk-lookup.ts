@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { lookupBatch } from '../../lib/backend/client';
 import { pendingHosts, runLookups } from '../../lib/bulk/plan';
-import { readSetting } from '../../lib/db/settings';
 import { BackendSettingsSchema } from '../../lib/model/settings';
-import { db } from '../../lib/db/schema';
+import { services } from '../../lib/db/services';
 import { bulkStore } from './services';
 
 /**
@@ -24,7 +23,7 @@ export function useBulkLookup(batchId: string) {
       setRunning(true);
       setError(null);
       try {
-        const settings = (await readSetting(db(), 'backend')).value ?? BackendSettingsSchema.parse({});
+        const settings = (await services().settings.read('backend')).value ?? BackendSettingsSchema.parse({});
         // Stored as interrupted until the run ends, so a tab closed mid-run reopens as "resume".
         const batch = await bulkStore.update(batchId, (s) => ({ ...s, lookup: 'interrupted', lastError: undefined }));
         const end = await runLookups({

@@ -12,6 +12,8 @@ import type { Notice } from '../../lib/model/notice';
 import { reportPageQuery } from '../../lib/report/target';
 import { counterWindowFromLog, followUpBasis } from '../../lib/tracking/clocks-from-log';
 import { ESCALATABLE } from '../../lib/tracking/status';
+import { disclosedHostOf } from '../../lib/report/disclosed-host';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { recheckNotice, recordReply, relatedNotices, repo } from './actions';
 
 const pageUrl = (n: Notice) =>
@@ -25,6 +27,7 @@ export function App({ id }: { id: string }) {
   const timeline = useLiveQuery(() => (id ? repo.getTimeline(id) : Promise.resolve(null)), [id]);
   const related = useLiveQuery(() => (timeline ? relatedNotices(timeline.notice) : Promise.resolve([])), [timeline?.notice.updatedAt, id]) ?? [];
   const [verdict, setVerdict] = useState<{ v: HistoryVerdict; events: number } | null>(null);
+  const [notifyError, setNotifyError] = useState<unknown>(null);
 
   if (timeline === undefined) return <main className="page"><p className="muted">{t('loading')}</p></main>;
   if (timeline === null) {
@@ -37,6 +40,8 @@ export function App({ id }: { id: string }) {
   }
   const { notice, events } = timeline;
   const editable = notice.status === 'draft';
+  const fromCdn = (notice.sent?.recipient.role ?? notice.recipient?.role) === 'cdn';
+  const disclosed = fromCdn && notice.sent ? disclosedHostOf(events) : null;
 
   return (
     <main className="page">
@@ -49,10 +54,31 @@ export function App({ id }: { id: string }) {
         </p>
       )}
       <NoticeSummary notice={notice} basis={followUpBasis(notice, events)} counterWindow={counterWindowFromLog(events)} />
+      {disclosed && (
+        <section className="card card--action" data-testid="disclosed-host">
+          <h2>{t('disclosedTitle', disclosed.name)}</h2>
+          <p>{t('disclosedExplain')}</p>
+          {disclosed.emails.length > 0 && <p className="mono">{disclosed.emails.join(', ')}</p>}
+          {notifyError ? <ErrorMessage error={notifyError} /> : null}
+          <button
+            type="button"
+            className="primary"
+            data-testid="notify-disclosed"
+            onClick={() =>
+              void repo.notifyDisclosedHost(notice.id, disclosed).then(
+                (draft) => location.assign(pageUrl(draft)),
+                (err: unknown) => setNotifyError(err),
+              )
+            }
+          >
+            {t('notifyDisclosed')}
+          </button>
+        </section>
+      )}
       <RelatedNotices related={related} onOpen={(n) => location.assign(pageUrl(n))} />
       <section className="card">
         <h2>{t('recordReply')}</h2>
-        <ReplyForm status={notice.status} regime={notice.regime} onSubmit={(r) => recordReply(notice, r)} />
+        <ReplyForm status={notice.status} regime={notice.regime} fromCdn={fromCdn} onSubmit={(r) => recordReply(notice, r)} />
       </section>
       <section className="card">
         <h2>{t('timeline')}</h2>

@@ -4,15 +4,14 @@ import { NoticeRow, type NoticeRowData } from '../../components/popup/NoticeRow'
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { VirtualList } from '../../components/ui/VirtualList';
 import { useT } from '../../components/i18n';
-import { createNoticesRepo } from '../../lib/db/notices-repo';
-import { db } from '../../lib/db/schema';
+import { services } from '../../lib/db/services';
 import { reportPageQuery } from '../../lib/report/target';
 import { noticeAge } from '../../lib/tracking/age';
 import { SuspectedBanner } from '../../components/detection/SuspectedBanner';
 import { useActiveTab } from './use-active-tab';
 import { useNoticePages } from './use-notice-pages';
 
-const repo = createNoticesRepo({ db: db(), now: () => new Date() });
+const repo = services().notices;
 const openPage = (path: string) => browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
 
 export function App() {

@@ -8,13 +8,11 @@ import { UnreportableTarget } from '../../components/report/UnreportableTarget';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT, type MessageKey } from '../../components/i18n';
 import type { LookupResult } from '../../lib/contract';
-import { db } from '../../lib/db/schema';
-import { readSetting } from '../../lib/db/settings';
+import { services, useSetting, useWorks } from '../../lib/db/services';
 import type { Notice, SendChannel } from '../../lib/model/notice';
 import { sameRecipient, type Recipient } from '../../lib/model/recipient';
-import { draftNotice } from '../../lib/notices/draft';
 import { regimeHint } from '../../components/report/regime-hint';
-import { caseFromNotice } from '../../lib/report/case';
+import { draftOf, sendNotice } from '../../lib/report/send-notice';
 import { reportPageQuery, type ReportTarget } from '../../lib/report/target';
 import { evidenceOf, openSession, repo, saveShared, selectRecipient, sessionNotices, unselectRecipient, type Session } from './session';
 import { mailtoFits, printLetter, sendByEmail } from './send';
@@ -44,6 +42,7 @@ const fieldsOf = (n: Notice): DraftFields => ({
 });
 
 let opening: Promise<Session> | null = null;
+const EMPTY_WORKS: never[] = [];
 
 function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }> }) {
   const t = useT();
@@ -66,8 +65,8 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const primary = notices?.find((n) => n.id === session?.primaryId) ?? notices?.[0];
   const captureId = primary?.captureId ?? target.captureId;
   const evidenceRows = useLiveQuery(() => evidenceOf(captureId), [captureId]) ?? [];
-  const letterhead = useLiveQuery(() => readSetting(db(), 'letterhead'), [])?.value ?? null;
-  const works = useLiveQuery(() => db().works.orderBy('title').toArray(), []) ?? [];
+  const letterhead = useSetting('letterhead')?.value ?? null;
+  const works = useWorks() ?? EMPTY_WORKS;
 
   const evidence = useEvidenceView(captureId, evidenceRows);
 
@@ -84,8 +83,8 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   useEffect(() => {
     if (!primary || started.current || candidates.length > 0 || primary.status !== 'draft') return;
     started.current = true;
-    void headersOf(evidenceRows).then((headers) => run(url, headers));
-  }, [primary, candidates.length, run, url, evidenceRows]);
+    void headersOf(captureId).then((headers) => run(url, headers));
+  }, [primary, candidates.length, run, url, captureId]);
 
   const withRecipient = (notices ?? []).filter((n) => n.recipient);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -140,8 +139,8 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     pending.current = null;
     const titles = works.filter((w) => p.fields.workIds.includes(w.id)).map((w) => w.title);
     const { regime, lang, ...shared } = p.fields;
-    await saveShared(session.batchId, { ...shared, workTitles: titles });
-    await saveShared(session.batchId, p.regimeChosen ? { regime, lang, regimeChosen: true } : { regime, lang }, p.id);
+    // One transaction for every draft of the report; unchanged drafts are skipped (repo.autosave).
+    await saveShared(session.batchId, { ...shared, workTitles: titles }, { id: p.id, patch: p.regimeChosen ? { regime, lang, regimeChosen: true } : { regime, lang } });
   }, [session, works]);
   useEffect(() => {
     const onHide = () => void flush();
@@ -164,8 +163,8 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     // An escalation's letter must cite the earlier notices: no preview until they are read.
     if (!activeView || (activeView.escalatedFrom && priorNotices === undefined)) return { draft: null, draftError: null };
     try {
-      const input = caseFromNotice(activeView, { letterhead, works, evidence: evidenceRows, priorNotices });
-      return { draft: input ? draftNotice(input, { now: () => new Date(), checklistLang: checklistLangFor(document.documentElement.lang) }) : null, draftError: null };
+      const checklistLang = checklistLangFor(document.documentElement.lang);
+      return { draft: draftOf(activeView, { letterhead, works, evidence: evidenceRows, priorNotices: priorNotices ?? [], now: () => new Date(), checklistLang }), draftError: null };
     } catch (err) {
       return { draft: null, draftError: err };
     }
@@ -175,7 +174,8 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
 
   if (fatal) return <ErrorMessage error={fatal} />;
   if (!session || !notices || !primary) return <p className="muted">{t('loading')}</p>;
-  const readOnly = notices.every((n) => n.status !== 'draft');
+  // A sent recipient stays ticked and locked; the others stay available (issue 13).
+  const locked = new Set(candidates.flatMap((c, i) => (notices.some((n) => n.status !== 'draft' && sameRecipient(n.recipient, c)) ? [i] : [])));
 
   return (
     <>
@@ -196,9 +196,9 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
           state={lookup}
           recipients={candidates}
           selected={selected}
-          readOnly={readOnly}
+          locked={locked}
           onToggle={(i) => void toggle(i)}
-          onRetry={() => void headersOf(evidenceRows).then((h) => run(url, h))}
+          onRetry={() => void headersOf(captureId).then((h) => run(url, h))}
           onAddManual={async (r) => {
             await saveShared(session.batchId, { candidates: [...candidates, r] });
             setActiveId((await selectRecipient(session.batchId, r)).id);
@@ -226,7 +226,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
                 fields={active.status === 'draft' ? fields : fieldsOf(active)}
                 onChange={change}
                 works={works}
-                onAddWork={async (w) => void (await db().works.put(w))}
+                onAddWork={async (w) => void (await services().works.put(w))}
                 newId={() => crypto.randomUUID()}
                 suggestion={active.recipient ? regimeHint(active.recipient, t) : ''}
                 draft={active.status === 'draft' ? draft : null}
@@ -255,13 +255,10 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             onPdf={() => draft && printLetter(draft)}
             onMarkSent={(channel: SendChannel) =>
               void act(() =>
-                repo.markSent(active.id, {
-                  at: new Date().toISOString(),
-                  channel,
-                  recipient: active.recipient!,
-                  text: draft!.text,
-                  evidenceSha256: evidenceRows.filter((e) => e.kind !== 'metadata').map((e) => e.sha256),
-                }),
+                sendNotice(
+                  { notices: repo, evidence: services().evidence, now: () => new Date() },
+                  { noticeId: active.id, channel, letterhead, works, checklistLang: checklistLangFor(document.documentElement.lang) },
+                ),
               )
             }
             onCorrection={() =>
@@ -284,17 +281,10 @@ function mergeCandidates(found: Recipient[], manual: Recipient[]): Recipient[] {
   return [...found, ...manual.filter((m) => !found.some((f) => sameRecipient(f, m)))];
 }
 
-/** The response headers captured with the page, as supporting CDN evidence for the backend. */
-async function headersOf(rows: { id: string; kind: string }[]): Promise<Record<string, string> | undefined> {
-  const row = rows.find((r) => r.kind === 'headers');
-  if (!row) return undefined;
-  const stored = await db().evidence.get(row.id);
-  try {
-    const parsed = JSON.parse((await stored?.blob.text()) ?? '{}') as unknown;
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : undefined;
-  } catch {
-    return undefined;
-  }
+/** The response headers captured with the page, as supporting CDN evidence; a damaged blob is skipped. */
+async function headersOf(captureId: string | null): Promise<Record<string, string> | undefined> {
+  const read = await services().evidence.headers(captureId);
+  return read?.ok ? read.value : undefined;
 }
 
 function useEvidenceView(captureId: string | null, rows: Awaited<ReturnType<typeof evidenceOf>>): EvidenceView | null {
@@ -305,19 +295,19 @@ function useEvidenceView(captureId: string | null, rows: Awaited<ReturnType<type
     let url: string | null = null;
     let cancelled = false;
     void (async () => {
+      const { evidence } = services();
       const shot = rows.find((r) => r.kind === 'screenshot');
-      const manifest = rows.find((r) => r.kind === 'manifest');
-      const shotRow = shot ? await db().evidence.get(shot.id) : undefined;
-      const manifestRow = manifest ? await db().evidence.get(manifest.id) : undefined;
-      let failures: Record<string, string> = {};
-      try {
-        failures = (JSON.parse((await manifestRow?.blob.text()) ?? '{}') as { failures?: Record<string, string> }).failures ?? {};
-      } catch {
-        failures = {};
-      }
+      const shotBlob = shot ? await evidence.blob(shot.id) : null;
+      const manifest = await evidence.manifest(captureId);
       if (cancelled) return;
-      url = shotRow ? URL.createObjectURL(shotRow.blob) : null;
-      setView({ capturedAt: rows[0]?.capturedAt ?? null, artefacts: rows, screenshotUrl: url, failures });
+      url = shotBlob ? URL.createObjectURL(shotBlob) : null;
+      setView({
+        capturedAt: rows[0]?.capturedAt ?? null,
+        artefacts: rows,
+        screenshotUrl: url,
+        failures: manifest?.ok ? manifest.value.failures : {},
+        problems: manifest && !manifest.ok ? [manifest.problem.name] : [],
+      });
     })();
     return () => {
       cancelled = true;

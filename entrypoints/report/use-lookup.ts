@@ -1,8 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { lookupUrl } from '../../lib/backend/client';
 import type { LookupResult } from '../../lib/contract';
-import { db } from '../../lib/db/schema';
-import { readSetting } from '../../lib/db/settings';
+import { services } from '../../lib/db/services';
 import { BackendSettingsSchema } from '../../lib/model/settings';
 import { PROGRESS_GROUPS, type GroupState, type LookupState } from '../../components/report/RecipientsPanel';
 
@@ -21,7 +20,7 @@ export function useLookup(onResult: (r: LookupResult) => void) {
       const groups: Record<string, GroupState> = { dns: 'running', network: 'waiting', cdn: 'waiting', registrar: 'running' };
       setState({ phase: 'running', groups: { ...groups } });
       try {
-        const settings = (await readSetting(db(), 'backend')).value ?? BackendSettingsSchema.parse({});
+        const settings = (await services().settings.read('backend')).value ?? BackendSettingsSchema.parse({});
         const result = await lookupUrl(settings, fetch.bind(globalThis), { url, headers }, {
           signal: ctrl.signal,
           onStep: (e) => {

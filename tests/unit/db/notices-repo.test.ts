@@ -131,8 +131,8 @@ describe('notices repository', () => {
 
   it('escalates up the ladder citing every earlier notice', async () => {
     const d = await draft();
-    await repo.markSent(d.id, sentInput(cdn, 'to cdn'));
     await expectKind(repo.escalate(d.id), 'illegal_transition');
+    await repo.markSent(d.id, sentInput(cdn, 'to cdn'));
     tick(24 * 7);
     await repo.recordEvent(d.id, 'no_response', {}, 'system');
     const first = await repo.escalate(d.id);

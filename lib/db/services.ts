@@ -1,0 +1,50 @@
+/**
+ * The repositories every extension page shares, and the live hooks over them. Pages import from
+ * here and never call Dexie; components still take props. One instance per page, created lazily,
+ * so a unit test that never touches IndexedDB pays nothing.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createBulkStore } from './bulk-batches';
+import { createEvidenceRepo } from './evidence-repo';
+import { createNoticesRepo } from './notices-repo';
+import { db } from './schema';
+import { readSetting, writeSetting, type SettingKey, type SettingRead, type SettingValue } from './settings';
+import { createWorksRepo } from './works-repo';
+import type { Work } from '../model/work';
+
+function build() {
+  const d = db();
+  const now = () => new Date();
+  return {
+    notices: createNoticesRepo({ db: d, now }),
+    evidence: createEvidenceRepo({ db: d, now }),
+    works: createWorksRepo({ db: d }),
+    bulk: createBulkStore({ db: d, now }),
+    settings: {
+      read: <K extends SettingKey>(key: K): Promise<SettingRead<K>> => readSetting(d, key),
+      write: <K extends SettingKey>(key: K, value: SettingValue<K>): Promise<SettingValue<K>> => writeSetting(d, key, value),
+    },
+  };
+}
+
+export type Services = ReturnType<typeof build>;
+let shared: Services | undefined;
+
+/** The running page's repositories. */
+export function services(): Services {
+  shared ??= build();
+  return shared;
+}
+
+/** The catalog, by title, live. Undefined while loading. */
+export function useWorks(): Work[] | undefined {
+  return useLiveQuery(() => services().works.list(), []);
+}
+
+/**
+ * A setting, live and validated: `undefined` while loading, then `{ value, error? }` where a
+ * stored value that no longer validates comes back as null with its error (never dropped).
+ */
+export function useSetting<K extends SettingKey>(key: K): SettingRead<K> | undefined {
+  return useLiveQuery(() => services().settings.read(key), [key]);
+}
