@@ -12,6 +12,7 @@ import { SendPanel } from '../../components/report/SendPanel';
 import { groupBulk, type BulkGroup, type GroupRole } from '../../lib/bulk/group';
 import { previewNotice, type GroupNoticeInput } from '../../lib/bulk/group-notice';
 import { progressOf } from '../../lib/bulk/plan';
+import { compileWorks, suggestWorks, urlWords } from '../../lib/bulk/works';
 import type { BulkState, GroupChoice, SharedFields } from '../../lib/bulk/state';
 import { bulkSummaryCsv } from '../../lib/bulk/summary-csv';
 import type { BulkBatch } from '../../lib/db/bulk-batches';
@@ -117,7 +118,20 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
     return n && n.status !== 'draft' ? n : null;
   };
 
-  const inputFor = useCallback((g: BulkGroup, fields = shared): GroupNoticeInput => ({ batchId: id, group: g, shared: fields, choice: state.groups[g.key], works, defaults }), [id, shared, state.groups, works, defaults]);
+  const urlWorks = useMemo(() => new Map(state.urls.map((u) => [u.url, u.workIds])), [state.urls]);
+  // The detection scorer's catalog matcher, run on each URL's words, suggests its work.
+  const suggested = useMemo(() => {
+    const compiled = compileWorks(works);
+    return new Map(state.urls.map((u) => [u.url, suggestWorks(compiled, works, urlWords(u.url))]));
+  }, [state.urls, works]);
+  const assignWorks = (urls: readonly string[], workIds: string[]) => {
+    const set = new Set(urls);
+    return bulkStore.update(id, (s) => ({ ...s, urls: s.urls.map((u) => (set.has(u.url) ? { ...u, workIds } : u)) }));
+  };
+  const inputFor = useCallback(
+    (g: BulkGroup, fields = shared): GroupNoticeInput => ({ batchId: id, group: g, shared: fields, choice: state.groups[g.key], works, defaults, urlWorks }),
+    [id, shared, state.groups, works, defaults, urlWorks],
+  );
   const draftOf = useCallback(
     (g: BulkGroup, fields: SharedFields): DraftEntry => {
       try {
@@ -223,6 +237,10 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
           excluded={new Set(choice?.excluded ?? [])}
           standIns={group.standIns}
           readOnly={Boolean(sent)}
+          works={works}
+          urlWorks={urlWorks}
+          suggested={suggested}
+          onAssign={(urls, workIds) => void assignWorks(urls, workIds)}
           onToggle={(url) => void updateChoice(group.key, (c) => ({ ...c, excluded: c.excluded.includes(url) ? c.excluded.filter((u) => u !== url) : [...c.excluded, url] }))}
         />
         <DraftPanel
