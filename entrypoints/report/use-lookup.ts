@@ -1,15 +1,13 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useReducer, useRef } from 'react';
 import { lookupUrl } from '../../lib/backend/client';
 import type { LookupResult } from '../../lib/contract';
 import { services } from '../../lib/db/services';
 import { BackendSettingsSchema } from '../../lib/model/settings';
-import { PROGRESS_GROUPS, type GroupState, type LookupState } from '../../components/report/RecipientsPanel';
+import { lookupReducer } from '../../lib/report/lookup-progress';
 
-const groupOf = (step: string) => PROGRESS_GROUPS.find((g) => (g.steps as string[]).includes(step))?.id;
-
-/** Runs the backend lookup and folds its streamed steps into the four stages the page shows. */
+/** Runs the backend lookup; lib/report/lookup-progress folds its streamed steps into what the page shows. */
 export function useLookup(onResult: (r: LookupResult) => void) {
-  const [state, setState] = useState<LookupState>({ phase: 'idle' });
+  const [state, dispatch] = useReducer(lookupReducer, { phase: 'idle' });
   const running = useRef<AbortController | null>(null);
 
   const run = useCallback(
@@ -17,30 +15,17 @@ export function useLookup(onResult: (r: LookupResult) => void) {
       running.current?.abort();
       const ctrl = new AbortController();
       running.current = ctrl;
-      const groups: Record<string, GroupState> = { dns: 'running', network: 'waiting', cdn: 'waiting', registrar: 'running' };
-      setState({ phase: 'running', groups: { ...groups } });
+      dispatch({ type: 'start' });
       try {
         const settings = (await services().settings.read('backend')).value ?? BackendSettingsSchema.parse({});
         const result = await lookupUrl(settings, fetch.bind(globalThis), { url, headers }, {
           signal: ctrl.signal,
-          onStep: (e) => {
-            const g = groupOf(e.step);
-            if (!g) return;
-            groups[g] = e.status === 'start' ? 'running' : e.status === 'error' ? 'error' : groups[g] === 'error' ? 'error' : 'done';
-            if (g === 'dns' && e.status !== 'start') groups.network = groups.network === 'waiting' ? 'running' : groups.network;
-            if (g === 'network' && e.status !== 'start') groups.cdn = groups.cdn === 'waiting' ? 'running' : groups.cdn;
-            setState({ phase: 'running', groups: { ...groups } });
-          },
+          onStep: (e) => dispatch({ type: 'step', step: e.step, status: e.status === 'start' ? 'start' : e.status === 'error' ? 'error' : 'done' }),
         });
-        for (const k of Object.keys(groups)) if (groups[k] !== 'error') groups[k] = 'done';
-        for (const e of result.errors) {
-          const g = groupOf(e.step);
-          if (g) groups[g] = 'error';
-        }
-        setState({ phase: 'done', result, groups: { ...groups } });
+        dispatch({ type: 'done', result });
         onResult(result);
       } catch (error) {
-        if (!ctrl.signal.aborted) setState({ phase: 'failed', error });
+        if (!ctrl.signal.aborted) dispatch({ type: 'failed', error });
       }
     },
     [onResult],

@@ -531,7 +531,7 @@ export function createNoticesRepo(deps: RepoDeps) {
     async stats(): Promise<ProviderStats[]> {
       const sent = await db.notices.where('sentAt').above('').toArray();
       const events = await db.events.where('noticeId').anyOf(sent.map((n) => n.id)).toArray();
-      return providerStats(sent, events);
+      return providerStats(sent, events, deps.now());
     },
 
     /** The notices drafted together (one report session or one bulk report), oldest first. */
