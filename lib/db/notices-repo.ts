@@ -58,6 +58,8 @@ export interface ListQuery {
   order?: 'newest' | 'overdue_first';
   /** Required for 'overdue_first'. */
   now?: Date;
+  /** Leaves out drafts without a recipient untouched since then (listed apart: staleDrafts). */
+  hideStaleBefore?: Date;
 }
 
 export interface Timeline {
@@ -490,7 +492,9 @@ export function createNoticesRepo(deps: RepoDeps) {
       const limit = Math.max(0, Math.min(q.limit ?? 50, 1000));
       const offset = Math.max(0, q.offset ?? 0);
       const needle = q.search?.trim().toLowerCase() ?? '';
+      const staleCut = q.hideStaleBefore?.toISOString();
       const matches = (n: Notice) =>
+        (!staleCut || !(n.status === 'draft' && !n.recipient && n.updatedAt < staleCut)) &&
         (!q.status || n.status === q.status) &&
         (!needle ||
           n.host.toLowerCase().includes(needle) ||
@@ -502,14 +506,23 @@ export function createNoticesRepo(deps: RepoDeps) {
         const base = q.status
           ? db.notices.where('[status+createdAt]').between([q.status, Dexie.minKey], [q.status, Dexie.maxKey]).reverse()
           : db.notices.orderBy('createdAt').reverse();
-        return needle ? base.filter(matches) : base;
+        return needle || staleCut ? base.filter(matches) : base;
       };
       if (q.order !== 'overdue_first') return newest().offset(offset).limit(limit).toArray();
       if (!q.now) throw new AppError('invalid_input', 'overdue_first needs the current time', { path: 'now' });
       const now = q.now;
-      const overdue = (await db.notices.where('followUpAt').belowOrEqual(now.toISOString()).toArray())
-        .filter((n) => isOverdue(n, now) && matches(n))
-        .sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
+      const overdueOnly = (n: Notice) => isOverdue(n, now) && matches(n);
+      const due = () => db.notices.where('followUpAt').belowOrEqual(now.toISOString());
+      if (offset === 0) {
+        // The followUpAt index is already "most overdue first": the first page reads only as far
+        // as it needs, not every overdue notice (the popup's first rows, issue 13).
+        const first = await due().filter(overdueOnly).limit(limit).toArray();
+        if (first.length === limit) return first;
+        const rest = await newest().filter((n) => !isOverdue(n, now)).limit(limit - first.length).toArray();
+        return [...first, ...rest];
+      }
+      // Later pages: one read of the overdue notices, then the rest by the newest index.
+      const overdue = (await due().toArray()).filter(overdueOnly).sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
       const top = overdue.slice(offset, offset + limit);
       if (top.length === limit) return top;
       const skip = new Set(overdue.map((n) => n.id));

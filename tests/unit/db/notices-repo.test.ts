@@ -229,7 +229,7 @@ describe('notices repository', () => {
     await repo.recordEvent(b.id, 'no_response', {}, 'system');
     await draft();
     expect(await repo.stats()).toEqual([
-      { provider: 'linode', name: 'Linode', sent: 2, removed: 1, partiallyRemoved: 0, rejected: 0, noResponse: 1, removalRate: 0.5, medianDaysToRemoval: 2 },
+      { provider: 'linode', name: 'Linode', sent: 2, removed: 1, partiallyRemoved: 0, rejected: 0, noResponse: 1, decided: 2, pending: 0, removalRate: 0.5, medianDaysToRemoval: 2 },
     ]);
   });
 
