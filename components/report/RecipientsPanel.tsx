@@ -69,7 +69,7 @@ function Outcome({ state, onRetry }: { state: LookupState; onRetry: () => void }
     return (
       <div className="banner banner--error" role="alert" data-testid="lookup-outcome" data-verdict={state.verdict}>
         <strong>{t(state.verdict === 'no_dns' ? 'lookupNoDnsTitle' : 'lookupUnknownTitle', state.result.hostname)}</strong>
-        <p>{t(state.verdict === 'no_dns' ? 'lookupNoDnsNext' : 'lookupUnknownNext')}</p>
+        <p>{t(state.verdict === 'no_dns' ? (state.result.recipients.length > 0 ? 'lookupNoDnsRegistrar' : 'lookupNoDnsNext') : 'lookupUnknownNext')}</p>
         <button type="button" onClick={onRetry}>{t('retry')}</button>
       </div>
     );

@@ -98,10 +98,10 @@ export function SendPanel({ draft, recipient, mailtoFits, hasAttachments = true,
           </button>
         )}
         {recipient.formUrl && (
-          <button type="button" onClick={use('form', onForm)} disabled={!draft.sendable}>{t('openForm')}</button>
+          <button type="button" onClick={use('form', onForm)} disabled={!draft.sendable} data-testid="send-form">{t('openForm')}</button>
         )}
         <button type="button" onClick={use('copy', () => void copy('all', draft.text))} disabled={!draft.sendable}>{t('copyNotice')}</button>
-        <button type="button" onClick={use('pdf', onPdf)} disabled={!draft.sendable}>{t('savePdf')}</button>
+        <button type="button" onClick={use('pdf', onPdf)} disabled={!draft.sendable} data-testid="send-pdf">{t('savePdf')}</button>
       </div>
       {copied === 'all' && <p className="muted" role="status">{t('copied')}</p>}
       {showForm && (

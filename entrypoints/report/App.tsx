@@ -70,7 +70,8 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
 
   const evidence = useEvidenceView(captureId, evidenceRows);
 
-  const candidates = primary?.candidates ?? [];
+  // Every recipient offered in this session, including ones added after another was sent.
+  const candidates = useMemo(() => (notices ?? []).reduce((all, n) => mergeCandidates(all, n.candidates), primary?.candidates ?? []), [notices, primary]);
   const onResult = useCallback(
     (r: LookupResult) => {
       if (session) void saveShared(session.batchId, { candidates: mergeCandidates(r.recipients, candidates.filter((c) => c.source === 'manual')) });
@@ -105,7 +106,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     const pick = !selected.has(i);
     setPendingPick((p) => ({ ...p, [i]: pick }));
     try {
-      if (pick) setActiveId((await selectRecipient(session.batchId, r)).id);
+      if (pick) setActiveId((await selectRecipient(session.batchId, r, candidates)).id);
       else await unselectRecipient(session.batchId, r);
     } catch (err) {
       setPendingPick(({ [i]: _failed, ...rest }) => rest);
@@ -200,8 +201,9 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
           onToggle={(i) => void toggle(i)}
           onRetry={() => void headersOf(captureId).then((h) => run(url, h))}
           onAddManual={async (r) => {
-            await saveShared(session.batchId, { candidates: [...candidates, r] });
-            setActiveId((await selectRecipient(session.batchId, r)).id);
+            const all = [...candidates, r];
+            await saveShared(session.batchId, { candidates: all });
+            setActiveId((await selectRecipient(session.batchId, r, all)).id);
           }}
         />
       </section>
@@ -244,6 +246,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
         {sendError ? <ErrorMessage error={sendError} /> : null}
         {active && active.recipient && (draft || active.sent) ? (
           <SendPanel
+            key={active.id}
             draft={draft ?? ({ sendable: false, text: active.sent?.text ?? '', formFields: {} } as never)}
             recipient={active.recipient}
             mailtoFits={draft ? mailtoFits(active, draft) : false}

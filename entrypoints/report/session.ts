@@ -71,7 +71,7 @@ function regimeFields(n: Notice, r: Recipient): DraftPatch {
  * Picking a recipient fills the empty draft, or adds a sibling draft with the same content. It
  * works after other recipients were sent: the sibling copies the content, never the sent record.
  */
-export async function selectRecipient(batchId: string, recipient: Recipient): Promise<Notice> {
+export async function selectRecipient(batchId: string, recipient: Recipient, candidates?: Recipient[]): Promise<Notice> {
   const notices = await sessionNotices(batchId);
   const existing = notices.find((n) => sameRecipient(n.recipient, recipient));
   if (existing) return existing;
@@ -83,7 +83,15 @@ export async function selectRecipient(batchId: string, recipient: Recipient): Pr
   // The latest draft carries the newest shared edits; a sent notice is the fallback.
   const base = notices.filter((n) => n.status === 'draft').at(-1) ?? notices[0];
   const { id: _i, createdAt: _c, updatedAt: _u, status: _s, sent: _se, sentAt: _sa, followUpAt: _f, ...rest } = base;
-  return repo.createDraft({ ...rest, recipient, recipientName: recipient.name, supersedes: null, escalatedFrom: null, ...regimeFields(base, recipient) });
+  return repo.createDraft({
+    ...rest,
+    ...(candidates ? { candidates } : {}),
+    recipient,
+    recipientName: recipient.name,
+    supersedes: null,
+    escalatedFrom: null,
+    ...regimeFields(base, recipient),
+  });
 }
 
 /** Unpicking removes that recipient's unsent draft; the last draft only loses its recipient. */

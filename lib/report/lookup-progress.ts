@@ -63,9 +63,12 @@ export function lookupReducer(state: LookupState, action: LookupAction): LookupS
         if (g) groups[g] = 'error';
       }
       const found = r.recipients.length > 0;
-      if (!found) for (const k of Object.keys(groups) as GroupId[]) if (groups[k] === 'done') groups[k] = 'skipped';
       const dnsFailed = r.errors.some((e) => e.step === 'dns' || (e.step === 'input' && e.kind !== 'private-target'));
-      const verdict: LookupVerdict = found ? (r.errors.length > 0 ? 'partial' : 'ok') : dnsFailed ? 'no_dns' : 'unknown_host';
+      // Without an address there is no network or CDN to find: those stages did not succeed.
+      if (dnsFailed) for (const k of ['network', 'cdn'] as const) if (groups[k] === 'done') groups[k] = 'skipped';
+      if (!found) for (const k of Object.keys(groups) as GroupId[]) if (groups[k] === 'done') groups[k] = 'skipped';
+      // A domain that does not resolve is said as such even when its registrar was found.
+      const verdict: LookupVerdict = dnsFailed ? 'no_dns' : !found ? 'unknown_host' : r.errors.length > 0 ? 'partial' : 'ok';
       return { phase: 'done', result: r, groups, verdict };
     }
     case 'failed': {

@@ -30,6 +30,9 @@ describe('lookup progress reducer', () => {
   it('never shows a stage done over a lookup that found no one', () => {
     const noDns = run([{ type: 'start' }, { type: 'done', result: result({ errors: [{ step: 'dns', kind: 'not-found', message: 'NXDOMAIN' }] }) }]);
     expect(noDns).toMatchObject({ verdict: 'no_dns', groups: { dns: 'error', network: 'skipped', cdn: 'skipped', registrar: 'skipped' } });
+    // The registrar is still found by WHOIS: the domain is said not to resolve, and only the registrar stage is done.
+    const registrarOnly = run([{ type: 'start' }, { type: 'done', result: result({ recipients: [{ ...host, role: 'registrar' }] as never, errors: [{ step: 'dns', kind: 'not-found', message: 'NXDOMAIN' }] }) }]);
+    expect(registrarOnly).toMatchObject({ verdict: 'no_dns', groups: { dns: 'error', network: 'skipped', cdn: 'skipped', registrar: 'done' } });
     const unknown = run([{ type: 'start' }, { type: 'done', result: result({}) }]);
     expect(unknown).toMatchObject({ verdict: 'unknown_host' });
     expect(Object.values((unknown as { groups: Record<string, string> }).groups)).not.toContain('done');
