@@ -9,7 +9,7 @@ import { useT, type MessageKey } from '../../components/i18n';
 import { checkBackend } from '../../lib/backend/client';
 import { SetupGuide } from '../../components/options/SetupGuide';
 import { services, useSetting as useStoredSetting, useWorks } from '../../lib/db/services';
-import type { SettingKey, SettingValue } from '../../lib/db/settings';
+import type { SettingKey, SettingValue } from '../../lib/db/services';
 import { clearAllData, exportData, importData } from './data';
 import { toggleDetection } from './detection';
 

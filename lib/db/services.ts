@@ -9,6 +9,7 @@ import { createEvidenceRepo } from './evidence-repo';
 import { createNoticesRepo } from './notices-repo';
 import { db } from './schema';
 import { readSetting, writeSetting, type SettingKey, type SettingRead, type SettingValue } from './settings';
+import { allNotices, clearAll, exportAll, importAll } from './transfer';
 import { createWorksRepo } from './works-repo';
 import type { Work } from '../model/work';
 
@@ -20,6 +21,12 @@ function build() {
     evidence: createEvidenceRepo({ db: d, now }),
     works: createWorksRepo({ db: d }),
     bulk: createBulkStore({ db: d, now }),
+    transfer: {
+      exportJson: () => exportAll(d, now),
+      importJson: (text: string) => importAll(d, text),
+      notices: () => allNotices(d),
+      clearAll: () => clearAll(d),
+    },
     settings: {
       read: <K extends SettingKey>(key: K): Promise<SettingRead<K>> => readSetting(d, key),
       write: <K extends SettingKey>(key: K, value: SettingValue<K>): Promise<SettingValue<K>> => writeSetting(d, key, value),
@@ -48,3 +55,4 @@ export function useWorks(): Work[] | undefined {
 export function useSetting<K extends SettingKey>(key: K): SettingRead<K> | undefined {
   return useLiveQuery(() => services().settings.read(key), [key]);
 }
+export type { SettingKey, SettingValue } from './settings';
