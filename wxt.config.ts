@@ -2,7 +2,12 @@ import { defineConfig } from 'wxt';
 import { EXTENSION_PUBLIC_KEY, FIREFOX_EXTENSION_ID } from './lib/extension-id';
 
 export default defineConfig({
+  // addons.mozilla.org reviews the sources zip: it needs what builds the extension, not test output or local data.
+  zip: { excludeSources: ['test-results/**', 'coverage/**', 'data/**', 'bench/*results.json'] },
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // End-to-end builds only: the options may point the browser lookup's DoH and RDAP at http://127.0.0.1
+  // (the loopback test servers). A store build keeps https-only, public-only URLs (lib/lookup/browser-deps.ts).
+  vite: () => ({ define: { __TAKEDOWN_TEST_BUILD__: JSON.stringify(process.env.TAKEDOWN_E2E === '1') } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

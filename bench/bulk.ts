@@ -65,7 +65,7 @@ export async function runBulk(opts: BenchOptions): Promise<SectionResult> {
   const spec = opts.smoke ? bulkSpec(100, 20, 10) : bulkSpec(1000, 200, 50);
   const stack = await startLoopbackStack({ zone: fixtureZone(spec.zone), timeoutMs: 10_000 });
   try {
-    const rdapBase = stack.env.TAKEDOWN_RDAP_BOOTSTRAP.replace(/bootstrap\/$/, '');
+    const rdapBase = stack.env.TAKEDOWN_RDAP_BOOTSTRAP!.replace(/bootstrap\/$/, '');
     const resolver = new Resolver({ timeout: 2000, tries: 1 });
     resolver.setServers([stack.dns.server]);
     const get = async (url: string) => {

@@ -25,7 +25,7 @@ export async function runColdLookup(opts: BenchOptions): Promise<SectionResult> 
   try {
     stack.dns.setLatency(opts.latencyMs);
     stack.rdap.setLatency(opts.latencyMs);
-    const rdapBase = stack.env.TAKEDOWN_RDAP_BOOTSTRAP.replace(/bootstrap\/$/, '');
+    const rdapBase = stack.env.TAKEDOWN_RDAP_BOOTSTRAP!.replace(/bootstrap\/$/, '');
     const resolver = new Resolver({ timeout: 2000, tries: 1 });
     resolver.setServers([stack.dns.server]);
     const get = async (url: string) => {
@@ -67,8 +67,8 @@ export async function runColdLookup(opts: BenchOptions): Promise<SectionResult> 
       chain3.push(c3.ms);
       chain4.push(c4.ms);
     }
-    const ratios = warm.map((ms, i) => ms / chain3[i]);
-    const firstRatios = first.map((ms, i) => ms / chain4[i]);
+    const ratios = warm.map((ms, i) => ms / chain3[i]!);
+    const firstRatios = first.map((ms, i) => ms / chain4[i]!);
     const ratio = roundSpread(spread(ratios));
     const firstRatio = roundSpread(spread(firstRatios));
     const warmMs = roundSpread(spread(warm), 1);

@@ -63,7 +63,7 @@ export async function measureInChromium(pages: { html: string }[], runs: number)
     for (const p of pages) {
       await page.setContent(p.html, { waitUntil: 'domcontentloaded' }).catch(() => undefined);
       await page.addScriptTag({ content: script });
-      const t = (await page.evaluate(timingScript(runs))) as { ex: number; it: number };
+      const t = await page.evaluate<{ ex: number; it: number }>(timingScript(runs));
       out.extractMs.push(t.ex);
       out.innerTextMs.push(t.it);
     }

@@ -9,21 +9,54 @@ import { verdict, type Row, type SectionResult } from './table';
 
 export async function runDetection(opts: BenchOptions): Promise<SectionResult> {
   const r = await runDetectBench({ smoke: opts.smoke });
-  opts.log(`detection: precision ${r.detectPrecision}, recall ${r.detectRecall}, ${r.perPageMs.median} ms per page`);
+  const u = r.untouched;
+  const t = r.tuned;
+  opts.log(
+    `detection: untouched holdout precision ${u.precision}, recall ${u.recall} ` +
+      `(tuned pages ${t.precision} / ${t.recall}), ${r.perPageMs.median} ms per page`,
+  );
   const ms = (s: { median: number; min: number; max: number }) => `${s.median.toFixed(3)} ms (${s.min.toFixed(3)}–${s.max.toFixed(3)} ms)`;
   const { tp, fp, fn, tn } = r.confusion;
   return {
     keys: {
       detectPrecision: r.detectPrecision,
       detectRecall: r.detectRecall,
+      detectHoldoutPrecision: u.precision,
+      detectHoldoutRecall: u.recall,
       detectPerPageMs: r.perPageMs.median,
       detectContentScriptMs: r.contentScriptMs.median,
       detectPerPageOverBound: r.perPageOverBound,
       ...(r.dom ? { detectDomExtractMs: r.dom.extractMs.median } : {}),
     },
     rows: [
-      { section: 'detection', figure: `precision on ${r.pages} labelled pages`, value: r.detectPrecision.toFixed(3), comparison: `tp ${tp}, fp ${fp}; holdout / holdout2 (${r.holdout.pages} / ${r.bySplit.holdout2.pages} pages, since tuned on): ${r.holdout.precision} / ${r.bySplit.holdout2.precision}`, target: '—', verdict: 'n/a' },
-      { section: 'detection', figure: `recall on ${r.pages} labelled pages`, value: r.detectRecall.toFixed(3), comparison: `tp ${tp}, fn ${fn}, tn ${tn}; holdout / holdout2: ${r.holdout.recall} / ${r.bySplit.holdout2.recall}`, target: '—', verdict: 'n/a' },
+      // The headline: pages no rule was tuned on. The tuned pages' figures are an upper bound, shown apart.
+      {
+        section: 'detection',
+        figure: `precision on the untouched holdout (${u.splits.join(', ')}, ${u.pages} pages)`,
+        value: u.precision.toFixed(3),
+        comparison:
+          `tp ${u.confusion.tp}, fp ${u.confusion.fp}; ` + `on the ${t.pages} tuned pages: ${t.precision.toFixed(3)} (fp ${t.confusion.fp})`,
+        target: '≥ 0.95',
+        verdict: verdict(u.precision, { min: 0.95 }),
+      },
+      {
+        section: 'detection',
+        figure: `recall on the untouched holdout (${u.splits.join(', ')}, ${u.pages} pages)`,
+        value: u.recall.toFixed(3),
+        comparison:
+          `tp ${u.confusion.tp}, fn ${u.confusion.fn}, tn ${u.confusion.tn}; ` +
+          `on the ${t.pages} tuned pages: ${t.recall.toFixed(3)} (fn ${t.confusion.fn})`,
+        target: '≥ 0.95',
+        verdict: verdict(u.recall, { min: 0.95 }),
+      },
+      {
+        section: 'detection',
+        figure: `all ${r.pages} labelled pages`,
+        value: `${r.detectPrecision.toFixed(3)} / ${r.detectRecall.toFixed(3)}`,
+        comparison: `precision / recall; tp ${tp}, fp ${fp}, fn ${fn}, tn ${tn}`,
+        target: '—',
+        verdict: 'n/a',
+      },
       {
         section: 'detection',
         figure: 'per page: extract + message + score (median over pages)',

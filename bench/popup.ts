@@ -9,7 +9,7 @@
  * [data-testid="empty-state"]) and returns performance.now() in the first frame where it exists, i.e. the
  * frame that paints it; performance.now() counts from the page's navigation start.
  * Seeding: raw IndexedDB from an extension page against the popup's own Dexie database 'takedown'
- * (schema v2 = IDB version 20, store 'notices', keyPath 'id'), with notices checked against NoticeSchema.
+ * (Dexie schema vN = IDB version N×10, store 'notices', keyPath 'id'), with notices checked against NoticeSchema.
  * The built extension is copied to a temporary directory first, so a rebuild by someone else mid-run
  * cannot change what is measured (the manifest key keeps the extension ID).
  */
@@ -17,6 +17,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { SCHEMA_VERSION } from '../lib/db/schema';
 import { CHROME_EXTENSION_ID } from '../lib/extension-id';
 import { NoticeSchema, type Notice, type NoticeStatus } from '../lib/model/notice';
 import { CHROMIUM, extensionLaunchArgs } from '../tests/helpers/chromium';
@@ -108,24 +109,24 @@ async function seed(context: BrowserContext, notices: Notice[]): Promise<number>
     await page.goto(POPUP);
     await page.waitForSelector('[data-testid="empty-state"]');
     for (let i = 0; i < notices.length; i += 1000) {
-      await page.evaluate(async (chunk) => {
+      await page.evaluate(async ({ chunk, idbVersion }) => {
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const req = indexedDB.open('takedown');
           req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
         });
         try {
-          if (db.version !== 20 || !db.objectStoreNames.contains('notices')) throw new Error(`unexpected database version ${db.version}`);
+          if (db.version !== idbVersion || !db.objectStoreNames.contains('notices')) throw new Error(`unexpected database version ${db.version}`);
           await new Promise<void>((resolve, reject) => {
             const tx = db.transaction('notices', 'readwrite');
             for (const n of chunk) tx.objectStore('notices').put(n);
             tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
           });
         } finally {
           db.close();
         }
-      }, notices.slice(i, i + 1000));
+      }, { chunk: notices.slice(i, i + 1000), idbVersion: SCHEMA_VERSION * 10 });
     }
     return await page.evaluate(
       () =>
@@ -138,7 +139,7 @@ async function seed(context: BrowserContext, notices: Notice[]): Promise<number>
               req.result.close();
             };
           };
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
         }),
     );
   } finally {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --smoke] [--latency=50] [--only=cold,cached,bulk,popup,drafting,sizes,detection]`
+ * `npm run bench [-- --smoke] [--latency=50] [--only=cold,browser,cached,bulk,popup,drafting,sizes,detection]`
  *
  * Runs the issue 8 benchmarks one after another, prints one table (stdout) and writes bench/results.json
  * (git-ignored): every figure under `keys` as a number, plus details per section. Benchmarks assert nothing
@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBrowserColdLookup } from './browser-cold-lookup';
 import { runBulk } from './bulk';
 import { runCachedLookup } from './cached-lookup';
 import { runColdLookup } from './cold-lookup';
@@ -25,6 +26,7 @@ export const RESULTS_FILE = path.join(path.dirname(fileURLToPath(import.meta.url
 /** Every key results.json must hold (issue 8); run.ts fails if a section forgot one. */
 export const REQUIRED_KEYS = [
   'coldLookupRatio',
+  'browserColdLookupRatio',
   'cachedP50Ms',
   'cachedPerSecond',
   'bulkRequests',
@@ -40,6 +42,7 @@ export const REQUIRED_KEYS = [
 
 const SECTIONS: Record<string, (o: BenchOptions) => Promise<SectionResult>> = {
   cold: runColdLookup,
+  browser: runBrowserColdLookup,
   cached: runCachedLookup,
   bulk: runBulk,
   popup: runPopup,
@@ -73,7 +76,7 @@ async function main() {
     const t0 = Date.now();
     opts.log(`${name}…`);
     try {
-      const r = await SECTIONS[name](opts);
+      const r = await SECTIONS[name]!(opts);
       Object.assign(keys, r.keys);
       sections[name] = { ...r.details, rows: r.rows, seconds: (Date.now() - t0) / 1000 };
       rows.push(...r.rows);

@@ -33,7 +33,7 @@ const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 /** JS files popup.html loads: script src and modulepreload href, then static and dynamic imports inside them. */
 export function popupJsFiles(dir: string, page = 'popup.html'): string[] {
   const html = readFileSync(path.join(dir, page), 'utf8');
-  const queue = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => path.join(dir, m[1] ?? m[2]));
+  const queue = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => path.join(dir, (m[1] ?? m[2])!));
   const seen = new Set<string>();
   while (queue.length) {
     const file = queue.shift()!;
@@ -41,7 +41,7 @@ export function popupJsFiles(dir: string, page = 'popup.html'): string[] {
     seen.add(file);
     const src = readFileSync(file, 'utf8');
     for (const m of src.matchAll(/(?:import|from)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js|\/chunks\/[^"']+\.js)["']/g)) {
-      queue.push(m[1].startsWith('/') ? path.join(dir, m[1]) : path.resolve(path.dirname(file), m[1]));
+      queue.push(m[1]!.startsWith('/') ? path.join(dir, m[1]!) : path.resolve(path.dirname(file), m[1]!));
     }
   }
   return [...seen];

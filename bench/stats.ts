@@ -14,13 +14,13 @@ export function percentile(xs: number[], p: number): number {
   if (xs.length === 0) return 0;
   const s = sorted(xs);
   const rank = Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1));
-  return s[rank];
+  return s[rank] ?? Number.NaN;
 }
 
 /** Median (the lower of the two middle values for an even count, so it is always a measured value), min, max. */
 export function spread(xs: number[]): Spread {
   const s = sorted(xs);
-  return { median: s.length ? s[Math.floor((s.length - 1) / 2)] : 0, min: s[0] ?? 0, max: s[s.length - 1] ?? 0, n: s.length };
+  return { median: s[Math.floor((s.length - 1) / 2)] ?? 0, min: s[0] ?? 0, max: s[s.length - 1] ?? 0, n: s.length };
 }
 
 export function round(x: number, digits = 3): number {

@@ -11,7 +11,7 @@ export type Translate = (key: MessageKey, substitutions?: string | string[]) => 
  * (the `uiLocale` message) wins unless the UI language is the same language with a region.
  */
 export function pageLanguage(uiLanguage: string, catalogLocale: string): string {
-  const base = (l: string) => l.split(/[-_]/)[0].toLowerCase();
+  const base = (l: string) => (l.split(/[-_]/)[0] ?? '').toLowerCase();
   if (!catalogLocale) return uiLanguage;
   return uiLanguage && base(uiLanguage) === base(catalogLocale) ? uiLanguage : catalogLocale;
 }

@@ -21,7 +21,7 @@ interface MessageDef<I extends z.ZodType, O> {
 const def = <I extends z.ZodType, O>(input: I, from: readonly SenderKind[]): MessageDef<I, O> => ({ input, from });
 
 export const PROTOCOL = {
-  ping: def<z.ZodObject<{}>, { ok: true; version: string }>(z.object({}), ['extension']),
+  ping: def<z.ZodObject<Record<string, never>>, { ok: true; version: string }>(z.object({}), ['extension']),
   /** The popup reports the tab it was opened on: captured like a right-click, then the report page opens. */
   'report/tab': def<typeof ReportTabSchema, { opened: boolean }>(ReportTabSchema, ['extension']),
   /** Detection (issue 6): the content script reports a page's capped features; the background scores them. */

@@ -45,9 +45,9 @@ export function GroupUrls({ urls, excluded, standIns, readOnly, onToggle, works 
       {pickable && (
         <div className="row bulk-works-bar">
           <span className="muted">{t('bulkWorkAll')}</span>
-          {workSelect(SHARED, t('bulkWorkAll'), (id) => onAssign!(urls, id ? [id] : []), 'group-work')}
+          {workSelect(SHARED, t('bulkWorkAll'), (id) => onAssign(urls, id ? [id] : []), 'group-work')}
           {unassignedSuggestions.length > 0 && (
-            <button type="button" data-testid="apply-suggested" onClick={() => unassignedSuggestions.forEach((u) => onAssign!([u], [...suggested!.get(u)!]))}>
+            <button type="button" data-testid="apply-suggested" onClick={() => unassignedSuggestions.forEach((u) => onAssign([u], [...suggested!.get(u)!]))}>
               {t('bulkWorkApplySuggested', String(unassignedSuggestions.length))}
             </button>
           )}
@@ -64,7 +64,7 @@ export function GroupUrls({ urls, excluded, standIns, readOnly, onToggle, works 
                 <span className="mono">{u}</span>
               </label>
               {pickable ? (
-                workSelect(own[0] ?? SHARED, t('bulkWorkOf', u), (id) => onAssign!([u], id ? [id] : []), 'url-work')
+                workSelect(own[0] ?? SHARED, t('bulkWorkOf', u), (id) => onAssign([u], id ? [id] : []), 'url-work')
               ) : own.length > 0 ? (
                 <span className="badge">{own.map((id) => works.find((w) => w.id === id)?.title ?? id).join(', ')}</span>
               ) : null}

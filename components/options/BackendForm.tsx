@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { BackendSettingsSchema, type BackendSettings } from '../../lib/model/settings';
 import { ErrorMessage } from '../ErrorMessage';
 import { Field } from '../ui/Field';
@@ -16,10 +16,13 @@ export function BackendForm({ saved, onSave, onTest }: Props) {
   const [token, setToken] = useState(saved.token);
   const [urlError, setUrlError] = useState<string>();
   const [state, setState] = useState<{ kind: 'idle' | 'testing' | 'ok' | 'saved' } | { kind: 'failed'; error: unknown }>({ kind: 'idle' });
-  useEffect(() => {
+  // A newly stored setting replaces what the form shows (React's "adjust state when a prop changes").
+  const [shown, setShown] = useState(saved);
+  if (shown !== saved) {
+    setShown(saved);
     setUrl(saved.url);
     setToken(saved.token);
-  }, [saved]);
+  }
 
   const value = () => {
     const parsed = BackendSettingsSchema.safeParse({ url: url.trim(), token: token.trim() });

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { LetterheadSchema, LOGO_MAX_BYTES, type Letterhead } from '../../lib/model/letterhead';
 import { Field } from '../ui/Field';
 import { useT, type MessageKey } from '../i18n';
@@ -39,11 +39,15 @@ export function LetterheadForm({ saved, onSave }: Props) {
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
 
-  useEffect(() => {
-    if (!saved) return;
-    setForm({ company: saved.company, address: saved.address, email: saved.email, phone: saved.phone, signatory: saved.signatory, signatoryTitle: saved.signatoryTitle });
-    setLogo(saved.logo);
-  }, [saved]);
+  // The stored letterhead replaces what the form shows when it loads or changes (React's "adjust state when a prop changes").
+  const [shown, setShown] = useState(saved);
+  if (shown !== saved) {
+    setShown(saved);
+    if (saved) {
+      setForm({ company: saved.company, address: saved.address, email: saved.email, phone: saved.phone, signatory: saved.signatory, signatoryTitle: saved.signatoryTitle });
+      setLogo(saved.logo);
+    }
+  }
 
   const set = (name: keyof typeof EMPTY) => (e: { target: { value: string } }) => {
     setForm((f) => ({ ...f, [name]: e.target.value }));
@@ -57,7 +61,7 @@ export function LetterheadForm({ saved, onSave }: Props) {
     if (file.size > LOGO_MAX_BYTES) return setErrors((e) => ({ ...e, logo: 'logoTooLarge' }));
     const reader = new FileReader();
     reader.onload = () => {
-      setLogo(String(reader.result));
+      if (typeof reader.result === 'string') setLogo(reader.result);
       setErrors((e) => ({ ...e, logo: undefined }));
     };
     reader.readAsDataURL(file);
@@ -78,7 +82,7 @@ export function LetterheadForm({ saved, onSave }: Props) {
   };
 
   const text = (name: keyof typeof EMPTY, label: MessageKey, props: { type?: string; multiline?: boolean } = {}) => (
-    <Field label={t(label)} error={errors[name] && t(errors[name]!)}>
+    <Field label={t(label)} error={errors[name] && t(errors[name])}>
       {(a) =>
         props.multiline ? (
           <textarea {...a} name={name} value={form[name]} onChange={set(name)} />

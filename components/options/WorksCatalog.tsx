@@ -12,7 +12,7 @@ interface Props {
 
 export function WorksCatalog({ works, newId, onSave, onDelete }: Props) {
   const t = useT();
-  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const [editing, setEditing] = useState<string | null>(null); // a work id, or 'new' for the blank form
   return (
     <div>
       <p className="muted">{t('worksIntro')}</p>

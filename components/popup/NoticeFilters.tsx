@@ -13,7 +13,9 @@ export function NoticeFilters({ value, onChange, debounceMs = 250 }: { value: No
   const t = useT();
   const [search, setSearch] = useState(value.search);
   const latest = useRef(value);
-  latest.current = value;
+  useEffect(() => {
+    latest.current = value;
+  }, [value]);
   useEffect(() => {
     if (search === latest.current.search) return;
     const timer = setTimeout(() => onChange({ ...latest.current, search }), debounceMs);

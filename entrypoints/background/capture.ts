@@ -12,7 +12,7 @@ interface TabLike {
 /** Runs inside the reported page (scripting.executeScript): the DOM as rendered, and the cached response headers. */
 async function snapshotPage(maxChars: number) {
   const html = document.documentElement.outerHTML;
-  let headers: Array<[string, string]> = [];
+  let headers: Array<[string, string]>;
   try {
     // only-if-cached reads the response the page came from without a new request to the pirate site.
     const res = await fetch(location.href, { cache: 'only-if-cached', mode: 'same-origin' });
@@ -43,7 +43,7 @@ export async function captureEvidence(tab: TabLike | undefined, target: { url: s
   if (tab?.id !== undefined && tab.id >= 0) {
     try {
       const [result] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: snapshotPage, args: [5_000_000] });
-      const snap = result?.result as Awaited<ReturnType<typeof snapshotPage>> | undefined;
+      const snap = result?.result;
       if (snap) {
         raw.html = snap.html;
         raw.title = snap.title || raw.title;

@@ -46,7 +46,10 @@ export type DetectionService = ReturnType<typeof createDetectionService>;
 export function createDetectionService(deps: DetectionDeps) {
   const store = deps.store ?? memoryVerdictStore();
   let catalog: Promise<CompiledCatalog> | null = null;
-  const compiled = () => (catalog ??= deps.loadCatalog().then(compileCatalog, (err) => ((catalog = null), Promise.reject(err))));
+  const compiled = () => (catalog ??= deps.loadCatalog().then(compileCatalog, (err: unknown) => {
+    catalog = null;
+    throw err;
+  }));
 
   async function clear(tabId: number) {
     if (!(await store.get(tabId))) return;

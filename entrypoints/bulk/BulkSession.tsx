@@ -196,6 +196,11 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
           onCancel={lookup.cancel}
           onRetryFailed={() => void lookup.start({ retryFailed: true })}
         />
+        {lookup.answeredBy && (
+          <p className="muted" data-testid="lookup-source" data-answered-by={lookup.answeredBy}>
+            {t(lookup.answeredBy === 'backend' ? 'answeredBy_backend' : 'answeredBy_browser')}
+          </p>
+        )}
       </section>
 
       <section className="step card">
@@ -275,7 +280,7 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
               void act(async () => {
                 if (!sent) return;
                 const c = await repo.createCorrection(sent.id);
-                await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${reportPageQuery({ url: c.urls[0], kind: 'page', draftId: c.id })}` as '/report.html') });
+                await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${reportPageQuery({ url: c.urls[0] ?? '', kind: 'page', draftId: c.id })}` as '/report.html') });
               })
             }
           />

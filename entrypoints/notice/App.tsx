@@ -18,7 +18,7 @@ import { recheckNotice, recordReply, relatedNotices, repo } from './actions';
 
 const pageUrl = (n: Notice) =>
   n.status === 'draft'
-    ? browser.runtime.getURL('/report.html') + reportPageQuery({ url: n.urls[0], kind: 'page', draftId: n.id })
+    ? browser.runtime.getURL('/report.html') + reportPageQuery({ url: n.urls[0] ?? '', kind: 'page', draftId: n.id })
     : `${browser.runtime.getURL('/notice.html')}?id=${encodeURIComponent(n.id)}`;
 
 export function App({ id }: { id: string }) {

@@ -30,7 +30,7 @@ export async function recordReply(notice: Notice, r: ReplySubmission): Promise<v
 /** Asks the backend whether the first URL still serves the work and logs the answer. */
 export async function recheckNotice(notice: Notice): Promise<RecheckResult> {
   const settings = (await services().settings.read('backend')).value ?? BackendSettingsSchema.parse({});
-  const result = await recheck(settings, fetch.bind(globalThis), { url: notice.urls[0], markers: notice.workTitles });
+  const result = await recheck(settings, fetch.bind(globalThis), { url: notice.urls[0] ?? '', markers: notice.workTitles });
   await repo.recordEvent(notice.id, 'recheck', recheckEventDetails(result), 'system');
   return result;
 }

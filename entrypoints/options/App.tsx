@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { BackendForm } from '../../components/options/BackendForm';
 import { DefaultsForm } from '../../components/options/DefaultsForm';
 import { LetterheadForm } from '../../components/options/LetterheadForm';
+import { LookupModeForm } from '../../components/options/LookupModeForm';
 import { WorksCatalog } from '../../components/options/WorksCatalog';
 import { DataPanel } from '../../components/options/DataPanel';
 import { DetectionToggle } from '../../components/detection/DetectionToggle';
@@ -13,7 +14,7 @@ import type { SettingKey, SettingValue } from '../../lib/db/services';
 import { clearAllData, exportData, importData } from './data';
 import { toggleDetection } from './detection';
 
-const TABS = ['letterhead', 'works', 'backend', 'defaults', 'detection', 'data'] as const;
+const TABS = ['letterhead', 'works', 'lookup', 'backend', 'defaults', 'detection', 'data'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Reads a setting live; `invalid` says a stored value failed validation and was kept untouched. */
@@ -34,6 +35,7 @@ export function App() {
   }, []);
   const letterhead = useSetting('letterhead');
   const backend = useSetting('backend');
+  const lookup = useSetting('lookup');
   const defaults = useSetting('defaults');
   const detection = useSetting('detection');
   const loadedWorks = useWorks();
@@ -71,6 +73,12 @@ export function App() {
         <section>
           <h2>{t('tab_works')}</h2>
           <WorksCatalog works={works} newId={() => crypto.randomUUID()} onSave={async (w) => void (await services().works.put(w))} onDelete={(id) => services().works.remove(id)} />
+        </section>
+      )}
+      {tab === 'lookup' && lookup.value && (
+        <section>
+          <h2>{t('tab_lookup')}</h2>
+          <LookupModeForm saved={lookup.value} onSave={(v) => save('lookup', v)} />
         </section>
       )}
       {tab === 'backend' && backend.value && (

@@ -39,7 +39,7 @@ export function App() {
       status: n.status,
       ...noticeAge(n, now),
       followUpAt: n.followUpAt,
-      draftUrl: n.status === 'draft' ? n.urls[0] : null,
+      draftUrl: n.status === 'draft' ? (n.urls[0] ?? null) : null,
     })),
     [pages.rows, now],
   );
@@ -76,7 +76,7 @@ export function App() {
       {stale.length > 0 && (
         <StaleDrafts
           drafts={stale.map((n) => ({ id: n.id, host: n.host, createdAt: n.createdAt }))}
-          onOpen={(id) => void openPage(`/report.html${reportPageQuery({ url: stale.find((n) => n.id === id)!.urls[0], kind: 'page', draftId: id })}`)}
+          onOpen={(id) => void openPage(`/report.html${reportPageQuery({ url: stale.find((n) => n.id === id)?.urls[0] ?? '', kind: 'page', draftId: id })}`)}
           onDiscard={(ids) => void Promise.all(ids.map((id) => repo.deleteDraft(id))).then(() => setStaleVersion((v) => v + 1))}
         />
       )}

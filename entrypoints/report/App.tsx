@@ -9,7 +9,12 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT, type MessageKey } from '../../components/i18n';
 import type { LookupResult } from '../../lib/contract';
 import { services, useSetting, useWorks } from '../../lib/db/services';
+import type { EvidenceMeta } from '../../lib/model/evidence';
+import type { Letterhead } from '../../lib/model/letterhead';
 import type { Notice, SendChannel } from '../../lib/model/notice';
+import type { Work } from '../../lib/model/work';
+import type { PriorNotice } from '../../lib/notices/case';
+import type { NoticeDraft } from '../../lib/notices/draft';
 import { sameRecipient, type Recipient } from '../../lib/model/recipient';
 import { regimeHint } from '../../components/report/regime-hint';
 import { draftOf, sendNotice } from '../../lib/report/send-notice';
@@ -17,6 +22,8 @@ import { reportPageQuery, type ReportTarget } from '../../lib/report/target';
 import { evidenceOf, openSession, repo, saveShared, selectRecipient, sessionNotices, unselectRecipient, type Session } from './session';
 import { mailtoFits, printLetter, sendByEmail } from './send';
 import { useLookup } from './use-lookup';
+import { useAllowOrigin } from './use-allow-origin';
+import { LookupSource } from '../../components/report/LookupSource';
 import { useBusyAction } from '../../components/use-busy-action';
 import { checklistLangFor } from '../../lib/i18n';
 
@@ -41,8 +48,29 @@ const fieldsOf = (n: Notice): DraftFields => ({
   confirmations: n.confirmations,
 });
 
+/** A draft as shown: the stored record with the edits not yet saved. */
+const viewOf = (n: Notice | null, f: DraftFields | null) => (n && f && n.status === 'draft' ? { ...n, ...f } : n);
+
+/** The letter previewed for a draft, or why it cannot be written yet. */
+function letterOf(
+  view: Notice | null,
+  ctx: { letterhead: Letterhead | null; works: Work[]; evidenceRows: EvidenceMeta[]; priorNotices: PriorNotice[] | undefined },
+): { draft: NoticeDraft | null; draftError: unknown } {
+  // An escalation's letter must cite the earlier notices: no preview until they are read.
+  if (!view || (view.escalatedFrom && ctx.priorNotices === undefined)) return { draft: null, draftError: null };
+  try {
+    const checklistLang = checklistLangFor(document.documentElement.lang);
+    const evidence = ctx.evidenceRows;
+    const opts = { letterhead: ctx.letterhead, works: ctx.works, evidence, priorNotices: ctx.priorNotices ?? [], checklistLang };
+    return { draft: draftOf(view, { ...opts, now: () => new Date() }), draftError: null };
+  } catch (err) {
+    return { draft: null, draftError: err };
+  }
+}
+
 let opening: Promise<Session> | null = null;
 const EMPTY_WORKS: never[] = [];
+const NO_EVIDENCE: Awaited<ReturnType<typeof evidenceOf>> = [];
 
 function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }> }) {
   const t = useT();
@@ -64,7 +92,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const notices = useLiveQuery(() => (session ? sessionNotices(session.batchId) : Promise.resolve([] as Notice[])), [session]);
   const primary = notices?.find((n) => n.id === session?.primaryId) ?? notices?.[0];
   const captureId = primary?.captureId ?? target.captureId;
-  const evidenceRows = useLiveQuery(() => evidenceOf(captureId), [captureId]) ?? [];
+  const evidenceRows = useLiveQuery(() => evidenceOf(captureId), [captureId]) ?? NO_EVIDENCE;
   const letterhead = useSetting('letterhead')?.value ?? null;
   const works = useWorks() ?? EMPTY_WORKS;
 
@@ -78,8 +106,9 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     },
     [session, candidates],
   );
-  const { state: lookup, run } = useLookup(onResult);
+  const { state: lookup, run, source: lookupSource } = useLookup(onResult);
   const url = primary?.urls[0] ?? target.url;
+  const allowOrigin = useAllowOrigin(() => void headersOf(captureId).then((h) => run(url, h)));
   const started = useRef(false);
   useEffect(() => {
     if (!primary || started.current || candidates.length > 0 || primary.status !== 'draft') return;
@@ -103,6 +132,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const toggle = async (i: number) => {
     if (!session) return;
     const r = candidates[i];
+    if (!r) return;
     const pick = !selected.has(i);
     setPendingPick((p) => ({ ...p, [i]: pick }));
     try {
@@ -115,29 +145,36 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   };
   // The optimistic tick gives way once the stored drafts say the same.
   const storedKey = [...stored].join();
-  useEffect(() => {
-    setPendingPick((p) => {
-      const settled = Object.keys(p).filter((k) => p[Number(k)] === stored.has(Number(k)));
-      if (settled.length === 0) return p;
-      const next = { ...p };
+  const [seenStored, setSeenStored] = useState(storedKey);
+  if (seenStored !== storedKey) {
+    setSeenStored(storedKey);
+    const settled = Object.keys(pendingPick).filter((k) => pendingPick[Number(k)] === stored.has(Number(k)));
+    if (settled.length > 0) {
+      const next = { ...pendingPick };
       for (const k of settled) delete next[Number(k)];
-      return next;
-    });
-  }, [storedKey]); // eslint-disable-line react-hooks/exhaustive-deps
+      setPendingPick(next);
+    }
+  }
 
   // Local copy of the active draft's fields, saved shortly after each change and before any send.
   const [fields, setFields] = useState<DraftFields | null>(null);
   const pending = useRef<{ id: string; fields: DraftFields; regimeChosen: boolean } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => {
-    if (active && pending.current?.id !== active.id) setFields(fieldsOf(active));
-  }, [active?.id, active?.updatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The draft with edits not yet saved: its stored copy must not overwrite what is being typed.
+  const [dirtyId, setDirtyId] = useState<string | null>(null);
+  const activeKey = active ? `${active.id}@${active.updatedAt}` : '';
+  const [seenActive, setSeenActive] = useState('');
+  if (seenActive !== activeKey) {
+    setSeenActive(activeKey);
+    if (active && dirtyId !== active.id) setFields(fieldsOf(active));
+  }
 
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
     const p = pending.current;
     if (!p || !session) return;
     pending.current = null;
+    setDirtyId(null);
     const titles = works.filter((w) => p.fields.workIds.includes(w.id)).map((w) => w.title);
     const { regime, lang, ...shared } = p.fields;
     // One transaction for every draft of the report; unchanged drafts are skipped (repo.autosave).
@@ -153,23 +190,14 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     if (!active || !fields) return;
     const next = { ...fields, ...patch };
     setFields(next);
+    setDirtyId(active.id);
     const chose = 'regime' in patch || 'lang' in patch;
     pending.current = { id: active.id, fields: next, regimeChosen: chose || (pending.current?.id === active.id && pending.current.regimeChosen) };
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), 300);
   };
 
-  const activeView = active && fields && active.status === 'draft' ? { ...active, ...fields } : active;
-  const { draft, draftError } = useMemo(() => {
-    // An escalation's letter must cite the earlier notices: no preview until they are read.
-    if (!activeView || (activeView.escalatedFrom && priorNotices === undefined)) return { draft: null, draftError: null };
-    try {
-      const checklistLang = checklistLangFor(document.documentElement.lang);
-      return { draft: draftOf(activeView, { letterhead, works, evidence: evidenceRows, priorNotices: priorNotices ?? [], now: () => new Date(), checklistLang }), draftError: null };
-    } catch (err) {
-      return { draft: null, draftError: err };
-    }
-  }, [activeView, letterhead, works, evidenceRows, priorNotices]);
+  const { draft, draftError } = letterOf(viewOf(active, fields), { letterhead, works, evidenceRows, priorNotices });
 
   const { busy, error: sendError, act } = useBusyAction(flush);
 
@@ -206,6 +234,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             setActiveId((await selectRecipient(session.batchId, r, all)).id);
           }}
         />
+        {lookupSource && <LookupSource source={lookupSource} onAllowOrigin={(o) => void allowOrigin.allow(o)} denied={allowOrigin.denied} />}
       </section>
 
       <section className="step card">
@@ -267,7 +296,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             onCorrection={() =>
               void act(async () => {
                 const c = await repo.createCorrection(active.id);
-                location.search = reportPageQuery({ url: c.urls[0], kind: 'page', draftId: c.id });
+                location.search = reportPageQuery({ url: c.urls[0] ?? '', kind: 'page', draftId: c.id });
               })
             }
           />
@@ -291,10 +320,11 @@ async function headersOf(captureId: string | null): Promise<Record<string, strin
 }
 
 function useEvidenceView(captureId: string | null, rows: Awaited<ReturnType<typeof evidenceOf>>): EvidenceView | null {
-  const [view, setView] = useState<EvidenceView | null>(null);
-  const key = rows.map((r) => r.id).join();
+  // The view is tagged with the rows it was built from, so a stale one is never shown.
+  const [built, setBuilt] = useState<{ key: string; view: EvidenceView } | null>(null);
+  const key = `${captureId}|${rows.map((r) => r.id).join()}`;
   useEffect(() => {
-    if (!captureId || rows.length === 0) return setView(null);
+    if (!captureId || rows.length === 0) return;
     let url: string | null = null;
     let cancelled = false;
     void (async () => {
@@ -304,18 +334,18 @@ function useEvidenceView(captureId: string | null, rows: Awaited<ReturnType<type
       const manifest = await evidence.manifest(captureId);
       if (cancelled) return;
       url = shotBlob ? URL.createObjectURL(shotBlob) : null;
-      setView({
+      setBuilt({ key, view: {
         capturedAt: rows[0]?.capturedAt ?? null,
         artefacts: rows,
         screenshotUrl: url,
         failures: manifest?.ok ? manifest.value.failures : {},
         problems: manifest && !manifest.ok ? [manifest.problem.name] : [],
-      });
+      } });
     })();
     return () => {
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [captureId, key]); // eslint-disable-line react-hooks/exhaustive-deps
-  return view;
+  }, [captureId, key, rows]);
+  return captureId && rows.length > 0 && built?.key === key ? built.view : null;
 }

@@ -82,6 +82,7 @@ export async function selectRecipient(batchId: string, recipient: Recipient, can
   }
   // The latest draft carries the newest shared edits; a sent notice is the fallback.
   const base = notices.filter((n) => n.status === 'draft').at(-1) ?? notices[0];
+  if (!base) throw new AppError('storage', 'This report has no draft to copy the case from; reopen it from the page.');
   const { id: _i, createdAt: _c, updatedAt: _u, status: _s, sent: _se, sentAt: _sa, followUpAt: _f, ...rest } = base;
   return repo.createDraft({
     ...rest,

@@ -1,13 +1,17 @@
-import { useCallback, useReducer, useRef } from 'react';
-import { lookupUrl } from '../../lib/backend/client';
+import { useCallback, useReducer, useRef, useState } from 'react';
 import type { LookupResult } from '../../lib/contract';
 import { services } from '../../lib/db/services';
-import { BackendSettingsSchema } from '../../lib/model/settings';
 import { lookupReducer } from '../../lib/report/lookup-progress';
+import type { LookupSource } from '../../lib/report/lookup-runner';
+import { IS_TEST_BUILD } from '../../lib/report/test-build';
 
-/** Runs the backend lookup; lib/report/lookup-progress folds its streamed steps into what the page shows. */
+/**
+ * Runs the lookup in the mode chosen in the options (backend or this page itself); lib/report/lookup-progress folds
+ * its steps into what the page shows, and `source` says which mode answered and what it could not do.
+ */
 export function useLookup(onResult: (r: LookupResult) => void) {
   const [state, dispatch] = useReducer(lookupReducer, { phase: 'idle' });
+  const [source, setSource] = useState<LookupSource | null>(null);
   const running = useRef<AbortController | null>(null);
 
   const run = useCallback(
@@ -16,12 +20,17 @@ export function useLookup(onResult: (r: LookupResult) => void) {
       const ctrl = new AbortController();
       running.current = ctrl;
       dispatch({ type: 'start' });
+      setSource(null);
       try {
-        const settings = (await services().settings.read('backend')).value ?? BackendSettingsSchema.parse({});
-        const result = await lookupUrl(settings, fetch.bind(globalThis), { url, headers }, {
+        const env = { fetch: fetch.bind(globalThis), pageOrigin: location.origin, testBuild: IS_TEST_BUILD };
+        const { result, source: answered } = await services().lookup.url(env, { url, headers }, {
           signal: ctrl.signal,
-          onStep: (e) => dispatch({ type: 'step', step: e.step, status: e.status === 'start' ? 'start' : e.status === 'error' ? 'error' : 'done' }),
+          onStep: (e) =>
+            dispatch({ type: 'step', step: e.step, status: e.status === 'start' ? 'start' : e.status === 'error' ? 'error' : 'done' }),
         });
+        // A newer run replaced this one (the browser lookup cannot be interrupted half-way).
+        if (ctrl.signal.aborted) return;
+        setSource(answered);
         dispatch({ type: 'done', result });
         onResult(result);
       } catch (error) {
@@ -30,5 +39,5 @@ export function useLookup(onResult: (r: LookupResult) => void) {
     },
     [onResult],
   );
-  return { state, run };
+  return { state, run, source };
 }

@@ -3,6 +3,7 @@ import { ApiErrorSchema, BatchResponseSchema, LookupResultSchema, LookupStepSche
 import { AppError, isErrorKind, type ErrorKind } from '../errors';
 import type { BackendSettings } from '../model/settings';
 import { RecheckRequestSchema, RecheckResultSchema, type RecheckRequest, type RecheckResult } from '../tracking/recheck';
+import { firstIssue } from '../zod-issue';
 
 export type FetchFn = typeof globalThis.fetch;
 
@@ -100,7 +101,10 @@ export async function lookupBatch(settings: BackendSettings, fetchFn: FetchFn, u
 /** Asks the backend whether a URL still serves the work (markers: text that shows it, e.g. work titles). */
 export async function recheck(settings: BackendSettings, fetchFn: FetchFn, input: RecheckRequest, signal?: AbortSignal): Promise<RecheckResult> {
   const body = RecheckRequestSchema.safeParse(input);
-  if (!body.success) throw new AppError('invalid_input', `Re-check: ${body.error.issues[0].path.join('.')} ${body.error.issues[0].message}`, { path: body.error.issues[0].path.join('.') });
+  if (!body.success) {
+    const issue = firstIssue(body.error);
+    throw new AppError('invalid_input', `Re-check: ${issue.path} ${issue.message}`, { path: issue.path });
+  }
   const res = await call(settings, fetchFn, 'v1/recheck', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body.data) }, signal);
   return parsed(res, RecheckResultSchema);
 }

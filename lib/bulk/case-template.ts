@@ -22,7 +22,7 @@ export function parseCaseTemplate(raw: unknown): TemplateResult {
 function templateWorks(template: unknown): { id: string; title: string; aliases: string[] }[] {
   const works = (template as { works?: unknown }).works;
   if (!Array.isArray(works)) return [];
-  return works.map((w: { id?: unknown; title?: unknown }, i) => ({ id: typeof w.id === 'string' && w.id ? w.id : `#${i}`, title: String(w.title ?? ''), aliases: [] }));
+  return works.map((w: { id?: unknown; title?: unknown }, i) => ({ id: typeof w.id === 'string' && w.id ? w.id : `#${i}`, title: typeof w.title === 'string' ? w.title : '', aliases: [] }));
 }
 
 /** Resolves a `work` cell against the template's works (id or title, case-insensitive). */
@@ -31,7 +31,8 @@ export function templateWorkResolver(template: unknown): (ref: string) => string
   return (ref) => {
     const want = ref.normalize('NFKC').trim().toLowerCase();
     const hits = works.filter((w) => w.id === ref.trim() || w.title.normalize('NFKC').trim().toLowerCase() === want);
-    return hits.length === 1 ? hits[0].id : null;
+    const [only, ...more] = hits;
+    return only && more.length === 0 ? only.id : null;
   };
 }
 
@@ -45,8 +46,8 @@ export function groupCase(template: unknown, group: Pick<BulkGroup, 'recipient' 
   const out = { ...(rest as Omit<NoticeCaseInput, 'recipient'>), infringingUrls: group.urls, recipient: group.recipient };
   if (!urlWorks || !Array.isArray(rest.works)) return out;
   const ids = templateWorks(template).map((w) => w.id);
-  const wanted = new Set(group.urls.flatMap((u) => (urlWorks.get(u)?.length ? [...urlWorks.get(u)!] : ids)));
-  return { ...out, works: (rest.works as unknown[]).filter((_, i) => wanted.has(ids[i])) as NoticeCaseInput['works'] };
+  const wanted = new Set(group.urls.flatMap((u) => (urlWorks.get(u)?.length ? [...(urlWorks.get(u) ?? [])] : ids)));
+  return { ...out, works: (rest.works as unknown[]).filter((_, i) => wanted.has(ids[i] ?? '')) as NoticeCaseInput['works'] };
 }
 
 /** A file-name-safe slug of a provider's name. */

@@ -48,9 +48,12 @@ export function groupDraftFields(input: GroupNoticeInput) {
   const r = input.group.recipient;
   return {
     urls,
-    host: new URL(urls[0]).hostname,
-    workIds,
-    workTitles: workIds.map((id) => titles.get(id)!),
+    host: urls[0] ? new URL(urls[0]).hostname : '',
+    workIds: workIds.filter((id) => titles.has(id)),
+    workTitles: workIds.flatMap((id) => {
+      const title = titles.get(id);
+      return title === undefined ? [] : [title];
+    }),
     recipient: r,
     recipientName: r.name,
     candidates: [r],

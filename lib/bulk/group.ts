@@ -93,7 +93,7 @@ export function groupBulk(urls: readonly BulkUrl[], outcomes: Outcomes, role: Gr
     // One host's IP and network handle would mislead a notice that lists several networks.
     if (networks.size > 1) {
       const { network: _n, ...rest } = g.recipient;
-      return { ...g, recipient: rest as Recipient };
+      return { ...g, recipient: rest };
     }
     return g;
   });

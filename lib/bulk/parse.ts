@@ -172,7 +172,7 @@ export function parseBulkInput(input: string, format: BulkFormat = 'auto', opts:
       rejected.push({ line, input: truncate(raw), reason: 'too_long', detail: `${raw.length} characters; the limit is ${MAX_INPUT_LENGTH}.` });
       continue;
     }
-    const scheme = SCHEME.exec(raw)?.[1].toLowerCase();
+    const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
     if (scheme && scheme !== 'http' && scheme !== 'https') {
       rejected.push({ line, input: truncate(raw), reason: 'unsupported_scheme', detail: `${scheme}:` });
       continue;

@@ -7,6 +7,7 @@ import type { ParsedBulk } from '../bulk/parse';
 import type { HostOutcome } from '../bulk/plan';
 import { AppError } from '../errors';
 import type { BatchRow, TakedownDb } from './schema';
+import { firstIssue } from '../zod-issue';
 
 export interface BulkBatch {
   id: string;
@@ -27,8 +28,8 @@ export interface BulkSummary {
 function read(row: BatchRow): BulkBatch {
   const parsed = BulkStateSchema.safeParse(row.bulk);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('storage', `This bulk report is damaged (${issue.path.join('.') || 'root'}: ${issue.message})`, { batchId: row.id });
+    const issue = firstIssue(parsed.error);
+    throw new AppError('storage', `This bulk report is damaged (${issue.path || 'root'}: ${issue.message})`, { batchId: row.id });
   }
   return { id: row.id, createdAt: row.createdAt, updatedAt: row.updatedAt ?? row.createdAt, label: row.label ?? '', state: parsed.data };
 }

@@ -7,6 +7,7 @@ import type { EvidenceMeta } from '../model/evidence';
 import type { Notice } from '../model/notice';
 import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { AppError } from '../errors';
+import { firstIssue } from '../zod-issue';
 import { evidenceFilename } from '../report/case';
 import { BLOB_SCHEMAS, ReplyFileMetaSchema, type JsonBlob, type JsonBlobKind } from './evidence-blobs';
 import { byKindOrder, noticeEvidence, replyCaptureId } from './evidence-rule';
@@ -72,8 +73,8 @@ export function createEvidenceRepo(deps: { db: TakedownDb; now: () => Date; newI
     }
     const parsed = BLOB_SCHEMAS[kind].safeParse(json);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return fail('schema', `${issue.path.join('.') || 'root'}: ${issue.message}`);
+      const issue = firstIssue(parsed.error);
+      return fail('schema', `${issue.path || 'root'}: ${issue.message}`);
     }
     return { ok: true, value: parsed.data as JsonBlob<K> };
   }
@@ -124,7 +125,7 @@ export function createEvidenceRepo(deps: { db: TakedownDb; now: () => Date; newI
           problems.push({ evidenceId: m.id, kind: m.kind, name: blobName(m), reason: 'hash_mismatch', message: `stored ${m.sha256}, read ${hash}` });
           continue;
         }
-        files.push({ evidenceId: m.id, kind: m.kind, filename: evidenceFilename(m), mime: m.mime.split(';')[0], sha256: hash, bytes });
+        files.push({ evidenceId: m.id, kind: m.kind, filename: evidenceFilename(m), mime: m.mime.split(';')[0] ?? m.mime, sha256: hash, bytes });
       }
       return { files, problems };
     },

@@ -13,6 +13,7 @@ import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { INFO_EVENT_KINDS, isStatusKind, targetOfKind, transition, type Actor } from '../tracking/status';
 import { isNoticeEvidence } from './evidence-rule';
 import { hostOf, type ChainHeadRow, type TakedownDb } from './schema';
+import { firstIssue } from '../zod-issue';
 
 export interface RepoDeps {
   db: TakedownDb;
@@ -82,15 +83,14 @@ const MAX_RETRIES = 5;
 const parseOrThrow = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const path = issue.path.join('.');
-  throw new AppError('invalid_input', `${what}: ${path ? `${path}: ` : ''}${issue.message}`, { path });
+  const { path, message } = firstIssue(r.error);
+  throw new AppError('invalid_input', `${what}: ${path ? `${path}: ` : ''}${message}`, { path });
 };
 
 /** Zod 4 fills defaults even for omitted optional keys, so only the keys the caller gave are kept. */
 function parsePatch(patch: DraftPatch): Partial<Notice> {
   const full = parseOrThrow(DraftPatchSchema, patch, 'Draft') as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(patch).filter((k) => k in full && full[k] !== undefined).map((k) => [k, full[k]])) as Partial<Notice>;
+  return Object.fromEntries(Object.keys(patch).filter((k) => k in full && full[k] !== undefined).map((k) => [k, full[k]]));
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -176,7 +176,7 @@ export function createNoticesRepo(deps: RepoDeps) {
       createdAt: at,
       updatedAt: at,
       status: 'draft',
-      host: input.host ?? hostOf(input.urls[0]),
+      host: input.host ?? hostOf(input.urls[0] ?? ''),
       sent: null,
       sentAt: null,
       followUpAt: null,
@@ -200,7 +200,7 @@ export function createNoticesRepo(deps: RepoDeps) {
         if (n.status !== 'draft' || n.sent) throw new AppError('read_only', 'A sent notice cannot be edited; create a correction instead', { noticeId: id, status: n.status });
         const fields = Object.keys(parsed).filter((k) => (parsed as Record<string, unknown>)[k] !== undefined);
         const at = nowIso();
-        const notice = NoticeSchema.parse({ ...n, ...parsed, host: parsed.host ?? (parsed.urls ? hostOf(parsed.urls[0]) : n.host), updatedAt: at });
+        const notice = NoticeSchema.parse({ ...n, ...parsed, host: parsed.host ?? (parsed.urls?.[0] ? hostOf(parsed.urls[0]) : n.host), updatedAt: at });
         return { notice, events: [{ kind: 'draft_saved', at, actor: 'user', details: { fields: fields.sort() } }] };
       });
       return p.notice;
@@ -223,7 +223,7 @@ export function createNoticesRepo(deps: RepoDeps) {
           const fields = Object.keys(e.patch).filter((k) => !same((n as Record<string, unknown>)[k], (e.patch as Record<string, unknown>)[k]));
           if (fields.length === 0) continue;
           const at = nowIso();
-          const next = NoticeSchema.parse({ ...n, ...e.patch, host: e.patch.host ?? (e.patch.urls ? hostOf(e.patch.urls[0]) : n.host), updatedAt: at });
+          const next = NoticeSchema.parse({ ...n, ...e.patch, host: e.patch.host ?? (e.patch.urls ? hostOf(e.patch.urls[0] ?? '') : n.host), updatedAt: at });
           const prev = await lastEvent(n.id);
           const logged = await db.events
             .where('noticeId')
@@ -248,8 +248,8 @@ export function createNoticesRepo(deps: RepoDeps) {
             }
             if (p.events.length > 0) {
               await db.events.bulkAdd(p.events);
-              const head = p.events[p.events.length - 1];
-              await db.heads.put({ noticeId: p.notice.id, seq: head.seq, hash: head.hash });
+              const head = p.events.at(-1);
+              if (head) await db.heads.put({ noticeId: p.notice.id, seq: head.seq, hash: head.hash });
             }
           }
           return true;
@@ -360,7 +360,7 @@ export function createNoticesRepo(deps: RepoDeps) {
           created: [{ notice: draft, events: [{ kind: 'created', at, actor: 'user', details: { supersedes: n.id } }] }],
         };
       });
-      return p.created![0].notice;
+      return p.created![0]!.notice;
     },
 
     /** The earlier notices of the same case, following escalatedFrom back to the first one. */
@@ -413,7 +413,7 @@ export function createNoticesRepo(deps: RepoDeps) {
           created: [{ notice: draft, events: [{ kind: 'created', at: at.toISOString(), actor: 'user', details: { escalatedFrom: n.id, priorNotices: escalation.priorNotices.map((x) => x.id) } }] }],
         };
       });
-      return { draft: p.created![0].notice, escalation: escalation! };
+      return { draft: p.created![0]!.notice, escalation: escalation! };
     },
 
     /**
@@ -458,7 +458,9 @@ export function createNoticesRepo(deps: RepoDeps) {
           created: [{ notice: draft, events: [{ kind: 'created', at, actor: 'user', details: { escalatedFrom: n.id, disclosedHost: recipient.name } }] }],
         };
       });
-      return p.created![0].notice;
+      const created = p.created?.[0];
+      if (!created) throw new AppError('storage', 'The escalation draft was not created; try again.');
+      return created.notice;
     },
 
     /** Null for a deleted notice, so a stale notification click is harmless. */

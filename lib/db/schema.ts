@@ -40,6 +40,27 @@ export interface ChainHeadRow {
   hash: string;
 }
 
+/**
+ * Version 3: the browser lookup's cache (lib/db/lookup-cache.ts). Entries are throwaway copies of public registry
+ * data with an expiry; they are never evidence and are not exported.
+ */
+export interface LookupCacheRow {
+  ns: string;
+  key: string;
+  value: unknown;
+  /** Epoch ms. */
+  expires: number;
+}
+
+/** Version 3: one RDAP network per row, by address range; start/end are fixed-width hex, so they sort numerically. */
+export interface LookupNetworkRow {
+  version: 4 | 6;
+  start: string;
+  end: string;
+  record: unknown;
+  expires: number;
+}
+
 export type TakedownDb = Dexie & {
   notices: EntityTable<Notice, 'id'>;
   events: EntityTable<NoticeEvent, 'id'>;
@@ -49,9 +70,11 @@ export type TakedownDb = Dexie & {
   urls: EntityTable<UrlRow, 'id'>;
   batches: EntityTable<BatchRow, 'id'>;
   heads: EntityTable<ChainHeadRow, 'noticeId'>;
+  lookupCache: Dexie.Table<LookupCacheRow, [string, string]>;
+  lookupNetworks: Dexie.Table<LookupNetworkRow, [number, string, string]>;
 };
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** The host part of a URL, lower case; '' when it does not parse. */
 export function hostOf(url: string): string {
@@ -116,6 +139,12 @@ export function openDbAtVersion(name: string, version: number): TakedownDb {
         });
       await heads.bulkPut([...last.values()]);
     });
+  if (version < 3) return db;
+  // Additive: two new tables for the browser lookup's cache; nothing else changes.
+  db.version(3).stores({
+    lookupCache: '[ns+key], expires',
+    lookupNetworks: '[version+start+end], [version+start], expires',
+  });
   return db;
 }
 

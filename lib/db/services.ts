@@ -12,6 +12,10 @@ import { readSetting, writeSetting, type SettingKey, type SettingRead, type Sett
 import { allNotices, clearAll, exportAll, importAll } from './transfer';
 import { createWorksRepo } from './works-repo';
 import type { Work } from '../model/work';
+import { batchInMode, lookupInMode, type PageLookupEnv } from '../report/lookup-runner';
+
+/** What a page passes in for a lookup; the database is the services' own. */
+export type PageEnv = Omit<PageLookupEnv, 'db'>;
 
 function build() {
   const d = db();
@@ -26,6 +30,12 @@ function build() {
       importJson: (text: string) => importAll(d, text),
       notices: () => allNotices(d),
       clearAll: () => clearAll(d),
+    },
+    /** Lookups in the mode chosen in the options (backend, or this page with DoH, RDAP and the IndexedDB cache). */
+    lookup: {
+      url: (env: PageEnv, input: Parameters<typeof lookupInMode>[1], opts?: Parameters<typeof lookupInMode>[2]) =>
+        lookupInMode({ ...env, db: d }, input, opts),
+      batch: (env: PageEnv) => batchInMode({ ...env, db: d }),
     },
     settings: {
       read: <K extends SettingKey>(key: K): Promise<SettingRead<K>> => readSetting(d, key),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { LetterheadSchema } from '../model/letterhead';
+import { LookupSettingsSchema } from '../model/lookup-settings';
 import { BackendSettingsSchema, DefaultsSettingsSchema, DetectionSettingsSchema } from '../model/settings';
 import type { TakedownDb } from './schema';
 
@@ -8,6 +9,7 @@ export const SETTINGS = {
   backend: BackendSettingsSchema,
   defaults: DefaultsSettingsSchema,
   detection: DetectionSettingsSchema,
+  lookup: LookupSettingsSchema,
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]>;

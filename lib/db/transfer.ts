@@ -1,7 +1,6 @@
 import Dexie from 'dexie';
 import { serializeExport } from '../export/export-json';
 import { parseExport, planImport, type ImportReport, type LocalState } from '../export/import-json';
-import type { EvidenceMeta } from '../model/evidence';
 import type { NoticeEvent } from '../model/notice';
 import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { hostOf, type TakedownDb } from './schema';
@@ -31,7 +30,7 @@ export async function importAll(db: TakedownDb, text: string, sha256: Sha256 = s
   const local: LocalState = {
     notices: new Map(localNotices.map((n) => [n.id, n])),
     events: new Map<string, NoticeEvent[]>(),
-    evidence: new Map(present(await db.evidence.bulkGet(ids(file.evidence))).map(({ blob: _b, ...meta }) => [meta.id, meta as EvidenceMeta])),
+    evidence: new Map(present(await db.evidence.bulkGet(ids(file.evidence))).map(({ blob: _b, ...meta }) => [meta.id, meta])),
     works: new Map(present(await db.works.bulkGet(ids(file.works))).map((w) => [w.id, w])),
     settings: new Map(present(await db.settings.bulkGet(file.settings.map((s) => s.key))).map((s) => [s.key, s.value])),
     batches: new Map(present(await db.batches.bulkGet(ids(file.batches))).map((b) => [b.id, b])),

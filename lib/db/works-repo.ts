@@ -1,5 +1,6 @@
 /** The catalog of works: what detection matches, what notices cite and what a bulk `work` column names. */
 import { AppError } from '../errors';
+import { firstIssue } from '../zod-issue';
 import { WorkSchema, type Work } from '../model/work';
 import type { TakedownDb } from './schema';
 
@@ -15,7 +16,8 @@ export function resolveWork(catalog: readonly Work[], ref: string): Work | null 
   const byId = catalog.find((w) => w.id === ref.trim());
   if (byId) return byId;
   const hits = catalog.filter((w) => fold(w.title) === want || w.aliases.some((a) => fold(a) === want));
-  return hits.length === 1 ? hits[0] : null;
+  const [only, ...more] = hits;
+  return only && more.length === 0 ? only : null;
 }
 
 export function createWorksRepo(deps: { db: TakedownDb }) {
@@ -27,8 +29,8 @@ export function createWorksRepo(deps: { db: TakedownDb }) {
     async put(work: unknown): Promise<Work> {
       const r = WorkSchema.safeParse(work);
       if (!r.success) {
-        const issue = r.error.issues[0];
-        throw new AppError('invalid_input', `Work: ${issue.path.join('.')}: ${issue.message}`, { path: issue.path.join('.') });
+        const issue = firstIssue(r.error);
+        throw new AppError('invalid_input', `Work: ${issue.path}: ${issue.message}`, { path: issue.path });
       }
       await db.works.put(r.data);
       return r.data;

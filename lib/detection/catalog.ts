@@ -25,7 +25,9 @@ export interface PhraseHit {
   work: number;
   kind: PhraseKind;
   phrase: string;
+  /** Where the hit starts and ends in the normalize()d text that was scanned. */
   at: number;
+  end: number;
 }
 
 export interface CompiledCatalog {
@@ -33,13 +35,47 @@ export interface CompiledCatalog {
   officialDomains: readonly string[];
   /** True for an official domain of any work, or a subdomain of one. */
   isOfficialHost(host: string): boolean;
-  /** Every catalog name or keyword found in normalize()d text, in order. */
+  /**
+   * Every catalog name or keyword found in normalize()d text, in order. Names match without their spaces
+   * and punctuation on both sides ("Star Fall" finds "Starfall"), from the start of a word to the end of
+   * one; a work's names that overlap (a title and the alias inside it) are one hit.
+   */
   scan(normalizedText: string): PhraseHit[];
 }
 
 const MIN_LATIN = 3;
 const MIN_CJK = 2;
 const key = (s: string, i: number) => (s.charCodeAt(i) << 16) | s.charCodeAt(i + 1);
+
+/** The text without its spaces, and where each of its characters sits in the text. */
+function compactWithMap(text: string): { compacted: string; at: Int32Array } {
+  const at = new Int32Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === ' ') continue;
+    at[n++] = i;
+  }
+  const compacted = text.replace(/ /g, '');
+  return { compacted, at: at.subarray(0, n) };
+}
+
+/** Keeps one hit per place and work: the longest of its names that overlap there. */
+function mergeOverlaps(hits: PhraseHit[]): PhraseHit[] {
+  const out: PhraseHit[] = [];
+  const last = new Map<string, number>();
+  for (const h of hits) {
+    const id = `${h.work}:${h.kind}`;
+    const prev = last.get(id);
+    const kept = prev === undefined ? undefined : out[prev];
+    if (prev !== undefined && kept && h.at < kept.end) {
+      if (h.end - h.at > kept.end - kept.at) out[prev] = h;
+      continue;
+    }
+    last.set(id, out.length);
+    out.push(h);
+  }
+  return out;
+}
 
 /**
  * Compiles the catalog once into an index keyed by each phrase's first two characters, so a
@@ -49,7 +85,8 @@ export function compileCatalog(works: readonly CatalogWork[]): CompiledCatalog {
   const index = new Map<number, Phrase[]>();
   const seen = new Set<string>();
   const add = (raw: string, work: number, kind: PhraseKind) => {
-    const text = normalize(raw);
+    const n = normalize(raw);
+    const text = compact(n);
     const boundStart = isWordChar(text[0]);
     const boundEnd = isWordChar(text[text.length - 1]);
     if (text.length < (boundStart || boundEnd ? MIN_LATIN : MIN_CJK)) return;
@@ -63,11 +100,7 @@ export function compileCatalog(works: readonly CatalogWork[]): CompiledCatalog {
     else index.set(k, [phrase]);
   };
   works.forEach((w, i) => {
-    for (const name of [w.title, ...w.aliases]) {
-      add(name, i, 'name');
-      const n = normalize(name);
-      if (n.includes(' ') && isWordChar(n[0])) add(compact(n), i, 'name');
-    }
+    for (const name of [w.title, ...w.aliases]) add(name, i, 'name');
     for (const kw of w.keywords) add(kw, i, 'keyword');
   });
 
@@ -82,18 +115,23 @@ export function compileCatalog(works: readonly CatalogWork[]): CompiledCatalog {
       return false;
     },
     scan(text) {
+      const { compacted, at } = compactWithMap(text);
       const hits: PhraseHit[] = [];
-      for (let i = 0; i + 1 < text.length; i++) {
-        const bucket = index.get(key(text, i));
+      for (let i = 0; i + 1 < compacted.length; i++) {
+        const bucket = index.get(key(compacted, i));
         if (!bucket) continue;
         for (const p of bucket) {
-          if (!text.startsWith(p.text, i)) continue;
-          if (p.boundStart && isWordChar(text[i - 1])) continue;
-          if (p.boundEnd && isWordChar(text[i + p.text.length])) continue;
-          hits.push({ work: p.work, kind: p.kind, phrase: p.text, at: i });
+          if (!compacted.startsWith(p.text, i)) continue;
+          // Word boundaries are those of the spaced text: "dune" is not in "dunes", "iron vale" is "ironvale".
+          // `at` maps every compacted index back to the spaced text, so both ends exist.
+          const start = at[i]!;
+          const end = at[i + p.text.length - 1]! + 1;
+          if (p.boundStart && isWordChar(text[start - 1])) continue;
+          if (p.boundEnd && isWordChar(text[end])) continue;
+          hits.push({ work: p.work, kind: p.kind, phrase: p.text, at: start, end });
         }
       }
-      return hits;
+      return mergeOverlaps(hits);
     },
   };
 }

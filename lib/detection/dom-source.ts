@@ -36,11 +36,18 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SE
  * layout is forced. Kept links use the resolved `href` property, which is already absolute.
  */
 export function domPageSource(doc: DomDocument): PageSource {
+  const meta = (selector: string) => doc.querySelector(selector)?.getAttribute('content') ?? '';
   return {
     url: doc.URL,
     title: doc.title,
-    description: doc.querySelector('meta[name="description" i], meta[property="og:description" i]')?.getAttribute('content') ?? '',
+    description: meta('meta[name="description" i], meta[property="og:description" i]'),
+    ogTitle: meta('meta[property="og:title" i], meta[name="twitter:title" i]'),
+    keywords: meta('meta[name="keywords" i]'),
     embedCount: doc.querySelectorAll('video, iframe, embed, object').length,
+    *headings() {
+      const hs = doc.querySelectorAll('h1, h2');
+      for (const h of Array.from(hs)) yield h.textContent ?? '';
+    },
     *textChunks() {
       if (!doc.body) return;
       const walker = doc.createTreeWalker(doc.body as never, SHOW_TEXT);
@@ -51,7 +58,7 @@ export function domPageSource(doc: DomDocument): PageSource {
     },
     *links() {
       const anchors = doc.querySelectorAll('a[href]');
-      for (let i = 0; i < anchors.length; i++) yield new DomLink(anchors[i]);
+      for (const a of Array.from(anchors)) yield new DomLink(a);
     },
   };
 }

@@ -11,6 +11,10 @@ export const PageFeaturesSchema = z.object({
   url: z.string().max(LIMITS.url),
   title: z.string().max(LIMITS.title),
   description: z.string().max(LIMITS.description),
+  // Defaults: a content script from before these fields existed still sends a valid page.
+  ogTitle: z.string().max(LIMITS.ogTitle).default(''),
+  keywords: z.string().max(LIMITS.keywords).default(''),
+  headings: z.string().max(LIMITS.headings).default(''),
   text: z.string().max(LIMITS.text),
   links: z.array(LinkSchema).max(LIMITS.links),
   embeds: z.number().int().min(0).max(LIMITS.embeds),

@@ -7,6 +7,12 @@ export const LIMITS = {
   url: 2048,
   title: 512,
   description: 1024,
+  /** og:title and meta keywords: what the page says it is about when its <title> is generic. */
+  ogTitle: 512,
+  keywords: 512,
+  /** The page's h1 and h2 headings, joined, and how many of them are read. */
+  headings: 1024,
+  headingCount: 12,
   /** Only the first 64 K characters of visible text are read. */
   text: 64 * 1024,
   links: 300,
@@ -27,6 +33,10 @@ export interface PageFeatures {
   url: string;
   title: string;
   description: string;
+  ogTitle: string;
+  keywords: string;
+  /** The h1/h2 headings, joined with " | ". */
+  headings: string;
   text: string;
   links: Link[];
   /** Video players and iframes on the page. */
@@ -41,6 +51,10 @@ export interface PageSource {
   url: string;
   title: string;
   description: string;
+  ogTitle: string;
+  keywords: string;
+  /** h1 and h2 texts in document order. */
+  headings(): Iterable<string>;
   textChunks(): Iterable<string>;
   links(): Iterable<SourceLink>;
   embedCount: number;
@@ -87,10 +101,20 @@ export function extractFeatures(source: PageSource): PageFeatures {
     (isLikely ? likely : other).push({ href, text: clip(squash(clip(link.text, 4 * LIMITS.linkText)), LIMITS.linkText) });
   }
 
+  const headings: string[] = [];
+  for (const h of source.headings()) {
+    const piece = squash(clip(h, LIMITS.headings));
+    if (piece) headings.push(piece);
+    if (headings.length >= LIMITS.headingCount) break;
+  }
+
   return {
     url: clip(source.url, LIMITS.url),
     title: clip(squash(source.title), LIMITS.title),
     description: clip(squash(source.description), LIMITS.description),
+    ogTitle: clip(squash(source.ogTitle), LIMITS.ogTitle),
+    keywords: clip(squash(source.keywords), LIMITS.keywords),
+    headings: clip(headings.join(' | '), LIMITS.headings),
     text: clip(text, LIMITS.text),
     links: [...likely, ...other].slice(0, LIMITS.links),
     embeds: Math.min(Math.max(0, Math.floor(source.embedCount)), LIMITS.embeds),

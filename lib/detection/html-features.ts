@@ -43,6 +43,10 @@ export function htmlPageSource(input: string, url: string): PageSource {
   const links: SourceLink[] = [];
   let title = '';
   let description = '';
+  let ogTitle = '';
+  let keywords = '';
+  const headings: string[] = [];
+  let heading: { name: string; parts: string[] } | null = null;
   let embedCount = 0;
   let anchor: { raw: string; parts: string[] } | null = null;
 
@@ -64,6 +68,7 @@ export function htmlPageSource(input: string, url: string): PageSource {
       const decoded = decodeEntities(chunk);
       text.push(decoded);
       anchor?.parts.push(decoded);
+      heading?.parts.push(decoded);
     }
     if (lt === -1) break;
 
@@ -80,12 +85,16 @@ export function htmlPageSource(input: string, url: string): PageSource {
       continue;
     }
     const closing = m[1] === '/';
-    const name = m[2].toLowerCase();
+    const name = (m[2] ?? '').toLowerCase();
     const tag = html.slice(lt, gt + 1);
     pos = gt + 1;
     if (!INLINE.has(name)) text.push(' ');
 
     if (closing) {
+      if (heading && name === heading.name) {
+        headings.push(heading.parts.join(''));
+        heading = null;
+      }
       if (name === 'a' && anchor) {
         links.push(link(anchor));
         anchor = null;
@@ -98,11 +107,14 @@ export function htmlPageSource(input: string, url: string): PageSource {
       pos = end === -1 ? pos : end;
       continue;
     }
-    if (name === 'meta' && !description) {
+    if (name === 'meta') {
       const key = (attr(tag, 'name') ?? attr(tag, 'property') ?? '').toLowerCase();
-      if (key === 'description' || key === 'og:description') description = attr(tag, 'content') ?? '';
+      if (!description && (key === 'description' || key === 'og:description')) description = attr(tag, 'content') ?? '';
+      if (!ogTitle && (key === 'og:title' || key === 'twitter:title')) ogTitle = attr(tag, 'content') ?? '';
+      if (!keywords && key === 'keywords') keywords = attr(tag, 'content') ?? '';
       continue;
     }
+    if ((name === 'h1' || name === 'h2') && !heading) heading = { name, parts: [] };
     if (EMBEDS.has(name)) embedCount++;
     if (name === 'a') {
       if (anchor) links.push(link(anchor));
@@ -118,13 +130,17 @@ export function htmlPageSource(input: string, url: string): PageSource {
     }
   }
   if (anchor) links.push(link(anchor));
+  if (heading) headings.push(heading.parts.join(''));
 
   // Text outside <body> (stray head text) is rare and harmless; keep the scan simple.
   return {
     url,
     title,
     description,
+    ogTitle,
+    keywords,
     embedCount,
+    headings: () => headings,
     textChunks: () => text,
     links: () => links,
   };

@@ -25,7 +25,7 @@ export function parseExport(text: string): ExportFile {
   const r = ExportFileSchema.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0];
-    refuse(formatPath(issue.path), issue.message);
+    refuse(issue ? formatPath(issue.path) : '', issue?.message ?? 'invalid file');
   }
   return r.data;
 }
@@ -147,7 +147,7 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
       continue;
     }
     const localEvents = local.events.get(n.id) ?? [];
-    const isPrefix = (a: NoticeEvent[], b: NoticeEvent[]) => a.length <= b.length && a.every((e, i) => e.id === b[i].id && e.hash === b[i].hash);
+    const isPrefix = (a: NoticeEvent[], b: NoticeEvent[]) => a.length <= b.length && a.every((e, i) => e.id === b[i]?.id && e.hash === b[i]?.hash);
     if (normalNotice(mine) === canonicalJson(n) && isPrefix(events, localEvents)) {
       report.alreadyPresent.notices++;
       report.alreadyPresent.events += events.length;
@@ -160,7 +160,7 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
       const extra = events.slice(localEvents.length);
       plan.update.notices.push(n);
       plan.add.events.push(...extra);
-      plan.heads.push({ noticeId: n.id, seq: last.seq, hash: last.hash });
+      if (last) plan.heads.push({ noticeId: n.id, seq: last.seq, hash: last.hash });
       report.updated.notices++;
       report.added.events += extra.length;
       report.alreadyPresent.events += localEvents.length;
@@ -210,7 +210,10 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
       continue;
     }
     const r = schema.safeParse(s.value);
-    if (!r.success) refuse(`${path}.value${r.error.issues[0].path.length ? `.${formatPath(r.error.issues[0].path)}` : ''}`, r.error.issues[0].message);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      refuse(`${path}.value${issue?.path.length ? `.${formatPath(issue.path)}` : ''}`, issue?.message ?? 'invalid value');
+    }
     if (!local.settings.has(s.key)) {
       plan.add.settings.push({ key: s.key, value: r.data });
       report.added.settings++;

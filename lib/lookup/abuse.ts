@@ -6,6 +6,7 @@
  */
 import type { RdapEntity, RdapObject } from './rdap-schema';
 import { parseVcard, rankedEmails, type Vcard } from './jcard';
+import { registrarDisplayName } from '../whois/names';
 import type { AbuseContact, ContactScope } from './types';
 
 const MAX_DEPTH = 3;
@@ -113,7 +114,36 @@ export function registrarOf(data: RdapObject): RegistrarInfo | null {
   const iana = reg.publicIds?.find((p) => /iana/i.test(p.type))?.identifier ?? null;
   // Some registries (.click) give the IANA id only as the handle, with no publicIds.
   const ianaId = iana ?? (reg.handle && /^\d{1,6}$/.test(reg.handle) ? reg.handle : null);
-  return { name: card.fn ?? card.org ?? null, handle: reg.handle ?? null, ianaId, url: card.contactUris[0] ?? null };
+  const printed = card.fn ?? card.org ?? null;
+  // A registry's suffix ("(R22-LRCC)") is not part of the registrar's name.
+  const name = printed ? registrarDisplayName(printed) : null;
+  return { name, handle: reg.handle ?? null, ianaId, url: card.contactUris[0] ?? null };
+}
+
+/** RIPE maintainers ("ALOJALIA-MNT", "mnt-Internetten") are listed as registrants too; they never name the holder. */
+const MAINTAINER = /(?:^|-)mnt(?:-|$)/i;
+
+/**
+ * The holder's name: prefer the top-level entity whose vCard kind is org, then an `ORG-…` handle, then any
+ * registrant; never a maintainer and never a name that is only the entity's handle (rdap.md §4, RIPE).
+ */
+function organisationName(found: Found[]): string | null {
+  const named = (f: Found) => f.card.fn ?? f.card.org;
+  const candidates = found.filter((f) => {
+    const n = named(f);
+    if (f.depth !== 0 || !n) return false;
+    if (!(f.roles.includes('registrant') || f.card.kind === 'org')) return false;
+    const handle = f.entity.handle ?? '';
+    return !MAINTAINER.test(handle) && !MAINTAINER.test(n) && n.toLowerCase() !== handle.toLowerCase();
+  });
+  const rank = (f: Found) => {
+    if (f.card.kind === 'org') return 0;
+    if (/^ORG-/i.test(f.entity.handle ?? '')) return 1;
+    return f.card.kind === 'individual' ? 3 : 2;
+  };
+  candidates.sort((a, b) => rank(a) - rank(b) || a.order - b.order);
+  const best = candidates[0];
+  return best ? (best.card.kind === 'org' ? best.card.fn ?? best.card.org : best.card.org ?? best.card.fn) : null;
 }
 
 /** APNIC puts the organisation text in a remark titled "description". */
@@ -217,7 +247,7 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
   }
 
   scored.sort((a, b) => {
-    for (let i = 0; i < a.rank.length; i++) if (a.rank[i] !== b.rank[i]) return a.rank[i] - b.rank[i];
+    for (const [i, r] of a.rank.entries()) if (r !== b.rank[i]) return r - (b.rank[i] ?? 0);
     return 0;
   });
 
@@ -236,7 +266,7 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
     contacts.push(c);
   }
 
-  const registrant = found.find((f) => f.depth === 0 && (f.roles.includes('registrant') || f.card.kind === 'org') && f.card.fn);
-  const orgName = objectKind === 'domain' ? null : (descriptionRemark(data) ?? registrant?.card.fn ?? registrant?.card.org ?? null);
+  const orgName = objectKind === 'domain' ? null : (descriptionRemark(data) ?? organisationName(found));
+  for (const q of data.quirks ?? []) notes.push(`Non-conformant answer normalised: ${q}.`);
   return { contacts, notes, registrar: objectKind === 'domain' ? registrarOf(data) : null, orgName };
 }

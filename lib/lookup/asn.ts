@@ -44,7 +44,7 @@ export function cymruOriginName(ip: string): string | null {
 export function parseCymruTxt(txt: string): CymruOrigin | null {
   const parts = txt.replace(/^"|"$/g, '').split('|').map((s) => s.trim());
   if (parts.length < 2) return null;
-  const asns = parts[0]
+  const asns = (parts[0] ?? '')
     .split(/\s+/)
     .filter((s) => /^\d{1,10}$/.test(s))
     .map(Number)

@@ -43,7 +43,7 @@ const canonIps = (list: string[]) =>
   list
     .map((s) => parseIp(s.trim()))
     .filter((p) => p !== null)
-    .map((p) => formatIp(p!));
+    .map((p) => formatIp(p));
 
 const cleanName = (s: string) => s.trim().toLowerCase().replace(/\.$/, '');
 
@@ -88,7 +88,7 @@ export async function resolveHost(deps: LookupDeps, hostname: string, zone: stri
   const cnames = await chainP;
   if (addresses.length === 0 && cnames.length > 0) {
     // A resolver that does not chase CNAMEs: ask for the end of the chain.
-    const end = cnames[cnames.length - 1];
+    const end = cnames[cnames.length - 1]!;
     const [a, aaaa] = await Promise.all([addrQuery(end, 'A'), addrQuery(end, 'AAAA')]);
     addresses = [...new Set([...a, ...aaaa])];
   }

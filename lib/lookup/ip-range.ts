@@ -66,6 +66,6 @@ export function neighbourhoodKey(ip: string): string | null {
   if (!p) return null;
   if (p.version === 4) return `${p.bytes[0]}.${p.bytes[1]}.${p.bytes[2]}.0/24`;
   const b = p.bytes;
-  const g = (i: number) => ((b[i] << 8) | b[i + 1]).toString(16);
+  const g = (i: number) => ((b[i]! << 8) | b[i + 1]!).toString(16);
   return `${g(0)}:${g(2)}:${g(4)}::/48`;
 }

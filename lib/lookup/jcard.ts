@@ -56,8 +56,8 @@ export function parseVcard(vcardArray: unknown): Vcard {
   for (const prop of vcardArray[1] as unknown[]) {
     if (!Array.isArray(prop) || prop.length < 4) continue;
     const name = asString(prop[0])?.toLowerCase();
-    const params = prop[1];
-    const raw = prop[3];
+    const params: unknown = prop[1];
+    const raw: unknown = prop[3];
     const types = paramList(params, 'type').map((t) => t.toLowerCase());
     const prefText = paramList(params, 'pref')[0];
     const pref = prefText && /^\d+$/.test(prefText) ? Number(prefText) : null;

@@ -16,7 +16,7 @@ import { neighbourhoodKey, rangeContainsIp, rangeOf } from './ip-range';
 import { normalizeTarget } from './normalize';
 import { rdapClientFor } from './rdap-client';
 import { parseNetwork } from './rdap-network';
-import { parseWhoisRecord } from './whois-record';
+import { parseWhoisRecord, whoisDomainContacts } from './whois-record';
 import { buildRecipients, type AddressFacts, type DomainFacts } from './recipients';
 import { runtimeFor } from './runtime';
 import { LookupFailure, type AbuseContact, type LookupDeps, type NetworkRecord, type WhoisRecord } from './types';
@@ -386,10 +386,9 @@ async function domainWhois(deps: LookupDeps, domain: string, errors: ErrorLog): 
       return null;
     }
     const w = v.record;
-    const contacts: AbuseContact[] = w.abuseEmails.length || w.abusePhone
-      ? [{ handle: null, name: w.registrar, roles: ['abuse'], emails: w.abuseEmails, phones: w.abusePhone ? [w.abusePhone] : [], formUrl: null, scope: 'registrar', isAbuseRole: true, depth: 0, notes: [`From port-43 WHOIS (${w.server}).`] }]
-      : [];
-    return { domain, registrar: { name: w.registrar, handle: null, ianaId: null, url: w.registrarUrl }, contacts, notes: [], source: 'whois', whois: w };
+    const contacts = whoisDomainContacts(w);
+    const registrar = { name: w.registrar, handle: w.registrarId ?? null, ianaId: w.registrarIanaId ?? null, url: w.registrarUrl };
+    return { domain, registrar, contacts, notes: [], source: 'whois', whois: w };
   } catch (e) {
     errors.add({ step: 'whois', kind: 'unavailable', message: `WHOIS for ${domain} failed: ${e instanceof Error ? e.message : String(e)}` });
     return null;

@@ -37,7 +37,7 @@ export function normalizeTarget(input: string): NormalizeResult {
   if (input.length > MAX_INPUT_LENGTH) return fail('invalid-input', `Input is longer than ${MAX_INPUT_LENGTH} characters.`);
   const trimmed = input.trim();
   if (trimmed === '') return fail('invalid-input', 'Input is empty.');
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) return fail('invalid-input', 'Input contains control characters.');
+  if (/\p{Cc}/u.test(trimmed)) return fail('invalid-input', 'Input contains control characters.');
 
   let candidate: string;
   const bareIp = parseIp(trimmed);
@@ -47,8 +47,8 @@ export function normalizeTarget(input: string): NormalizeResult {
     candidate = `http:${trimmed}`;
   } else {
     const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/s.exec(trimmed);
-    if (scheme && !/^\d+(?:[/?#]|$)/.test(scheme[2])) {
-      const name = scheme[1].toLowerCase();
+    if (scheme && !/^\d+(?:[/?#]|$)/.test(scheme[2] ?? '')) {
+      const name = (scheme[1] ?? '').toLowerCase();
       if (name !== 'http' && name !== 'https') return fail('invalid-input', `Only http and https addresses can be reported, not "${name}:".`);
       candidate = trimmed;
     } else {
@@ -89,7 +89,7 @@ export function normalizeTarget(input: string): NormalizeResult {
   if (labels.some((l) => l.length > MAX_LABEL)) return fail('invalid-input', `A host name label is longer than ${MAX_LABEL} characters.`);
   if (labels.length < 2) return fail('private-target', `"${hostname}" is a single-label name that only resolves on a local network.`);
   if (LOCAL_SUFFIXES.some((s) => hostname === s || hostname.endsWith(`.${s}`))) return fail('private-target', `"${hostname}" is a local-network name, not a public host.`);
-  const tld = labels[labels.length - 1];
+  const tld = labels[labels.length - 1] ?? '';
   if (UNREACHABLE_TLDS.includes(tld)) return fail('invalid-input', `".${tld}" is a special-use name that has no public host.`);
   // A numeric last label that is not a valid IPv4 (e.g. "1.2.3.999") is neither a host name nor an address.
   if (/^\d+$/.test(tld)) return fail('invalid-input', `"${hostname}" is not a valid host name or IP address.`);

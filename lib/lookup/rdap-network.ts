@@ -42,7 +42,7 @@ export function rirOf(sourceUrl: string | null, data: RdapObject): string | null
  */
 export function originAsnFromRdap(data: RdapObject): number | null {
   const arin = data.arin_originas0_originautnums;
-  if (arin && arin.length > 0) return arin[0];
+  if (arin?.[0] !== undefined) return arin[0];
   for (const s of data.lacnic_originAutnum ?? []) {
     const m = /^(?:AS)?(\d{1,10})$/i.exec(s.trim());
     if (m) return Number(m[1]);

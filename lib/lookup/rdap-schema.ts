@@ -1,8 +1,14 @@
 /**
  * A permissive RDAP (RFC 9083) response schema: unknown members pass through, known members must
  * have the right type, and every array is capped so hostile JSON cannot blow up later steps.
+ *
+ * Two kinds of fault are told apart. Unsafe answers (the wrong structure, entity or array counts over the caps,
+ * nesting deeper than rdap-client's limit) are refused. Merely non-conformant ones are normalised first by
+ * rdap-quirks.ts (a number where a string belongs in `handle` or `publicIds.identifier`, a 290-line remark) and
+ * the fix is recorded in `quirks`, so a real answer is never rejected whole for them.
  */
 import { z } from 'zod';
+import { normaliseRdapQuirks } from './rdap-quirks';
 
 export const MAX_RDAP_ARRAY = 500;
 export const MAX_ENTITIES = 100;
@@ -81,9 +87,9 @@ export const EntitySchema: z.ZodType<RdapEntity> = z.looseObject({
   },
   networks: z.array(z.unknown()).max(MAX_RDAP_ARRAY).nullish(),
   autnums: z.array(z.unknown()).max(MAX_RDAP_ARRAY).nullish(),
-}) as z.ZodType<RdapEntity>;
+});
 
-export const RdapObjectSchema = z.looseObject({
+const RdapObjectShape = z.looseObject({
   ...common,
   rdapConformance: strArr().nullish(),
   notices: z.array(NoticeSchema).max(MAX_RDAP_ARRAY).nullish(),
@@ -112,5 +118,9 @@ export const RdapObjectSchema = z.looseObject({
   errorCode: z.number().int().nullish(),
   title: str.nullish(),
   description: strArr(200).nullish(),
+  /** What rdap-quirks.ts normalised before validation (this project's member, not RFC 9083's). */
+  quirks: z.array(str).max(100).optional(),
 });
-export type RdapObject = z.infer<typeof RdapObjectSchema>;
+
+export const RdapObjectSchema = z.preprocess(normaliseRdapQuirks, RdapObjectShape);
+export type RdapObject = z.output<typeof RdapObjectShape>;

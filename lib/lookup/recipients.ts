@@ -64,9 +64,12 @@ function entryNotes(m: ProviderMatch, rdapEmails: string[]): string[] {
 
 function fromEntry(role: Recipient['role'], m: ProviderMatch, rdap: AbuseContact[], base: Partial<Recipient>): Recipient {
   const e = m.entry;
-  const rdapEmails = rdap.flatMap((c) => c.emails);
+  // Abuse desks before general addresses (a WHOIS registrar e-mail not labelled abuse), so the latter never leads.
+  const ranked = [...rdap].sort((a, b) => Number(b.isAbuseRole) - Number(a.isAbuseRole));
+  const rdapEmails = ranked.flatMap((c) => c.emails);
   const useRdap = e.emails.length === 0 && !e.formUrl;
   const emails = e.emails.length ? e.emails : useRdap ? rdapEmails.slice(0, 3) : [];
+  const generalOnly = useRdap && ranked[0] !== undefined && !ranked[0].isAbuseRole && emails.length > 0;
   return finish({
     role,
     name: e.name,
@@ -74,9 +77,16 @@ function fromEntry(role: Recipient['role'], m: ProviderMatch, rdap: AbuseContact
     formUrl: e.formUrl,
     country: e.country ?? base.country ?? null,
     source: rdapEmails.length ? 'directory+rdap' : 'directory',
-    confidence: useRdap ? Math.min(GRADE_CONFIDENCE[e.confidence], 0.6) : GRADE_CONFIDENCE[e.confidence],
+    confidence: useRdap
+      ? Math.min(GRADE_CONFIDENCE[e.confidence], generalOnly ? 0.4 : 0.6)
+      : GRADE_CONFIDENCE[e.confidence],
     // For a CDN the hidden-origin warning leads; otherwise the directory headline does.
-    notes: role === 'cdn' ? [...(base.notes ?? []), ...entryNotes(m, rdapEmails)] : [...entryNotes(m, rdapEmails), ...(base.notes ?? [])],
+    notes: [
+      ...(role === 'cdn' ? (base.notes ?? []) : []),
+      ...entryNotes(m, rdapEmails),
+      ...(role === 'cdn' ? [] : (base.notes ?? [])),
+      ...(generalOnly ? (ranked[0]?.notes ?? []) : []),
+    ],
     kind: kindFor(e, role),
     providerId: e.id,
     language: noticeLanguage(e),
@@ -89,7 +99,7 @@ function kindFor(e: ProviderEntry, role: Recipient['role']): ServiceKind {
   if (role === 'cdn') return 'cdn';
   if (role === 'registrar') return 'registrar';
   if (role === 'upstream') return 'network';
-  return e.kinds.find((k) => k !== 'registrar' && k !== 'cdn') ?? e.kinds[0];
+  return e.kinds.find((k) => k !== 'registrar' && k !== 'cdn') ?? e.kinds[0] ?? 'unknown';
 }
 
 function contactNotes(c: AbuseContact): string[] {

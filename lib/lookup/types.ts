@@ -37,10 +37,23 @@ export interface LookupDeps {
 /** Parsed port-43 WHOIS facts (part B parses; the core only consumes). */
 export interface WhoisRecord {
   server: string;
+  /** Display name: a registry's suffix such as "(R22-LRCC)" is stripped, see registrarRaw. */
   registrar: string | null;
+  /** The registrar as printed, when it differs from the display name (kept as an identifier). */
+  registrarRaw?: string | null;
+  /** Registry-assigned registrar id or handle ("R22-LRCC", "NICREG-1"), when printed. */
+  registrarId?: string | null;
+  /** ICANN-accredited registrar id ("Registrar IANA ID: 292"), for the provider directory's iana-id match. */
+  registrarIanaId?: string | null;
   registrarUrl: string | null;
+  /** Addresses the answer labels as abuse contacts only. */
   abuseEmails: string[];
   abusePhone?: string | null;
+  /**
+   * The registrar's own addresses that the answer does NOT label as abuse (.fr, .pl, .nz…): its general contact,
+   * offered with lower confidence and never as an abuse desk.
+   */
+  registrarEmails?: string[];
   registrantOrg: string | null;
   /** ISO 3166-1 alpha-2, upper case. */
   country: string | null;

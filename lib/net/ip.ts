@@ -14,8 +14,7 @@ export function parseIPv4(s: string): Uint8Array | null {
   const parts = s.split('.');
   if (parts.length !== 4) return null;
   const out = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) {
-    const p = parts[i];
+  for (const [i, p] of parts.entries()) {
     if (!/^\d{1,3}$/.test(p)) return null;
     const n = Number(p);
     if (n > 255) return null;
@@ -37,17 +36,17 @@ export function parseIPv6(input: string): Uint8Array | null {
     if (!tail) return null;
     s = `${s.slice(0, lastColon + 1)}0:0`;
   }
-  const halves = s.split('::');
-  if (halves.length > 2) return null;
+  const [first = '', second, ...more] = s.split('::');
+  if (more.length > 0) return null;
+  const halves = second === undefined ? 1 : 2;
   const toGroups = (h: string) => (h === '' ? [] : h.split(':'));
-  const head = toGroups(halves[0]);
-  const rest = halves.length === 2 ? toGroups(halves[1]) : [];
+  const head = toGroups(first);
+  const rest = second === undefined ? [] : toGroups(second);
   const missing = 8 - head.length - rest.length;
-  if ((halves.length === 1 && missing !== 0) || (halves.length === 2 && missing < 1)) return null;
-  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...rest];
+  if ((halves === 1 && missing !== 0) || (halves === 2 && missing < 1)) return null;
+  const groups: string[] = [...head, ...Array<string>(halves === 2 ? missing : 0).fill('0'), ...rest];
   const out = new Uint8Array(16);
-  for (let i = 0; i < 8; i++) {
-    const g = groups[i];
+  for (const [i, g] of groups.entries()) {
     if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
     const n = parseInt(g, 16);
     out[i * 2] = n >> 8;
@@ -68,7 +67,7 @@ export function parseIp(s: string): ParsedIp | null {
 export function formatIp(ip: ParsedIp): string {
   if (ip.version === 4) return Array.from(ip.bytes).join('.');
   const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push((ip.bytes[i] << 8) | ip.bytes[i + 1]);
+  for (let i = 0; i < 16; i += 2) groups.push((ip.bytes[i]! << 8) | ip.bytes[i + 1]!);
   let bestStart = -1;
   let bestLen = 1;
   for (let i = 0; i < 8; ) {
@@ -92,7 +91,7 @@ export interface Cidr {
 export function parseCidr(s: string): Cidr | null {
   const [addr, len, extra] = s.trim().split('/');
   if (extra !== undefined) return null;
-  const ip = parseIp(addr);
+  const ip = parseIp(addr ?? '');
   if (!ip) return null;
   const max = ip.version === 4 ? 32 : 128;
   const prefix = len === undefined ? max : /^\d{1,3}$/.test(len) ? Number(len) : NaN;
@@ -105,7 +104,7 @@ export function cidrContains(cidr: Cidr, ip: ParsedIp): boolean {
   let bits = cidr.prefix;
   for (let i = 0; bits > 0; i++, bits -= 8) {
     const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
-    if ((cidr.bytes[i] & mask) !== (ip.bytes[i] & mask)) return false;
+    if ((cidr.bytes[i]! & mask) !== (ip.bytes[i]! & mask)) return false;
   }
   return true;
 }

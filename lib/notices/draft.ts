@@ -295,7 +295,7 @@ function siteDomains(urls: string[]): string[] {
 /** A one-line subject: no control or line-separator characters, long titles cut. */
 function subjectLine(prefix: string, c: NoticeCase): string {
   const first = c.works[0]?.title ?? '';
-  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = (s: string) => s.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim();
   let title = clean(first);
   if (title.length > SUBJECT_TITLE_MAX) title = `${title.slice(0, SUBJECT_TITLE_MAX - 1)}…`;
   const more = c.works.length > 1 ? ` (+${c.works.length - 1})` : '';

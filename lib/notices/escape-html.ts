@@ -2,5 +2,5 @@ const MAP: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 
 /** Escapes text for an HTML text node or a double-quoted attribute value. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => MAP[ch]);
+  return s.replace(/[&<>"']/g, (ch) => MAP[ch] ?? ch);
 }

@@ -8,7 +8,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * `ymd` is YYYY-MM-DD.
  */
 export function formatLetterDate(ymd: string, lang: LetterLang, style: 'us' | 'intl'): string {
-  const [y, m, d] = ymd.split('-').map(Number);
+  const [y = 0, m = 1, d = 0] = ymd.split('-').map(Number);
   const zh = `${y}年${m}月${d}日`;
   const en = style === 'us' ? `${MONTHS[m - 1]} ${d}, ${y}` : `${d} ${MONTHS[m - 1]} ${y}`;
   return lang === 'en' ? en : lang === 'zh' ? zh : `${zh} / ${en}`;

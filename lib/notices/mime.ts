@@ -32,7 +32,7 @@ export function base64Body(bytes: Uint8Array): string {
 export const utf8Bytes = (s: string): Uint8Array => utf8.encode(s);
 
 // Control characters and Unicode line/paragraph separators never belong in a header value.
-const HEADER_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const HEADER_UNSAFE = /[\p{Cc}\u2028\u2029]+/gu;
 
 /** One line of header text: every control character (CR and LF included) becomes a space. */
 export const headerText = (s: string): string => s.replace(HEADER_UNSAFE, ' ').trim();

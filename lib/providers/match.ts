@@ -2,6 +2,7 @@
 import type { ServiceKind } from '../model/recipient';
 import { PROVIDERS } from './directory';
 import type { ProviderEntry } from './schema';
+import { registrarDisplayName } from '../whois/names';
 
 export type ProviderRole = 'host' | 'cdn' | 'upstream' | 'registrar';
 
@@ -49,7 +50,8 @@ function preferCountry(list: ProviderEntry[], country: string | null | undefined
     s: (country && e.country === country ? 0 : 1) * 10 + (roleKind && e.kinds[0] === roleKind ? 0 : 1) * 5 + i / 1000,
   }));
   scored.sort((a, b) => a.s - b.s);
-  return scored[0].e;
+  // Callers pass the entries that matched, never an empty list.
+  return scored[0]!.e;
 }
 
 export function findProviderById(id: string): ProviderEntry | undefined {
@@ -68,7 +70,9 @@ export function matchProvider(q: ProviderQuery, directory: ProviderEntry[] = PRO
     return hits.length ? { entry: preferCountry(hits, q.country, q.role), by: 'asn', detail: `AS${q.asn}` } : null;
   };
   const byName = (): ProviderMatch | null => {
-    const names = (q.names ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+    // "MarkMonitor, Inc. (R22-LRCC)": the registry's suffix is not part of the name the directory knows.
+    const given = (q.names ?? []).filter((n): n is string => typeof n === 'string' && n.trim() !== '');
+    const names = [...new Set(given.flatMap((n) => [n, registrarDisplayName(n)]))];
     for (const name of names) {
       const hits = candidates.filter((e) => patterns(e).some((re) => re.test(name)));
       if (hits.length) return { entry: preferCountry(hits, q.country, q.role), by: 'name', detail: `name "${name}"` };
@@ -83,5 +87,5 @@ export function matchProvider(q: ProviderQuery, directory: ProviderEntry[] = PRO
 
 /** The language a notice to this provider should be drafted in: the first preferred one the product writes (en, zh). */
 export function noticeLanguage(e: ProviderEntry): 'en' | 'zh' {
-  return (e.languages.find((l) => l === 'en' || l === 'zh') as 'en' | 'zh' | undefined) ?? 'en';
+  return e.languages.find((l): l is 'en' | 'zh' => l === 'en' || l === 'zh') ?? 'en';
 }

@@ -9,8 +9,7 @@ const DisclosedSchema = z.object({ name: z.string().trim().min(1).max(500), emai
 export type DisclosedHost = z.infer<typeof DisclosedSchema>;
 
 export function disclosedHostOf(events: readonly NoticeEvent[]): DisclosedHost | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i];
+  for (const e of [...events].reverse()) {
     if (e.kind === 'escalation_drafted' && e.details.role === 'host') return null;
     const parsed = DisclosedSchema.safeParse(e.details.disclosedHost);
     if (parsed.success) return parsed.data;

@@ -104,12 +104,12 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
   }
 
   async function batch(urls: string[]): Promise<BatchResponse> {
-    const items: BatchResponse['items'] = urls.map((url) => ({ url, result: null, error: null }));
+    const items: Array<BatchResponse['items'][number]> = urls.map((url) => ({ url, result: null, error: null }));
     const byHost = new Map<string, { url: string; indexes: number[] }>();
     urls.forEach((url, i) => {
       const target = normalizeTarget(url);
       if (!target.ok) {
-        items[i].error = target.error;
+        items[i]!.error = target.error;
         return;
       }
       const group = byHost.get(target.hostname);
@@ -120,10 +120,10 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
       [...byHost.entries()].map(async ([host, { url, indexes }]) => {
         try {
           const result = await lookupHost(`${host}|`, url);
-          for (const i of indexes) items[i].result = { ...result, input: urls[i] };
+          for (const i of indexes) items[i]!.result = { ...result, input: urls[i]! };
         } catch (err) {
           const error: LookupError = { step: 'input', kind: 'unavailable', message: err instanceof Error ? err.message : 'lookup failed' };
-          for (const i of indexes) items[i].error = error;
+          for (const i of indexes) items[i]!.error = error;
         }
       }),
     );

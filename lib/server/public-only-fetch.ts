@@ -12,7 +12,7 @@ export function createPublicOnlyFetch(
   opts: { now: () => Date; ttlMs?: number },
 ): typeof fetch {
   const ttl = opts.ttlMs ?? 10 * 60_000;
-  const verdicts = new Map<string, { expires: number; error: unknown }>();
+  const verdicts = new Map<string, { expires: number; error: Error | null }>();
   return async (input, init) => {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const origin = new URL(raw).origin;
@@ -23,7 +23,7 @@ export function createPublicOnlyFetch(
       try {
         await vet(raw, { resolve, allowedPorts: [443, 80] });
       } catch (err) {
-        verdict.error = err;
+        verdict.error = err instanceof Error ? err : new Error(String(err));
       }
       verdicts.set(origin, verdict);
     }

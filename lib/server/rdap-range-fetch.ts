@@ -110,17 +110,17 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const method = init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET');
     const m = IP_PATH.exec(url);
-    const ip = m ? parseIp(decodeURIComponent(m[2])) : null;
+    const ip = m?.[2] ? parseIp(decodeURIComponent(m[2])) : null;
     if (method.toUpperCase() === 'GET' && DOMAIN_PATH.test(url)) return sameUrl(url, input, init);
     if (!m || !ip || method.toUpperCase() !== 'GET') return inner(input, init);
-    const base = m[1];
-    const addr = decodeURIComponent(m[2]);
+    const [, base = '', rawAddr = ''] = m;
+    const addr = decodeURIComponent(rawAddr);
     const b = ip.bytes;
     const group = `${base}|${ip.version === 4 ? `${b[0]}.${b[1]}` : `${b[0]}:${b[1]}:${b[2]}:${b[3]}`}`;
 
     for (let i = 0; i < 3; i++) {
       const found = hit(base, addr);
-      if (found) return replay(found, base, m[2], url);
+      if (found) return replay(found, base, rawAddr, url);
       const running = inFlight.get(group);
       if (!running) break;
       await running;

@@ -58,7 +58,7 @@ const NO_MATCH = /^\s*(?:no match|not found|no entries found|no data found|no ob
 function splitHostPort(target: string): { host: string; port: number } {
   const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(target) ?? /^([^:]+)(?::(\d+))?$/.exec(target);
   if (!m) return { host: target, port: 43 };
-  return { host: m[1], port: m[2] ? Number(m[2]) : 43 };
+  return { host: m[1] ?? target, port: m[2] ? Number(m[2]) : 43 };
 }
 
 /** UTF-8 first; CNNIC-era replies may be GB18030; anything else falls back to windows-1252 so nothing is lost. */
@@ -99,7 +99,7 @@ export function whoisExchange(
         : (hostname, options, cb) =>
             dnsLookup(hostname, { ...options, all: false }, (err, address, family) => {
               if (!err && typeof address === 'string' && !isPublicIp(address)) return cb(new Error(`refusing non-public address ${address}`), '', 4);
-              cb(err, address as string, family);
+              cb(err, address, family);
             }),
     });
     const connectTimer = setTimeout(() => finish(new LookupFailure('whois', 'timeout', `WHOIS ${target.host}: connect timed out`)), opts.connectTimeoutMs);

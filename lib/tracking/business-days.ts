@@ -40,9 +40,9 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 export function toLocal(instant: Date, timeZone = 'UTC'): LocalDateTime {
-  const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second, ms: instant.getUTCMilliseconds() };
+  const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type in parts) parts[p.type as keyof typeof parts] = Number(p.value);
+  return { ...parts, ms: instant.getUTCMilliseconds() };
 }
 
 function offsetMs(instant: number, timeZone: string): number {

@@ -11,9 +11,9 @@ export function canonicalJson(value: unknown): string {
     return s === undefined ? 'null' : s;
   }
   if (Array.isArray(value)) return `[${value.map((v) => (v === undefined || typeof v === 'function' ? 'null' : canonicalJson(v))).join(',')}]`;
-  const proto = Object.getPrototypeOf(value);
+  const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
   if (proto !== Object.prototype && proto !== null) {
-    throw new TypeError(`canonicalJson: ${proto?.constructor?.name ?? 'object'} is not plain JSON`);
+    throw new TypeError(`canonicalJson: ${proto.constructor?.name ?? 'object'} is not plain JSON`);
   }
   const obj = value as Record<string, unknown>;
   const members = Object.keys(obj)

@@ -7,9 +7,9 @@ export type LoggedCounterWindow = z.infer<typeof WindowSchema>;
 
 /** The counter-notice window recorded with the latest counter-notice, if any. */
 export function counterWindowFromLog(events: readonly NoticeEvent[]): LoggedCounterWindow | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    if (events[i].kind !== 'counter_notice_received') continue;
-    const w = WindowSchema.safeParse(events[i].details.window);
+  for (const e of [...events].reverse()) {
+    if (e.kind !== 'counter_notice_received') continue;
+    const w = WindowSchema.safeParse(e.details.window);
     return w.success ? w.data : null;
   }
   return null;

@@ -29,7 +29,7 @@ export function nextRung(current: Recipient | null, candidates: readonly Recipie
     const options = candidates
       .filter((c) => c.role === role && !done.some((d) => sameParty(c, d)))
       .sort((a, b) => b.confidence - a.confidence);
-    if (options.length > 0) return options[0];
+    if (options[0]) return options[0];
   }
   return null;
 }

@@ -59,22 +59,22 @@ export async function verifyChain(events: readonly NoticeEvent[], sha256: Sha256
   const seqs = new Set(events.map((e) => e.seq));
   const hashes = new Map(events.map((e) => [e.hash, e.seq]));
   let expectedText = '';
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i];
+  for (const [i, e] of events.entries()) {
     if (e.seq !== i) {
       const reason = e.seq > i && !seqs.has(i) ? 'missing' : 'reordered';
       return { ok: false, brokenAt: reason === 'missing' ? i : e.seq, eventId: e.id, reason };
     }
     const { hash, ...body } = e;
     if ((await sha256(eventDigestInput(body))) !== hash) return { ok: false, brokenAt: e.seq, eventId: e.id, reason: 'edited' };
-    const expectedPrev = i === 0 ? GENESIS_HASH : events[i - 1].hash;
+    const expectedPrev = events[i - 1]?.hash ?? GENESIS_HASH;
     if (e.prevHash !== expectedPrev) {
       const linked = hashes.get(e.prevHash);
       if (linked !== undefined && linked >= i) return { ok: false, brokenAt: e.seq, eventId: e.id, reason: 'reordered' };
       // The predecessor no longer hashes to what this event recorded: it was rewritten (and re-hashed) or replaced.
-      return i === 0
-        ? { ok: false, brokenAt: e.seq, eventId: e.id, reason: 'edited' }
-        : { ok: false, brokenAt: events[i - 1].seq, eventId: events[i - 1].id, reason: 'edited' };
+      const before = events[i - 1];
+      return before
+        ? { ok: false, brokenAt: before.seq, eventId: before.id, reason: 'edited' }
+        : { ok: false, brokenAt: e.seq, eventId: e.id, reason: 'edited' };
     }
     if (e.kind === 'sent') expectedText = e.textHash;
     if (e.textHash !== expectedText) return { ok: false, brokenAt: e.seq, eventId: e.id, reason: 'text_mismatch' };
@@ -91,7 +91,7 @@ export async function verifyChain(events: readonly NoticeEvent[], sha256: Sha256
     if (!last || head.seq > last.seq) return { ok: false, brokenAt: last ? last.seq + 1 : 0, eventId: null, reason: 'missing' };
     if (head.seq === last.seq && head.hash !== last.hash) return { ok: false, brokenAt: last.seq, eventId: last.id, reason: 'edited' };
     // Events past the recorded head were written around the repository.
-    if (head.seq < last.seq) return { ok: false, brokenAt: head.seq + 1, eventId: events[head.seq + 1].id, reason: 'edited' };
+    if (head.seq < last.seq) return { ok: false, brokenAt: head.seq + 1, eventId: events[head.seq + 1]?.id ?? null, reason: 'edited' };
   }
   return { ok: true };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import type { NoticeStatus } from '../model/notice';
 import { allowedTransitions, eventKindFor } from './status';
+import { firstIssue } from '../zod-issue';
 
 /** Replies a user can record on the detail page; escalation has its own action. */
 export const REPLY_STATUSES = ['acknowledged', 'removed', 'partially_removed', 'rejected', 'counter_noticed', 'no_response', 'withdrawn'] as const satisfies readonly NoticeStatus[];
@@ -32,8 +33,8 @@ export function replyOptions(from: NoticeStatus): ReplyStatus[] {
 export function replyEvent(from: NoticeStatus, input: ReplyInput): { kind: string; details: Record<string, unknown> } {
   const r = ReplyInputSchema.safeParse(input);
   if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new AppError('invalid_input', `${issue.path.join('.')}: ${issue.message}`, { path: issue.path.join('.') });
+    const issue = firstIssue(r.error);
+    throw new AppError('invalid_input', `${issue.path}: ${issue.message}`, { path: issue.path });
   }
   const reply = r.data;
   const kind = eventKindFor(from, reply.to);

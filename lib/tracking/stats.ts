@@ -35,7 +35,8 @@ export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  const hi = s[mid] ?? 0;
+  return s.length % 2 ? hi : ((s[mid - 1] ?? hi) + hi) / 2;
 }
 
 const EVER = (events: readonly NoticeEvent[], kind: string) => events.some((e) => e.kind === kind);

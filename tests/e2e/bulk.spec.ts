@@ -6,6 +6,7 @@ import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stac
 import { launchExtension, type ExtensionSession } from './fixtures';
 import { BulkPage } from './pages/bulk';
 import { OptionsPage } from './pages/options';
+import { setLookupOptions } from './pages/setup';
 
 /** Five hosts on three fixture providers: SWITCH (RIPE), Microsoft Azure (ARIN) and ANTEL (LACNIC). */
 const HOSTS = ['ripe-host.to', 'ripe-mirror.to', 'azure-host.to', 'azure-mirror.to', 'lacnic-host.to'];
@@ -50,6 +51,8 @@ describe('bulk report against a real backend on loopback', () => {
     await options.getByTestId('work-form').getByRole('button', { name: /Save work/ }).click();
     await options.getByTestId('works-list').getByText('Starsea Legend').waitFor();
     await options.close();
+    // This spec stops the backend on purpose: keep Automatic from switching to the browser lookup.
+    await setLookupOptions(s, { mode: 'backend' });
   }, 60_000);
   afterAll(async () => {
     await s?.close();

@@ -31,7 +31,10 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'takedown-e2e-'));
   const args = extensionLaunchArgs(EXTENSION_DIR);
   if (opts.lang) args.push(`--lang=${opts.lang}`);
-  if (opts.hostRules) args.push(`--host-resolver-rules=${opts.hostRules}`);
+  // Every other name fails to resolve, so nothing in a test (the browser lookup's default DoH resolver included)
+  // can reach past loopback.
+  const offNet = 'MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost';
+  args.push(`--host-resolver-rules=${opts.hostRules ? `${opts.hostRules}, ` : ''}${offNet}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: false, // --headless=new is passed above; Playwright's own flag would pick the old mode
@@ -85,7 +88,7 @@ export async function activeTabOf(worker: Worker, urlPrefix: string): Promise<Re
     for (let i = 0; i < 100; i++) {
       const tabs = await chrome.tabs.query({ active: true });
       const tab = tabs.find((t: { url?: string; status?: string }) => t.url?.startsWith(prefix) && t.status === 'complete');
-      if (tab) return tab as unknown as Record<string, unknown>;
+      if (tab) return tab;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`no active tab at ${prefix}`);

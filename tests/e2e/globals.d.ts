@@ -1,2 +1,2 @@
 /** The extension's global inside the service worker and extension pages, reached only in evaluate(). */
-declare const chrome: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+declare const chrome: any;

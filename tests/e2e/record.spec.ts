@@ -52,7 +52,7 @@ describe.each([['en'], ['zh-CN']])('a record that can be trusted (%s)', (lang) =
     await r.pickWork(WORK.title);
     await r.confirmStatements();
     await expect.poll(() => r.checklist().getAttribute('data-sendable')).toBe('true');
-    await expect.poll(() => report.getByTestId('recipient-why').first().textContent()).toBe(t.why_cdn.message);
+    await expect.poll(() => report.getByTestId('recipient-why').first().textContent()).toBe(t.why_cdn!.message);
 
     // Preview as PDF, then open the web form and paste: the history must say "web form".
     await report.getByTestId('send-pdf').click();
@@ -65,7 +65,7 @@ describe.each([['en'], ['zh-CN']])('a record that can be trusted (%s)', (lang) =
     await report.locator('input[name="channel"][value="form"]').check();
     await s.screenshot(report, 'record-confirm-channel');
     await report.getByTestId('confirm-sent').click();
-    await expect.poll(() => report.getByTestId('sent-at').textContent()).toContain(t.channel_form.message);
+    await expect.poll(() => report.getByTestId('sent-at').textContent()).toContain(t.channel_form!.message);
     cdnNoticeId = new URL(report.url()).searchParams.get('draft') ?? '';
 
     const page = await s.context.newPage();

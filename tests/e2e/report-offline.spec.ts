@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, rightClickReport, type ExtensionSession } from './fixtures';
 import { ReportPage } from './pages/report';
-import { setUpOptions, WORK } from './pages/setup';
+import { setLookupOptions, setUpOptions, WORK } from './pages/setup';
 import { PIRATE_HOST, startPirateSite } from './pirate-site';
 
 /** The report workflow when the backend is down: capture, manual recipient, checklist, send, popup. */
@@ -13,6 +13,8 @@ describe.each([['en'], ['zh-CN']])('report workflow without a backend (%s)', (la
     s = await launchExtension({ lang, hostRules: `MAP ${PIRATE_HOST} 127.0.0.1` });
     // Nothing listens on port 9: the backend is down.
     await setUpOptions(s, { backendUrl: 'http://127.0.0.1:9', letterhead: false, work: false });
+    // A backend-only set-up whose backend is down (Automatic would look the host up in the browser).
+    await setLookupOptions(s, { mode: 'backend' });
   });
   afterAll(async () => {
     await s?.close();

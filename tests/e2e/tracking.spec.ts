@@ -5,6 +5,7 @@ import { launchExtension, rightClickReport, type ExtensionSession } from './fixt
 import { NoticePage } from './pages/notice';
 import { OptionsPage } from './pages/options';
 import { ReportPage } from './pages/report';
+import { setLookupOptions } from './pages/setup';
 import { PIRATE_HOST, startPirateSite } from './pirate-site';
 
 /**
@@ -35,6 +36,8 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     await options.getByTestId('work-form').getByRole('button', { name: /Save work|保存作品/ }).click();
     await options.getByTestId('works-list').getByText('Starsea Legend').waitFor();
     await options.close();
+    // The backend is down on purpose: keep Automatic from switching to the browser lookup.
+    await setLookupOptions(s, { mode: 'backend' });
   });
   afterAll(async () => {
     await s?.close();
@@ -119,9 +122,9 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
             const tx = req.result.transaction('notices', 'readwrite');
             tx.objectStore('notices').put(notice);
             tx.oncomplete = () => (req.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
           };
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(req.error ?? new Error('request failed'));
         }),
       {
         id: 'seed-overdue', createdAt: '2024-01-02T00:00:00.000Z', updatedAt: '2024-01-02T00:00:00.000Z', status: 'sent', host: 'old-overdue.example',
@@ -156,7 +159,7 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
             const tx = req.result.transaction('notices', 'readwrite');
             tx.objectStore('notices').delete('seed-overdue');
             tx.oncomplete = () => (req.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
           };
         }),
     );

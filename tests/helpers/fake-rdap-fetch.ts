@@ -54,14 +54,14 @@ export function createFakeFetch(routes: Record<string, FakeRoute | FakeRoute[]> 
     const list = table.get(url);
     if (!list) return new Response('<html>not found</html>', { status: 404, headers: { 'content-type': 'text/html' } });
     const r = list.length > 1 ? list.shift()! : list[0];
-    if ('hang' in r) {
+    if ('hang' in r!) {
       return new Promise<Response>((_, reject) => {
         init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       });
     }
-    if ('redirect' in r) return new Response(null, { status: r.status ?? 302, headers: { location: r.redirect } });
-    const body = 'fixture' in r ? readFixtureText(r.fixture) : 'json' in r ? JSON.stringify(r.json) : r.body;
-    return new Response(body, { status: r.status ?? 200, headers: { 'content-type': 'application/rdap+json', ...(r.headers ?? {}) } });
+    if ('redirect' in r!) return new Response(null, { status: r.status ?? 302, headers: { location: r.redirect } });
+    const body = 'fixture' in r! ? readFixtureText(r.fixture) : 'json' in r! ? JSON.stringify(r.json) : r!.body;
+    return new Response(body, { status: r!.status ?? 200, headers: { 'content-type': 'application/rdap+json', ...(r!.headers ?? {}) } });
   }) as typeof globalThis.fetch;
 
   return { fetch, requests, accepts, route, count: (p) => requests.filter(p).length };

@@ -143,7 +143,7 @@ export async function startLoopbackDns(opts: LoopbackDnsOptions = {}): Promise<L
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     const fault = matchFault(name, q.type);
     if (fault === 'timeout') return null;
-    let rcode: number = RCODE.NOERROR;
+    let rcode: number;
     let answers: dnsPacket.Answer[] = [];
     if (fault === 'servfail') rcode = RCODE.SERVFAIL;
     else if (fault === 'refused') rcode = RCODE.REFUSED;

@@ -97,7 +97,7 @@ export function cymruName(ip: string): string {
 
 /** Wildcard zone key covering a whole prefix, at octet (v4) or nibble (v6) granularity. */
 function cymruWildcard(prefix: string): string {
-  const [addr, lenText] = prefix.split('/');
+  const [addr = '', lenText] = prefix.split('/');
   const len = Number(lenText);
   if (addr.includes(':')) {
     const keep = Math.floor(len / 4);
@@ -113,7 +113,7 @@ function buildZone(): Zone {
     const entry: ZoneEntry = { A: site.ips.filter((ip) => !ip.includes(':')), AAAA: site.ips.filter((ip) => ip.includes(':')) };
     zone[site.host] = entry;
   }
-  zone['pirate-site.to'].NS = CF_NS;
+  zone['pirate-site.to']!.NS = CF_NS;
   zone['www.pirate-site.to'] = { CNAME: 'pirate-site.to.cdn.cloudflare.net' };
   zone['pirate-site.to.cdn.cloudflare.net'] = { A: ['104.16.132.229'], AAAA: ['2606:4700::6810:84e5'] };
   zone['cloudflare.com'] = { A: ['104.16.124.96'], NS: ['ns3.cloudflare.com', 'ns4.cloudflare.com'] };

@@ -20,7 +20,8 @@
  *
  * Faults (first match wins; `times` limits how often): 429 with Retry-After and an HTML body, LACNIC's 200
  * "Rate Limit Notice", 403 HTML, 422 JSON, 503, 404, timeout (never answers until close), malformed JSON,
- * oversized JSON (`bytes`), deeply nested JSON (`depth`). Latency: ms or a function of the request.
+ * oversized JSON (`bytes`), deeply nested JSON (`depth`), `no-cors` (the normal answer without CORS headers, as a
+ * registry that does not serve browsers). Latency: ms or a function of the request.
  */
 import http from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -79,7 +80,7 @@ const BOOTSTRAP_FILES: Record<string, string> = {
   'object-tags.json': 'iana-object-tags.json',
 };
 
-export type RdapFaultKind = '429' | 'lacnic-rate-limit' | '403' | '422' | '503' | '404' | 'timeout' | 'malformed' | 'oversized' | 'deep';
+export type RdapFaultKind = '429' | 'lacnic-rate-limit' | '403' | '422' | '503' | '404' | 'timeout' | 'malformed' | 'oversized' | 'deep' | 'no-cors';
 export interface RdapFault {
   server?: string;
   /** Matched against the path after the server id ("ip/130.59.31.80", "domain/google.com"). */
@@ -195,7 +196,7 @@ function rewriteBootstrap(file: string, origin: string): string {
   const json = readJson(`bootstrap/${file}`) as { services: string[][][] };
   const services = json.services.map((service) => {
     const urls = service[service.length - 1];
-    const rewritten = [...new Set(urls.map((u) => `${origin}/${serverIdFor(u)}/`))];
+    const rewritten = [...new Set(urls!.map((u) => `${origin}/${serverIdFor(u)}/`))];
     return [...service.slice(0, -1), rewritten];
   });
   return JSON.stringify({ ...json, services });
@@ -306,6 +307,8 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
 
   function faultResponse(f: RdapFault, server: string, res: http.ServerResponse): number | null {
     const json = { 'content-type': 'application/rdap+json' };
+    // Registries that serve browsers send CORS headers on errors too; `no-cors` is the fault without them.
+    res.setHeader('access-control-allow-origin', '*');
     switch (f.fault) {
       case 'timeout':
         hanging.add(res);
@@ -344,6 +347,8 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
         res.end(`{"objectClassName":"ip network","remarks":[{"description":["${'x'.repeat(bytes)}"]}]}`);
         return 200;
       }
+      case 'no-cors':
+        return null;
       case 'deep': {
         const depth = f.depth ?? 5000;
         res.writeHead(200, json);
@@ -363,6 +368,13 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
     const delay = typeof latency === 'function' ? latency({ server: first, path: rest, kind }) : latency ?? 0;
     const respond = () => {
       const f = matchFault(first, rest, kind);
+      if (f?.fault === 'no-cors') {
+        record.fault = f.fault;
+        const out = route(first, rest);
+        record.status = out.status;
+        res.writeHead(out.status, { 'content-type': 'application/rdap+json', ...out.headers });
+        return void res.end(out.body);
+      }
       if (f) {
         record.fault = f.fault;
         const status = faultResponse(f, first, res);
@@ -373,7 +385,7 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
       if (first === 'bootstrap') {
         const file = BOOTSTRAP_FILES[rest];
         if (file) bootstrapCache[rest] ??= rewriteBootstrap(file, origin);
-        out = file ? { status: 200, body: bootstrapCache[rest], headers: { 'cache-control': 'max-age=86400' } } : { status: 404, body: rdapError(404, 'Not Found') };
+        out = file ? { status: 200, body: bootstrapCache[rest]!, headers: { 'cache-control': 'max-age=86400' } } : { status: 404, body: rdapError(404, 'Not Found') };
       } else {
         out = route(first, rest);
       }

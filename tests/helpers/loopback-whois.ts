@@ -49,7 +49,7 @@ export const DEFAULT_WHOIS_SERVERS: Record<string, WhoisReplies> = {
   'whois.iana.org': {
     '*': (q) => {
       const v4 = /^(\d{1,3})\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.exec(q);
-      const refer = v4 ? IANA_V4_REFERRALS[v4[1]] : q.includes(':') ? 'whois.arin.net' : IANA_TLD_REFERRALS[q.split('.').pop() ?? ''];
+      const refer = v4 ? IANA_V4_REFERRALS[v4[1]!] : q.includes(':') ? 'whois.arin.net' : IANA_TLD_REFERRALS[q.split('.').pop() ?? ''];
       if (!refer) return `% IANA WHOIS server\r\n% This query returned 0 objects.\r\n`;
       return `% IANA WHOIS server\r\n% for more information on IANA, visit http://www.iana.org\r\n\r\nrefer:        ${refer}\r\n\r\n${v4 ? 'inetnum' : 'domain'}:       ${q.toUpperCase()}\r\nwhois:        ${refer}\r\nsource:       IANA\r\n`;
     },
@@ -206,7 +206,7 @@ export async function startLoopbackWhois(opts: { servers?: Record<string, WhoisR
         const tick = () => {
           if (sock.destroyed) return;
           if (i >= text.length) return void sock.end();
-          sock.write(text[i++]);
+          sock.write(text[i++]!);
           const t = setTimeout(tick, f.delayMs ?? 50);
           timers.add(t);
         };

@@ -81,7 +81,7 @@ describe('input validation at the edge', () => {
     const body = BatchResponseSchema.parse(await res.json());
     expect(body.items.map((i) => i.url)).toEqual(urls);
     expect(body.items.map((i) => i.error?.kind ?? null)).toEqual([null, null, 'private-target', 'invalid-input', null]);
-    expect(body.items[1].result?.input).toBe('https://ripe-host.to/b');
+    expect(body.items[1]!.result?.input).toBe('https://ripe-host.to/b');
     expect(body.stats).toMatchObject({ urls: 5, hosts: 2, failed: 2 });
     expect(calls).toBe(2);
   });
@@ -152,7 +152,7 @@ describe('service caching', () => {
       return resolvingLookup(input, deps);
     };
     const { app } = setup({ lookup: slow });
-    const results = await Promise.all(['a', 'b', 'c'].map((p) => app.request(q(`https://ripe-host.to/${p}`))));
+    const results = await Promise.all(['a', 'b', 'c'].map(async (p) => app.request(q(`https://ripe-host.to/${p}`))));
     const bodies = (await Promise.all(results.map((r) => r.json()))) as LookupResult[];
     expect(bodies.map((b) => b.input)).toEqual(['https://ripe-host.to/a', 'https://ripe-host.to/b', 'https://ripe-host.to/c']);
     await app.request(q('https://RIPE-host.to/d'));

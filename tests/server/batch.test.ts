@@ -5,6 +5,7 @@ import { BatchResponseSchema } from '../../lib/contract';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
 import { fixtureZone } from '../helpers/loopback-fixture-zone';
 import type { Zone } from '../helpers/loopback-dns';
+import { requestUrl } from '../helpers/request-url';
 
 /** 1,000 URLs on 200 hosts spread over 6 fixture networks (several /24s each) plus google.com subdomains. */
 const NETWORKS = [
@@ -22,7 +23,7 @@ function bulkZone(): { zone: Zone; urls: string[] } {
   const hosts: string[] = [];
   for (let i = 0; i < HOSTS; i++) {
     const host = i % 10 === 0 ? `s${i}.google.com` : `mirror${i}.to`;
-    extra[host] = { A: [NETWORKS[i % NETWORKS.length](i)] };
+    extra[host] = { A: [NETWORKS[i % NETWORKS.length]!(i)] };
     hosts.push(host);
   }
   const urls = Array.from({ length: 1000 }, (_, k) => `https://${hosts[k % HOSTS]}/file/${k}`);
@@ -45,7 +46,7 @@ describe('POST /v1/lookup/batch', () => {
     expect(body.items).toHaveLength(1000);
     expect(body.stats).toMatchObject({ urls: 1000, hosts: HOSTS, failed: 0 });
     expect(body.stats.networks).toBe(NETWORKS.length);
-    expect(body.items[1].result?.input).toBe(urls[1]);
+    expect(body.items[1]!.result?.input).toBe(urls[1]);
 
     const ipAnswers = stack.rdap.requests.filter((r) => r.kind === 'ip' && r.status !== 302).length;
     const redirects = stack.rdap.requests.filter((r) => r.kind === 'ip' && r.status === 302).length;
@@ -71,7 +72,7 @@ describe('POST /v1/lookup/batch', () => {
       requests++;
       // The backend "restarts" during the third request: that request fails as a whole.
       if (requests === 3) return Promise.reject(new TypeError('connection reset'));
-      return app.request(new URL(String(input)).pathname, init);
+      return app.request(new URL(requestUrl(input)).pathname, init);
     }) as typeof fetch;
     const stored: Record<string, HostOutcome> = {};
     const onChunk = async (o: HostOutcome[]) => void o.forEach((x) => (stored[x.host] = x));

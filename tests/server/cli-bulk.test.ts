@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseCsv } from '../helpers/csv';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { fixtureZone } from '../helpers/loopback-fixture-zone';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
@@ -49,26 +50,6 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
   });
 }
 
-/** RFC 4180 rows, enough for the summary this command writes. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let f = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') (f += '"'), i++;
-      else if (c === '"') q = false;
-      else f += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') row.push(f), (f = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(f), rows.push(row), (row = []), (f = ''), i++;
-    else f += c;
-  }
-  return rows;
-}
-
 describe('cli bulk', () => {
   test('one notice per provider, an .eml each, and a summary row for every line', async () => {
     const hosts = Object.keys(HOSTS);
@@ -94,14 +75,14 @@ describe('cli bulk', () => {
     for (const u of switchUrls) expect(mail.text).toContain(u);
     expect(mail.text).not.toContain('azure-host.to');
 
-    const rows = readCsv(readFileSync(path.join(out, 'summary.csv'), 'utf8'));
+    const rows = parseCsv(readFileSync(path.join(out, 'summary.csv'), 'utf8'));
     expect(rows[0]).toEqual(['url', 'host', 'recipient', 'recipient_role', 'recipient_email', 'notice_file', 'status', 'detail']);
     expect(rows).toHaveLength(1 + 40 + 5);
     const byUrl = new Map(rows.map((row) => [row[0], row]));
     expect(byUrl.get(good[1])).toMatchObject({ 2: 'SWITCH-LAN', 5: switchEml, 6: 'drafted' });
     expect(byUrl.get(good[2])?.[2]).toBe('Microsoft Azure');
     expect(rows.find((row) => row[6] === 'rejected:duplicate')?.[7]).toBe('line 42: 5');
-    const rejected = rows.filter((row) => row[6].startsWith('rejected:')).map((row) => [row[6], row[7].split(':')[0]]);
+    const rejected = rows.filter((row) => row[6]!.startsWith('rejected:')).map((row) => [row[6], row[7]!.split(':')[0]]);
     expect(rejected).toEqual([
       ['rejected:duplicate', 'line 42'],
       ['rejected:unsupported_scheme', 'line 44'],
@@ -110,7 +91,7 @@ describe('cli bulk', () => {
       ['rejected:not_a_url', 'line 47'],
     ]);
     // A cell a spreadsheet would evaluate is neutralised.
-    expect(rows.at(-1)?.[0].startsWith("'=")).toBe(true);
+    expect(rows.at(-1)?.[0]!.startsWith("'=")).toBe(true);
   });
 
   test('every group failing the checklist exits 3 and names the missing elements', async () => {
@@ -128,13 +109,13 @@ describe('cli bulk', () => {
     const r = await cli(['--urls', file('urls.txt', 'https://gone-1.to/a\nhttps://gone-2.to/b\nhttps://gone-1.to/c\n'), '--case', file('case.json', TEMPLATE), '--out', out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/no recipient was found for any URL/);
-    const rows = readCsv(readFileSync(path.join(out, 'summary.csv'), 'utf8'));
+    const rows = parseCsv(readFileSync(path.join(out, 'summary.csv'), 'utf8'));
     expect(rows.slice(1).map((row) => [row[0], row[6]])).toEqual([
       ['https://gone-1.to/a', 'no_recipient'],
       ['https://gone-1.to/c', 'no_recipient'],
       ['https://gone-2.to/b', 'no_recipient'],
     ]);
-    expect(rows[1][7]).toMatch(/dns/);
+    expect(rows[1]![7]).toMatch(/dns/);
   });
 
   test('invalid input files exit 2', async () => {

@@ -84,7 +84,7 @@ describe('cli draft', () => {
     const eml = await run('--case', file, '--format', 'eml');
     expect(eml.code).toBe(0);
     const p = await PostalMime.parse(eml.stdout);
-    expect(p.to?.[0].address).toBe('abuse@host.example');
+    expect(p.to?.[0]!.address).toBe('abuse@host.example');
     expect(p.text).toContain('The River Atlas');
     const zh = await run('--case', file, '--lang', 'zh');
     expect(zh.stdout).toContain('投诉方善意地相信');

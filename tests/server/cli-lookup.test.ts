@@ -27,7 +27,7 @@ describe('cli lookup', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const result = LookupResultSchema.parse(JSON.parse(r.stdout));
-    expect(result.addresses[0].network?.rir).toBe('arin');
+    expect(result.addresses[0]!.network?.rir).toBe('arin');
     expect(result.recipients.find((p) => p.role === 'registrar')?.emails).toContain('abusecomplaints@markmonitor.com');
   });
 

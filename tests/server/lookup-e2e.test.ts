@@ -22,7 +22,6 @@ async function get(app: ReturnType<LoopbackStack['app']>['app'], url: string): P
   expect(res.status).toBe(200);
   return LookupResultSchema.parse(await res.json());
 }
-const emails = (r: LookupResult) => r.recipients.flatMap((p) => p.emails);
 
 describe('end-to-end lookups through the HTTP API (loopback DNS, RDAP, WHOIS)', () => {
   test.each([
@@ -35,8 +34,8 @@ describe('end-to-end lookups through the HTTP API (loopback DNS, RDAP, WHOIS)', 
   ])('%s → %s network %s', async (url, rir, handle, asn, email) => {
     const { app } = stack.app();
     const r = await get(app, url);
-    expect(r.addresses[0].network).toMatchObject({ rir, handle });
-    expect(r.addresses[0].asn).toBe(asn);
+    expect(r.addresses[0]!.network).toMatchObject({ rir, handle });
+    expect(r.addresses[0]!.asn).toBe(asn);
     const host = r.recipients.find((p) => p.role === 'host');
     expect(host).toBeDefined();
     if (email) expect(host!.emails).toContain(email);
@@ -89,7 +88,7 @@ describe('end-to-end lookups through the HTTP API (loopback DNS, RDAP, WHOIS)', 
     expect(r.cdn?.name).toBe('Cloudflare');
     expect(r.cdn?.evidence.join(' ')).toMatch(/cname:pirate-site\.to\.cdn\.cloudflare\.net/);
     expect(r.recipients[0]).toMatchObject({ role: 'cdn', name: 'Cloudflare' });
-    expect(r.recipients[0].notes.join(' ')).toMatch(/origin/i);
+    expect(r.recipients[0]!.notes.join(' ')).toMatch(/origin/i);
     expect(r.addresses.map((a) => a.network?.handle)).toEqual(['NET-104-16-0-0-1', 'NET6-2606-4700-1']);
   });
 
@@ -113,7 +112,7 @@ describe('end-to-end lookups through the HTTP API (loopback DNS, RDAP, WHOIS)', 
     const r = await get(app, 'https://fault-host.to/');
     expect(r.errors).toContainEqual(expect.objectContaining({ step: 'rdap-ip', kind }));
     // Partial, not failed: DNS, ASN and the domain's registrar (WHOIS) still answer.
-    expect(r.addresses[0].ip).toBe('13.64.9.9');
+    expect(r.addresses[0]!.ip).toBe('13.64.9.9');
     expect(r.recipients.find((p) => p.role === 'registrar')?.emails).toContain('abuse@tonic.to');
   });
 
@@ -136,7 +135,7 @@ describe('cache', () => {
     const ipQueries = stack.rdap.count({ kind: 'ip' });
     expect(ipQueries).toBeGreaterThan(0);
     const second = await get(app, 'https://ripe-neighbour.to/');
-    expect(second.addresses[0].network?.handle).toBe('130.59.0.0 - 130.59.255.255');
+    expect(second.addresses[0]!.network?.handle).toBe('130.59.0.0 - 130.59.255.255');
     expect(stack.rdap.count({ kind: 'ip' })).toBe(ipQueries);
     t += 3 * 24 * 60 * 60 * 1000;
     await get(app, 'https://ripe-neighbour.to/');

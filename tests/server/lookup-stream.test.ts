@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupUrl, type StepEvent } from '../../lib/backend/client';
 import { LookupResultSchema } from '../../lib/contract';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
+import { requestUrl } from '../helpers/request-url';
 
 let stack: LoopbackStack;
 beforeAll(async () => {
@@ -36,7 +37,7 @@ describe('streamed lookup progress (POST /v1/lookup?stream=1)', () => {
     stack.rdap.addFault({ kind: 'ip', fault: '503' });
     const { app } = stack.app();
     const seen: StepEvent[] = [];
-    const fetchViaApp = ((input: string | URL | Request, init?: RequestInit) => app.request(String(input).replace('http://backend.test', ''), init)) as typeof fetch;
+    const fetchViaApp = ((input: string | URL | Request, init?: RequestInit) => app.request(requestUrl(input).replace('http://backend.test', ''), init)) as typeof fetch;
     const result = await lookupUrl({ url: 'http://backend.test', token: '' }, fetchViaApp, { url: 'https://ripe-host.to/x' }, { onStep: (e) => seen.push(e) });
     expect(seen).toContainEqual({ step: 'rdap-ip', status: 'error' });
     expect(result.errors.some((e) => e.step === 'rdap-ip')).toBe(true);

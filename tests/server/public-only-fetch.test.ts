@@ -13,7 +13,7 @@ describe('RDAP fetch on the backend', () => {
 
   it('fetches public hosts and refuses names that point into private space', async () => {
     const inner = vi.fn(async () => ok());
-    const f = createPublicOnlyFetch(inner as never, resolve, { now: () => new Date(0) });
+    const f = createPublicOnlyFetch(inner, resolve, { now: () => new Date(0) });
     expect((await f('https://rdap.arin.net/registry/ip/8.8.8.8')).status).toBe(200);
     await expect(f('https://rdap.evil.example/domain/x.com')).rejects.toMatchObject({ kind: 'private_target' });
     await expect(f('https://mixed.example/ip/1.2.3.4')).rejects.toMatchObject({ kind: 'private_target' });
@@ -25,7 +25,7 @@ describe('RDAP fetch on the backend', () => {
   it('asks DNS once per origin while the verdict is fresh', async () => {
     resolve.mockClear();
     let t = 0;
-    const f = createPublicOnlyFetch((async () => ok()) as never, resolve, { now: () => new Date(t), ttlMs: 1000 });
+    const f = createPublicOnlyFetch((async () => ok()), resolve, { now: () => new Date(t), ttlMs: 1000 });
     await f('https://rdap.arin.net/a');
     await f('https://rdap.arin.net/b');
     expect(resolve).toHaveBeenCalledTimes(1);

@@ -10,7 +10,7 @@ function files(dir: string): string[] {
     return statSync(path.join(REPO_ROOT, p)).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(name) ? [p] : [];
   });
 }
-const imports = (file: string) => [...readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+const imports = (file: string) => [...readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
 
 describe('import directions (style.md §1)', () => {
   it('extension code never imports the Node backend', () => {

@@ -19,15 +19,15 @@ describe('UI strings', () => {
   it('exist in English and Simplified Chinese alike', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
     for (const [key, { message }] of Object.entries(en)) {
-      expect(zh[key].message.trim(), key).not.toBe('');
-      expect((zh[key].message.match(/\$\d/g) ?? []).sort(), key).toEqual((message.match(/\$\d/g) ?? []).sort());
+      expect(zh[key]!.message.trim(), key).not.toBe('');
+      expect((zh[key]!.message.match(/\$\d/g) ?? []).sort(), key).toEqual((message.match(/\$\d/g) ?? []).sort());
     }
   });
 
   it('cover every key the pages ask for', () => {
     const used = new Set<string>();
     for (const file of [...sources('entrypoints'), ...sources('components')]) {
-      for (const m of readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]);
+      for (const m of readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
     }
     expect([...used].filter((k) => !(k in en))).toEqual([]);
   });
@@ -36,13 +36,13 @@ describe('UI strings', () => {
 describe('pageLanguage', () => {
   it('follows the message catalogue when the browser reports another language', () => {
     // Chromium on Linux: zh_CN strings while getUILanguage() says en-US.
-    expect(pageLanguage('en-US', zh.uiLocale.message)).toBe('zh-CN');
-    expect(pageLanguage('zh-CN', en.uiLocale.message)).toBe('en');
+    expect(pageLanguage('en-US', zh.uiLocale!.message)).toBe('zh-CN');
+    expect(pageLanguage('zh-CN', en.uiLocale!.message)).toBe('en');
   });
 
   it('keeps the browser region when the language agrees, so en-GB users get British dates', () => {
-    expect(pageLanguage('en-GB', en.uiLocale.message)).toBe('en-GB');
-    expect(pageLanguage('zh-CN', zh.uiLocale.message)).toBe('zh-CN');
+    expect(pageLanguage('en-GB', en.uiLocale!.message)).toBe('en-GB');
+    expect(pageLanguage('zh-CN', zh.uiLocale!.message)).toBe('zh-CN');
     expect(pageLanguage('', 'zh-CN')).toBe('zh-CN');
     expect(pageLanguage('de-DE', '')).toBe('de-DE');
   });

@@ -54,7 +54,7 @@ export const lookup: CliCommand = {
     }
     return withLookupService(io, async (service) => {
       try {
-        const result = await service.lookup(parsed.positionals[0]);
+        const result = await service.lookup(parsed.positionals[0] ?? '');
         io.stdout.write(parsed.values.json ? `${JSON.stringify(result)}\n` : formatLookupTable(result));
         return 0;
       } catch (err) {

@@ -11,7 +11,7 @@ export function bearerToken(token: string | undefined): MiddlewareHandler {
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const m = /^Bearer\s+(.+)$/i.exec(header);
-    if (!m || !timingSafeEqual(digest(m[1].trim()), expected)) {
+    if (!m?.[1] || !timingSafeEqual(digest(m[1].trim()), expected)) {
       c.header('WWW-Authenticate', 'Bearer realm="takedown"');
       return apiError(c, 401, 'unauthorized', 'A valid bearer token is required (TAKEDOWN_TOKEN).');
     }

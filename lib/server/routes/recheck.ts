@@ -7,6 +7,7 @@ import { RecheckRequestSchema } from '../../tracking/recheck';
 import { apiError } from '../api-error';
 import { fetchGuarded, type GuardedFetchOptions } from '../recheck/fetch-guarded';
 import { resolveAll } from '../recheck/resolve-all';
+import { firstIssue } from '../../zod-issue';
 
 export type RecheckOptions = Partial<GuardedFetchOptions>;
 
@@ -31,15 +32,16 @@ export function recheckRoutes(opts: RecheckOptions = {}) {
     }
     const parsed = RecheckRequestSchema.safeParse(body);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue.path.join('.') || undefined;
+      const issue = firstIssue(parsed.error);
+      const path = issue.path || undefined;
       return apiError(c, 400, 'invalid-input', `${path ?? 'request'}: ${issue.message}`, path);
     }
     try {
       return c.json(await fetchGuarded(parsed.data.url, parsed.data.markers, deps));
     } catch (err) {
-      if (err instanceof AppError && HTTP[err.kind]) {
-        const [status, kind] = HTTP[err.kind];
+      const mapped = err instanceof AppError ? HTTP[err.kind] : undefined;
+      if (err instanceof AppError && mapped) {
+        const [status, kind] = mapped;
         return apiError(c, status, kind, err.message, 'url');
       }
       throw err;

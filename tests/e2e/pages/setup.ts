@@ -4,6 +4,26 @@ import { OptionsPage } from './options';
 export const LETTERHEAD = { company: 'Moonlit Games Ltd.', address: '1 Harbour Road, Wan Chai, Hong Kong', email: 'legal@moonlit.example', phone: '+852 5555 0100', signatory: 'Mei Chen', signatoryTitle: 'Head of Legal' };
 export const WORK = { title: '星海传说 Starsea Legend', owner: 'Moonlit Games Ltd.', registration: '2024SR0123456', originalUrl: 'https://starsea.example/', aliases: '星海传说\nStarsea Legend', officialDomains: 'starsea.example' };
 
+/**
+ * Options → Lookup: who looks hosts up, and (tests only) a loopback DoH resolver and RDAP bootstrap. Specs that
+ * test a backend that is down choose "backend" so Automatic does not switch to the browser lookup.
+ */
+export async function setLookupOptions(s: ExtensionSession, opts: { mode: 'auto' | 'browser' | 'backend'; dohJsonUrl?: string; rdapBootstrap?: string }) {
+  const page = await s.context.newPage();
+  await page.goto(s.url('options.html#lookup'));
+  const form = page.getByTestId('lookup-mode-form');
+  await form.locator(`input[name="lookupMode"][value="${opts.mode}"]`).check();
+  if (opts.dohJsonUrl) {
+    await form.locator('[name="lookupResolver"]').selectOption('custom');
+    await form.locator('[name="customResolverUrl"]').fill(opts.dohJsonUrl);
+    await form.locator('[name="customResolverFormat"]').selectOption('json');
+  }
+  if (opts.rdapBootstrap) await form.locator('[name="rdapBootstrap"]').fill(opts.rdapBootstrap);
+  await form.locator('button[type="submit"]').click();
+  await form.getByRole('status').waitFor();
+  await page.close();
+}
+
 /** Fills the options a rights holder sets once: letterhead, one work, and the backend address. */
 export async function setUpOptions(s: ExtensionSession, opts: { backendUrl?: string; letterhead?: boolean; work?: boolean } = {}) {
   const page = await s.context.newPage();

@@ -19,7 +19,7 @@ describe('follow-ups in the background', () => {
     badge = vi.fn(async (_: { text: string }) => {});
     // The fake browser has no toolbar action; the i18n and tabs calls are stubbed to observe them.
     Object.assign(fakeBrowser, { action: { setBadgeText: badge, setBadgeBackgroundColor: vi.fn(async () => {}) } });
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => `${key}(${[subs ?? []].flat().join(',')})`) as never);
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => `${key}(${[subs ?? []].flat().join(',')})`));
     tabs = [];
     vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation((async (p: { url?: string }) => void tabs.push(p.url ?? '')) as never);
   });

@@ -4,7 +4,7 @@ import { createMenus, MENU_REPORT_LINK, MENU_REPORT_PAGE, reportPageUrl, reportT
 describe('context menus', () => {
   it('registers "Report this site" on pages and "Report this link" on links', async () => {
     const menus = { create: vi.fn(), removeAll: vi.fn(async () => {}) };
-    await createMenus(menus as never, (k) => `<${k}>`);
+    await createMenus(menus, (k) => `<${k}>`);
     expect(menus.removeAll).toHaveBeenCalledBefore(menus.create);
     expect(menus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'report-page', title: '<menuReportPage>', contexts: expect.arrayContaining(['page']) }));
     expect(menus.create).toHaveBeenCalledWith({ id: 'report-link', title: '<menuReportLink>', contexts: ['link'] });

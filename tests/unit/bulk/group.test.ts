@@ -37,8 +37,8 @@ describe('groupBulk', () => {
       ['Cloudflare', ['d.to'], 1],
       ['Microsoft', ['c.to'], 1],
     ]);
-    expect(g.groups[0].recipient.network).toBeUndefined();
-    expect(g.groups[1].standIns).toEqual(['d.to']);
+    expect(g.groups[0]!.recipient.network).toBeUndefined();
+    expect(g.groups[1]!.standIns).toEqual(['d.to']);
     expect(g.unresolved).toEqual([
       { host: 'e.to', urls: ['https://e.to/1'], reason: 'lookup_failed', detail: 'dns: NXDOMAIN' },
       { host: 'f.to', urls: ['https://f.to/1'], reason: 'pending', detail: '' },
@@ -60,7 +60,7 @@ describe('groupBulk', () => {
   test('a recipient with no way to reach it is never chosen; no recipient at all is unresolved', () => {
     expect(pickRecipient([r('host', 'Mute', null), CF], 'host')?.recipient.name).toBe('Cloudflare');
     const g = groupBulk([{ url: 'https://m.to/', host: 'm.to' }], { 'm.to': ok('m.to', [r('host', 'Mute', null)]) }, 'host');
-    expect(g.unresolved[0].reason).toBe('no_recipient');
+    expect(g.unresolved[0]!.reason).toBe('no_recipient');
   });
 
   test('provider identity ignores case and email order', () => {

@@ -26,8 +26,8 @@ describe('parseBulkInput', () => {
       [6, 'not_a_url'],
       [7, 'too_long'],
     ]);
-    expect(r.rejected[6].input.length).toBeLessThanOrEqual(121);
-    expect(r.rejected[2].detail).toMatch(/private|not a public/i);
+    expect(r.rejected[6]!.input.length).toBeLessThanOrEqual(121);
+    expect(r.rejected[2]!.detail).toMatch(/private|not a public/i);
     expect(r.valid).toEqual([{ line: 8, url: 'http://example.com/ok', host: 'example.com' }]);
   });
 

@@ -16,13 +16,13 @@ describe('autosave (outside the hash chain)', () => {
       const t = await w.notices.getTimeline(d.id);
       expect(t?.notice.explanation).toBe('The page offers the full game');
       expect(t?.events.map((e) => e.kind)).toEqual(['created', 'draft_saved']);
-      expect(t?.events[1].details).toEqual({ session: 'session-1', fields: ['explanation'] });
+      expect(t?.events[1]!.details).toEqual({ session: 'session-1', fields: ['explanation'] });
       expect(await w.notices.verifyHistory(d.id)).toEqual({ ok: true });
     }
     // A new visit of the page is a new session: one more event, not one per keystroke pause.
-    await w.notices.autosave([{ id: drafts[0].id, patch: { measure: 'Remove it.' } }], 'session-2');
-    await w.notices.autosave([{ id: drafts[0].id, patch: { measure: 'Remove it now.' } }], 'session-2');
-    expect((await w.notices.getTimeline(drafts[0].id))?.events.map((e) => e.kind)).toEqual(['created', 'draft_saved', 'draft_saved']);
+    await w.notices.autosave([{ id: drafts[0]!.id, patch: { measure: 'Remove it.' } }], 'session-2');
+    await w.notices.autosave([{ id: drafts[0]!.id, patch: { measure: 'Remove it now.' } }], 'session-2');
+    expect((await w.notices.getTimeline(drafts[0]!.id))?.events.map((e) => e.kind)).toEqual(['created', 'draft_saved', 'draft_saved']);
   });
 
   it('skips patches that change nothing, and sent notices', async () => {

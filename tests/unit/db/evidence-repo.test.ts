@@ -37,7 +37,7 @@ describe('evidence ownership (one rule for what a notice cites and attaches)', (
   it('ignores replies stored the old way (under the page capture) by their kind', async () => {
     const w = await recordWorld();
     const rows = await w.evidence.ofCapture(w.capture.captureId);
-    const legacyReply = { ...rows[0], id: 'legacy', kind: 'reply' as const };
+    const legacyReply = { ...rows[0]!, id: 'legacy', kind: 'reply' as const };
     expect(noticeEvidence({ captureId: w.capture.captureId }, [...rows, legacyReply]).map((r) => r.id)).not.toContain('legacy');
     expect(noticeEvidence({ captureId: null }, rows)).toEqual([]);
   });

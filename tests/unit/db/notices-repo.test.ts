@@ -57,7 +57,7 @@ describe('notices repository', () => {
   });
 
   it('refuses an invalid draft with the bad path', async () => {
-    const err = await expectKind(repo.createDraft({ urls: [] } as never), 'invalid_input');
+    const err = await expectKind(repo.createDraft({ urls: [] }), 'invalid_input');
     expect(err.message).toContain('urls');
   });
 
@@ -77,7 +77,7 @@ describe('notices repository', () => {
     await expectKind(repo.markSent(d.id, sentInput()), 'illegal_transition');
     const t = await repo.getTimeline(d.id);
     expect(t?.events.map((e) => e.kind)).toEqual(['created', 'draft_saved', 'sent']);
-    expect(t?.events[2].textHash).toBe(sent.sent?.textSha256);
+    expect(t?.events[2]!.textHash).toBe(sent.sent?.textSha256);
     expect(t?.notice.sent?.text).toBe('Dear Linode');
   });
 
@@ -165,17 +165,17 @@ describe('notices repository', () => {
     await repo.recordEvent(d.id, 'note', { text: 'x' });
     const events = (await repo.getTimeline(d.id))!.events;
 
-    await dbi.events.update(events[2].id, { actor: 'system' });
-    expect(await repo.verifyHistory(d.id)).toEqual({ ok: false, brokenAt: 2, eventId: events[2].id, reason: 'edited' });
-    await dbi.events.put(events[2]);
+    await dbi.events.update(events[2]!.id, { actor: 'system' });
+    expect(await repo.verifyHistory(d.id)).toEqual({ ok: false, brokenAt: 2, eventId: events[2]!.id, reason: 'edited' });
+    await dbi.events.put(events[2]!);
 
-    await dbi.events.delete(events[3].id);
+    await dbi.events.delete(events[3]!.id);
     expect(await repo.verifyHistory(d.id)).toMatchObject({ ok: false, brokenAt: 3, reason: 'missing' });
-    await dbi.events.put(events[3]);
+    await dbi.events.put(events[3]!);
 
     const n0 = (await repo.getNotice(d.id))!;
     await dbi.notices.put({ ...n0, sent: { ...n0.sent!, text: 'rewritten' } });
-    expect(await repo.verifyHistory(d.id)).toEqual({ ok: false, brokenAt: 1, eventId: events[1].id, reason: 'text_mismatch' });
+    expect(await repo.verifyHistory(d.id)).toEqual({ ok: false, brokenAt: 1, eventId: events[1]!.id, reason: 'text_mismatch' });
     await dbi.notices.put({ ...n0, status: 'removed' });
     expect(await repo.verifyHistory(d.id)).toMatchObject({ ok: false, reason: 'notice_mismatch', expected: 'acknowledged' });
     await dbi.notices.put(n0);
@@ -194,8 +194,8 @@ describe('notices repository', () => {
     expect((await repo.listNotices({ search: 'odd work' })).map((x) => x.id)).toEqual([ids[5], ids[3], ids[1]]);
     expect((await repo.listNotices({ search: 'SITE2' })).map((x) => x.id)).toEqual([ids[2]]);
     tick(1);
-    await repo.markSent(ids[0], sentInput());
-    await repo.markSent(ids[1], sentInput());
+    await repo.markSent(ids[0]!, sentInput());
+    await repo.markSent(ids[1]!, sentInput());
     expect((await repo.listNotices({ status: 'sent' })).map((x) => x.id).sort()).toEqual([ids[0], ids[1]].sort());
     const later = new Date(clock.getTime() + 30 * 86_400_000);
     const list = await repo.listNotices({ order: 'overdue_first', now: later, limit: 4 });
@@ -209,7 +209,7 @@ describe('notices repository', () => {
   it('records a re-check result as a chained event with the body hash', async () => {
     const d = await draft();
     await repo.markSent(d.id, sentInput());
-    const result = { url: d.urls[0], finalUrl: d.urls[0], status: 200, contentType: 'text/html', bytes: 10, truncated: false, sha256: 'e'.repeat(64), redirects: [], matchedMarkers: ['The Book'], stillServing: true, checkedAt: clock.toISOString() };
+    const result = { url: d.urls[0]!, finalUrl: d.urls[0]!, status: 200, contentType: 'text/html', bytes: 10, truncated: false, sha256: 'e'.repeat(64), redirects: [], matchedMarkers: ['The Book'], stillServing: true, checkedAt: clock.toISOString() };
     const after = await repo.recordEvent(d.id, 'recheck', recheckEventDetails(result), 'system');
     expect(after.status).toBe('sent');
     const last = (await repo.getTimeline(d.id))!.events.at(-1)!;

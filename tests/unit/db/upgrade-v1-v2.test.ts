@@ -39,7 +39,7 @@ async function buildV1(name: string) {
     if (sent) {
       prev = await appendEvent(prev, { id: `e${i}-1`, noticeId: `n${i}`, at: sent.at, kind: 'sent', actor: 'user', details: { channel: 'email' }, textHash: sent.textSha256 }, sha256Hex);
       events.push(prev);
-      if (status !== 'sent') events.push(await appendEvent(prev, { id: `e${i}-2`, noticeId: `n${i}`, at: iso(i + 2), kind: status, actor: 'system', details: { i } }, sha256Hex));
+      if (status !== 'sent') events.push(await appendEvent(prev, { id: `e${i}-2`, noticeId: `n${i}`, at: iso(i + 2), kind: status!, actor: 'system', details: { i } }, sha256Hex));
     }
   }
   const evidence: Evidence[] = [];
@@ -85,7 +85,7 @@ describe('schema upgrade 1 → 2', () => {
     const evidence = byId(await db.evidence.toArray());
     expect(evidence.length).toBe(EVIDENCE);
     for (const [i, e] of byId(before.evidence).entries()) {
-      const { blob, ...meta } = evidence[i];
+      const { blob, ...meta } = evidence[i]!;
       const { blob: origBlob, ...origMeta } = e;
       expect(meta).toEqual(origMeta);
       expect(blob.type).toBe('image/png');
@@ -97,13 +97,13 @@ describe('schema upgrade 1 → 2', () => {
     const urlCount = before.notices.reduce((s, n) => s + n.urls.length, 0);
     expect(await db.urls.count()).toBe(urlCount);
     const sample = before.notices[1234];
-    expect((await db.urls.where('noticeId').equals(sample.id).toArray()).map((r) => r.url)).toEqual(sample.urls);
-    expect(await db.urls.where('url').equals(sample.urls[0]).first()).toMatchObject({ noticeId: sample.id, host: hostOf(sample.urls[0]) });
+    expect((await db.urls.where('noticeId').equals(sample!.id).toArray()).map((r) => r.url)).toEqual(sample!.urls);
+    expect(await db.urls.where('url').equals(sample!.urls[0]!).first()).toMatchObject({ noticeId: sample!.id, host: hostOf(sample!.urls[0]!) });
 
     // heads: the last event of each chain.
     expect(await db.heads.count()).toBe(NOTICES);
-    const lastOfSample = before.events.filter((e) => e.noticeId === sample.id).at(-1)!;
-    expect(await db.heads.get(sample.id)).toEqual({ noticeId: sample.id, seq: lastOfSample.seq, hash: lastOfSample.hash });
+    const lastOfSample = before.events.filter((e) => e.noticeId === sample!.id).at(-1)!;
+    expect(await db.heads.get(sample!.id)).toEqual({ noticeId: sample!.id, seq: lastOfSample.seq, hash: lastOfSample.hash });
 
     // new indexes answer queries
     expect(await db.notices.where('[status+createdAt]').between(['removed', ''], ['removed', '\uffff']).count()).toBe(before.notices.filter((n) => n.status === 'removed').length);

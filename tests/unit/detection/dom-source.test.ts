@@ -3,18 +3,33 @@ import { type DomDocument, domPageSource } from '../../../lib/detection/dom-sour
 import { extractFeatures, LIMITS } from '../../../lib/detection/features';
 
 /** A stand-in for `document` with just the reads domPageSource makes. */
-function fakeDocument(opts: { texts: { value: string; parent: string }[]; anchors?: { href: string; text: string }[]; embeds?: number; description?: string }): DomDocument & { nodesRead: () => number } {
+interface FakeOptions {
+  texts: { value: string; parent: string }[];
+  anchors?: { href: string; text: string }[];
+  embeds?: number;
+  description?: string;
+  ogTitle?: string;
+  keywords?: string;
+  headings?: string[];
+}
+
+function fakeDocument(opts: FakeOptions): DomDocument & { nodesRead: () => number } {
   let read = 0;
   return {
     URL: 'https://site.example/watch',
     title: '  The   Lantern Keeper ',
     body: {},
     nodesRead: () => read,
-    querySelector: (sel) => (sel.includes('description') && opts.description ? { getAttribute: () => opts.description! } : null),
+    querySelector: (sel) => {
+      const content = sel.includes('description') ? opts.description : sel.includes('og:title') ? opts.ogTitle : sel.includes('keywords') ? opts.keywords : undefined;
+      return content ? { getAttribute: () => content } : null;
+    },
     querySelectorAll: (sel) =>
       sel === 'a[href]'
         ? (opts.anchors ?? []).map((a) => ({ href: a.href, textContent: a.text, getAttribute: () => a.href }))
-        : Array.from({ length: opts.embeds ?? 0 }, () => ({ textContent: '', getAttribute: () => null })),
+        : sel === 'h1, h2'
+          ? (opts.headings ?? []).map((h) => ({ textContent: h, getAttribute: () => null }))
+          : Array.from({ length: opts.embeds ?? 0 }, () => ({ textContent: '', getAttribute: () => null })),
     createTreeWalker: () => {
       let i = 0;
       return {
@@ -46,8 +61,9 @@ describe('domPageSource', () => {
     let reads = 0;
     const anchors = Array.from({ length: 1000 }, (_, i) => ({ raw: `/p/${i}`, text: `${i}` }));
     const doc = fakeDocument({ texts: [] });
-    doc.querySelectorAll = () =>
-      anchors.map((a) => ({
+    // Only anchors: headings and players are other selectors.
+    doc.querySelectorAll = (sel) =>
+      (sel === 'a[href]' ? anchors : []).map((a) => ({
         get href() {
           reads++;
           return `https://site.example${a.raw}`;
@@ -62,6 +78,15 @@ describe('domPageSource', () => {
     expect(f.links).toHaveLength(LIMITS.links);
     expect(f.links[0]).toEqual({ href: 'https://site.example/p/0', text: '0' });
     expect(reads).toBe(2 * LIMITS.links);
+  });
+
+  it('reads og:title, meta keywords and the h1/h2 headings, capped', () => {
+    const doc = fakeDocument({ texts: [], ogTitle: ' The  Wintermere Letters ', keywords: 'a, b', headings: ['Main', '  ', ...Array.from({ length: 40 }, (_, i) => `h${i}`)] });
+    const f = extractFeatures(domPageSource(doc));
+    expect(f.ogTitle).toBe('The Wintermere Letters');
+    expect(f.keywords).toBe('a, b');
+    expect(f.headings.split(' | ')).toHaveLength(LIMITS.headingCount);
+    expect(f.headings.startsWith('Main | h0')).toBe(true);
   });
 
   it('stops walking text once the cap is reached', () => {

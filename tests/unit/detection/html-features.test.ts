@@ -23,7 +23,7 @@ describe('featuresFromHtml', () => {
 
   it('resolves hrefs against the page and keeps download-like links first', () => {
     expect(f.links.map((l) => l.href)).toEqual(['https://pirate.example/dl/file.apk', 'magnet:?xt=urn:btih:abc']);
-    expect(f.links[0].text).toBe('Get it');
+    expect(f.links[0]!.text).toBe('Get it');
   });
 
   it('counts players and iframes', () => {
@@ -61,5 +61,9 @@ describe('featuresFromHtml', () => {
       }),
       { numRuns: 200 },
     );
+  });
+  it('accepts a page from a content script that predates og:title, keywords and headings', () => {
+    const old = { url: 'https://x.example/', title: 't', description: '', text: '', links: [], embeds: 0 };
+    expect(PageFeaturesSchema.parse(old)).toMatchObject({ ogTitle: '', keywords: '', headings: '' });
   });
 });

@@ -26,7 +26,7 @@ describe('scorePage', () => {
   it('writes reasons in Chinese on request', () => {
     const v = scorePage(page(privateServer), catalog, { lang: 'zh' });
     expect(v.reasons.find((r) => r.id === 'private-server')?.text).toBe('宣传私服');
-    expect(v.reasons[0].text).toContain('星穹纪元');
+    expect(v.reasons[0]!.text).toContain('星穹纪元');
   });
 
   describe('official domains', () => {
@@ -206,7 +206,7 @@ describe('scorePage', () => {
     fc.assert(
       fc.property(
         fc.array(fc.record({ title: str.filter((t) => t.trim().length > 0), aliases: fc.array(str, { maxLength: 3 }), officialDomains: fc.constant<string[]>(['own.example']), keywords: fc.array(str, { maxLength: 2 }) }), { maxLength: 5 }),
-        fc.record({ title: str, description: str, text: fc.string({ maxLength: 500 }), links: fc.array(fc.record({ href: fc.webUrl(), text: str }), { maxLength: 5 }), embeds: fc.nat(5) }),
+        fc.record({ title: str, description: str, ogTitle: str, keywords: str, headings: str, text: fc.string({ maxLength: 500 }), links: fc.array(fc.record({ href: fc.webUrl(), text: str }), { maxLength: 5 }), embeds: fc.nat(5) }),
         fc.constantFrom('https://own.example/x', 'https://sub.own.example/', 'https://other.example/', 'not a url'),
         (works, f, url) => {
           const v = scorePage({ ...f, url }, compileCatalog(works.map((w) => ({ ...w, title: w.title.trim() }))));

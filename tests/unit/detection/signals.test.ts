@@ -22,7 +22,8 @@ const SAMPLES: Record<string, Parameters<typeof page>[0][]> = {
   cracked: [{ text: '破解版 免激活' }, { text: 'cracked keygen included' }, { text: 'Patched APK, license verification removed' }],
   'mod-apk': [{ text: 'MOD APK premium unlocked' }, { text: '内购破解 会员解锁' }],
   'free-download': [{ text: '免费下载 点击下载' }, { text: 'free download, direct download' }],
-  'cloud-drive': [{ text: '百度网盘 提取码：8kd2' }, { text: 'archive password: site' }],
+  'cloud-drive': [{ text: '百度网盘 阿里云盘 夸克网盘' }, { text: 'mirrors on mediafire' }],
+  'drive-code': [{ text: '百度网盘 提取码：8kd2' }, { text: '鏈接：見下方 提取碼：k7wq' }, { text: 'archive password: ragezone' }],
   'torrent-text': [{ text: '磁力链接 BT下载' }, { text: 'torrent with 400 seeders' }],
   'watch-free': [{ text: '免费观看 无删减' }, { text: 'watch Star Dome Era online free, full movie' }],
   'streaming-words': [{ text: '在线观看 高清播放' }, { text: 'Player 1 Player 2 watch online' }],
@@ -34,6 +35,14 @@ const SAMPLES: Record<string, Parameters<typeof page>[0][]> = {
   'chapter-nav': [{ text: '上一章 目录 下一章' }, { text: 'previous chapter | next chapter' }],
   'pirate-disclaimer': [{ text: '仅供学习交流，请于下载后24小时内删除' }, { text: 'We do not host any files' }],
   'no-signup': [{ text: '无需注册 免登录' }, { text: 'no sign up required' }],
+  'reupload-disclaimer': [
+    { text: 'I do not own this anime. No copyright infringement intended.' },
+    { text: 'video is mirrored and zoomed because of copyright claims' },
+    { text: '视频来源于网络，侵删' },
+  ],
+  'full-copy': [{ title: '星穹纪元 Episode 7 FULL EPISODE' }, { title: '星穹纪元 第7集 完整版' }, { title: '星穹纪元 (Full Book)' }],
+  enforcement: [{ text: '维权公告：侵权链接 216 条已删除，欢迎举报' }, { text: '反盗版声明：严厉打击私服，欢迎举报' }, { text: '維權公告：已向平台投訴侵權鏈接' }],
+  price: [{ text: 'Paperback £9.99' }, { text: '定价 ¥59.00' }, { text: 'NT$420' }],
   'news-legal': [{ text: '警方抓获 6 名嫌疑人' }, { text: 'the studio sued; the court ruled' }],
   warning: [
     { text: '谨防骗局' },
@@ -42,7 +51,13 @@ const SAMPLES: Record<string, Parameters<typeof page>[0][]> = {
     { text: 'modded apps are how logins get stolen; I would rather not pirate it' },
   ],
   review: [{ text: '评测 优缺点' }, { text: 'our verdict after the review' }],
-  storefront: [{ text: '立即购买' }, { text: 'buy now, add to cart' }],
+  storefront: [
+    { text: '立即购买' },
+    { text: 'buy now, add to cart' },
+    { text: 'Add to basket · ISBN 9781849921047 · Download free sample (EPUB)' },
+    { text: '放入購物車 線上試閱' },
+    { text: 'episode 7 is streaming now on Crunchyroll' },
+  ],
 };
 
 describe('signals', () => {
@@ -54,7 +69,7 @@ describe('signals', () => {
     it(`${signal.id} fires on its samples and has readable reasons in both languages`, () => {
       expect(signal.reason.en.length).toBeGreaterThan(5);
       expect(signal.reason.zh.length).toBeGreaterThan(2);
-      for (const sample of SAMPLES[signal.id]) {
+      for (const sample of SAMPLES[signal.id]!) {
         const text = `星穹纪元 ${sample.text ?? ''}`;
         const ids = firedBy({ ...sample, text });
         // Discussion signals explain a gate only when nothing is offered; give them something to gate.

@@ -24,14 +24,14 @@ describe('buildCapture', () => {
   it('records what could not be captured and still produces a manifest', async () => {
     const c = await buildCapture({ url: 'https://pirate.test/x', title: '', failures: { screenshot: 'Cannot access a chrome:// URL', html: 'denied' } }, deps());
     expect(c.artefacts.map((a) => a.meta.kind)).toEqual(['metadata', 'manifest']);
-    expect(JSON.parse(new TextDecoder().decode(c.artefacts[1].bytes)).failures).toEqual({ screenshot: 'Cannot access a chrome:// URL', html: 'denied' });
+    expect(JSON.parse(new TextDecoder().decode(c.artefacts[1]!.bytes)).failures).toEqual({ screenshot: 'Cannot access a chrome:// URL', html: 'denied' });
   });
 
   it('caps huge HTML and says so', async () => {
     const c = await buildCapture({ url: 'https://pirate.test/x', title: '', html: 'a'.repeat(MAX_HTML_BYTES + 10), failures: {} }, deps());
     expect(c.htmlTruncated).toBe(true);
-    expect(c.artefacts[0].meta.size).toBe(MAX_HTML_BYTES);
-    expect(c.artefacts[0].meta.note).toMatch(/truncated/);
+    expect(c.artefacts[0]!.meta.size).toBe(MAX_HTML_BYTES);
+    expect(c.artefacts[0]!.meta.note).toMatch(/truncated/);
   });
 
   it('decodes data URLs and drops cookies from headers', () => {

@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, neutraliseFormula, noticesToCsv } from '../../../lib/export/csv';
+import { parseCsv } from '../../helpers/csv';
 import { makeNotice, recipient, sentNotice } from '../tracking/make-notice';
-
-/** A small RFC 4180 reader, to prove the output parses back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 describe('CSV export', () => {
   it('writes one row per notice with RFC 4180 quoting', () => {
@@ -32,13 +13,13 @@ describe('CSV export', () => {
     expect(rows).toHaveLength(3);
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     const col = (r: string[], name: (typeof CSV_COLUMNS)[number]) => r[CSV_COLUMNS.indexOf(name)];
-    expect(col(rows[1], 'urls')).toBe('https://x.example/a,b\nhttps://x.example/"q"');
-    expect(col(rows[1], 'works')).toBe('Book, Vol. 1; Other');
-    expect(col(rows[1], 'recipient')).toBe('Host "Inc"');
-    expect(col(rows[1], 'provider_id')).toBe('hi');
-    expect(col(rows[1], 'url_count')).toBe('2');
-    expect(col(rows[2], 'status')).toBe('draft');
-    expect(col(rows[2], 'sent_at')).toBe('');
+    expect(col(rows[1]!, 'urls')).toBe('https://x.example/a,b\nhttps://x.example/"q"');
+    expect(col(rows[1]!, 'works')).toBe('Book, Vol. 1; Other');
+    expect(col(rows[1]!, 'recipient')).toBe('Host "Inc"');
+    expect(col(rows[1]!, 'provider_id')).toBe('hi');
+    expect(col(rows[1]!, 'url_count')).toBe('2');
+    expect(col(rows[2]!, 'status')).toBe('draft');
+    expect(col(rows[2]!, 'sent_at')).toBe('');
   });
 
   it('neutralises spreadsheet formulas from hostile pages', () => {
@@ -49,7 +30,7 @@ describe('CSV export', () => {
     expect(csvField('=1,2')).toBe(`"'=1,2"`);
     const n = makeNotice({ id: 'c', host: '=cmd|calc', workTitles: ['@evil'] });
     const rows = parseCsv(noticesToCsv([n]));
-    expect(rows[1][CSV_COLUMNS.indexOf('host')]).toBe("'=cmd|calc");
-    expect(rows[1][CSV_COLUMNS.indexOf('works')]).toBe("'@evil");
+    expect(rows[1]![CSV_COLUMNS.indexOf('host')]).toBe("'=cmd|calc");
+    expect(rows[1]![CSV_COLUMNS.indexOf('works')]).toBe("'@evil");
   });
 });

@@ -37,6 +37,6 @@ describe('Lumen export', () => {
     expect(toLumen(sentNotice({ status: 'rejected' })).notice.action_taken).toBe('No');
     const draft = toLumen(makeNotice({ regime: 'cn', lang: 'zh' })).notice;
     expect(draft).toMatchObject({ type: 'Other', action_taken: 'Unspecified', date_sent: null, language: 'zh', jurisdiction_list: ['CN'] });
-    expect(draft.works[0].description).toBe('The Book');
+    expect(draft.works[0]!.description).toBe('The Book');
   });
 });

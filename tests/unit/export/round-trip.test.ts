@@ -81,7 +81,7 @@ describe('JSON export / import', () => {
   it('moves a notice forward when the file extends the local log, and reports local-is-newer', async () => {
     const dst = await freshDb();
     await importAll(dst, await exportAll(src, now));
-    const draftId = (await repo.listNotices({ status: 'draft' }))[0].id;
+    const draftId = (await repo.listNotices({ status: 'draft' }))[0]!.id;
     await repo.recordEvent(draftId, 'note', { text: 'later' });
     const newer = await exportAll(src, now);
     const r = await importAll(dst, newer);
@@ -101,7 +101,7 @@ describe('JSON export / import', () => {
     const other = await freshDb();
     // Local copies that drifted from the file (edited in storage, since the repository forbids it).
     await importAll(other, JSON.stringify(file));
-    const local = (await other.notices.get(file.notices[sentIdx].id))!;
+    const local = (await other.notices.get(file.notices[sentIdx]!.id))!;
     await other.notices.put({ ...local, sent: { ...local.sent!, channel: 'form' } });
     await other.works.update('w1', { title: 'Renamed' });
     await writeSetting(other, 'defaults', { regime: 'cn', lang: 'zh' });
@@ -129,16 +129,16 @@ describe('JSON export / import', () => {
     await expectRefused(importAll(dst, edit((x) => ((x as { format: string }).format = 'other'))), 'format');
     await expectRefused(importAll(dst, edit((x) => (x.schemaVersion = 99))), 'schemaVersion');
     await expectRefused(importAll(dst, edit((x) => ((x.notices[1] as { status: string }).status = 'lost'))), 'notices[1].status');
-    await expectRefused(importAll(dst, edit((x) => (x.notices[0].urls = []))), 'notices[0].urls');
-    await expectRefused(importAll(dst, edit((x) => (x.events[2].details = { forged: true }))), 'events[2]');
+    await expectRefused(importAll(dst, edit((x) => (x.notices[0]!.urls = []))), 'notices[0].urls');
+    await expectRefused(importAll(dst, edit((x) => (x.events[2]!.details = { forged: true }))), 'events[2]');
     await expectRefused(importAll(dst, edit((x) => x.events.splice(1, 1))), 'events[1]');
-    await expectRefused(importAll(dst, edit((x) => (x.evidence[0].data = x.evidence[0].data.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))))), 'evidence[0].data');
-    await expectRefused(importAll(dst, edit((x) => (x.evidence[0].data = '@@@'))), 'evidence[0].data');
-    await expectRefused(importAll(dst, edit((x) => (x.settings[0].value = { regime: 'mars' }))), 'settings[0].value.regime');
-    await expectRefused(importAll(dst, edit((x) => x.notices.push(x.notices[0]))), 'notices[2]');
+    await expectRefused(importAll(dst, edit((x) => (x.evidence[0]!.data = x.evidence[0]!.data.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))))), 'evidence[0].data');
+    await expectRefused(importAll(dst, edit((x) => (x.evidence[0]!.data = '@@@'))), 'evidence[0].data');
+    await expectRefused(importAll(dst, edit((x) => (x.settings[0]!.value = { regime: 'mars' }))), 'settings[0].value.regime');
+    await expectRefused(importAll(dst, edit((x) => x.notices.push(x.notices[0]!))), 'notices[2]');
     const sentIdx = (JSON.parse(text) as ExportFile).notices.findIndex((n) => n.sent);
-    await expectRefused(importAll(dst, edit((x) => (x.notices[sentIdx].sent!.text = 'Other text'))), `notices[${sentIdx}].sent.text`);
-    await expectRefused(importAll(dst, edit((x) => (x.notices[sentIdx].status = 'rejected'))), `notices[${sentIdx}].status`);
+    await expectRefused(importAll(dst, edit((x) => (x.notices[sentIdx]!.sent!.text = 'Other text'))), `notices[${sentIdx}].sent.text`);
+    await expectRefused(importAll(dst, edit((x) => (x.notices[sentIdx]!.status = 'rejected'))), `notices[${sentIdx}].status`);
     // Nothing was written by any refused import.
     expect(await dst.notices.count()).toBe(0);
     expect(await dst.evidence.count()).toBe(0);

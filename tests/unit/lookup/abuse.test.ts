@@ -11,7 +11,7 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
   it('ARIN: abuse nested only under the registrant org (MSFT)', () => {
     const n = net('arin-ip-13.64.0.0-msft-abuse-nested-in-org-2022.json', 'https://rdap.arin.net/registry/ip/13.64.0.0');
     expect(n.contacts[0]).toMatchObject({ handle: 'MAC74-ARIN', emails: ['abuse@microsoft.com'], isAbuseRole: true, scope: 'network', depth: 1 });
-    expect(n.contacts[0].notes.join(' ')).toMatch(/Listed under Microsoft Corporation/);
+    expect(n.contacts[0]!.notes.join(' ')).toMatch(/Listed under Microsoft Corporation/);
     expect(n.rir).toBe('arin');
     expect(n.country).toBeNull();
     expect(n.orgName).toBe('Microsoft Corporation');
@@ -28,7 +28,7 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
     const n = net('arin-ipnetwork-192-198-0-0-abuse-poc.json');
     const petsi = n.contacts.filter((c) => c.handle === 'PETSI-ARIN');
     expect(petsi).toHaveLength(1);
-    expect(petsi[0].emails).toEqual(['daniel.petsinger@radiolinkinternet.com']);
+    expect(petsi[0]!.emails).toEqual(['daniel.petsinger@radiolinkinternet.com']);
     expect(n.originAsn).toBe(53301);
   });
 
@@ -47,7 +47,7 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
   it('ARIN 2015: zero-padded IPv4 start/end are canonicalised', () => {
     const n = net('ipwhois2015-arin-ipv4-google-zero-padded-start.json');
     expect([n.startAddress, n.endAddress, n.cidr]).toEqual(['74.125.0.0', '74.125.255.255', '74.125.0.0/16']);
-    expect(n.contacts[0].emails).toEqual(['arin-contact@google.com']);
+    expect(n.contacts[0]!.emails).toEqual(['arin-contact@google.com']);
   });
 
   it('ARIN 2015: expanded upper-case IPv6 start/end are canonicalised', () => {
@@ -72,16 +72,16 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
   it('RIPE 2015: no objectClassName and /32 suffixes on addresses', () => {
     const n = net('ipwhois2015-ripe-ipv4-62-239-237-bt-range-handle.json');
     expect([n.startAddress, n.endAddress, n.cidr]).toEqual(['62.239.237.0', '62.239.237.255', '62.239.237.0/24']);
-    expect(n.contacts[0].emails).toHaveLength(3);
+    expect(n.contacts[0]!.emails).toHaveLength(3);
     const v6 = net('ipwhois2015-ripe-ipv6-2a00-2381-bt-abuse-nested.json');
     expect(v6.cidr).toBe('2a00:2381:ffff::/64');
   });
 
   it('APNIC: pref "1" beats document order (helpdesk@ listed first, abuse@ preferred)', () => {
     const n = net('apnic-ip-203.119.100.0_22-irt-pref-abuse-2026.json', 'https://rdap.apnic.net/ip/203.119.100.0');
-    expect(n.contacts[0].emails[0]).toBe('abuse@apnic.net');
+    expect(n.contacts[0]!.emails[0]).toBe('abuse@apnic.net');
     // APNIC's own space: its desk address is the operator here, not a registry desk.
-    expect(n.contacts[0].scope).toBe('network');
+    expect(n.contacts[0]!.scope).toBe('network');
   });
 
   it('APNIC: the IRT e-mail listed twice is deduped; org text from the "description" remark', () => {
@@ -96,8 +96,8 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
     const desk = n.contacts.find((c) => c.handle === 'IRT-KRNIC-KR')!;
     expect(desk.scope).toBe('registry-desk');
     expect(n.contacts[n.contacts.length - 1]).toBe(desk);
-    expect(n.contacts[0].emails).toContain('abuse@bora.net');
-    expect(n.contacts[0].scope).not.toBe('registry-desk');
+    expect(n.contacts[0]!.emails).toContain('abuse@bora.net');
+    expect(n.contacts[0]!.scope).not.toBe('registry-desk');
   });
 
   it('CNNIC: IRT-CNNIC-CN / ipas@cnnic.cn is a registry desk, never the host', () => {
@@ -112,7 +112,7 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
     const desk = n.contacts.find((c) => c.emails.includes('ipas@cnnic.cn'))!;
     expect(desk.scope).toBe('registry-desk');
     expect(desk.notes.join(' ')).toMatch(/CNNIC says it is not an ISP/);
-    expect(n.contacts[0].scope).not.toBe('registry-desk');
+    expect(n.contacts[0]!.scope).not.toBe('registry-desk');
   });
 
   it('JPNIC: no abuse entity; the JPNIC hostmaster is a registry desk', () => {
@@ -124,7 +124,7 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
   it('LACNIC: abuse role shared with technical; origin AS as "AS6057" strings', () => {
     const n = net('lacnic-ip-200.40.0.0_17-antel-member-TRIMMED-2026.json', 'https://rdap.lacnic.net/rdap/ip/200.40.0.1');
     expect(n.contacts[0]).toMatchObject({ handle: 'ANU', emails: ['ipadmin@antel.net.uy'], isAbuseRole: true });
-    expect(n.contacts[0].phones[0]).toContain('#0000');
+    expect(n.contacts[0]!.phones[0]).toContain('#0000');
     expect(n.originAsn).toBe(6057);
     expect(n.rir).toBe('lacnic');
   });
@@ -155,7 +155,7 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
   it('LACNIC 2015: handle/start/end are the queried IP; uncompressed IPv6', () => {
     const n = net('ipwhois2015-lacnic-ipv4-200-57-141-mx.json');
     expect([n.startAddress, n.endAddress, n.cidr]).toEqual(['200.57.141.161', '200.57.141.161', '200.57.141.161/32']);
-    expect(n.contacts[0].emails).toEqual(['operacion.redes@TRIARA.COM']);
+    expect(n.contacts[0]!.emails).toEqual(['operacion.redes@TRIARA.COM']);
     const v6 = net('ipwhois2015-lacnic-ipv6-2801-10-c000-co.json');
     expect(v6.startAddress).toBe('2801:10:c000::');
   });
@@ -191,12 +191,12 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
   it('.click: registrar IANA id only as the handle (no publicIds)', () => {
     const r = extractContacts(load('gtld-domain-microsoft.click-registrar-abuse.json'), 'domain');
     expect(r.registrar).toMatchObject({ ianaId: '292', name: 'MarkMonitor Inc.' });
-    expect(r.contacts[0].emails).toEqual(['abusecomplaints@markmonitor.com']);
+    expect(r.contacts[0]!.emails).toEqual(['abusecomplaints@markmonitor.com']);
   });
 
   it('Cloudflare registrar: DATA REDACTED contacts are ignored and noted; registrar abuse found', () => {
     const r = extractContacts(load('registrar-cloudflare-domain-cloudflare.com-redacted-2024.json'), 'domain');
-    expect(r.contacts[0].emails).toEqual(['registrar-abuse@cloudflare.com']);
+    expect(r.contacts[0]!.emails).toEqual(['registrar-abuse@cloudflare.com']);
     expect(r.contacts.flatMap((c) => c.phones).some((p) => /REDACTED/.test(p))).toBe(false);
     expect(r.notes.join(' ')).toMatch(/DATA REDACTED/);
   });
@@ -205,7 +205,7 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
     const r = extractContacts(load('synthetic-domain-example.com-rfc9537-redacted.json'), 'domain');
     expect(r.notes.some((n) => /RFC 9537.*Registrant Email/.test(n))).toBe(true);
     expect(r.notes.some((n) => /method not stated/.test(n))).toBe(true);
-    expect(r.contacts[0].emails).toEqual(['abuse@organization.example']);
+    expect(r.contacts[0]!.emails).toEqual(['abuse@organization.example']);
   });
 
   it('AFNIC: registrar repeated 4 times, no abuse entity: one registrar fallback contact', () => {

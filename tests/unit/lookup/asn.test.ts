@@ -33,6 +33,6 @@ describe('origin ASN', () => {
     const deps: LookupDeps = { fetch: f.fetch, resolve: fakeResolver({}).resolve, now: () => FIXED_NOW, ...recordingSleep() };
     const info = await lookupAutnum(deps, 16509);
     expect(info).toMatchObject({ asn: 16509, name: 'AMAZON-02', orgName: 'Amazon.com, Inc.' });
-    expect(info.contacts[0].emails).toEqual(['abuse@amazonaws.com']);
+    expect(info.contacts[0]!.emails).toEqual(['abuse@amazonaws.com']);
   });
 });

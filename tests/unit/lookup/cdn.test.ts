@@ -27,7 +27,7 @@ describe('detectCdn', () => {
   });
 
   it('Fastly and CloudFront ranges', () => {
-    const fastly = misp('fastly')[0].split('/')[0];
+    const fastly = misp('fastly')[0]!.split('/')[0]!;
     expect(detectCdn({ ips: [fastly] })).toMatchObject({ providerId: 'fastly', confidence: 'definitive' });
     expect(detectCdn({ ips: ['120.52.22.100'] })).toMatchObject({ providerId: 'aws-cloudfront', confidence: 'definitive' });
   });
@@ -38,7 +38,7 @@ describe('detectCdn', () => {
   });
 
   it('Akamai BGP-derived list is not definitive', () => {
-    const ip = misp('akamai')[0].split('/')[0];
+    const ip = misp('akamai')[0]!.split('/')[0]!;
     const m = detectCdn({ ips: [ip] })!;
     expect(m.providerId).toBe('akamai-cdn');
     expect(m.confidence).toBe('strong');

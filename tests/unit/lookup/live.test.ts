@@ -24,7 +24,7 @@ describe('live lookup', () => {
     const deps: LookupDeps = { fetch: globalThis.fetch, resolve, now: () => new Date() };
     const res = await lookup('https://www.cloudflare.com/', deps);
     expect(res.cdn?.name).toBe('Cloudflare');
-    expect(res.recipients[0].role).toBe('cdn');
+    expect(res.recipients[0]!.role).toBe('cdn');
     expect(res.recipients.some((r) => r.role === 'registrar' && r.providerId === 'cloudflare-registrar')).toBe(true);
   }, 60_000);
 });

@@ -37,11 +37,11 @@ describe('lookup()', () => {
     const res = await lookup('210.107.1.1', deps);
     expect(res.recipients.map((r) => r.role)).toEqual(['host', 'registry']);
     expect(res.recipients[0]).toMatchObject({ source: 'rdap', country: 'KR', kind: 'unknown' });
-    expect(res.recipients[0].emails).toContain('abuse@bora.net');
-    expect(res.recipients[0].emails).not.toContain('hostmaster@nic.or.kr');
+    expect(res.recipients[0]!.emails).toContain('abuse@bora.net');
+    expect(res.recipients[0]!.emails).not.toContain('hostmaster@nic.or.kr');
     expect(res.recipients[1]).toMatchObject({ emails: ['hostmaster@nic.or.kr'] });
-    expect(res.recipients[1].notes[0]).toMatch(/Registry desk, not the operator/);
-    expect(res.recipients[1].confidence).toBeLessThan(res.recipients[0].confidence);
+    expect(res.recipients[1]!.notes[0]).toMatch(/Registry desk, not the operator/);
+    expect(res.recipients[1]!.confidence).toBeLessThan(res.recipients[0]!.confidence);
   });
 
   it('cache by range: a second IP in the same network costs zero RDAP requests', async () => {
@@ -50,15 +50,15 @@ describe('lookup()', () => {
     expect(rdap()).toHaveLength(1);
     const second = await lookup('http://13.100.200.1/', deps);
     expect(rdap()).toHaveLength(1);
-    expect(second.addresses[0].network?.handle).toBe('NET-13-64-0-0-1');
-    expect(second.recipients[0].providerId).toBe('azure');
+    expect(second.addresses[0]!.network?.handle).toBe('NET-13-64-0-0-1');
+    expect(second.recipients[0]!.providerId).toBe('azure');
   });
 
   it('single flight: concurrent lookups of IPs in the same /24 make one RDAP request', async () => {
     const { deps, rdap } = setup({ [`${ARIN}ip/13.64.1.1`]: MSFT, [`${ARIN}ip/13.64.1.77`]: MSFT });
     const results = await Promise.all([lookup('http://13.64.1.1/', deps), lookup('http://13.64.1.77/', deps)]);
     expect(rdap()).toHaveLength(1);
-    expect(results.every((r) => r.addresses[0].network?.handle === 'NET-13-64-0-0-1')).toBe(true);
+    expect(results.every((r) => r.addresses[0]!.network?.handle === 'NET-13-64-0-0-1')).toBe(true);
   });
 
   it('the bootstrap is fetched once across many lookups', async () => {
@@ -97,7 +97,7 @@ describe('lookup()', () => {
     expect(res.cdn!.note).toMatch(/origin host is hidden/);
     const cdn = res.recipients[0];
     expect(cdn).toMatchObject({ providerId: 'cloudflare', kind: 'cdn', formUrl: 'https://abuse.cloudflare.com/' });
-    expect(cdn.notes[0]).toMatch(/origin host is hidden.*forward.*disclose the origin/);
+    expect(cdn!.notes[0]).toMatch(/origin host is hidden.*forward.*disclose the origin/);
     const registrar = res.recipients[1];
     expect(registrar).toMatchObject({ providerId: 'registrar-eu', kind: 'registrar', source: 'directory+rdap', emails: ['abuse@registrar.eu'] });
     // The registrar's own RDAP (related link) is not in the fixtures: a partial result names the failed step.
@@ -147,7 +147,7 @@ describe('lookup()', () => {
     const host = res.recipients.find((r) => r.role === 'host')!;
     expect(host.emails).toEqual(['abuse@example-br.net.br']);
     expect(host.notes.join(' ')).toMatch(/port-43 WHOIS \(whois\.registro\.br\)/);
-    expect(res.addresses[0].asn).toBe(22548);
+    expect(res.addresses[0]!.asn).toBe(22548);
   });
 
   it('a host record without an operator address escalates to the upstream AS (autnum RDAP + directory)', async () => {
@@ -164,7 +164,7 @@ describe('lookup()', () => {
     ]);
     expect(res.recipients[0]).toMatchObject({ name: 'Radio Link Internet', emails: [] });
     expect(res.recipients[1]).toMatchObject({ kind: 'network', source: 'directory+rdap' });
-    expect(res.recipients[1].notes.join(' ')).toMatch(/Upstream network AS16509/);
+    expect(res.recipients[1]!.notes.join(' ')).toMatch(/Upstream network AS16509/);
   });
 
   it('a malformed WHOIS record from the backend is an invalid-response error, not a crash', async () => {
@@ -178,7 +178,7 @@ describe('lookup()', () => {
     const { deps } = setup({ [`${ARIN}ip/13.64.1.1`]: { json: { startAddress: ['x'], entities: { not: 'an array' } } } });
     const res = await lookup('13.64.1.1', deps);
     expect(res.errors).toEqual(expect.arrayContaining([expect.objectContaining({ step: 'rdap-ip', kind: 'invalid-response' })]));
-    expect(res.addresses[0].network).toBeNull();
+    expect(res.addresses[0]!.network).toBeNull();
   });
 
   it('rate limiting and DNS failures are reported per step with a partial result', async () => {

@@ -5,6 +5,7 @@ import { MAX_BODY_BYTES, parseRdap, parseRdapText, parseRetryAfter, rdapClientFo
 import { parseNetwork } from '../../../lib/lookup/rdap-network';
 import { LookupFailure, type LookupDeps } from '../../../lib/lookup/types';
 import { createFakeFetch, fakeResolver, FIXED_NOW, readFixtureText, recordingSleep, type FakeRoute } from '../../helpers/fake-rdap-fetch';
+import { requestUrl } from '../../helpers/request-url';
 
 const URL1 = 'https://rdap.arin.net/registry/ip/13.64.1.1';
 const MSFT: FakeRoute = { fixture: 'arin-ip-13.64.0.0-msft-abuse-nested-in-org-2022.json' };
@@ -132,12 +133,12 @@ describe('RDAP client', () => {
     let active = 0;
     let peak = 0;
     const base = createFakeFetch({}, { bootstrap: false });
-    const slowFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const slowFetch = (async (input: RequestInfo | URL) => {
       active++;
       peak = Math.max(peak, active);
       await new Promise((r) => setTimeout(r, 5));
       active--;
-      return new Response(JSON.stringify({ handle: String(input) }), { status: 200 });
+      return new Response(JSON.stringify({ handle: requestUrl(input) }), { status: 200 });
     }) as typeof fetch;
     const deps: LookupDeps = { fetch: slowFetch, resolve: fakeResolver({}).resolve, now: () => FIXED_NOW, maxPerServer: 2 };
     const client = rdapClientFor(deps);

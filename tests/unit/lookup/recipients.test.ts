@@ -36,7 +36,7 @@ describe('buildRecipients', () => {
       upstream: new Map(),
     });
     expect(host).toMatchObject({ providerId: 'tencent-cloud', emails: ['tencent_cloud_abuse@tencent.com'], source: 'directory+rdap', language: 'zh', handlingDays: 3 });
-    expect(host.confidence).toBeLessThanOrEqual(0.6);
-    expect(host.notes.filter((n) => n.startsWith('[unverified]')).length).toBeGreaterThan(0);
+    expect(host!.confidence).toBeLessThanOrEqual(0.6);
+    expect(host!.notes.filter((n) => n.startsWith('[unverified]')).length).toBeGreaterThan(0);
   });
 });

@@ -122,7 +122,7 @@ describe('draftNotice', () => {
     const d = draft({ regime: 'us-dmca', infringingUrls: urls });
     expect(d.text).toContain('1. https://pirate.example/p/0\n');
     expect(d.text).toContain('500. https://pirate.example/p/499\n');
-    expect(d.formFields.infringingUrls.split('\n')).toHaveLength(500);
+    expect(d.formFields.infringingUrls!.split('\n')).toHaveLength(500);
     expect(d.html.match(/<li>https:\/\/pirate\.example\/p\/\d+<\/li>/g)).toHaveLength(500);
   });
 

@@ -36,9 +36,9 @@ describe('renderEml', () => {
     expect(p.text?.replace(/\r\n/g, '\n')).toBe(d.text);
     expect(p.html).toBe(d.html);
     expect(p.attachments).toHaveLength(1);
-    expect(p.attachments[0].filename).toBe('截图 2026-03-01.png');
-    expect(p.attachments[0].mimeType).toBe('image/png');
-    expect(new Uint8Array(p.attachments[0].content as ArrayBuffer)).toEqual(png);
+    expect(p.attachments[0]!.filename).toBe('截图 2026-03-01.png');
+    expect(p.attachments[0]!.mimeType).toBe('image/png');
+    expect(new Uint8Array(p.attachments[0]!.content as ArrayBuffer)).toEqual(png);
   });
 
   it('is deterministic for a given clock and content', () => {

@@ -36,7 +36,7 @@ describe('report session', () => {
     expect((await sessionNotices(s.batchId)).map((n) => n.recipientName)).toEqual(['SWITCH']);
     await unselectRecipient(s.batchId, host);
     const [left] = await sessionNotices(s.batchId);
-    expect(left.recipient).toBeNull();
+    expect(left!.recipient).toBeNull();
   });
 
   it('never touches a notice once it is sent', async () => {

@@ -67,9 +67,9 @@ describe('describeDetails', () => {
   });
 
   it('lists changed draft fields by name, once each, with the locale separator', () => {
-    expect(describeDetails({ fields: ['lang', 'regime', 'regimeChosen'] }, t, date)[0].value).toBe('letter language, legal regime');
+    expect(describeDetails({ fields: ['lang', 'regime', 'regimeChosen'] }, t, date)[0]!.value).toBe('letter language, legal regime');
     expect(describeDetails({ fields: ['lang', 'regime'] }, fake(zh), date)[0]).toMatchObject({ label: '修改内容', value: '通知语言、适用法律', raw: 'lang, regime' });
-    expect(describeDetails({ fields: ['somethingNew'] }, t, date)[0].value).toBe('somethingNew');
+    expect(describeDetails({ fields: ['somethingNew'] }, t, date)[0]!.value).toBe('somethingNew');
   });
 
   it('says yes/no for booleans, flattens nested keys and passes unknown keys and values through', () => {

@@ -9,7 +9,7 @@ async function chain(n: number): Promise<NoticeEvent[]> {
   const out: NoticeEvent[] = [];
   const kinds = ['created', 'sent', 'acknowledged', 'note', 'removed', 'note', 'note', 'note'];
   for (let i = 0; i < n; i++) {
-    const kind = kinds[i % kinds.length];
+    const kind = kinds[i % kinds.length]!;
     out.push(
       await appendEvent(
         out[i - 1] ?? null,
@@ -32,14 +32,14 @@ async function chain(n: number): Promise<NoticeEvent[]> {
 describe('hash chain', () => {
   it('links each event to the previous one and carries the sent text hash forward', async () => {
     const events = await chain(6);
-    expect(events[0].prevHash).toBe(GENESIS_HASH);
-    expect(events[0].textHash).toBe('');
+    expect(events[0]!.prevHash).toBe(GENESIS_HASH);
+    expect(events[0]!.textHash).toBe('');
     for (let i = 1; i < events.length; i++) {
-      expect(events[i].seq).toBe(i);
-      expect(events[i].prevHash).toBe(events[i - 1].hash);
+      expect(events[i]!.seq).toBe(i);
+      expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
     }
     expect(events.slice(1).every((e) => e.textHash === TEXT_HASH)).toBe(true);
-    expect(await verifyChain(events, sha256Hex, { textSha256: TEXT_HASH, head: { seq: 5, hash: events[5].hash } })).toEqual({ ok: true });
+    expect(await verifyChain(events, sha256Hex, { textSha256: TEXT_HASH, head: { seq: 5, hash: events[5]!.hash } })).toEqual({ ok: true });
   });
 
   it('accepts an empty log', async () => {
@@ -71,7 +71,7 @@ describe('hash chain', () => {
 
   it('blames the rewritten event even when the forger recomputed its hash', async () => {
     const events = await chain(5);
-    const forged = await appendEvent(events[1], { ...events[2], details: { forged: true } }, sha256Hex);
+    const forged = await appendEvent(events[1]!, { ...events[2]!, details: { forged: true } }, sha256Hex);
     const tampered = [...events.slice(0, 2), forged, ...events.slice(3)];
     expect(await verifyChain(tampered, sha256Hex)).toEqual({ ok: false, brokenAt: 2, eventId: 'e2', reason: 'edited' });
   });
@@ -80,14 +80,14 @@ describe('hash chain', () => {
     const events = await chain(6);
     const gap = events.filter((e) => e.seq !== 3);
     expect(await verifyChain(gap, sha256Hex)).toEqual({ ok: false, brokenAt: 3, eventId: 'e4', reason: 'missing' });
-    const head = { seq: 5, hash: events[5].hash };
+    const head = { seq: 5, hash: events[5]!.hash };
     expect(await verifyChain(events.slice(0, 5), sha256Hex, { head })).toEqual({ ok: false, brokenAt: 5, eventId: null, reason: 'missing' });
     expect(await verifyChain([], sha256Hex, { head })).toMatchObject({ ok: false, reason: 'missing', brokenAt: 0 });
   });
 
   it('detects reordering', async () => {
     const events = await chain(6);
-    const swapped = [events[0], events[2], events[1], ...events.slice(3)];
+    const swapped = [events[0]!, events[2]!, events[1]!, ...events.slice(3)];
     expect(await verifyChain(swapped, sha256Hex)).toEqual({ ok: false, brokenAt: 2, eventId: 'e2', reason: 'reordered' });
     // Renumbered and re-hashed to hide the swap: still caught, at the first broken link.
     const renumbered = await Promise.all(
@@ -110,7 +110,7 @@ describe('hash chain', () => {
 
   it('detects a text hash swapped after sending even when the event was re-hashed', async () => {
     const events = await chain(4);
-    const forged = await appendEvent(events[2], { ...events[3], textHash: 'd'.repeat(64) }, sha256Hex);
+    const forged = await appendEvent(events[2]!, { ...events[3]!, textHash: 'd'.repeat(64) }, sha256Hex);
     expect(await verifyChain([...events.slice(0, 3), forged], sha256Hex)).toEqual({ ok: false, brokenAt: 3, eventId: 'e3', reason: 'text_mismatch' });
   });
 });
@@ -125,7 +125,7 @@ describe('hash chain, property', () => {
           if (i !== at) return e;
           if (field === 'details') return { ...e, details: { ...e.details, junk } };
           if (field === 'actor') return { ...e, actor: e.actor === 'user' ? ('system' as const) : ('user' as const) };
-          return { ...e, [field]: `${(e as Record<string, unknown>)[field]}${junk}` };
+          return { ...e, [field]: `${String((e as Record<string, unknown>)[field])}${junk}` };
         });
         const verdict = await verifyChain(tampered, sha256Hex);
         expect(verdict).toEqual({ ok: false, brokenAt: at, eventId: `e${at}`, reason: 'edited' });

@@ -30,7 +30,7 @@ describe('event details', () => {
       { key: 'empty', value: '—' },
       { key: 'none', value: '—' },
     ]);
-    expect(detailLines({ text: 'x'.repeat(600) })[0].value).toHaveLength(501);
+    expect(detailLines({ text: 'x'.repeat(600) })[0]!.value).toHaveLength(501);
   });
 });
 

@@ -2,11 +2,14 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { parseWhois } from '../../../lib/whois/parse';
 import { whoisReferral } from '../../../lib/whois/referral';
+import { parseWhoisRecord } from '../../../lib/lookup/whois-record';
 import { DEFAULT_WHOIS_SERVERS } from '../../helpers/loopback-whois';
 
 const reply = (server: string, query: string): string => {
-  const r = DEFAULT_WHOIS_SERVERS[server][query] ?? DEFAULT_WHOIS_SERVERS[server]['*'];
-  return typeof r === 'function' ? r(query)! : r;
+  const r = DEFAULT_WHOIS_SERVERS[server]![query] ?? DEFAULT_WHOIS_SERVERS[server]!['*'];
+  const text = typeof r === 'function' ? r(query) : r;
+  if (text == null) throw new Error(`no canned reply for ${query} at ${server}`);
+  return text;
 };
 
 describe('parseWhois', () => {
@@ -79,6 +82,39 @@ describe('parseWhois', () => {
       { numRuns: 500 },
     );
     expect(() => parseWhois(undefined as unknown as string, undefined as unknown as string)).not.toThrow();
+  });
+});
+
+describe('parseWhois output always passes the WhoisRecord boundary check (no answer rejected whole)', () => {
+  const pieces = [
+    'Registrar Abuse Contact Email: ',
+    'abuse-mailbox: a..b@example.com\n',
+    'Registrar Email: .x@y.zz\n',
+    "e-mail: o'neil@example.com\n",
+    'Registrar IANA ID: 0292\n',
+    'Registrar: MarkMonitor, Inc. (R22-LRCC)\n',
+    'Registrar:\n   ',
+    'registrant: AB12-X\n\ncontact: AB12-X\norg: ',
+    'x@y.z',
+    '\n',
+    ' ',
+    'y'.repeat(700),
+  ];
+  test('property: arbitrary line soup', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.string(), (parts, server) => {
+        const checked = parseWhoisRecord(parseWhois(parts.join(''), server));
+        expect(checked.ok ? '' : checked.message).toBe('');
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('a 300 KB answer is kept (raw clipped), not rejected', () => {
+    const text = `Domain Name: example.com\nRegistrar: Example Registrar\n${'% filler line\n'.repeat(25_000)}`;
+    const checked = parseWhoisRecord(parseWhois(text, 'whois.example'));
+    expect(checked.ok).toBe(true);
+    if (checked.ok) expect(checked.record.registrar).toBe('Example Registrar');
   });
 });
 
