@@ -6,7 +6,7 @@ import { REPO_ROOT } from '../helpers/fixtures';
 import { launchExtension, rightClickReport, type ExtensionSession } from './fixtures';
 import { NoticePage } from './pages/notice';
 import { ReportPage } from './pages/report';
-import { setUpOptions, WORK } from './pages/setup';
+import { setLookupOptions, setUpOptions, WORK } from './pages/setup';
 import { PIRATE_HOST, startPirateSite } from './pirate-site';
 
 const messages = (lang: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/_locales', lang === 'en' ? 'en' : 'zh_CN', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -33,6 +33,8 @@ describe.each([['en'], ['zh-CN']])('a record that can be trusted (%s)', (lang) =
     site = await startPirateSite();
     s = await launchExtension({ lang, hostRules: `MAP ${PIRATE_HOST} 127.0.0.1` });
     await setUpOptions(s, { backendUrl: 'http://127.0.0.1:9' });
+    // A backend-only set-up whose backend is down (Automatic would look the host up in the browser).
+    await setLookupOptions(s, { mode: 'backend' });
     ({ report, source } = await rightClickReport(s, site.url()));
   });
   afterAll(async () => {
