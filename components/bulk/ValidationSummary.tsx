@@ -14,7 +14,7 @@ const SHOWN_HOSTS = 30;
 export function ValidationSummary({ validCount, blank, rejected, hosts }: Props) {
   const t = useT();
   const reason = (r: Props['rejected'][number]) =>
-    r.reason === 'duplicate' || r.reason === 'too_many' ? t(`bulkReason_${r.reason}` as MessageKey, r.detail ?? '') : t(`bulkReason_${r.reason}` as MessageKey);
+    r.reason === 'duplicate' || r.reason === 'too_many' || r.reason === 'unknown_work' ? t(`bulkReason_${r.reason}` as MessageKey, r.detail ?? '') : t(`bulkReason_${r.reason}` as MessageKey);
   return (
     <div data-testid="validation-summary">
       <p className={`banner ${validCount > 0 ? 'banner--ok' : 'banner--error'}`} data-testid="valid-count" data-count={validCount}>

@@ -12,10 +12,23 @@ export interface ReplySubmission {
   reason: string;
   ecommercePlatform: boolean;
   file: File | null;
+  /** A CDN's reply that names the origin host (issue 13): offered as the next recipient. */
+  disclosedHost?: { name: string; emails: string[] };
 }
 
 /** Records what the recipient did, offering only the moves the status machine allows from here. */
-export function ReplyForm({ status, regime, onSubmit }: { status: NoticeStatus; regime: RegimeId; onSubmit: (r: ReplySubmission) => Promise<void> }) {
+export function ReplyForm({
+  status,
+  regime,
+  fromCdn = false,
+  onSubmit,
+}: {
+  status: NoticeStatus;
+  regime: RegimeId;
+  /** The notice went to a CDN, whose reply may name the origin host. */
+  fromCdn?: boolean;
+  onSubmit: (r: ReplySubmission) => Promise<void>;
+}) {
   const t = useT();
   const options = replyOptions(status);
   const [to, setTo] = useState<ReplyStatus | ''>('');
@@ -23,6 +36,8 @@ export function ReplyForm({ status, regime, onSubmit }: { status: NoticeStatus; 
   const [reason, setReason] = useState('');
   const [ecommerce, setEcommerce] = useState(false);
   const [file, setFile] = useState<File | null>(null);
+  const [hostName, setHostName] = useState('');
+  const [hostEmail, setHostEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const chosen = to && options.includes(to) ? to : (options[0] ?? '');
@@ -35,7 +50,10 @@ export function ReplyForm({ status, regime, onSubmit }: { status: NoticeStatus; 
     setBusy(true);
     setError(null);
     try {
-      await onSubmit({ to: chosen, text, reason, ecommercePlatform: ecommerce, file });
+      const disclosedHost = fromCdn && hostName.trim() ? { name: hostName.trim(), emails: hostEmail.trim() ? [hostEmail.trim()] : [] } : undefined;
+      await onSubmit({ to: chosen, text, reason, ecommercePlatform: ecommerce, file, disclosedHost });
+      setHostName('');
+      setHostEmail('');
       setText('');
       setReason('');
       setFile(null);
@@ -71,6 +89,16 @@ export function ReplyForm({ status, regime, onSubmit }: { status: NoticeStatus; 
         </label>
       )}
       <Field label={t('replyText')}>{(p) => <textarea {...p} name="replyText" maxLength={20000} value={text} onChange={(e) => setText(e.target.value)} />}</Field>
+      {fromCdn && (
+        <fieldset className="fieldset">
+          <legend>{t('replyDisclosedLegend')}</legend>
+          <p className="muted">{t('replyDisclosedHint')}</p>
+          <Field label={t('replyDisclosedName')}>{(p) => <input {...p} name="disclosedHost" maxLength={500} value={hostName} onChange={(e) => setHostName(e.target.value)} />}</Field>
+          <Field label={t('replyDisclosedEmail')}>
+            {(p) => <input {...p} type="email" name="disclosedEmail" maxLength={254} value={hostEmail} onChange={(e) => setHostEmail(e.target.value)} />}
+          </Field>
+        </fieldset>
+      )}
       <Field label={t('replyFile')}>{(p) => <input {...p} type="file" name="replyFile" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}</Field>
       {error ? <ErrorMessage error={error} /> : null}
       <button type="submit" className="primary" disabled={busy} data-testid="record-reply">

@@ -41,10 +41,25 @@ interface Props {
   onSave: (value: Letterhead) => Promise<void>;
 }
 
+const formOf = (l: Letterhead | null) =>
+  l
+    ? {
+        company: l.company,
+        address: l.address,
+        email: l.email,
+        phone: l.phone,
+        signatory: l.signatory,
+        signatoryTitle: l.signatoryTitle,
+        creditCode: l.creditCode ?? '',
+        legalRep: l.legalRep ?? '',
+      }
+    : { ...EMPTY };
+
 export function LetterheadForm({ saved, onSave }: Props) {
   const t = useT();
-  const [form, setForm] = useState({ ...EMPTY });
-  const [logo, setLogo] = useState<string | undefined>();
+  // The options page mounts the form once the setting has loaded, so the first render already shows it.
+  const [form, setForm] = useState(() => formOf(saved));
+  const [logo, setLogo] = useState<string | undefined>(saved?.logo);
   const [errors, setErrors] = useState<Errors>({});
   const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
 
@@ -54,16 +69,7 @@ export function LetterheadForm({ saved, onSave }: Props) {
   if (shown !== saved) {
     setShown(saved);
     if (saved) {
-      setForm({
-        company: saved.company,
-        address: saved.address,
-        email: saved.email,
-        phone: saved.phone,
-        signatory: saved.signatory,
-        signatoryTitle: saved.signatoryTitle,
-        creditCode: saved.creditCode ?? '',
-        legalRep: saved.legalRep ?? '',
-      });
+      setForm(formOf(saved));
       setLogo(saved.logo);
     }
   }

@@ -6,6 +6,8 @@ export interface EvidenceView {
   artefacts: EvidenceMeta[];
   screenshotUrl: string | null;
   failures: Record<string, string>;
+  /** Stored blobs that failed their schema, by name: skipped, never fatal. */
+  problems?: string[];
 }
 
 /** Step 1: what was captured, with the SHA-256 of each artefact, and what could not be. */
@@ -44,6 +46,11 @@ export function EvidencePanel({ evidence }: { evidence: EvidenceView | null }) {
         {Object.entries(evidence.failures).map(([part, why]) => (
           <p key={part} className="banner banner--warn" data-testid="evidence-failure">
             {t('evidenceMissing', [t(`evidence_${part}` as MessageKey), why])}
+          </p>
+        ))}
+        {(evidence.problems ?? []).map((name) => (
+          <p key={name} className="banner banner--warn" data-testid="evidence-problem">
+            {t('evidenceDamaged', name)}
           </p>
         ))}
       </div>

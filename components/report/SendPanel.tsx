@@ -49,12 +49,24 @@ const FIELD_KEYS: Record<string, MessageKey> = {
 /** Step 4: every channel the recipient accepts, then "Mark as sent", which freezes the notice. */
 export function SendPanel({ draft, recipient, mailtoFits, hasAttachments = true, sent, busy, onEmail, onForm, onCopy, onPdf, onMarkSent, onCorrection }: Props) {
   const t = useT();
+  // The channel is what the user confirms at "Mark as sent", never the last button pressed:
+  // previewing as PDF and then pasting into the web form must record "web form" (issue 13).
   const [channel, setChannel] = useState<SendChannel | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [opened, setOpened] = useState<SendChannel[]>([]);
+  const [showForm, setShowForm] = useState(false);
   const [copied, setCopied] = useState<string | null>(null);
   const use = (c: SendChannel, act: () => void) => () => {
-    setChannel(c);
+    setOpened((o) => (o.includes(c) ? o : [...o, c]));
+    if (c === 'form') setShowForm(true);
     act();
   };
+  const channels: SendChannel[] = [
+    ...(recipient.emails.length > 0 ? (['email', 'eml'] as const) : []),
+    ...(recipient.formUrl ? (['form'] as const) : []),
+    'copy',
+    'pdf',
+  ];
   const copy = async (id: string, text: string) => {
     await onCopy(text);
     setCopied(id);
@@ -86,13 +98,13 @@ export function SendPanel({ draft, recipient, mailtoFits, hasAttachments = true,
           </button>
         )}
         {recipient.formUrl && (
-          <button type="button" onClick={use('form', onForm)} disabled={!draft.sendable}>{t('openForm')}</button>
+          <button type="button" onClick={use('form', onForm)} disabled={!draft.sendable} data-testid="send-form">{t('openForm')}</button>
         )}
         <button type="button" onClick={use('copy', () => void copy('all', draft.text))} disabled={!draft.sendable}>{t('copyNotice')}</button>
-        <button type="button" onClick={use('pdf', onPdf)} disabled={!draft.sendable}>{t('savePdf')}</button>
+        <button type="button" onClick={use('pdf', onPdf)} disabled={!draft.sendable} data-testid="send-pdf">{t('savePdf')}</button>
       </div>
       {copied === 'all' && <p className="muted" role="status">{t('copied')}</p>}
-      {channel === 'form' && (
+      {showForm && (
         <div className="card" data-testid="form-fields">
           <p className="muted">{t('formFieldsIntro')}</p>
           {Object.entries(draft.formFields).map(([id, value]) => (
@@ -106,15 +118,31 @@ export function SendPanel({ draft, recipient, mailtoFits, hasAttachments = true,
           ))}
         </div>
       )}
-      <div className="row" style={{ marginTop: '0.75rem' }}>
-        <select aria-label={t('sentVia')} value={channel ?? ''} onChange={(e) => setChannel((e.target.value || null) as SendChannel | null)} style={{ width: 'auto' }} name="channel">
-          <option value="">{t('sentVia')}</option>
-          {(['email', 'eml', 'form', 'copy', 'pdf'] as const).map((c) => <option key={c} value={c}>{t(`channel_${c}` as MessageKey)}</option>)}
-        </select>
-        <button type="button" className="primary" data-testid="mark-sent" disabled={!draft.sendable || !channel || busy} onClick={() => channel && onMarkSent(channel)}>
-          {t('markSent')}
-        </button>
-      </div>
+      {!confirming ? (
+        <div className="row send-panel__mark">
+          <button type="button" className="primary" data-testid="mark-sent" disabled={!draft.sendable || busy} onClick={() => setConfirming(true)}>
+            {t('markSent')}
+          </button>
+        </div>
+      ) : (
+        <fieldset className="fieldset send-panel__confirm" data-testid="confirm-channel">
+          <legend>{t('sentViaQuestion')}</legend>
+          <p className="muted">{t('sentViaHint')}</p>
+          {channels.map((c) => (
+            <label key={c} className="check">
+              <input type="radio" name="channel" value={c} checked={channel === c} onChange={() => setChannel(c)} />
+              <span>{t(`channel_${c}` as MessageKey)}</span>
+              {opened.includes(c) && <span className="muted"> · {t('channelOpened')}</span>}
+            </label>
+          ))}
+          <div className="row">
+            <button type="button" className="primary" data-testid="confirm-sent" disabled={!draft.sendable || !channel || busy} onClick={() => channel && onMarkSent(channel)}>
+              {t('confirmSent')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>{t('cancel')}</button>
+          </div>
+        </fieldset>
+      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ export function ProviderTable({ stats }: { stats: readonly ProviderStats[] }) {
         <tr>
           <th>{t('statsProvider')}</th>
           <th>{t('statsSent')}</th>
+          <th>{t('statsPending')}</th>
           <th>{t('statsRemoved')}</th>
           <th>{t('statsRate')}</th>
           <th>{t('statsMedianDays')}</th>
@@ -21,8 +22,9 @@ export function ProviderTable({ stats }: { stats: readonly ProviderStats[] }) {
           <tr key={s.provider} data-testid="provider-row" data-provider={s.provider}>
             <td>{s.name}</td>
             <td>{s.sent}</td>
+            <td data-testid="provider-pending">{s.pending}</td>
             <td>{s.removed}</td>
-            <td>{Math.round(s.removalRate * 100)}%</td>
+            <td data-testid="provider-rate">{s.decided === 0 ? t('statsNotYet') : `${Math.round(s.removalRate * 100)}%`}</td>
             <td>{s.medianDaysToRemoval === null ? '—' : s.medianDaysToRemoval.toFixed(1)}</td>
             <td>{s.noResponse}</td>
             <td>{s.rejected}</td>

@@ -12,11 +12,11 @@ import { SendPanel } from '../../components/report/SendPanel';
 import { groupBulk, type BulkGroup, type GroupRole } from '../../lib/bulk/group';
 import { previewNotice, type GroupNoticeInput } from '../../lib/bulk/group-notice';
 import { progressOf } from '../../lib/bulk/plan';
+import { compileWorks, suggestWorks, urlWords } from '../../lib/bulk/works';
 import type { BulkState, GroupChoice, SharedFields } from '../../lib/bulk/state';
 import { bulkSummaryCsv } from '../../lib/bulk/summary-csv';
 import type { BulkBatch } from '../../lib/db/bulk-batches';
-import { db } from '../../lib/db/schema';
-import { readSetting } from '../../lib/db/settings';
+import { services, useSetting, useWorks } from '../../lib/db/services';
 import type { Letterhead } from '../../lib/model/letterhead';
 import type { Notice, SendChannel } from '../../lib/model/notice';
 import type { Work } from '../../lib/model/work';
@@ -32,6 +32,7 @@ import { useBulkLookup } from './use-bulk-lookup';
 import { useBusyAction } from '../../components/use-busy-action';
 import { checklistLangFor } from '../../lib/i18n';
 
+const EMPTY_WORKS: Work[] = [];
 type Loaded = { batch: BulkBatch } | { error: unknown };
 type DraftEntry = { draft: NoticeDraft | null; notice: Notice | null; error: unknown };
 
@@ -47,9 +48,9 @@ function downloadText(text: string, type: string, filename: string) {
 export function BulkSession({ id, autoStart }: { id: string; autoStart: boolean }) {
   const t = useT();
   const loaded = useLiveQuery((): Promise<Loaded> => bulkStore.get(id).then((b) => (b ? { batch: b } : { error: new Error('not found') }), (error: unknown) => ({ error })), [id]);
-  const works = useLiveQuery(() => db().works.orderBy('title').toArray(), []) ?? [];
-  const letterhead = useLiveQuery(() => readSetting(db(), 'letterhead'), [])?.value ?? null;
-  const defaults = useLiveQuery(() => readSetting(db(), 'defaults'), [])?.value;
+  const works = useWorks() ?? EMPTY_WORKS;
+  const letterhead = useSetting('letterhead')?.value ?? null;
+  const defaults = useSetting('defaults')?.value;
   const lookup = useBulkLookup(id);
   const state = loaded && 'batch' in loaded ? loaded.batch.state : null;
 
@@ -111,13 +112,26 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
     bulkStore.update(id, (s) => ({ ...s, groups: { ...s.groups, [key]: change(s.groups[key] ?? { excluded: [] }) } }));
 
   const noticeIds = Object.values(state.groups).flatMap((c) => (c.noticeId ? [c.noticeId] : []));
-  const notices = useLiveQuery(async () => new Map((await db().notices.bulkGet(noticeIds)).filter((n): n is Notice => !!n).map((n) => [n.id, n])), [noticeIds.join()]) ?? new Map<string, Notice>();
+  const notices = useLiveQuery(() => repo.bulkGetNotices(noticeIds), [noticeIds.join()]) ?? new Map<string, Notice>();
   const sentNotice = (g: BulkGroup) => {
     const n = notices.get(state.groups[g.key]?.noticeId ?? '');
     return n && n.status !== 'draft' ? n : null;
   };
 
-  const inputFor = useCallback((g: BulkGroup, fields = shared): GroupNoticeInput => ({ batchId: id, group: g, shared: fields, choice: state.groups[g.key], works, defaults }), [id, shared, state.groups, works, defaults]);
+  const urlWorks = useMemo(() => new Map(state.urls.map((u) => [u.url, u.workIds])), [state.urls]);
+  // The detection scorer's catalog matcher, run on each URL's words, suggests its work.
+  const suggested = useMemo(() => {
+    const compiled = compileWorks(works);
+    return new Map(state.urls.map((u) => [u.url, suggestWorks(compiled, works, urlWords(u.url))]));
+  }, [state.urls, works]);
+  const assignWorks = (urls: readonly string[], workIds: string[]) => {
+    const set = new Set(urls);
+    return bulkStore.update(id, (s) => ({ ...s, urls: s.urls.map((u) => (set.has(u.url) ? { ...u, workIds } : u)) }));
+  };
+  const inputFor = useCallback(
+    (g: BulkGroup, fields = shared): GroupNoticeInput => ({ batchId: id, group: g, shared: fields, choice: state.groups[g.key], works, defaults, urlWorks }),
+    [id, shared, state.groups, works, defaults, urlWorks],
+  );
   const draftOf = useCallback(
     (g: BulkGroup, fields: SharedFields): DraftEntry => {
       try {
@@ -228,13 +242,17 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
           excluded={new Set(choice?.excluded ?? [])}
           standIns={group.standIns}
           readOnly={Boolean(sent)}
+          works={works}
+          urlWorks={urlWorks}
+          suggested={suggested}
+          onAssign={(urls, workIds) => void assignWorks(urls, workIds)}
           onToggle={(url) => void updateChoice(group.key, (c) => ({ ...c, excluded: c.excluded.includes(url) ? c.excluded.filter((u) => u !== url) : [...c.excluded, url] }))}
         />
         <DraftPanel
           fields={fields}
           onChange={onChange}
           works={works}
-          onAddWork={async (w) => void (await db().works.put(w))}
+          onAddWork={async (w) => void (await services().works.put(w))}
           newId={() => crypto.randomUUID()}
           suggestion={regimeHint(group.recipient, t)}
           draft={sent ? null : draft}
@@ -255,7 +273,9 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
             onForm={() => void act(() => browser.tabs.create({ url: group.recipient.formUrl! }))}
             onCopy={(text) => navigator.clipboard.writeText(text)}
             onPdf={() => draft && printLetter(draft)}
-            onMarkSent={(channel: SendChannel) => void act(() => sendGroup({ input: inputFor(group), group, letterhead, works, channel }))}
+            onMarkSent={(channel: SendChannel) =>
+              void act(() => sendGroup({ input: inputFor(group), group, letterhead, works, channel, checklistLang: checklistLangFor(document.documentElement.lang) }))
+            }
             onCorrection={() =>
               void act(async () => {
                 if (!sent) return;

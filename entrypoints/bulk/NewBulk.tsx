@@ -5,6 +5,8 @@ import { ValidationSummary } from '../../components/bulk/ValidationSummary';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../components/i18n';
 import { formatOfFile, parseBulkInput, type ParsedBulk } from '../../lib/bulk/parse';
+import { useWorks } from '../../lib/db/services';
+import { resolveWork } from '../../lib/db/works-repo';
 import { bulkStore } from './services';
 
 export function NewBulk({ onCreated }: { onCreated: (id: string, autoStart: boolean) => void }) {
@@ -12,6 +14,7 @@ export function NewBulk({ onCreated }: { onCreated: (id: string, autoStart: bool
   const [parsed, setParsed] = useState<ParsedBulk | null>(null);
   const [error, setError] = useState<unknown>(null);
   const previous = useLiveQuery(() => bulkStore.list(), []) ?? [];
+  const works = useWorks() ?? [];
   const create = async () => {
     if (!parsed) return;
     try {
@@ -25,7 +28,7 @@ export function NewBulk({ onCreated }: { onCreated: (id: string, autoStart: bool
       <section className="step card">
         <h2>{t('bulkStepInput')}</h2>
         <p className="muted">{t('bulkIntro')}</p>
-        <BulkInput onCheck={(text, format) => setParsed(parseBulkInput(text, format))} formatOf={formatOfFile} />
+        <BulkInput onCheck={(text, format) => setParsed(parseBulkInput(text, format, { resolveWork: (ref) => resolveWork(works, ref)?.id ?? null }))} formatOf={formatOfFile} />
         {parsed && <ValidationSummary validCount={parsed.valid.length} blank={parsed.blank} rejected={parsed.rejected} hosts={parsed.hosts} />}
         {error ? <ErrorMessage error={error} /> : null}
         {parsed && parsed.valid.length > 0 && (

@@ -1,6 +1,4 @@
-import { createBulkStore } from '../../lib/db/bulk-batches';
-import { createNoticesRepo } from '../../lib/db/notices-repo';
-import { db } from '../../lib/db/schema';
+import { services } from '../../lib/db/services';
 
-export const bulkStore = createBulkStore({ db: db(), now: () => new Date() });
-export const repo = createNoticesRepo({ db: db(), now: () => new Date() });
+export const bulkStore = services().bulk;
+export const repo = services().notices;

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { pendingHosts, runLookups } from '../../lib/bulk/plan';
-import { db } from '../../lib/db/schema';
+import { services } from '../../lib/db/services';
 import type { AnsweredBy } from '../../lib/report/lookup-mode';
-import { batchInMode } from '../../lib/report/lookup-runner';
 import { IS_TEST_BUILD } from '../../lib/report/test-build';
 import { bulkStore } from './services';
 
@@ -26,7 +25,7 @@ export function useBulkLookup(batchId: string) {
       setRunning(true);
       setError(null);
       try {
-        const mode = await batchInMode({ db: db(), fetch: fetch.bind(globalThis), pageOrigin: location.origin, testBuild: IS_TEST_BUILD });
+        const mode = await services().lookup.batch({ fetch: fetch.bind(globalThis), pageOrigin: location.origin, testBuild: IS_TEST_BUILD });
         setAnsweredBy(mode.answeredBy);
         // Stored as interrupted until the run ends, so a tab closed mid-run reopens as "resume".
         const batch = await bulkStore.update(batchId, (s) => ({ ...s, lookup: 'interrupted', lastError: undefined }));

@@ -14,6 +14,8 @@ import type { Notice } from '../../lib/model/notice';
 import { reportPageQuery } from '../../lib/report/target';
 import { counterWindowFromLog, followUpBasis } from '../../lib/tracking/clocks-from-log';
 import { ESCALATABLE } from '../../lib/tracking/status';
+import { disclosedHostOf } from '../../lib/report/disclosed-host';
+import { ErrorMessage } from '../../components/ErrorMessage';
 import { recheckNotice, recordReply, relatedNotices, repo } from './actions';
 import { checklistLangFor } from '../../lib/i18n';
 import { letterMailto, letters, letterTimelines, practiceOffersFor, startLetter } from './letters';
@@ -32,6 +34,7 @@ export function App({ id }: { id: string }) {
   // Follow-up letters (issue 12): what the history calls for, and the letters already begun.
   const offered = useLiveQuery(() => (timeline ? practiceOffersFor(timeline.notice, timeline.events) : Promise.resolve(null)), [timeline?.notice.updatedAt, id]);
   const letterList = useLiveQuery(() => (id ? letterTimelines(id) : Promise.resolve([])), [id]) ?? [];
+  const [notifyError, setNotifyError] = useState<unknown>(null);
 
   if (timeline === undefined) return <main className="page"><p className="muted">{t('loading')}</p></main>;
   if (timeline === null) {
@@ -44,6 +47,8 @@ export function App({ id }: { id: string }) {
   }
   const { notice, events } = timeline;
   const editable = notice.status === 'draft';
+  const fromCdn = (notice.sent?.recipient.role ?? notice.recipient?.role) === 'cdn';
+  const disclosed = fromCdn && notice.sent ? disclosedHostOf(events) : null;
 
   return (
     <main className="page">
@@ -56,6 +61,27 @@ export function App({ id }: { id: string }) {
         </p>
       )}
       <NoticeSummary notice={notice} basis={followUpBasis(notice, events)} counterWindow={counterWindowFromLog(events)} />
+      {disclosed && (
+        <section className="card card--action" data-testid="disclosed-host">
+          <h2>{t('disclosedTitle', disclosed.name)}</h2>
+          <p>{t('disclosedExplain')}</p>
+          {disclosed.emails.length > 0 && <p className="mono">{disclosed.emails.join(', ')}</p>}
+          {notifyError ? <ErrorMessage error={notifyError} /> : null}
+          <button
+            type="button"
+            className="primary"
+            data-testid="notify-disclosed"
+            onClick={() =>
+              void repo.notifyDisclosedHost(notice.id, disclosed).then(
+                (draft) => location.assign(pageUrl(draft)),
+                (err: unknown) => setNotifyError(err),
+              )
+            }
+          >
+            {t('notifyDisclosed')}
+          </button>
+        </section>
+      )}
       <RelatedNotices related={related} onOpen={(n) => location.assign(pageUrl(n))} />
       {offered && (
         <PracticeLetters offers={offered.offers} count={letterList.length} begun={letterList.filter((l) => l.letter.status !== 'withdrawn').map((l) => l.letter.kind)} onStart={async (kind) => void (await startLetter(kind, notice, events, offered))}>
@@ -78,7 +104,7 @@ export function App({ id }: { id: string }) {
       )}
       <section className="card">
         <h2>{t('recordReply')}</h2>
-        <ReplyForm status={notice.status} regime={notice.regime} onSubmit={(r) => recordReply(notice, r)} />
+        <ReplyForm status={notice.status} regime={notice.regime} fromCdn={fromCdn} onSubmit={(r) => recordReply(notice, r)} />
       </section>
       <section className="card">
         <h2>{t('timeline')}</h2>

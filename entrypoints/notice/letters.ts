@@ -1,8 +1,5 @@
 import type { PracticeOffers } from '../../components/notice/PracticeLetters';
-import { createLettersRepo } from '../../lib/db/letters-repo';
-import { icpOfNotice, repeatOfferFor } from '../../lib/db/practice';
-import { db } from '../../lib/db/schema';
-import { readSetting } from '../../lib/db/settings';
+import { services } from '../../lib/db/services';
 import type { Letter } from '../../lib/model/letter';
 import type { Notice, NoticeEvent } from '../../lib/model/notice';
 import { mailtoFor } from '../../lib/notices/mailto';
@@ -11,9 +8,8 @@ import type { LetterKind } from '../../lib/notices/letters/schema';
 import { ladderExtras } from '../../lib/tracking/escalation';
 import type { MiitOffer } from '../../lib/tracking/miit-route';
 import { DEFAULT_REPEAT_THRESHOLD, type RepeatGroup } from '../../lib/tracking/repeat-infringers';
-import { repo } from './actions';
 
-export const letters = createLettersRepo({ db: db(), now: () => new Date(), notices: repo });
+export const letters = services().letters;
 
 interface Offered {
   offers: PracticeOffers;
@@ -30,9 +26,10 @@ export async function practiceOffersFor(notice: Notice, events: readonly NoticeE
       : hasCounter && notice.regime === 'cn'
         ? 'cn_action_filed'
         : null;
-  const threshold = (await readSetting(db(), 'defaults')).value?.repeatThreshold ?? DEFAULT_REPEAT_THRESHOLD;
-  const repeat = notice.sent ? await repeatOfferFor(db(), notice, threshold) : null;
-  const miit = notice.sent ? ladderExtras(notice, await icpOfNotice(db(), notice)).miit : null;
+  const { practice, settings } = services();
+  const threshold = (await settings.read('defaults')).value?.repeatThreshold ?? DEFAULT_REPEAT_THRESHOLD;
+  const repeat = notice.sent ? await practice.repeatOfferFor(notice, threshold) : null;
+  const miit = notice.sent ? ladderExtras(notice, await practice.icpOf(notice)).miit : null;
   return {
     offers: {
       counter,
@@ -53,12 +50,11 @@ export async function startLetter(
   events: readonly NoticeEvent[],
   offered: Offered,
 ): Promise<Letter> {
-  const d = db();
-  const letterhead = (await readSetting(d, 'letterhead')).value;
-  const evidence = notice.captureId
-    ? (await d.evidence.where('captureId').equals(notice.captureId).toArray()).map(({ blob: _b, ...meta }) => meta)
-    : [];
-  const icp = kind === 'miit_unfiled' ? await icpOfNotice(d, notice) : null;
+  const { evidence: evidenceRepo, practice, settings } = services();
+  const letterhead = (await settings.read('letterhead')).value;
+  // The one rule for what a notice cites: its own capture, never another notice's replies.
+  const evidence = await evidenceRepo.forNotice(notice);
+  const icp = kind === 'miit_unfiled' ? await practice.icpOf(notice) : null;
   const facts = prefillLetter(kind, {
     notice,
     events,

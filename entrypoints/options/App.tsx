@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { BackendForm } from '../../components/options/BackendForm';
 import { DefaultsForm } from '../../components/options/DefaultsForm';
@@ -9,8 +8,9 @@ import { DataPanel } from '../../components/options/DataPanel';
 import { DetectionToggle } from '../../components/detection/DetectionToggle';
 import { useT, type MessageKey } from '../../components/i18n';
 import { checkBackend, pairWithBackend } from '../../lib/backend/client';
-import { db } from '../../lib/db/schema';
-import { readSetting, writeSetting, type SettingKey, type SettingValue } from '../../lib/db/settings';
+import { SetupGuide } from '../../components/options/SetupGuide';
+import { services, useSetting as useStoredSetting, useWorks } from '../../lib/db/services';
+import type { SettingKey, SettingValue } from '../../lib/db/services';
 import { clearAllData, exportData, importData } from './data';
 import { toggleDetection } from './detection';
 
@@ -19,7 +19,7 @@ type Tab = (typeof TABS)[number];
 
 /** Reads a setting live; `invalid` says a stored value failed validation and was kept untouched. */
 function useSetting<K extends SettingKey>(key: K) {
-  const read = useLiveQuery(() => readSetting(db(), key), [key]);
+  const read = useStoredSetting(key);
   return { value: read?.value ?? null, invalid: Boolean(read?.error), loaded: read !== undefined };
 }
 
@@ -38,12 +38,23 @@ export function App() {
   const lookup = useSetting('lookup');
   const defaults = useSetting('defaults');
   const detection = useSetting('detection');
-  const works = useLiveQuery(() => db().works.orderBy('title').toArray(), []) ?? [];
-  const save = async <K extends SettingKey>(key: K, value: SettingValue<K>) => void (await writeSetting(db(), key, value));
+  const loadedWorks = useWorks();
+  const works = loadedWorks ?? [];
+  const save = async <K extends SettingKey>(key: K, value: SettingValue<K>) => void (await services().settings.write(key, value));
+  // Until a letterhead and a work exist, the page opens on the first-run guide, not a blank form.
+  const firstRun = letterhead.loaded && loadedWorks !== undefined && (!letterhead.value || works.length === 0);
 
   return (
     <main className="page">
       <h1>{t('optionsTitle')}</h1>
+      {firstRun && (
+        <SetupGuide
+          hasLetterhead={Boolean(letterhead.value)}
+          hasWork={works.length > 0}
+          onGo={setTab}
+          onCheckBackend={async () => void (await checkBackend((await services().settings.read('backend')).value ?? backend.value!, fetch.bind(globalThis)))}
+        />
+      )}
       <nav className="tabs" role="tablist">
         {TABS.map((id) => (
           <button key={id} role="tab" type="button" aria-selected={tab === id} onClick={() => setTab(id)}>
@@ -61,7 +72,7 @@ export function App() {
       {tab === 'works' && (
         <section>
           <h2>{t('tab_works')}</h2>
-          <WorksCatalog works={works} newId={() => crypto.randomUUID()} onSave={async (w) => void (await db().works.put(w))} onDelete={(id) => db().works.delete(id)} />
+          <WorksCatalog works={works} newId={() => crypto.randomUUID()} onSave={async (w) => void (await services().works.put(w))} onDelete={(id) => services().works.remove(id)} />
         </section>
       )}
       {tab === 'lookup' && lookup.value && (

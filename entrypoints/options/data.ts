@@ -1,7 +1,5 @@
 import type { ExportKind } from '../../components/options/DataPanel';
-import { db } from '../../lib/db/schema';
-import { readSetting } from '../../lib/db/settings';
-import { exportAll, importAll } from '../../lib/db/transfer';
+import { services } from '../../lib/db/services';
 import { noticesToCsv } from '../../lib/export/csv';
 import { toLumen } from '../../lib/export/lumen';
 
@@ -21,23 +19,18 @@ const stamp = () => new Date().toISOString().slice(0, 10);
  * Lumen: one file holding an array of Lumen notice objects, one per sent notice, without letter bodies.
  */
 export async function exportData(kind: ExportKind): Promise<void> {
-  const d = db();
-  if (kind === 'json') return download(`takedown-export-${stamp()}.json`, 'application/json', await exportAll(d, () => new Date()));
-  const notices = await d.notices.orderBy('createdAt').toArray();
+  const { transfer, works: worksRepo, settings } = services();
+  if (kind === 'json') return download(`takedown-export-${stamp()}.json`, 'application/json', await transfer.exportJson());
+  const notices = await transfer.notices();
   if (kind === 'csv') return download(`takedown-notices-${stamp()}.csv`, 'text/csv;charset=utf-8', `\uFEFF${noticesToCsv(notices)}`);
-  const works = await d.works.toArray();
-  const letterhead = (await readSetting(d, 'letterhead')).value;
+  const works = await worksRepo.list();
+  const letterhead = (await settings.read('letterhead')).value;
   const sender = letterhead?.company ? { name: letterhead.company, kind: 'organization' as const } : undefined;
   const lumen = notices.filter((n) => n.sent).map((n) => toLumen(n, { works, sender }));
   download(`takedown-lumen-${stamp()}.json`, 'application/json', JSON.stringify(lumen, null, 2));
 }
 
-export const importData = (text: string) => importAll(db(), text);
+export const importData = (text: string) => services().transfer.importJson(text);
 
 /** Empties every table in one transaction; the database itself stays, so open pages keep working. */
-export async function clearAllData(): Promise<void> {
-  const d = db();
-  await d.transaction('rw', d.tables, async () => {
-    for (const table of d.tables) await table.clear();
-  });
-}
+export const clearAllData = () => services().transfer.clearAll();

@@ -1,18 +1,20 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { StaleDrafts } from '../../components/popup/StaleDrafts';
+import type { Notice } from '../../lib/model/notice';
 import { NoticeFilters, type NoticeFilter } from '../../components/popup/NoticeFilters';
 import { NoticeRow, type NoticeRowData } from '../../components/popup/NoticeRow';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { VirtualList } from '../../components/ui/VirtualList';
 import { useT } from '../../components/i18n';
-import { createNoticesRepo } from '../../lib/db/notices-repo';
-import { db } from '../../lib/db/schema';
+import { services } from '../../lib/db/services';
 import { reportPageQuery } from '../../lib/report/target';
 import { noticeAge } from '../../lib/tracking/age';
 import { SuspectedBanner } from '../../components/detection/SuspectedBanner';
 import { useActiveTab } from './use-active-tab';
 import { useNoticePages } from './use-notice-pages';
 
-const repo = createNoticesRepo({ db: db(), now: () => new Date() });
+const repo = services().notices;
+const STALE_MS = 24 * 3_600_000;
 const openPage = (path: string) => browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
 
 export function App() {
@@ -20,6 +22,14 @@ export function App() {
   const [now] = useState(() => new Date());
   const [filter, setFilter] = useState<NoticeFilter>({ status: null, search: '' });
   const pages = useNoticePages(repo, filter, now);
+  // Drafts with no recipient left for a day (abandoned right-clicks) are listed apart, after the first rows.
+  const [stale, setStale] = useState<Notice[]>([]);
+  const [staleVersion, setStaleVersion] = useState(0);
+  const firstRowsShown = pages.rows.length > 0 || pages.done;
+  useEffect(() => {
+    if (!firstRowsShown) return;
+    void repo.staleDrafts(new Date(now.getTime() - STALE_MS)).then(setStale, () => setStale([]));
+  }, [firstRowsShown, now, staleVersion]);
   const active = useActiveTab();
   const rows = useMemo(
     () => pages.rows.map((n): NoticeRowData & { draftUrl: string | null } => ({
@@ -28,6 +38,7 @@ export function App() {
       recipientName: n.recipientName,
       status: n.status,
       ...noticeAge(n, now),
+      followUpAt: n.followUpAt,
       draftUrl: n.status === 'draft' ? (n.urls[0] ?? null) : null,
     })),
     [pages.rows, now],
@@ -61,6 +72,13 @@ export function App() {
         <button type="button" className="popup__report" onClick={() => void active.report()} data-testid="report-this-page">
           {t('menuReportPage')}
         </button>
+      )}
+      {stale.length > 0 && (
+        <StaleDrafts
+          drafts={stale.map((n) => ({ id: n.id, host: n.host, createdAt: n.createdAt }))}
+          onOpen={(id) => void openPage(`/report.html${reportPageQuery({ url: stale.find((n) => n.id === id)?.urls[0] ?? '', kind: 'page', draftId: id })}`)}
+          onDiscard={(ids) => void Promise.all(ids.map((id) => repo.deleteDraft(id))).then(() => setStaleVersion((v) => v + 1))}
+        />
       )}
       {(filtered || rows.length > 0) && <NoticeFilters value={filter} onChange={setFilter} />}
       {pages.error ? <ErrorMessage error={pages.error} /> : null}

@@ -8,13 +8,15 @@ import { UnreportableTarget } from '../../components/report/UnreportableTarget';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT, type MessageKey } from '../../components/i18n';
 import type { LookupResult } from '../../lib/contract';
-import { db } from '../../lib/db/schema';
-import { readSetting } from '../../lib/db/settings';
+import { sendDeps, services, useSetting, useWorks } from '../../lib/db/services';
+import type { EvidenceMeta } from '../../lib/model/evidence';
+import type { Letterhead } from '../../lib/model/letterhead';
 import type { Notice, SendChannel } from '../../lib/model/notice';
+import type { PriorNotice } from '../../lib/notices/case';
+import type { NoticeDraft } from '../../lib/notices/draft';
 import { sameRecipient, type Recipient } from '../../lib/model/recipient';
-import { draftNotice } from '../../lib/notices/draft';
 import { regimeHint } from '../../components/report/regime-hint';
-import { caseFromNotice } from '../../lib/report/case';
+import { draftOf, sendNotice } from '../../lib/report/send-notice';
 import { reportPageQuery, type ReportTarget } from '../../lib/report/target';
 import { evidenceOf, openSession, repo, saveShared, selectRecipient, sessionNotices, unselectRecipient, type Session } from './session';
 import { mailtoFits, printLetter, sendByEmail } from './send';
@@ -25,16 +27,14 @@ import { useBusyAction } from '../../components/use-busy-action';
 import { checklistLangFor } from '../../lib/i18n';
 import { Art17LockBanner } from '../../components/notice/Art17LockBanner';
 import { PrivacyPanel } from '../../components/notice/PrivacyPanel';
-import { art17LocksFor, assertNotLocked, icpOfNotice } from '../../lib/db/practice';
 import { serviceKindOf } from '../../lib/notices/measures';
 import { privacyAdvice, withholdSenderDetails } from '../../lib/providers/privacy';
-import { lockDraft, type Art17Lock } from '../../lib/tracking/art17-lock';
+import type { Art17Lock } from '../../lib/tracking/art17-lock';
 import type { Work } from '../../lib/model/work';
 
 // Stable empty lists while a live query loads, so hooks that depend on them do not rerun on every render.
 const NO_EVIDENCE: Awaited<ReturnType<typeof evidenceOf>> = [];
 const NO_WORKS: Work[] = [];
-const NO_CANDIDATES: Recipient[] = [];
 const NO_LOCKS: Art17Lock[] = [];
 
 export function App({ target }: { target: ReportTarget }) {
@@ -60,6 +60,33 @@ const fieldsOf = (n: Notice): DraftFields => ({
   confirmations: n.confirmations,
 });
 
+/** A draft as shown: the stored record with the edits not yet saved. */
+const viewOf = (n: Notice | null, f: DraftFields | null) => (n && f && n.status === 'draft' ? { ...n, ...f } : n);
+
+/** The letter previewed for a draft, or why it cannot be written yet. */
+function letterOf(
+  view: Notice | null,
+  ctx: {
+    letterhead: Letterhead | null;
+    works: Work[];
+    evidenceRows: EvidenceMeta[];
+    priorNotices: PriorNotice[] | undefined;
+    icp: readonly string[] | undefined;
+    locks: readonly Art17Lock[];
+  },
+): { draft: NoticeDraft | null; draftError: unknown } {
+  // An escalation's letter must cite the earlier notices: no preview until they are read.
+  if (!view || (view.escalatedFrom && ctx.priorNotices === undefined)) return { draft: null, draftError: null };
+  try {
+    const checklistLang = checklistLangFor(document.documentElement.lang);
+    const evidence = ctx.evidenceRows;
+    const opts = { letterhead: ctx.letterhead, works: ctx.works, evidence, priorNotices: ctx.priorNotices ?? [], checklistLang, icp: ctx.icp, locks: ctx.locks };
+    return { draft: draftOf(view, { ...opts, now: () => new Date() }), draftError: null };
+  } catch (err) {
+    return { draft: null, draftError: err };
+  }
+}
+
 let opening: Promise<Session> | null = null;
 
 function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }> }) {
@@ -83,14 +110,15 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const primary = notices?.find((n) => n.id === session?.primaryId) ?? notices?.[0];
   const captureId = primary?.captureId ?? target.captureId;
   const evidenceRows = useLiveQuery(() => evidenceOf(captureId), [captureId]) ?? NO_EVIDENCE;
-  const letterhead = useLiveQuery(() => readSetting(db(), 'letterhead'), [])?.value ?? null;
-  const works = useLiveQuery(() => db().works.orderBy('title').toArray(), []) ?? NO_WORKS;
+  const letterhead = useSetting('letterhead')?.value ?? null;
+  const works = useWorks() ?? NO_WORKS;
 
   const evidence = useEvidenceView(captureId, evidenceRows);
   // The ICP numbers the captured page shows go into the hosting facts the Chinese notice cites.
-  const icp = useLiveQuery(() => icpOfNotice(db(), { captureId }), [captureId]);
+  const icp = useLiveQuery(() => services().practice.icpOf({ captureId }), [captureId]);
 
-  const candidates = primary?.candidates ?? NO_CANDIDATES;
+  // Every recipient offered in this session, including ones added after another was sent.
+  const candidates = useMemo(() => (notices ?? []).reduce((all, n) => mergeCandidates(all, n.candidates), primary?.candidates ?? []), [notices, primary]);
   const onResult = useCallback(
     (r: LookupResult) => {
       if (session) void saveShared(session.batchId, { candidates: mergeCandidates(r.recipients, candidates.filter((c) => c.source === 'manual')) });
@@ -99,13 +127,13 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   );
   const { state: lookup, run, source: lookupSource } = useLookup(onResult);
   const url = primary?.urls[0] ?? target.url;
-  const allowOrigin = useAllowOrigin(() => void headersOf(evidenceRows).then((h) => run(url, h)));
+  const allowOrigin = useAllowOrigin(() => void headersOf(captureId).then((h) => run(url, h)));
   const started = useRef(false);
   useEffect(() => {
     if (!primary || started.current || candidates.length > 0 || primary.status !== 'draft') return;
     started.current = true;
-    void headersOf(evidenceRows).then((headers) => run(url, headers));
-  }, [primary, candidates.length, run, url, evidenceRows]);
+    void headersOf(captureId).then((headers) => run(url, headers));
+  }, [primary, candidates.length, run, url, captureId]);
 
   const withRecipient = useMemo(() => (notices ?? []).filter((n) => n.recipient), [notices]);
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -131,7 +159,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     const pick = !selected.has(i);
     setPendingPick((p) => ({ ...p, [i]: pick }));
     try {
-      if (pick) setActiveId((await selectRecipient(session.batchId, r)).id);
+      if (pick) setActiveId((await selectRecipient(session.batchId, r, candidates)).id);
       else await unselectRecipient(session.batchId, r);
     } catch (err) {
       setPendingPick(({ [i]: _failed, ...rest }) => rest);
@@ -140,9 +168,9 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   };
   // The optimistic tick gives way once the stored drafts say the same (adjusted while rendering, when they change).
   const storedKey = [...stored].join();
-  const [seenStoredKey, setSeenStoredKey] = useState(storedKey);
-  if (seenStoredKey !== storedKey) {
-    setSeenStoredKey(storedKey);
+  const [seenStored, setSeenStored] = useState(storedKey);
+  if (seenStored !== storedKey) {
+    setSeenStored(storedKey);
     const settled = Object.keys(pendingPick).filter((k) => pendingPick[Number(k)] === stored.has(Number(k)));
     if (settled.length > 0) {
       const next = { ...pendingPick };
@@ -155,19 +183,25 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const [fields, setFields] = useState<DraftFields | null>(null);
   const pending = useRef<{ id: string; fields: DraftFields; regimeChosen: boolean } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => {
-    if (active && pending.current?.id !== active.id) setFields(fieldsOf(active));
-  }, [active?.id, active?.updatedAt]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The draft with edits not yet saved: its stored copy must not overwrite what is being typed.
+  const [dirtyId, setDirtyId] = useState<string | null>(null);
+  const activeKey = active ? `${active.id}@${active.updatedAt}` : '';
+  const [seenActive, setSeenActive] = useState('');
+  if (seenActive !== activeKey) {
+    setSeenActive(activeKey);
+    if (active && dirtyId !== active.id) setFields(fieldsOf(active));
+  }
 
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
     const p = pending.current;
     if (!p || !session) return;
     pending.current = null;
+    setDirtyId(null);
     const titles = works.filter((w) => p.fields.workIds.includes(w.id)).map((w) => w.title);
     const { regime, lang, ...shared } = p.fields;
-    await saveShared(session.batchId, { ...shared, workTitles: titles });
-    await saveShared(session.batchId, p.regimeChosen ? { regime, lang, regimeChosen: true } : { regime, lang }, p.id);
+    // One transaction for every draft of the report; unchanged drafts are skipped (repo.autosave).
+    await saveShared(session.batchId, { ...shared, workTitles: titles }, { id: p.id, patch: p.regimeChosen ? { regime, lang, regimeChosen: true } : { regime, lang } });
   }, [session, works]);
   useEffect(() => {
     const onHide = () => void flush();
@@ -179,6 +213,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     if (!active || !fields) return;
     const next = { ...fields, ...patch };
     setFields(next);
+    setDirtyId(active.id);
     const chose = 'regime' in patch || 'lang' in patch;
     pending.current = { id: active.id, fields: next, regimeChosen: chose || (pending.current?.id === active.id && pending.current.regimeChosen) };
     clearTimeout(timer.current);
@@ -188,28 +223,21 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   // Regulations art. 17: an item a counter-statement answered cannot be notified to that provider again.
   const locks =
     useLiveQuery(
-      () => (active && active.status === 'draft' ? art17LocksFor(db(), { urls: active.urls, recipient: active.recipient, excludeId: active.id }) : Promise.resolve([])),
+      () =>
+        active && active.status === 'draft'
+          ? services().practice.locksFor({ urls: active.urls, recipient: active.recipient, excludeId: active.id })
+          : Promise.resolve(NO_LOCKS),
       [active?.id, active?.status, active?.recipient?.name, active?.urls.join('\n')],
     ) ?? NO_LOCKS;
   const pageLang = checklistLangFor(document.documentElement.lang);
-  const { draft, draftError } = useMemo(() => {
-    // An escalation's letter must cite the earlier notices: no preview until they are read.
-    const activeView = active && fields && active.status === 'draft' ? { ...active, ...fields } : active;
-    if (!activeView || (activeView.escalatedFrom && priorNotices === undefined)) return { draft: null, draftError: null };
-    try {
-      const input = caseFromNotice(activeView, { letterhead, works, evidence: evidenceRows, priorNotices, icp: icp?.numbers });
-      const d = input ? draftNotice(input, { now: () => new Date(), checklistLang: checklistLangFor(document.documentElement.lang) }) : null;
-      return { draft: d ? lockDraft(d, locks) : null, draftError: null };
-    } catch (err) {
-      return { draft: null, draftError: err };
-    }
-  }, [active, fields, letterhead, works, evidenceRows, priorNotices, icp, locks]);
+  const { draft, draftError } = letterOf(viewOf(active, fields), { letterhead, works, evidenceRows, priorNotices, icp: icp?.numbers, locks });
 
   const { busy, error: sendError, act } = useBusyAction(flush);
 
   if (fatal) return <ErrorMessage error={fatal} />;
   if (!session || !notices || !primary) return <p className="muted">{t('loading')}</p>;
-  const readOnly = notices.every((n) => n.status !== 'draft');
+  // A sent recipient stays ticked and locked; the others stay available (issue 13).
+  const locked = new Set(candidates.flatMap((c, i) => (notices.some((n) => n.status !== 'draft' && sameRecipient(n.recipient, c)) ? [i] : [])));
 
   return (
     <>
@@ -230,12 +258,13 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
           state={lookup}
           recipients={candidates}
           selected={selected}
-          readOnly={readOnly}
+          locked={locked}
           onToggle={(i) => void toggle(i)}
-          onRetry={() => void headersOf(evidenceRows).then((h) => run(url, h))}
+          onRetry={() => void headersOf(captureId).then((h) => run(url, h))}
           onAddManual={async (r) => {
-            await saveShared(session.batchId, { candidates: [...candidates, r] });
-            setActiveId((await selectRecipient(session.batchId, r)).id);
+            const all = [...candidates, r];
+            await saveShared(session.batchId, { candidates: all });
+            setActiveId((await selectRecipient(session.batchId, r, all)).id);
           }}
         />
         {lookupSource && <LookupSource source={lookupSource} onAllowOrigin={(o) => void allowOrigin.allow(o)} denied={allowOrigin.denied} />}
@@ -262,7 +291,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
                 fields={active.status === 'draft' ? fields : fieldsOf(active)}
                 onChange={change}
                 works={works}
-                onAddWork={async (w) => void (await db().works.put(w))}
+                onAddWork={async (w) => void (await services().works.put(w))}
                 newId={() => crypto.randomUUID()}
                 suggestion={active.recipient ? regimeHint(active.recipient, t) : ''}
                 draft={active.status === 'draft' ? draft : null}
@@ -290,6 +319,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
         )}
         {active && active.recipient && (draft || active.sent) ? (
           <SendPanel
+            key={active.id}
             draft={draft ?? ({ sendable: false, text: active.sent?.text ?? '', formFields: {} } as never)}
             recipient={active.recipient}
             mailtoFits={draft ? mailtoFits(active, draft) : false}
@@ -300,16 +330,12 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             onCopy={(text) => navigator.clipboard.writeText(text)}
             onPdf={() => draft && printLetter(draft)}
             onMarkSent={(channel: SendChannel) =>
-              void act(async () => {
-                await assertNotLocked(db(), active, pageLang);
-                return repo.markSent(active.id, {
-                  at: new Date().toISOString(),
-                  channel,
-                  recipient: active.recipient!,
-                  text: draft!.text,
-                  evidenceSha256: evidenceRows.filter((e) => e.kind !== 'metadata').map((e) => e.sha256),
-                });
-              })
+              void act(() =>
+                sendNotice(
+                  sendDeps(),
+                  { noticeId: active.id, channel, letterhead, works, checklistLang: checklistLangFor(document.documentElement.lang) },
+                ),
+              )
             }
             onCorrection={() =>
               void act(async () => {
@@ -331,46 +357,39 @@ function mergeCandidates(found: Recipient[], manual: Recipient[]): Recipient[] {
   return [...found, ...manual.filter((m) => !found.some((f) => sameRecipient(f, m)))];
 }
 
-/** The response headers captured with the page, as supporting CDN evidence for the backend. */
-async function headersOf(rows: { id: string; kind: string }[]): Promise<Record<string, string> | undefined> {
-  const row = rows.find((r) => r.kind === 'headers');
-  if (!row) return undefined;
-  const stored = await db().evidence.get(row.id);
-  try {
-    const parsed = JSON.parse((await stored?.blob.text()) ?? '{}') as unknown;
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : undefined;
-  } catch {
-    return undefined;
-  }
+/** The response headers captured with the page, as supporting CDN evidence; a damaged blob is skipped. */
+async function headersOf(captureId: string | null): Promise<Record<string, string> | undefined> {
+  const read = await services().evidence.headers(captureId);
+  return read?.ok ? read.value : undefined;
 }
 
 function useEvidenceView(captureId: string | null, rows: Awaited<ReturnType<typeof evidenceOf>>): EvidenceView | null {
-  const [view, setView] = useState<EvidenceView | null>(null);
-  const key = rows.map((r) => r.id).join();
-  const shown = Boolean(captureId) && rows.length > 0;
+  // The view is tagged with the rows it was built from, so a stale one is never shown.
+  const [built, setBuilt] = useState<{ key: string; view: EvidenceView } | null>(null);
+  const key = `${captureId}|${rows.map((r) => r.id).join()}`;
   useEffect(() => {
-    if (!shown) return;
+    if (!captureId || rows.length === 0) return;
     let url: string | null = null;
     let cancelled = false;
     void (async () => {
+      const { evidence } = services();
       const shot = rows.find((r) => r.kind === 'screenshot');
-      const manifest = rows.find((r) => r.kind === 'manifest');
-      const shotRow = shot ? await db().evidence.get(shot.id) : undefined;
-      const manifestRow = manifest ? await db().evidence.get(manifest.id) : undefined;
-      let failures: Record<string, string>;
-      try {
-        failures = (JSON.parse((await manifestRow?.blob.text()) ?? '{}') as { failures?: Record<string, string> }).failures ?? {};
-      } catch {
-        failures = {};
-      }
+      const shotBlob = shot ? await evidence.blob(shot.id) : null;
+      const manifest = await evidence.manifest(captureId);
       if (cancelled) return;
-      url = shotRow ? URL.createObjectURL(shotRow.blob) : null;
-      setView({ capturedAt: rows[0]?.capturedAt ?? null, artefacts: rows, screenshotUrl: url, failures });
+      url = shotBlob ? URL.createObjectURL(shotBlob) : null;
+      setBuilt({ key, view: {
+        capturedAt: rows[0]?.capturedAt ?? null,
+        artefacts: rows,
+        screenshotUrl: url,
+        failures: manifest?.ok ? manifest.value.failures : {},
+        problems: manifest && !manifest.ok ? [manifest.problem.name] : [],
+      } });
     })();
     return () => {
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [shown, key, rows]);
-  return shown ? view : null;
+  }, [captureId, key, rows]);
+  return captureId && rows.length > 0 && built?.key === key ? built.view : null;
 }

@@ -1,10 +1,10 @@
-import { db } from '../../lib/db/schema';
+import { services } from '../../lib/db/services';
+import { AppError } from '../../lib/errors';
 import type { Letterhead } from '../../lib/model/letterhead';
 import type { Notice } from '../../lib/model/notice';
 import type { NoticeDraft } from '../../lib/notices/draft';
 import { mailtoFor } from '../../lib/notices/mailto';
 import { renderEml } from '../../lib/notices/render-eml';
-import { evidenceFilename } from '../../lib/report/case';
 
 function download(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -17,7 +17,10 @@ function download(blob: Blob, filename: string) {
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 60) || 'notice';
 
-/** A mailto: link when the letter fits in one; otherwise an .eml with the evidence attached. */
+/**
+ * A mailto: link when the letter fits in one; otherwise an .eml with the notice's own evidence
+ * attached (the one rule: its page capture, never a reply recorded on another notice).
+ */
 export async function sendByEmail(notice: Notice, draft: NoticeDraft, letterhead: Letterhead | null): Promise<'email' | 'eml'> {
   const to = notice.recipient?.emails ?? [];
   const mailto = mailtoFor(draft, to);
@@ -25,10 +28,11 @@ export async function sendByEmail(notice: Notice, draft: NoticeDraft, letterhead
     window.open(mailto.url, '_self');
     return 'email';
   }
-  const rows = notice.captureId ? await db().evidence.where('captureId').equals(notice.captureId).toArray() : [];
-  const attachments = await Promise.all(
-    rows.filter((r) => r.kind !== 'metadata').map(async (r) => ({ filename: evidenceFilename(r), mime: r.mime.split(';')[0] ?? r.mime, bytes: new Uint8Array(await r.blob.arrayBuffer()) })),
-  );
+  const { files, problems } = await services().evidence.attachmentsFor(notice);
+  if (problems.length > 0) {
+    throw new AppError('storage', `Evidence could not be attached: ${problems.map((p) => `${p.name} (${p.reason})`).join(', ')}`, { problems });
+  }
+  const attachments = files.map((f) => ({ filename: f.filename, mime: f.mime, bytes: f.bytes }));
   const eml = renderEml(draft, { from: letterhead?.email ?? '', to, attachments, now: () => new Date(), messageId: `${notice.id}@takedown.invalid` });
   download(new Blob([eml], { type: 'message/rfc822' }), `notice-${safeName(notice.host)}-${notice.id.slice(0, 8)}.eml`);
   return 'eml';

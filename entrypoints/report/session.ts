@@ -1,6 +1,5 @@
-import { db } from '../../lib/db/schema';
-import { createNoticesRepo, type DraftPatch } from '../../lib/db/notices-repo';
-import { readSetting } from '../../lib/db/settings';
+import { services } from '../../lib/db/services';
+import type { DraftPatch } from '../../lib/db/notices-repo';
 import { AppError } from '../../lib/errors';
 import type { EvidenceMeta } from '../../lib/model/evidence';
 import type { Notice } from '../../lib/model/notice';
@@ -8,7 +7,13 @@ import { sameRecipient, type Recipient } from '../../lib/model/recipient';
 import { suggestRegime } from '../../lib/notices/suggest';
 import type { ReportTarget } from '../../lib/report/target';
 
-export const repo = createNoticesRepo({ db: db(), now: () => new Date() });
+export const repo = services().notices;
+
+/**
+ * This page load is one editing session: however many pauses and recipients, the log gets one
+ * `draft_saved` per draft for it (issue 13).
+ */
+export const EDIT_SESSION = globalThis.crypto.randomUUID();
 
 /** The report page's unit of work: the notices drafted together from one right-click (one per recipient). */
 export interface Session {
@@ -16,12 +21,9 @@ export interface Session {
   primaryId: string;
 }
 
-const KIND_ORDER = ['screenshot', 'html', 'headers', 'metadata', 'manifest', 'reply', 'recheck'];
-
-async function evidenceOf(captureId: string | null): Promise<EvidenceMeta[]> {
-  if (!captureId) return [];
-  const rows = await db().evidence.where('captureId').equals(captureId).toArray();
-  return rows.map(({ blob: _blob, ...meta }) => meta).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+/** The capture's artefacts (replies excluded), for the evidence step. */
+export function evidenceOf(captureId: string | null): Promise<EvidenceMeta[]> {
+  return services().evidence.ofCapture(captureId);
 }
 
 /**
@@ -35,17 +37,18 @@ export async function openSession(target: Extract<ReportTarget, { ok: true }>): 
     if (!n) throw new AppError('not_found', 'This draft no longer exists');
     return { batchId: n.batchId ?? n.id, primaryId: n.id };
   }
-  const evidence = await evidenceOf(target.captureId);
-  const meta = evidence.find((e) => e.kind === 'metadata');
-  const title = meta ? await readTitle(meta.id) : '';
-  const defaults = (await readSetting(db(), 'defaults')).value;
+  const { evidence, settings } = services();
+  const rows = await evidence.ofCapture(target.captureId);
+  const meta = await evidence.metadata(target.captureId);
+  const defaults = (await settings.read('defaults')).value;
   const batchId = `report:${crypto.randomUUID()}`;
   const notice = await repo.createDraft({
     urls: [target.url],
-    pageTitle: title,
+    // A damaged metadata blob is skipped (the title stays empty), never fatal.
+    pageTitle: meta?.ok ? meta.value.title : '',
     batchId,
     captureId: target.captureId,
-    evidenceIds: evidence.map((e) => e.id),
+    evidenceIds: rows.filter((r) => r.kind !== 'metadata').map((e) => e.id),
     lang: defaults?.lang ?? 'en',
     regime: defaults && defaults.regime !== 'auto' ? defaults.regime : 'generic',
     regimeChosen: Boolean(defaults && defaults.regime !== 'auto'),
@@ -53,19 +56,8 @@ export async function openSession(target: Extract<ReportTarget, { ok: true }>): 
   return { batchId, primaryId: notice.id };
 }
 
-async function readTitle(metadataId: string): Promise<string> {
-  const row = await db().evidence.get(metadataId);
-  if (!row) return '';
-  try {
-    const parsed = JSON.parse(await row.blob.text()) as { title?: unknown };
-    return typeof parsed.title === 'string' ? parsed.title.slice(0, 2000) : '';
-  } catch {
-    return '';
-  }
-}
-
 export function sessionNotices(batchId: string): Promise<Notice[]> {
-  return db().notices.where('batchId').equals(batchId).sortBy('createdAt');
+  return repo.byBatch(batchId);
 }
 
 /** Regime and letter language from the recipient, unless the user picked them. */
@@ -75,17 +67,32 @@ function regimeFields(n: Notice, r: Recipient): DraftPatch {
   return { regime: s.regime, lang: s.lang };
 }
 
-/** Picking a recipient fills the empty draft, or adds a sibling draft with the same content. */
-export async function selectRecipient(batchId: string, recipient: Recipient): Promise<Notice> {
+/**
+ * Picking a recipient fills the empty draft, or adds a sibling draft with the same content. It
+ * works after other recipients were sent: the sibling copies the content, never the sent record.
+ */
+export async function selectRecipient(batchId: string, recipient: Recipient, candidates?: Recipient[]): Promise<Notice> {
   const notices = await sessionNotices(batchId);
   const existing = notices.find((n) => sameRecipient(n.recipient, recipient));
   if (existing) return existing;
   const empty = notices.find((n) => n.status === 'draft' && !n.recipient);
-  if (empty) return repo.saveDraft(empty.id, { recipient, recipientName: recipient.name, ...regimeFields(empty, recipient) });
-  const base = notices[0];
+  if (empty) {
+    const [saved] = await repo.autosave([{ id: empty.id, patch: { recipient, recipientName: recipient.name, ...regimeFields(empty, recipient) } }], EDIT_SESSION);
+    return saved ?? empty;
+  }
+  // The latest draft carries the newest shared edits; a sent notice is the fallback.
+  const base = notices.filter((n) => n.status === 'draft').at(-1) ?? notices[0];
   if (!base) throw new AppError('storage', 'This report has no draft to copy the case from; reopen it from the page.');
   const { id: _i, createdAt: _c, updatedAt: _u, status: _s, sent: _se, sentAt: _sa, followUpAt: _f, ...rest } = base;
-  return repo.createDraft({ ...rest, recipient, recipientName: recipient.name, supersedes: null, escalatedFrom: null, ...regimeFields({ ...base, regimeChosen: base.regimeChosen }, recipient) });
+  return repo.createDraft({
+    ...rest,
+    ...(candidates ? { candidates } : {}),
+    recipient,
+    recipientName: recipient.name,
+    supersedes: null,
+    escalatedFrom: null,
+    ...regimeFields(base, recipient),
+  });
 }
 
 /** Unpicking removes that recipient's unsent draft; the last draft only loses its recipient. */
@@ -93,29 +100,19 @@ export async function unselectRecipient(batchId: string, recipient: Recipient): 
   const notices = await sessionNotices(batchId);
   const target = notices.find((n) => n.status === 'draft' && sameRecipient(n.recipient, recipient));
   if (!target) return;
-  const drafts = notices.filter((n) => n.status === 'draft');
-  if (drafts.length === 1 && notices.length === 1) {
-    await repo.saveDraft(target.id, { recipient: null, recipientName: '' });
+  if (notices.length === 1) {
+    await repo.autosave([{ id: target.id, patch: { recipient: null, recipientName: '' } }], EDIT_SESSION);
     return;
   }
-  const d = db();
-  await d.transaction('rw', [d.notices, d.events, d.heads, d.urls], async () => {
-    const now = await d.notices.get(target.id);
-    if (!now || now.status !== 'draft') return;
-    await d.notices.delete(target.id);
-    await d.events.where('noticeId').equals(target.id).delete();
-    await d.heads.delete(target.id);
-    await d.urls.where('noticeId').equals(target.id).delete();
-  });
+  await repo.deleteDraft(target.id);
 }
 
-/** Shared edits (works, explanation, statements) go to every unsent draft of the session. */
-export async function saveShared(batchId: string, patch: DraftPatch, onlyId?: string): Promise<void> {
+/**
+ * Shared edits (works, explanation, statements) go to every unsent draft of the session, in one
+ * transaction, skipped when nothing changed (repo.autosave).
+ */
+export async function saveShared(batchId: string, patch: DraftPatch, own?: { id: string; patch: DraftPatch }, session = EDIT_SESSION): Promise<void> {
   const notices = await sessionNotices(batchId);
-  for (const n of notices) {
-    if (n.status !== 'draft' || (onlyId && n.id !== onlyId)) continue;
-    await repo.saveDraft(n.id, patch);
-  }
+  const edits = notices.filter((n) => n.status === 'draft').map((n) => ({ id: n.id, patch: n.id === own?.id ? { ...patch, ...own.patch } : patch }));
+  if (edits.length > 0) await repo.autosave(edits, session);
 }
-
-export { evidenceOf };

@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
-import { db } from '../../lib/db/schema';
-import { writeSetting } from '../../lib/db/settings';
-import { lookupSettings } from '../../lib/report/lookup-runner';
+import { services } from '../../lib/db/services';
+import { LookupSettingsSchema } from '../../lib/model/lookup-settings';
 
 /**
  * A registry without CORS, on the user's say-so: asks the browser for that one origin as an optional host
@@ -15,8 +14,8 @@ export function useAllowOrigin(rerun: () => void) {
       const granted = await browser.permissions.request({ origins: [`${origin}/*`] }).catch(() => false);
       setDenied(!granted);
       if (!granted) return;
-      const { lookup } = await lookupSettings(db());
-      await writeSetting(db(), 'lookup', {
+      const lookup = (await services().settings.read('lookup')).value ?? LookupSettingsSchema.parse({});
+      await services().settings.write('lookup', {
         ...lookup,
         grantedOrigins: [...new Set([...lookup.grantedOrigins, origin])],
       });

@@ -2,11 +2,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { ProviderTable } from '../../components/stats/ProviderTable';
 import { RemovalChart } from '../../components/stats/RemovalChart';
 import { useT } from '../../components/i18n';
-import { createNoticesRepo } from '../../lib/db/notices-repo';
-import { db } from '../../lib/db/schema';
+import { services } from '../../lib/db/services';
 import { rankByIgnoring } from '../../lib/tracking/ignore-rank';
 
-const repo = createNoticesRepo({ db: db(), now: () => new Date() });
+const repo = services().notices;
 
 export function App() {
   const t = useT();

@@ -8,6 +8,7 @@ import type { Work } from '../model/work';
 import { suggestRegime } from '../notices/suggest';
 import type { BulkGroup } from './group';
 import type { GroupChoice, SharedFields } from './state';
+import { worksOfUrls } from './works';
 
 export interface GroupNoticeInput {
   batchId: string;
@@ -15,6 +16,8 @@ export interface GroupNoticeInput {
   shared: SharedFields;
   choice: GroupChoice | undefined;
   works: readonly Work[];
+  /** Works per URL (input column or assignment); URLs without fall back to shared.workIds. */
+  urlWorks?: ReadonlyMap<string, readonly string[] | undefined>;
   /** The user's default regime and language (settings), when not 'auto'. */
   defaults?: { regime?: RegimeId; lang?: LetterLang };
 }
@@ -40,12 +43,17 @@ export function groupDraftFields(input: GroupNoticeInput) {
   if (urls.length === 0) return null;
   const { regime, lang, chosen } = groupRegime(input);
   const titles = new Map(input.works.map((w) => [w.id, w.title]));
+  // Only the works this group's URLs show (issue 13), never every work of the report.
+  const workIds = worksOfUrls(urls, input.urlWorks ?? new Map(), input.shared.workIds, input.works);
   const r = input.group.recipient;
   return {
     urls,
     host: urls[0] ? new URL(urls[0]).hostname : '',
-    workIds: input.shared.workIds.filter((id) => titles.has(id)),
-    workTitles: input.shared.workIds.flatMap((id) => (titles.has(id) ? [titles.get(id)!] : [])),
+    workIds: workIds.filter((id) => titles.has(id)),
+    workTitles: workIds.flatMap((id) => {
+      const title = titles.get(id);
+      return title === undefined ? [] : [title];
+    }),
     recipient: r,
     recipientName: r.name,
     candidates: [r],

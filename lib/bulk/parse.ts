@@ -7,7 +7,7 @@
 import { MAX_INPUT_LENGTH } from '../contract';
 import { normalizeTarget } from '../lookup/normalize';
 
-export type RejectReason = 'duplicate' | 'not_a_url' | 'unsupported_scheme' | 'private_target' | 'too_long' | 'too_many';
+export type RejectReason = 'duplicate' | 'not_a_url' | 'unsupported_scheme' | 'private_target' | 'too_long' | 'too_many' | 'unknown_work';
 
 export interface ValidLine {
   /** 1-based line of the input where the URL starts. */
@@ -15,6 +15,8 @@ export interface ValidLine {
   /** Normalised, without a fragment. */
   url: string;
   host: string;
+  /** The catalog work the line names (optional `work` column), resolved to its id. */
+  workIds?: string[];
 }
 
 export interface RejectedLine {
@@ -52,6 +54,13 @@ const UNSAFE_CHAR = /[\s"<>\\^`{|}]/;
 interface Cell {
   line: number;
   value: string;
+  /** The optional `work` column: a catalog title, alias or id. */
+  work?: string;
+}
+
+export interface ParseOptions {
+  /** Resolves a `work` cell to a catalog id; null rejects the line as `unknown_work`. */
+  resolveWork?: (ref: string) => string | null;
 }
 
 /**
@@ -107,9 +116,10 @@ export function csvUrlColumn(text: string): Cell[] {
 
   const header = records[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
   const urlCol = header.findIndex((h) => h === 'url' || h === 'urls' || h === 'link');
+  const workCol = urlCol >= 0 ? header.findIndex((h) => h === 'work' || h === 'works') : -1;
   const rows = urlCol >= 0 ? records.slice(1) : records;
   const col = Math.max(0, urlCol);
-  return rows.map((r) => ({ line: r.line, value: r.cells[col] ?? '' }));
+  return rows.map((r) => ({ line: r.line, value: r.cells[col] ?? '', ...(workCol >= 0 && r.cells[workCol]?.trim() ? { work: r.cells[workCol].trim() } : {}) }));
 }
 
 function textLines(text: string): Cell[] {
@@ -118,7 +128,11 @@ function textLines(text: string): Cell[] {
   let from = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || text[i] === '\n') {
-      out.push({ line: line++, value: text.slice(from, i).replace(/\r$/, '') });
+      const raw = text.slice(from, i).replace(/\r$/, '');
+      // A TXT line may name its work after a tab: "https://site/page<TAB>Starsea".
+      const tab = raw.indexOf('\t');
+      const work = tab >= 0 ? raw.slice(tab + 1).trim() : '';
+      out.push({ line: line++, value: tab >= 0 ? raw.slice(0, tab) : raw, ...(work ? { work } : {}) });
       from = i + 1;
     }
   }
@@ -134,7 +148,7 @@ function looksLikeCsv(text: string): boolean {
     .some((c) => c === 'url' || c === 'urls');
 }
 
-export function parseBulkInput(input: string, format: BulkFormat = 'auto'): ParsedBulk {
+export function parseBulkInput(input: string, format: BulkFormat = 'auto', opts: ParseOptions = {}): ParsedBulk {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const cells = format === 'csv' || (format === 'auto' && looksLikeCsv(text)) ? csvUrlColumn(text) : textLines(text);
   const valid: ValidLine[] = [];
@@ -143,7 +157,7 @@ export function parseBulkInput(input: string, format: BulkFormat = 'auto'): Pars
   const hostCounts = new Map<string, number>();
   let blank = 0;
 
-  for (const { line, value } of cells) {
+  for (const { line, value, work } of cells) {
     // The length check comes first so a 5 KB line is never trimmed, parsed or copied.
     if (value.length > MAX_INPUT_LENGTH + 256) {
       rejected.push({ line, input: truncate(value), reason: 'too_long', detail: `${value.length} characters; the limit is ${MAX_INPUT_LENGTH}.` });
@@ -184,8 +198,17 @@ export function parseBulkInput(input: string, format: BulkFormat = 'auto'): Pars
       rejected.push({ line, input: truncate(raw), reason: 'too_many', detail: String(MAX_BULK_URLS) });
       continue;
     }
+    let workIds: string[] | undefined;
+    if (work !== undefined) {
+      const id = opts.resolveWork ? opts.resolveWork(work) : null;
+      if (!id) {
+        rejected.push({ line, input: truncate(raw), reason: 'unknown_work', detail: truncate(work) });
+        continue;
+      }
+      workIds = [id];
+    }
     firstLine.set(url, line);
-    valid.push({ line, url, host: target.hostname });
+    valid.push(workIds ? { line, url, host: target.hostname, workIds } : { line, url, host: target.hostname });
     hostCounts.set(target.hostname, (hostCounts.get(target.hostname) ?? 0) + 1);
   }
 

@@ -35,7 +35,8 @@ export const LookupStatusSchema = z.enum(['not_started', 'interrupted', 'cancell
 export type LookupStatus = z.infer<typeof LookupStatusSchema>;
 
 export const BulkStateSchema = z.object({
-  urls: z.array(z.object({ line: z.number().int(), url: z.string().max(2048), host: z.string().max(253) })).max(MAX_BULK_URLS),
+  /** Each URL with the works it shows (from the input's `work` column or assigned on the page). */
+  urls: z.array(z.object({ line: z.number().int(), url: z.string().max(2048), host: z.string().max(253), workIds: z.array(z.string().max(64)).max(100).optional() })).max(MAX_BULK_URLS),
   rejected: z
     .array(z.object({ line: z.number().int(), input: z.string().max(200), reason: z.string().max(40), detail: z.string().max(2000).optional() }))
     .max(MAX_BULK_URLS * 5),

@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { NoticeSchema, SentRecordSchema, type Notice, type NoticeEvent, type NoticeStatus } from '../model/notice';
+import { RecipientSchema } from '../model/recipient';
+import { suggestRegime } from '../notices/suggest';
 import type { CalendarOptions } from '../tracking/business-days';
 import { counterNoticeLawFor, counterNoticeWindow, followUpDate, isOverdue } from '../tracking/deadlines';
 import { escalationCase, type EscalationCase } from '../tracking/escalation';
@@ -9,6 +11,7 @@ import { providerStats, type ProviderStats } from '../tracking/stats';
 import { appendEvent, verifyChain, type ChainVerdict } from '../tracking/hash-chain';
 import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { INFO_EVENT_KINDS, isStatusKind, targetOfKind, transition, type Actor } from '../tracking/status';
+import { isNoticeEvidence } from './evidence-rule';
 import { hostOf, type ChainHeadRow, type TakedownDb } from './schema';
 import { firstIssue } from '../zod-issue';
 
@@ -37,6 +40,12 @@ export type DraftInput = z.input<typeof DraftInputSchema>;
 export const DraftPatchSchema = DraftInputSchema.omit({ supersedes: true, escalatedFrom: true, batchId: true }).partial();
 export type DraftPatch = z.input<typeof DraftPatchSchema>;
 
+/** One draft's edit within an autosave. */
+export interface DraftEdit {
+  id: string;
+  patch: DraftPatch;
+}
+
 export const SentInputSchema = SentRecordSchema.extend({ textSha256: SentRecordSchema.shape.textSha256.optional() });
 export type SentInput = z.input<typeof SentInputSchema>;
 
@@ -50,6 +59,8 @@ export interface ListQuery {
   order?: 'newest' | 'overdue_first';
   /** Required for 'overdue_first'. */
   now?: Date;
+  /** Leaves out drafts without a recipient untouched since then (listed apart: staleDrafts). */
+  hideStaleBefore?: Date;
 }
 
 export interface Timeline {
@@ -75,6 +86,14 @@ const parseOrThrow = <T>(schema: z.ZodType<T>, value: unknown, what: string): T 
   const { path, message } = firstIssue(r.error);
   throw new AppError('invalid_input', `${what}: ${path ? `${path}: ` : ''}${message}`, { path });
 };
+
+/** Zod 4 fills defaults even for omitted optional keys, so only the keys the caller gave are kept. */
+function parsePatch(patch: DraftPatch): Partial<Notice> {
+  const full = parseOrThrow(DraftPatchSchema, patch, 'Draft') as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(patch).filter((k) => k in full && full[k] !== undefined).map((k) => [k, full[k]]));
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function createNoticesRepo(deps: RepoDeps) {
   const { db } = deps;
@@ -144,6 +163,12 @@ export function createNoticesRepo(deps: RepoDeps) {
     if (head) await db.heads.put({ noticeId: notice.id, seq: head.seq, hash: head.hash } satisfies ChainHeadRow);
   }
 
+  /** The page evidence a follow-up notice inherits: the capture's artefacts, never this notice's replies. */
+  async function pageEvidenceIds(n: Notice): Promise<string[]> {
+    const rows = await db.evidence.bulkGet(n.evidenceIds);
+    return rows.flatMap((r) => (r && r.captureId === n.captureId && isNoticeEvidence(r) ? [r.id] : []));
+  }
+
   function newDraft(input: z.output<typeof DraftInputSchema>, at: string): Notice {
     return NoticeSchema.parse({
       ...input,
@@ -170,9 +195,7 @@ export function createNoticesRepo(deps: RepoDeps) {
 
     /** Edits a draft; a sent notice is read-only (a correction is a new notice, createCorrection). */
     async saveDraft(id: string, patch: DraftPatch): Promise<Notice> {
-      // Zod 4 fills defaults even for omitted optional keys, so only the keys the caller gave are applied.
-      const full = parseOrThrow(DraftPatchSchema, patch, 'Draft') as Record<string, unknown>;
-      const parsed = Object.fromEntries(Object.keys(patch).filter((k) => k in full).map((k) => [k, full[k]])) as Partial<Notice>;
+      const parsed = parsePatch(patch);
       const p = await mutate(id, (n) => {
         if (n.status !== 'draft' || n.sent) throw new AppError('read_only', 'A sent notice cannot be edited; create a correction instead', { noticeId: id, status: n.status });
         const fields = Object.keys(parsed).filter((k) => (parsed as Record<string, unknown>)[k] !== undefined);
@@ -181,6 +204,86 @@ export function createNoticesRepo(deps: RepoDeps) {
         return { notice, events: [{ kind: 'draft_saved', at, actor: 'user', details: { fields: fields.sort() } }] };
       });
       return p.notice;
+    },
+
+    /**
+     * Autosave for a report page (issue 13): every draft's edit in ONE transaction; a patch that
+     * changes nothing is skipped; and the tamper-evident log gets one `draft_saved` per editing
+     * session (the page's `session` id), not one per keystroke pause and recipient. The draft's
+     * fields themselves are not evidence until sent: `markSent` hashes the exact text.
+     */
+    async autosave(edits: readonly DraftEdit[], session: string): Promise<Notice[]> {
+      const parsed = edits.map((e) => ({ id: e.id, patch: parsePatch(e.patch) }));
+      for (let attempt = 0; attempt < MAX_RETRIES; attempt++) {
+        const before = await db.notices.bulkGet(parsed.map((e) => e.id));
+        const planned: { before: Notice; notice: Notice; prev: NoticeEvent | null; events: NoticeEvent[] }[] = [];
+        for (const [i, e] of parsed.entries()) {
+          const n = before[i];
+          if (!n || n.status !== 'draft' || n.sent) continue;
+          const fields = Object.keys(e.patch).filter((k) => !same((n as Record<string, unknown>)[k], (e.patch as Record<string, unknown>)[k]));
+          if (fields.length === 0) continue;
+          const at = nowIso();
+          const next = NoticeSchema.parse({ ...n, ...e.patch, host: e.patch.host ?? (e.patch.urls ? hostOf(e.patch.urls[0] ?? '') : n.host), updatedAt: at });
+          const prev = await lastEvent(n.id);
+          const logged = await db.events
+            .where('noticeId')
+            .equals(n.id)
+            .filter((x) => x.kind === 'draft_saved' && x.details.session === session)
+            .count();
+          const events = logged > 0 ? [] : await chainEvents(prev, n.id, [{ kind: 'draft_saved', at, actor: 'user', details: { session, fields: fields.sort() } }]);
+          planned.push({ before: n, notice: next, prev, events });
+        }
+        if (planned.length === 0) return [];
+        const written = await db.transaction('rw', [db.notices, db.events, db.heads, db.urls], async () => {
+          for (const p of planned) {
+            const now = await db.notices.get(p.before.id);
+            const tail = await lastEvent(p.before.id);
+            if (!now || now.updatedAt !== p.before.updatedAt || (tail?.seq ?? -1) !== (p.prev?.seq ?? -1)) return false;
+          }
+          for (const p of planned) {
+            await db.notices.put(p.notice);
+            if (p.notice.urls.join('\n') !== p.before.urls.join('\n')) {
+              await db.urls.where('noticeId').equals(p.notice.id).delete();
+              await db.urls.bulkAdd(urlRows(p.notice));
+            }
+            if (p.events.length > 0) {
+              await db.events.bulkAdd(p.events);
+              const head = p.events.at(-1);
+              if (head) await db.heads.put({ noticeId: p.notice.id, seq: head.seq, hash: head.hash });
+            }
+          }
+          return true;
+        });
+        if (written) return planned.map((p) => p.notice);
+      }
+      throw new AppError('storage', 'The drafts kept changing while saving; try again');
+    },
+
+    /**
+     * Discards a draft that was never sent, with its log (an abandoned right-click, an unpicked
+     * recipient). A sent notice is evidence and is refused.
+     */
+    async deleteDraft(id: string): Promise<void> {
+      await db.transaction('rw', [db.notices, db.events, db.heads, db.urls], async () => {
+        const n = await db.notices.get(id);
+        if (!n) return;
+        if (n.status !== 'draft' || n.sent || n.sentAt) throw new AppError('read_only', 'Only an unsent draft can be discarded', { noticeId: id, status: n.status });
+        await db.notices.delete(id);
+        await db.events.where('noticeId').equals(id).delete();
+        await db.heads.delete(id);
+        await db.urls.where('noticeId').equals(id).delete();
+      });
+    },
+
+    /** Drafts with no recipient last touched before `before`: abandoned right-clicks, listed apart in the popup. */
+    async staleDrafts(before: Date, limit = 50): Promise<Notice[]> {
+      const cut = before.toISOString();
+      return db.notices
+        .where('[status+createdAt]')
+        .between(['draft', Dexie.minKey], ['draft', cut])
+        .filter((n) => !n.recipient && n.updatedAt < cut)
+        .limit(limit)
+        .toArray();
     },
 
     /** Freezes what was sent, appends 'sent' and sets the follow-up date. */
@@ -196,7 +299,7 @@ export function createNoticesRepo(deps: RepoDeps) {
         const t = transition(n, 'sent', { at: deps.now(), actor: 'user', sent, followUpAt: follow.at });
         return {
           notice: t.notice,
-          events: [{ ...t.event, textHash: textSha256, details: { ...t.event.details, channel: sent.channel, recipient: sent.recipient.name, followUpAt: follow.at.toISOString(), followUpBasis: follow.basis } }],
+          events: [{ ...t.event, textHash: textSha256, details: { ...t.event.details, channel: sent.channel, recipient: sent.recipient.name, ...(sent.attachments?.length ? { attachments: sent.attachments.map((a) => ({ filename: a.filename, sha256: a.sha256 })) } : {}), followUpAt: follow.at.toISOString(), followUpBasis: follow.basis } }],
         };
       });
       return p.notice;
@@ -280,8 +383,9 @@ export function createNoticesRepo(deps: RepoDeps) {
     async escalate(id: string): Promise<{ draft: Notice; escalation: EscalationCase }> {
       const history = await repo.escalationHistory(id);
       let escalation: EscalationCase | undefined;
-      const p = await mutate(id, (n) => {
+      const p = await mutate(id, async (n) => {
         escalation = escalationCase(n, history);
+        const evidenceIds = await pageEvidenceIds(n);
         const at = deps.now();
         const draft = newDraft(
           {
@@ -294,7 +398,7 @@ export function createNoticesRepo(deps: RepoDeps) {
             explanation: n.explanation,
             measure: '',
             fairUseConsidered: n.fairUseConsidered,
-            evidenceIds: n.evidenceIds,
+            evidenceIds,
             captureId: n.captureId,
             escalatedFrom: n.id,
             supersedes: null,
@@ -310,6 +414,53 @@ export function createNoticesRepo(deps: RepoDeps) {
         };
       });
       return { draft: p.created![0]!.notice, escalation: escalation! };
+    },
+
+    /**
+     * A CDN's reply named the origin host: a new draft addressed to that host, citing the CDN
+     * notice (linked by escalatedFrom, so the letter lists it as a prior notice). The CDN notice
+     * stays open; its log records the new draft.
+     */
+    async notifyDisclosedHost(id: string, host: { name: string; emails?: string[]; formUrl?: string | null; country?: string | null }): Promise<Notice> {
+      const recipient = parseOrThrow(
+        RecipientSchema,
+        { role: 'host', name: host.name.trim(), emails: host.emails ?? [], formUrl: host.formUrl ?? null, country: host.country ?? null, source: 'disclosed', confidence: 0.9, kind: 'unknown' },
+        'Disclosed host',
+      );
+      if (!recipient.name) throw new AppError('invalid_input', 'Name the host the reply disclosed', { path: 'name' });
+      const p = await mutate(id, async (n) => {
+        if (!n.sent) throw new AppError('invalid_input', 'Only a sent notice can lead to the disclosed host', { noticeId: id });
+        const at = nowIso();
+        const draft = newDraft(
+          {
+            ...DraftInputSchema.parse({ urls: n.urls, workIds: n.workIds, workTitles: n.workTitles, pageTitle: n.pageTitle, host: n.host }),
+            recipient,
+            recipientName: recipient.name,
+            candidates: [...n.candidates.filter((c) => c.role !== 'host'), recipient],
+            regime: n.regimeChosen ? n.regime : suggestRegime(recipient).regime,
+            lang: n.lang,
+            regimeChosen: n.regimeChosen,
+            explanation: n.explanation,
+            measure: '',
+            fairUseConsidered: n.fairUseConsidered,
+            fairUseNote: n.fairUseNote,
+            evidenceIds: await pageEvidenceIds(n),
+            captureId: n.captureId,
+            escalatedFrom: n.id,
+            supersedes: null,
+            batchId: n.batchId,
+          },
+          at,
+        );
+        return {
+          notice: { ...n, updatedAt: at },
+          events: [{ kind: 'escalation_drafted', at, actor: 'user', details: { nextNoticeId: draft.id, recipient: recipient.name, role: 'host', disclosedBy: n.sent.recipient.name } }],
+          created: [{ notice: draft, events: [{ kind: 'created', at, actor: 'user', details: { escalatedFrom: n.id, disclosedHost: recipient.name } }] }],
+        };
+      });
+      const created = p.created?.[0];
+      if (!created) throw new AppError('storage', 'The escalation draft was not created; try again.');
+      return created.notice;
     },
 
     /** Null for a deleted notice, so a stale notification click is harmless. */
@@ -343,7 +494,9 @@ export function createNoticesRepo(deps: RepoDeps) {
       const limit = Math.max(0, Math.min(q.limit ?? 50, 1000));
       const offset = Math.max(0, q.offset ?? 0);
       const needle = q.search?.trim().toLowerCase() ?? '';
+      const staleCut = q.hideStaleBefore?.toISOString();
       const matches = (n: Notice) =>
+        (!staleCut || !(n.status === 'draft' && !n.recipient && n.updatedAt < staleCut)) &&
         (!q.status || n.status === q.status) &&
         (!needle ||
           n.host.toLowerCase().includes(needle) ||
@@ -355,14 +508,23 @@ export function createNoticesRepo(deps: RepoDeps) {
         const base = q.status
           ? db.notices.where('[status+createdAt]').between([q.status, Dexie.minKey], [q.status, Dexie.maxKey]).reverse()
           : db.notices.orderBy('createdAt').reverse();
-        return needle ? base.filter(matches) : base;
+        return needle || staleCut ? base.filter(matches) : base;
       };
       if (q.order !== 'overdue_first') return newest().offset(offset).limit(limit).toArray();
       if (!q.now) throw new AppError('invalid_input', 'overdue_first needs the current time', { path: 'now' });
       const now = q.now;
-      const overdue = (await db.notices.where('followUpAt').belowOrEqual(now.toISOString()).toArray())
-        .filter((n) => isOverdue(n, now) && matches(n))
-        .sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
+      const overdueOnly = (n: Notice) => isOverdue(n, now) && matches(n);
+      const due = () => db.notices.where('followUpAt').belowOrEqual(now.toISOString());
+      if (offset === 0) {
+        // The followUpAt index is already "most overdue first": the first page reads only as far
+        // as it needs, not every overdue notice (the popup's first rows, issue 13).
+        const first = await due().filter(overdueOnly).limit(limit).toArray();
+        if (first.length === limit) return first;
+        const rest = await newest().filter((n) => !isOverdue(n, now)).limit(limit - first.length).toArray();
+        return [...first, ...rest];
+      }
+      // Later pages: one read of the overdue notices, then the rest by the newest index.
+      const overdue = (await due().toArray()).filter(overdueOnly).sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
       const top = overdue.slice(offset, offset + limit);
       if (top.length === limit) return top;
       const skip = new Set(overdue.map((n) => n.id));
@@ -384,7 +546,33 @@ export function createNoticesRepo(deps: RepoDeps) {
     async stats(): Promise<ProviderStats[]> {
       const sent = await db.notices.where('sentAt').above('').toArray();
       const events = await db.events.where('noticeId').anyOf(sent.map((n) => n.id)).toArray();
-      return providerStats(sent, events);
+      return providerStats(sent, events, deps.now());
+    },
+
+    /** The notices drafted together (one report session or one bulk report), oldest first. */
+    byBatch(batchId: string): Promise<Notice[]> {
+      return db.notices.where('batchId').equals(batchId).sortBy('createdAt');
+    },
+
+    async bulkGetNotices(ids: readonly string[]): Promise<Map<string, Notice>> {
+      return new Map((await db.notices.bulkGet([...ids])).filter((n): n is Notice => n !== undefined).map((n) => [n.id, n]));
+    },
+
+    /** Notices linked to this one by a correction or an escalation, in either direction. */
+    async related(notice: Notice) {
+      const get = async (id: string | null) => (id ? ((await db.notices.get(id)) ?? null) : null);
+      const [supersedes, escalatedFrom, correctedBy, escalatedTo] = await Promise.all([
+        get(notice.supersedes),
+        get(notice.escalatedFrom),
+        db.notices.where('supersedes').equals(notice.id).toArray(),
+        db.notices.where('escalatedFrom').equals(notice.id).toArray(),
+      ]);
+      return [
+        ...(supersedes ? [{ relation: 'supersedes' as const, notice: supersedes }] : []),
+        ...(escalatedFrom ? [{ relation: 'escalatedFrom' as const, notice: escalatedFrom }] : []),
+        ...correctedBy.map((n) => ({ relation: 'correctedBy' as const, notice: n })),
+        ...escalatedTo.map((n) => ({ relation: 'escalatedTo' as const, notice: n })),
+      ];
     },
 
     /** Notices that list this exact URL (bulk reports, re-checks). */

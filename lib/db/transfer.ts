@@ -53,3 +53,15 @@ export async function importAll(db: TakedownDb, text: string, sha256: Sha256 = s
   });
   return plan.report;
 }
+
+/** Every notice, oldest first (CSV and Lumen exports). */
+export function allNotices(db: TakedownDb) {
+  return db.notices.orderBy('createdAt').toArray();
+}
+
+/** Empties every table in one transaction; the database itself stays, so open pages keep working. */
+export async function clearAll(db: TakedownDb): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) await table.clear();
+  });
+}

@@ -15,6 +15,11 @@ export const EvidenceMetaSchema = z.object({
   url: z.string().max(2048),
   capturedAt: z.iso.datetime({ offset: true }),
   note: z.string().max(2000).default(''),
+  /**
+   * The notice a reply (or a re-check) belongs to. Capture artefacts have none: they belong to
+   * the capture and every notice drafted from it; a reply belongs only to the notice it answers.
+   */
+  noticeId: z.string().max(64).optional(),
 });
 export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
 export type Evidence = EvidenceMeta & { blob: Blob };

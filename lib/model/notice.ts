@@ -35,6 +35,11 @@ export const SentRecordSchema = z.object({
   text: z.string(),
   textSha256: z.string().regex(/^[0-9a-f]{64}$/),
   evidenceSha256: z.array(z.string().regex(/^[0-9a-f]{64}$/)).default([]),
+  /** The exact files that went with the notice (the one evidence rule), each with its hash. */
+  attachments: z
+    .array(z.object({ evidenceId: z.string().max(64), filename: z.string().max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative() }))
+    .max(50)
+    .optional(),
 });
 export type SentRecord = z.infer<typeof SentRecordSchema>;
 

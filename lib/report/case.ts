@@ -1,3 +1,4 @@
+import { noticeEvidence } from '../db/evidence-rule';
 import type { NoticeCaseInput, PriorNotice } from '../notices/case';
 import type { EvidenceMeta } from '../model/evidence';
 import type { Letterhead } from '../model/letterhead';
@@ -5,8 +6,6 @@ import type { Notice } from '../model/notice';
 import type { Work } from '../model/work';
 import { withholdSenderDetails } from '../providers/privacy';
 
-/** Artefacts a notice cites: the manifest vouches for the rest, but each hash is listed for the reader. */
-const CITED_KINDS = new Set(['screenshot', 'html', 'headers', 'manifest']);
 
 /**
  * Builds the drafting input from what the extension stores: the notice record, the saved
@@ -43,8 +42,8 @@ export function caseFromNotice(
     infringingUrls: notice.urls,
     explanation: notice.explanation,
     recipient: notice.recipient,
-    evidence: ctx.evidence
-      .filter((e) => CITED_KINDS.has(e.kind))
+    // The one rule (lib/db/evidence-rule.ts): the page capture's artefacts, never a reply.
+    evidence: noticeEvidence(notice, ctx.evidence)
       .map((e) => ({ kind: e.kind, sha256: e.sha256, capturedAt: e.capturedAt, url: e.url, filename: evidenceFilename(e), note: e.note })),
     fairUse: { considered: notice.fairUseConsidered, note: notice.fairUseNote },
     idDocument: notice.idDocument,

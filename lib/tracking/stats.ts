@@ -1,4 +1,7 @@
-import type { Notice, NoticeEvent } from '../model/notice';
+import type { Notice, NoticeEvent, NoticeStatus } from '../model/notice';
+import { AWAITING } from './status';
+
+const isAwaiting = (s: NoticeStatus) => AWAITING.includes(s);
 
 export interface ProviderStats {
   /** providerId from the directory, else the recipient's name in lower case. */
@@ -9,7 +12,14 @@ export interface ProviderStats {
   partiallyRemoved: number;
   rejected: number;
   noResponse: number;
-  /** removed / sent, 0 when nothing was sent. */
+  /**
+   * Decided notices: removed, rejected, or unanswered after the follow-up deadline. Only these
+   * count in the rate, so a provider is not shown at 0% minutes after sending (issue 13).
+   */
+  decided: number;
+  /** Sent and still within the recipient's deadline: shown apart, not counted as "not removed". */
+  pending: number;
+  /** removed / decided, 0 when nothing was decided yet. */
   removalRate: number;
   /** Median days from sending to the first 'removed' event; null when nothing was removed. */
   medianDaysToRemoval: number | null;
@@ -35,18 +45,18 @@ const EVER = (events: readonly NoticeEvent[], kind: string) => events.some((e) =
  * "Which hosts ignore us": per provider, from sent notices and their events. A notice counts
  * as removed when its log has a removal, even if a counter-notice came later.
  */
-export function providerStats(notices: readonly Notice[], events: readonly NoticeEvent[]): ProviderStats[] {
+export function providerStats(notices: readonly Notice[], events: readonly NoticeEvent[], now: Date = new Date()): ProviderStats[] {
   const byNotice = new Map<string, NoticeEvent[]>();
   for (const e of events) {
     const list = byNotice.get(e.noticeId);
     if (list) list.push(e);
     else byNotice.set(e.noticeId, [e]);
   }
-  const groups = new Map<string, { name: string; sent: number; removed: number; partial: number; rejected: number; noResponse: number; days: number[] }>();
+  const groups = new Map<string, { name: string; sent: number; removed: number; partial: number; rejected: number; noResponse: number; decided: number; pending: number; days: number[] }>();
   for (const n of notices) {
     const key = providerKey(n);
     if (!key || !n.sent) continue;
-    const g = groups.get(key) ?? { name: n.sent.recipient.name, sent: 0, removed: 0, partial: 0, rejected: 0, noResponse: 0, days: [] };
+    const g = groups.get(key) ?? { name: n.sent.recipient.name, sent: 0, removed: 0, partial: 0, rejected: 0, noResponse: 0, decided: 0, pending: 0, days: [] };
     groups.set(key, g);
     g.sent++;
     const log = (byNotice.get(n.id) ?? []).slice().sort((a, b) => a.seq - b.seq);
@@ -59,7 +69,13 @@ export function providerStats(notices: readonly Notice[], events: readonly Notic
     }
     if (!removal && (n.status === 'partially_removed' || EVER(log, 'partially_removed'))) g.partial++;
     if (n.status === 'rejected' || EVER(log, 'rejected')) g.rejected++;
-    if (n.status === 'no_response' || EVER(log, 'no_response')) g.noResponse++;
+    const rejected = n.status === 'rejected' || EVER(log, 'rejected');
+    // Past the follow-up date with no answer counts as no response, even before anyone records it.
+    const lapsed = !removal && n.status !== 'removed' && !rejected && n.followUpAt !== null && Date.parse(n.followUpAt) <= now.getTime() && isAwaiting(n.status);
+    const noResponse = n.status === 'no_response' || EVER(log, 'no_response') || lapsed;
+    if (noResponse) g.noResponse++;
+    if (removal || n.status === 'removed' || rejected || noResponse) g.decided++;
+    else g.pending++;
   }
   return [...groups.entries()]
     .map(([provider, g]) => ({
@@ -70,7 +86,9 @@ export function providerStats(notices: readonly Notice[], events: readonly Notic
       partiallyRemoved: g.partial,
       rejected: g.rejected,
       noResponse: g.noResponse,
-      removalRate: g.sent ? g.removed / g.sent : 0,
+      decided: g.decided,
+      pending: g.pending,
+      removalRate: g.decided ? g.removed / g.decided : 0,
       medianDaysToRemoval: median(g.days),
     }))
     .sort((a, b) => b.sent - a.sent || a.provider.localeCompare(b.provider));

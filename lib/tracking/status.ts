@@ -68,8 +68,11 @@ export type InfoEventKind = (typeof INFO_EVENT_KINDS)[number];
 
 /** Statuses in which we are waiting for the recipient, so a follow-up date is meaningful. */
 export const AWAITING: readonly NoticeStatus[] = ['sent', 'acknowledged', 'no_response', 'partially_removed', 'counter_noticed'];
-/** Statuses from which the escalation ladder may be climbed. */
-export const ESCALATABLE: readonly NoticeStatus[] = ['no_response', 'rejected', 'partially_removed'];
+/**
+ * Statuses from which the escalation ladder may be climbed: every open status (issue 13). A
+ * rights holder may go to the host before the CDN's deadline; the letter still cites the notice.
+ */
+export const ESCALATABLE: readonly NoticeStatus[] = ['sent', 'acknowledged', 'no_response', 'rejected', 'partially_removed', 'counter_noticed'];
 
 export function allowedTransitions(from: NoticeStatus): NoticeStatus[] {
   return Object.keys(TRANSITIONS[from]) as NoticeStatus[];

@@ -27,7 +27,12 @@ describe.each([['en'], ['zh-CN']])('report workflow without a backend (%s)', (la
     const { report, source } = await openReport();
     const r = new ReportPage(report);
     await expect.poll(() => report.getByTestId('evidence-hash').count()).toBeGreaterThanOrEqual(3);
-    await expect.poll(() => report.getByTestId('error').getAttribute('data-kind')).toBe('unavailable');
+    const outcome = report.getByTestId('lookup-outcome');
+    await expect.poll(() => outcome.getAttribute('data-verdict')).toBe('backend_down');
+    // What happened and what to do next; never a raw "(Failed to fetch)" in what the user reads.
+    expect(await outcome.locator('p').innerText()).toMatch(/npm start/);
+    expect(await outcome.innerText()).not.toMatch(/Failed to fetch/);
+    expect(await report.locator('[data-testid="lookup-progress"] [data-state="done"]').count()).toBe(0);
     await r.addManualRecipient({ name: 'Example Hosting Ltd', email: 'abuse@hosting.example', country: 'US' });
     await expect.poll(() => r.checklist().getAttribute('data-sendable')).toBe('false');
     const missing = await r.missingElements().allTextContents();
@@ -44,7 +49,7 @@ describe.each([['en'], ['zh-CN']])('report workflow without a backend (%s)', (la
     const { report, source } = await openReport();
     const r = new ReportPage(report);
     await expect.poll(() => report.locator('img.evidence__shot').count()).toBe(1);
-    await expect.poll(() => report.getByTestId('error').textContent()).toMatch(/npm start/);
+    await expect.poll(() => report.getByTestId('lookup-outcome').textContent()).toMatch(/npm start/);
     await s.screenshot(report, 'report-backend-down');
     await r.addManualRecipient({ name: 'Example Hosting Ltd', email: 'abuse@hosting.example', country: 'US' });
     await r.pickWork(WORK.title);

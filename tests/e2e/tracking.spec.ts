@@ -141,7 +141,7 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     await popup.reload();
     const rows = popup.getByTestId('notice-row');
     await expect.poll(() => rows.count()).toBe(3);
-    expect(await rows.nth(0).textContent()).toMatch(/old-overdue\.example.*(Overdue|已逾期)/);
+    expect(await rows.nth(0).textContent()).toMatch(/old-overdue\.example.*(Overdue since|起逾期)/);
     expect(await rows.nth(1).textContent()).toMatch(/Upstream Transit Inc.*(Draft|草稿)/);
     expect(await rows.nth(2).textContent()).toMatch(/Example Hosting Ltd.*(Escalated|已升级)/);
     await s.screenshot(popup, 'popup-tracking');
@@ -173,7 +173,7 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     await stats.goto(s.url('stats.html'));
     const provider = stats.getByTestId('provider-row');
     await expect.poll(() => provider.count()).toBe(1);
-    expect(await provider.first().locator('td').allTextContents()).toEqual(['Example Hosting Ltd', '1', '0', '0%', '—', '0', '1']);
+    expect(await provider.first().locator('td').allTextContents()).toEqual(['Example Hosting Ltd', '1', '0', '0', '0%', '—', '0', '1']);
     expect(await stats.getByTestId('removal-chart').locator('g').count()).toBe(1);
     await s.screenshot(stats, 'stats');
     await stats.close();

@@ -26,4 +26,10 @@ describe('import directions (style.md §1)', () => {
     });
     expect(offenders).toEqual([]);
   });
+
+  it('pages and components reach IndexedDB only through lib/db repositories (services), never Dexie or the schema', () => {
+    const pages = [...files('entrypoints'), ...files('components')].filter((f) => !f.startsWith(path.join('entrypoints', 'background')));
+    const offenders = pages.filter((f) => imports(f).some((i) => i === 'dexie' || /lib\/db\/(schema|settings|transfer)$/.test(i)));
+    expect(offenders).toEqual([]);
+  });
 });

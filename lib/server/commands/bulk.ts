@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_BATCH } from '../../contract';
 import { AppError } from '../../errors';
-import { groupCase, parseCaseTemplate, slug } from '../../bulk/case-template';
+import { groupCase, parseCaseTemplate, slug, templateWorkResolver } from '../../bulk/case-template';
 import { groupBulk, GroupRoleSchema, type BulkGroup } from '../../bulk/group';
 import { parseBulkInput, formatOfFile } from '../../bulk/parse';
 import { chunk, outcomeOf, pendingHosts, type HostOutcome } from '../../bulk/plan';
@@ -65,7 +65,9 @@ export const bulk: CliCommand = {
       for (const i of template.issues) io.stderr.write(`invalid case template: ${i.path}: ${i.message}\n`);
       return 2;
     }
-    const parsed = parseBulkInput(urlText, formatOfFile(values.urls));
+    // The optional `work` column names one of the template's works (id or title), as in the extension.
+    const parsed = parseBulkInput(urlText, formatOfFile(values.urls), { resolveWork: templateWorkResolver(template.value) });
+    const urlWorks = new Map(parsed.valid.map((v) => [v.url, v.workIds]));
     if (parsed.valid.length === 0) {
       io.stderr.write(`no valid URL in ${values.urls} (${parsed.rejected.length} rejected, ${parsed.blank} blank)\n`);
       for (const r of parsed.rejected.slice(0, 20)) io.stderr.write(`line ${r.line}: ${r.reason}${r.detail ? ` (${r.detail})` : ''}: ${r.input}\n`);
@@ -89,7 +91,7 @@ export const bulk: CliCommand = {
     const failing: string[] = [];
     let written = 0;
     grouping.groups.forEach((g, i) => {
-      const d = draftNotice(groupCase(template.value, g), { now });
+      const d = draftNotice(groupCase(template.value, g, urlWorks), { now });
       const r = g.recipient;
       const base = `${String(i + 1).padStart(3, '0')}-${slug(r.name)}`;
       const missing = missingRequired(d.checklist);

@@ -39,7 +39,9 @@ export class ReportPage {
   }
 
   async markSent(channel: string) {
-    await this.page.locator('select[name="channel"]').selectOption(channel);
+    // "Mark as sent" asks how it was sent; the confirmed channel is what the history records.
     await this.page.getByTestId('mark-sent').click();
+    await this.page.locator(`input[name="channel"][value="${channel}"]`).check();
+    await this.page.getByTestId('confirm-sent').click();
   }
 }

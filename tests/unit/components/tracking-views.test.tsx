@@ -27,7 +27,7 @@ describe('tracking views', () => {
     expect(timeline).toContain('Rejected');
     expect(timeline).not.toContain('<img');
     expect(timeline).toContain('&lt;img');
-    const stats: ProviderStats[] = [{ provider: 'p', name: hostile, sent: 4, removed: 1, partiallyRemoved: 0, rejected: 0, noResponse: 3, removalRate: 0.25, medianDaysToRemoval: 2 }];
+    const stats: ProviderStats[] = [{ provider: 'p', name: hostile, sent: 4, removed: 1, partiallyRemoved: 0, rejected: 0, noResponse: 3, decided: 4, pending: 0, removalRate: 0.25, medianDaysToRemoval: 2 }];
     const chart = render(<RemovalChart stats={stats} label="chart" />);
     expect(chart).not.toContain('<img');
     expect(chart).toContain('25%');

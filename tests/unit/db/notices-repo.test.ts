@@ -131,8 +131,8 @@ describe('notices repository', () => {
 
   it('escalates up the ladder citing every earlier notice', async () => {
     const d = await draft();
-    await repo.markSent(d.id, sentInput(cdn, 'to cdn'));
     await expectKind(repo.escalate(d.id), 'illegal_transition');
+    await repo.markSent(d.id, sentInput(cdn, 'to cdn'));
     tick(24 * 7);
     await repo.recordEvent(d.id, 'no_response', {}, 'system');
     const first = await repo.escalate(d.id);
@@ -229,7 +229,7 @@ describe('notices repository', () => {
     await repo.recordEvent(b.id, 'no_response', {}, 'system');
     await draft();
     expect(await repo.stats()).toEqual([
-      { provider: 'linode', name: 'Linode', sent: 2, removed: 1, partiallyRemoved: 0, rejected: 0, noResponse: 1, removalRate: 0.5, medianDaysToRemoval: 2 },
+      { provider: 'linode', name: 'Linode', sent: 2, removed: 1, partiallyRemoved: 0, rejected: 0, noResponse: 1, decided: 2, pending: 0, removalRate: 0.5, medianDaysToRemoval: 2 },
     ]);
   });
 

@@ -13,6 +13,7 @@ const notice = NoticeSchema.parse({
   workIds: ['w1', 'gone'],
   recipient: { role: 'host', name: 'Host AG', emails: ['abuse@host.example'], country: 'US', network: { ip: '130.59.31.80', asn: 559 } },
   regime: 'us-dmca',
+  captureId: 'c1',
   fairUseConsidered: true,
   confirmations: { goodFaith: true, accuracy: true },
 });

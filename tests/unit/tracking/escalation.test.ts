@@ -64,8 +64,11 @@ describe('escalationCase', () => {
     expect(PriorNoticeSchema.array().parse(c.priorNotices)).toEqual(c.priorNotices.map(({ id, date, recipient }) => ({ id, date, recipient })));
   });
 
-  it('refuses a notice that is still awaiting or already removed', () => {
-    for (const status of ['draft', 'sent', 'acknowledged', 'removed', 'withdrawn', 'escalated'] as const) {
+  it('offers the ladder from every open status and refuses a closed or unsent notice', () => {
+    for (const status of ['sent', 'acknowledged', 'no_response', 'rejected', 'partially_removed', 'counter_noticed'] as const) {
+      expect(escalationCase({ ...first, status }).recipient).toBeTruthy();
+    }
+    for (const status of ['draft', 'removed', 'withdrawn', 'escalated'] as const) {
       expect(() => escalationCase({ ...first, status })).toThrow(AppError);
     }
   });

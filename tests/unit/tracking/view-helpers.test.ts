@@ -52,7 +52,7 @@ describe('clocks from the log', () => {
 
 describe('ranking providers that ignore notices', () => {
   const s = (provider: string, sent: number, removed: number, noResponse: number): ProviderStats => ({
-    provider, name: provider, sent, removed, partiallyRemoved: 0, rejected: 0, noResponse, removalRate: removed / sent, medianDaysToRemoval: null,
+    provider, name: provider, sent, removed, partiallyRemoved: 0, rejected: 0, noResponse, decided: sent, pending: 0, removalRate: removed / sent, medianDaysToRemoval: null,
   });
   it('puts the lowest removal rate first, then the most unanswered', () => {
     const ranked = rankByIgnoring([s('good', 10, 9, 0), s('silent', 4, 0, 4), s('rude', 4, 0, 1), s('meh', 2, 1, 1)]);

@@ -1,0 +1,95 @@
+/**
+ * The repositories every extension page shares, and the live hooks over them. Pages import from
+ * here and never call Dexie; components still take props. One instance per page, created lazily,
+ * so a unit test that never touches IndexedDB pays nothing.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { createBulkStore } from './bulk-batches';
+import { createEvidenceRepo } from './evidence-repo';
+import { createNoticesRepo } from './notices-repo';
+import { db } from './schema';
+import { readSetting, writeSetting, type SettingKey, type SettingRead, type SettingValue } from './settings';
+import { allNotices, clearAll, exportAll, importAll } from './transfer';
+import { createWorksRepo } from './works-repo';
+import type { Work } from '../model/work';
+import { batchInMode, lookupInMode, type PageLookupEnv } from '../report/lookup-runner';
+import type { Notice } from '../model/notice';
+import type { SendDeps } from '../report/send-notice';
+import { createLettersRepo } from './letters-repo';
+import { art17LocksFor, icpOfNotice, repeatOfferFor } from './practice';
+
+/** What a page passes in for a lookup; the database is the services' own. */
+export type PageEnv = Omit<PageLookupEnv, 'db'>;
+
+function build() {
+  const d = db();
+  const now = () => new Date();
+  const notices = createNoticesRepo({ db: d, now });
+  return {
+    notices,
+    /** Follow-up letters (issue 12), each a tracked record of its own. */
+    letters: createLettersRepo({ db: d, now, notices }),
+    evidence: createEvidenceRepo({ db: d, now }),
+    works: createWorksRepo({ db: d }),
+    bulk: createBulkStore({ db: d, now }),
+    transfer: {
+      exportJson: () => exportAll(d, now),
+      importJson: (text: string) => importAll(d, text),
+      notices: () => allNotices(d),
+      clearAll: () => clearAll(d),
+    },
+    /** Lookups in the mode chosen in the options (backend, or this page with DoH, RDAP and the IndexedDB cache). */
+    lookup: {
+      url: (env: PageEnv, input: Parameters<typeof lookupInMode>[1], opts?: Parameters<typeof lookupInMode>[2]) =>
+        lookupInMode({ ...env, db: d }, input, opts),
+      batch: (env: PageEnv) => batchInMode({ ...env, db: d }),
+    },
+    /** Issue 12's follow-up facts: ICP numbers of a capture, and the Regulations art. 17 locks on an item. */
+    practice: {
+      icpOf: (notice: Pick<Notice, 'captureId'>) => icpOfNotice(d, notice),
+      locksFor: (candidate: Parameters<typeof art17LocksFor>[1]) => art17LocksFor(d, candidate),
+      repeatOfferFor: (notice: Notice, threshold: number) => repeatOfferFor(d, notice, threshold),
+    },
+    settings: {
+      read: <K extends SettingKey>(key: K): Promise<SettingRead<K>> => readSetting(d, key),
+      write: <K extends SettingKey>(key: K, value: SettingValue<K>): Promise<SettingValue<K>> => writeSetting(d, key, value),
+    },
+  };
+}
+
+export type Services = ReturnType<typeof build>;
+
+/** What the one send function needs, the same for the report and the bulk page. */
+export function sendDeps(): SendDeps {
+  const s = services();
+  return {
+    notices: s.notices,
+    evidence: s.evidence,
+    now: () => new Date(),
+    practice: {
+      icpOf: async (n) => (await s.practice.icpOf(n)).numbers,
+      locksOf: (n) => s.practice.locksFor({ urls: n.urls, recipient: n.recipient, excludeId: n.id }),
+    },
+  };
+}
+let shared: Services | undefined;
+
+/** The running page's repositories. */
+export function services(): Services {
+  shared ??= build();
+  return shared;
+}
+
+/** The catalog, by title, live. Undefined while loading. */
+export function useWorks(): Work[] | undefined {
+  return useLiveQuery(() => services().works.list(), []);
+}
+
+/**
+ * A setting, live and validated: `undefined` while loading, then `{ value, error? }` where a
+ * stored value that no longer validates comes back as null with its error (never dropped).
+ */
+export function useSetting<K extends SettingKey>(key: K): SettingRead<K> | undefined {
+  return useLiveQuery(() => services().settings.read(key), [key]);
+}
+export type { SettingKey, SettingValue } from './settings';

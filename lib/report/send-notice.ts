@@ -1,0 +1,97 @@
+/**
+ * The one send path (issue 13), used by the report page and the bulk page alike: draft the stored
+ * notice, refuse with `incomplete_notice` (naming the missing elements) when the checklist fails,
+ * and freeze the text, the channel the user confirmed and the exact attachments with their
+ * hashes. The checklist is enforced here, not by a disabled button, so a caller without the UI
+ * is refused the same way.
+ */
+import type { EvidenceRepo } from '../db/evidence-repo';
+import type { NoticesRepo } from '../db/notices-repo';
+import { AppError } from '../errors';
+import type { EvidenceMeta } from '../model/evidence';
+import type { Letterhead } from '../model/letterhead';
+import { SendChannelSchema, type Notice, type SendChannel } from '../model/notice';
+import type { Work } from '../model/work';
+import type { PriorNotice } from '../notices/case';
+import { draftNotice, type NoticeDraft } from '../notices/draft';
+import { caseFromNotice } from './case';
+import { lockDraft, type Art17Lock } from '../tracking/art17-lock';
+
+export interface SendDeps {
+  notices: Pick<NoticesRepo, 'getNotice' | 'markSent' | 'escalationHistory'>;
+  evidence: Pick<EvidenceRepo, 'forNotice' | 'attachmentsFor'>;
+  now: () => Date;
+  /**
+   * What the follow-up letters add (issue 12): the ICP numbers the captured page shows, which the Chinese notice
+   * cites, and the Regulations art. 17 locks that forbid re-notifying an item after a counter-statement. The send
+   * drafts with them exactly as the preview did, so the frozen text is the text the user read.
+   */
+  practice?: { icpOf: (notice: Notice) => Promise<readonly string[]>; locksOf: (notice: Notice) => Promise<readonly Art17Lock[]> };
+}
+
+export interface DraftContext {
+  letterhead: Letterhead | null;
+  works: readonly Work[];
+  /** The checklist speaks the user's language, whatever the letter's. */
+  checklistLang?: 'en' | 'zh';
+  icp?: readonly string[];
+  locks?: readonly Art17Lock[];
+}
+
+/** The earlier notices an escalation or a disclosed-host letter must cite. */
+export async function priorNoticesOf(deps: Pick<SendDeps, 'notices'>, notice: Notice): Promise<PriorNotice[]> {
+  if (!notice.escalatedFrom) return [];
+  const history = await deps.notices.escalationHistory(notice.id);
+  return history.filter((n) => n.sentAt).map((n) => ({ date: n.sentAt!, recipient: n.recipientName, id: n.id }));
+}
+
+/** The letter for a stored notice, from the same inputs the send path uses. Null without a recipient. */
+export function draftOf(notice: Notice, ctx: DraftContext & { evidence: readonly EvidenceMeta[]; priorNotices: PriorNotice[]; now: () => Date }): (NoticeDraft & { locks: readonly Art17Lock[] }) | null {
+  const input = caseFromNotice(notice, { letterhead: ctx.letterhead, works: [...ctx.works], evidence: [...ctx.evidence], priorNotices: ctx.priorNotices, icp: ctx.icp });
+  const draft = input ? draftNotice(input, { now: ctx.now, checklistLang: ctx.checklistLang }) : null;
+  return draft ? lockDraft(draft, ctx.locks ?? []) : null;
+}
+
+/** The missing checklist elements, by id; empty when the notice may be sent. */
+export function missingElements(draft: NoticeDraft | null): string[] {
+  if (!draft) return ['recipient'];
+  return draft.checklist.items.filter((i) => i.required && i.status === 'missing').map((i) => i.id);
+}
+
+/**
+ * "Mark as sent": `channel` is what the user confirmed in the send dialog, never inferred from
+ * the last button pressed. Returns the frozen notice; a notice already sent is refused.
+ */
+export async function sendNotice(deps: SendDeps, args: { noticeId: string; channel: SendChannel } & DraftContext): Promise<Notice> {
+  const channel = SendChannelSchema.safeParse(args.channel);
+  if (!channel.success) throw new AppError('invalid_input', 'Choose how the notice was sent', { path: 'channel' });
+  const notice = await deps.notices.getNotice(args.noticeId);
+  if (!notice) throw new AppError('not_found', 'This notice no longer exists', { noticeId: args.noticeId });
+  if (notice.status !== 'draft' || notice.sent) throw new AppError('read_only', 'This notice was already sent; create a correction instead', { noticeId: notice.id });
+  const [evidence, priorNotices, icp, locks] = await Promise.all([
+    deps.evidence.forNotice(notice),
+    priorNoticesOf(deps, notice),
+    deps.practice?.icpOf(notice),
+    deps.practice?.locksOf(notice),
+  ]);
+  const draft = draftOf(notice, { ...args, evidence, priorNotices, icp, locks, now: deps.now });
+  const missing = missingElements(draft);
+  if (!draft || !draft.sendable || missing.length > 0) {
+    const names = draft ? draft.checklist.items.filter((i) => missing.includes(i.id)).map((i) => i.name) : ['recipient'];
+    if (draft && draft.locks.length > 0) names.push('Regulations art. 17 (counter-statement received for this item)');
+    throw new AppError('incomplete_notice', `The notice is missing: ${names.join(', ') || 'required elements'}`, { noticeId: notice.id, missing });
+  }
+  const { files, problems } = await deps.evidence.attachmentsFor(notice);
+  if (problems.length > 0) {
+    // A letter must not cite a hash its attachment no longer has.
+    throw new AppError('storage', `Evidence could not be attached: ${problems.map((p) => `${p.name} (${p.reason})`).join(', ')}`, { noticeId: notice.id, problems });
+  }
+  return deps.notices.markSent(notice.id, {
+    at: deps.now().toISOString(),
+    channel: channel.data,
+    recipient: notice.recipient!,
+    text: draft.text,
+    evidenceSha256: files.map((f) => f.sha256),
+    attachments: files.map((f) => ({ evidenceId: f.evidenceId, filename: f.filename, sha256: f.sha256, size: f.bytes.byteLength })),
+  });
+}
