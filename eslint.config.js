@@ -84,7 +84,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [serverOnly, nodeOnly, dexie, { group: ['zod', 'zod/*'], message: 'zod is too heavy for every page.' }],
+          patterns: [
+            serverOnly,
+            nodeOnly,
+            dexie,
+            { group: ['zod', 'zod/*'], message: 'zod is too heavy for every page.' },
+          ],
         },
       ],
     },

@@ -56,10 +56,12 @@ export function bulkSpec(urlCount: number, domains: number, blocks: number): Bul
     zone[host] = { A: [`${all[i % blocks]}.${10 + Math.floor(i / blocks)}`] };
     hosts.push(host);
   }
-  const urls = Array.from({ length: urlCount }, (_, u) => `https://${hosts[u % domains]}/watch/${Math.floor(u / domains)}`);
+  const urls = Array.from(
+    { length: urlCount },
+    (_, u) => `https://${hosts[u % domains]}/watch/${Math.floor(u / domains)}`,
+  );
   return { urls, domains, blocks, zone };
 }
-
 
 export async function runBulk(opts: BenchOptions): Promise<SectionResult> {
   const runs = opts.smoke ? 1 : 3;
@@ -89,14 +91,22 @@ export async function runBulk(opts: BenchOptions): Promise<SectionResult> {
       const { app, deps, cache } = stack.app();
       config = { concurrency: 32, maxPerServer: deps.maxPerServer ?? 4 };
       const t = await timeAsync(async () => {
-        const res = await app.request('/v1/lookup/batch', { method: 'POST', headers: { 'content-type': 'application/json', ...CLIENT_HEADERS }, body: JSON.stringify({ urls: spec.urls }) });
+        const res = await app.request('/v1/lookup/batch', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...CLIENT_HEADERS },
+          body: JSON.stringify({ urls: spec.urls }),
+        });
         if (res.status !== 200) throw new Error(`batch answered ${res.status}: ${await res.text()}`);
         return (await res.json()) as { stats: { urls: number; hosts: number; networks: number; failed: number } };
       });
       cache.close();
       const rdapRequests = stack.rdap.requests.filter((q) => q.kind !== 'bootstrap');
       // Bare requests at the same latency: one DNS query, one bootstrap file, one RDAP query (medians of 5).
-      const dnsMs = spread(await Promise.all([0, 1, 2, 3, 4].map(async () => (await timeAsync(() => resolver.resolve4('www.bulk-0.com'))).ms))).median;
+      const dnsMs = spread(
+        await Promise.all(
+          [0, 1, 2, 3, 4].map(async () => (await timeAsync(() => resolver.resolve4('www.bulk-0.com'))).ms),
+        ),
+      ).median;
       const bareReq = async (p: string) => {
         const xs: number[] = [];
         for (let i = 0; i < 5; i++) xs.push((await timeAsync(() => get(`${rdapBase}${p}`))).ms);
@@ -118,19 +128,30 @@ export async function runBulk(opts: BenchOptions): Promise<SectionResult> {
       networkCounts.push(networks);
       failed = t.value.stats.failed;
       breakdown = {};
-      for (const q of rdapRequests) breakdown[`${q.server} ${q.kind} ${q.status}`] = (breakdown[`${q.server} ${q.kind} ${q.status}`] ?? 0) + 1;
+      for (const q of rdapRequests)
+        breakdown[`${q.server} ${q.kind} ${q.status}`] = (breakdown[`${q.server} ${q.kind} ${q.status}`] ?? 0) + 1;
     }
     const requests = spread(requestCounts).median;
     const networks = spread(networkCounts).median;
     const requestBound = networks + spec.domains;
-    const redirects = Object.entries(breakdown).filter(([k]) => / 30\d$/.test(k)).reduce((n, [, v]) => n + v, 0);
+    const redirects = Object.entries(breakdown)
+      .filter(([k]) => / 30\d$/.test(k))
+      .reduce((n, [, v]) => n + v, 0);
     const ratio = roundSpread(spread(ratios));
     const wall = roundSpread(spread(walls), 0);
     const bound = roundSpread(spread(bounds), 0);
-    opts.log(`bulk: ${requests} RDAP requests vs ${requestBound} (${networks} networks + ${spec.domains} domains); wall ${wall.median} ms vs bound ${bound.median} ms`);
+    opts.log(
+      `bulk: ${requests} RDAP requests vs ${requestBound} (${networks} networks + ${spec.domains} domains); wall ${wall.median} ms vs bound ${bound.median} ms`,
+    );
     const label = `${spec.urls.length} URLs, ${spec.domains} domains, ${spec.blocks} /24 blocks`;
     return {
-      keys: { bulkRequests: requests, bulkRequestBound: requestBound, bulkWallRatio: ratio.median, bulkWallMs: wall.median, bulkNetworks: networks },
+      keys: {
+        bulkRequests: requests,
+        bulkRequestBound: requestBound,
+        bulkWallRatio: ratio.median,
+        bulkWallMs: wall.median,
+        bulkNetworks: networks,
+      },
       rows: [
         {
           section: 'bulk',
@@ -155,7 +176,8 @@ export async function runBulk(opts: BenchOptions): Promise<SectionResult> {
         domains: spec.domains,
         addressBlocks: spec.blocks,
         networksReturned: networks,
-        networksNote: 'distinct networks = the distinct RDAP network objects the loopback returned for the batch (stats.networks), not the 50 /24 blocks the hosts were spread over',
+        networksNote:
+          'distinct networks = the distinct RDAP network objects the loopback returned for the batch (stats.networks), not the 50 /24 blocks the hosts were spread over',
         requests: roundSpread(spread(requestCounts), 0),
         requestBound,
         redirects,
@@ -165,7 +187,8 @@ export async function runBulk(opts: BenchOptions): Promise<SectionResult> {
         boundMs: bound,
         ratio,
         config,
-        boundFormula: 'max(DNS + bootstrap + ceil(requests / maxPerServer) × one RDAP request, ceil(hosts / concurrency) × (DNS + 2 RDAP requests)), each timed as a bare request in the same run',
+        boundFormula:
+          'max(DNS + bootstrap + ceil(requests / maxPerServer) × one RDAP request, ceil(hosts / concurrency) × (DNS + 2 RDAP requests)), each timed as a bare request in the same run',
         perRequestNote: `latency ${opts.latencyMs} ms per DNS query and RDAP request`,
       },
     };

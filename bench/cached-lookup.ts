@@ -34,10 +34,19 @@ interface Phase {
   perSecond: number;
 }
 
-async function measure(port: number, paths: (k: number) => string[], seqCount: number, loadCount: number): Promise<Phase> {
+async function measure(
+  port: number,
+  paths: (k: number) => string[],
+  seqCount: number,
+  loadCount: number,
+): Promise<Phase> {
   const seq = await load(port, paths(seqCount), 1);
   const par = await load(port, paths(loadCount), CONCURRENCY);
-  return { p50: percentile(seq.latencies, 50), p99: percentile(seq.latencies, 99), perSecond: (par.latencies.length / par.wallMs) * 1000 };
+  return {
+    p50: percentile(seq.latencies, 50),
+    p99: percentile(seq.latencies, 99),
+    perSecond: (par.latencies.length / par.wallMs) * 1000,
+  };
 }
 
 export async function runCachedLookup(opts: BenchOptions): Promise<SectionResult> {
@@ -51,7 +60,9 @@ export async function runCachedLookup(opts: BenchOptions): Promise<SectionResult
   for (let i = 0; i < hostsNeeded; i++) extra[newSite(i)] = { A: [`74.125.${100 + (i >> 8)}.${i & 255}`] };
   const stack = await startLoopbackStack({ zone: fixtureZone(extra) });
   const dir = mkdtempSync(path.join(tmpdir(), 'takedown-bench-cache-'));
-  const { app, service, cache } = stack.app({ env: { TAKEDOWN_CACHE: path.join(dir, 'cache.sqlite'), TAKEDOWN_RATE_LIMIT: '1000000' } });
+  const { app, service, cache } = stack.app({
+    env: { TAKEDOWN_CACHE: path.join(dir, 'cache.sqlite'), TAKEDOWN_RATE_LIMIT: '1000000' },
+  });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
   try {
     await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
@@ -76,17 +87,58 @@ export async function runCachedLookup(opts: BenchOptions): Promise<SectionResult
     }
     const rdapAfterWarmup = stack.rdap.count({ kind: 'ip' }) + stack.rdap.count({ kind: 'domain' });
     const pick = (ps: Phase[], k: keyof Phase, digits: number) => roundSpread(spread(ps.map((p) => p[k])), digits);
-    const s = { p50: pick(repeated, 'p50', 3), p99: pick(repeated, 'p99', 3), perSecond: pick(repeated, 'perSecond', 0) };
+    const s = {
+      p50: pick(repeated, 'p50', 3),
+      p99: pick(repeated, 'p99', 3),
+      perSecond: pick(repeated, 'perSecond', 0),
+    };
     const n = { p50: pick(newer, 'p50', 3), p99: pick(newer, 'p99', 3), perSecond: pick(newer, 'perSecond', 0) };
     const h = { p50: pick(health, 'p50', 3), p99: pick(health, 'p99', 3), perSecond: pick(health, 'perSecond', 0) };
-    opts.log(`cached: repeated p50 ${s.p50.median} ms, ${s.perSecond.median}/s; new site p50 ${n.p50.median} ms, ${n.perSecond.median}/s; healthz ${h.p50.median} ms, ${h.perSecond.median}/s`);
+    opts.log(
+      `cached: repeated p50 ${s.p50.median} ms, ${s.perSecond.median}/s; new site p50 ${n.p50.median} ms, ${n.perSecond.median}/s; healthz ${h.p50.median} ms, ${h.perSecond.median}/s`,
+    );
     const ms = (x: Spread) => fmtSpread(x, 2, ' ms');
     const rows: Row[] = [
-      { section: 'cached lookup', figure: 'repeated site: p50 latency', value: ms(s.p50), comparison: `GET /healthz p50 ${ms(h.p50)}`, target: '≤ 2 ms', verdict: verdict(s.p50.median, { max: 2 }) },
-      { section: 'cached lookup', figure: 'repeated site: p99 latency', value: ms(s.p99), comparison: `GET /healthz p99 ${ms(h.p99)}`, target: '—', verdict: 'n/a' },
-      { section: 'cached lookup', figure: `repeated site: lookups/s (${CONCURRENCY} in flight)`, value: fmtSpread(s.perSecond, 0, '/s'), comparison: `GET /healthz ${fmtSpread(h.perSecond, 0, '/s')}`, target: '≥ 2,000/s', verdict: verdict(s.perSecond.median, { min: 2000 }) },
-      { section: 'cached lookup', figure: 'new site, seen network: p50 / p99', value: `${ms(n.p50)} / p99 ${ms(n.p99)}`, comparison: `repeated site p50 ${s.p50.median.toFixed(2)} ms`, target: '—', verdict: 'n/a' },
-      { section: 'cached lookup', figure: `new site, seen network: lookups/s (${CONCURRENCY} in flight)`, value: fmtSpread(n.perSecond, 0, '/s'), comparison: `repeated site ${s.perSecond.median}/s`, target: '—', verdict: 'n/a' },
+      {
+        section: 'cached lookup',
+        figure: 'repeated site: p50 latency',
+        value: ms(s.p50),
+        comparison: `GET /healthz p50 ${ms(h.p50)}`,
+        target: '≤ 2 ms',
+        verdict: verdict(s.p50.median, { max: 2 }),
+      },
+      {
+        section: 'cached lookup',
+        figure: 'repeated site: p99 latency',
+        value: ms(s.p99),
+        comparison: `GET /healthz p99 ${ms(h.p99)}`,
+        target: '—',
+        verdict: 'n/a',
+      },
+      {
+        section: 'cached lookup',
+        figure: `repeated site: lookups/s (${CONCURRENCY} in flight)`,
+        value: fmtSpread(s.perSecond, 0, '/s'),
+        comparison: `GET /healthz ${fmtSpread(h.perSecond, 0, '/s')}`,
+        target: '≥ 2,000/s',
+        verdict: verdict(s.perSecond.median, { min: 2000 }),
+      },
+      {
+        section: 'cached lookup',
+        figure: 'new site, seen network: p50 / p99',
+        value: `${ms(n.p50)} / p99 ${ms(n.p99)}`,
+        comparison: `repeated site p50 ${s.p50.median.toFixed(2)} ms`,
+        target: '—',
+        verdict: 'n/a',
+      },
+      {
+        section: 'cached lookup',
+        figure: `new site, seen network: lookups/s (${CONCURRENCY} in flight)`,
+        value: fmtSpread(n.perSecond, 0, '/s'),
+        comparison: `repeated site ${s.perSecond.median}/s`,
+        target: '—',
+        verdict: 'n/a',
+      },
     ];
     return {
       keys: {
@@ -108,7 +160,7 @@ export async function runCachedLookup(opts: BenchOptions): Promise<SectionResult
         newSite: n,
         healthz: h,
         rdapIpAndDomainRequestsInTotal: round(rdapAfterWarmup, 0),
-        note: 'Client in a worker thread of the same process (own event loop); server and client share the machine\'s cores. Repeated-site hits come from the in-process LRU in front of SQLite; new sites read network and domain facts from SQLite.',
+        note: "Client in a worker thread of the same process (own event loop); server and client share the machine's cores. Repeated-site hits come from the in-process LRU in front of SQLite; new sites read network and domain facts from SQLite.",
       },
     };
   } finally {

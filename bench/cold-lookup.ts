@@ -54,7 +54,8 @@ export async function runColdLookup(opts: BenchOptions): Promise<SectionResult> 
       stack.rdap.setLatency(opts.latencyMs);
       const t = await timeAsync(() => a.service.lookup(SITE));
       if (t.value.errors.length) throw new Error(`cold lookup reported errors: ${JSON.stringify(t.value.errors)}`);
-      for (const q of stack.rdap.requests) requests[`${q.server}:${q.kind}`] = (requests[`${q.server}:${q.kind}`] ?? 0) + (r >= 0 ? 1 / runs : 0);
+      for (const q of stack.rdap.requests)
+        requests[`${q.server}:${q.kind}`] = (requests[`${q.server}:${q.kind}`] ?? 0) + (r >= 0 ? 1 / runs : 0);
       const b = stack.app();
       const f = await timeAsync(() => b.service.lookup(SITE));
       const c3 = await timeAsync(() => chain(false));
@@ -75,7 +76,9 @@ export async function runColdLookup(opts: BenchOptions): Promise<SectionResult> 
     const firstMs = roundSpread(spread(first), 1);
     const c3 = roundSpread(spread(chain3), 1);
     const c4 = roundSpread(spread(chain4), 1);
-    opts.log(`cold lookup: ${warmMs.median} ms vs chain ${c3.median} ms (ratio ${ratio.median}); first lookup ${firstMs.median} ms vs ${c4.median} ms`);
+    opts.log(
+      `cold lookup: ${warmMs.median} ms vs chain ${c3.median} ms (ratio ${ratio.median}); first lookup ${firstMs.median} ms vs ${c4.median} ms`,
+    );
     return {
       keys: { coldLookupRatio: ratio.median, coldLookupMs: warmMs.median, coldLookupFirstRatio: firstRatio.median },
       rows: [
@@ -107,7 +110,8 @@ export async function runColdLookup(opts: BenchOptions): Promise<SectionResult> 
         chain3Ms: c3,
         chain4Ms: c4,
         chain3: 'DNS A www.google.com → GET verisign-com/domain/google.com → GET markmonitor/domain/GOOGLE.COM',
-        chain4: 'DNS A → GET bootstrap/dns.json → GET verisign-com/domain/google.com → GET markmonitor/domain/GOOGLE.COM',
+        chain4:
+          'DNS A → GET bootstrap/dns.json → GET verisign-com/domain/google.com → GET markmonitor/domain/GOOGLE.COM',
         rdapRequestsPerLookup: Object.fromEntries(Object.entries(requests).map(([k, v]) => [k, round(v, 2)])),
       },
     };

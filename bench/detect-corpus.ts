@@ -35,7 +35,9 @@ const LabelsSchema = z.object({
 export type LabelledPage = z.infer<typeof LabelsSchema>['pages'][number] & { html: string };
 
 export function loadCorpus(dir = CORPUS_DIR): { catalog: CompiledCatalog; pages: LabelledPage[] } {
-  const catalog = compileCatalog(CatalogSchema.parse(JSON.parse(readFileSync(path.join(dir, 'catalog.json'), 'utf8'))).works);
+  const catalog = compileCatalog(
+    CatalogSchema.parse(JSON.parse(readFileSync(path.join(dir, 'catalog.json'), 'utf8'))).works,
+  );
   const labels = LabelsSchema.parse(JSON.parse(readFileSync(path.join(dir, 'labels.json'), 'utf8')));
   return { catalog, pages: labels.pages.map((p) => ({ ...p, html: readFileSync(path.join(dir, p.file), 'utf8') })) };
 }
@@ -64,7 +66,8 @@ export function evaluateCorpus(catalog: CompiledCatalog, pages: LabelledPage[]):
       if (verdict.suspected) r.wrongWork.push(page.file);
     } else if (verdict.suspected) r.fp++;
     else r.tn++;
-    if (page.suspected !== verdict.suspected || !rightWork) r.errors.push({ file: page.file, expected: page.suspected, verdict });
+    if (page.suspected !== verdict.suspected || !rightWork)
+      r.errors.push({ file: page.file, expected: page.suspected, verdict });
   }
   r.precision = r.tp + r.fp === 0 ? 1 : r.tp / (r.tp + r.fp);
   r.recall = r.tp + r.fn === 0 ? 1 : r.tp / (r.tp + r.fn);

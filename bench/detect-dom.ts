@@ -15,7 +15,12 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** features.ts and dom-source.ts have no runtime imports, so stripping types and exports makes them a page script. */
 function pageScript(): string {
   const js = ['lib/detection/features.ts', 'lib/detection/dom-source.ts']
-    .map((f) => ts.transpileModule(readFileSync(path.join(ROOT, f), 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText)
+    .map(
+      (f) =>
+        ts.transpileModule(readFileSync(path.join(ROOT, f), 'utf8'), {
+          compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+        }).outputText,
+    )
     .join('\n')
     .replace(/^import .*$/gm, '')
     .replace(/^export /gm, '');
@@ -53,7 +58,10 @@ export interface DomTimings {
 
 export async function measureInChromium(pages: { html: string }[], runs: number): Promise<DomTimings | null> {
   if (!existsSync(CHROMIUM)) return null;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await browser.newPage({ javaScriptEnabled: true });
     // Pages are loaded offline: nothing they reference is fetched.
@@ -77,7 +85,8 @@ export async function measureInChromium(pages: { html: string }[], runs: number)
 export function heavyPage(): string {
   const items = Array.from(
     { length: 1500 },
-    (_, i) => `<li><a href="/story/${i}">Headline number ${i} about markets, sport and the weather</a><span>Short summary text for story ${i}, with a few more words.</span></li>`,
+    (_, i) =>
+      `<li><a href="/story/${i}">Headline number ${i} about markets, sport and the weather</a><span>Short summary text for story ${i}, with a few more words.</span></li>`,
   ).join('');
   return `<!doctype html><html><head><title>Daily News</title><script>var big = "${'x'.repeat(50_000)}";</script></head><body><nav>${'<a href="/s">Section</a>'.repeat(100)}</nav><ul>${items}</ul></body></html>`;
 }

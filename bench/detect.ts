@@ -95,7 +95,10 @@ function memorySource(src: PageSource): PageSource {
   return { ...src, textChunks: () => text, links: () => links };
 }
 
-export async function runDetectBench({ smoke = false, dom = !smoke }: { smoke?: boolean; dom?: boolean } = {}): Promise<DetectBenchResult> {
+export async function runDetectBench({
+  smoke = false,
+  dom = !smoke,
+}: { smoke?: boolean; dom?: boolean } = {}): Promise<DetectBenchResult> {
   const runs = smoke ? 3 : 25;
   const { catalog, pages } = loadCorpus();
   const quality = evaluateCorpus(catalog, pages);
@@ -140,7 +143,8 @@ export async function runDetectBench({ smoke = false, dom = !smoke }: { smoke?: 
   }
 
   // The worst case the caps allow: a long page with many links, against the 1,000-work catalog.
-  const para = '<p>星穹纪元 新版本资料片更新说明，星舰联盟 跨服战 与 the lantern keeper review notes, lorem ipsum dolor sit amet.</p>';
+  const para =
+    '<p>星穹纪元 新版本资料片更新说明，星舰联盟 跨服战 与 the lantern keeper review notes, lorem ipsum dolor sit amet.</p>';
   const capped = `<title>Long page</title><body>${para.repeat(2000)}${Array.from({ length: 3000 }, (_, i) => `<a href="/p/${i}">link ${i}</a>`).join('')}</body>`;
   const cappedSource = memorySource(htmlPageSource(capped, 'https://long.example/'));
   const cappedFeatures = extractFeatures(cappedSource);
@@ -169,7 +173,11 @@ export async function runDetectBench({ smoke = false, dom = !smoke }: { smoke?: 
     confusion: { tp: quality.tp, fp: quality.fp, fn: quality.fn, tn: quality.tn },
     tuned,
     untouched,
-    holdout: { pages: holdoutPages.length, precision: Math.round(holdout.precision * 1000) / 1000, recall: Math.round(holdout.recall * 1000) / 1000 },
+    holdout: {
+      pages: holdoutPages.length,
+      precision: Math.round(holdout.precision * 1000) / 1000,
+      recall: Math.round(holdout.recall * 1000) / 1000,
+    },
     bySplit,
     errors: quality.errors.map((e) => `${e.file}: expected ${e.expected}, got ${e.verdict.suspected}`),
     contentScriptMs: contentScript,
@@ -181,7 +189,10 @@ export async function runDetectBench({ smoke = false, dom = !smoke }: { smoke?: 
     cappedPage,
     perPageOverBound: boundJson.median > 0 ? Math.round((perPage.median / boundJson.median) * 10) / 10 : 0,
     dom: domResult,
-    contentScriptUnder5ms: contentScript.max < 5 && cappedPage.contentScriptMs < 5 && (!domResult || (domResult.extractMs.max < 5 && domResult.heavyPage.extractMs < 5)),
+    contentScriptUnder5ms:
+      contentScript.max < 5 &&
+      cappedPage.contentScriptMs < 5 &&
+      (!domResult || (domResult.extractMs.max < 5 && domResult.heavyPage.extractMs < 5)),
     runs,
     note: 'contentScriptMs, scoreMs, perPageMs and cappedPage are Node timings over in-memory pages; dom is the content script in Chromium.',
   };
@@ -198,7 +209,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
       `tuned (${result.tuned.pages} pages): precision ${result.tuned.precision} recall ${result.tuned.recall}; ` +
       `all: precision ${result.detectPrecision} recall ${result.detectRecall} F1 ${result.detectF1} ` +
       `(tp ${result.confusion.tp} fp ${result.confusion.fp} fn ${result.confusion.fn} tn ${result.confusion.tn}; ` +
-      `${Object.entries(result.bySplit).map(([split, f]) => `${split} ${f.pages} pages: precision ${f.precision} recall ${f.recall}`).join('; ')}); ` +
+      `${Object.entries(result.bySplit)
+        .map(([split, f]) => `${split} ${f.pages} pages: precision ${f.precision} recall ${f.recall}`)
+        .join('; ')}); ` +
       `per page ${result.perPageMs.median} ms median (${result.perPageOverBound}x a JSON round-trip of its features), ` +
       `content script ${result.contentScriptMs.median} ms median / ${result.contentScriptMs.max} ms max, ` +
       `capped page: extract ${result.cappedPage.contentScriptMs} ms, score vs 1,000 works ${result.cappedPage.scoreMs} ms` +

@@ -15,7 +15,8 @@ export async function runDetection(opts: BenchOptions): Promise<SectionResult> {
     `detection: untouched holdout precision ${u.precision}, recall ${u.recall} ` +
       `(tuned pages ${t.precision} / ${t.recall}), ${r.perPageMs.median} ms per page`,
   );
-  const ms = (s: { median: number; min: number; max: number }) => `${s.median.toFixed(3)} ms (${s.min.toFixed(3)}–${s.max.toFixed(3)} ms)`;
+  const ms = (s: { median: number; min: number; max: number }) =>
+    `${s.median.toFixed(3)} ms (${s.min.toFixed(3)}–${s.max.toFixed(3)} ms)`;
   const { tp, fp, fn, tn } = r.confusion;
   return {
     keys: {
@@ -35,7 +36,8 @@ export async function runDetection(opts: BenchOptions): Promise<SectionResult> {
         figure: `precision on the untouched holdout (${u.splits.join(', ')}, ${u.pages} pages)`,
         value: u.precision.toFixed(3),
         comparison:
-          `tp ${u.confusion.tp}, fp ${u.confusion.fp}; ` + `on the ${t.pages} tuned pages: ${t.precision.toFixed(3)} (fp ${t.confusion.fp})`,
+          `tp ${u.confusion.tp}, fp ${u.confusion.fp}; ` +
+          `on the ${t.pages} tuned pages: ${t.precision.toFixed(3)} (fp ${t.confusion.fp})`,
         target: '≥ 0.95',
         verdict: verdict(u.precision, { min: 0.95 }),
       },

@@ -83,7 +83,10 @@ const POPUP = `chrome-extension://${CHROME_EXTENSION_ID}/popup.html`;
  * Opens popup.html in the context's one visible tab (a background tab gets no animation frames in headless
  * Chromium) and returns ms from navigation start to the frame painting `expect`.
  */
-async function openPopup(context: BrowserContext, expect: 'notice-row' | 'empty-state'): Promise<{ ms: number; rows: number }> {
+async function openPopup(
+  context: BrowserContext,
+  expect: 'notice-row' | 'empty-state',
+): Promise<{ ms: number; rows: number }> {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.bringToFront();
   await page.goto(POPUP, { waitUntil: 'commit' });
@@ -92,7 +95,13 @@ async function openPopup(context: BrowserContext, expect: 'notice-row' | 'empty-
   const handle = await page.waitForFunction(
     () => {
       const el = document.querySelector('[data-testid="notice-row"], [data-testid="empty-state"]');
-      return el ? { at: performance.now(), what: el.getAttribute('data-testid') ?? '', rows: document.querySelectorAll('[data-testid="notice-row"]').length } : false;
+      return el
+        ? {
+            at: performance.now(),
+            what: el.getAttribute('data-testid') ?? '',
+            rows: document.querySelectorAll('[data-testid="notice-row"]').length,
+          }
+        : false;
     },
     undefined,
     { polling: 'raf' },
@@ -109,24 +118,28 @@ async function seed(context: BrowserContext, notices: Notice[]): Promise<number>
     await page.goto(POPUP);
     await page.waitForSelector('[data-testid="empty-state"]');
     for (let i = 0; i < notices.length; i += 1000) {
-      await page.evaluate(async ({ chunk, idbVersion }) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open('takedown');
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-        });
-        try {
-          if (db.version !== idbVersion || !db.objectStoreNames.contains('notices')) throw new Error(`unexpected database version ${db.version}`);
-          await new Promise<void>((resolve, reject) => {
-            const tx = db.transaction('notices', 'readwrite');
-            for (const n of chunk) tx.objectStore('notices').put(n);
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+      await page.evaluate(
+        async ({ chunk, idbVersion }) => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const req = indexedDB.open('takedown');
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
           });
-        } finally {
-          db.close();
-        }
-      }, { chunk: notices.slice(i, i + 1000), idbVersion: SCHEMA_VERSION * 10 });
+          try {
+            if (db.version !== idbVersion || !db.objectStoreNames.contains('notices'))
+              throw new Error(`unexpected database version ${db.version}`);
+            await new Promise<void>((resolve, reject) => {
+              const tx = db.transaction('notices', 'readwrite');
+              for (const n of chunk) tx.objectStore('notices').put(n);
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+            });
+          } finally {
+            db.close();
+          }
+        },
+        { chunk: notices.slice(i, i + 1000), idbVersion: SCHEMA_VERSION * 10 },
+      );
     }
     return await page.evaluate(
       () =>
@@ -170,7 +183,12 @@ export async function runPopup(opts: BenchOptions): Promise<SectionResult> {
     const ratios = roundSpread(spread(seeded.map((ms) => ms / b.median)), 2);
     opts.log(`popup: first rows ${s.median} ms with ${count} notices vs ${b.median} ms empty`);
     return {
-      keys: { popupFirstRowsMs: s.median, popupBlankMs: b.median, popupVsBlankRatio: round(s.median / b.median, 2), popupNotices: count },
+      keys: {
+        popupFirstRowsMs: s.median,
+        popupBlankMs: b.median,
+        popupVsBlankRatio: round(s.median / b.median, 2),
+        popupNotices: count,
+      },
       rows: [
         {
           section: 'popup',
@@ -197,8 +215,10 @@ export async function runPopup(opts: BenchOptions): Promise<SectionResult> {
         ratio: ratios,
         rowsAtFirstPaint: first.rows,
         firstOpenAfterSeedMs: round(first.ms, 1),
-        blankChoice: 'popup.html with an empty database (same page, same code path), timed to [data-testid="empty-state"]',
-        method: 'waitForFunction polled every animation frame from navigation commit; performance.now() (ms since navigation start) in the first frame where the element exists',
+        blankChoice:
+          'popup.html with an empty database (same page, same code path), timed to [data-testid="empty-state"]',
+        method:
+          'waitForFunction polled every animation frame from navigation commit; performance.now() (ms since navigation start) in the first frame where the element exists',
         chromium: CHROMIUM,
       },
     };

@@ -60,11 +60,16 @@ function parseArgs(argv: string[]) {
   const smoke = argv.includes('--smoke');
   const arg = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const latency = arg('latency');
-  const only = arg('only')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = arg('only')
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only?.filter((s) => !ALL[s]);
-  if (unknown?.length) throw new Error(`unknown section(s): ${unknown.join(', ')}; choose from ${Object.keys(ALL).join(', ')}`);
+  if (unknown?.length)
+    throw new Error(`unknown section(s): ${unknown.join(', ')}; choose from ${Object.keys(ALL).join(', ')}`);
   const latencyMs = latency !== undefined ? Number(latency) : smoke ? 1 : 50;
-  if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > 2000) throw new Error(`--latency must be 0..2000 ms, got ${latency}`);
+  if (!Number.isFinite(latencyMs) || latencyMs < 0 || latencyMs > 2000)
+    throw new Error(`--latency must be 0..2000 ms, got ${latency}`);
   return { smoke, latencyMs, only: only ?? Object.keys(SECTIONS) };
 }
 
@@ -72,7 +77,10 @@ async function main() {
   const { smoke, latencyMs, only } = parseArgs(process.argv.slice(2));
   const opts: BenchOptions = { smoke, latencyMs, log: (line) => process.stderr.write(`[bench] ${line}\n`) };
   const started = Date.now();
-  const previous = only.length < Object.keys(SECTIONS).length && existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : null;
+  const previous =
+    only.length < Object.keys(SECTIONS).length && existsSync(RESULTS_FILE)
+      ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8'))
+      : null;
   const keys: Record<string, number> = { ...(previous?.keys ?? {}) };
   const sections: Record<string, unknown> = { ...(previous?.sections ?? {}) };
   const rows: Row[] = [];
@@ -91,14 +99,36 @@ async function main() {
     }
     opts.log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
-  const machine = { cores: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: `${process.platform}-${process.arch}` };
-  const result = { date: new Date().toISOString(), mode: smoke ? 'smoke' : 'full', latencyMs, machine, seconds: (Date.now() - started) / 1000, keys, sections };
+  const machine = {
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+  };
+  const result = {
+    date: new Date().toISOString(),
+    mode: smoke ? 'smoke' : 'full',
+    latencyMs,
+    machine,
+    seconds: (Date.now() - started) / 1000,
+    keys,
+    sections,
+  };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`\nTakedown Assistant benchmarks (${result.mode}, ${latencyMs} ms injected latency, ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}, ${result.date.slice(0, 10)})\n\n`);
-  process.stdout.write(`${renderTable(rows)}\n\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} in ${result.seconds.toFixed(1)} s.\n`);
-  const missing = only.length === Object.keys(SECTIONS).length ? REQUIRED_KEYS.filter((k) => typeof keys[k] !== 'number' || !Number.isFinite(keys[k])) : [];
+  process.stdout.write(
+    `\nTakedown Assistant benchmarks (${result.mode}, ${latencyMs} ms injected latency, ${machine.cores} cores, ${machine.cpu}, Node ${machine.node}, ${result.date.slice(0, 10)})\n\n`,
+  );
+  process.stdout.write(
+    `${renderTable(rows)}\n\nWrote ${path.relative(process.cwd(), RESULTS_FILE)} in ${result.seconds.toFixed(1)} s.\n`,
+  );
+  const missing =
+    only.length === Object.keys(SECTIONS).length
+      ? REQUIRED_KEYS.filter((k) => typeof keys[k] !== 'number' || !Number.isFinite(keys[k]))
+      : [];
   if (failed.length || missing.length) {
-    process.stderr.write(`bench: ${failed.length ? `failed sections: ${failed.join(', ')}. ` : ''}${missing.length ? `missing keys: ${missing.join(', ')}.` : ''}\n`);
+    process.stderr.write(
+      `bench: ${failed.length ? `failed sections: ${failed.join(', ')}. ` : ''}${missing.length ? `missing keys: ${missing.join(', ')}.` : ''}\n`,
+    );
     process.exitCode = 1;
   }
 }

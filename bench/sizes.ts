@@ -25,7 +25,9 @@ export function ensureBuilt(opts: BenchOptions): string {
 }
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+  );
 }
 
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
@@ -33,7 +35,9 @@ const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 /** JS files popup.html loads: script src and modulepreload href, then static and dynamic imports inside them. */
 export function popupJsFiles(dir: string, page = 'popup.html'): string[] {
   const html = readFileSync(path.join(dir, page), 'utf8');
-  const queue = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g)].map((m) => path.join(dir, (m[1] ?? m[2])!));
+  const queue = [
+    ...html.matchAll(/<script[^>]+src="([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ].map((m) => path.join(dir, (m[1] ?? m[2])!));
   const seen = new Set<string>();
   while (queue.length) {
     const file = queue.shift()!;
@@ -69,7 +73,9 @@ export async function runSizes(opts: BenchOptions): Promise<SectionResult> {
   }
   const kb = (n: number) => round(n / 1024, 1);
   const built = statSync(path.join(dir, 'manifest.json')).mtime.toISOString();
-  opts.log(`sizes: extension ${kb(raw)} KB (${kb(gzip)} KB gzip), popup JS ${kb(popupRaw)} KB (${kb(popupGzip)} KB gzip)`);
+  opts.log(
+    `sizes: extension ${kb(raw)} KB (${kb(gzip)} KB gzip), popup JS ${kb(popupRaw)} KB (${kb(popupGzip)} KB gzip)`,
+  );
   return {
     keys: { popupJsGzipKB: kb(popupGzip), popupJsKB: kb(popupRaw), extensionKB: kb(raw), extensionGzipKB: kb(gzip) },
     rows: [
@@ -82,6 +88,12 @@ export async function runSizes(opts: BenchOptions): Promise<SectionResult> {
         verdict: verdict(kb(popupGzip), { max: 150 }),
       },
     ],
-    details: { buildDir: path.relative(REPO_ROOT, dir), builtAt: built, files: all.length, popupFiles: files, gzip: 'level 9, per file' },
+    details: {
+      buildDir: path.relative(REPO_ROOT, dir),
+      builtAt: built,
+      files: all.length,
+      popupFiles: files,
+      gzip: 'level 9, per file',
+    },
   };
 }

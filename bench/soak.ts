@@ -31,7 +31,8 @@ function soakSeconds(smoke: boolean): number {
   const flag = process.argv.find((a) => a.startsWith('--soak-seconds='))?.split('=')[1];
   const raw = flag ?? process.env.TAKEDOWN_SOAK_SECONDS;
   const n = raw !== undefined ? Number(raw) : smoke ? 5 : 600;
-  if (!Number.isFinite(n) || n < 1 || n > MAX_SECONDS) throw new Error(`soak duration must be 1..${MAX_SECONDS} s, got ${raw}`);
+  if (!Number.isFinite(n) || n < 1 || n > MAX_SECONDS)
+    throw new Error(`soak duration must be 1..${MAX_SECONDS} s, got ${raw}`);
   return n;
 }
 
@@ -58,7 +59,9 @@ export async function runSoak(opts: BenchOptions): Promise<SectionResult> {
   const known = FIXTURE_SITES.map((s) => s.host);
   const stack = await startLoopbackStack({ zone: fixtureZone(extra), timeoutMs: 1000 });
   const dir = mkdtempSync(path.join(tmpdir(), 'takedown-soak-'));
-  const { app, cache } = buildServerApp(loadConfig({ ...stack.env, TAKEDOWN_CACHE: path.join(dir, 'cache.sqlite'), TAKEDOWN_TIMEOUT_MS: '1000' }));
+  const { app, cache } = buildServerApp(
+    loadConfig({ ...stack.env, TAKEDOWN_CACHE: path.join(dir, 'cache.sqlite'), TAKEDOWN_TIMEOUT_MS: '1000' }),
+  );
   const served = await startServer(app.fetch, { host: '127.0.0.1', port: 0 });
   stack.rdap.setLatency(opts.latencyMs);
   stack.dns.setLatency(opts.latencyMs);
@@ -91,10 +94,13 @@ export async function runSoak(opts: BenchOptions): Promise<SectionResult> {
           const host = i % 3 === 2 ? newHosts[i % newHosts.length] : known[i % known.length];
           const t0 = performance.now();
           try {
-            const res = await fetch(`http://127.0.0.1:${served.port}/v1/lookup?url=${encodeURIComponent(`https://${host}/soak/${i}`)}`, {
-              headers: CLIENT_HEADERS,
-              signal: AbortSignal.timeout(30_000),
-            });
+            const res = await fetch(
+              `http://127.0.0.1:${served.port}/v1/lookup?url=${encodeURIComponent(`https://${host}/soak/${i}`)}`,
+              {
+                headers: CLIENT_HEADERS,
+                signal: AbortSignal.timeout(30_000),
+              },
+            );
             await res.arrayBuffer();
             if (res.status !== 200) failures++;
           } catch {
@@ -118,14 +124,54 @@ export async function runSoak(opts: BenchOptions): Promise<SectionResult> {
   const p50 = round(percentile(latencies, 50), 2);
   const p99 = round(percentile(latencies, 99), 2);
   const mb = (b: number) => round(b / 1024 / 1024, 1);
-  opts.log(`soak: ${latencies.length} lookups in ${wallS.toFixed(1)} s, ${failures} failed, p99 ${p99} ms, RSS ${mb(rssStart)} → ${mb(rssEnd)} MB`);
+  opts.log(
+    `soak: ${latencies.length} lookups in ${wallS.toFixed(1)} s, ${failures} failed, p99 ${p99} ms, RSS ${mb(rssStart)} → ${mb(rssEnd)} MB`,
+  );
   return {
-    keys: { soakPerSecond: perSecond, soakP50Ms: p50, soakP99Ms: p99, soakRssStartMB: mb(rssStart), soakRssEndMB: mb(rssEnd), soakFailures: failures },
+    keys: {
+      soakPerSecond: perSecond,
+      soakP50Ms: p50,
+      soakP99Ms: p99,
+      soakRssStartMB: mb(rssStart),
+      soakRssEndMB: mb(rssEnd),
+      soakFailures: failures,
+    },
     rows: [
-      { section: 'soak', figure: `${seconds} s of mixed lookups with rotating faults: lookups/s`, value: String(perSecond), comparison: `${latencies.length} lookups, ${failures} HTTP failures`, target: '—', verdict: 'n/a' },
-      { section: 'soak', figure: 'latency p50 / p99', value: `${p50} ms / ${p99} ms`, comparison: `lookup deadline ${3 * 1000} ms`, target: '—', verdict: 'n/a' },
-      { section: 'soak', figure: 'RSS start → end', value: `${mb(rssStart)} → ${mb(rssEnd)} MB`, comparison: 'same process as the server and the loopback servers', target: '—', verdict: 'n/a' },
+      {
+        section: 'soak',
+        figure: `${seconds} s of mixed lookups with rotating faults: lookups/s`,
+        value: String(perSecond),
+        comparison: `${latencies.length} lookups, ${failures} HTTP failures`,
+        target: '—',
+        verdict: 'n/a',
+      },
+      {
+        section: 'soak',
+        figure: 'latency p50 / p99',
+        value: `${p50} ms / ${p99} ms`,
+        comparison: `lookup deadline ${3 * 1000} ms`,
+        target: '—',
+        verdict: 'n/a',
+      },
+      {
+        section: 'soak',
+        figure: 'RSS start → end',
+        value: `${mb(rssStart)} → ${mb(rssEnd)} MB`,
+        comparison: 'same process as the server and the loopback servers',
+        target: '—',
+        verdict: 'n/a',
+      },
     ],
-    details: { seconds, wallS, concurrency: CONCURRENCY, faultPeriodMs: FAULT_PERIOD_MS, faults: FAULTS.map((f) => f.name), lookups: latencies.length, failures, rssStart, rssEnd },
+    details: {
+      seconds,
+      wallS,
+      concurrency: CONCURRENCY,
+      faultPeriodMs: FAULT_PERIOD_MS,
+      faults: FAULTS.map((f) => f.name),
+      lookups: latencies.length,
+      failures,
+      rssStart,
+      rssEnd,
+    },
   };
 }

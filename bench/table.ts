@@ -51,5 +51,9 @@ export function renderTable(rows: Row[]): string {
   const head = ['Section', 'Figure', 'Median (min–max)', 'Bound / comparison (same run)', 'Target', 'Verdict'];
   const cells = rows.map((r) => [r.section, r.figure, r.value, r.comparison, r.target, r.verdict]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  return [pad(head, widths), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map((c) => pad(c, widths))].join('\n');
+  return [
+    pad(head, widths),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...cells.map((c) => pad(c, widths)),
+  ].join('\n');
 }

@@ -5,10 +5,30 @@ import { RecipientSchema } from './model/recipient';
  * The backend HTTP API, shared by the server (validation at the edge) and the extension
  * (validation of what comes back). Shapes follow issue 9.
  */
-export const LookupStepSchema = z.enum(['input', 'dns', 'bootstrap', 'rdap-ip', 'rdap-asn', 'rdap-domain', 'rdap-registrar', 'asn', 'cdn', 'whois', 'directory']);
+export const LookupStepSchema = z.enum([
+  'input',
+  'dns',
+  'bootstrap',
+  'rdap-ip',
+  'rdap-asn',
+  'rdap-domain',
+  'rdap-registrar',
+  'asn',
+  'cdn',
+  'whois',
+  'directory',
+]);
 export type LookupStep = z.infer<typeof LookupStepSchema>;
 
-export const LookupErrorKindSchema = z.enum(['timeout', 'rate-limited', 'not-found', 'unavailable', 'invalid-response', 'private-target', 'invalid-input']);
+export const LookupErrorKindSchema = z.enum([
+  'timeout',
+  'rate-limited',
+  'not-found',
+  'unavailable',
+  'invalid-response',
+  'private-target',
+  'invalid-input',
+]);
 export type LookupErrorKind = z.infer<typeof LookupErrorKindSchema>;
 
 export const LookupErrorSchema = z.object({
@@ -74,7 +94,9 @@ export const BatchResponseSchema = z.object({
 });
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;
 
-export const ApiErrorSchema = z.object({ error: z.object({ kind: z.string(), message: z.string(), path: z.string().optional() }) });
+export const ApiErrorSchema = z.object({
+  error: z.object({ kind: z.string(), message: z.string(), path: z.string().optional() }),
+});
 
 /** What a reply says about the notice it answers; a suggestion the user confirms. */
 export const REPLY_KINDS = [

@@ -17,4 +17,5 @@ export function pageLanguage(uiLanguage: string, catalogLocale: string): string 
 }
 
 /** The checklist's language for a page language: Chinese pages get the Chinese statutory names. */
-export const checklistLangFor = (pageLang: string): 'en' | 'zh' => (pageLang.toLowerCase().startsWith('zh') ? 'zh' : 'en');
+export const checklistLangFor = (pageLang: string): 'en' | 'zh' =>
+  pageLang.toLowerCase().startsWith('zh') ? 'zh' : 'en';

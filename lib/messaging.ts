@@ -27,15 +27,22 @@ export const PROTOCOL = {
   /** Detection (issue 6): the content script reports a page's capped features; the background scores them. */
   'detection/page': def<typeof PageFeaturesSchema, { suspected: boolean }>(PageFeaturesSchema, ['content']),
   /** The popup asks for the verdict kept for a tab (null when none). */
-  'detection/verdict': def<typeof DetectionTabSchema, { verdict: TabVerdict | null }>(DetectionTabSchema, ['extension']),
+  'detection/verdict': def<typeof DetectionTabSchema, { verdict: TabVerdict | null }>(DetectionTabSchema, [
+    'extension',
+  ]),
   /** The options page turns detection on (after the host permission was granted) or off. */
-  'detection/set-enabled': def<typeof DetectionEnabledSchema, { enabled: boolean; registered: boolean }>(DetectionEnabledSchema, ['extension']),
+  'detection/set-enabled': def<typeof DetectionEnabledSchema, { enabled: boolean; registered: boolean }>(
+    DetectionEnabledSchema,
+    ['extension'],
+  ),
 } as const;
 
 export type MessageName = keyof typeof PROTOCOL;
 export type MessageInput<K extends MessageName> = z.infer<(typeof PROTOCOL)[K]['input']>;
 export type MessageOutput<K extends MessageName> = NonNullable<(typeof PROTOCOL)[K]['output']>;
-export type Handlers = { [K in MessageName]: (input: MessageInput<K>, sender: SenderInfo) => Promise<MessageOutput<K>> };
+export type Handlers = {
+  [K in MessageName]: (input: MessageInput<K>, sender: SenderInfo) => Promise<MessageOutput<K>>;
+};
 
 export interface Envelope {
   type: string;
@@ -71,9 +78,14 @@ export async function dispatch(
     if (!envelope.success || !(envelope.data.type in PROTOCOL)) throw new AppError('invalid_input', 'Unknown message');
     const name = envelope.data.type as MessageName;
     const spec = PROTOCOL[name];
-    if (!senderKind || !spec.from.includes(senderKind)) throw new AppError('forbidden_sender', `Sender may not send ${name}`);
+    if (!senderKind || !spec.from.includes(senderKind))
+      throw new AppError('forbidden_sender', `Sender may not send ${name}`);
     const input = spec.input.safeParse(envelope.data.data ?? {});
-    if (!input.success) throw new AppError('invalid_input', `Invalid ${name}: ${input.error.issues[0]?.path.join('.')} ${input.error.issues[0]?.message}`);
+    if (!input.success)
+      throw new AppError(
+        'invalid_input',
+        `Invalid ${name}: ${input.error.issues[0]?.path.join('.')} ${input.error.issues[0]?.message}`,
+      );
     const handler = handlers[name] as ((i: unknown, s: SenderInfo) => Promise<unknown>) | undefined;
     if (!handler) throw new AppError('internal', `No handler for ${name}`);
     return { ok: true, data: await handler(input.data, sender) };

@@ -51,7 +51,13 @@ export function BulkInput({ onCheck, formatOf }: Props) {
           />
         )}
       </Field>
-      <button type="button" className="primary" data-testid="bulk-check" disabled={!text.trim()} onClick={() => onCheck(text, format)}>
+      <button
+        type="button"
+        className="primary"
+        data-testid="bulk-check"
+        disabled={!text.trim()}
+        onClick={() => onCheck(text, format)}
+      >
         {t('bulkCheck')}
       </button>
     </div>

@@ -22,13 +22,29 @@ const SHARED = '';
  * The URLs one notice lists, each with the work it shows; unticking one leaves it out of the
  * letter and the tracked notice. The notice names only the works of its ticked URLs.
  */
-export function GroupUrls({ urls, excluded, standIns, readOnly, onToggle, works = [], urlWorks, suggested, onAssign }: Props) {
+export function GroupUrls({
+  urls,
+  excluded,
+  standIns,
+  readOnly,
+  onToggle,
+  works = [],
+  urlWorks,
+  suggested,
+  onAssign,
+}: Props) {
   const t = useT();
   const included = urls.filter((u) => !excluded.has(u)).length;
   const pickable = works.length > 0 && onAssign && !readOnly;
   const unassignedSuggestions = urls.filter((u) => !urlWorks?.get(u)?.length && suggested?.get(u)?.length);
   const workSelect = (value: string, label: string, onPick: (id: string) => void, testId: string) => (
-    <select aria-label={label} value={value} onChange={(e) => onPick(e.target.value)} data-testid={testId} className="select--inline">
+    <select
+      aria-label={label}
+      value={value}
+      onChange={(e) => onPick(e.target.value)}
+      data-testid={testId}
+      className="select--inline"
+    >
       <option value={SHARED}>{t('bulkWorkShared')}</option>
       {works.map((w) => (
         <option key={w.id} value={w.id}>
@@ -47,7 +63,11 @@ export function GroupUrls({ urls, excluded, standIns, readOnly, onToggle, works 
           <span className="muted">{t('bulkWorkAll')}</span>
           {workSelect(SHARED, t('bulkWorkAll'), (id) => onAssign(urls, id ? [id] : []), 'group-work')}
           {unassignedSuggestions.length > 0 && (
-            <button type="button" data-testid="apply-suggested" onClick={() => unassignedSuggestions.forEach((u) => onAssign([u], [...suggested!.get(u)!]))}>
+            <button
+              type="button"
+              data-testid="apply-suggested"
+              onClick={() => unassignedSuggestions.forEach((u) => onAssign([u], [...suggested!.get(u)!]))}
+            >
               {t('bulkWorkApplySuggested', String(unassignedSuggestions.length))}
             </button>
           )}
@@ -60,7 +80,13 @@ export function GroupUrls({ urls, excluded, standIns, readOnly, onToggle, works 
           return (
             <li key={u} className="bulk-url">
               <label className="check">
-                <input type="checkbox" checked={!excluded.has(u)} disabled={readOnly} onChange={() => onToggle(u)} data-testid="group-url" />
+                <input
+                  type="checkbox"
+                  checked={!excluded.has(u)}
+                  disabled={readOnly}
+                  onChange={() => onToggle(u)}
+                  data-testid="group-url"
+                />
                 <span className="mono">{u}</span>
               </label>
               {pickable ? (

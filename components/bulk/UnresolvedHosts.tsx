@@ -23,7 +23,8 @@ export function UnresolvedHosts({ hosts, onAssign }: Props) {
           <li key={h.host} data-testid="unresolved-host" data-reason={h.reason}>
             <details>
               <summary>
-                <span className="mono">{h.host}</span> · {h.urls.length} · {t(`bulkUnresolved_${h.reason}` as MessageKey)}
+                <span className="mono">{h.host}</span> · {h.urls.length} ·{' '}
+                {t(`bulkUnresolved_${h.reason}` as MessageKey)}
                 {h.detail && <span className="muted"> ({h.detail})</span>}
               </summary>
               <p className="muted">{t('bulkAssignRecipient', h.host)}</p>

@@ -14,15 +14,26 @@ const SHOWN_HOSTS = 30;
 export function ValidationSummary({ validCount, blank, rejected, hosts }: Props) {
   const t = useT();
   const reason = (r: Props['rejected'][number]) =>
-    r.reason === 'duplicate' || r.reason === 'too_many' || r.reason === 'unknown_work' ? t(`bulkReason_${r.reason}` as MessageKey, r.detail ?? '') : t(`bulkReason_${r.reason}` as MessageKey);
+    r.reason === 'duplicate' || r.reason === 'too_many' || r.reason === 'unknown_work'
+      ? t(`bulkReason_${r.reason}` as MessageKey, r.detail ?? '')
+      : t(`bulkReason_${r.reason}` as MessageKey);
   return (
     <div data-testid="validation-summary">
-      <p className={`banner ${validCount > 0 ? 'banner--ok' : 'banner--error'}`} data-testid="valid-count" data-count={validCount}>
+      <p
+        className={`banner ${validCount > 0 ? 'banner--ok' : 'banner--error'}`}
+        data-testid="valid-count"
+        data-count={validCount}
+      >
         <strong>{t('bulkValidCount', [String(validCount), String(hosts.length)])}</strong>
         {blank > 0 && <span className="muted"> · {t('bulkBlank', String(blank))}</span>}
       </p>
       {rejected.length > 0 && (
-        <details className="banner banner--warn" open={rejected.length <= 20} data-testid="rejected" data-count={rejected.length}>
+        <details
+          className="banner banner--warn"
+          open={rejected.length <= 20}
+          data-testid="rejected"
+          data-count={rejected.length}
+        >
           <summary>{t('bulkRejectedTitle', String(rejected.length))}</summary>
           <VirtualList
             items={rejected}
@@ -53,7 +64,9 @@ export function ValidationSummary({ validCount, blank, rejected, hosts }: Props)
               ))}
             </tbody>
           </table>
-          {hosts.length > SHOWN_HOSTS && <p className="muted">{t('bulkMoreHosts', String(hosts.length - SHOWN_HOSTS))}</p>}
+          {hosts.length > SHOWN_HOSTS && (
+            <p className="muted">{t('bulkMoreHosts', String(hosts.length - SHOWN_HOSTS))}</p>
+          )}
         </details>
       )}
     </div>

@@ -19,7 +19,9 @@ export function DetectionToggle({ enabled, onToggle, t: tProp }: Props) {
   const tContext = useT();
   const t = tProp ?? tContext;
   const id = useId();
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'denied' } | { kind: 'failed'; error: unknown }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'busy' | 'denied' } | { kind: 'failed'; error: unknown }>({
+    kind: 'idle',
+  });
   return (
     <section data-testid="detection-toggle">
       <p className="muted">{t('detectExplain')}</p>

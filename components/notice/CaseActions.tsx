@@ -35,16 +35,31 @@ export function CaseActions({
   return (
     <div>
       <div className="row">
-        <button type="button" onClick={() => void run('verify', onVerify)()} disabled={busy !== null} data-testid="verify-history">
+        <button
+          type="button"
+          onClick={() => void run('verify', onVerify)()}
+          disabled={busy !== null}
+          data-testid="verify-history"
+        >
           {t('verifyHistory')}
         </button>
         {canRecheck && (
-          <button type="button" onClick={() => void run('recheck', async () => setRecheck(await onRecheck()))()} disabled={busy !== null} data-testid="recheck">
+          <button
+            type="button"
+            onClick={() => void run('recheck', async () => setRecheck(await onRecheck()))()}
+            disabled={busy !== null}
+            data-testid="recheck"
+          >
             {t('recheck')}
           </button>
         )}
         {canEscalate && (
-          <button type="button" onClick={() => void run('escalate', onEscalate)()} disabled={busy !== null} data-testid="escalate">
+          <button
+            type="button"
+            onClick={() => void run('escalate', onEscalate)()}
+            disabled={busy !== null}
+            data-testid="escalate"
+          >
             {t('escalate')}
           </button>
         )}

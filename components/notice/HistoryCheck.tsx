@@ -12,9 +12,20 @@ export function HistoryCheck({ verdict, events }: { verdict: HistoryVerdict; eve
       </p>
     );
   }
-  const expected = verdict.reason === 'notice_mismatch' ? (statusKey(verdict.expected) ? t(statusKey(verdict.expected)!) : verdict.expected) : '';
+  const expected =
+    verdict.reason === 'notice_mismatch'
+      ? statusKey(verdict.expected)
+        ? t(statusKey(verdict.expected)!)
+        : verdict.expected
+      : '';
   return (
-    <div className="banner banner--error" role="alert" data-testid="history-verdict" data-ok="false" data-reason={verdict.reason}>
+    <div
+      className="banner banner--error"
+      role="alert"
+      data-testid="history-verdict"
+      data-ok="false"
+      data-reason={verdict.reason}
+    >
       <strong>{t('historyBrokenAt', String(verdict.brokenAt))}</strong>
       <p data-testid="history-reason">{t(historyReasonKey(verdict.reason), expected)}</p>
       {/* The raw verdict is evidence too: what the check found, in its own terms. */}

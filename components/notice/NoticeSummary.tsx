@@ -8,7 +8,15 @@ const uiLocale = () => (typeof document !== 'undefined' && document.documentElem
 export const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(uiLocale()) : '—');
 
 /** The notice as sent: who, what, when, on what basis, and the exact text with its hash. */
-export function NoticeSummary({ notice, basis, counterWindow }: { notice: Notice; basis: string | null; counterWindow: LoggedCounterWindow | null }) {
+export function NoticeSummary({
+  notice,
+  basis,
+  counterWindow,
+}: {
+  notice: Notice;
+  basis: string | null;
+  counterWindow: LoggedCounterWindow | null;
+}) {
   const t = useT();
   return (
     <section className="card" data-testid="notice-summary">
@@ -41,7 +49,11 @@ export function NoticeSummary({ notice, basis, counterWindow }: { notice: Notice
         <dt>{t('followUpOn')}</dt>
         <dd data-testid="follow-up">
           {notice.followUpAt ? when(notice.followUpAt) : t('noFollowUp')}
-          {basis && <div className="muted">{t('followUpBasis')}: {basis}</div>}
+          {basis && (
+            <div className="muted">
+              {t('followUpBasis')}: {basis}
+            </div>
+          )}
         </dd>
       </dl>
       {counterWindow && notice.status === 'counter_noticed' && (
@@ -63,7 +75,10 @@ export function NoticeSummary({ notice, basis, counterWindow }: { notice: Notice
             {notice.sent.text}
           </pre>
           <div className="muted">
-            {t('sentTextHash')}: <span className="mono" data-testid="sent-hash">{notice.sent.textSha256}</span>
+            {t('sentTextHash')}:{' '}
+            <span className="mono" data-testid="sent-hash">
+              {notice.sent.textSha256}
+            </span>
           </div>
         </>
       )}

@@ -50,7 +50,10 @@ export function ReplyForm({
     setBusy(true);
     setError(null);
     try {
-      const disclosedHost = fromCdn && hostName.trim() ? { name: hostName.trim(), emails: hostEmail.trim() ? [hostEmail.trim()] : [] } : undefined;
+      const disclosedHost =
+        fromCdn && hostName.trim()
+          ? { name: hostName.trim(), emails: hostEmail.trim() ? [hostEmail.trim()] : [] }
+          : undefined;
       await onSubmit({ to: chosen, text, reason, ecommercePlatform: ecommerce, file, disclosedHost });
       setHostName('');
       setHostEmail('');
@@ -80,26 +83,67 @@ export function ReplyForm({
         )}
       </Field>
       {chosen === 'rejected' && (
-        <Field label={t('replyReason')}>{(p) => <input {...p} name="replyReason" required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} />}</Field>
+        <Field label={t('replyReason')}>
+          {(p) => (
+            <input
+              {...p}
+              name="replyReason"
+              required
+              maxLength={2000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </Field>
       )}
       {chosen === 'counter_noticed' && regime === 'cn' && (
         <label className="check">
-          <input type="checkbox" name="ecommercePlatform" checked={ecommerce} onChange={(e) => setEcommerce(e.target.checked)} />
+          <input
+            type="checkbox"
+            name="ecommercePlatform"
+            checked={ecommerce}
+            onChange={(e) => setEcommerce(e.target.checked)}
+          />
           <span>{t('replyEcommerce')}</span>
         </label>
       )}
-      <Field label={t('replyText')}>{(p) => <textarea {...p} name="replyText" maxLength={20000} value={text} onChange={(e) => setText(e.target.value)} />}</Field>
+      <Field label={t('replyText')}>
+        {(p) => (
+          <textarea {...p} name="replyText" maxLength={20000} value={text} onChange={(e) => setText(e.target.value)} />
+        )}
+      </Field>
       {fromCdn && (
         <fieldset className="fieldset">
           <legend>{t('replyDisclosedLegend')}</legend>
           <p className="muted">{t('replyDisclosedHint')}</p>
-          <Field label={t('replyDisclosedName')}>{(p) => <input {...p} name="disclosedHost" maxLength={500} value={hostName} onChange={(e) => setHostName(e.target.value)} />}</Field>
+          <Field label={t('replyDisclosedName')}>
+            {(p) => (
+              <input
+                {...p}
+                name="disclosedHost"
+                maxLength={500}
+                value={hostName}
+                onChange={(e) => setHostName(e.target.value)}
+              />
+            )}
+          </Field>
           <Field label={t('replyDisclosedEmail')}>
-            {(p) => <input {...p} type="email" name="disclosedEmail" maxLength={254} value={hostEmail} onChange={(e) => setHostEmail(e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                type="email"
+                name="disclosedEmail"
+                maxLength={254}
+                value={hostEmail}
+                onChange={(e) => setHostEmail(e.target.value)}
+              />
+            )}
           </Field>
         </fieldset>
       )}
-      <Field label={t('replyFile')}>{(p) => <input {...p} type="file" name="replyFile" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}</Field>
+      <Field label={t('replyFile')}>
+        {(p) => <input {...p} type="file" name="replyFile" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+      </Field>
       {error ? <ErrorMessage error={error} /> : null}
       <button type="submit" className="primary" disabled={busy} data-testid="record-reply">
         {t('replySave')}

@@ -25,7 +25,9 @@ export function Timeline({ events }: { events: readonly NoticeEvent[] }) {
           return (
             <tr key={e.id} data-testid="timeline-event" data-kind={e.kind}>
               <td>
-                <time dateTime={e.at} title={e.at}>{when(e.at)}</time>
+                <time dateTime={e.at} title={e.at}>
+                  {when(e.at)}
+                </time>
               </td>
               <td title={e.kind}>{(kindKey && t(kindKey)) || e.kind}</td>
               <td title={e.actor}>{t(`actor_${e.actor}` as MessageKey) || e.actor}</td>
@@ -33,8 +35,12 @@ export function Timeline({ events }: { events: readonly NoticeEvent[] }) {
                 <ul className="plain-list">
                   {describeDetails(e.details, t, when).map((l) => (
                     <li key={l.key} data-key={l.key}>
-                      <span className="muted" title={l.key}>{l.label}:</span>{' '}
-                      <span className="detail-value" title={l.value !== l.raw ? l.raw : undefined}>{l.value}</span>
+                      <span className="muted" title={l.key}>
+                        {l.label}:
+                      </span>{' '}
+                      <span className="detail-value" title={l.value !== l.raw ? l.raw : undefined}>
+                        {l.value}
+                      </span>
                     </li>
                   ))}
                 </ul>

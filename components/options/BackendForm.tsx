@@ -17,7 +17,9 @@ export function BackendForm({ saved, onSave, onTest, onPair }: Props) {
   const [url, setUrl] = useState(saved.url);
   const [token, setToken] = useState(saved.token);
   const [urlError, setUrlError] = useState<string>();
-  const [state, setState] = useState<{ kind: 'idle' | 'testing' | 'ok' | 'saved' | 'pairing' | 'paired' } | { kind: 'failed'; error: unknown }>({ kind: 'idle' });
+  const [state, setState] = useState<
+    { kind: 'idle' | 'testing' | 'ok' | 'saved' | 'pairing' | 'paired' } | { kind: 'failed'; error: unknown }
+  >({ kind: 'idle' });
   // A newly stored setting replaces what the form shows (React's "adjust state when a prop changes").
   const [shown, setShown] = useState(saved);
   if (shown !== saved) {
@@ -42,10 +44,18 @@ export function BackendForm({ saved, onSave, onTest, onPair }: Props) {
       noValidate
     >
       <p className="muted">{t('backendIntro')}</p>
-      <Field label={t('backendUrl')} error={urlError}>{(a) => <input {...a} name="backendUrl" value={url} onChange={(e) => setUrl(e.target.value)} />}</Field>
-      <Field label={t('backendToken')} hint={t('backendTokenHint')}>{(a) => <input {...a} name="backendToken" type="password" value={token} onChange={(e) => setToken(e.target.value)} />}</Field>
+      <Field label={t('backendUrl')} error={urlError}>
+        {(a) => <input {...a} name="backendUrl" value={url} onChange={(e) => setUrl(e.target.value)} />}
+      </Field>
+      <Field label={t('backendToken')} hint={t('backendTokenHint')}>
+        {(a) => (
+          <input {...a} name="backendToken" type="password" value={token} onChange={(e) => setToken(e.target.value)} />
+        )}
+      </Field>
       <div className="row">
-        <button className="primary" type="submit">{t('save')}</button>
+        <button className="primary" type="submit">
+          {t('save')}
+        </button>
         <button
           type="button"
           disabled={state.kind === 'testing'}
@@ -84,9 +94,21 @@ export function BackendForm({ saved, onSave, onTest, onPair }: Props) {
             {state.kind === 'pairing' ? t('backendPairing') : t('backendPair')}
           </button>
         )}
-        {state.kind === 'paired' && <span className="banner banner--ok" role="status">{t('backendPaired')}</span>}
-        {state.kind === 'ok' && <span className="banner banner--ok" role="status">{t('backendReachable')}</span>}
-        {state.kind === 'saved' && <span className="banner banner--ok" role="status">{t('saved')}</span>}
+        {state.kind === 'paired' && (
+          <span className="banner banner--ok" role="status">
+            {t('backendPaired')}
+          </span>
+        )}
+        {state.kind === 'ok' && (
+          <span className="banner banner--ok" role="status">
+            {t('backendReachable')}
+          </span>
+        )}
+        {state.kind === 'saved' && (
+          <span className="banner banner--ok" role="status">
+            {t('saved')}
+          </span>
+        )}
       </div>
       {state.kind === 'failed' && <ErrorMessage error={state.error} />}
     </form>

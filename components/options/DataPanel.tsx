@@ -40,7 +40,12 @@ export function DataPanel({
   const exportButton = (kind: ExportKind, label: MessageKey, hint: MessageKey) => (
     <div className="field">
       <div>
-        <button type="button" disabled={busy} onClick={() => void run(() => onExport(kind))} data-testid={`export-${kind}`}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void run(() => onExport(kind))}
+          data-testid={`export-${kind}`}
+        >
           {t(label)}
         </button>
       </div>

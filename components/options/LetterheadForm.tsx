@@ -3,7 +3,8 @@ import { LetterheadSchema, LOGO_MAX_BYTES, type Letterhead } from '../../lib/mod
 import { Field } from '../ui/Field';
 import { useT, type MessageKey } from '../i18n';
 
-type FieldName = 'company' | 'address' | 'email' | 'phone' | 'signatory' | 'signatoryTitle' | 'creditCode' | 'legalRep' | 'logo';
+type FieldName =
+  'company' | 'address' | 'email' | 'phone' | 'signatory' | 'signatoryTitle' | 'creditCode' | 'legalRep' | 'logo';
 type Errors = Partial<Record<FieldName, MessageKey>>;
 
 const EMPTY: Record<Exclude<FieldName, 'logo'>, string> = {
@@ -137,7 +138,15 @@ export function LetterheadForm({ saved, onSave }: Props) {
         {text('legalRep', 'fieldLegalRep')}
       </div>
       <Field label={t('fieldLogo')} hint={t('logoHint')} error={errors.logo && t(errors.logo)}>
-        {(a) => <input {...a} name="logo" type="file" accept="image/png,image/jpeg,image/gif,image/webp,image/svg+xml" onChange={(e) => onLogo(e.target.files?.[0])} />}
+        {(a) => (
+          <input
+            {...a}
+            name="logo"
+            type="file"
+            accept="image/png,image/jpeg,image/gif,image/webp,image/svg+xml"
+            onChange={(e) => onLogo(e.target.files?.[0])}
+          />
+        )}
       </Field>
       {logo && (
         <div className="row">
@@ -151,8 +160,16 @@ export function LetterheadForm({ saved, onSave }: Props) {
         <button className="primary" type="submit">
           {t('save')}
         </button>
-        {status === 'saved' && <span className="banner banner--ok" role="status">{t('letterheadSaved')}</span>}
-        {status === 'failed' && <span className="banner banner--error" role="alert">{t('letterheadNotSaved')}</span>}
+        {status === 'saved' && (
+          <span className="banner banner--ok" role="status">
+            {t('letterheadSaved')}
+          </span>
+        )}
+        {status === 'failed' && (
+          <span className="banner banner--error" role="alert">
+            {t('letterheadNotSaved')}
+          </span>
+        )}
       </div>
     </form>
   );

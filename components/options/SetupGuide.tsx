@@ -41,7 +41,13 @@ export function SetupGuide({ hasLetterhead, hasWork, onGo, onCheckBackend }: Pro
             <strong>{s.title}</strong> <span className="muted">{s.hint}</span>
             <div className="row">
               {s.id === 'backend' ? (
-                <button type="button" className={next?.id === s.id ? 'primary' : ''} onClick={() => void check()} disabled={backend === 'checking'} data-testid="setup-check-backend">
+                <button
+                  type="button"
+                  className={next?.id === s.id ? 'primary' : ''}
+                  onClick={() => void check()}
+                  disabled={backend === 'checking'}
+                  data-testid="setup-check-backend"
+                >
                   {backend === 'ok' ? t('setupBackendOk') : t('setupBackendCheck')}
                 </button>
               ) : (

@@ -21,27 +21,55 @@ export function WorksCatalog({ works, newId, onSave, onDelete }: Props) {
         {works.map((w) =>
           editing === w.id ? (
             <li key={w.id}>
-              <WorkForm initial={w} newId={newId} onSave={async (x) => { await onSave(x); setEditing(null); }} onCancel={() => setEditing(null)} />
+              <WorkForm
+                initial={w}
+                newId={newId}
+                onSave={async (x) => {
+                  await onSave(x);
+                  setEditing(null);
+                }}
+                onCancel={() => setEditing(null)}
+              />
             </li>
           ) : (
             <li key={w.id} className="card row" style={{ justifyContent: 'space-between' }}>
               <span>
                 <strong>{w.title}</strong>
                 {w.aliases.length > 0 && <span className="muted"> · {w.aliases.join(' / ')}</span>}
-                <div className="muted">{[w.owner, w.registration, w.officialDomains.join(', ')].filter(Boolean).join(' · ')}</div>
+                <div className="muted">
+                  {[w.owner, w.registration, w.officialDomains.join(', ')].filter(Boolean).join(' · ')}
+                </div>
               </span>
               <span className="row">
-                <button type="button" onClick={() => setEditing(w.id)}>{t('edit')}</button>
-                <button type="button" onClick={() => { if (confirm(t('confirmDeleteWork', w.title))) void onDelete(w.id); }}>{t('delete')}</button>
+                <button type="button" onClick={() => setEditing(w.id)}>
+                  {t('edit')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    if (confirm(t('confirmDeleteWork', w.title))) void onDelete(w.id);
+                  }}
+                >
+                  {t('delete')}
+                </button>
               </span>
             </li>
           ),
         )}
       </ul>
       {editing === 'new' ? (
-        <WorkForm newId={newId} onSave={async (x) => { await onSave(x); setEditing(null); }} onCancel={() => setEditing(null)} />
+        <WorkForm
+          newId={newId}
+          onSave={async (x) => {
+            await onSave(x);
+            setEditing(null);
+          }}
+          onCancel={() => setEditing(null)}
+        />
       ) : (
-        <button type="button" onClick={() => setEditing('new')}>{t('addWork')}</button>
+        <button type="button" onClick={() => setEditing('new')}>
+          {t('addWork')}
+        </button>
       )}
     </div>
   );

@@ -9,7 +9,15 @@ export interface NoticeFilter {
 }
 
 /** Status select and a search box; the search is reported after typing pauses, so each key does not query the database. */
-export function NoticeFilters({ value, onChange, debounceMs = 250 }: { value: NoticeFilter; onChange: (f: NoticeFilter) => void; debounceMs?: number }) {
+export function NoticeFilters({
+  value,
+  onChange,
+  debounceMs = 250,
+}: {
+  value: NoticeFilter;
+  onChange: (f: NoticeFilter) => void;
+  debounceMs?: number;
+}) {
   const t = useT();
   const [search, setSearch] = useState(value.search);
   const latest = useRef(value);
@@ -27,7 +35,9 @@ export function NoticeFilters({ value, onChange, debounceMs = 250 }: { value: No
         name="status"
         aria-label={t('popupFilterStatus')}
         value={value.status ?? ''}
-        onChange={(e) => onChange({ ...value, status: e.target.value ? NoticeStatusSchema.parse(e.target.value) : null })}
+        onChange={(e) =>
+          onChange({ ...value, status: e.target.value ? NoticeStatusSchema.parse(e.target.value) : null })
+        }
       >
         <option value="">{t('allStatuses')}</option>
         {NoticeStatusSchema.options.map((s) => (
@@ -36,7 +46,14 @@ export function NoticeFilters({ value, onChange, debounceMs = 250 }: { value: No
           </option>
         ))}
       </select>
-      <input type="search" name="search" placeholder={t('searchNotices')} aria-label={t('searchNotices')} value={search} onChange={(e) => setSearch(e.target.value)} />
+      <input
+        type="search"
+        name="search"
+        placeholder={t('searchNotices')}
+        aria-label={t('searchNotices')}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
     </div>
   );
 }

@@ -13,13 +13,20 @@ export interface NoticeRowData {
   followUpAt?: string | null;
 }
 
-const shortDate = (iso: string) => new Date(iso).toLocaleDateString(document.documentElement.lang || undefined, { month: 'short', day: 'numeric' });
+const shortDate = (iso: string) =>
+  new Date(iso).toLocaleDateString(document.documentElement.lang || undefined, { month: 'short', day: 'numeric' });
 
 /** One notice: where, to whom, its status, and when to follow up (overdue stands out). */
 export function NoticeRow({ row, onOpen }: { row: NoticeRowData; onOpen: (id: string) => void }) {
   const t = useT();
   return (
-    <button type="button" className={`notice-row${row.overdue ? ' notice-row--overdue' : ''}`} onClick={() => onOpen(row.id)} data-testid="notice-row" data-status={row.status}>
+    <button
+      type="button"
+      className={`notice-row${row.overdue ? ' notice-row--overdue' : ''}`}
+      onClick={() => onOpen(row.id)}
+      data-testid="notice-row"
+      data-status={row.status}
+    >
       <span className="notice-row__main">
         <strong className="notice-row__host">{row.host}</strong>
         <span className="muted">{row.recipientName || t('noRecipientYet')}</span>
@@ -27,9 +34,13 @@ export function NoticeRow({ row, onOpen }: { row: NoticeRowData; onOpen: (id: st
       <span className="notice-row__meta">
         <span className={`badge status status--${row.status}`}>{t(STATUS_KEYS[row.status])}</span>
         {row.overdue ? (
-          <span className="badge badge--overdue" data-testid="row-overdue">{t('overdueSince', shortDate(row.followUpAt!))}</span>
+          <span className="badge badge--overdue" data-testid="row-overdue">
+            {t('overdueSince', shortDate(row.followUpAt!))}
+          </span>
         ) : row.followUpAt ? (
-          <span className="muted" data-testid="row-follow-up">{t('followUpOn', shortDate(row.followUpAt))}</span>
+          <span className="muted" data-testid="row-follow-up">
+            {t('followUpOn', shortDate(row.followUpAt))}
+          </span>
         ) : row.daysSinceSent !== null ? (
           <span className="muted">{t('daysSinceSent', String(row.daysSinceSent))}</span>
         ) : null}

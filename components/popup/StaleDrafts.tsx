@@ -7,7 +7,15 @@ export interface StaleDraft {
 }
 
 /** Reports started more than a day ago and never addressed: kept out of the list, one click to discard. */
-export function StaleDrafts({ drafts, onOpen, onDiscard }: { drafts: readonly StaleDraft[]; onOpen: (id: string) => void; onDiscard: (ids: string[]) => void }) {
+export function StaleDrafts({
+  drafts,
+  onOpen,
+  onDiscard,
+}: {
+  drafts: readonly StaleDraft[];
+  onOpen: (id: string) => void;
+  onDiscard: (ids: string[]) => void;
+}) {
   const t = useT();
   return (
     <details className="stale-drafts" data-testid="stale-drafts">
@@ -19,7 +27,9 @@ export function StaleDrafts({ drafts, onOpen, onDiscard }: { drafts: readonly St
             <button type="button" className="link" onClick={() => onOpen(d.id)}>
               {d.host}
             </button>
-            <span className="muted">{new Date(d.createdAt).toLocaleDateString(document.documentElement.lang || undefined)}</span>
+            <span className="muted">
+              {new Date(d.createdAt).toLocaleDateString(document.documentElement.lang || undefined)}
+            </span>
             <button type="button" className="danger" onClick={() => onDiscard([d.id])} data-testid="discard-draft">
               {t('discardDraft')}
             </button>

@@ -14,7 +14,11 @@ export interface EvidenceView {
 export function EvidencePanel({ evidence }: { evidence: EvidenceView | null }) {
   const t = useT();
   if (!evidence) {
-    return <p className="banner banner--warn" data-testid="no-evidence">{t('evidenceNone')}</p>;
+    return (
+      <p className="banner banner--warn" data-testid="no-evidence">
+        {t('evidenceNone')}
+      </p>
+    );
   }
   return (
     <div className="evidence" data-testid="evidence">
@@ -38,7 +42,9 @@ export function EvidencePanel({ evidence }: { evidence: EvidenceView | null }) {
               <tr key={a.id}>
                 <td>{t(`evidence_${a.kind}` as MessageKey)}</td>
                 <td>{a.size.toLocaleString()}</td>
-                <td className="mono" data-testid="evidence-hash">{a.sha256}</td>
+                <td className="mono" data-testid="evidence-hash">
+                  {a.sha256}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -31,27 +31,55 @@ export function ManualRecipientForm({ onAdd }: { onAdd: (r: Recipient) => void }
         source: 'manual',
         confidence: 1,
         notes: [],
-        kind: f.role === 'cdn' ? 'cdn' : f.role === 'registrar' ? 'registrar' : f.role === 'search' ? 'search' : 'unknown',
+        kind:
+          f.role === 'cdn' ? 'cdn' : f.role === 'registrar' ? 'registrar' : f.role === 'search' ? 'search' : 'unknown',
       }),
     );
     setF({ name: '', role: 'host', email: '', formUrl: '', country: '' });
   };
-  const bind = (k: 'name' | 'email' | 'formUrl' | 'country') => ({ name: `manual-${k}`, value: f[k], onChange: (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value })) });
+  const bind = (k: 'name' | 'email' | 'formUrl' | 'country') => ({
+    name: `manual-${k}`,
+    value: f[k],
+    onChange: (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value })),
+  });
   return (
-    <form className="card" onSubmit={submit} noValidate data-testid="manual-recipient" aria-label={t('manualRecipient')}>
+    <form
+      className="card"
+      onSubmit={submit}
+      noValidate
+      data-testid="manual-recipient"
+      aria-label={t('manualRecipient')}
+    >
       <strong>{t('manualRecipient')}</strong>
       <div className="grid2">
-        <Field label={t('recipientName')} error={errors.name}>{(a) => <input {...a} {...bind('name')} />}</Field>
+        <Field label={t('recipientName')} error={errors.name}>
+          {(a) => <input {...a} {...bind('name')} />}
+        </Field>
         <Field label={t('recipientRole')}>
           {(a) => (
-            <select {...a} name="manual-role" value={f.role} onChange={(e) => setF((x) => ({ ...x, role: e.target.value as RecipientRole }))}>
-              {ROLES.map((r) => <option key={r} value={r}>{t(`role_${r}` as MessageKey)}</option>)}
+            <select
+              {...a}
+              name="manual-role"
+              value={f.role}
+              onChange={(e) => setF((x) => ({ ...x, role: e.target.value as RecipientRole }))}
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role_${r}` as MessageKey)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <Field label={t('recipientEmail')} error={errors.email}>{(a) => <input {...a} type="email" {...bind('email')} />}</Field>
-        <Field label={t('recipientForm')} error={errors.formUrl}>{(a) => <input {...a} type="url" {...bind('formUrl')} />}</Field>
-        <Field label={t('recipientCountry')} hint={t('countryHint')} error={errors.country}>{(a) => <input {...a} maxLength={2} {...bind('country')} />}</Field>
+        <Field label={t('recipientEmail')} error={errors.email}>
+          {(a) => <input {...a} type="email" {...bind('email')} />}
+        </Field>
+        <Field label={t('recipientForm')} error={errors.formUrl}>
+          {(a) => <input {...a} type="url" {...bind('formUrl')} />}
+        </Field>
+        <Field label={t('recipientCountry')} hint={t('countryHint')} error={errors.country}>
+          {(a) => <input {...a} maxLength={2} {...bind('country')} />}
+        </Field>
       </div>
       <button type="submit">{t('addRecipient')}</button>
     </form>

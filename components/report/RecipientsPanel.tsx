@@ -49,11 +49,19 @@ function Outcome({ state, onRetry }: { state: LookupState; onRetry: () => void }
     const key: MessageKey = state.verdict === 'backend_down' ? 'lookupBackendDown' : 'lookupFailedNext';
     const detail = state.error instanceof Error ? state.error.message : '';
     return (
-      <div className="banner banner--error" role="alert" data-testid="lookup-outcome" data-verdict={state.verdict} data-kind={errorKindOf(state.error)}>
+      <div
+        className="banner banner--error"
+        role="alert"
+        data-testid="lookup-outcome"
+        data-verdict={state.verdict}
+        data-kind={errorKindOf(state.error)}
+      >
         <strong>{t(state.verdict === 'backend_down' ? 'lookupBackendDownTitle' : 'lookupFailed')}</strong>
         <p>{t(key)}</p>
         <div className="row">
-          <button type="button" onClick={onRetry}>{t('retry')}</button>
+          <button type="button" onClick={onRetry}>
+            {t('retry')}
+          </button>
         </div>
         {detail && (
           <details>
@@ -68,9 +76,21 @@ function Outcome({ state, onRetry }: { state: LookupState; onRetry: () => void }
   if (state.verdict === 'no_dns' || state.verdict === 'unknown_host') {
     return (
       <div className="banner banner--error" role="alert" data-testid="lookup-outcome" data-verdict={state.verdict}>
-        <strong>{t(state.verdict === 'no_dns' ? 'lookupNoDnsTitle' : 'lookupUnknownTitle', state.result.hostname)}</strong>
-        <p>{t(state.verdict === 'no_dns' ? (state.result.recipients.length > 0 ? 'lookupNoDnsRegistrar' : 'lookupNoDnsNext') : 'lookupUnknownNext')}</p>
-        <button type="button" onClick={onRetry}>{t('retry')}</button>
+        <strong>
+          {t(state.verdict === 'no_dns' ? 'lookupNoDnsTitle' : 'lookupUnknownTitle', state.result.hostname)}
+        </strong>
+        <p>
+          {t(
+            state.verdict === 'no_dns'
+              ? state.result.recipients.length > 0
+                ? 'lookupNoDnsRegistrar'
+                : 'lookupNoDnsNext'
+              : 'lookupUnknownNext',
+          )}
+        </p>
+        <button type="button" onClick={onRetry}>
+          {t('retry')}
+        </button>
       </div>
     );
   }
@@ -99,7 +119,19 @@ function channelLine(t: Translate, r: Recipient): string {
 }
 
 /** One recipient: who, why (one sentence), how to reach it and how sure the lookup is; the raw evidence folds away. */
-function RecipientCard({ r, checked, disabled, sent, onToggle }: { r: Recipient; checked: boolean; disabled: boolean; sent: boolean; onToggle: () => void }) {
+function RecipientCard({
+  r,
+  checked,
+  disabled,
+  sent,
+  onToggle,
+}: {
+  r: Recipient;
+  checked: boolean;
+  disabled: boolean;
+  sent: boolean;
+  onToggle: () => void;
+}) {
   const t = useT();
   const level = confidenceLevel(r.confidence);
   return (
@@ -113,7 +145,9 @@ function RecipientCard({ r, checked, disabled, sent, onToggle }: { r: Recipient;
           {sent && <span className="badge badge--sent">{t('status_sent')}</span>}
         </span>
       </label>
-      <p className="recipient__why" data-testid="recipient-why">{t(`why_${r.role}` as MessageKey)}</p>
+      <p className="recipient__why" data-testid="recipient-why">
+        {t(`why_${r.role}` as MessageKey)}
+      </p>
       <p className={`recipient__channel${r.emails.length === 0 && !r.formUrl ? ' error' : ''}`}>{channelLine(t, r)}</p>
       <p className={`confidence confidence--${level}`} data-testid="recipient-confidence" data-level={level}>
         {t(`confidence_${level}` as MessageKey)} · <span className="muted">{sourceLabel(t, r.source)}</span>
@@ -124,7 +158,9 @@ function RecipientCard({ r, checked, disabled, sent, onToggle }: { r: Recipient;
           <dt>{t('confidence')}</dt>
           <dd>{Math.round(r.confidence * 100)}%</dd>
           <dt>{t('detailsSource')}</dt>
-          <dd className="mono" data-source={r.source}>{r.source}</dd>
+          <dd className="mono" data-source={r.source}>
+            {r.source}
+          </dd>
           {r.emails.length > 0 && (
             <>
               <dt>{t('fieldEmail')}</dt>
@@ -140,13 +176,19 @@ function RecipientCard({ r, checked, disabled, sent, onToggle }: { r: Recipient;
           {r.network?.ip && (
             <>
               <dt>IP</dt>
-              <dd className="mono">{[r.network.ip, r.network.cidr, r.network.asn ? `AS${r.network.asn}` : ''].filter(Boolean).join(' · ')}</dd>
+              <dd className="mono">
+                {[r.network.ip, r.network.cidr, r.network.asn ? `AS${r.network.asn}` : ''].filter(Boolean).join(' · ')}
+              </dd>
             </>
           )}
         </dl>
         {r.notes.length > 0 && (
           <ul className="notes">
-            {r.notes.map((n, j) => <li key={j} className="muted">{n}</li>)}
+            {r.notes.map((n, j) => (
+              <li key={j} className="muted">
+                {n}
+              </li>
+            ))}
           </ul>
         )}
       </details>
@@ -155,14 +197,25 @@ function RecipientCard({ r, checked, disabled, sent, onToggle }: { r: Recipient;
 }
 
 /** Step 2: who is responsible, in the order to send, with how sure the lookup is. */
-export function RecipientsPanel({ state, recipients, selected, onToggle, onRetry, onAddManual, readOnly, locked }: Props) {
+export function RecipientsPanel({
+  state,
+  recipients,
+  selected,
+  onToggle,
+  onRetry,
+  onAddManual,
+  readOnly,
+  locked,
+}: Props) {
   const t = useT();
   return (
     <div>
       {(state.phase === 'running' || state.phase === 'done') && <Progress groups={state.groups} />}
       <Outcome state={state} onRetry={onRetry} />
       {state.phase === 'done' && state.result.cdn && (
-        <p className="banner banner--warn" data-testid="cdn-note">{t('cdnHidesOrigin', state.result.cdn.name)}</p>
+        <p className="banner banner--warn" data-testid="cdn-note">
+          {t('cdnHidesOrigin', state.result.cdn.name)}
+        </p>
       )}
       {recipients.length > 0 && (
         <ul className="plain-list recipients" data-testid="recipients">
@@ -172,7 +225,9 @@ export function RecipientsPanel({ state, recipients, selected, onToggle, onRetry
               r={r}
               checked={selected.has(i)}
               sent={locked?.has(i) ?? false}
-              disabled={Boolean(readOnly || locked?.has(i) || r.role === 'registry' || (r.emails.length === 0 && !r.formUrl))}
+              disabled={Boolean(
+                readOnly || locked?.has(i) || r.role === 'registry' || (r.emails.length === 0 && !r.formUrl),
+              )}
               onToggle={() => onToggle(i)}
             />
           ))}

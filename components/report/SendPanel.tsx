@@ -47,7 +47,20 @@ const FIELD_KEYS: Record<string, MessageKey> = {
 };
 
 /** Step 4: every channel the recipient accepts, then "Mark as sent", which freezes the notice. */
-export function SendPanel({ draft, recipient, mailtoFits, hasAttachments = true, sent, busy, onEmail, onForm, onCopy, onPdf, onMarkSent, onCorrection }: Props) {
+export function SendPanel({
+  draft,
+  recipient,
+  mailtoFits,
+  hasAttachments = true,
+  sent,
+  busy,
+  onEmail,
+  onForm,
+  onCopy,
+  onPdf,
+  onMarkSent,
+  onCorrection,
+}: Props) {
   const t = useT();
   // The channel is what the user confirms at "Mark as sent", never the last button pressed:
   // previewing as PDF and then pasting into the web form must record "web form" (issue 13).
@@ -83,14 +96,20 @@ export function SendPanel({ draft, recipient, mailtoFits, hasAttachments = true,
         </strong>
         <div className="mono">SHA-256 {sent.textSha256}</div>
         <p>{t('sentReadOnly')}</p>
-        <button type="button" onClick={onCorrection}>{t('createCorrection')}</button>
+        <button type="button" onClick={onCorrection}>
+          {t('createCorrection')}
+        </button>
       </div>
     );
   }
 
   return (
     <div data-testid="send-panel">
-      {!draft.sendable && <p className="banner banner--error" role="alert">{t('sendBlocked')}</p>}
+      {!draft.sendable && (
+        <p className="banner banner--error" role="alert">
+          {t('sendBlocked')}
+        </p>
+      )}
       <div className="row">
         {recipient.emails.length > 0 && (
           <button type="button" onClick={use(mailtoFits ? 'email' : 'eml', onEmail)} disabled={!draft.sendable}>
@@ -98,12 +117,22 @@ export function SendPanel({ draft, recipient, mailtoFits, hasAttachments = true,
           </button>
         )}
         {recipient.formUrl && (
-          <button type="button" onClick={use('form', onForm)} disabled={!draft.sendable} data-testid="send-form">{t('openForm')}</button>
+          <button type="button" onClick={use('form', onForm)} disabled={!draft.sendable} data-testid="send-form">
+            {t('openForm')}
+          </button>
         )}
-        <button type="button" onClick={use('copy', () => void copy('all', draft.text))} disabled={!draft.sendable}>{t('copyNotice')}</button>
-        <button type="button" onClick={use('pdf', onPdf)} disabled={!draft.sendable} data-testid="send-pdf">{t('savePdf')}</button>
+        <button type="button" onClick={use('copy', () => void copy('all', draft.text))} disabled={!draft.sendable}>
+          {t('copyNotice')}
+        </button>
+        <button type="button" onClick={use('pdf', onPdf)} disabled={!draft.sendable} data-testid="send-pdf">
+          {t('savePdf')}
+        </button>
       </div>
-      {copied === 'all' && <p className="muted" role="status">{t('copied')}</p>}
+      {copied === 'all' && (
+        <p className="muted" role="status">
+          {t('copied')}
+        </p>
+      )}
       {showForm && (
         <div className="card" data-testid="form-fields">
           <p className="muted">{t('formFieldsIntro')}</p>
@@ -111,7 +140,9 @@ export function SendPanel({ draft, recipient, mailtoFits, hasAttachments = true,
             <div key={id} className="field">
               <div className="row" style={{ justifyContent: 'space-between' }}>
                 <label>{FIELD_KEYS[id] ? t(FIELD_KEYS[id]) : id}</label>
-                <button type="button" onClick={() => void copy(id, value)}>{copied === id ? t('copied') : t('copy')}</button>
+                <button type="button" onClick={() => void copy(id, value)}>
+                  {copied === id ? t('copied') : t('copy')}
+                </button>
               </div>
               <textarea readOnly value={value} rows={Math.min(8, value.split('\n').length + 1)} />
             </div>
@@ -120,7 +151,13 @@ export function SendPanel({ draft, recipient, mailtoFits, hasAttachments = true,
       )}
       {!confirming ? (
         <div className="row send-panel__mark">
-          <button type="button" className="primary" data-testid="mark-sent" disabled={!draft.sendable || busy} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="mark-sent"
+            disabled={!draft.sendable || busy}
+            onClick={() => setConfirming(true)}
+          >
             {t('markSent')}
           </button>
         </div>
@@ -136,10 +173,18 @@ export function SendPanel({ draft, recipient, mailtoFits, hasAttachments = true,
             </label>
           ))}
           <div className="row">
-            <button type="button" className="primary" data-testid="confirm-sent" disabled={!draft.sendable || !channel || busy} onClick={() => channel && onMarkSent(channel)}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="confirm-sent"
+              disabled={!draft.sendable || !channel || busy}
+              onClick={() => channel && onMarkSent(channel)}
+            >
               {t('confirmSent')}
             </button>
-            <button type="button" onClick={() => setConfirming(false)}>{t('cancel')}</button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('cancel')}
+            </button>
           </div>
         </fieldset>
       )}

@@ -17,7 +17,9 @@ export function UnreportableTarget({ target }: { target: Extract<ReportTarget, {
       {target.raw && <p className="mono">{target.raw}</p>}
       <p>{t('reportHowToFix')}</p>
       <p>
-        <a href="/bulk.html" data-testid="bulk-link">{t('bulkOpen')}</a>
+        <a href="/bulk.html" data-testid="bulk-link">
+          {t('bulkOpen')}
+        </a>
       </p>
     </div>
   );

@@ -6,6 +6,8 @@ import type { MessageKey, Translate } from '../../lib/i18n';
 export function regimeHint(recipient: Recipient, t: Translate): string {
   const s = suggestRegime(recipient);
   const regime = t(`regime_${s.regime.replace('-', '_')}` as MessageKey);
-  const base = recipient.country ? t('regimeHintCountry', [recipient.country.toUpperCase(), regime]) : t('regimeHintNoCountry', regime);
+  const base = recipient.country
+    ? t('regimeHintCountry', [recipient.country.toUpperCase(), regime])
+    : t('regimeHintNoCountry', regime);
   return s.lang === 'zh-en' ? `${base} ${t('regimeHintBilingual')}` : base;
 }

@@ -24,7 +24,9 @@ export function ProviderTable({ stats }: { stats: readonly ProviderStats[] }) {
             <td>{s.sent}</td>
             <td data-testid="provider-pending">{s.pending}</td>
             <td>{s.removed}</td>
-            <td data-testid="provider-rate">{s.decided === 0 ? t('statsNotYet') : `${Math.round(s.removalRate * 100)}%`}</td>
+            <td data-testid="provider-rate">
+              {s.decided === 0 ? t('statsNotYet') : `${Math.round(s.removalRate * 100)}%`}
+            </td>
             <td>{s.medianDaysToRemoval === null ? '—' : s.medianDaysToRemoval.toFixed(1)}</td>
             <td>{s.noResponse}</td>
             <td>{s.rejected}</td>

@@ -10,7 +10,14 @@ export function RemovalChart({ stats, label }: { stats: readonly ProviderStats[]
   const plot = WIDTH - LABEL - 50;
   const height = stats.length * (BAR + GAP) + GAP;
   return (
-    <svg role="img" aria-label={label} width="100%" viewBox={`0 0 ${WIDTH} ${height}`} className="chart" data-testid="removal-chart">
+    <svg
+      role="img"
+      aria-label={label}
+      width="100%"
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      className="chart"
+      data-testid="removal-chart"
+    >
       {stats.map((s, i) => {
         const y = GAP + i * (BAR + GAP);
         const w = Math.max(2, Math.round(plot * s.removalRate));
@@ -21,7 +28,13 @@ export function RemovalChart({ stats, label }: { stats: readonly ProviderStats[]
               {s.name.length > 26 ? `${s.name.slice(0, 25)}…` : s.name}
             </text>
             <rect x={LABEL} y={y} width={plot} height={BAR} className="chart__track" />
-            <rect x={LABEL} y={y} width={w} height={BAR} className={s.removalRate < 0.5 ? 'chart__bar chart__bar--low' : 'chart__bar'} />
+            <rect
+              x={LABEL}
+              y={y}
+              width={w}
+              height={BAR}
+              className={s.removalRate < 0.5 ? 'chart__bar chart__bar--low' : 'chart__bar'}
+            />
             <text x={LABEL + plot + 6} y={y + BAR * 0.7} className="chart__value">
               {pct}
             </text>

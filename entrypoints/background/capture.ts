@@ -1,4 +1,10 @@
-import { buildCapture, dataUrlToBytes, pickHeaders, type CaptureResult, type RawCapture } from '../../lib/evidence/capture';
+import {
+  buildCapture,
+  dataUrlToBytes,
+  pickHeaders,
+  type CaptureResult,
+  type RawCapture,
+} from '../../lib/evidence/capture';
 import { db } from '../../lib/db/schema';
 import { sha256Hex } from '../../lib/tracking/sha256';
 
@@ -21,7 +27,12 @@ async function snapshotPage(maxChars: number) {
   } catch {
     headers = [];
   }
-  return { html: html.length > maxChars ? html.slice(0, maxChars) : html, title: document.title, url: location.href, headers };
+  return {
+    html: html.length > maxChars ? html.slice(0, maxChars) : html,
+    title: document.title,
+    url: location.href,
+    headers,
+  };
 }
 
 const reason = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 300);
@@ -31,8 +42,17 @@ const reason = (err: unknown) => (err instanceof Error ? err.message : String(er
  * HTML. Each part may fail on pages the browser protects (chrome://, the Web Store, PDF viewer);
  * the report goes on by URL and the failure is recorded.
  */
-export async function captureEvidence(tab: TabLike | undefined, target: { url: string; kind: 'page' | 'link' }): Promise<CaptureResult> {
-  const raw: RawCapture = { url: target.url, pageUrl: tab?.url, title: tab?.title ?? '', failures: {}, userAgent: navigator.userAgent };
+export async function captureEvidence(
+  tab: TabLike | undefined,
+  target: { url: string; kind: 'page' | 'link' },
+): Promise<CaptureResult> {
+  const raw: RawCapture = {
+    url: target.url,
+    pageUrl: tab?.url,
+    title: tab?.title ?? '',
+    failures: {},
+    userAgent: navigator.userAgent,
+  };
   if (tab?.windowId !== undefined) {
     try {
       raw.screenshot = dataUrlToBytes(await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' }));
@@ -42,7 +62,11 @@ export async function captureEvidence(tab: TabLike | undefined, target: { url: s
   } else raw.failures.screenshot = 'no tab';
   if (tab?.id !== undefined && tab.id >= 0) {
     try {
-      const [result] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: snapshotPage, args: [5_000_000] });
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: snapshotPage,
+        args: [5_000_000],
+      });
       const snap = result?.result;
       if (snap) {
         raw.html = snap.html;
@@ -54,7 +78,16 @@ export async function captureEvidence(tab: TabLike | undefined, target: { url: s
       raw.failures.html = reason(err);
     }
   } else raw.failures.html = 'no tab';
-  const capture = await buildCapture(raw, { sha256: sha256Hex, now: () => new Date(), newId: () => crypto.randomUUID() });
-  await db().evidence.bulkAdd(capture.artefacts.map((a) => ({ ...a.meta, blob: new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: a.meta.mime }) })));
+  const capture = await buildCapture(raw, {
+    sha256: sha256Hex,
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+  });
+  await db().evidence.bulkAdd(
+    capture.artefacts.map((a) => ({
+      ...a.meta,
+      blob: new Blob([a.bytes as Uint8Array<ArrayBuffer>], { type: a.meta.mime }),
+    })),
+  );
   return capture;
 }

@@ -46,10 +46,11 @@ export type DetectionService = ReturnType<typeof createDetectionService>;
 export function createDetectionService(deps: DetectionDeps) {
   const store = deps.store ?? memoryVerdictStore();
   let catalog: Promise<CompiledCatalog> | null = null;
-  const compiled = () => (catalog ??= deps.loadCatalog().then(compileCatalog, (err: unknown) => {
-    catalog = null;
-    throw err;
-  }));
+  const compiled = () =>
+    (catalog ??= deps.loadCatalog().then(compileCatalog, (err: unknown) => {
+      catalog = null;
+      throw err;
+    }));
 
   async function clear(tabId: number) {
     if (!(await store.get(tabId))) return;
@@ -68,7 +69,8 @@ export function createDetectionService(deps: DetectionDeps) {
   const service = {
     /** Scores a page reported by the content script of a top-level frame, and keeps only the verdict. */
     async handlePage(features: PageFeatures, sender: SenderInfo): Promise<{ suspected: boolean }> {
-      if (sender.tabId === undefined || sender.tabId < 0) throw new AppError('invalid_input', 'detection/page needs a tab');
+      if (sender.tabId === undefined || sender.tabId < 0)
+        throw new AppError('invalid_input', 'detection/page needs a tab');
       if ((sender.frameId ?? 0) !== 0 || !(await deps.readEnabled())) return { suspected: false };
       const url = sender.url ?? features.url;
       const verdict = scorePage({ ...features, url }, await compiled(), { lang: deps.lang?.() ?? 'en' });
@@ -87,7 +89,9 @@ export function createDetectionService(deps: DetectionDeps) {
     /** Turns detection on (only once the host permission is granted) or off, and (un)registers the script. */
     async setEnabled(enabled: boolean): Promise<{ enabled: boolean; registered: boolean }> {
       if (enabled && !(await deps.hasHostPermission())) {
-        throw new AppError('invalid_input', 'Grant access to websites first: detection needs it to read pages', { permission: DETECTOR_MATCHES });
+        throw new AppError('invalid_input', 'Grant access to websites first: detection needs it to read pages', {
+          permission: DETECTOR_MATCHES,
+        });
       }
       await deps.writeEnabled(enabled);
       return reconcile(enabled);
@@ -154,10 +158,18 @@ export function browserDetectionDeps(): DetectionDeps {
       if (text) await action.setBadgeBackgroundColor({ tabId, color });
     },
     scripting: {
-      isRegistered: async () => (await browser.scripting.getRegisteredContentScripts({ ids: [DETECTOR_SCRIPT_ID] })).length > 0,
+      isRegistered: async () =>
+        (await browser.scripting.getRegisteredContentScripts({ ids: [DETECTOR_SCRIPT_ID] })).length > 0,
       register: () =>
         browser.scripting.registerContentScripts([
-          { id: DETECTOR_SCRIPT_ID, matches: DETECTOR_MATCHES, js: [DETECTOR_JS], runAt: 'document_idle', allFrames: false, persistAcrossSessions: true },
+          {
+            id: DETECTOR_SCRIPT_ID,
+            matches: DETECTOR_MATCHES,
+            js: [DETECTOR_JS],
+            runAt: 'document_idle',
+            allFrames: false,
+            persistAcrossSessions: true,
+          },
         ]),
       unregister: () => browser.scripting.unregisterContentScripts({ ids: [DETECTOR_SCRIPT_ID] }),
     },
@@ -178,5 +190,8 @@ export function wireDetectionEvents(service: DetectionService): void {
   browser.runtime.onInstalled.addListener(() => void service.sync());
   // The options page edits works in its own context; Dexie reports the change here, and the
   // next page is scored against the new catalog.
-  liveQuery(() => db().works.toArray()).subscribe({ next: () => service.invalidateCatalog(), error: () => service.invalidateCatalog() });
+  liveQuery(() => db().works.toArray()).subscribe({
+    next: () => service.invalidateCatalog(),
+    error: () => service.invalidateCatalog(),
+  });
 }

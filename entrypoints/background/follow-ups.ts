@@ -33,7 +33,8 @@ export function createFollowUps(deps: FollowUpDeps) {
     const alert = followUpAlert(ids, prev.count);
     await deps.setBadge(alert.badge);
     let notificationId = ids.length === 0 ? null : prev.notificationId;
-    if (prev.notificationId && (alert.notification || ids.length === 0)) await deps.clearNotification(prev.notificationId).catch(() => undefined);
+    if (prev.notificationId && (alert.notification || ids.length === 0))
+      await deps.clearNotification(prev.notificationId).catch(() => undefined);
     if (alert.notification) {
       const n = alert.notification;
       await deps.notify(n.id, deps.t('followUpsTitle'), deps.t(n.key, String(n.count)));
@@ -54,7 +55,8 @@ export function createFollowUps(deps: FollowUpDeps) {
       const target = followUpClickTarget(notificationId);
       if (!target) return;
       await deps.clearNotification(notificationId).catch(() => undefined);
-      if (target.page === 'notice' && (await deps.noticeExists(target.id))) await deps.openPage(`/notice.html?id=${encodeURIComponent(target.id)}`);
+      if (target.page === 'notice' && (await deps.noticeExists(target.id)))
+        await deps.openPage(`/notice.html?id=${encodeURIComponent(target.id)}`);
       else await deps.openPage('/popup.html');
     },
   };
@@ -74,7 +76,12 @@ export function browserFollowUpDeps(): FollowUpDeps {
       if (text) await action.setBadgeBackgroundColor({ color: '#b42318' });
     },
     notify: async (id, title, message) =>
-      void (await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message })),
+      void (await browser.notifications.create(id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title,
+        message,
+      })),
     clearNotification: async (id) => void (await browser.notifications.clear(id)),
     openPage: async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') })),
     t: (key, subs) => browser.i18n.getMessage(key, subs),
@@ -84,7 +91,8 @@ export function browserFollowUpDeps(): FollowUpDeps {
 /** Registers the hourly alarm, a check at install and browser start, and the notification click. */
 export function wireFollowUps(service: FollowUps): void {
   const check = () => void service.check().catch((err: unknown) => console.warn('follow-up check failed', err));
-  const schedule = () => void browser.alarms.create(FOLLOW_UP_ALARM, { periodInMinutes: PERIOD_MINUTES, delayInMinutes: 1 });
+  const schedule = () =>
+    void browser.alarms.create(FOLLOW_UP_ALARM, { periodInMinutes: PERIOD_MINUTES, delayInMinutes: 1 });
   browser.runtime.onInstalled.addListener(() => (schedule(), check()));
   browser.runtime.onStartup.addListener(() => (schedule(), check()));
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -99,5 +107,8 @@ export function wireFollowUps(service: FollowUps): void {
  * the service worker waking up.
  */
 export function watchFollowUps(service: FollowUps): void {
-  liveQuery(() => db().notices.where('followUpAt').above('').primaryKeys()).subscribe({ next: () => void service.check().catch((err: unknown) => console.warn('follow-up check failed', err)), error: () => undefined });
+  liveQuery(() => db().notices.where('followUpAt').above('').primaryKeys()).subscribe({
+    next: () => void service.check().catch((err: unknown) => console.warn('follow-up check failed', err)),
+    error: () => undefined,
+  });
 }

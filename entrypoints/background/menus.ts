@@ -4,13 +4,24 @@ export const MENU_REPORT_PAGE = 'report-page';
 export const MENU_REPORT_LINK = 'report-link';
 
 interface Menus {
-  create(props: { id: string; title: string; contexts: ['page' | 'frame' | 'selection' | 'image' | 'video' | 'link', ...Array<'page' | 'frame' | 'selection' | 'image' | 'video' | 'link'>] }): unknown;
+  create(props: {
+    id: string;
+    title: string;
+    contexts: [
+      'page' | 'frame' | 'selection' | 'image' | 'video' | 'link',
+      ...Array<'page' | 'frame' | 'selection' | 'image' | 'video' | 'link'>,
+    ];
+  }): unknown;
   removeAll(): Promise<void>;
 }
 
 export async function createMenus(menus: Menus, t: (key: string) => string): Promise<void> {
   await menus.removeAll();
-  menus.create({ id: MENU_REPORT_PAGE, title: t('menuReportPage'), contexts: ['page', 'frame', 'selection', 'image', 'video'] });
+  menus.create({
+    id: MENU_REPORT_PAGE,
+    title: t('menuReportPage'),
+    contexts: ['page', 'frame', 'selection', 'image', 'video'],
+  });
   menus.create({ id: MENU_REPORT_LINK, title: t('menuReportLink'), contexts: ['link'] });
 }
 
@@ -28,6 +39,10 @@ export function reportTargetFor(info: MenuClick, tabUrl?: string): { url: string
   return null;
 }
 
-export function reportPageUrl(getURL: (path: string) => string, target: { url: string; kind: 'page' | 'link' }, captureId?: string): string {
+export function reportPageUrl(
+  getURL: (path: string) => string,
+  target: { url: string; kind: 'page' | 'link' },
+  captureId?: string,
+): string {
   return getURL('/report.html') + reportPageQuery({ ...target, captureId });
 }

@@ -47,7 +47,14 @@ function downloadText(text: string, type: string, filename: string) {
 
 export function BulkSession({ id, autoStart }: { id: string; autoStart: boolean }) {
   const t = useT();
-  const loaded = useLiveQuery((): Promise<Loaded> => bulkStore.get(id).then((b) => (b ? { batch: b } : { error: new Error('not found') }), (error: unknown) => ({ error })), [id]);
+  const loaded = useLiveQuery(
+    (): Promise<Loaded> =>
+      bulkStore.get(id).then(
+        (b) => (b ? { batch: b } : { error: new Error('not found') }),
+        (error: unknown) => ({ error }),
+      ),
+    [id],
+  );
   const works = useWorks() ?? EMPTY_WORKS;
   const letterhead = useSetting('letterhead')?.value ?? null;
   const defaults = useSetting('defaults')?.value;
@@ -63,7 +70,16 @@ export function BulkSession({ id, autoStart }: { id: string; autoStart: boolean 
 
   if (!loaded) return <p className="muted">{t('loading')}</p>;
   if ('error' in loaded || !state) return <ErrorMessage error={'error' in loaded ? loaded.error : null} />;
-  return <Session id={id} state={state} works={works} letterhead={letterhead} defaults={defaults && defaults.regime !== 'auto' ? { regime: defaults.regime, lang: defaults.lang } : undefined} lookup={lookup} />;
+  return (
+    <Session
+      id={id}
+      state={state}
+      works={works}
+      letterhead={letterhead}
+      defaults={defaults && defaults.regime !== 'auto' ? { regime: defaults.regime, lang: defaults.lang } : undefined}
+      lookup={lookup}
+    />
+  );
 }
 
 interface SessionProps {
@@ -83,7 +99,10 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
     return [...counts].map(([host, count]) => ({ host, count })).sort((a, b) => b.count - a.count);
   }, [state.urls]);
   const progress = progressOf(state.urls, state.outcomes);
-  const grouping = useMemo(() => groupBulk(state.urls, state.outcomes, state.role, state.manual), [state.urls, state.outcomes, state.role, state.manual]);
+  const grouping = useMemo(
+    () => groupBulk(state.urls, state.outcomes, state.role, state.manual),
+    [state.urls, state.outcomes, state.role, state.manual],
+  );
 
   // Shared fields are edited locally and saved shortly after each change, and before any send.
   const [shared, setShared] = useState<SharedFields>(state.shared);
@@ -129,7 +148,15 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
     return bulkStore.update(id, (s) => ({ ...s, urls: s.urls.map((u) => (set.has(u.url) ? { ...u, workIds } : u)) }));
   };
   const inputFor = useCallback(
-    (g: BulkGroup, fields = shared): GroupNoticeInput => ({ batchId: id, group: g, shared: fields, choice: state.groups[g.key], works, defaults, urlWorks }),
+    (g: BulkGroup, fields = shared): GroupNoticeInput => ({
+      batchId: id,
+      group: g,
+      shared: fields,
+      choice: state.groups[g.key],
+      works,
+      defaults,
+      urlWorks,
+    }),
     [id, shared, state.groups, works, defaults, urlWorks],
   );
   const draftOf = useCallback(
@@ -137,7 +164,16 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
       try {
         const notice = previewNotice(inputFor(g, fields), new Date());
         const input = notice ? caseFromNotice(notice, { letterhead, works, evidence: [] }) : null;
-        return { notice, draft: input ? draftNotice(input, { now: () => new Date(), checklistLang: checklistLangFor(document.documentElement.lang) }) : null, error: null };
+        return {
+          notice,
+          draft: input
+            ? draftNotice(input, {
+                now: () => new Date(),
+                checklistLang: checklistLangFor(document.documentElement.lang),
+              })
+            : null,
+          error: null,
+        };
       } catch (error) {
         return { notice: null, draft: null, error };
       }
@@ -146,7 +182,10 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
   );
   // Every group's checklist is redrawn from a deferred copy, so typing stays quick with hundreds of groups.
   const deferredShared = useDeferredValue(shared);
-  const drafts = useMemo(() => new Map(grouping.groups.map((g) => [g.key, draftOf(g, deferredShared)])), [grouping, draftOf, deferredShared]);
+  const drafts = useMemo(
+    () => new Map(grouping.groups.map((g) => [g.key, draftOf(g, deferredShared)])),
+    [grouping, draftOf, deferredShared],
+  );
 
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const active = grouping.groups.find((g) => g.key === activeKey) ?? grouping.groups[0] ?? null;
@@ -170,7 +209,10 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
         rejected: state.rejected,
         outcome: (g) => {
           const sent = sentNotice(g);
-          return { notice: sent?.id ?? '', status: sent ? 'sent' : drafts.get(g.key)?.draft?.sendable ? 'draft' : 'incomplete' };
+          return {
+            notice: sent?.id ?? '',
+            status: sent ? 'sent' : drafts.get(g.key)?.draft?.sendable ? 'draft' : 'incomplete',
+          };
         },
         excluded: (g) => new Set(state.groups[g.key]?.excluded ?? []),
       }),
@@ -191,7 +233,9 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
           progress={progress}
           status={state.lookup}
           running={lookup.running}
-          error={lookup.error ?? (state.lookup === 'interrupted' && state.lastError ? new Error(state.lastError) : null)}
+          error={
+            lookup.error ?? (state.lookup === 'interrupted' && state.lastError ? new Error(state.lastError) : null)
+          }
           onStart={() => void lookup.start()}
           onCancel={lookup.cancel}
           onRetryFailed={() => void lookup.start({ retryFailed: true })}
@@ -205,10 +249,24 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
 
       <section className="step card">
         <h2>{t('bulkStepGroups')}</h2>
-        <UnresolvedHosts hosts={grouping.unresolved.filter((u) => u.reason !== 'pending' || !lookup.running)} onAssign={(host, r: Recipient) => void bulkStore.update(id, (s) => ({ ...s, manual: { ...s.manual, [host]: r } }))} />
-        <GroupList role={state.role} roleLocked={roleLocked} onRole={(role: GroupRole) => void bulkStore.update(id, (s) => ({ ...s, role }))} groups={rows} activeKey={active?.key ?? null} onSelect={(k) => void flush().then(() => setActiveKey(k))} />
+        <UnresolvedHosts
+          hosts={grouping.unresolved.filter((u) => u.reason !== 'pending' || !lookup.running)}
+          onAssign={(host, r: Recipient) =>
+            void bulkStore.update(id, (s) => ({ ...s, manual: { ...s.manual, [host]: r } }))
+          }
+        />
+        <GroupList
+          role={state.role}
+          roleLocked={roleLocked}
+          onRole={(role: GroupRole) => void bulkStore.update(id, (s) => ({ ...s, role }))}
+          groups={rows}
+          activeKey={active?.key ?? null}
+          onSelect={(k) => void flush().then(() => setActiveKey(k))}
+        />
         <div className="row">
-          <button type="button" data-testid="bulk-summary" onClick={summary}>{t('bulkDownloadSummary')}</button>
+          <button type="button" data-testid="bulk-summary" onClick={summary}>
+            {t('bulkDownloadSummary')}
+          </button>
         </div>
         {active && groupPanel(active)}
       </section>
@@ -223,18 +281,33 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
     const notice = entry?.notice ?? null;
     // A sent group shows what was sent, not the report's current shared fields.
     const fields: DraftFields = sent
-      ? { workIds: sent.workIds, regime: sent.regime, lang: sent.lang, explanation: sent.explanation, measure: sent.measure, fairUseConsidered: sent.fairUseConsidered, fairUseNote: sent.fairUseNote, idDocument: sent.idDocument, ownershipProof: sent.ownershipProof, confirmations: sent.confirmations }
+      ? {
+          workIds: sent.workIds,
+          regime: sent.regime,
+          lang: sent.lang,
+          explanation: sent.explanation,
+          measure: sent.measure,
+          fairUseConsidered: sent.fairUseConsidered,
+          fairUseNote: sent.fairUseNote,
+          idDocument: sent.idDocument,
+          ownershipProof: sent.ownershipProof,
+          confirmations: sent.confirmations,
+        }
       : { ...shared, regime: notice?.regime ?? 'generic', lang: notice?.lang ?? 'en' };
     const draft = entry?.draft ?? null;
     const onChange = (patch: Partial<DraftFields>) => {
       const { regime, lang, ...rest } = patch;
-      if (regime || lang) void updateChoice(group.key, (c) => ({ ...c, ...(regime ? { regime } : {}), ...(lang ? { lang } : {}) }));
+      if (regime || lang)
+        void updateChoice(group.key, (c) => ({ ...c, ...(regime ? { regime } : {}), ...(lang ? { lang } : {}) }));
       if (Object.keys(rest).length > 0) changeShared(rest);
     };
     return (
       <div key={group.key} className="bulk-group-panel" data-testid="group-panel" data-recipient={group.recipient.name}>
         <h3>
-          {group.recipient.name} <span className="mono muted">{[...group.recipient.emails, group.recipient.formUrl].filter(Boolean).join(', ')}</span>
+          {group.recipient.name}{' '}
+          <span className="mono muted">
+            {[...group.recipient.emails, group.recipient.formUrl].filter(Boolean).join(', ')}
+          </span>
         </h3>
         <p className="muted">{t('bulkSharedHint')}</p>
         <GroupUrls
@@ -246,7 +319,12 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
           urlWorks={urlWorks}
           suggested={suggested}
           onAssign={(urls, workIds) => void assignWorks(urls, workIds)}
-          onToggle={(url) => void updateChoice(group.key, (c) => ({ ...c, excluded: c.excluded.includes(url) ? c.excluded.filter((u) => u !== url) : [...c.excluded, url] }))}
+          onToggle={(url) =>
+            void updateChoice(group.key, (c) => ({
+              ...c,
+              excluded: c.excluded.includes(url) ? c.excluded.filter((u) => u !== url) : [...c.excluded, url],
+            }))
+          }
         />
         <DraftPanel
           fields={fields}
@@ -259,7 +337,11 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
           draftError={entry?.error ?? null}
           readOnly={Boolean(sent)}
         />
-        {sent?.sent && <pre className="preview" data-testid="sent-text">{sent.sent.text}</pre>}
+        {sent?.sent && (
+          <pre className="preview" data-testid="sent-text">
+            {sent.sent.text}
+          </pre>
+        )}
         {sendError ? <ErrorMessage error={sendError} /> : null}
         {(draft || sent) && notice ? (
           <SendPanel
@@ -274,13 +356,26 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
             onCopy={(text) => navigator.clipboard.writeText(text)}
             onPdf={() => draft && printLetter(draft)}
             onMarkSent={(channel: SendChannel) =>
-              void act(() => sendGroup({ input: inputFor(group), group, letterhead, works, channel, checklistLang: checklistLangFor(document.documentElement.lang) }))
+              void act(() =>
+                sendGroup({
+                  input: inputFor(group),
+                  group,
+                  letterhead,
+                  works,
+                  channel,
+                  checklistLang: checklistLangFor(document.documentElement.lang),
+                }),
+              )
             }
             onCorrection={() =>
               void act(async () => {
                 if (!sent) return;
                 const c = await repo.createCorrection(sent.id);
-                await browser.tabs.create({ url: browser.runtime.getURL(`/report.html${reportPageQuery({ url: c.urls[0] ?? '', kind: 'page', draftId: c.id })}` as '/report.html') });
+                await browser.tabs.create({
+                  url: browser.runtime.getURL(
+                    `/report.html${reportPageQuery({ url: c.urls[0] ?? '', kind: 'page', draftId: c.id })}` as '/report.html',
+                  ),
+                });
               })
             }
           />

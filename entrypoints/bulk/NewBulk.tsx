@@ -28,8 +28,20 @@ export function NewBulk({ onCreated }: { onCreated: (id: string, autoStart: bool
       <section className="step card">
         <h2>{t('bulkStepInput')}</h2>
         <p className="muted">{t('bulkIntro')}</p>
-        <BulkInput onCheck={(text, format) => setParsed(parseBulkInput(text, format, { resolveWork: (ref) => resolveWork(works, ref)?.id ?? null }))} formatOf={formatOfFile} />
-        {parsed && <ValidationSummary validCount={parsed.valid.length} blank={parsed.blank} rejected={parsed.rejected} hosts={parsed.hosts} />}
+        <BulkInput
+          onCheck={(text, format) =>
+            setParsed(parseBulkInput(text, format, { resolveWork: (ref) => resolveWork(works, ref)?.id ?? null }))
+          }
+          formatOf={formatOfFile}
+        />
+        {parsed && (
+          <ValidationSummary
+            validCount={parsed.valid.length}
+            blank={parsed.blank}
+            rejected={parsed.rejected}
+            hosts={parsed.hosts}
+          />
+        )}
         {error ? <ErrorMessage error={error} /> : null}
         {parsed && parsed.valid.length > 0 && (
           <div className="row bulk-actions">
@@ -45,7 +57,9 @@ export function NewBulk({ onCreated }: { onCreated: (id: string, autoStart: bool
           <ul className="plain-list" data-testid="bulk-previous">
             {previous.map((p) => (
               <li key={p.id}>
-                <a href={`?batch=${encodeURIComponent(p.id)}`}>{t('bulkSummaryLine', [p.createdAt.slice(0, 16).replace('T', ' '), String(p.urlCount)])}</a>
+                <a href={`?batch=${encodeURIComponent(p.id)}`}>
+                  {t('bulkSummaryLine', [p.createdAt.slice(0, 16).replace('T', ' '), String(p.urlCount)])}
+                </a>
                 {p.label && <span className="muted"> · {p.label}</span>}
               </li>
             ))}

@@ -14,7 +14,14 @@ import { bulkStore, repo } from './services';
  * path (lib/report/send-notice.ts) like a single report. The notice id is stored on the group
  * first, so a retry after a failure reuses the draft instead of creating a second one.
  */
-export async function sendGroup(args: { input: GroupNoticeInput; group: BulkGroup; letterhead: Letterhead | null; works: Work[]; channel: SendChannel; checklistLang?: 'en' | 'zh' }): Promise<Notice> {
+export async function sendGroup(args: {
+  input: GroupNoticeInput;
+  group: BulkGroup;
+  letterhead: Letterhead | null;
+  works: Work[];
+  channel: SendChannel;
+  checklistLang?: 'en' | 'zh';
+}): Promise<Notice> {
   const { input, group } = args;
   const fields = groupDraftFields(input);
   if (!fields) throw new AppError('invalid_input', 'Every URL of this notice is excluded');
@@ -27,11 +34,17 @@ export async function sendGroup(args: { input: GroupNoticeInput; group: BulkGrou
   } else {
     notice = await repo.createDraft(fields);
     const id = notice.id;
-    await bulkStore.update(input.batchId, (s) => ({ ...s, groups: { ...s.groups, [group.key]: { ...(s.groups[group.key] ?? { excluded: [] }), noticeId: id } } }));
+    await bulkStore.update(input.batchId, (s) => ({
+      ...s,
+      groups: { ...s.groups, [group.key]: { ...(s.groups[group.key] ?? { excluded: [] }), noticeId: id } },
+    }));
   }
   // The one send path drafts with the ICP numbers and refuses an item locked under Regulations art. 17.
-  return sendNotice(
-    sendDeps(),
-    { noticeId: notice.id, channel: args.channel, letterhead: args.letterhead, works: args.works, checklistLang: args.checklistLang },
-  );
+  return sendNotice(sendDeps(), {
+    noticeId: notice.id,
+    channel: args.channel,
+    letterhead: args.letterhead,
+    works: args.works,
+    checklistLang: args.checklistLang,
+  });
 }

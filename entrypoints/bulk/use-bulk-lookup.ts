@@ -25,7 +25,11 @@ export function useBulkLookup(batchId: string) {
       setRunning(true);
       setError(null);
       try {
-        const mode = await services().lookup.batch({ fetch: fetch.bind(globalThis), pageOrigin: location.origin, testBuild: IS_TEST_BUILD });
+        const mode = await services().lookup.batch({
+          fetch: fetch.bind(globalThis),
+          pageOrigin: location.origin,
+          testBuild: IS_TEST_BUILD,
+        });
         setAnsweredBy(mode.answeredBy);
         // Stored as interrupted until the run ends, so a tab closed mid-run reopens as "resume".
         const batch = await bulkStore.update(batchId, (s) => ({ ...s, lookup: 'interrupted', lastError: undefined }));
@@ -36,7 +40,14 @@ export function useBulkLookup(batchId: string) {
           signal: abort.signal,
         });
         if (end.status === 'interrupted') setError(end.error);
-        await bulkStore.update(batchId, (s) => ({ ...s, lookup: end.status, lastError: end.status === 'interrupted' ? String(end.error instanceof Error ? end.error.message : end.error).slice(0, 2000) : undefined }));
+        await bulkStore.update(batchId, (s) => ({
+          ...s,
+          lookup: end.status,
+          lastError:
+            end.status === 'interrupted'
+              ? String(end.error instanceof Error ? end.error.message : end.error).slice(0, 2000)
+              : undefined,
+        }));
       } catch (err) {
         setError(err);
       } finally {

@@ -29,19 +29,33 @@ export function App({ id }: { id: string }) {
   const t = useT();
   // null: no such notice (deleted, or a stale link from a notification).
   const timeline = useLiveQuery(() => (id ? repo.getTimeline(id) : Promise.resolve(null)), [id]);
-  const related = useLiveQuery(() => (timeline ? relatedNotices(timeline.notice) : Promise.resolve([])), [timeline?.notice.updatedAt, id]) ?? [];
+  const related =
+    useLiveQuery(
+      () => (timeline ? relatedNotices(timeline.notice) : Promise.resolve([])),
+      [timeline?.notice.updatedAt, id],
+    ) ?? [];
   const [verdict, setVerdict] = useState<{ v: HistoryVerdict; events: number } | null>(null);
   // Follow-up letters (issue 12): what the history calls for, and the letters already begun.
-  const offered = useLiveQuery(() => (timeline ? practiceOffersFor(timeline.notice, timeline.events) : Promise.resolve(null)), [timeline?.notice.updatedAt, id]);
+  const offered = useLiveQuery(
+    () => (timeline ? practiceOffersFor(timeline.notice, timeline.events) : Promise.resolve(null)),
+    [timeline?.notice.updatedAt, id],
+  );
   const letterList = useLiveQuery(() => (id ? letterTimelines(id) : Promise.resolve([])), [id]) ?? [];
   const [notifyError, setNotifyError] = useState<unknown>(null);
 
-  if (timeline === undefined) return <main className="page"><p className="muted">{t('loading')}</p></main>;
+  if (timeline === undefined)
+    return (
+      <main className="page">
+        <p className="muted">{t('loading')}</p>
+      </main>
+    );
   if (timeline === null) {
     return (
       <main className="page">
         <h1>{t('noticeTitle')}</h1>
-        <p className="empty" data-testid="notice-gone">{t('noticeGone')}</p>
+        <p className="empty" data-testid="notice-gone">
+          {t('noticeGone')}
+        </p>
       </main>
     );
   }
@@ -57,10 +71,16 @@ export function App({ id }: { id: string }) {
       </h1>
       {editable && (
         <p>
-          <a className="button" href={pageUrl(notice)}>{t('openInReport')}</a>
+          <a className="button" href={pageUrl(notice)}>
+            {t('openInReport')}
+          </a>
         </p>
       )}
-      <NoticeSummary notice={notice} basis={followUpBasis(notice, events)} counterWindow={counterWindowFromLog(events)} />
+      <NoticeSummary
+        notice={notice}
+        basis={followUpBasis(notice, events)}
+        counterWindow={counterWindowFromLog(events)}
+      />
       {disclosed && (
         <section className="card card--action" data-testid="disclosed-host">
           <h2>{t('disclosedTitle', disclosed.name)}</h2>
@@ -84,7 +104,12 @@ export function App({ id }: { id: string }) {
       )}
       <RelatedNotices related={related} onOpen={(n) => location.assign(pageUrl(n))} />
       {offered && (
-        <PracticeLetters offers={offered.offers} count={letterList.length} begun={letterList.filter((l) => l.letter.status !== 'withdrawn').map((l) => l.letter.kind)} onStart={async (kind) => void (await startLetter(kind, notice, events, offered))}>
+        <PracticeLetters
+          offers={offered.offers}
+          count={letterList.length}
+          begun={letterList.filter((l) => l.letter.status !== 'withdrawn').map((l) => l.letter.kind)}
+          onStart={async (kind) => void (await startLetter(kind, notice, events, offered))}
+        >
           {letterList.map(({ letter, events: log }) => (
             <LetterCard
               key={letter.id}
@@ -93,7 +118,9 @@ export function App({ id }: { id: string }) {
               checklistLang={checklistLangFor(document.documentElement.lang)}
               now={() => new Date()}
               onSave={async (facts) => void (await letters.saveDraft(letter.id, facts))}
-              onMarkSent={async (channel, text) => void (await letters.markSent(letter.id, { at: new Date().toISOString(), channel, text }))}
+              onMarkSent={async (channel, text) =>
+                void (await letters.markSent(letter.id, { at: new Date().toISOString(), channel, text }))
+              }
               onRecord={async (kind) => void (await letters.recordEvent(letter.id, kind))}
               onCopy={(text) => navigator.clipboard.writeText(text)}
               onVerify={() => letters.verifyHistory(letter.id)}
@@ -104,7 +131,12 @@ export function App({ id }: { id: string }) {
       )}
       <section className="card">
         <h2>{t('recordReply')}</h2>
-        <ReplyForm status={notice.status} regime={notice.regime} fromCdn={fromCdn} onSubmit={(r) => recordReply(notice, r)} />
+        <ReplyForm
+          status={notice.status}
+          regime={notice.regime}
+          fromCdn={fromCdn}
+          onSubmit={(r) => recordReply(notice, r)}
+        />
       </section>
       <section className="card">
         <h2>{t('timeline')}</h2>

@@ -24,13 +24,21 @@ export async function recordReply(notice: Notice, r: ReplySubmission): Promise<v
     attachment = { evidenceId: meta.id, sha256: meta.sha256, name: r.file.name.slice(0, 500), size: bytes.byteLength };
   }
   const { details } = replyEvent(notice.status, { ...input, attachment });
-  await repo.recordEvent(notice.id, kind, r.disclosedHost ? { ...details, disclosedHost: r.disclosedHost } : details, 'user');
+  await repo.recordEvent(
+    notice.id,
+    kind,
+    r.disclosedHost ? { ...details, disclosedHost: r.disclosedHost } : details,
+    'user',
+  );
 }
 
 /** Asks the backend whether the first URL still serves the work and logs the answer. */
 export async function recheckNotice(notice: Notice): Promise<RecheckResult> {
   const settings = (await services().settings.read('backend')).value ?? BackendSettingsSchema.parse({});
-  const result = await recheck(settings, fetch.bind(globalThis), { url: notice.urls[0] ?? '', markers: notice.workTitles });
+  const result = await recheck(settings, fetch.bind(globalThis), {
+    url: notice.urls[0] ?? '',
+    markers: notice.workTitles,
+  });
   await repo.recordEvent(notice.id, 'recheck', recheckEventDetails(result), 'system');
   return result;
 }

@@ -25,7 +25,8 @@ function useSetting<K extends SettingKey>(key: K) {
 
 export function App() {
   const t = useT();
-  const fromHash = (): Tab => ((TABS as readonly string[]).includes(location.hash.slice(1)) ? (location.hash.slice(1) as Tab) : 'letterhead');
+  const fromHash = (): Tab =>
+    (TABS as readonly string[]).includes(location.hash.slice(1)) ? (location.hash.slice(1) as Tab) : 'letterhead';
   const [tab, setTab] = useState<Tab>(fromHash);
   useEffect(() => history.replaceState(null, '', `#${tab}`), [tab]);
   useEffect(() => {
@@ -40,7 +41,8 @@ export function App() {
   const detection = useSetting('detection');
   const loadedWorks = useWorks();
   const works = loadedWorks ?? [];
-  const save = async <K extends SettingKey>(key: K, value: SettingValue<K>) => void (await services().settings.write(key, value));
+  const save = async <K extends SettingKey>(key: K, value: SettingValue<K>) =>
+    void (await services().settings.write(key, value));
   // Until a letterhead and a work exist, the page opens on the first-run guide, not a blank form.
   const firstRun = letterhead.loaded && loadedWorks !== undefined && (!letterhead.value || works.length === 0);
 
@@ -52,7 +54,12 @@ export function App() {
           hasLetterhead={Boolean(letterhead.value)}
           hasWork={works.length > 0}
           onGo={setTab}
-          onCheckBackend={async () => void (await checkBackend((await services().settings.read('backend')).value ?? backend.value!, fetch.bind(globalThis)))}
+          onCheckBackend={async () =>
+            void (await checkBackend(
+              (await services().settings.read('backend')).value ?? backend.value!,
+              fetch.bind(globalThis),
+            ))
+          }
         />
       )}
       <nav className="tabs" role="tablist">
@@ -72,7 +79,12 @@ export function App() {
       {tab === 'works' && (
         <section>
           <h2>{t('tab_works')}</h2>
-          <WorksCatalog works={works} newId={() => crypto.randomUUID()} onSave={async (w) => void (await services().works.put(w))} onDelete={(id) => services().works.remove(id)} />
+          <WorksCatalog
+            works={works}
+            newId={() => crypto.randomUUID()}
+            onSave={async (w) => void (await services().works.put(w))}
+            onDelete={(id) => services().works.remove(id)}
+          />
         </section>
       )}
       {tab === 'lookup' && lookup.value && (

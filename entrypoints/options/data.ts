@@ -20,9 +20,11 @@ const stamp = () => new Date().toISOString().slice(0, 10);
  */
 export async function exportData(kind: ExportKind): Promise<void> {
   const { transfer, works: worksRepo, settings } = services();
-  if (kind === 'json') return download(`takedown-export-${stamp()}.json`, 'application/json', await transfer.exportJson());
+  if (kind === 'json')
+    return download(`takedown-export-${stamp()}.json`, 'application/json', await transfer.exportJson());
   const notices = await transfer.notices();
-  if (kind === 'csv') return download(`takedown-notices-${stamp()}.csv`, 'text/csv;charset=utf-8', `\uFEFF${noticesToCsv(notices)}`);
+  if (kind === 'csv')
+    return download(`takedown-notices-${stamp()}.csv`, 'text/csv;charset=utf-8', `\uFEFF${noticesToCsv(notices)}`);
   const works = await worksRepo.list();
   const letterhead = (await settings.read('letterhead')).value;
   const sender = letterhead?.company ? { name: letterhead.company, kind: 'organization' as const } : undefined;

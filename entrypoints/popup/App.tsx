@@ -32,21 +32,26 @@ export function App() {
   }, [firstRowsShown, now, staleVersion]);
   const active = useActiveTab();
   const rows = useMemo(
-    () => pages.rows.map((n): NoticeRowData & { draftUrl: string | null } => ({
-      id: n.id,
-      host: n.host,
-      recipientName: n.recipientName,
-      status: n.status,
-      ...noticeAge(n, now),
-      followUpAt: n.followUpAt,
-      draftUrl: n.status === 'draft' ? (n.urls[0] ?? null) : null,
-    })),
+    () =>
+      pages.rows.map((n): NoticeRowData & { draftUrl: string | null } => ({
+        id: n.id,
+        host: n.host,
+        recipientName: n.recipientName,
+        status: n.status,
+        ...noticeAge(n, now),
+        followUpAt: n.followUpAt,
+        draftUrl: n.status === 'draft' ? (n.urls[0] ?? null) : null,
+      })),
     [pages.rows, now],
   );
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   const open = (id: string) => {
     const draftUrl = byId.get(id)?.draftUrl;
-    void openPage(draftUrl !== null && draftUrl !== undefined ? `/report.html${reportPageQuery({ url: draftUrl, kind: 'page', draftId: id })}` : `/notice.html?id=${encodeURIComponent(id)}`);
+    void openPage(
+      draftUrl !== null && draftUrl !== undefined
+        ? `/report.html${reportPageQuery({ url: draftUrl, kind: 'page', draftId: id })}`
+        : `/notice.html?id=${encodeURIComponent(id)}`,
+    );
   };
   const loadMore = useCallback(() => void pages.loadMore(), [pages]);
   const filtered = filter.status !== null || filter.search.trim() !== '';
@@ -69,15 +74,26 @@ export function App() {
       </header>
       <SuspectedBanner verdict={active.tab?.verdict ?? null} onReport={() => void active.report()} />
       {active.tab?.reportable && !active.tab.verdict?.suspected && (
-        <button type="button" className="popup__report" onClick={() => void active.report()} data-testid="report-this-page">
+        <button
+          type="button"
+          className="popup__report"
+          onClick={() => void active.report()}
+          data-testid="report-this-page"
+        >
           {t('menuReportPage')}
         </button>
       )}
       {stale.length > 0 && (
         <StaleDrafts
           drafts={stale.map((n) => ({ id: n.id, host: n.host, createdAt: n.createdAt }))}
-          onOpen={(id) => void openPage(`/report.html${reportPageQuery({ url: stale.find((n) => n.id === id)?.urls[0] ?? '', kind: 'page', draftId: id })}`)}
-          onDiscard={(ids) => void Promise.all(ids.map((id) => repo.deleteDraft(id))).then(() => setStaleVersion((v) => v + 1))}
+          onOpen={(id) =>
+            void openPage(
+              `/report.html${reportPageQuery({ url: stale.find((n) => n.id === id)?.urls[0] ?? '', kind: 'page', draftId: id })}`,
+            )
+          }
+          onDiscard={(ids) =>
+            void Promise.all(ids.map((id) => repo.deleteDraft(id))).then(() => setStaleVersion((v) => v + 1))
+          }
         />
       )}
       {(filtered || rows.length > 0) && <NoticeFilters value={filter} onChange={setFilter} />}
@@ -93,7 +109,15 @@ export function App() {
           {t('popupNoMatch')}
         </p>
       ) : (
-        <VirtualList items={rows} rowHeight={56} height={400} getKey={(r) => r.id} label={t('noticesList')} renderRow={(r) => <NoticeRow row={r} onOpen={open} />} onNearEnd={loadMore} />
+        <VirtualList
+          items={rows}
+          rowHeight={56}
+          height={400}
+          getKey={(r) => r.id}
+          label={t('noticesList')}
+          renderRow={(r) => <NoticeRow row={r} onOpen={open} />}
+          onNearEnd={loadMore}
+        />
       )}
     </main>
   );

@@ -15,7 +15,12 @@ export function useActiveTab() {
       const [active] = await browser.tabs.query({ active: true, windowId: win.id });
       if (active?.id === undefined) return;
       const reportable = /^https?:/i.test(active.url ?? '');
-      const verdict = reportable ? await sendTyped(send, 'detection/verdict', { tabId: active.id }).then((r) => r.verdict, () => null) : null;
+      const verdict = reportable
+        ? await sendTyped(send, 'detection/verdict', { tabId: active.id }).then(
+            (r) => r.verdict,
+            () => null,
+          )
+        : null;
       setTab({ id: active.id, reportable, verdict });
     })();
   }, []);

@@ -11,7 +11,16 @@ export function useNoticePages(repo: NoticesRepo, filter: { status: NoticeStatus
   const pager = useMemo(
     () =>
       createPager<Notice>(
-        (offset, limit) => repo.listNotices({ order: 'overdue_first', now, hideStaleBefore: new Date(now.getTime() - 24 * 3_600_000), offset, limit, status: filter.status ?? undefined, search: filter.search || undefined }),
+        (offset, limit) =>
+          repo.listNotices({
+            order: 'overdue_first',
+            now,
+            hideStaleBefore: new Date(now.getTime() - 24 * 3_600_000),
+            offset,
+            limit,
+            status: filter.status ?? undefined,
+            search: filter.search || undefined,
+          }),
         PAGE,
         () => rerender((n) => n + 1),
       ),

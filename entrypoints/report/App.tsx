@@ -18,7 +18,16 @@ import { sameRecipient, type Recipient } from '../../lib/model/recipient';
 import { regimeHint } from '../../components/report/regime-hint';
 import { draftOf, sendNotice } from '../../lib/report/send-notice';
 import { reportPageQuery, type ReportTarget } from '../../lib/report/target';
-import { evidenceOf, openSession, repo, saveShared, selectRecipient, sessionNotices, unselectRecipient, type Session } from './session';
+import {
+  evidenceOf,
+  openSession,
+  repo,
+  saveShared,
+  selectRecipient,
+  sessionNotices,
+  unselectRecipient,
+  type Session,
+} from './session';
 import { mailtoFits, printLetter, sendByEmail } from './send';
 import { useLookup } from './use-lookup';
 import { useAllowOrigin } from './use-allow-origin';
@@ -80,7 +89,15 @@ function letterOf(
   try {
     const checklistLang = checklistLangFor(document.documentElement.lang);
     const evidence = ctx.evidenceRows;
-    const opts = { letterhead: ctx.letterhead, works: ctx.works, evidence, priorNotices: ctx.priorNotices ?? [], checklistLang, icp: ctx.icp, locks: ctx.locks };
+    const opts = {
+      letterhead: ctx.letterhead,
+      works: ctx.works,
+      evidence,
+      priorNotices: ctx.priorNotices ?? [],
+      checklistLang,
+      icp: ctx.icp,
+      locks: ctx.locks,
+    };
     return { draft: draftOf(view, { ...opts, now: () => new Date() }), draftError: null };
   } catch (err) {
     return { draft: null, draftError: err };
@@ -96,17 +113,26 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
 
   useEffect(() => {
     opening ??= openSession(target);
-    opening.then(
-      (s) => {
-        setSession(s);
-        // The draft id goes into the address, so a reload or a restored tab reopens the same draft.
-        history.replaceState(null, '', reportPageQuery({ url: target.url || 'about:blank', kind: target.kind, draftId: s.primaryId, captureId: target.captureId ?? undefined }));
-      },
-      setFatal,
-    );
+    opening.then((s) => {
+      setSession(s);
+      // The draft id goes into the address, so a reload or a restored tab reopens the same draft.
+      history.replaceState(
+        null,
+        '',
+        reportPageQuery({
+          url: target.url || 'about:blank',
+          kind: target.kind,
+          draftId: s.primaryId,
+          captureId: target.captureId ?? undefined,
+        }),
+      );
+    }, setFatal);
   }, [target]);
 
-  const notices = useLiveQuery(() => (session ? sessionNotices(session.batchId) : Promise.resolve([] as Notice[])), [session]);
+  const notices = useLiveQuery(
+    () => (session ? sessionNotices(session.batchId) : Promise.resolve([] as Notice[])),
+    [session],
+  );
   const primary = notices?.find((n) => n.id === session?.primaryId) ?? notices?.[0];
   const captureId = primary?.captureId ?? target.captureId;
   const evidenceRows = useLiveQuery(() => evidenceOf(captureId), [captureId]) ?? NO_EVIDENCE;
@@ -118,10 +144,19 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const icp = useLiveQuery(() => services().practice.icpOf({ captureId }), [captureId]);
 
   // Every recipient offered in this session, including ones added after another was sent.
-  const candidates = useMemo(() => (notices ?? []).reduce((all, n) => mergeCandidates(all, n.candidates), primary?.candidates ?? []), [notices, primary]);
+  const candidates = useMemo(
+    () => (notices ?? []).reduce((all, n) => mergeCandidates(all, n.candidates), primary?.candidates ?? []),
+    [notices, primary],
+  );
   const onResult = useCallback(
     (r: LookupResult) => {
-      if (session) void saveShared(session.batchId, { candidates: mergeCandidates(r.recipients, candidates.filter((c) => c.source === 'manual')) });
+      if (session)
+        void saveShared(session.batchId, {
+          candidates: mergeCandidates(
+            r.recipients,
+            candidates.filter((c) => c.source === 'manual'),
+          ),
+        });
     },
     [session, candidates],
   );
@@ -144,12 +179,19 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     [withRecipient, shownId],
   );
   const priorNotices = useLiveQuery(
-    async () => (active?.escalatedFrom ? (await repo.escalationHistory(active.id)).filter((n) => n.sentAt).map((n) => ({ date: n.sentAt!, recipient: n.recipientName, id: n.id })) : []),
+    async () =>
+      active?.escalatedFrom
+        ? (await repo.escalationHistory(active.id))
+            .filter((n) => n.sentAt)
+            .map((n) => ({ date: n.sentAt!, recipient: n.recipientName, id: n.id }))
+        : [],
     [active?.id, active?.escalatedFrom],
   );
   // A tick shows at once; the drafts behind it are written a moment later.
   const [pendingPick, setPendingPick] = useState<Record<number, boolean>>({});
-  const stored = new Set(candidates.flatMap((c, i) => (withRecipient.some((n) => sameRecipient(n.recipient, c)) ? [i] : [])));
+  const stored = new Set(
+    candidates.flatMap((c, i) => (withRecipient.some((n) => sameRecipient(n.recipient, c)) ? [i] : [])),
+  );
   const selected = new Set(candidates.flatMap((_, i) => ((pendingPick[i] ?? stored.has(i)) ? [i] : [])));
 
   const toggle = async (i: number) => {
@@ -201,7 +243,11 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     const titles = works.filter((w) => p.fields.workIds.includes(w.id)).map((w) => w.title);
     const { regime, lang, ...shared } = p.fields;
     // One transaction for every draft of the report; unchanged drafts are skipped (repo.autosave).
-    await saveShared(session.batchId, { ...shared, workTitles: titles }, { id: p.id, patch: p.regimeChosen ? { regime, lang, regimeChosen: true } : { regime, lang } });
+    await saveShared(
+      session.batchId,
+      { ...shared, workTitles: titles },
+      { id: p.id, patch: p.regimeChosen ? { regime, lang, regimeChosen: true } : { regime, lang } },
+    );
   }, [session, works]);
   useEffect(() => {
     const onHide = () => void flush();
@@ -215,7 +261,11 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     setFields(next);
     setDirtyId(active.id);
     const chose = 'regime' in patch || 'lang' in patch;
-    pending.current = { id: active.id, fields: next, regimeChosen: chose || (pending.current?.id === active.id && pending.current.regimeChosen) };
+    pending.current = {
+      id: active.id,
+      fields: next,
+      regimeChosen: chose || (pending.current?.id === active.id && pending.current.regimeChosen),
+    };
     clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), 300);
   };
@@ -230,20 +280,33 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
       [active?.id, active?.status, active?.recipient?.name, active?.urls.join('\n')],
     ) ?? NO_LOCKS;
   const pageLang = checklistLangFor(document.documentElement.lang);
-  const { draft, draftError } = letterOf(viewOf(active, fields), { letterhead, works, evidenceRows, priorNotices, icp: icp?.numbers, locks });
+  const { draft, draftError } = letterOf(viewOf(active, fields), {
+    letterhead,
+    works,
+    evidenceRows,
+    priorNotices,
+    icp: icp?.numbers,
+    locks,
+  });
 
   const { busy, error: sendError, act } = useBusyAction(flush);
 
   if (fatal) return <ErrorMessage error={fatal} />;
   if (!session || !notices || !primary) return <p className="muted">{t('loading')}</p>;
   // A sent recipient stays ticked and locked; the others stay available (issue 13).
-  const locked = new Set(candidates.flatMap((c, i) => (notices.some((n) => n.status !== 'draft' && sameRecipient(n.recipient, c)) ? [i] : [])));
+  const locked = new Set(
+    candidates.flatMap((c, i) =>
+      notices.some((n) => n.status !== 'draft' && sameRecipient(n.recipient, c)) ? [i] : [],
+    ),
+  );
 
   return (
     <>
       <section className="card">
         <div className="muted">{t(target.kind === 'link' ? 'reportingLink' : 'reportingPage')}</div>
-        <div className="mono" data-testid="report-url">{url}</div>
+        <div className="mono" data-testid="report-url">
+          {url}
+        </div>
         {primary.pageTitle && <div>{primary.pageTitle}</div>}
       </section>
 
@@ -267,7 +330,13 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             setActiveId((await selectRecipient(session.batchId, r, all)).id);
           }}
         />
-        {lookupSource && <LookupSource source={lookupSource} onAllowOrigin={(o) => void allowOrigin.allow(o)} denied={allowOrigin.denied} />}
+        {lookupSource && (
+          <LookupSource
+            source={lookupSource}
+            onAllowOrigin={(o) => void allowOrigin.allow(o)}
+            denied={allowOrigin.denied}
+          />
+        )}
       </section>
 
       <section className="step card">
@@ -279,7 +348,13 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             {withRecipient.length > 1 && (
               <nav className="tabs" role="tablist">
                 {withRecipient.map((n) => (
-                  <button key={n.id} role="tab" type="button" aria-selected={n.id === active?.id} onClick={() => void flush().then(() => setActiveId(n.id))}>
+                  <button
+                    key={n.id}
+                    role="tab"
+                    type="button"
+                    aria-selected={n.id === active?.id}
+                    onClick={() => void flush().then(() => setActiveId(n.id))}
+                  >
                     {n.recipientName} · {t(`status_${n.status}` as MessageKey)}
                   </button>
                 ))}
@@ -299,7 +374,11 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
                 readOnly={active.status !== 'draft'}
               />
             )}
-            {active && active.status !== 'draft' && active.sent && <pre className="preview" data-testid="sent-text">{active.sent.text}</pre>}
+            {active && active.status !== 'draft' && active.sent && (
+              <pre className="preview" data-testid="sent-text">
+                {active.sent.text}
+              </pre>
+            )}
           </>
         )}
       </section>
@@ -331,10 +410,13 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             onPdf={() => draft && printLetter(draft)}
             onMarkSent={(channel: SendChannel) =>
               void act(() =>
-                sendNotice(
-                  sendDeps(),
-                  { noticeId: active.id, channel, letterhead, works, checklistLang: checklistLangFor(document.documentElement.lang) },
-                ),
+                sendNotice(sendDeps(), {
+                  noticeId: active.id,
+                  channel,
+                  letterhead,
+                  works,
+                  checklistLang: checklistLangFor(document.documentElement.lang),
+                }),
               )
             }
             onCorrection={() =>
@@ -378,13 +460,16 @@ function useEvidenceView(captureId: string | null, rows: Awaited<ReturnType<type
       const manifest = await evidence.manifest(captureId);
       if (cancelled) return;
       url = shotBlob ? URL.createObjectURL(shotBlob) : null;
-      setBuilt({ key, view: {
-        capturedAt: rows[0]?.capturedAt ?? null,
-        artefacts: rows,
-        screenshotUrl: url,
-        failures: manifest?.ok ? manifest.value.failures : {},
-        problems: manifest && !manifest.ok ? [manifest.problem.name] : [],
-      } });
+      setBuilt({
+        key,
+        view: {
+          capturedAt: rows[0]?.capturedAt ?? null,
+          artefacts: rows,
+          screenshotUrl: url,
+          failures: manifest?.ok ? manifest.value.failures : {},
+          problems: manifest && !manifest.ok ? [manifest.problem.name] : [],
+        },
+      });
     })();
     return () => {
       cancelled = true;

@@ -21,7 +21,11 @@ const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 60) 
  * A mailto: link when the letter fits in one; otherwise an .eml with the notice's own evidence
  * attached (the one rule: its page capture, never a reply recorded on another notice).
  */
-export async function sendByEmail(notice: Notice, draft: NoticeDraft, letterhead: Letterhead | null): Promise<'email' | 'eml'> {
+export async function sendByEmail(
+  notice: Notice,
+  draft: NoticeDraft,
+  letterhead: Letterhead | null,
+): Promise<'email' | 'eml'> {
   const to = notice.recipient?.emails ?? [];
   const mailto = mailtoFor(draft, to);
   if ('url' in mailto) {
@@ -30,10 +34,20 @@ export async function sendByEmail(notice: Notice, draft: NoticeDraft, letterhead
   }
   const { files, problems } = await services().evidence.attachmentsFor(notice);
   if (problems.length > 0) {
-    throw new AppError('storage', `Evidence could not be attached: ${problems.map((p) => `${p.name} (${p.reason})`).join(', ')}`, { problems });
+    throw new AppError(
+      'storage',
+      `Evidence could not be attached: ${problems.map((p) => `${p.name} (${p.reason})`).join(', ')}`,
+      { problems },
+    );
   }
   const attachments = files.map((f) => ({ filename: f.filename, mime: f.mime, bytes: f.bytes }));
-  const eml = renderEml(draft, { from: letterhead?.email ?? '', to, attachments, now: () => new Date(), messageId: `${notice.id}@takedown.invalid` });
+  const eml = renderEml(draft, {
+    from: letterhead?.email ?? '',
+    to,
+    attachments,
+    now: () => new Date(),
+    messageId: `${notice.id}@takedown.invalid`,
+  });
   download(new Blob([eml], { type: 'message/rfc822' }), `notice-${safeName(notice.host)}-${notice.id.slice(0, 8)}.eml`);
   return 'eml';
 }

@@ -71,13 +71,20 @@ function regimeFields(n: Notice, r: Recipient): DraftPatch {
  * Picking a recipient fills the empty draft, or adds a sibling draft with the same content. It
  * works after other recipients were sent: the sibling copies the content, never the sent record.
  */
-export async function selectRecipient(batchId: string, recipient: Recipient, candidates?: Recipient[]): Promise<Notice> {
+export async function selectRecipient(
+  batchId: string,
+  recipient: Recipient,
+  candidates?: Recipient[],
+): Promise<Notice> {
   const notices = await sessionNotices(batchId);
   const existing = notices.find((n) => sameRecipient(n.recipient, recipient));
   if (existing) return existing;
   const empty = notices.find((n) => n.status === 'draft' && !n.recipient);
   if (empty) {
-    const [saved] = await repo.autosave([{ id: empty.id, patch: { recipient, recipientName: recipient.name, ...regimeFields(empty, recipient) } }], EDIT_SESSION);
+    const [saved] = await repo.autosave(
+      [{ id: empty.id, patch: { recipient, recipientName: recipient.name, ...regimeFields(empty, recipient) } }],
+      EDIT_SESSION,
+    );
     return saved ?? empty;
   }
   // The latest draft carries the newest shared edits; a sent notice is the fallback.
@@ -111,8 +118,15 @@ export async function unselectRecipient(batchId: string, recipient: Recipient): 
  * Shared edits (works, explanation, statements) go to every unsent draft of the session, in one
  * transaction, skipped when nothing changed (repo.autosave).
  */
-export async function saveShared(batchId: string, patch: DraftPatch, own?: { id: string; patch: DraftPatch }, session = EDIT_SESSION): Promise<void> {
+export async function saveShared(
+  batchId: string,
+  patch: DraftPatch,
+  own?: { id: string; patch: DraftPatch },
+  session = EDIT_SESSION,
+): Promise<void> {
   const notices = await sessionNotices(batchId);
-  const edits = notices.filter((n) => n.status === 'draft').map((n) => ({ id: n.id, patch: n.id === own?.id ? { ...patch, ...own.patch } : patch }));
+  const edits = notices
+    .filter((n) => n.status === 'draft')
+    .map((n) => ({ id: n.id, patch: n.id === own?.id ? { ...patch, ...own.patch } : patch }));
   if (edits.length > 0) await repo.autosave(edits, session);
 }

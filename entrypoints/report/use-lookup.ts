@@ -23,11 +23,19 @@ export function useLookup(onResult: (r: LookupResult) => void) {
       setSource(null);
       try {
         const env = { fetch: fetch.bind(globalThis), pageOrigin: location.origin, testBuild: IS_TEST_BUILD };
-        const { result, source: answered } = await services().lookup.url(env, { url, headers }, {
-          signal: ctrl.signal,
-          onStep: (e) =>
-            dispatch({ type: 'step', step: e.step, status: e.status === 'start' ? 'start' : e.status === 'error' ? 'error' : 'done' }),
-        });
+        const { result, source: answered } = await services().lookup.url(
+          env,
+          { url, headers },
+          {
+            signal: ctrl.signal,
+            onStep: (e) =>
+              dispatch({
+                type: 'step',
+                step: e.step,
+                status: e.status === 'start' ? 'start' : e.status === 'error' ? 'error' : 'done',
+              }),
+          },
+        );
         // A newer run replaced this one (the browser lookup cannot be interrupted half-way).
         if (ctrl.signal.aborted) return;
         setSource(answered);

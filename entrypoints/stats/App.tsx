@@ -17,7 +17,9 @@ export function App() {
       {stats === undefined ? (
         <p className="muted">{t('loading')}</p>
       ) : stats.length === 0 ? (
-        <p className="empty" data-testid="stats-empty">{t('statsEmpty')}</p>
+        <p className="empty" data-testid="stats-empty">
+          {t('statsEmpty')}
+        </p>
       ) : (
         <>
           <section className="card">

@@ -1,27 +1,57 @@
 import { z } from 'zod';
-import { ApiErrorSchema, BatchResponseSchema, LookupResultSchema, LookupStepSchema, type BatchResponse, type LookupResult, type LookupStep } from '../contract';
+import {
+  ApiErrorSchema,
+  BatchResponseSchema,
+  LookupResultSchema,
+  LookupStepSchema,
+  type BatchResponse,
+  type LookupResult,
+  type LookupStep,
+} from '../contract';
 import { AppError, isErrorKind, type ErrorKind } from '../errors';
 import type { BackendSettings } from '../model/settings';
 import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from './headers';
-import { RecheckRequestSchema, RecheckResultSchema, type RecheckRequest, type RecheckResult } from '../tracking/recheck';
+import {
+  RecheckRequestSchema,
+  RecheckResultSchema,
+  type RecheckRequest,
+  type RecheckResult,
+} from '../tracking/recheck';
 import { firstIssue } from '../zod-issue';
 
 export type FetchFn = typeof globalThis.fetch;
 
 /** One line of the streamed lookup (NDJSON): a step finishing, then the result. */
 const StreamLineSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('step'), step: LookupStepSchema, status: z.enum(['start', 'done', 'error']), detail: z.string().optional() }),
+  z.object({
+    type: z.literal('step'),
+    step: LookupStepSchema,
+    status: z.enum(['start', 'done', 'error']),
+    detail: z.string().optional(),
+  }),
   z.object({ type: z.literal('result'), result: LookupResultSchema }),
 ]);
 export type StepEvent = { step: LookupStep; status: 'start' | 'done' | 'error'; detail?: string };
 
-const STATUS_KINDS: Record<number, ErrorKind> = { 400: 'invalid_input', 401: 'unauthorized', 403: 'unauthorized', 413: 'invalid_input', 429: 'rate_limited' };
+const STATUS_KINDS: Record<number, ErrorKind> = {
+  400: 'invalid_input',
+  401: 'unauthorized',
+  403: 'unauthorized',
+  413: 'invalid_input',
+  429: 'rate_limited',
+};
 
 function endpoint(settings: BackendSettings, path: string): string {
   return new URL(path, settings.url.endsWith('/') ? settings.url : `${settings.url}/`).href;
 }
 
-export async function call(settings: BackendSettings, fetchFn: FetchFn, path: string, init: RequestInit = {}, signal?: AbortSignal): Promise<Response> {
+export async function call(
+  settings: BackendSettings,
+  fetchFn: FetchFn,
+  path: string,
+  init: RequestInit = {},
+  signal?: AbortSignal,
+): Promise<Response> {
   const headers = new Headers(init.headers);
   // The custom header makes every call a preflighted CORS request, which the backend allows only for the extension.
   headers.set(CLIENT_HEADER, CLIENT_HEADER_VALUE);
@@ -31,19 +61,27 @@ export async function call(settings: BackendSettings, fetchFn: FetchFn, path: st
     res = await fetchFn(endpoint(settings, path), { ...init, headers, signal });
   } catch (err) {
     if (signal?.aborted) throw new AppError('cancelled', 'Cancelled');
-    throw new AppError('unavailable', `The backend at ${settings.url} did not answer (${err instanceof Error ? err.message : String(err)})`, { url: settings.url });
+    throw new AppError(
+      'unavailable',
+      `The backend at ${settings.url} did not answer (${err instanceof Error ? err.message : String(err)})`,
+      { url: settings.url },
+    );
   }
   if (res.ok) return res;
   const body = ApiErrorSchema.safeParse(await res.json().catch(() => null));
   // The backend names kinds with hyphens (private-target); the extension's kinds use underscores.
   const named = body.success ? body.data.error.kind.replace(/-/g, '_') : '';
   const kind = isErrorKind(named) ? named : (STATUS_KINDS[res.status] ?? 'unavailable');
-  throw new AppError(kind, body.success ? body.data.error.message : `The backend answered HTTP ${res.status}`, { status: res.status, retryAfter: res.headers.get('retry-after') });
+  throw new AppError(kind, body.success ? body.data.error.message : `The backend answered HTTP ${res.status}`, {
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+  });
 }
 
 export async function parsed<T>(res: Response, schema: z.ZodType<T>): Promise<T> {
   const result = schema.safeParse(await res.json().catch(() => undefined));
-  if (!result.success) throw new AppError('invalid_response', 'The backend sent an answer this version of the extension cannot read');
+  if (!result.success)
+    throw new AppError('invalid_response', 'The backend sent an answer this version of the extension cannot read');
   return result.data;
 }
 
@@ -70,7 +108,8 @@ export async function lookupUrl(
     { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) },
     opts.signal,
   );
-  if (!opts.onStep || !res.headers.get('content-type')?.includes('ndjson') || !res.body) return parsed(res, LookupResultSchema);
+  if (!opts.onStep || !res.headers.get('content-type')?.includes('ndjson') || !res.body)
+    return parsed(res, LookupResultSchema);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {
@@ -88,7 +127,8 @@ export async function lookupUrl(
         json = undefined;
       }
       const event = StreamLineSchema.safeParse(json);
-      if (!event.success) throw new AppError('invalid_response', 'The backend sent a progress line this version cannot read');
+      if (!event.success)
+        throw new AppError('invalid_response', 'The backend sent a progress line this version cannot read');
       if (event.data.type === 'result') return event.data.result;
       opts.onStep({ step: event.data.step, status: event.data.status, detail: event.data.detail });
     }
@@ -108,7 +148,13 @@ export async function lookupBatch(
 ): Promise<BatchResponse> {
   for (let attempt = 0; ; attempt++) {
     try {
-      const res = await call(settings, fetchFn, 'v1/lookup/batch', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ urls }) }, signal);
+      const res = await call(
+        settings,
+        fetchFn,
+        'v1/lookup/batch',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ urls }) },
+        signal,
+      );
       return await parsed(res, BatchResponseSchema);
     } catch (err) {
       const wait = err instanceof AppError && err.kind === 'rate_limited' ? Number(err.details.retryAfter) : NaN;
@@ -139,12 +185,23 @@ export async function pairWithBackend(settings: BackendSettings, fetchFn: FetchF
 }
 
 /** Asks the backend whether a URL still serves the work (markers: text that shows it, e.g. work titles). */
-export async function recheck(settings: BackendSettings, fetchFn: FetchFn, input: RecheckRequest, signal?: AbortSignal): Promise<RecheckResult> {
+export async function recheck(
+  settings: BackendSettings,
+  fetchFn: FetchFn,
+  input: RecheckRequest,
+  signal?: AbortSignal,
+): Promise<RecheckResult> {
   const body = RecheckRequestSchema.safeParse(input);
   if (!body.success) {
     const issue = firstIssue(body.error);
     throw new AppError('invalid_input', `Re-check: ${issue.path} ${issue.message}`, { path: issue.path });
   }
-  const res = await call(settings, fetchFn, 'v1/recheck', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body.data) }, signal);
+  const res = await call(
+    settings,
+    fetchFn,
+    'v1/recheck',
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body.data) },
+    signal,
+  );
   return parsed(res, RecheckResultSchema);
 }

@@ -28,7 +28,11 @@ export function includedUrls(group: Pick<BulkGroup, 'urls'>, choice: GroupChoice
 }
 
 /** Regime and language: the user's pick for this group, else the default, else the recipient's suggestion. */
-export function groupRegime(input: Pick<GroupNoticeInput, 'group' | 'choice' | 'defaults'>): { regime: RegimeId; lang: LetterLang; chosen: boolean } {
+export function groupRegime(input: Pick<GroupNoticeInput, 'group' | 'choice' | 'defaults'>): {
+  regime: RegimeId;
+  lang: LetterLang;
+  chosen: boolean;
+} {
   const s = suggestRegime(input.group.recipient);
   return {
     regime: input.choice?.regime ?? input.defaults?.regime ?? s.regime,

@@ -53,7 +53,10 @@ export function recipientKey(r: Recipient): string {
   return `${r.name.trim().toLowerCase()}|${emails.join(',')}|${r.formUrl ?? ''}`;
 }
 
-export function pickRecipient(recipients: readonly Recipient[], role: GroupRole): { recipient: Recipient; standIn: boolean } | null {
+export function pickRecipient(
+  recipients: readonly Recipient[],
+  role: GroupRole,
+): { recipient: Recipient; standIn: boolean } | null {
   for (const want of PREFERENCE[role]) {
     const r = recipients.find((x) => x.role === want && hasChannel(x));
     if (r) return { recipient: r, standIn: want !== role };
@@ -61,7 +64,12 @@ export function pickRecipient(recipients: readonly Recipient[], role: GroupRole)
   return null;
 }
 
-export function groupBulk(urls: readonly BulkUrl[], outcomes: Outcomes, role: GroupRole, manual: Readonly<Record<string, Recipient | undefined>> = {}): Grouping {
+export function groupBulk(
+  urls: readonly BulkUrl[],
+  outcomes: Outcomes,
+  role: GroupRole,
+  manual: Readonly<Record<string, Recipient | undefined>> = {},
+): Grouping {
   const byHost = new Map<string, string[]>();
   for (const u of urls) {
     const list = byHost.get(u.host);
@@ -72,10 +80,19 @@ export function groupBulk(urls: readonly BulkUrl[], outcomes: Outcomes, role: Gr
   const unresolved: UnresolvedHost[] = [];
   for (const [host, hostUrls] of byHost) {
     const o = outcomes[host];
-    const chosen = manual[host] ? { recipient: manual[host], standIn: false } : o ? pickRecipient(o.recipients, role) : null;
+    const chosen = manual[host]
+      ? { recipient: manual[host], standIn: false }
+      : o
+        ? pickRecipient(o.recipients, role)
+        : null;
     if (!chosen) {
       const detail = o ? o.errors.map((e) => `${e.step}: ${e.message}`).join('; ') : '';
-      unresolved.push({ host, urls: hostUrls, reason: !o ? 'pending' : o.ok ? 'no_recipient' : 'lookup_failed', detail });
+      unresolved.push({
+        host,
+        urls: hostUrls,
+        reason: !o ? 'pending' : o.ok ? 'no_recipient' : 'lookup_failed',
+        detail,
+      });
       continue;
     }
     const key = recipientKey(chosen.recipient);

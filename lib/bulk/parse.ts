@@ -7,7 +7,8 @@
 import { MAX_INPUT_LENGTH } from '../contract';
 import { normalizeTarget } from '../lookup/normalize';
 
-export type RejectReason = 'duplicate' | 'not_a_url' | 'unsupported_scheme' | 'private_target' | 'too_long' | 'too_many' | 'unknown_work';
+export type RejectReason =
+  'duplicate' | 'not_a_url' | 'unsupported_scheme' | 'private_target' | 'too_long' | 'too_many' | 'unknown_work';
 
 export interface ValidLine {
   /** 1-based line of the input where the URL starts. */
@@ -119,7 +120,11 @@ export function csvUrlColumn(text: string): Cell[] {
   const workCol = urlCol >= 0 ? header.findIndex((h) => h === 'work' || h === 'works') : -1;
   const rows = urlCol >= 0 ? records.slice(1) : records;
   const col = Math.max(0, urlCol);
-  return rows.map((r) => ({ line: r.line, value: r.cells[col] ?? '', ...(workCol >= 0 && r.cells[workCol]?.trim() ? { work: r.cells[workCol].trim() } : {}) }));
+  return rows.map((r) => ({
+    line: r.line,
+    value: r.cells[col] ?? '',
+    ...(workCol >= 0 && r.cells[workCol]?.trim() ? { work: r.cells[workCol].trim() } : {}),
+  }));
 }
 
 function textLines(text: string): Cell[] {
@@ -160,7 +165,12 @@ export function parseBulkInput(input: string, format: BulkFormat = 'auto', opts:
   for (const { line, value, work } of cells) {
     // The length check comes first so a 5 KB line is never trimmed, parsed or copied.
     if (value.length > MAX_INPUT_LENGTH + 256) {
-      rejected.push({ line, input: truncate(value), reason: 'too_long', detail: `${value.length} characters; the limit is ${MAX_INPUT_LENGTH}.` });
+      rejected.push({
+        line,
+        input: truncate(value),
+        reason: 'too_long',
+        detail: `${value.length} characters; the limit is ${MAX_INPUT_LENGTH}.`,
+      });
       continue;
     }
     const raw = value.trim().replace(/^<(.*)>$/, '$1');
@@ -169,7 +179,12 @@ export function parseBulkInput(input: string, format: BulkFormat = 'auto', opts:
       continue;
     }
     if (raw.length > MAX_INPUT_LENGTH) {
-      rejected.push({ line, input: truncate(raw), reason: 'too_long', detail: `${raw.length} characters; the limit is ${MAX_INPUT_LENGTH}.` });
+      rejected.push({
+        line,
+        input: truncate(raw),
+        reason: 'too_long',
+        detail: `${raw.length} characters; the limit is ${MAX_INPUT_LENGTH}.`,
+      });
       continue;
     }
     const scheme = SCHEME.exec(raw)?.[1]?.toLowerCase();
@@ -179,12 +194,22 @@ export function parseBulkInput(input: string, format: BulkFormat = 'auto', opts:
     }
     const bad = UNSAFE_CHAR.exec(raw);
     if (bad) {
-      rejected.push({ line, input: truncate(raw), reason: 'not_a_url', detail: `contains ${JSON.stringify(bad[0])}, which a web address cannot hold` });
+      rejected.push({
+        line,
+        input: truncate(raw),
+        reason: 'not_a_url',
+        detail: `contains ${JSON.stringify(bad[0])}, which a web address cannot hold`,
+      });
       continue;
     }
     const target = normalizeTarget(raw);
     if (!target.ok) {
-      rejected.push({ line, input: truncate(raw), reason: target.error.kind === 'private-target' ? 'private_target' : 'not_a_url', detail: target.error.message });
+      rejected.push({
+        line,
+        input: truncate(raw),
+        reason: target.error.kind === 'private-target' ? 'private_target' : 'not_a_url',
+        detail: target.error.message,
+      });
       continue;
     }
     const hash = target.url.indexOf('#');
@@ -212,7 +237,9 @@ export function parseBulkInput(input: string, format: BulkFormat = 'auto', opts:
     hostCounts.set(target.hostname, (hostCounts.get(target.hostname) ?? 0) + 1);
   }
 
-  const hosts = [...hostCounts].map(([host, count]) => ({ host, count })).sort((a, b) => b.count - a.count || (a.host < b.host ? -1 : 1));
+  const hosts = [...hostCounts]
+    .map(([host, count]) => ({ host, count }))
+    .sort((a, b) => b.count - a.count || (a.host < b.host ? -1 : 1));
   return { valid, rejected, blank, hosts };
 }
 

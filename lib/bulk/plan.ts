@@ -30,7 +30,11 @@ export interface BulkUrl {
 export type Outcomes = Readonly<Record<string, HostOutcome | undefined>>;
 
 /** Hosts still to look up, each with its first URL; failed hosts are asked again only on request. */
-export function pendingHosts(urls: readonly BulkUrl[], outcomes: Outcomes, opts: { retryFailed?: boolean } = {}): BulkUrl[] {
+export function pendingHosts(
+  urls: readonly BulkUrl[],
+  outcomes: Outcomes,
+  opts: { retryFailed?: boolean } = {},
+): BulkUrl[] {
   const seen = new Set<string>();
   const out: BulkUrl[] = [];
   for (const u of urls) {
@@ -49,9 +53,22 @@ export function chunk<T>(items: readonly T[], size = CHUNK_HOSTS): T[][] {
 }
 
 export function outcomeOf(host: string, item: BatchResponse['items'][number] | undefined): HostOutcome {
-  if (!item) return { host, ok: false, recipients: [], cdn: null, errors: [{ step: 'input', kind: 'invalid-response', message: 'The backend answered without this URL.' }] };
+  if (!item)
+    return {
+      host,
+      ok: false,
+      recipients: [],
+      cdn: null,
+      errors: [{ step: 'input', kind: 'invalid-response', message: 'The backend answered without this URL.' }],
+    };
   if (!item.result) return { host, ok: false, recipients: [], cdn: null, errors: item.error ? [item.error] : [] };
-  return { host, ok: true, recipients: item.result.recipients.slice(0, 50), cdn: item.result.cdn?.name ?? null, errors: item.result.errors.slice(0, 50) };
+  return {
+    host,
+    ok: true,
+    recipients: item.result.recipients.slice(0, 50),
+    cdn: item.result.cdn?.name ?? null,
+    errors: item.result.errors.slice(0, 50),
+  };
 }
 
 export interface Progress {
@@ -100,10 +117,15 @@ export async function runLookups(opts: {
         opts.signal,
       );
     } catch (error) {
-      if (opts.signal.aborted || (error instanceof AppError && error.kind === 'cancelled')) return { status: 'cancelled' };
+      if (opts.signal.aborted || (error instanceof AppError && error.kind === 'cancelled'))
+        return { status: 'cancelled' };
       return { status: 'interrupted', error };
     }
-    await opts.onChunk(part.map((p, i) => outcomeOf(p.host, res.items[i]?.url === p.url ? res.items[i] : res.items.find((it) => it.url === p.url))));
+    await opts.onChunk(
+      part.map((p, i) =>
+        outcomeOf(p.host, res.items[i]?.url === p.url ? res.items[i] : res.items.find((it) => it.url === p.url)),
+      ),
+    );
   }
   return opts.signal.aborted ? { status: 'cancelled' } : { status: 'done' };
 }

@@ -17,7 +17,9 @@ export const SharedFieldsSchema = z.object({
   fairUseNote: z.string().max(5000).default(''),
   idDocument: z.string().max(5000).default(''),
   ownershipProof: z.string().max(5000).default(''),
-  confirmations: z.object({ goodFaith: z.boolean().default(false), accuracy: z.boolean().default(false) }).default({ goodFaith: false, accuracy: false }),
+  confirmations: z
+    .object({ goodFaith: z.boolean().default(false), accuracy: z.boolean().default(false) })
+    .default({ goodFaith: false, accuracy: false }),
 });
 export type SharedFields = z.infer<typeof SharedFieldsSchema>;
 
@@ -36,9 +38,25 @@ export type LookupStatus = z.infer<typeof LookupStatusSchema>;
 
 export const BulkStateSchema = z.object({
   /** Each URL with the works it shows (from the input's `work` column or assigned on the page). */
-  urls: z.array(z.object({ line: z.number().int(), url: z.string().max(2048), host: z.string().max(253), workIds: z.array(z.string().max(64)).max(100).optional() })).max(MAX_BULK_URLS),
+  urls: z
+    .array(
+      z.object({
+        line: z.number().int(),
+        url: z.string().max(2048),
+        host: z.string().max(253),
+        workIds: z.array(z.string().max(64)).max(100).optional(),
+      }),
+    )
+    .max(MAX_BULK_URLS),
   rejected: z
-    .array(z.object({ line: z.number().int(), input: z.string().max(200), reason: z.string().max(40), detail: z.string().max(2000).optional() }))
+    .array(
+      z.object({
+        line: z.number().int(),
+        input: z.string().max(200),
+        reason: z.string().max(40),
+        detail: z.string().max(2000).optional(),
+      }),
+    )
     .max(MAX_BULK_URLS * 5),
   blank: z.number().int().nonnegative(),
   outcomes: z.record(z.string(), HostOutcomeSchema).default({}),

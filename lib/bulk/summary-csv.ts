@@ -6,7 +6,16 @@
 import { csvField } from '../export/csv';
 import type { BulkGroup, GroupRole, Grouping } from './group';
 
-export const SUMMARY_COLUMNS = ['url', 'host', 'recipient', 'recipient_role', 'recipient_email', 'notice_file', 'status', 'detail'] as const;
+export const SUMMARY_COLUMNS = [
+  'url',
+  'host',
+  'recipient',
+  'recipient_role',
+  'recipient_email',
+  'notice_file',
+  'status',
+  'detail',
+] as const;
 
 export interface GroupOutcome {
   /** File name (CLI) or notice id (extension); empty when nothing was written. */
@@ -39,7 +48,18 @@ export function bulkSummaryCsv(input: {
       rows.push([url, host, r.name, r.role, contact, o.notice, o.status, [o.detail, note].filter(Boolean).join('; ')]);
     }
   }
-  for (const u of input.grouping.unresolved) for (const url of u.urls) rows.push([url, u.host, '', '', '', '', u.reason, u.detail]);
-  for (const r of input.rejected) rows.push([r.input, '', '', '', '', '', `rejected:${r.reason}`, `line ${r.line}${r.detail ? `: ${r.detail}` : ''}`]);
+  for (const u of input.grouping.unresolved)
+    for (const url of u.urls) rows.push([url, u.host, '', '', '', '', u.reason, u.detail]);
+  for (const r of input.rejected)
+    rows.push([
+      r.input,
+      '',
+      '',
+      '',
+      '',
+      '',
+      `rejected:${r.reason}`,
+      `line ${r.line}${r.detail ? `: ${r.detail}` : ''}`,
+    ]);
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }

@@ -14,7 +14,12 @@ export interface UrlWorks {
 }
 
 /** The works a group's notice names: its included URLs' works, in catalog order. */
-export function worksOfUrls(urls: readonly string[], byUrl: ReadonlyMap<string, readonly string[] | undefined>, shared: readonly string[], catalog: readonly Pick<Work, 'id'>[]): string[] {
+export function worksOfUrls(
+  urls: readonly string[],
+  byUrl: ReadonlyMap<string, readonly string[] | undefined>,
+  shared: readonly string[],
+  catalog: readonly Pick<Work, 'id'>[],
+): string[] {
   const ids = new Set<string>();
   for (const u of urls) for (const id of byUrl.get(u)?.length ? byUrl.get(u)! : shared) ids.add(id);
   return catalog.filter((w) => ids.has(w.id)).map((w) => w.id);
@@ -24,7 +29,9 @@ export function worksOfUrls(urls: readonly string[], byUrl: ReadonlyMap<string, 
 export function urlWords(url: string): string {
   try {
     const u = new URL(url);
-    return decodeURIComponent(`${u.pathname} ${u.search}`).replace(/[\s/_\-+.?=&%#]+/g, ' ').trim();
+    return decodeURIComponent(`${u.pathname} ${u.search}`)
+      .replace(/[\s/_\-+.?=&%#]+/g, ' ')
+      .trim();
   } catch {
     return '';
   }

@@ -11,7 +11,11 @@ const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 export const CaptureMetadataBlobSchema = z.object({
   url: z.string().max(2048),
   pageUrl: z.string().max(2048).default(''),
-  title: z.string().max(100_000).transform((s) => s.slice(0, 2000)).default(''),
+  title: z
+    .string()
+    .max(100_000)
+    .transform((s) => s.slice(0, 2000))
+    .default(''),
   capturedAt: z.string().max(64),
   userAgent: z.string().max(2000).default(''),
 });
@@ -26,7 +30,17 @@ export const ManifestBlobSchema = z.object({
   capturedAt: z.string().max(64),
   url: z.string().max(2048),
   title: z.string().max(100_000).default(''),
-  artefacts: z.array(z.object({ kind: EvidenceKindSchema, sha256: hex64, size: z.number().int().nonnegative(), mime: z.string().max(100), note: z.string().max(2000).default('') })).max(50),
+  artefacts: z
+    .array(
+      z.object({
+        kind: EvidenceKindSchema,
+        sha256: hex64,
+        size: z.number().int().nonnegative(),
+        mime: z.string().max(100),
+        note: z.string().max(2000).default(''),
+      }),
+    )
+    .max(50),
   failures: z.record(z.string().max(40), z.string().max(2000)).default({}),
   hashAlgorithm: z.literal('SHA-256'),
 });

@@ -42,7 +42,8 @@ const stripBlob = ({ blob: _b, ...meta }: EvidenceMeta & { blob?: Blob }): Evide
 
 async function blobBytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
   // Blob.arrayBuffer is missing from some test environments' Blob polyfills; Response reads any Blob.
-  const buf = typeof blob.arrayBuffer === 'function' ? await blob.arrayBuffer() : await new Response(blob).arrayBuffer();
+  const buf =
+    typeof blob.arrayBuffer === 'function' ? await blob.arrayBuffer() : await new Response(blob).arrayBuffer();
   return new Uint8Array(buf);
 }
 
@@ -57,9 +58,14 @@ export function createEvidenceRepo(deps: { db: TakedownDb; now: () => Date; newI
     return byKindOrder(rows.map(stripBlob));
   }
 
-  async function readJson<K extends JsonBlobKind>(captureId: string | null, kind: K): Promise<BlobRead<JsonBlob<K>> | null> {
+  async function readJson<K extends JsonBlobKind>(
+    captureId: string | null,
+    kind: K,
+  ): Promise<BlobRead<JsonBlob<K>> | null> {
     if (!captureId) return null;
-    const row = (await db.evidence.where('captureId').equals(captureId).toArray()).find((r) => r.kind === kind && r.noticeId === undefined);
+    const row = (await db.evidence.where('captureId').equals(captureId).toArray()).find(
+      (r) => r.kind === kind && r.noticeId === undefined,
+    );
     if (!row) return null;
     const fail = (reason: BlobProblem['reason'], message: string): BlobRead<JsonBlob<K>> => ({
       ok: false,
@@ -82,7 +88,9 @@ export function createEvidenceRepo(deps: { db: TakedownDb; now: () => Date; newI
   return {
     /** Every artefact of a capture (replies excluded), in display order, without the bytes. */
     async ofCapture(captureId: string | null): Promise<EvidenceMeta[]> {
-      return (await captureRows(captureId)).filter((r) => r.noticeId === undefined && r.kind !== 'reply' && r.kind !== 'recheck');
+      return (await captureRows(captureId)).filter(
+        (r) => r.noticeId === undefined && r.kind !== 'reply' && r.kind !== 'recheck',
+      );
     },
 
     /** What the notice cites and attaches, by the one rule. */
@@ -108,7 +116,9 @@ export function createEvidenceRepo(deps: { db: TakedownDb; now: () => Date; newI
      * The exact files a notice sends, each re-hashed: a file whose bytes no longer match the
      * hash recorded at capture is left out and reported, so a notice never vouches for changed bytes.
      */
-    async attachmentsFor(notice: Pick<Notice, 'captureId'>): Promise<{ files: AttachmentFile[]; problems: BlobProblem[] }> {
+    async attachmentsFor(
+      notice: Pick<Notice, 'captureId'>,
+    ): Promise<{ files: AttachmentFile[]; problems: BlobProblem[] }> {
       const metas = noticeEvidence(notice, await captureRows(notice.captureId));
       const rows = await db.evidence.bulkGet(metas.map((m) => m.id));
       const files: AttachmentFile[] = [];
@@ -122,17 +132,34 @@ export function createEvidenceRepo(deps: { db: TakedownDb; now: () => Date; newI
         const bytes = await blobBytes(row.blob);
         const hash = await sha256(bytes);
         if (hash !== m.sha256) {
-          problems.push({ evidenceId: m.id, kind: m.kind, name: blobName(m), reason: 'hash_mismatch', message: `stored ${m.sha256}, read ${hash}` });
+          problems.push({
+            evidenceId: m.id,
+            kind: m.kind,
+            name: blobName(m),
+            reason: 'hash_mismatch',
+            message: `stored ${m.sha256}, read ${hash}`,
+          });
           continue;
         }
-        files.push({ evidenceId: m.id, kind: m.kind, filename: evidenceFilename(m), mime: m.mime.split(';')[0] ?? m.mime, sha256: hash, bytes });
+        files.push({
+          evidenceId: m.id,
+          kind: m.kind,
+          filename: evidenceFilename(m),
+          mime: m.mime.split(';')[0] ?? m.mime,
+          sha256: hash,
+          bytes,
+        });
       }
       return { files, problems };
     },
 
     /** Stores a reply file under its notice, never under the page capture. */
-    async addReplyFile(noticeId: string, file: { name: string; type: string; bytes: Uint8Array }): Promise<EvidenceMeta> {
-      if (file.bytes.byteLength > MAX_REPLY_FILE) throw new AppError('invalid_input', 'The attached file is larger than 25 MB', { path: 'file' });
+    async addReplyFile(
+      noticeId: string,
+      file: { name: string; type: string; bytes: Uint8Array },
+    ): Promise<EvidenceMeta> {
+      if (file.bytes.byteLength > MAX_REPLY_FILE)
+        throw new AppError('invalid_input', 'The attached file is larger than 25 MB', { path: 'file' });
       const meta = {
         id: newId(),
         captureId: replyCaptureId(noticeId),

@@ -15,7 +15,15 @@ import type { Notice } from '../model/notice';
 
 export const ATTACHED_KINDS: readonly EvidenceKind[] = ['screenshot', 'html', 'headers', 'manifest'];
 const ATTACHED = new Set<EvidenceKind>(ATTACHED_KINDS);
-const KIND_ORDER: readonly EvidenceKind[] = ['screenshot', 'html', 'headers', 'metadata', 'manifest', 'reply', 'recheck'];
+const KIND_ORDER: readonly EvidenceKind[] = [
+  'screenshot',
+  'html',
+  'headers',
+  'metadata',
+  'manifest',
+  'reply',
+  'recheck',
+];
 
 /** Capture artefacts in display order (screenshot first, manifest last). */
 export function byKindOrder<T extends Pick<EvidenceMeta, 'kind'>>(rows: readonly T[]): T[] {
@@ -28,7 +36,10 @@ export function isNoticeEvidence(row: Pick<EvidenceMeta, 'kind' | 'noticeId'>): 
 }
 
 /** What `notice` cites in its letter and attaches to its .eml, in display order. */
-export function noticeEvidence<T extends Pick<EvidenceMeta, 'kind' | 'captureId' | 'noticeId'>>(notice: Pick<Notice, 'captureId'>, rows: readonly T[]): T[] {
+export function noticeEvidence<T extends Pick<EvidenceMeta, 'kind' | 'captureId' | 'noticeId'>>(
+  notice: Pick<Notice, 'captureId'>,
+  rows: readonly T[],
+): T[] {
   if (!notice.captureId) return [];
   return byKindOrder(rows.filter((r) => r.captureId === notice.captureId && isNoticeEvidence(r)));
 }

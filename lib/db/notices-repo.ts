@@ -37,7 +37,11 @@ export const DraftInputSchema = NoticeSchema.omit({
 export type DraftInput = z.input<typeof DraftInputSchema>;
 
 /** Fields of a draft that may be edited; identity, status and links are not among them. */
-export const DraftPatchSchema = DraftInputSchema.omit({ supersedes: true, escalatedFrom: true, batchId: true }).partial();
+export const DraftPatchSchema = DraftInputSchema.omit({
+  supersedes: true,
+  escalatedFrom: true,
+  batchId: true,
+}).partial();
 export type DraftPatch = z.input<typeof DraftPatchSchema>;
 
 /** One draft's edit within an autosave. */
@@ -68,7 +72,8 @@ export interface Timeline {
   events: NoticeEvent[];
 }
 
-export type HistoryVerdict = ChainVerdict | { ok: false; brokenAt: number; eventId: null; reason: 'notice_mismatch'; expected: NoticeStatus };
+export type HistoryVerdict =
+  ChainVerdict | { ok: false; brokenAt: number; eventId: null; reason: 'notice_mismatch'; expected: NoticeStatus };
 
 type PlannedEvent = { kind: string; at: string; actor: Actor; details: Record<string, unknown>; textHash?: string };
 interface Plan {
@@ -90,7 +95,11 @@ const parseOrThrow = <T>(schema: z.ZodType<T>, value: unknown, what: string): T 
 /** Zod 4 fills defaults even for omitted optional keys, so only the keys the caller gave are kept. */
 function parsePatch(patch: DraftPatch): Partial<Notice> {
   const full = parseOrThrow(DraftPatchSchema, patch, 'Draft') as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(patch).filter((k) => k in full && full[k] !== undefined).map((k) => [k, full[k]]));
+  return Object.fromEntries(
+    Object.keys(patch)
+      .filter((k) => k in full && full[k] !== undefined)
+      .map((k) => [k, full[k]]),
+  );
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -102,7 +111,10 @@ export function createNoticesRepo(deps: RepoDeps) {
   const nowIso = () => deps.now().toISOString();
 
   async function lastEvent(noticeId: string): Promise<NoticeEvent | null> {
-    return (await db.events.where('[noticeId+seq]').between([noticeId, Dexie.minKey], [noticeId, Dexie.maxKey]).last()) ?? null;
+    return (
+      (await db.events.where('[noticeId+seq]').between([noticeId, Dexie.minKey], [noticeId, Dexie.maxKey]).last()) ??
+      null
+    );
   }
 
   async function mustGet(id: string): Promise<Notice> {
@@ -111,7 +123,11 @@ export function createNoticesRepo(deps: RepoDeps) {
     return n;
   }
 
-  async function chainEvents(prev: NoticeEvent | null, noticeId: string, planned: PlannedEvent[]): Promise<NoticeEvent[]> {
+  async function chainEvents(
+    prev: NoticeEvent | null,
+    noticeId: string,
+    planned: PlannedEvent[],
+  ): Promise<NoticeEvent[]> {
     const out: NoticeEvent[] = [];
     for (const p of planned) {
       prev = await appendEvent(prev, { id: newId(), noticeId, ...p }, sha256);
@@ -134,11 +150,22 @@ export function createNoticesRepo(deps: RepoDeps) {
       const prev = await lastEvent(id);
       const p = await plan(before);
       const events = await chainEvents(prev, id, p.events);
-      const created = await Promise.all((p.created ?? []).map(async (c) => ({ notice: c.notice, events: await chainEvents(null, c.notice.id, c.events) })));
+      const created = await Promise.all(
+        (p.created ?? []).map(async (c) => ({
+          notice: c.notice,
+          events: await chainEvents(null, c.notice.id, c.events),
+        })),
+      );
       const written = await db.transaction('rw', [db.notices, db.events, db.heads, db.urls], async () => {
         const now = await db.notices.get(id);
         const tail = await lastEvent(id);
-        if (!now || now.updatedAt !== before.updatedAt || now.status !== before.status || (tail?.seq ?? -1) !== (prev?.seq ?? -1)) return false;
+        if (
+          !now ||
+          now.updatedAt !== before.updatedAt ||
+          now.status !== before.status ||
+          (tail?.seq ?? -1) !== (prev?.seq ?? -1)
+        )
+          return false;
         await db.notices.put(p.notice);
         if (p.notice.urls.join('\n') !== before.urls.join('\n')) {
           await db.urls.where('noticeId').equals(id).delete();
@@ -197,10 +224,19 @@ export function createNoticesRepo(deps: RepoDeps) {
     async saveDraft(id: string, patch: DraftPatch): Promise<Notice> {
       const parsed = parsePatch(patch);
       const p = await mutate(id, (n) => {
-        if (n.status !== 'draft' || n.sent) throw new AppError('read_only', 'A sent notice cannot be edited; create a correction instead', { noticeId: id, status: n.status });
+        if (n.status !== 'draft' || n.sent)
+          throw new AppError('read_only', 'A sent notice cannot be edited; create a correction instead', {
+            noticeId: id,
+            status: n.status,
+          });
         const fields = Object.keys(parsed).filter((k) => (parsed as Record<string, unknown>)[k] !== undefined);
         const at = nowIso();
-        const notice = NoticeSchema.parse({ ...n, ...parsed, host: parsed.host ?? (parsed.urls?.[0] ? hostOf(parsed.urls[0]) : n.host), updatedAt: at });
+        const notice = NoticeSchema.parse({
+          ...n,
+          ...parsed,
+          host: parsed.host ?? (parsed.urls?.[0] ? hostOf(parsed.urls[0]) : n.host),
+          updatedAt: at,
+        });
         return { notice, events: [{ kind: 'draft_saved', at, actor: 'user', details: { fields: fields.sort() } }] };
       });
       return p.notice;
@@ -220,17 +256,29 @@ export function createNoticesRepo(deps: RepoDeps) {
         for (const [i, e] of parsed.entries()) {
           const n = before[i];
           if (!n || n.status !== 'draft' || n.sent) continue;
-          const fields = Object.keys(e.patch).filter((k) => !same((n as Record<string, unknown>)[k], (e.patch as Record<string, unknown>)[k]));
+          const fields = Object.keys(e.patch).filter(
+            (k) => !same((n as Record<string, unknown>)[k], (e.patch as Record<string, unknown>)[k]),
+          );
           if (fields.length === 0) continue;
           const at = nowIso();
-          const next = NoticeSchema.parse({ ...n, ...e.patch, host: e.patch.host ?? (e.patch.urls ? hostOf(e.patch.urls[0] ?? '') : n.host), updatedAt: at });
+          const next = NoticeSchema.parse({
+            ...n,
+            ...e.patch,
+            host: e.patch.host ?? (e.patch.urls ? hostOf(e.patch.urls[0] ?? '') : n.host),
+            updatedAt: at,
+          });
           const prev = await lastEvent(n.id);
           const logged = await db.events
             .where('noticeId')
             .equals(n.id)
             .filter((x) => x.kind === 'draft_saved' && x.details.session === session)
             .count();
-          const events = logged > 0 ? [] : await chainEvents(prev, n.id, [{ kind: 'draft_saved', at, actor: 'user', details: { session, fields: fields.sort() } }]);
+          const events =
+            logged > 0
+              ? []
+              : await chainEvents(prev, n.id, [
+                  { kind: 'draft_saved', at, actor: 'user', details: { session, fields: fields.sort() } },
+                ]);
           planned.push({ before: n, notice: next, prev, events });
         }
         if (planned.length === 0) return [];
@@ -267,7 +315,8 @@ export function createNoticesRepo(deps: RepoDeps) {
       await db.transaction('rw', [db.notices, db.events, db.heads, db.urls], async () => {
         const n = await db.notices.get(id);
         if (!n) return;
-        if (n.status !== 'draft' || n.sent || n.sentAt) throw new AppError('read_only', 'Only an unsent draft can be discarded', { noticeId: id, status: n.status });
+        if (n.status !== 'draft' || n.sent || n.sentAt)
+          throw new AppError('read_only', 'Only an unsent draft can be discarded', { noticeId: id, status: n.status });
         await db.notices.delete(id);
         await db.events.where('noticeId').equals(id).delete();
         await db.heads.delete(id);
@@ -299,7 +348,22 @@ export function createNoticesRepo(deps: RepoDeps) {
         const t = transition(n, 'sent', { at: deps.now(), actor: 'user', sent, followUpAt: follow.at });
         return {
           notice: t.notice,
-          events: [{ ...t.event, textHash: textSha256, details: { ...t.event.details, channel: sent.channel, recipient: sent.recipient.name, ...(sent.attachments?.length ? { attachments: sent.attachments.map((a) => ({ filename: a.filename, sha256: a.sha256 })) } : {}), followUpAt: follow.at.toISOString(), followUpBasis: follow.basis } }],
+          events: [
+            {
+              ...t.event,
+              textHash: textSha256,
+              details: {
+                ...t.event.details,
+                channel: sent.channel,
+                recipient: sent.recipient.name,
+                ...(sent.attachments?.length
+                  ? { attachments: sent.attachments.map((a) => ({ filename: a.filename, sha256: a.sha256 })) }
+                  : {}),
+                followUpAt: follow.at.toISOString(),
+                followUpBasis: follow.basis,
+              },
+            },
+          ],
         };
       });
       return p.notice;
@@ -310,17 +374,29 @@ export function createNoticesRepo(deps: RepoDeps) {
      * 'counter_notice_received', …) moves the notice through the status machine; an info kind
      * ('note', 'reply_received', 'recheck', …) only appends.
      */
-    async recordEvent(id: string, kind: string, details: Record<string, unknown> = {}, actor: Actor = 'user'): Promise<Notice> {
+    async recordEvent(
+      id: string,
+      kind: string,
+      details: Record<string, unknown> = {},
+      actor: Actor = 'user',
+    ): Promise<Notice> {
       const safeDetails = parseOrThrow(z.record(z.string(), z.unknown()), details, 'Event details');
       const p = await mutate(id, (n) => {
         const at = deps.now();
         if ((INFO_EVENT_KINDS as readonly string[]).includes(kind)) {
-          return { notice: { ...n, updatedAt: at.toISOString() }, events: [{ kind, at: at.toISOString(), actor, details: safeDetails }] };
+          return {
+            notice: { ...n, updatedAt: at.toISOString() },
+            events: [{ kind, at: at.toISOString(), actor, details: safeDetails }],
+          };
         }
         if (!isStatusKind(kind)) throw new AppError('invalid_input', `Unknown event kind: ${kind}`, { path: 'kind' });
         const to = targetOfKind(n.status, kind);
         if (!to) {
-          throw new AppError('illegal_transition', `A notice that is ${n.status} cannot record ${kind}`, { from: n.status, kind, noticeId: id });
+          throw new AppError('illegal_transition', `A notice that is ${n.status} cannot record ${kind}`, {
+            from: n.status,
+            kind,
+            noticeId: id,
+          });
         }
         let followUpAt: Date | undefined;
         let extra: Record<string, unknown> = {};
@@ -329,10 +405,22 @@ export function createNoticesRepo(deps: RepoDeps) {
           if (law) {
             const w = counterNoticeWindow(law, at, deps.calendar);
             followUpAt = w.earliest;
-            extra = { window: { law, earliest: w.earliest.toISOString(), latest: w.latest.toISOString(), basis: w.basis, unverified: w.unverified ?? false } };
+            extra = {
+              window: {
+                law,
+                earliest: w.earliest.toISOString(),
+                latest: w.latest.toISOString(),
+                basis: w.basis,
+                unverified: w.unverified ?? false,
+              },
+            };
           }
         } else if (to === 'no_response' || to === 'acknowledged' || to === 'partially_removed') {
-          followUpAt = followUpDate({ recipient: n.sent?.recipient ?? n.recipient, regime: n.regime }, at, deps.calendar).at;
+          followUpAt = followUpDate(
+            { recipient: n.sent?.recipient ?? n.recipient, regime: n.regime },
+            at,
+            deps.calendar,
+          ).at;
         }
         const t = transition(n, to, { at, actor, details: { ...safeDetails, ...extra }, followUpAt });
         return { notice: t.notice, events: [t.event] };
@@ -341,7 +429,12 @@ export function createNoticesRepo(deps: RepoDeps) {
     },
 
     /** Moves to `to` by its declared event kind; the error names the allowed moves. */
-    async changeStatus(id: string, to: NoticeStatus, details: Record<string, unknown> = {}, actor: Actor = 'user'): Promise<Notice> {
+    async changeStatus(
+      id: string,
+      to: NoticeStatus,
+      details: Record<string, unknown> = {},
+      actor: Actor = 'user',
+    ): Promise<Notice> {
       const n = await mustGet(id);
       const t = transition(n, to, { at: deps.now(), actor });
       return repo.recordEvent(id, t.event.kind, details, actor);
@@ -350,9 +443,21 @@ export function createNoticesRepo(deps: RepoDeps) {
     /** A new draft that copies a sent notice and supersedes it; the original stays untouched. */
     async createCorrection(id: string): Promise<Notice> {
       const p = await mutate(id, (n) => {
-        if (!n.sent) throw new AppError('invalid_input', 'Only a sent notice needs a correction; edit the draft instead', { noticeId: id });
+        if (!n.sent)
+          throw new AppError('invalid_input', 'Only a sent notice needs a correction; edit the draft instead', {
+            noticeId: id,
+          });
         const at = nowIso();
-        const { id: _id, createdAt: _c, updatedAt: _u, status: _s, sent: _sent, sentAt: _sa, followUpAt: _f, ...rest } = n;
+        const {
+          id: _id,
+          createdAt: _c,
+          updatedAt: _u,
+          status: _s,
+          sent: _sent,
+          sentAt: _sa,
+          followUpAt: _f,
+          ...rest
+        } = n;
         const draft = newDraft({ ...rest, supersedes: n.id, escalatedFrom: null }, at);
         return {
           notice: { ...n, updatedAt: at },
@@ -389,7 +494,13 @@ export function createNoticesRepo(deps: RepoDeps) {
         const at = deps.now();
         const draft = newDraft(
           {
-            ...DraftInputSchema.parse({ urls: n.urls, workIds: n.workIds, workTitles: n.workTitles, pageTitle: n.pageTitle, host: n.host }),
+            ...DraftInputSchema.parse({
+              urls: n.urls,
+              workIds: n.workIds,
+              workTitles: n.workTitles,
+              pageTitle: n.pageTitle,
+              host: n.host,
+            }),
             recipient: escalation.recipient,
             recipientName: escalation.recipient.name,
             candidates: n.candidates,
@@ -406,11 +517,27 @@ export function createNoticesRepo(deps: RepoDeps) {
           },
           at.toISOString(),
         );
-        const t = transition(n, 'escalated', { at, actor: 'user', details: { nextNoticeId: draft.id, recipient: escalation.recipient.name, role: escalation.recipient.role } });
+        const t = transition(n, 'escalated', {
+          at,
+          actor: 'user',
+          details: { nextNoticeId: draft.id, recipient: escalation.recipient.name, role: escalation.recipient.role },
+        });
         return {
           notice: t.notice,
           events: [t.event],
-          created: [{ notice: draft, events: [{ kind: 'created', at: at.toISOString(), actor: 'user', details: { escalatedFrom: n.id, priorNotices: escalation.priorNotices.map((x) => x.id) } }] }],
+          created: [
+            {
+              notice: draft,
+              events: [
+                {
+                  kind: 'created',
+                  at: at.toISOString(),
+                  actor: 'user',
+                  details: { escalatedFrom: n.id, priorNotices: escalation.priorNotices.map((x) => x.id) },
+                },
+              ],
+            },
+          ],
         };
       });
       return { draft: p.created![0]!.notice, escalation: escalation! };
@@ -421,19 +548,38 @@ export function createNoticesRepo(deps: RepoDeps) {
      * notice (linked by escalatedFrom, so the letter lists it as a prior notice). The CDN notice
      * stays open; its log records the new draft.
      */
-    async notifyDisclosedHost(id: string, host: { name: string; emails?: string[]; formUrl?: string | null; country?: string | null }): Promise<Notice> {
+    async notifyDisclosedHost(
+      id: string,
+      host: { name: string; emails?: string[]; formUrl?: string | null; country?: string | null },
+    ): Promise<Notice> {
       const recipient = parseOrThrow(
         RecipientSchema,
-        { role: 'host', name: host.name.trim(), emails: host.emails ?? [], formUrl: host.formUrl ?? null, country: host.country ?? null, source: 'disclosed', confidence: 0.9, kind: 'unknown' },
+        {
+          role: 'host',
+          name: host.name.trim(),
+          emails: host.emails ?? [],
+          formUrl: host.formUrl ?? null,
+          country: host.country ?? null,
+          source: 'disclosed',
+          confidence: 0.9,
+          kind: 'unknown',
+        },
         'Disclosed host',
       );
       if (!recipient.name) throw new AppError('invalid_input', 'Name the host the reply disclosed', { path: 'name' });
       const p = await mutate(id, async (n) => {
-        if (!n.sent) throw new AppError('invalid_input', 'Only a sent notice can lead to the disclosed host', { noticeId: id });
+        if (!n.sent)
+          throw new AppError('invalid_input', 'Only a sent notice can lead to the disclosed host', { noticeId: id });
         const at = nowIso();
         const draft = newDraft(
           {
-            ...DraftInputSchema.parse({ urls: n.urls, workIds: n.workIds, workTitles: n.workTitles, pageTitle: n.pageTitle, host: n.host }),
+            ...DraftInputSchema.parse({
+              urls: n.urls,
+              workIds: n.workIds,
+              workTitles: n.workTitles,
+              pageTitle: n.pageTitle,
+              host: n.host,
+            }),
             recipient,
             recipientName: recipient.name,
             candidates: [...n.candidates.filter((c) => c.role !== 'host'), recipient],
@@ -454,8 +600,27 @@ export function createNoticesRepo(deps: RepoDeps) {
         );
         return {
           notice: { ...n, updatedAt: at },
-          events: [{ kind: 'escalation_drafted', at, actor: 'user', details: { nextNoticeId: draft.id, recipient: recipient.name, role: 'host', disclosedBy: n.sent.recipient.name } }],
-          created: [{ notice: draft, events: [{ kind: 'created', at, actor: 'user', details: { escalatedFrom: n.id, disclosedHost: recipient.name } }] }],
+          events: [
+            {
+              kind: 'escalation_drafted',
+              at,
+              actor: 'user',
+              details: {
+                nextNoticeId: draft.id,
+                recipient: recipient.name,
+                role: 'host',
+                disclosedBy: n.sent.recipient.name,
+              },
+            },
+          ],
+          created: [
+            {
+              notice: draft,
+              events: [
+                { kind: 'created', at, actor: 'user', details: { escalatedFrom: n.id, disclosedHost: recipient.name } },
+              ],
+            },
+          ],
         };
       });
       const created = p.created?.[0];
@@ -485,7 +650,8 @@ export function createNoticesRepo(deps: RepoDeps) {
       if (!verdict.ok) return verdict;
       let status: NoticeStatus = 'draft';
       for (const e of t.events) status = targetOfKind(status, e.kind) ?? status;
-      if (status !== t.notice.status) return { ok: false, brokenAt: t.events.length, eventId: null, reason: 'notice_mismatch', expected: status };
+      if (status !== t.notice.status)
+        return { ok: false, brokenAt: t.events.length, eventId: null, reason: 'notice_mismatch', expected: status };
       return verdict;
     },
 
@@ -520,11 +686,16 @@ export function createNoticesRepo(deps: RepoDeps) {
         // as it needs, not every overdue notice (the popup's first rows, issue 13).
         const first = await due().filter(overdueOnly).limit(limit).toArray();
         if (first.length === limit) return first;
-        const rest = await newest().filter((n) => !isOverdue(n, now)).limit(limit - first.length).toArray();
+        const rest = await newest()
+          .filter((n) => !isOverdue(n, now))
+          .limit(limit - first.length)
+          .toArray();
         return [...first, ...rest];
       }
       // Later pages: one read of the overdue notices, then the rest by the newest index.
-      const overdue = (await due().toArray()).filter(overdueOnly).sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
+      const overdue = (await due().toArray())
+        .filter(overdueOnly)
+        .sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
       const top = overdue.slice(offset, offset + limit);
       if (top.length === limit) return top;
       const skip = new Set(overdue.map((n) => n.id));
@@ -545,7 +716,10 @@ export function createNoticesRepo(deps: RepoDeps) {
     /** "Which hosts ignore us": per-provider sent, removal rate and median days to removal. */
     async stats(): Promise<ProviderStats[]> {
       const sent = await db.notices.where('sentAt').above('').toArray();
-      const events = await db.events.where('noticeId').anyOf(sent.map((n) => n.id)).toArray();
+      const events = await db.events
+        .where('noticeId')
+        .anyOf(sent.map((n) => n.id))
+        .toArray();
       return providerStats(sent, events, deps.now());
     },
 
@@ -555,7 +729,9 @@ export function createNoticesRepo(deps: RepoDeps) {
     },
 
     async bulkGetNotices(ids: readonly string[]): Promise<Map<string, Notice>> {
-      return new Map((await db.notices.bulkGet([...ids])).filter((n): n is Notice => n !== undefined).map((n) => [n.id, n]));
+      return new Map(
+        (await db.notices.bulkGet([...ids])).filter((n): n is Notice => n !== undefined).map((n) => [n.id, n]),
+      );
     },
 
     /** Notices linked to this one by a correction or an escalation, in either direction. */

@@ -52,7 +52,8 @@ function build() {
     },
     settings: {
       read: <K extends SettingKey>(key: K): Promise<SettingRead<K>> => readSetting(d, key),
-      write: <K extends SettingKey>(key: K, value: SettingValue<K>): Promise<SettingValue<K>> => writeSetting(d, key, value),
+      write: <K extends SettingKey>(key: K, value: SettingValue<K>): Promise<SettingValue<K>> =>
+        writeSetting(d, key, value),
     },
   };
 }

@@ -32,7 +32,11 @@ export async function readSetting<K extends SettingKey>(db: TakedownDb, key: K):
 }
 
 /** Validates before writing, so an invalid value never replaces a good one. */
-export async function writeSetting<K extends SettingKey>(db: TakedownDb, key: K, value: unknown): Promise<SettingValue<K>> {
+export async function writeSetting<K extends SettingKey>(
+  db: TakedownDb,
+  key: K,
+  value: unknown,
+): Promise<SettingValue<K>> {
   const parsed = SETTINGS[key].parse(value) as SettingValue<K>;
   await db.settings.put({ key, value: parsed });
   return parsed;

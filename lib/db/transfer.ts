@@ -7,14 +7,18 @@ import { hostOf, type TakedownDb } from './schema';
 
 /** The whole database as a takedown-export JSON document (lib/export/export-format.ts). */
 export async function exportAll(db: TakedownDb, now: () => Date): Promise<string> {
-  const snapshot = await db.transaction('r', [db.notices, db.events, db.evidence, db.works, db.settings, db.batches], async () => ({
-    notices: await db.notices.toArray(),
-    events: await db.events.toArray(),
-    evidence: await db.evidence.toArray(),
-    works: await db.works.toArray(),
-    settings: await db.settings.toArray(),
-    batches: await db.batches.toArray(),
-  }));
+  const snapshot = await db.transaction(
+    'r',
+    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches],
+    async () => ({
+      notices: await db.notices.toArray(),
+      events: await db.events.toArray(),
+      evidence: await db.evidence.toArray(),
+      works: await db.works.toArray(),
+      settings: await db.settings.toArray(),
+      batches: await db.batches.toArray(),
+    }),
+  );
   return serializeExport(snapshot, now());
 }
 
@@ -30,27 +34,40 @@ export async function importAll(db: TakedownDb, text: string, sha256: Sha256 = s
   const local: LocalState = {
     notices: new Map(localNotices.map((n) => [n.id, n])),
     events: new Map<string, NoticeEvent[]>(),
-    evidence: new Map(present(await db.evidence.bulkGet(ids(file.evidence))).map(({ blob: _b, ...meta }) => [meta.id, meta])),
+    evidence: new Map(
+      present(await db.evidence.bulkGet(ids(file.evidence))).map(({ blob: _b, ...meta }) => [meta.id, meta]),
+    ),
     works: new Map(present(await db.works.bulkGet(ids(file.works))).map((w) => [w.id, w])),
     settings: new Map(present(await db.settings.bulkGet(file.settings.map((s) => s.key))).map((s) => [s.key, s.value])),
     batches: new Map(present(await db.batches.bulkGet(ids(file.batches))).map((b) => [b.id, b])),
   };
   for (const n of localNotices) {
-    local.events.set(n.id, await db.events.where('[noticeId+seq]').between([n.id, Dexie.minKey], [n.id, Dexie.maxKey]).toArray());
+    local.events.set(
+      n.id,
+      await db.events.where('[noticeId+seq]').between([n.id, Dexie.minKey], [n.id, Dexie.maxKey]).toArray(),
+    );
   }
   const plan = await planImport(file, local, sha256);
-  await db.transaction('rw', [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.urls, db.heads], async () => {
-    await db.notices.bulkAdd(plan.add.notices);
-    await db.notices.bulkPut(plan.update.notices);
-    for (const n of plan.update.notices) await db.urls.where('noticeId').equals(n.id).delete();
-    await db.urls.bulkAdd([...plan.add.notices, ...plan.update.notices].flatMap((n) => n.urls.map((url) => ({ url, noticeId: n.id, host: hostOf(url) }))));
-    await db.events.bulkAdd(plan.add.events);
-    await db.heads.bulkPut(plan.heads);
-    await db.evidence.bulkAdd(plan.add.evidence);
-    await db.works.bulkAdd(plan.add.works);
-    await db.settings.bulkAdd(plan.add.settings);
-    await db.batches.bulkAdd(plan.add.batches);
-  });
+  await db.transaction(
+    'rw',
+    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.urls, db.heads],
+    async () => {
+      await db.notices.bulkAdd(plan.add.notices);
+      await db.notices.bulkPut(plan.update.notices);
+      for (const n of plan.update.notices) await db.urls.where('noticeId').equals(n.id).delete();
+      await db.urls.bulkAdd(
+        [...plan.add.notices, ...plan.update.notices].flatMap((n) =>
+          n.urls.map((url) => ({ url, noticeId: n.id, host: hostOf(url) })),
+        ),
+      );
+      await db.events.bulkAdd(plan.add.events);
+      await db.heads.bulkPut(plan.heads);
+      await db.evidence.bulkAdd(plan.add.evidence);
+      await db.works.bulkAdd(plan.add.works);
+      await db.settings.bulkAdd(plan.add.settings);
+      await db.batches.bulkAdd(plan.add.batches);
+    },
+  );
   return plan.report;
 }
 

@@ -4,7 +4,12 @@ import { hostSuffixes } from './allowlist';
 import { compact, isWordChar, normalize } from './normalize';
 
 /** What detection needs of a work. The CLI catalog has no ids; the extension's works do. */
-export const CatalogWorkSchema = WorkSchema.pick({ title: true, aliases: true, officialDomains: true, keywords: true }).extend({
+export const CatalogWorkSchema = WorkSchema.pick({
+  title: true,
+  aliases: true,
+  officialDomains: true,
+  keywords: true,
+}).extend({
   id: WorkSchema.shape.id.optional(),
 });
 export type CatalogWork = z.infer<typeof CatalogWorkSchema>;
@@ -104,7 +109,9 @@ export function compileCatalog(works: readonly CatalogWork[]): CompiledCatalog {
     for (const kw of w.keywords) add(kw, i, 'keyword');
   });
 
-  const officialDomains = [...new Set(works.flatMap((w) => w.officialDomains.map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, ''))))].filter(Boolean);
+  const officialDomains = [
+    ...new Set(works.flatMap((w) => w.officialDomains.map((d) => d.toLowerCase().replace(/^\.+|\.+$/g, '')))),
+  ].filter(Boolean);
   const official = new Set(officialDomains);
   return {
     works,

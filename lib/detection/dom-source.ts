@@ -6,8 +6,13 @@ export interface DomDocument {
   title: string;
   body: unknown;
   querySelector(selector: string): { getAttribute(name: string): string | null } | null;
-  querySelectorAll(selector: string): ArrayLike<{ href?: unknown; textContent: string | null; getAttribute(name: string): string | null }>;
-  createTreeWalker(root: never, whatToShow: number): { nextNode(): { nodeValue: string | null; parentElement?: { tagName: string } | null } | null };
+  querySelectorAll(
+    selector: string,
+  ): ArrayLike<{ href?: unknown; textContent: string | null; getAttribute(name: string): string | null }>;
+  createTreeWalker(
+    root: never,
+    whatToShow: number,
+  ): { nextNode(): { nodeValue: string | null; parentElement?: { tagName: string } | null } | null };
 }
 
 type DomAnchor = ReturnType<DomDocument['querySelectorAll']>[number];

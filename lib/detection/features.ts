@@ -74,7 +74,8 @@ export interface SourceLink {
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 // Links that can hand over a copy are kept first, so 300 navigation links cannot crowd them out.
-const LIKELY_DOWNLOAD = /^(?:magnet|ed2k|thunder|flashget|qqdl):|\.(?:torrent|apk|xapk|apks|ipa|exe|epub|mobi|azw3|txt|rar|7z|zip|iso)(?:[?#]|$)|pan\.|lanzou|mega\.|mediafire|1fichier|rapidgator|nitroflare|turbobit|115\.com|aliyundrive|alipan|cloud\.189|weiyun|123pan|ctfile/i;
+const LIKELY_DOWNLOAD =
+  /^(?:magnet|ed2k|thunder|flashget|qqdl):|\.(?:torrent|apk|xapk|apks|ipa|exe|epub|mobi|azw3|txt|rar|7z|zip|iso)(?:[?#]|$)|pan\.|lanzou|mega\.|mediafire|1fichier|rapidgator|nitroflare|turbobit|115\.com|aliyundrive|alipan|cloud\.189|weiyun|123pan|ctfile/i;
 
 export function extractFeatures(source: PageSource): PageFeatures {
   let text = '';
@@ -98,7 +99,10 @@ export function extractFeatures(source: PageSource): PageFeatures {
     if (!isLikely && other.length >= LIMITS.links) continue;
     const href = link.href.trim();
     if (href.length > LIMITS.href) continue;
-    (isLikely ? likely : other).push({ href, text: clip(squash(clip(link.text, 4 * LIMITS.linkText)), LIMITS.linkText) });
+    (isLikely ? likely : other).push({
+      href,
+      text: clip(squash(clip(link.text, 4 * LIMITS.linkText)), LIMITS.linkText),
+    });
   }
 
   const headings: string[] = [];

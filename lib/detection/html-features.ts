@@ -8,11 +8,39 @@ import { extractFeatures, type PageFeatures, type PageSource, type SourceLink } 
 export const HTML_CAP = 1024 * 1024;
 
 const SKIP_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'textarea', 'select']);
-const INLINE = new Set(['a', 'span', 'b', 'i', 'em', 'strong', 'font', 'small', 'u', 'mark', 'code', 'abbr', 'sup', 'sub']);
+const INLINE = new Set([
+  'a',
+  'span',
+  'b',
+  'i',
+  'em',
+  'strong',
+  'font',
+  'small',
+  'u',
+  'mark',
+  'code',
+  'abbr',
+  'sup',
+  'sub',
+]);
 const EMBEDS = new Set(['video', 'iframe', 'embed', 'object']);
 const MAX_TAG = 4096;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', middot: '·', mdash: '—', ndash: '–', hellip: '…', copy: '©', reg: '®' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  middot: '·',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  copy: '©',
+  reg: '®',
+};
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
     if (e[0] === '#') {

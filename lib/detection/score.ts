@@ -4,8 +4,15 @@ import type { PageFeatures } from './features';
 import { normalize } from './normalize';
 import { isSharingSite } from './sharing-sites';
 import {
-  EPISODE_UPLOAD, IMPERSONATION, NAMED_HOST, PLAYER_EMBED, SIGNALS, TITLE_PAIRING,
-  type Reason, type SignalFamily, type SignalGroup,
+  EPISODE_UPLOAD,
+  IMPERSONATION,
+  NAMED_HOST,
+  PLAYER_EMBED,
+  SIGNALS,
+  TITLE_PAIRING,
+  type Reason,
+  type SignalFamily,
+  type SignalGroup,
 } from './signals';
 import type { ScoredReason, Verdict } from './verdict';
 
@@ -31,13 +38,37 @@ const STRONG_EVIDENCE = 2 * THRESHOLD;
  * `metaKeywords` is weak because keyword lists are stuffed with popular titles: alone it names nothing.
  */
 const WORK_WEIGHTS = {
-  title: 3, url: 2, heading: 2, labelled: 0.5, file: 2, description: 1, metaKeywords: 1,
-  textFirst: 1, textMore: 0.5, textCap: 2, keyword: 0.5, keywordCap: 1,
+  title: 3,
+  url: 2,
+  heading: 2,
+  labelled: 0.5,
+  file: 2,
+  description: 1,
+  metaKeywords: 1,
+  textFirst: 1,
+  textMore: 0.5,
+  textCap: 2,
+  keyword: 0.5,
+  keywordCap: 1,
 };
 /** A name right after one of these labels is the page saying which work it is. */
 const LABEL_BEFORE = new RegExp(
-  `(?:${['原名', '片名', '原片名', '又名', '英文名', '外文名', '原作名', '原著', '译名', 'original title', 'original name',
-    'also known as', 'aka', 'english title'].join('|')}) ?$`,
+  `(?:${[
+    '原名',
+    '片名',
+    '原片名',
+    '又名',
+    '英文名',
+    '外文名',
+    '原作名',
+    '原著',
+    '译名',
+    'original title',
+    'original name',
+    'also known as',
+    'aka',
+    'english title',
+  ].join('|')}) ?$`,
 );
 /**
  * "Customers also bought" and "you may also like" lists name other works than the page's: names in the
@@ -89,8 +120,14 @@ const MESSAGES = {
   allowed: {
     search: { en: 'Search engine: flagged only when it offers downloads', zh: '搜索引擎：只有提供下载时才标记' },
     news: { en: 'News site: flagged only when it offers downloads', zh: '新闻网站：只有提供下载时才标记' },
-    wiki: { en: 'Wiki or database site: flagged only when it offers downloads', zh: '百科/资料站：只有提供下载时才标记' },
-    store: { en: 'Licensed store or streaming service: flagged only when it offers downloads', zh: '正版商店或流媒体平台：只有提供下载时才标记' },
+    wiki: {
+      en: 'Wiki or database site: flagged only when it offers downloads',
+      zh: '百科/资料站：只有提供下载时才标记',
+    },
+    store: {
+      en: 'Licensed store or streaming service: flagged only when it offers downloads',
+      zh: '正版商店或流媒体平台：只有提供下载时才标记',
+    },
   } satisfies Record<AllowKind, Reason>,
   work: { en: 'Names “{work}” ({where})', zh: '提到“{work}”（{where}）' },
   where: {
@@ -150,7 +187,15 @@ function matchWork(catalog: CompiledCatalog, fields: Record<WorkField, string>, 
       let t = tally.get(h.work);
       if (!t) {
         t = {
-          title: 0, url: 0, host: 0, heading: 0, file: 0, description: 0, metaKeywords: 0, text: 0, labelled: 0,
+          title: 0,
+          url: 0,
+          host: 0,
+          heading: 0,
+          file: 0,
+          description: 0,
+          metaKeywords: 0,
+          text: 0,
+          labelled: 0,
           keywords: new Set(),
         };
         tally.set(h.work, t);
@@ -166,7 +211,8 @@ function matchWork(catalog: CompiledCatalog, fields: Record<WorkField, string>, 
 
   let best: WorkMatch | null = null;
   for (const [index, t] of tally) {
-    const textScore = t.text === 0 ? 0 : Math.min(WORK_WEIGHTS.textCap, WORK_WEIGHTS.textFirst + WORK_WEIGHTS.textMore * (t.text - 1));
+    const textScore =
+      t.text === 0 ? 0 : Math.min(WORK_WEIGHTS.textCap, WORK_WEIGHTS.textFirst + WORK_WEIGHTS.textMore * (t.text - 1));
     const strength =
       (t.title ? WORK_WEIGHTS.title : 0) +
       (t.url || t.host ? WORK_WEIGHTS.url : 0) +
@@ -260,7 +306,10 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   const isOfficial = (h: string) => h !== '' && catalog.isOfficialHost(h);
 
   // The page's own name for itself: <title> and og:title (often the only good one when <title> is generic).
-  const ownName = features.ogTitle && features.ogTitle !== features.title ? `${features.title} | ${features.ogTitle}` : features.title;
+  const ownName =
+    features.ogTitle && features.ogTitle !== features.title
+      ? `${features.title} | ${features.ogTitle}`
+      : features.title;
   const title = normalize(ownName);
   const fields = {
     title,
@@ -277,7 +326,15 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   const describe = (work: CatalogWork | null) => ({
     out: work ? { ...(work.id ? { id: work.id } : {}), title: work.title } : null,
     reason: work
-      ? [{ id: 'work', text: fill(MESSAGES.work, lang, { work: work.title, where: match!.where.join(lang === 'zh' ? '、' : ', ') }) }]
+      ? [
+          {
+            id: 'work',
+            text: fill(MESSAGES.work, lang, {
+              work: work.title,
+              where: match!.where.join(lang === 'zh' ? '、' : ', '),
+            }),
+          },
+        ]
       : [],
   });
 
@@ -289,7 +346,11 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
 
   // Links to the user's own sites (an official download page) say nothing about piracy, and
   // linking to them at all is what news, wikis and portals do.
-  const allLinks = features.links.map((l) => ({ href: l.href.toLowerCase(), text: l.text.toLowerCase(), host: hostOf(l.href) || (/^[a-z0-9+.-]+:/i.test(l.href) ? '' : host) }));
+  const allLinks = features.links.map((l) => ({
+    href: l.href.toLowerCase(),
+    text: l.text.toLowerCase(),
+    host: hostOf(l.href) || (/^[a-z0-9+.-]+:/i.test(l.href) ? '' : host),
+  }));
   const links = allLinks.filter((l) => !isOfficial(l.host));
   const linksOfficial = links.length < allLinks.length;
   const prominent = [fields.title, fields.description, fields.url].join(' ');
@@ -303,7 +364,14 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   for (const signal of SIGNALS) {
     if (signal.on === 'links') {
       const n = links.filter((l) => signal.test(l.href, l.host, l.text)).length;
-      if (n) found.push({ id: signal.id, weight: signal.weight * (1 + 0.25 * Math.min(n - 1, 2)), text: fill(signal.reason, lang, { n }), download: true, family: signal.family });
+      if (n)
+        found.push({
+          id: signal.id,
+          weight: signal.weight * (1 + 0.25 * Math.min(n - 1, 2)),
+          text: fill(signal.reason, lang, { n }),
+          download: true,
+          family: signal.family,
+        });
       continue;
     }
     const [sigProminent, sigText] = signal.raw ? [rawProminent, rawText] : [prominent, fields.text];
@@ -321,7 +389,10 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
     // A term said once in passing ("many players turned to private servers") is half the evidence
     // of one a page leads with (title, description, address) or repeats.
     const stated =
-      signal.weight < 0 || signal.concrete === true || signal.patterns.some((p) => p.test(sigProminent)) || occurrences(signal.patterns, sigText, 2) >= 2;
+      signal.weight < 0 ||
+      signal.concrete === true ||
+      signal.patterns.some((p) => p.test(sigProminent)) ||
+      occurrences(signal.patterns, sigText, 2) >= 2;
     found.push({
       id: signal.id,
       weight: stated ? signal.weight : signal.weight / 2,
@@ -339,10 +410,20 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   const candidate = match ? catalog.works[match.index] : null;
   const piracyInTitle = SIGNALS.some((s) => s.on === 'text' && s.weight > 0 && s.patterns.some((p) => p.test(title)));
   if (candidate && match!.inTitle && piracyInTitle) {
-    found.push({ id: TITLE_PAIRING.id, weight: TITLE_PAIRING.weight, text: fill(TITLE_PAIRING.reason, lang, { work: candidate.title }), download: false });
+    found.push({
+      id: TITLE_PAIRING.id,
+      weight: TITLE_PAIRING.weight,
+      text: fill(TITLE_PAIRING.reason, lang, { work: candidate.title }),
+      download: false,
+    });
   }
   if (candidate && match!.inTitle && !linksOfficial && IMPERSONATION.patterns.some((p) => p.test(title))) {
-    found.push({ id: IMPERSONATION.id, weight: IMPERSONATION.weight, text: fill(IMPERSONATION.reason, lang, { work: candidate.title }), download: false });
+    found.push({
+      id: IMPERSONATION.id,
+      weight: IMPERSONATION.weight,
+      text: fill(IMPERSONATION.reason, lang, { work: candidate.title }),
+      download: false,
+    });
   }
   const labels = `${title} ${fields.heading}`;
   const sharing = isSharingSite(host) || EPISODE_UPLOAD.uploaded.test(fields.text);
@@ -353,7 +434,12 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
   }
   const positive = found.some((f) => f.weight > 0);
   if (candidate && match!.inHost && positive) {
-    found.push({ id: NAMED_HOST.id, weight: NAMED_HOST.weight, text: fill(NAMED_HOST.reason, lang, { work: candidate.title }), download: false });
+    found.push({
+      id: NAMED_HOST.id,
+      weight: NAMED_HOST.weight,
+      text: fill(NAMED_HOST.reason, lang, { work: candidate.title }),
+      download: false,
+    });
   }
   // A player next to re-upload words is the re-uploaded copy itself, and counts as a second piece of evidence.
   const reupload = found.some((f) => f.group === 'reupload' && f.weight > 0);
@@ -385,7 +471,8 @@ export function scorePage(features: PageFeatures, catalog: CompiledCatalog, opti
     gate.push(...discussion.map((d) => ({ id: d.id, text: `${d.text}${MESSAGES.needsCopy[lang]}` })));
   }
   if (!work && positive) gate.push({ id: 'no-work', text: MESSAGES.noWork[lang] });
-  if (work && total >= THRESHOLD && !corroborated) gate.push({ id: 'uncorroborated', text: MESSAGES.uncorroborated[lang] });
+  if (work && total >= THRESHOLD && !corroborated)
+    gate.push({ id: 'uncorroborated', text: MESSAGES.uncorroborated[lang] });
   if (work && total < THRESHOLD) gate.push({ id: 'mention-only', text: MESSAGES.mentionOnly[lang] });
 
   const signalReasons = found.sort((a, b) => b.weight - a.weight).map((f) => ({ id: f.id, text: f.text }));

@@ -39,12 +39,25 @@ const encoder = new TextEncoder();
  * Turns what the browser captured into hashed artefacts plus a manifest that lists each
  * artefact's SHA-256, so one hash (the manifest's) vouches for the whole capture.
  */
-export async function buildCapture(raw: RawCapture, deps: { sha256: Sha256; now: () => Date; newId: () => string }): Promise<CaptureResult> {
+export async function buildCapture(
+  raw: RawCapture,
+  deps: { sha256: Sha256; now: () => Date; newId: () => string },
+): Promise<CaptureResult> {
   const captureId = deps.newId();
   const capturedAt = deps.now().toISOString();
   const artefacts: CaptureArtefact[] = [];
   const add = async (kind: EvidenceKind, mime: string, bytes: Uint8Array, note = '') => {
-    const meta: EvidenceMeta = { id: deps.newId(), captureId, kind, mime, sha256: await deps.sha256(bytes), size: bytes.byteLength, url: raw.url, capturedAt, note };
+    const meta: EvidenceMeta = {
+      id: deps.newId(),
+      captureId,
+      kind,
+      mime,
+      sha256: await deps.sha256(bytes),
+      size: bytes.byteLength,
+      url: raw.url,
+      capturedAt,
+      note,
+    };
     artefacts.push({ meta, bytes });
   };
 
@@ -58,10 +71,18 @@ export async function buildCapture(raw: RawCapture, deps: { sha256: Sha256; now:
     }
     await add('html', 'text/html;charset=utf-8', bytes, htmlTruncated ? `truncated to ${MAX_HTML_BYTES} bytes` : '');
   }
-  if (raw.headers && Object.keys(raw.headers).length > 0) await add('headers', 'application/json', encoder.encode(JSON.stringify(raw.headers, null, 2)));
+  if (raw.headers && Object.keys(raw.headers).length > 0)
+    await add('headers', 'application/json', encoder.encode(JSON.stringify(raw.headers, null, 2)));
   // The ICP numbers the page shows, read once here so the notice and the MIIT route need not re-parse the archive.
   const icp = raw.html !== undefined ? extractIcp(raw.html).map((n) => n.number) : undefined;
-  const metadata = { url: raw.url, pageUrl: raw.pageUrl ?? raw.url, title: raw.title, capturedAt, userAgent: raw.userAgent ?? '', ...(icp ? { icp } : {}) };
+  const metadata = {
+    url: raw.url,
+    pageUrl: raw.pageUrl ?? raw.url,
+    title: raw.title,
+    capturedAt,
+    userAgent: raw.userAgent ?? '',
+    ...(icp ? { icp } : {}),
+  };
   await add('metadata', 'application/json', encoder.encode(JSON.stringify(metadata, null, 2)));
 
   const manifest = {
@@ -69,7 +90,13 @@ export async function buildCapture(raw: RawCapture, deps: { sha256: Sha256; now:
     capturedAt,
     url: raw.url,
     title: raw.title,
-    artefacts: artefacts.map((a) => ({ kind: a.meta.kind, sha256: a.meta.sha256, size: a.meta.size, mime: a.meta.mime, note: a.meta.note })),
+    artefacts: artefacts.map((a) => ({
+      kind: a.meta.kind,
+      sha256: a.meta.sha256,
+      size: a.meta.size,
+      mime: a.meta.mime,
+      note: a.meta.note,
+    })),
     failures: raw.failures,
     hashAlgorithm: 'SHA-256',
   };

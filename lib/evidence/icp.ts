@@ -81,7 +81,7 @@ export async function readIcp(
     try {
       const parsed = JSON.parse((await readText(meta.id)) ?? '{}') as { icp?: unknown };
       if (Array.isArray(parsed.icp) && parsed.icp.every((x) => typeof x === 'string')) {
-        return { archived: html !== undefined, numbers: (parsed.icp).slice(0, MAX_NUMBERS) };
+        return { archived: html !== undefined, numbers: parsed.icp.slice(0, MAX_NUMBERS) };
       }
     } catch {
       // Unreadable metadata: fall back to the archive.

@@ -20,7 +20,9 @@ export async function buildExport(s: ExportSnapshot, exportedAt: Date): Promise<
   for (const { blob, ...meta } of s.evidence) {
     evidence.push({ ...meta, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
   }
-  const events = [...s.events].sort((a, b) => (a.noticeId === b.noticeId ? a.seq - b.seq : a.noticeId < b.noticeId ? -1 : 1));
+  const events = [...s.events].sort((a, b) =>
+    a.noticeId === b.noticeId ? a.seq - b.seq : a.noticeId < b.noticeId ? -1 : 1,
+  );
   return {
     format: EXPORT_FORMAT,
     schemaVersion: EXPORT_SCHEMA_VERSION,

@@ -53,11 +53,14 @@ function checkLinks(file: ExportFile) {
 /** Per notice, in seq order, an event never happens before the one it follows. */
 function checkEventTimes(file: ExportFile) {
   const last = new Map<string, { seq: number; at: number }>();
-  const order = file.events.map((e, i) => ({ e, i })).sort((a, b) => (a.e.noticeId < b.e.noticeId ? -1 : a.e.noticeId > b.e.noticeId ? 1 : a.e.seq - b.e.seq));
+  const order = file.events
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (a.e.noticeId < b.e.noticeId ? -1 : a.e.noticeId > b.e.noticeId ? 1 : a.e.seq - b.e.seq));
   for (const { e, i } of order) {
     const at = Date.parse(e.at);
     const prev = last.get(e.noticeId);
-    if (prev && at < prev.at) refuse(`events[${i}].at`, `${e.at} is earlier than the event before it (seq ${prev.seq})`);
+    if (prev && at < prev.at)
+      refuse(`events[${i}].at`, `${e.at} is earlier than the event before it (seq ${prev.seq})`);
     last.set(e.noticeId, { seq: e.seq, at });
   }
 }
@@ -82,7 +85,8 @@ export function parseExport(text: string): ExportFile {
   return r.data;
 }
 
-export type SkipReason = 'sent_notice_differs' | 'draft_differs' | 'local_is_newer' | 'differs_from_local' | 'unknown_setting';
+export type SkipReason =
+  'sent_notice_differs' | 'draft_differs' | 'local_is_newer' | 'differs_from_local' | 'unknown_setting';
 export interface Skipped {
   path: string;
   id: string;
@@ -161,7 +165,12 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
   uniqueIds(file.settings, 'settings');
   uniqueIds(file.batches, 'batches');
 
-  const plan: ImportPlan = { add: { notices: [], events: [], evidence: [], works: [], settings: [], batches: [] }, update: { notices: [] }, heads: [], report: { added: zero(), updated: { notices: 0 }, alreadyPresent: zero(), skipped: [] } };
+  const plan: ImportPlan = {
+    add: { notices: [], events: [], evidence: [], works: [], settings: [], batches: [] },
+    update: { notices: [] },
+    heads: [],
+    report: { added: zero(), updated: { notices: 0 }, alreadyPresent: zero(), skipped: [] },
+  };
   const { report } = plan;
 
   const noticeIndex = new Map(file.notices.map((n, i) => [n.id, i]));
@@ -178,15 +187,22 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
     const list = eventsOf.get(n.id) ?? [];
     const events = list.map((x) => x.e);
     const textSha256 = n.sent ? await sha256(n.sent.text) : null;
-    if (n.sent && textSha256 !== n.sent.textSha256) refuse(`${path}.sent.text`, 'the text does not match its recorded hash');
+    if (n.sent && textSha256 !== n.sent.textSha256)
+      refuse(`${path}.sent.text`, 'the text does not match its recorded hash');
     const verdict = await verifyChain(events, sha256, { textSha256 });
     if (!verdict.ok) {
-      const at = list.find((x) => x.e.seq === verdict.brokenAt && x.e.id === verdict.eventId) ?? list.find((x) => x.e.id === verdict.eventId);
-      refuse(at ? `events[${at.i}]` : path, `event chain of notice ${n.id} is broken (${verdict.reason} at seq ${verdict.brokenAt})`);
+      const at =
+        list.find((x) => x.e.seq === verdict.brokenAt && x.e.id === verdict.eventId) ??
+        list.find((x) => x.e.id === verdict.eventId);
+      refuse(
+        at ? `events[${at.i}]` : path,
+        `event chain of notice ${n.id} is broken (${verdict.reason} at seq ${verdict.brokenAt})`,
+      );
     }
     let status: NoticeStatus = 'draft';
     for (const e of events) status = targetOfKind(status, e.kind) ?? status;
-    if (events.length > 0 && status !== n.status) refuse(`${path}.status`, `is ${n.status} but its event log ends in ${status}`);
+    if (events.length > 0 && status !== n.status)
+      refuse(`${path}.status`, `is ${n.status} but its event log ends in ${status}`);
 
     const mine = local.notices.get(n.id);
     const last = events[events.length - 1];
@@ -199,7 +215,8 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
       continue;
     }
     const localEvents = local.events.get(n.id) ?? [];
-    const isPrefix = (a: NoticeEvent[], b: NoticeEvent[]) => a.length <= b.length && a.every((e, i) => e.id === b[i]?.id && e.hash === b[i]?.hash);
+    const isPrefix = (a: NoticeEvent[], b: NoticeEvent[]) =>
+      a.length <= b.length && a.every((e, i) => e.id === b[i]?.id && e.hash === b[i]?.hash);
     if (normalNotice(mine) === canonicalJson(n) && isPrefix(events, localEvents)) {
       report.alreadyPresent.notices++;
       report.alreadyPresent.events += events.length;
@@ -208,7 +225,11 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
     const frozenSame = same(mine.sent, n.sent) && same(mine.urls, n.urls);
     if (mine.sent && !frozenSame) {
       report.skipped.push({ path, id: n.id, reason: 'sent_notice_differs' });
-    } else if (isPrefix(localEvents, events) && events.length > localEvents.length && (mine.sent === null || frozenSame)) {
+    } else if (
+      isPrefix(localEvents, events) &&
+      events.length > localEvents.length &&
+      (mine.sent === null || frozenSame)
+    ) {
       const extra = events.slice(localEvents.length);
       plan.update.notices.push(n);
       plan.add.events.push(...extra);
@@ -264,7 +285,10 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
     const r = schema.safeParse(s.value);
     if (!r.success) {
       const issue = r.error.issues[0];
-      refuse(`${path}.value${issue?.path.length ? `.${formatPath(issue.path)}` : ''}`, issue?.message ?? 'invalid value');
+      refuse(
+        `${path}.value${issue?.path.length ? `.${formatPath(issue.path)}` : ''}`,
+        issue?.message ?? 'invalid value',
+      );
     }
     if (!local.settings.has(s.key)) {
       plan.add.settings.push({ key: s.key, value: r.data });

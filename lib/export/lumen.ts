@@ -22,8 +22,16 @@ export interface LumenNotice {
     language: string;
     jurisdiction_list: string[];
     action_taken: 'Yes' | 'No' | 'Partial' | 'Unspecified';
-    works: { kind: string; description: string; copyrighted_urls: { url: string }[]; infringing_urls: { url: string }[] }[];
-    entity_notice_roles: { name: 'principal' | 'agent' | 'sender' | 'recipient' | 'submitter' | 'target'; entity: LumenEntity }[];
+    works: {
+      kind: string;
+      description: string;
+      copyrighted_urls: { url: string }[];
+      infringing_urls: { url: string }[];
+    }[];
+    entity_notice_roles: {
+      name: 'principal' | 'agent' | 'sender' | 'recipient' | 'submitter' | 'target';
+      entity: LumenEntity;
+    }[];
     /** The notice this one corrects or escalates from, by our id. */
     related_notice_ids?: string[];
   };
@@ -66,14 +74,34 @@ const dateOnly = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : n
 export function toLumen(n: Notice, opts: LumenOptions = {}): LumenNotice {
   const works = (opts.works ?? []).filter((w) => n.workIds.includes(w.id));
   const described = works.length
-    ? works.map((w) => ({ kind: 'Unspecified', description: w.title, copyrighted_urls: w.originalUrl ? [{ url: w.originalUrl }] : [], infringing_urls: n.urls.map((url) => ({ url })) }))
-    : [{ kind: 'Unspecified', description: n.workTitles.join('; ') || n.pageTitle, copyrighted_urls: [], infringing_urls: n.urls.map((url) => ({ url })) }];
+    ? works.map((w) => ({
+        kind: 'Unspecified',
+        description: w.title,
+        copyrighted_urls: w.originalUrl ? [{ url: w.originalUrl }] : [],
+        infringing_urls: n.urls.map((url) => ({ url })),
+      }))
+    : [
+        {
+          kind: 'Unspecified',
+          description: n.workTitles.join('; ') || n.pageTitle,
+          copyrighted_urls: [],
+          infringing_urls: n.urls.map((url) => ({ url })),
+        },
+      ];
   const recipient = n.sent?.recipient ?? n.recipient;
   const principal = opts.principal ?? (works[0]?.owner ? { name: works[0].owner } : undefined);
   const roles: LumenNotice['notice']['entity_notice_roles'] = [];
   if (principal) roles.push({ name: 'principal', entity: principal });
   if (opts.sender) roles.push({ name: 'sender', entity: opts.sender });
-  if (recipient) roles.push({ name: 'recipient', entity: { name: recipient.name, kind: 'organization', ...(recipient.country ? { country_code: recipient.country } : {}) } });
+  if (recipient)
+    roles.push({
+      name: 'recipient',
+      entity: {
+        name: recipient.name,
+        kind: 'organization',
+        ...(recipient.country ? { country_code: recipient.country } : {}),
+      },
+    });
   roles.push({ name: 'target', entity: { name: n.host } });
   const related = [n.supersedes, n.escalatedFrom].filter((x): x is string => !!x);
   return {

@@ -38,7 +38,7 @@ const OWN_SPACE: Record<string, RegExp> = {
   JPNIC: /^JPNIC\b|Japan Network Information Cent/i,
 };
 const DESK_ADVICE: Record<string, string> = {
-  CNNIC: 'CNNIC says it is not an ISP and asks complainants to contact the network\'s technical or admin contact.',
+  CNNIC: "CNNIC says it is not an ISP and asks complainants to contact the network's technical or admin contact.",
   KRNIC: 'KRNIC is the Korean registry; it can name the operator but does not host the site.',
   JPNIC: 'JPNIC is the Japanese registry; it can name the operator but does not host the site.',
   LACNIC: 'LACNIC replies that it cannot act on content (fail2ban#2920).',
@@ -143,7 +143,7 @@ function organisationName(found: Found[]): string | null {
   };
   candidates.sort((a, b) => rank(a) - rank(b) || a.order - b.order);
   const best = candidates[0];
-  return best ? (best.card.kind === 'org' ? best.card.fn ?? best.card.org : best.card.org ?? best.card.fn) : null;
+  return best ? (best.card.kind === 'org' ? (best.card.fn ?? best.card.org) : (best.card.org ?? best.card.fn)) : null;
 }
 
 /** APNIC puts the organisation text in a remark titled "description". */
@@ -167,7 +167,10 @@ function remarkNotes(data: RdapObject): string[] {
   const out: string[] = [];
   for (const r of [...(data.remarks ?? []), ...(data.notices ?? [])]) {
     const t = `${r.type ?? ''} ${r.title ?? ''}`.toLowerCase();
-    if (t.includes('truncated')) out.push('The registry truncated this record ("object truncated due to server policy"): some contacts are only available by port-43 WHOIS or the web.');
+    if (t.includes('truncated'))
+      out.push(
+        'The registry truncated this record ("object truncated due to server policy"): some contacts are only available by port-43 WHOIS or the web.',
+      );
     else if (t.trim() === 'filtered') out.push('The registry filtered personal e-mail addresses out of this answer.');
   }
   return [...new Set(out)];
@@ -208,8 +211,12 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
   const add = (f: Found, isAbuseRole: boolean, scope: ContactScope, fallbackOrder: number) => {
     const desk = deskOf(f, own);
     const c = makeContact(f, isAbuseRole, desk ? 'registry-desk' : scope);
-    if (desk) c.notes.push(`Registry desk (${desk}), not the operator: a last resort, ask it to name or forward to the operator. ${DESK_ADVICE[desk] ?? ''}`.trim());
-    if (isAbuseRole && c.emails.length === 0) c.notes.push('No e-mail in RDAP for this abuse contact; use the web form or phone, or port-43 WHOIS.');
+    if (desk)
+      c.notes.push(
+        `Registry desk (${desk}), not the operator: a last resort, ask it to name or forward to the operator. ${DESK_ADVICE[desk] ?? ''}`.trim(),
+      );
+    if (isAbuseRole && c.emails.length === 0)
+      c.notes.push('No e-mail in RDAP for this abuse contact; use the web form or phone, or port-43 WHOIS.');
     if (!isAbuseRole) c.notes.push('Not an abuse contact: used because the record has no usable abuse address.');
     const prefEmail = f.card.emails.some((e) => e.pref === 1) ? 0 : 1;
     const typeAbuse = f.card.emails.some((e) => e.types.includes('abuse')) ? 0 : 1;
@@ -218,12 +225,23 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
       c,
       f,
       desk,
-      rank: [desk ? 1 : 0, isAbuseRole ? 0 : 1, c.emails.length ? 0 : 1, prefEmail, typeAbuse, dedicated, fallbackOrder, f.depth, f.order],
+      rank: [
+        desk ? 1 : 0,
+        isAbuseRole ? 0 : 1,
+        c.emails.length ? 0 : 1,
+        prefEmail,
+        typeAbuse,
+        dedicated,
+        fallbackOrder,
+        f.depth,
+        f.order,
+      ],
     });
   };
 
   const scopeFor = (f: Found): ContactScope => {
-    if (objectKind === 'domain') return f.roles.includes('registrar') || hasAncestorRole(f, 'registrar') ? 'registrar' : 'domain';
+    if (objectKind === 'domain')
+      return f.roles.includes('registrar') || hasAncestorRole(f, 'registrar') ? 'registrar' : 'domain';
     return 'network';
   };
 
@@ -239,11 +257,13 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
         continue;
       }
       if (f.roles.includes('registrant') || f.card.kind === 'org') add(f, false, 'org', 1);
-      else if (f.roles.some((r) => r === 'technical' || r === 'noc' || r === 'administrative')) add(f, false, 'network', 2);
+      else if (f.roles.some((r) => r === 'technical' || r === 'noc' || r === 'administrative'))
+        add(f, false, 'network', 2);
       // AFRINIC 2015 answers carry no roles at all.
       else if (f.roles.length === 0) add(f, false, 'network', 3);
     }
-    if (objectKind !== 'domain' && !found.some((f) => f.roles.includes('abuse'))) notes.push('The record names no abuse contact; the addresses below are organisation or technical contacts.');
+    if (objectKind !== 'domain' && !found.some((f) => f.roles.includes('abuse')))
+      notes.push('The record names no abuse contact; the addresses below are organisation or technical contacts.');
   }
 
   scored.sort((a, b) => {
@@ -255,7 +275,9 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
   const contacts: AbuseContact[] = [];
   for (const { c } of scored) {
     const same = contacts.find(
-      (x) => (c.handle && x.handle === c.handle) || (c.emails.length > 0 && c.emails.every((e) => x.emails.some((y) => y.toLowerCase() === e.toLowerCase()))),
+      (x) =>
+        (c.handle && x.handle === c.handle) ||
+        (c.emails.length > 0 && c.emails.every((e) => x.emails.some((y) => y.toLowerCase() === e.toLowerCase()))),
     );
     if (same) {
       for (const r of c.roles) if (!same.roles.includes(r)) same.roles.push(r);

@@ -42,7 +42,10 @@ export function cymruOriginName(ip: string): string | null {
 
 /** "13335 | 104.16.0.0/13 | US | arin | 2014-03-28" (quotes tolerated). */
 export function parseCymruTxt(txt: string): CymruOrigin | null {
-  const parts = txt.replace(/^"|"$/g, '').split('|').map((s) => s.trim());
+  const parts = txt
+    .replace(/^"|"$/g, '')
+    .split('|')
+    .map((s) => s.trim());
   if (parts.length < 2) return null;
   const asns = (parts[0] ?? '')
     .split(/\s+/)
@@ -71,7 +74,11 @@ export async function cymruOrigin(deps: LookupDeps, ip: string): Promise<CymruOr
   try {
     txts = await deps.resolve(name, 'TXT');
   } catch (e) {
-    throw new LookupFailure('asn', 'unavailable', `Team Cymru ASN lookup failed: ${e instanceof Error ? e.message : String(e)}`);
+    throw new LookupFailure(
+      'asn',
+      'unavailable',
+      `Team Cymru ASN lookup failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   // Several TXT records can answer for overlapping prefixes: the longest prefix is the origin.
   const parsed = txts.map(parseCymruTxt).filter((x): x is CymruOrigin => x !== null);
@@ -100,7 +107,10 @@ export async function lookupAutnum(deps: LookupDeps, asn: number): Promise<Autnu
     name: res.data.name ?? null,
     orgName,
     handle: res.data.handle ?? null,
-    country: typeof res.data.country === 'string' && /^[A-Za-z]{2}$/.test(res.data.country) ? res.data.country.toUpperCase() : null,
+    country:
+      typeof res.data.country === 'string' && /^[A-Za-z]{2}$/.test(res.data.country)
+        ? res.data.country.toUpperCase()
+        : null,
     contacts,
     source: res.url,
   };

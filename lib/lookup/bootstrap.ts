@@ -23,9 +23,18 @@ export const BootstrapFileSchema = z.looseObject({
 });
 export type BootstrapFile = z.infer<typeof BootstrapFileSchema>;
 
-interface IpIndex { kind: 'ip'; entries: Array<{ cidr: Cidr; urls: string[] }> }
-interface AsnIndex { kind: 'asn'; entries: Array<{ lo: number; hi: number; urls: string[] }> }
-interface DnsIndex { kind: 'dns'; map: Map<string, string[]> }
+interface IpIndex {
+  kind: 'ip';
+  entries: Array<{ cidr: Cidr; urls: string[] }>;
+}
+interface AsnIndex {
+  kind: 'asn';
+  entries: Array<{ lo: number; hi: number; urls: string[] }>;
+}
+interface DnsIndex {
+  kind: 'dns';
+  map: Map<string, string[]>;
+}
 
 const indexes = new WeakMap<BootstrapFile, IpIndex | AsnIndex | DnsIndex>();
 
@@ -43,12 +52,19 @@ export async function loadBootstrap(deps: LookupDeps, kind: BootstrapKind): Prom
   if (cached) {
     // A persistent cache hands back a fresh copy each time: reuse the indexed one if it is the same publication.
     const memo = rt.memo.get(`bootstrap:${kind}`) as BootstrapFile | undefined;
-    return memo && memo.publication === cached.publication && memo.services.length === cached.services.length ? memo : remember(rt, kind, cached);
+    return memo && memo.publication === cached.publication && memo.services.length === cached.services.length
+      ? memo
+      : remember(rt, kind, cached);
   }
   const url = `${rt.bootstrapBase}${kind}.json`;
   const res = await rdapClientFor(deps).getJson(url, 'bootstrap');
   const parsed = BootstrapFileSchema.safeParse(res.json);
-  if (!parsed.success) throw new LookupFailure('bootstrap', 'invalid-response', `IANA bootstrap ${kind}.json is malformed: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new LookupFailure(
+      'bootstrap',
+      'invalid-response',
+      `IANA bootstrap ${kind}.json is malformed: ${parsed.error.issues[0]?.message}`,
+    );
   const ttl = maxAgeMs(res.headers.get('cache-control'));
   // Zero TTL (no-store) still serves this lookup; the next one refetches.
   await rt.cache.set('bootstrap', kind, parsed.data, ttl || 1);

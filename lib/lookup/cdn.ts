@@ -76,12 +76,18 @@ export function detectCdn(signals: CdnSignals): CdnMatch | null {
     if (!hit) continue;
     const data = CDN_RANGES[hit.set];
     const sig = byProvider.get(data.providerId)!;
-    bump(sig, data.official ? 'definitive' : 'strong', `ip-in:${hit.set} ${hit.cidr} (${ip})${data.official ? '' : ' [non-official list]'}`);
+    bump(
+      sig,
+      data.official ? 'definitive' : 'strong',
+      `ip-in:${hit.set} ${hit.cidr} (${ip})${data.official ? '' : ' [non-official list]'}`,
+    );
   }
 
   const cnames = (signals.cnames ?? []).map(clean);
   const nss = (signals.nameservers ?? []).map(clean);
-  const headers = Object.fromEntries(Object.entries(signals.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  const headers = Object.fromEntries(
+    Object.entries(signals.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
 
   for (const sig of CDN_SIGNATURES) {
     for (const c of cnames) {
@@ -104,8 +110,12 @@ export function detectCdn(signals: CdnSignals): CdnMatch | null {
     for (const ns of nss) if (sig.nameserverSuffixes?.some((s) => suffixMatch(ns, s))) m.evidence.push(`ns:${ns}`);
   }
   // Several header hits from one provider are as good as one strong signal.
-  for (const m of found.values()) if (m.confidence === 'weak' && m.evidence.filter((e) => e.startsWith('header:')).length >= 2) m.confidence = 'strong';
+  for (const m of found.values())
+    if (m.confidence === 'weak' && m.evidence.filter((e) => e.startsWith('header:')).length >= 2)
+      m.confidence = 'strong';
 
-  const all = [...found.values()].sort((a, b) => RANK[b.confidence] - RANK[a.confidence] || b.evidence.length - a.evidence.length);
+  const all = [...found.values()].sort(
+    (a, b) => RANK[b.confidence] - RANK[a.confidence] || b.evidence.length - a.evidence.length,
+  );
   return all[0] ?? null;
 }

@@ -5,7 +5,8 @@
  * (half-open); its success closes the circuit, its failure opens it again. A registry that asked us to come back
  * later (Retry-After) is held the same way until then.
  */
-export type BreakerVerdict = { ok: true; probe: boolean } | { ok: false; reason: 'open' | 'rate-limited'; retryInMs: number };
+export type BreakerVerdict =
+  { ok: true; probe: boolean } | { ok: false; reason: 'open' | 'rate-limited'; retryInMs: number };
 
 interface State {
   failures: number;

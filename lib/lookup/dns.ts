@@ -30,7 +30,9 @@ async function query(deps: LookupDeps, name: string, type: DnsType, errors: Look
   if (cached) return cached;
   try {
     const raw = await deps.resolve(name, type);
-    const answers = (Array.isArray(raw) ? raw : []).filter((x): x is string => typeof x === 'string').slice(0, MAX_ANSWERS);
+    const answers = (Array.isArray(raw) ? raw : [])
+      .filter((x): x is string => typeof x === 'string')
+      .slice(0, MAX_ANSWERS);
     await rt.cache.set('dns', key, answers, DNS_TTL_MS);
     return answers;
   } catch (e) {
@@ -51,7 +53,12 @@ const cleanName = (s: string) => s.trim().toLowerCase().replace(/\.$/, '');
  * `onAddresses` fires as each of A / AAAA answers, so a caller can start work that must wait for
  * "is there a public address?" without waiting for the slower of the two.
  */
-export async function resolveHost(deps: LookupDeps, hostname: string, zone: string | null, onAddresses?: (ips: string[]) => void): Promise<DnsFacts> {
+export async function resolveHost(
+  deps: LookupDeps,
+  hostname: string,
+  zone: string | null,
+  onAddresses?: (ips: string[]) => void,
+): Promise<DnsFacts> {
   const errors: LookupError[] = [];
   const addrQuery = (name: string, type: 'A' | 'AAAA') =>
     query(deps, name, type, errors).then((r) => {
@@ -75,7 +82,8 @@ export async function resolveHost(deps: LookupDeps, hostname: string, zone: stri
       chain.push(next);
       current = next;
     }
-    if (chain.length >= MAX_CNAME_DEPTH) errors.push({ step: 'dns', kind: 'invalid-response', message: `CNAME chain longer than ${MAX_CNAME_DEPTH}.` });
+    if (chain.length >= MAX_CNAME_DEPTH)
+      errors.push({ step: 'dns', kind: 'invalid-response', message: `CNAME chain longer than ${MAX_CNAME_DEPTH}.` });
     return chain;
   })();
 

@@ -42,7 +42,11 @@ function paramList(params: unknown, name: string): string[] {
 
 function flatText(v: unknown): string {
   if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map(flatText).filter((s) => s.trim() !== '').join(', ');
+  if (Array.isArray(v))
+    return v
+      .map(flatText)
+      .filter((s) => s.trim() !== '')
+      .join(', ');
   return '';
 }
 
@@ -51,7 +55,17 @@ export function isPlausibleEmail(s: string): boolean {
 }
 
 export function parseVcard(vcardArray: unknown): Vcard {
-  const out: Vcard = { fn: null, kind: null, org: null, emails: [], tels: [], contactUris: [], address: null, country: null, withheld: [] };
+  const out: Vcard = {
+    fn: null,
+    kind: null,
+    org: null,
+    emails: [],
+    tels: [],
+    contactUris: [],
+    address: null,
+    country: null,
+    withheld: [],
+  };
   if (!Array.isArray(vcardArray) || !Array.isArray(vcardArray[1])) return out;
   for (const prop of vcardArray[1] as unknown[]) {
     if (!Array.isArray(prop) || prop.length < 4) continue;
@@ -78,7 +92,9 @@ export function parseVcard(vcardArray: unknown): Vcard {
         break;
       }
       case 'email': {
-        const v = flatText(raw).trim().replace(/^mailto:/i, '');
+        const v = flatText(raw)
+          .trim()
+          .replace(/^mailto:/i, '');
         if (!v) break;
         if (PLACEHOLDER_EMAILS.has(v.toLowerCase()) || !isPlausibleEmail(v)) {
           if (isPlaceholder(v) || PLACEHOLDER_EMAILS.has(v.toLowerCase())) out.withheld.push(`e-mail (${v})`);
@@ -89,14 +105,16 @@ export function parseVcard(vcardArray: unknown): Vcard {
         const v = flatText(raw).trim().replace(/^tel:/i, '');
         if (!v) break;
         if (isPlaceholder(v)) out.withheld.push(`phone (${v})`);
-        else if (FAKE_PHONES.some((re) => re.test(v.replace(/\s+/g, '')))) out.withheld.push(`phone (${v}: a placeholder number)`);
+        else if (FAKE_PHONES.some((re) => re.test(v.replace(/\s+/g, ''))))
+          out.withheld.push(`phone (${v}: a placeholder number)`);
         else out.tels.push({ value: v, types, pref });
         break;
       }
       case 'contact-uri': {
         const v = flatText(raw).trim();
         if (/^https?:\/\//i.test(v)) out.contactUris.push(v);
-        else if (/^mailto:/i.test(v) && isPlausibleEmail(v.slice(7))) out.emails.push({ value: v.slice(7), types: ['contact-uri'], pref });
+        else if (/^mailto:/i.test(v) && isPlausibleEmail(v.slice(7)))
+          out.emails.push({ value: v.slice(7), types: ['contact-uri'], pref });
         break;
       }
       case 'adr': {

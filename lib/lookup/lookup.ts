@@ -54,9 +54,26 @@ class ErrorLog {
 
 export async function lookup(input: string, deps: LookupDeps, opts: LookupOptions = {}): Promise<LookupResult> {
   const norm = normalizeTarget(input);
-  if (!norm.ok) return { input: String(input).slice(0, 2048), hostname: '', registrableDomain: null, addresses: [], cdn: null, recipients: [], errors: [norm.error] };
+  if (!norm.ok)
+    return {
+      input: String(input).slice(0, 2048),
+      hostname: '',
+      registrableDomain: null,
+      addresses: [],
+      cdn: null,
+      recipients: [],
+      errors: [norm.error],
+    };
   const errors = new ErrorLog();
-  const empty: LookupResult = { input, hostname: norm.hostname, registrableDomain: norm.registrableDomain, addresses: [], cdn: null, recipients: [], errors: [] };
+  const empty: LookupResult = {
+    input,
+    hostname: norm.hostname,
+    registrableDomain: norm.registrableDomain,
+    addresses: [],
+    cdn: null,
+    recipients: [],
+    errors: [],
+  };
   const running = run(norm.hostname, norm.registrableDomain, norm.ip ?? null, deps, opts, errors, empty).catch((e) => {
     // Defensive: a bug must not turn into an unhandled rejection in the extension or a 500 on the server.
     errors.fromUnknown(e, 'input');
@@ -67,7 +84,11 @@ export async function lookup(input: string, deps: LookupDeps, opts: LookupOption
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<LookupResult>((resolve) => {
     timer = setTimeout(() => {
-      const late: LookupError = { step: 'input', kind: 'timeout', message: `The lookup did not finish within ${Math.round(deadlineMs / 1000)} s; try again later.` };
+      const late: LookupError = {
+        step: 'input',
+        kind: 'timeout',
+        message: `The lookup did not finish within ${Math.round(deadlineMs / 1000)} s; try again later.`,
+      };
       resolve({ ...empty, errors: [...errors.list, late] });
     }, deadlineMs);
   });
@@ -94,7 +115,8 @@ async function run(
       // A listener's failure must not break the lookup.
     }
   };
-  const finish = (step: LookupError['step'], related: readonly LookupError['step'][] = [step]) => tell(step, errors.has(related) ? 'error' : 'done');
+  const finish = (step: LookupError['step'], related: readonly LookupError['step'][] = [step]) =>
+    tell(step, errors.has(related) ? 'error' : 'done');
   // Domain RDAP waits until DNS shows a public address (or DNS is done), so a name that resolves only
   // to private space causes no RDAP query at all; it then runs in parallel with the IP branch.
   let releaseDomain!: () => void;
@@ -125,7 +147,8 @@ async function run(
     addresses = dns.addresses;
     cnames = dns.cnames;
     nameservers = dns.nameservers;
-    if (addresses.length === 0 && !dns.errors.some((e) => e.kind !== 'invalid-response')) errors.add({ step: 'dns', kind: 'not-found', message: `${hostname} has no A or AAAA records.` });
+    if (addresses.length === 0 && !dns.errors.some((e) => e.kind !== 'invalid-response'))
+      errors.add({ step: 'dns', kind: 'not-found', message: `${hostname} has no A or AAAA records.` });
     finish('dns');
   }
 
@@ -134,7 +157,11 @@ async function run(
     privateOnly = true;
     releaseDomain();
     const reasons = [...new Set(addresses.map((a) => nonPublicReason(parseIp(a)!)))].join(', ');
-    errors.add({ step: 'dns', kind: 'private-target', message: `${hostname} resolves only to non-public addresses (${reasons}); nothing to look up.` });
+    errors.add({
+      step: 'dns',
+      kind: 'private-target',
+      message: `${hostname} resolves only to non-public addresses (${reasons}); nothing to look up.`,
+    });
     await domainP;
     // The refused addresses are not echoed: the answer must not map the network the backend runs in.
     return LookupResultSchema.parse({ ...base, addresses: [], errors: errors.list });
@@ -152,7 +179,12 @@ async function run(
   const [addressFacts, domainFacts] = await Promise.all([addressesP, domainP]);
 
   const asns = addressFacts.map((a) => a.asn).filter((n): n is number => n != null);
-  const cdn = safe(() => detectCdn({ ips: targets, cnames, nameservers, asns, headers: opts.headers }), null, errors, 'cdn');
+  const cdn = safe(
+    () => detectCdn({ ips: targets, cnames, nameservers, asns, headers: opts.headers }),
+    null,
+    errors,
+    'cdn',
+  );
   finish('cdn');
   for (const a of addressFacts) a.cdnEdge = cdn !== null && isCdnEdge(a, cdn);
 
@@ -171,14 +203,23 @@ async function run(
       }),
   );
 
-  const recipients = safe(() => buildRecipients({ addresses: addressFacts, cdn, domain: domainFacts, upstream }), [], errors, 'directory');
+  const recipients = safe(
+    () => buildRecipients({ addresses: addressFacts, cdn, domain: domainFacts, upstream }),
+    [],
+    errors,
+    'directory',
+  );
   finish('directory');
   const result: LookupResult = {
     ...base,
     addresses: publicIps.map((ip) => {
       const f = addressFacts.find((a) => a.ip === ip);
       const n = f?.network;
-      return { ip, asn: f?.asn ?? null, network: n ? { handle: n.handle, name: n.name, cidr: n.cidr, country: n.country, rir: n.rir } : null };
+      return {
+        ip,
+        asn: f?.asn ?? null,
+        network: n ? { handle: n.handle, name: n.name, cidr: n.cidr, country: n.country, rir: n.rir } : null,
+      };
     }),
     cdn: cdn ? { name: cdn.name, evidence: cdn.evidence, note: originHiddenNote(cdn.name) } : null,
     recipients,
@@ -186,7 +227,11 @@ async function run(
   };
   const checked = LookupResultSchema.safeParse(result);
   if (checked.success) return checked.data;
-  errors.add({ step: 'directory', kind: 'invalid-response', message: `Result failed validation: ${checked.error.issues[0]?.message}` });
+  errors.add({
+    step: 'directory',
+    kind: 'invalid-response',
+    message: `Result failed validation: ${checked.error.issues[0]?.message}`,
+  });
   return { ...base, addresses: result.addresses, cdn: result.cdn, recipients: [], errors: errors.list };
 }
 
@@ -199,7 +244,8 @@ function safe<T>(f: () => T, fallback: T, errors: ErrorLog, step: LookupError['s
   }
 }
 
-const hasOperatorEmail = (contacts: AbuseContact[]) => contacts.some((c) => c.scope !== 'registry-desk' && c.emails.length > 0);
+const hasOperatorEmail = (contacts: AbuseContact[]) =>
+  contacts.some((c) => c.scope !== 'registry-desk' && c.emails.length > 0);
 
 function isCdnEdge(a: AddressFacts, cdn: CdnMatch): boolean {
   const hit = cdnRangeFor(a.ip);
@@ -222,13 +268,21 @@ async function addressBranch(deps: LookupDeps, ip: string, errors: ErrorLog): Pr
           cymruError = e;
           return null;
         });
-  const [network, cymru] = await Promise.all([cached ? Promise.resolve(cached) : networkFor(deps, ip, errors, cymruP), cymruP]);
+  const [network, cymru] = await Promise.all([
+    cached ? Promise.resolve(cached) : networkFor(deps, ip, errors, cymruP),
+    cymruP,
+  ]);
   const asn = network?.originAsn ?? cymru?.asns[0] ?? null;
   if (asn == null && cymruError) errors.fromUnknown(cymruError, 'asn');
   return { ip, network, asn, cdnEdge: false };
 }
 
-async function networkFor(deps: LookupDeps, ip: string, errors: ErrorLog, cymruP?: Promise<CymruOrigin | null>): Promise<NetworkRecord | null> {
+async function networkFor(
+  deps: LookupDeps,
+  ip: string,
+  errors: ErrorLog,
+  cymruP?: Promise<CymruOrigin | null>,
+): Promise<NetworkRecord | null> {
   const rt = runtimeFor(deps);
   const key = neighbourhoodKey(ip) ?? ip;
   // Concurrent lookups in the same /24 or /48 share one query. A flight that failed is shared, not retried by
@@ -259,7 +313,13 @@ async function networkFor(deps: LookupDeps, ip: string, errors: ErrorLog, cymruP
  * An address in each RIR's own space: the bootstrap's base URL for it is that RIR's RDAP server (whatever host
  * serves it), so a registry named by Team Cymru maps to a base URL without a second table.
  */
-const RIR_ANCHORS: Record<string, string> = { arin: '8.0.0.1', ripencc: '193.0.0.1', apnic: '1.0.0.1', lacnic: '200.0.0.1', afrinic: '41.0.0.1' };
+const RIR_ANCHORS: Record<string, string> = {
+  arin: '8.0.0.1',
+  ripencc: '193.0.0.1',
+  apnic: '1.0.0.1',
+  lacnic: '200.0.0.1',
+  afrinic: '41.0.0.1',
+};
 
 /**
  * The IANA bootstrap names the RIR a /8 was given to; legacy and transferred blocks (130/8 is "ARIN", 130.59/16
@@ -272,7 +332,10 @@ async function baseFor(deps: LookupDeps, ip: string, cymruP?: Promise<CymruOrigi
   if (!listed || !cymruP || !ip.includes('.')) return listed;
   const rt = runtimeFor(deps);
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const hint = await Promise.race([cymruP, new Promise<null>((r) => (timer = setTimeout(() => r(null), Math.min(1000, rt.timeoutMs / 4))))]);
+  const hint = await Promise.race([
+    cymruP,
+    new Promise<null>((r) => (timer = setTimeout(() => r(null), Math.min(1000, rt.timeoutMs / 4)))),
+  ]);
   clearTimeout(timer);
   const anchor = hint?.registry ? RIR_ANCHORS[hint.registry] : undefined;
   if (!anchor) return listed;
@@ -280,7 +343,12 @@ async function baseFor(deps: LookupDeps, ip: string, cymruP?: Promise<CymruOrigi
   return holder ?? listed;
 }
 
-async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog, cymruP?: Promise<CymruOrigin | null>): Promise<NetworkRecord | null> {
+async function fetchNetwork(
+  deps: LookupDeps,
+  ip: string,
+  errors: ErrorLog,
+  cymruP?: Promise<CymruOrigin | null>,
+): Promise<NetworkRecord | null> {
   const rt = runtimeFor(deps);
   let record: NetworkRecord | null = null;
   let cacheable = true;
@@ -293,7 +361,11 @@ async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog, cymr
     const range = rangeOf(record.startAddress, record.endAddress);
     if (!range || !rangeContainsIp(range, ip)) {
       // A registry that answers with a range not containing the IP must not poison the range cache.
-      errors.add({ step: 'rdap-ip', kind: 'invalid-response', message: `RDAP range ${record.startAddress} - ${record.endAddress} does not contain ${ip}.` });
+      errors.add({
+        step: 'rdap-ip',
+        kind: 'invalid-response',
+        message: `RDAP range ${record.startAddress} - ${record.endAddress} does not contain ${ip}.`,
+      });
       cacheable = false;
     }
   } catch (e) {
@@ -302,7 +374,8 @@ async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog, cymr
   // RDAP failed, or gave no address to write to (AFRINIC, registro.br): port-43 WHOIS on the backend.
   // AFRINIC's RDAP often names no abuse role while its WHOIS prints "% Abuse contact for …": ask it
   // before offering an organisation's personal address.
-  const afrinicWithoutAbuse = record?.rir === 'afrinic' && !record.contacts.some((c) => c.isAbuseRole && c.emails.length > 0);
+  const afrinicWithoutAbuse =
+    record?.rir === 'afrinic' && !record.contacts.some((c) => c.isAbuseRole && c.emails.length > 0);
   if (deps.whois && (!record || !hasOperatorEmail(record.contacts) || afrinicWithoutAbuse)) {
     try {
       const w = await deps.whois(ip, 'ip');
@@ -312,7 +385,11 @@ async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog, cymr
         else errors.add({ step: 'whois', kind: 'invalid-response', message: v.message });
       }
     } catch (e) {
-      errors.add({ step: 'whois', kind: 'unavailable', message: `WHOIS for ${ip} failed: ${e instanceof Error ? e.message : String(e)}` });
+      errors.add({
+        step: 'whois',
+        kind: 'unavailable',
+        message: `WHOIS for ${ip} failed: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
   // Stored once complete (WHOIS contact included), by range: every later address of the network costs nothing,
@@ -322,7 +399,10 @@ async function fetchNetwork(deps: LookupDeps, ip: string, errors: ErrorLog, cymr
 }
 
 /** "196.11.239.0 - 196.11.246.255" or "41.0.0.0/8" from a WHOIS answer, when it contains the address. */
-export function whoisRange(text: string | null | undefined, ip: string): { start: string; end: string; cidr: string | null } | null {
+export function whoisRange(
+  text: string | null | undefined,
+  ip: string,
+): { start: string; end: string; cidr: string | null } | null {
   if (!text) return null;
   const dash = /^\s*([0-9a-fA-F:.]+)\s*-\s*([0-9a-fA-F:.]+)\s*$/.exec(text);
   let range = dash ? rangeOf(dash[1]!, dash[2]!) : null;
@@ -334,7 +414,11 @@ export function whoisRange(text: string | null | undefined, ip: string): { start
     range = { version: cidr.version, start, end: start | host };
   }
   if (!range || !rangeContainsIp(range, ip)) return null;
-  return { start: bigIntToIp(range.start, range.version), end: bigIntToIp(range.end, range.version), cidr: exactCidr(range) };
+  return {
+    start: bigIntToIp(range.start, range.version),
+    end: bigIntToIp(range.end, range.version),
+    cidr: exactCidr(range),
+  };
 }
 
 function whoisContact(w: WhoisRecord): AbuseContact | null {
@@ -402,7 +486,12 @@ async function domainBranch(deps: LookupDeps, domain: string, errors: ErrorLog):
   if (!base) {
     // Fewer than a quarter of ccTLDs run RDAP (.cn does not): WHOIS is the backend's fallback.
     const w = await domainWhois(deps, domain, errors);
-    if (!w && !deps.whois) errors.add({ step: 'rdap-domain', kind: 'not-found', message: `The .${domain.split('.').pop()} registry has no RDAP service; WHOIS lookup needs the backend.` });
+    if (!w && !deps.whois)
+      errors.add({
+        step: 'rdap-domain',
+        kind: 'not-found',
+        message: `The .${domain.split('.').pop()} registry has no RDAP service; WHOIS lookup needs the backend.`,
+      });
     return w;
   }
   let registry;
@@ -419,7 +508,10 @@ async function domainBranch(deps: LookupDeps, domain: string, errors: ErrorLog):
   const notes = [...first.notes];
   const hopErrors: LookupError[] = [];
   // Thin registries (Verisign) point at the registrar's RDAP record: follow it once (rdap.md §1).
-  const related = (registry.data.links ?? []).find((l) => l.rel?.toLowerCase() === 'related' && /application\/rdap\+json/i.test(l.type ?? '') && /\/domain\//i.test(l.href));
+  const related = (registry.data.links ?? []).find(
+    (l) =>
+      l.rel?.toLowerCase() === 'related' && /application\/rdap\+json/i.test(l.type ?? '') && /\/domain\//i.test(l.href),
+  );
   if (related) {
     try {
       const hop = await rdapClientFor(deps).getRdap(new URL(related.href, registry.url).href, 'rdap-registrar');
@@ -448,7 +540,9 @@ function stripNulls<T extends object>(o: T | null): Partial<T> {
 function mergeContacts(a: AbuseContact[], b: AbuseContact[]): AbuseContact[] {
   const out = [...a];
   for (const c of b) {
-    const dup = out.find((x) => c.emails.length > 0 && c.emails.every((e) => x.emails.some((y) => y.toLowerCase() === e.toLowerCase())));
+    const dup = out.find(
+      (x) => c.emails.length > 0 && c.emails.every((e) => x.emails.some((y) => y.toLowerCase() === e.toLowerCase())),
+    );
     if (!dup) out.push(c);
   }
   return out;
@@ -466,10 +560,19 @@ async function domainWhois(deps: LookupDeps, domain: string, errors: ErrorLog): 
     }
     const w = v.record;
     const contacts = whoisDomainContacts(w);
-    const registrar = { name: w.registrar, handle: w.registrarId ?? null, ianaId: w.registrarIanaId ?? null, url: w.registrarUrl };
+    const registrar = {
+      name: w.registrar,
+      handle: w.registrarId ?? null,
+      ianaId: w.registrarIanaId ?? null,
+      url: w.registrarUrl,
+    };
     return { domain, registrar, contacts, notes: [], source: 'whois', whois: w };
   } catch (e) {
-    errors.add({ step: 'whois', kind: 'unavailable', message: `WHOIS for ${domain} failed: ${e instanceof Error ? e.message : String(e)}` });
+    errors.add({
+      step: 'whois',
+      kind: 'unavailable',
+      message: `WHOIS for ${domain} failed: ${e instanceof Error ? e.message : String(e)}`,
+    });
     return null;
   }
 }

@@ -56,7 +56,9 @@ export class MemoryLookupCache implements LookupCache {
   async setNetwork(record: NetworkRecord, ttlMs: number): Promise<void> {
     const range = rangeOf(record.startAddress, record.endAddress);
     if (!range || !(ttlMs > 0)) return;
-    this.networks = this.networks.filter((n) => !(n.range.start === range.start && n.range.end === range.end && n.range.version === range.version));
+    this.networks = this.networks.filter(
+      (n) => !(n.range.start === range.start && n.range.end === range.end && n.range.version === range.version),
+    );
     this.networks.push({ range, record, expires: this.now().getTime() + ttlMs });
     if (this.networks.length > this.maxEntries) this.networks.shift();
   }

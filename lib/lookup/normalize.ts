@@ -34,7 +34,8 @@ const fail = (kind: 'invalid-input' | 'private-target', message: string): Normal
 
 export function normalizeTarget(input: string): NormalizeResult {
   if (typeof input !== 'string') return fail('invalid-input', 'Input must be a string.');
-  if (input.length > MAX_INPUT_LENGTH) return fail('invalid-input', `Input is longer than ${MAX_INPUT_LENGTH} characters.`);
+  if (input.length > MAX_INPUT_LENGTH)
+    return fail('invalid-input', `Input is longer than ${MAX_INPUT_LENGTH} characters.`);
   const trimmed = input.trim();
   if (trimmed === '') return fail('invalid-input', 'Input is empty.');
   if (/\p{Cc}/u.test(trimmed)) return fail('invalid-input', 'Input contains control characters.');
@@ -49,7 +50,8 @@ export function normalizeTarget(input: string): NormalizeResult {
     const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/s.exec(trimmed);
     if (scheme && !/^\d+(?:[/?#]|$)/.test(scheme[2] ?? '')) {
       const name = (scheme[1] ?? '').toLowerCase();
-      if (name !== 'http' && name !== 'https') return fail('invalid-input', `Only http and https addresses can be reported, not "${name}:".`);
+      if (name !== 'http' && name !== 'https')
+        return fail('invalid-input', `Only http and https addresses can be reported, not "${name}:".`);
       candidate = trimmed;
     } else {
       // A bare host ("example.com/path", "example.com:8080"): assume http.
@@ -63,13 +65,15 @@ export function normalizeTarget(input: string): NormalizeResult {
   } catch {
     return fail('invalid-input', 'Not a valid web address.');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('invalid-input', `Only http and https addresses can be reported, not "${url.protocol}".`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return fail('invalid-input', `Only http and https addresses can be reported, not "${url.protocol}".`);
 
   let hostname = url.hostname.toLowerCase();
   if (hostname.startsWith('[') && hostname.endsWith(']')) hostname = hostname.slice(1, -1);
   while (hostname.endsWith('.')) hostname = hostname.slice(0, -1);
   if (hostname === '') return fail('invalid-input', 'The address has no host name.');
-  if (hostname.length > MAX_HOSTNAME) return fail('invalid-input', `Host name is longer than ${MAX_HOSTNAME} characters.`);
+  if (hostname.length > MAX_HOSTNAME)
+    return fail('invalid-input', `Host name is longer than ${MAX_HOSTNAME} characters.`);
 
   url.username = '';
   url.password = '';
@@ -86,11 +90,15 @@ export function normalizeTarget(input: string): NormalizeResult {
 
   const labels = hostname.split('.');
   if (labels.some((l) => l === '')) return fail('invalid-input', 'Host name has an empty label.');
-  if (labels.some((l) => l.length > MAX_LABEL)) return fail('invalid-input', `A host name label is longer than ${MAX_LABEL} characters.`);
-  if (labels.length < 2) return fail('private-target', `"${hostname}" is a single-label name that only resolves on a local network.`);
-  if (LOCAL_SUFFIXES.some((s) => hostname === s || hostname.endsWith(`.${s}`))) return fail('private-target', `"${hostname}" is a local-network name, not a public host.`);
+  if (labels.some((l) => l.length > MAX_LABEL))
+    return fail('invalid-input', `A host name label is longer than ${MAX_LABEL} characters.`);
+  if (labels.length < 2)
+    return fail('private-target', `"${hostname}" is a single-label name that only resolves on a local network.`);
+  if (LOCAL_SUFFIXES.some((s) => hostname === s || hostname.endsWith(`.${s}`)))
+    return fail('private-target', `"${hostname}" is a local-network name, not a public host.`);
   const tld = labels[labels.length - 1] ?? '';
-  if (UNREACHABLE_TLDS.includes(tld)) return fail('invalid-input', `".${tld}" is a special-use name that has no public host.`);
+  if (UNREACHABLE_TLDS.includes(tld))
+    return fail('invalid-input', `".${tld}" is a special-use name that has no public host.`);
   // A numeric last label that is not a valid IPv4 (e.g. "1.2.3.999") is neither a host name nor an address.
   if (/^\d+$/.test(tld)) return fail('invalid-input', `"${hostname}" is not a valid host name or IP address.`);
 

@@ -33,7 +33,8 @@ export function exceedsDepth(text: string, cap: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash escapes the next char
+      if (c === 92)
+        i++; // backslash escapes the next char
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
@@ -48,14 +49,23 @@ export function parseRdap(json: unknown, step: LookupStep): RdapObject {
   const r = RdapObjectSchema.safeParse(json);
   if (!r.success) {
     const issue = r.error.issues[0];
-    throw new LookupFailure(step, 'invalid-response', `RDAP response failed validation at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    throw new LookupFailure(
+      step,
+      'invalid-response',
+      `RDAP response failed validation at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   return r.data;
 }
 
 /** JSON.parse behind the nesting cap; throws only LookupFailure(invalid-response). */
 export function decodeJson(text: string, step: LookupStep, from = 'RDAP server'): unknown {
-  if (exceedsDepth(text, MAX_JSON_DEPTH)) throw new LookupFailure(step, 'invalid-response', `Response from ${from} nests deeper than ${MAX_JSON_DEPTH} levels.`);
+  if (exceedsDepth(text, MAX_JSON_DEPTH))
+    throw new LookupFailure(
+      step,
+      'invalid-response',
+      `Response from ${from} nests deeper than ${MAX_JSON_DEPTH} levels.`,
+    );
   try {
     return JSON.parse(text);
   } catch {
@@ -126,7 +136,12 @@ export class RdapClient {
     } catch {
       throw new LookupFailure(step, 'invalid-input', `Not a URL: ${url}`);
     }
-    if (!this.rt.allowUrl(parsed)) throw new LookupFailure(step, 'unavailable', `Refused to query ${parsed.origin}: not an allowed RDAP server URL.`);
+    if (!this.rt.allowUrl(parsed))
+      throw new LookupFailure(
+        step,
+        'unavailable',
+        `Refused to query ${parsed.origin}: not an allowed RDAP server URL.`,
+      );
     // Per registry (its base URL), not per origin: one host may serve several registries (as loopback tests do).
     const key = registryKey(parsed);
     let sem = this.servers.get(key);
@@ -138,7 +153,11 @@ export class RdapClient {
       const trace: Trace = { key, refused: false };
       try {
         if (!(await this.rt.budgets.take(parsed.host, maxWait))) {
-          throw new LookupFailure(step, 'rate-limited', `The request budget for ${parsed.host} is spent; try again in a minute.`);
+          throw new LookupFailure(
+            step,
+            'rate-limited',
+            `The request budget for ${parsed.host} is spent; try again in a minute.`,
+          );
         }
         // Checked again once a slot is free: requests queued behind a registry that just failed fail fast too.
         const res = await sem.run(async () => {
@@ -159,9 +178,15 @@ export class RdapClient {
         if (e.kind === 'rate-limited' && e.waitMs != null && e.waitMs > maxWait) {
           // Retry-After beyond what this lookup can wait: fail now, and hold the registry until then.
           this.rt.breaker.rateLimited(trace.key, this.rt.deps.now().getTime() + e.waitMs);
-          throw new LookupFailure(step, e.kind, `${e.message} Retry-After is ${Math.ceil(e.waitMs / 1000)} s.`, e.waitMs);
+          throw new LookupFailure(
+            step,
+            e.kind,
+            `${e.message} Retry-After is ${Math.ceil(e.waitMs / 1000)} s.`,
+            e.waitMs,
+          );
         }
-        if (!e.retryable || attempt >= this.rt.retries) throw new LookupFailure(step, e.kind, e.message, e.waitMs ?? undefined);
+        if (!e.retryable || attempt >= this.rt.retries)
+          throw new LookupFailure(step, e.kind, e.message, e.waitMs ?? undefined);
         const backoff = Math.min(e.waitMs ?? 1000 * 2 ** attempt, maxWait);
         await this.rt.sleep(backoff);
       }
@@ -175,8 +200,19 @@ export class RdapClient {
     trace.refused = true;
     const secs = Math.ceil(verdict.retryInMs / 1000);
     const name = key.replace(/\/$/, '');
-    if (verdict.reason === 'rate-limited') throw new LookupFailure(step, 'rate-limited', `${name} asked us to wait ${secs} s before the next query.`, verdict.retryInMs);
-    throw new LookupFailure(step, 'unavailable', `${name} is not answering (repeated timeouts or failures); skipped for ${secs} s.`, verdict.retryInMs);
+    if (verdict.reason === 'rate-limited')
+      throw new LookupFailure(
+        step,
+        'rate-limited',
+        `${name} asked us to wait ${secs} s before the next query.`,
+        verdict.retryInMs,
+      );
+    throw new LookupFailure(
+      step,
+      'unavailable',
+      `${name} is not answering (repeated timeouts or failures); skipped for ${secs} s.`,
+      verdict.retryInMs,
+    );
   }
 
   private async once(start: URL, step: LookupStep, accept: string, rdap: boolean, trace: Trace): Promise<JsonResponse> {
@@ -193,16 +229,29 @@ export class RdapClient {
     } catch (e) {
       if (e instanceof Attempt) throw e;
       // A fetch wrapper (the backend's size cap) may refuse with its own failure: report it under this step.
-      if (e instanceof LookupFailure) throw e.step === step ? e : new LookupFailure(step, e.kind, e.message, e.retryAfterMs);
+      if (e instanceof LookupFailure)
+        throw e.step === step ? e : new LookupFailure(step, e.kind, e.message, e.retryAfterMs);
       // A registry that used its whole timeout is not asked again at once: the breaker decides when it is worth it.
-      if (controller.signal.aborted) throw new Attempt('timeout', `${start.origin} did not answer within ${this.rt.timeoutMs} ms.`, false);
-      throw new Attempt('unavailable', `${start.origin} could not be reached: ${e instanceof Error ? e.message : String(e)}`, true);
+      if (controller.signal.aborted)
+        throw new Attempt('timeout', `${start.origin} did not answer within ${this.rt.timeoutMs} ms.`, false);
+      throw new Attempt(
+        'unavailable',
+        `${start.origin} could not be reached: ${e instanceof Error ? e.message : String(e)}`,
+        true,
+      );
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async exchange(start: URL, step: LookupStep, accept: string, rdap: boolean, signal: AbortSignal, trace: Trace): Promise<JsonResponse> {
+  private async exchange(
+    start: URL,
+    step: LookupStep,
+    accept: string,
+    rdap: boolean,
+    signal: AbortSignal,
+    trace: Trace,
+  ): Promise<JsonResponse> {
     let url = start;
     let res: Response;
     for (let hop = 0; ; hop++) {
@@ -217,7 +266,8 @@ export class RdapClient {
         // Browsers hide Location from manual redirects: let fetch follow, then check where it landed.
         this.requestCount++;
         res = await this.rt.deps.fetch(url.href, { headers: { accept }, redirect: 'follow', signal });
-        if (res.url && !this.rt.allowUrl(new URL(res.url))) throw new Attempt('unavailable', `Redirected to a refused URL (${new URL(res.url).origin}).`, false);
+        if (res.url && !this.rt.allowUrl(new URL(res.url)))
+          throw new Attempt('unavailable', `Redirected to a refused URL (${new URL(res.url).origin}).`, false);
         if (res.url) url = new URL(res.url);
         break;
       }
@@ -234,8 +284,10 @@ export class RdapClient {
         break;
       }
       const location = res.headers.get('location');
-      if (!location) throw new Attempt('invalid-response', `Redirect from ${url.origin} without a Location header.`, false);
-      if (hop >= MAX_REDIRECTS) throw new Attempt('unavailable', `More than ${MAX_REDIRECTS} redirects from ${start.origin}.`, false);
+      if (!location)
+        throw new Attempt('invalid-response', `Redirect from ${url.origin} without a Location header.`, false);
+      if (hop >= MAX_REDIRECTS)
+        throw new Attempt('unavailable', `More than ${MAX_REDIRECTS} redirects from ${start.origin}.`, false);
       discard(res);
       let next: URL;
       try {
@@ -243,7 +295,8 @@ export class RdapClient {
       } catch {
         throw new Attempt('invalid-response', `Redirect to an invalid URL from ${url.origin}.`, false);
       }
-      if (!this.rt.allowUrl(next)) throw new Attempt('unavailable', `Redirected to a refused URL (${next.origin}).`, false);
+      if (!this.rt.allowUrl(next))
+        throw new Attempt('unavailable', `Redirected to a refused URL (${next.origin}).`, false);
       url = next;
     }
 
@@ -260,7 +313,8 @@ export class RdapClient {
     if (status === 403 || status === 422) {
       // rdap.nic.biz answers 403 HTML "Number of allowed queries exceeded", zdnsgtld 422 "Your access is too fast" (whoisit#34).
       const text = await readCapped(res, 64 * 1024).catch(() => '');
-      if (RATE_LIMIT_TEXT.test(text)) throw new Attempt('rate-limited', `${url.origin} is rate-limiting queries (HTTP ${status}).`, true, wait);
+      if (RATE_LIMIT_TEXT.test(text))
+        throw new Attempt('rate-limited', `${url.origin} is rate-limiting queries (HTTP ${status}).`, true, wait);
       throw new Attempt('unavailable', `${url.origin} refused the query (HTTP ${status}).`, false);
     }
     if (status >= 500 && status !== 501) {
@@ -282,7 +336,12 @@ export class RdapClient {
     const json = decodeJson(text, step, url.origin);
     if (rdap && isRateLimitNotice(json)) {
       // LACNIC answers HTTP 200 with a "Rate Limit Notice" and blocks for ~5 min (ipwhois#99).
-      throw new Attempt('rate-limited', `${url.origin} is rate-limiting queries (Rate Limit Notice).`, true, wait ?? 60_000);
+      throw new Attempt(
+        'rate-limited',
+        `${url.origin} is rate-limiting queries (Rate Limit Notice).`,
+        true,
+        wait ?? 60_000,
+      );
     }
     return { url: url.href, json, headers: res.headers };
   }
@@ -292,7 +351,13 @@ function isRateLimitNotice(json: unknown): boolean {
   if (!json || typeof json !== 'object') return false;
   const notices = (json as { notices?: unknown }).notices;
   if (!Array.isArray(notices)) return false;
-  return notices.some((n) => n && typeof n === 'object' && typeof (n as { title?: unknown }).title === 'string' && /rate limit/i.test((n as { title: string }).title));
+  return notices.some(
+    (n) =>
+      n &&
+      typeof n === 'object' &&
+      typeof (n as { title?: unknown }).title === 'string' &&
+      /rate limit/i.test((n as { title: string }).title),
+  );
 }
 
 /** A registry's base URL (everything before ip/, domain/, autnum/…), or the origin for other files. */

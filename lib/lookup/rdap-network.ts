@@ -72,7 +72,8 @@ export function parseNetwork(data: RdapObject, sourceUrl: string | null): Networ
   if (!range) return null;
   const blocks = cidr0(data);
   const { contacts, notes, orgName } = extractContacts(data, 'network');
-  const country = typeof data.country === 'string' && /^[A-Za-z]{2}$/.test(data.country) ? data.country.toUpperCase() : null;
+  const country =
+    typeof data.country === 'string' && /^[A-Za-z]{2}$/.test(data.country) ? data.country.toUpperCase() : null;
   return {
     startAddress: start,
     endAddress: end,

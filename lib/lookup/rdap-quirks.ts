@@ -58,7 +58,9 @@ export function normaliseRdapQuirks(input: unknown): unknown {
         out[k] = String(x);
         note(`${k} sent as a ${typeof x}, read as text`);
       } else if (TEXT_ARRAYS.has(k) && Array.isArray(x)) {
-        let lines = (x as unknown[]).map((line: unknown) => (typeof line === 'number' || typeof line === 'boolean' ? String(line) : line));
+        let lines = (x as unknown[]).map((line: unknown) =>
+          typeof line === 'number' || typeof line === 'boolean' ? String(line) : line,
+        );
         if (lines.length > MAX_DESCRIPTION_LINES) {
           note(`a ${k} of ${lines.length} lines cut to ${MAX_DESCRIPTION_LINES}`);
           lines = lines.slice(0, MAX_DESCRIPTION_LINES);

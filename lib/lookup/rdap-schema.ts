@@ -112,7 +112,10 @@ const RdapObjectShape = z.looseObject({
   // domain
   ldhName: str.nullish(),
   unicodeName: str.nullish(),
-  nameservers: z.array(z.looseObject({ ldhName: str.nullish() })).max(MAX_RDAP_ARRAY).nullish(),
+  nameservers: z
+    .array(z.looseObject({ ldhName: str.nullish() }))
+    .max(MAX_RDAP_ARRAY)
+    .nullish(),
   redacted: z.array(RedactedSchema).max(MAX_RDAP_ARRAY).nullish(),
   // RFC 9083 §6 error
   errorCode: z.number().int().nullish(),

@@ -44,7 +44,9 @@ function finish(r: Recipient): Recipient {
   return {
     ...r,
     name: clampText(r.name, 500),
-    emails: r.emails.filter((e, i, all) => all.findIndex((x) => x.toLowerCase() === e.toLowerCase()) === i).slice(0, 20),
+    emails: r.emails
+      .filter((e, i, all) => all.findIndex((x) => x.toLowerCase() === e.toLowerCase()) === i)
+      .slice(0, 20),
     notes: uniq(r.notes.map((n) => clampText(n, 2000))).slice(0, 50),
     country: r.country && /^[A-Z]{2}$/.test(r.country) ? r.country : null,
   };
@@ -52,17 +54,27 @@ function finish(r: Recipient): Recipient {
 
 function entryNotes(m: ProviderMatch, rdapEmails: string[]): string[] {
   const e = m.entry;
-  const notes = [`Known provider ${e.name} (directory, confidence ${e.confidence}; matched by ${m.detail}): its published channel outranks the raw RDAP contact.`];
+  const notes = [
+    `Known provider ${e.name} (directory, confidence ${e.confidence}; matched by ${m.detail}): its published channel outranks the raw RDAP contact.`,
+  ];
   const extra = rdapEmails.filter((x) => !e.emails.some((y) => y.toLowerCase() === x.toLowerCase()));
   if (extra.length) notes.push(`RDAP also lists: ${extra.join(', ')}.`);
-  if (e.channel === 'form') notes.push(`${e.name} takes reports through its web form${e.formUrl ? ` (${e.formUrl})` : ''}; keep a copy of what you paste and a screenshot of the confirmation.`);
+  if (e.channel === 'form')
+    notes.push(
+      `${e.name} takes reports through its web form${e.formUrl ? ` (${e.formUrl})` : ''}; keep a copy of what you paste and a screenshot of the confirmation.`,
+    );
   if (e.jurisdictionNote) notes.push(`Jurisdiction: ${e.jurisdictionNote}.`);
   notes.push(...e.requirements);
   for (const u of e.unverified) notes.push(`[unverified] ${u}`);
   return notes;
 }
 
-function fromEntry(role: Recipient['role'], m: ProviderMatch, rdap: AbuseContact[], base: Partial<Recipient>): Recipient {
+function fromEntry(
+  role: Recipient['role'],
+  m: ProviderMatch,
+  rdap: AbuseContact[],
+  base: Partial<Recipient>,
+): Recipient {
   const e = m.entry;
   // Abuse desks before general addresses (a WHOIS registrar e-mail not labelled abuse), so the latter never leads.
   const ranked = [...rdap].sort((a, b) => Number(b.isAbuseRole) - Number(a.isAbuseRole));
@@ -106,7 +118,12 @@ function contactNotes(c: AbuseContact): string[] {
   return [...c.notes, ...(c.phones.length ? [`Phone: ${c.phones.slice(0, 3).join(', ')}.`] : [])];
 }
 
-function rdapRecipient(role: Recipient['role'], name: string, contacts: AbuseContact[], base: Partial<Recipient> & { source: string }): Recipient | null {
+function rdapRecipient(
+  role: Recipient['role'],
+  name: string,
+  contacts: AbuseContact[],
+  base: Partial<Recipient> & { source: string },
+): Recipient | null {
   const main = contacts[0];
   if (!main) return null;
   const others = contacts.slice(1).filter((c) => c.emails.length && !c.emails.every((e) => main.emails.includes(e)));
@@ -122,7 +139,9 @@ function rdapRecipient(role: Recipient['role'], name: string, contacts: AbuseCon
     notes: [
       ...(base.notes ?? []),
       ...contactNotes(main),
-      ...(others.length ? [`Also listed: ${others.map((c) => `${c.emails.join(', ')} (${c.roles.join('/') || c.scope})`).join('; ')}.`] : []),
+      ...(others.length
+        ? [`Also listed: ${others.map((c) => `${c.emails.join(', ')} (${c.roles.join('/') || c.scope})`).join('; ')}.`]
+        : []),
     ],
     kind: base.kind ?? 'unknown',
     // providers.md rule 6: Chinese to mainland-Chinese providers, English by default.
@@ -147,13 +166,28 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
     const rdapContacts = edges.flatMap((a) => a.network?.contacts ?? []).filter((c) => c.scope !== 'registry-desk');
     const entry = findProviderById(f.cdn.providerId);
     const base: Partial<Recipient> = {
-      notes: [originHiddenNote(f.cdn.name), `Detected as ${f.cdn.name} (${f.cdn.confidence}): ${f.cdn.evidence.join('; ')}.`],
+      notes: [
+        originHiddenNote(f.cdn.name),
+        `Detected as ${f.cdn.name} (${f.cdn.confidence}): ${f.cdn.evidence.join('; ')}.`,
+      ],
       network: edges[0] ? networkRef(edges[0]) : undefined,
     };
     const r = entry
       ? fromEntry('cdn', { entry, by: 'id', detail: 'CDN detection' }, rdapContacts, base)
-      : rdapRecipient('cdn', f.cdn.name, rdapContacts, { ...base, source: 'rdap', kind: 'cdn' }) ??
-        finish({ role: 'cdn', name: f.cdn.name, emails: [], formUrl: null, country: null, source: 'cdn-detection', confidence: 0.3, notes: base.notes ?? [], kind: 'cdn', providerId: f.cdn.providerId, network: base.network });
+      : (rdapRecipient('cdn', f.cdn.name, rdapContacts, { ...base, source: 'rdap', kind: 'cdn' }) ??
+        finish({
+          role: 'cdn',
+          name: f.cdn.name,
+          emails: [],
+          formUrl: null,
+          country: null,
+          source: 'cdn-detection',
+          confidence: 0.3,
+          notes: base.notes ?? [],
+          kind: 'cdn',
+          providerId: f.cdn.providerId,
+          network: base.network,
+        }));
     r.kind = 'cdn';
     out.push(r);
   }
@@ -170,15 +204,44 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
     const operator = n.contacts.filter((c) => c.scope !== 'registry-desk');
     const name = n.orgName ?? n.name ?? n.handle ?? a.ip;
     const baseNotes = [
-      `Network ${n.name ?? n.handle ?? ''} ${n.cidr ?? `${n.startAddress} - ${n.endAddress}`}${n.rir ? ` (${n.rir.toUpperCase()})` : ''}${n.via === 'whois' ? ', from port-43 WHOIS' : ''}.`.replace(/\s+/g, ' '),
+      `Network ${n.name ?? n.handle ?? ''} ${n.cidr ?? `${n.startAddress} - ${n.endAddress}`}${n.rir ? ` (${n.rir.toUpperCase()})` : ''}${n.via === 'whois' ? ', from port-43 WHOIS' : ''}.`.replace(
+        /\s+/g,
+        ' ',
+      ),
       ...(n.notes ?? []),
     ];
-    const match = matchProvider({ role: 'host', asn: a.asn, names: [n.orgName, n.name], country: n.country, asnFallback: !n.orgName });
+    const match = matchProvider({
+      role: 'host',
+      asn: a.asn,
+      names: [n.orgName, n.name],
+      country: n.country,
+      asnFallback: !n.orgName,
+    });
     if (match) hostEntries.add(match.entry.id);
     const r = match
       ? fromEntry('host', match, operator, { country: n.country, notes: baseNotes, network: networkRef(a) })
-      : rdapRecipient('host', name, operator, { source: n.via ?? 'rdap', country: n.country, notes: baseNotes, kind: 'unknown', network: networkRef(a) }) ??
-        finish({ role: 'host', name, emails: [], formUrl: null, country: n.country, source: n.via ?? 'rdap', confidence: 0.1, notes: [...baseNotes, 'No operator contact in the registry record: try the provider\'s own /abuse or /legal page, or escalate to the upstream network.'], kind: 'unknown', network: networkRef(a) });
+      : (rdapRecipient('host', name, operator, {
+          source: n.via ?? 'rdap',
+          country: n.country,
+          notes: baseNotes,
+          kind: 'unknown',
+          network: networkRef(a),
+        }) ??
+        finish({
+          role: 'host',
+          name,
+          emails: [],
+          formUrl: null,
+          country: n.country,
+          source: n.via ?? 'rdap',
+          confidence: 0.1,
+          notes: [
+            ...baseNotes,
+            "No operator contact in the registry record: try the provider's own /abuse or /legal page, or escalate to the upstream network.",
+          ],
+          kind: 'unknown',
+          network: networkRef(a),
+        }));
     out.push(r);
 
     // Upstream: the origin AS operator, when it is not the host itself.
@@ -186,7 +249,12 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
       const up = matchProvider({ role: 'upstream', asn: a.asn });
       const info = f.upstream.get(a.asn);
       if (up && !hostEntries.has(up.entry.id) && up.entry.id !== match?.entry.id) {
-        out.push(fromEntry('upstream', up, info?.contacts.filter((c) => c.scope !== 'registry-desk') ?? [], { notes: [`Upstream network AS${a.asn}: escalate here if the host does not act.`], network: networkRef(a) }));
+        out.push(
+          fromEntry('upstream', up, info?.contacts.filter((c) => c.scope !== 'registry-desk') ?? [], {
+            notes: [`Upstream network AS${a.asn}: escalate here if the host does not act.`],
+            network: networkRef(a),
+          }),
+        );
       } else if (!up && info) {
         const sameOrg = (info.orgName && info.orgName === n.orgName) || (info.name && info.name === n.name);
         const contacts = info.contacts.filter((c) => c.scope !== 'registry-desk');
@@ -217,8 +285,22 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
     if (match) out.push(fromEntry('registrar', match, registrarContacts, { notes }));
     else if (regName || registrarContacts.length) {
       const r =
-        rdapRecipient('registrar', regName ?? 'Registrar', registrarContacts, { source: d.source, notes, kind: 'registrar' }) ??
-        finish({ role: 'registrar', name: regName ?? 'Registrar', emails: [], formUrl: d.whois?.registrarUrl ?? null, country: d.whois?.country ?? null, source: d.source, confidence: 0.2, notes: [...notes, 'No registrar abuse address was published.'], kind: 'registrar' });
+        rdapRecipient('registrar', regName ?? 'Registrar', registrarContacts, {
+          source: d.source,
+          notes,
+          kind: 'registrar',
+        }) ??
+        finish({
+          role: 'registrar',
+          name: regName ?? 'Registrar',
+          emails: [],
+          formUrl: d.whois?.registrarUrl ?? null,
+          country: d.whois?.country ?? null,
+          source: d.source,
+          confidence: 0.2,
+          notes: [...notes, 'No registrar abuse address was published.'],
+          kind: 'registrar',
+        });
       out.push(r);
     }
   }
@@ -237,11 +319,17 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
         country: null,
         source: 'rdap',
         confidence: 0.15,
-        notes: ['Registry desk, not the operator: never the host. Use only as a last resort, to ask who operates the network.', ...c.notes],
+        notes: [
+          'Registry desk, not the operator: never the host. Use only as a last resort, to ask who operates the network.',
+          ...c.notes,
+        ],
         kind: 'network',
       }),
     );
   }
 
-  return out.map((r, i) => ({ r, i })).sort((a, b) => ORDER[a.r.role] - ORDER[b.r.role] || a.i - b.i).map((x) => x.r);
+  return out
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => ORDER[a.r.role] - ORDER[b.r.role] || a.i - b.i)
+    .map((x) => x.r);
 }

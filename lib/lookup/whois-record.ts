@@ -19,13 +19,20 @@ export const WhoisRecordSchema = z.object({
   registrar: text(500).nullable(),
   registrarRaw: text(500).nullish(),
   registrarId: text(100).nullish(),
-  registrarIanaId: z.string().regex(/^\d{1,6}$/).nullish(),
+  registrarIanaId: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .nullish(),
   registrarUrl: text(2048).nullable(),
   abuseEmails: emails,
   abusePhone: text(100).nullish(),
   registrarEmails: emails.optional(),
   registrantOrg: text(500).nullable(),
-  country: z.string().regex(/^[A-Za-z]{2}$/).transform((s) => s.toUpperCase()).nullable(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/)
+    .transform((s) => s.toUpperCase())
+    .nullable(),
   range: text(100).nullish(),
   networkName: text(500).nullish(),
   // The answer as evidence: clipped to the cap rather than refused (a 256 KB answer is still a real answer).
@@ -41,7 +48,10 @@ export function parseWhoisRecord(value: unknown): { ok: true; record: WhoisRecor
   const r = WhoisRecordSchema.safeParse(value);
   if (r.success) return { ok: true, record: r.data };
   const issue = r.error.issues[0];
-  return { ok: false, message: `WHOIS record failed validation at ${issue?.path.join('.') || '(root)'}: ${issue?.message}` };
+  return {
+    ok: false,
+    message: `WHOIS record failed validation at ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+  };
 }
 
 /**

@@ -37,7 +37,14 @@ export const SentRecordSchema = z.object({
   evidenceSha256: z.array(z.string().regex(/^[0-9a-f]{64}$/)).default([]),
   /** The exact files that went with the notice (the one evidence rule), each with its hash. */
   attachments: z
-    .array(z.object({ evidenceId: z.string().max(64), filename: z.string().max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative() }))
+    .array(
+      z.object({
+        evidenceId: z.string().max(64),
+        filename: z.string().max(200),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        size: z.number().int().nonnegative(),
+      }),
+    )
     .max(50)
     .optional(),
 });
@@ -70,7 +77,9 @@ export const NoticeSchema = z.object({
   /** The proof of ownership attached, as described in the letter (China: 法发〔2020〕32号 art. 5). */
   ownershipProof: z.string().max(5000).default(''),
   /** The statements the user ticked; the statutory wording itself is always in the letter. */
-  confirmations: z.object({ goodFaith: z.boolean().default(false), accuracy: z.boolean().default(false) }).default({ goodFaith: false, accuracy: false }),
+  confirmations: z
+    .object({ goodFaith: z.boolean().default(false), accuracy: z.boolean().default(false) })
+    .default({ goodFaith: false, accuracy: false }),
   /** "Do not forward my details": null follows the recipient's default (on for CDNs, lib/providers/privacy.ts). */
   withholdSenderDetails: z.boolean().nullable().default(null),
   /** The regime/lang were chosen by the user rather than suggested from the recipient. */

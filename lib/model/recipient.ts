@@ -8,7 +8,16 @@ export type RecipientRole = z.infer<typeof RecipientRoleSchema>;
  * The kind of service decides what a notice asks for (notice-law.md §11):
  * a cloud host forwards and preserves, a shared host removes, a CDN forwards and discloses.
  */
-export const ServiceKindSchema = z.enum(['cloud', 'shared', 'storage', 'cdn', 'registrar', 'search', 'network', 'unknown']);
+export const ServiceKindSchema = z.enum([
+  'cloud',
+  'shared',
+  'storage',
+  'cdn',
+  'registrar',
+  'search',
+  'network',
+  'unknown',
+]);
 export type ServiceKind = z.infer<typeof ServiceKindSchema>;
 
 export const RecipientSchema = z.object({
@@ -26,12 +35,23 @@ export const RecipientSchema = z.object({
   handlingDays: z.number().positive().max(365).optional(),
   /** Facts that help the provider find its customer (notice-law.md: hosting facts). */
   network: z
-    .object({ ip: z.string().max(64).optional(), handle: z.string().max(200).optional(), asn: z.number().int().optional(), cidr: z.string().max(64).optional() })
+    .object({
+      ip: z.string().max(64).optional(),
+      handle: z.string().max(200).optional(),
+      asn: z.number().int().optional(),
+      cidr: z.string().max(64).optional(),
+    })
     .optional(),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
 
 /** The same recipient in the same role: how a report session knows which candidate a draft is addressed to. */
 export function sameRecipient(a: Recipient | null, b: Recipient): boolean {
-  return a !== null && a.role === b.role && a.name === b.name && a.emails.join() === b.emails.join() && a.formUrl === b.formUrl;
+  return (
+    a !== null &&
+    a.role === b.role &&
+    a.name === b.name &&
+    a.emails.join() === b.emails.join() &&
+    a.formUrl === b.formUrl
+  );
 }

@@ -70,11 +70,17 @@ export function formatIp(ip: ParsedIp): string {
   for (let i = 0; i < 16; i += 2) groups.push((ip.bytes[i]! << 8) | ip.bytes[i + 1]!);
   let bestStart = -1;
   let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) { i++; continue; }
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+    if (j - i > bestLen) {
+      bestStart = i;
+      bestLen = j - i;
+    }
     i = j;
   }
   const hex = groups.map((g) => g.toString(16));
@@ -110,7 +116,16 @@ export function cidrContains(cidr: Cidr, ip: ParsedIp): boolean {
 }
 
 /** Why an address must never be a lookup or fetch target; null for a public address. */
-export type NonPublicReason = 'loopback' | 'private' | 'link-local' | 'cgnat' | 'multicast' | 'metadata' | 'unspecified' | 'reserved' | 'documentation';
+export type NonPublicReason =
+  | 'loopback'
+  | 'private'
+  | 'link-local'
+  | 'cgnat'
+  | 'multicast'
+  | 'metadata'
+  | 'unspecified'
+  | 'reserved'
+  | 'documentation';
 
 const V4_RULES: Array<[string, NonPublicReason]> = [
   ['169.254.169.254/32', 'metadata'],
@@ -162,11 +177,17 @@ export function nonPublicReason(ip: ParsedIp): NonPublicReason | null {
   const b = ip.bytes;
   // IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible and NAT64 (64:ff9b::/96) forms reach the embedded IPv4 address.
   const embedsV4 =
-    (b.slice(0, 10).every((x) => x === 0) && ((b[10] === 0xff && b[11] === 0xff) || (b[10] === 0 && b[11] === 0 && b.slice(12).some((x) => x !== 0) && !(b[15] === 1 && b.slice(12, 15).every((x) => x === 0))))) ||
+    (b.slice(0, 10).every((x) => x === 0) &&
+      ((b[10] === 0xff && b[11] === 0xff) ||
+        (b[10] === 0 &&
+          b[11] === 0 &&
+          b.slice(12).some((x) => x !== 0) &&
+          !(b[15] === 1 && b.slice(12, 15).every((x) => x === 0))))) ||
     (b[0] === 0 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && b.slice(4, 12).every((x) => x === 0));
   if (embedsV4) return nonPublicReason({ version: 4, bytes: b.slice(12) });
   // IPv4-translated (::ffff:0:a.b.c.d, RFC 2765 SIIT): stateless translation to a.b.c.d; not a host of its own.
-  const translated = b.slice(0, 8).every((x) => x === 0) && b[8] === 0xff && b[9] === 0xff && b[10] === 0 && b[11] === 0;
+  const translated =
+    b.slice(0, 8).every((x) => x === 0) && b[8] === 0xff && b[9] === 0xff && b[10] === 0 && b[11] === 0;
   if (translated) return nonPublicReason({ version: 4, bytes: b.slice(12) }) ?? 'reserved';
   return V6.find(([c]) => cidrContains(c, ip))?.[1] ?? null;
 }

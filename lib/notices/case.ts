@@ -167,7 +167,8 @@ export const NoticeCaseSchema = z.object({
 export type NoticeCaseInput = z.input<typeof NoticeCaseSchema>;
 export type NoticeCase = z.output<typeof NoticeCaseSchema>;
 
-export type ParseCaseResult = { ok: true; value: NoticeCase } | { ok: false; issues: { path: string; message: string }[] };
+export type ParseCaseResult =
+  { ok: true; value: NoticeCase } | { ok: false; issues: { path: string; message: string }[] };
 
 /** Parses untrusted case data (a file, a message payload); failures carry the Zod path of each bad field. */
 export function parseNoticeCase(input: unknown): ParseCaseResult {

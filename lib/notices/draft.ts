@@ -101,16 +101,21 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   const parsed = NoticeCaseSchema.safeParse(input);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new AppError('invalid_input', `invalid case at ${first?.path.join('.') || '(root)'}: ${first?.message ?? ''}`, {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
+    throw new AppError(
+      'invalid_input',
+      `invalid case at ${first?.path.join('.') || '(root)'}: ${first?.message ?? ''}`,
+      {
+        issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      },
+    );
   }
   const c = parsed.data;
   const regimeId = opts.regime ?? regimeOf(c);
   const regime = regimeForCase(c, regimeId);
   const kindOfLetter = letterKind(c, regimeId);
   // A suggested regime comes with its suggested language (a Chinese group abroad gets a bilingual letter).
-  const lang = opts.lang ?? c.lang ?? (!opts.regime && !c.regime ? suggestRegime(c.recipient).lang : regime.defaultLang);
+  const lang =
+    opts.lang ?? c.lang ?? (!opts.regime && !c.regime ? suggestRegime(c.recipient).lang : regime.defaultLang);
   const checklist = checkCompliance(c, regimeId, opts.checklistLang ?? lang);
   const china = regimeId === 'cn';
 
@@ -151,7 +156,10 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   c.evidence.forEach((e, i) => {
     const k = EVIDENCE_KIND[e.kind];
     const f = e.filename.trim();
-    annexes.push({ key: `evidence-${i}`, text: { en: `${k.en}${f ? ` (${f})` : ''}`, zh: `${k.zh}${f ? `（${f}）` : ''}` } });
+    annexes.push({
+      key: `evidence-${i}`,
+      text: { en: `${k.en}${f ? ` (${f})` : ''}`, zh: `${k.zh}${f ? `（${f}）` : ''}` },
+    });
   });
   if (c.powerOfAttorney.trim()) annexes.push({ key: 'poa', text: plain(c.powerOfAttorney.trim()) });
   const see = (key: string): Localised => {
@@ -223,7 +231,12 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   });
   const worksParas = c.rightsBasis.trim() ? [c.rightsBasis] : [];
   if (c.ownershipProof.trim())
-    worksParas.push(...pick({ en: `Proof of ownership: ${c.ownershipProof.trim()}${see('ownership').en}.`, zh: `权属证明：${c.ownershipProof.trim()}${see('ownership').zh}。` }));
+    worksParas.push(
+      ...pick({
+        en: `Proof of ownership: ${c.ownershipProof.trim()}${see('ownership').en}.`,
+        zh: `权属证明：${c.ownershipProof.trim()}${see('ownership').zh}。`,
+      }),
+    );
   add('works', { en: 'Copyrighted works', zh: china ? '权利作品及权属证明' : '权利作品' }, worksParas, workItems);
 
   // Every infringing URL, numbered; hundreds are fine. When it was seen, in the reader's time.
@@ -232,19 +245,34 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   const seen = observedAt(c);
   const infringingParas = pick(
     link
-      ? { en: `The following ${n} URL(s) link to infringing copies of the works:`, zh: `以下${n}个网址链接至上述作品的侵权复制件：` }
+      ? {
+          en: `The following ${n} URL(s) link to infringing copies of the works:`,
+          zh: `以下${n}个网址链接至上述作品的侵权复制件：`,
+        }
       : { en: `The infringing material is at the following ${n} URL(s):`, zh: `侵权内容位于以下${n}个网址：` },
   );
   const seenParas = seen
     ? pick(
         regimeId === 'ca-notice'
-          ? { en: `Date and time of the claimed infringement: ${utcTime(seen)}.`, zh: `所主张侵权行为的日期和时间：${beijingTime(seen)}。` }
-          : { en: `The infringement was observed on ${utcTime(seen)}.`, zh: `我司于${beijingTime(seen)}发现上述侵权行为。` },
+          ? {
+              en: `Date and time of the claimed infringement: ${utcTime(seen)}.`,
+              zh: `所主张侵权行为的日期和时间：${beijingTime(seen)}。`,
+            }
+          : {
+              en: `The infringement was observed on ${utcTime(seen)}.`,
+              zh: `我司于${beijingTime(seen)}发现上述侵权行为。`,
+            },
       )
     : [];
-  add('infringing', link ? { en: 'Infringing links', zh: '侵权链接' } : { en: 'Infringing material', zh: '侵权内容及其网络地址' }, infringingParas, c.infringingUrls, {
-    after: seenParas,
-  });
+  add(
+    'infringing',
+    link ? { en: 'Infringing links', zh: '侵权链接' } : { en: 'Infringing material', zh: '侵权内容及其网络地址' },
+    infringingParas,
+    c.infringingUrls,
+    {
+      after: seenParas,
+    },
+  );
 
   // Why it infringes: the user's own words, else a plain statement of the claim; then the right infringed.
   const why = [c.explanation, c.infringementDesc].filter((s) => s.trim());
@@ -270,7 +298,10 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
       ...pick(
         kind === 'registrar' || kind === 'search' || kind === 'cdn'
           ? { en: 'For reference, the website is served as follows:', zh: '供参考，该网站的托管信息如下：' }
-          : { en: 'These facts identify the server and the customer concerned:', zh: '以下信息可用于识别相关服务器及客户：' },
+          : {
+              en: 'These facts identify the server and the customer concerned:',
+              zh: '以下信息可用于识别相关服务器及客户：',
+            },
       ),
       hostItems.join('\n'),
     ]);
@@ -300,28 +331,50 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
 
   // What we ask for, by recipient kind and regime (measures.ts), limited by the regime.
   let measures =
-    c.measures ?? measureFor(c.recipient, { regime: regimeId, originRemoved: !!c.originRemoved && isCdn(c), withholdSenderDetails: c.withholdSenderDetails });
+    c.measures ??
+    measureFor(c.recipient, {
+      regime: regimeId,
+      originRemoved: !!c.originRemoved && isCdn(c),
+      withholdSenderDetails: c.withholdSenderDetails,
+    });
   if (regime.adjustMeasures) measures = regime.adjustMeasures(measures, c);
   const reqItems = measures.map((m) => label(measureText(m, { regime: regimeId, kind })));
   if (c.measureNote.trim()) reqItems.push(c.measureNote);
-  add('request', { en: 'Request', zh: '请求贵司采取的措施' }, pick({ en: 'We ask you to:', zh: '我司请求贵司：' }), reqItems);
+  add(
+    'request',
+    { en: 'Request', zh: '请求贵司采取的措施' },
+    pick({ en: 'We ask you to:', zh: '我司请求贵司：' }),
+    reqItems,
+  );
 
   if (c.priorNotices.length > 0)
     add(
       'prior',
       { en: 'Earlier notices', zh: '此前通知' },
-      pick({ en: 'This notice follows earlier notices about the same material:', zh: '此前我司已就同一内容发出以下通知：' }),
-      c.priorNotices.map((p) => [p.date.slice(0, 10), p.recipient, p.id ? `ref. ${p.id}` : ''].filter(Boolean).join(' — ')),
+      pick({
+        en: 'This notice follows earlier notices about the same material:',
+        zh: '此前我司已就同一内容发出以下通知：',
+      }),
+      c.priorNotices.map((p) =>
+        [p.date.slice(0, 10), p.recipient, p.id ? `ref. ${p.id}` : ''].filter(Boolean).join(' — '),
+      ),
     );
 
   const ctx = { party: holder, signer: signerOf(c), fairUseNote: c.fairUse?.note ?? '', case: c };
   const stmts: string[] = [];
-  for (const s of regime.statements) if (!s.when || s.when(c)) stmts.push(...pick({ en: s.text.en(ctx), zh: s.text.zh(ctx) }));
+  for (const s of regime.statements)
+    if (!s.when || s.when(c)) stmts.push(...pick({ en: s.text.en(ctx), zh: s.text.zh(ctx) }));
   if (c.originRemoved && isCdn(c)) {
     const how =
       c.originRemoved.basis === 'removed'
-        ? { en: 'The material has been removed from the originating site, or access to it there has been disabled.', zh: '该内容已从源站删除，或源站已禁止对其访问。' }
-        : { en: 'A court has ordered that the material be removed from the originating site, or that access to it be disabled.', zh: '法院已责令从源站删除该内容或禁止对其访问。' };
+        ? {
+            en: 'The material has been removed from the originating site, or access to it there has been disabled.',
+            zh: '该内容已从源站删除，或源站已禁止对其访问。',
+          }
+        : {
+            en: 'A court has ordered that the material be removed from the originating site, or that access to it be disabled.',
+            zh: '法院已责令从源站删除该内容或禁止对其访问。',
+          };
     stmts.push(...pick(how));
     if (c.originRemoved.detail.trim()) stmts.push(c.originRemoved.detail);
   }
@@ -337,7 +390,13 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   add('statements', { en: 'Statements', zh: china ? '保证声明' : '声明' }, stmts);
 
   if (lang !== 'en') add('closing', '', [kindOfLetter === 'notice' ? '特此通知。' : '特此函告。']);
-  if (annexes.length > 0) add('annexes', { en: 'Attachments', zh: '附件' }, [], annexes.map((a) => label(a.text)));
+  if (annexes.length > 0)
+    add(
+      'annexes',
+      { en: 'Attachments', zh: '附件' },
+      [],
+      annexes.map((a) => label(a.text)),
+    );
 
   // Signature: "/s/" is the US e-signature convention only; a Chinese notice is sealed and signed.
   const date = formatLetterDate(c.date ?? utcYmd(opts.now()), lang, regime.dateStyle);
@@ -353,7 +412,10 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
         ]
       : [
           line({ en: 'Rights holder (seal)', zh: '权利人（盖章）' }, holder),
-          line({ en: 'Legal representative or authorised representative (signature)', zh: '法定代表人或授权代表（签字）' }, signer),
+          line(
+            { en: 'Legal representative or authorised representative (signature)', zh: '法定代表人或授权代表（签字）' },
+            signer,
+          ),
         ];
     sigLines.push(date);
   } else {
@@ -374,7 +436,18 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
 
   const subject = subjectLine(label(subjectOf(regime, c)), c, kindOfLetter !== 'abuse_report', lang === 'zh');
   const recipient = { name: recipientName, emails: c.recipient.emails };
-  const base = { regime: regimeId, lang, sendable: checklist.sendable, checklist, subject, date, letterhead: lh, recipient, measures, sections };
+  const base = {
+    regime: regimeId,
+    lang,
+    sendable: checklist.sendable,
+    checklist,
+    subject,
+    date,
+    letterhead: lh,
+    recipient,
+    measures,
+    sections,
+  };
   const text = renderText(base);
   const byId = (id: SectionId) => sections.find((s) => s.id === id)?.body ?? '';
   const formFields: Record<string, string> = {
@@ -386,7 +459,10 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
     address: lh.address,
     subject,
     workDescription: workItems.join('\n'),
-    originalUrls: c.works.map((w) => w.originalUrl).filter((u) => u.trim()).join('\n'),
+    originalUrls: c.works
+      .map((w) => w.originalUrl)
+      .filter((u) => u.trim())
+      .join('\n'),
     infringingUrls: c.infringingUrls.join('\n'),
     explanation: byId('explanation'),
     measure: byId('request'),
@@ -446,7 +522,10 @@ function introParagraphs(c: NoticeCase, regime: Regime, kind: LetterKind, f: Int
   const publication = regime.id === 'jp' && c.japan.right === 'publication';
   const noun = regime.id === 'ca-notice' ? 'this notice of claimed infringement' : 'notice';
   const nounZh = regime.id === 'ca-notice' ? '本侵权主张通知' : '本通知';
-  const opening = { en: `${who.en} gives you ${noun} under ${f.basis.en}.`, zh: `${who.zh}依据${f.basis.zh}，向贵司发出${nounZh}。` };
+  const opening = {
+    en: `${who.en} gives you ${noun} under ${f.basis.en}.`,
+    zh: `${who.zh}依据${f.basis.zh}，向贵司发出${nounZh}。`,
+  };
   let role: Localised;
   if (f.kind === 'search')
     role = {
@@ -481,19 +560,34 @@ function chineseIntro(c: NoticeCase, f: IntroFacts): Localised[] {
   const factsZh = facts.length > 0 ? `（${facts.map((x) => x.zh).join('，')}）` : '';
   const where: Localised =
     f.kind === 'cloud'
-      ? { en: `the website run on the cloud server you rent out${factsEn}`, zh: `贵司提供云服务器租赁服务的服务器${factsZh}上运行的网站` }
+      ? {
+          en: `the website run on the cloud server you rent out${factsEn}`,
+          zh: `贵司提供云服务器租赁服务的服务器${factsZh}上运行的网站`,
+        }
       : f.kind === 'search'
-        ? { en: `the web pages to which the links listed below in your search results point${factsEn}`, zh: `贵司搜索结果中下列链接所指向的网页${factsZh}` }
+        ? {
+            en: `the web pages to which the links listed below in your search results point${factsEn}`,
+            zh: `贵司搜索结果中下列链接所指向的网页${factsZh}`,
+          }
         : f.kind === 'cdn'
-          ? { en: `the website served through your content delivery network${factsEn}`, zh: `经贵司内容分发网络提供服务的网站${factsZh}` }
-          : { en: `the content listed below, stored on your service${factsEn}`, zh: `贵司服务中存储的下列内容${factsZh}` };
+          ? {
+              en: `the website served through your content delivery network${factsEn}`,
+              zh: `经贵司内容分发网络提供服务的网站${factsZh}`,
+            }
+          : {
+              en: `the content listed below, stored on your service${factsEn}`,
+              zh: `贵司服务中存储的下列内容${factsZh}`,
+            };
   const holderRef = f.agent ? { en: 'the rights holder', zh: '权利人' } : { en: 'us', zh: '我司' };
   const first: Localised = f.agent
     ? {
         en: `${f.agent} ("we") acts for ${f.holder} (the "rights holder"), which holds the copyright in the works listed below, and gives you this notice on its behalf.`,
         zh: `${f.agent}（以下简称“我司”）受${f.holder}（以下简称“权利人”）委托，代表权利人向贵司发出本通知。权利人系下列作品的著作权人。`,
       }
-    : { en: `${f.holder} ("we") holds the copyright in the works listed below.`, zh: `${f.holder}（以下简称“我司”）系下列作品的著作权人。` };
+    : {
+        en: `${f.holder} ("we") holds the copyright in the works listed below.`,
+        zh: `${f.holder}（以下简称“我司”）系下列作品的著作权人。`,
+      };
   const t = SERVICE_TYPE[f.kind];
   const found: Localised = {
     en: `We have found that ${where.en} makes the works available to the public over the information network without the authorisation of ${holderRef.en}, infringing ${f.agent ? 'its' : 'our'} copyright.${t ? ` We believe the service you provide for this material is ${t.en}.` : ''}`,
@@ -529,7 +623,11 @@ function siteDomains(urls: string[]): string[] {
 /** A one-line subject: no control or line-separator characters, long titles cut. */
 function subjectLine(prefix: string, c: NoticeCase, withHost: boolean, zh: boolean): string {
   const first = c.works[0]?.title ?? '';
-  const clean = (s: string) => s.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const clean = (s: string) =>
+    s
+      .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   let title = clean(first);
   if (title.length > SUBJECT_TITLE_MAX) title = `${title.slice(0, SUBJECT_TITLE_MAX - 1)}…`;
   const more = c.works.length > 1 ? ` (+${c.works.length - 1})` : '';

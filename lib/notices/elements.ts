@@ -87,7 +87,10 @@ export function sameParty(a: string, b: string): boolean {
     x
       .toLowerCase()
       .replace(/有限责任公司|股份有限公司|有限公司|公司/g, '')
-      .replace(/\b(ltd|limited|inc|incorporated|llc|llp|plc|gmbh|ag|sa|sas|bv|co|corp|corporation|company|pty|pvt|private|k\.?k|kabushiki kaisha)\b\.?/g, '')
+      .replace(
+        /\b(ltd|limited|inc|incorporated|llc|llp|plc|gmbh|ag|sa|sas|bv|co|corp|corporation|company|pty|pvt|private|k\.?k|kabushiki kaisha)\b\.?/g,
+        '',
+      )
       .replace(/[^\p{L}\p{N}]+/gu, '');
   const x = norm(a);
   const y = norm(b);
@@ -103,7 +106,8 @@ export function agentSends(c: NoticeCase): boolean {
 
 // An explanation a provider can act on without a "detailed legal examination" (DSA art. 16(3)):
 // a bare label such as "Copyright infringement." is not one.
-const TRIVIAL = /^(this\s+is\s+)?(a\s+)?(clear\s+)?(copyright\s+)?(infringement|infringing(\s+content)?|piracy|pirated(\s+content|\s+copy)?|illegal(\s+content|\s+copy)?|stolen(\s+content)?|unauthori[sz]ed(\s+copy|\s+use)?|copyright(\s+violation)?)[.!]*$/i;
+const TRIVIAL =
+  /^(this\s+is\s+)?(a\s+)?(clear\s+)?(copyright\s+)?(infringement|infringing(\s+content)?|piracy|pirated(\s+content|\s+copy)?|illegal(\s+content|\s+copy)?|stolen(\s+content)?|unauthori[sz]ed(\s+copy|\s+use)?|copyright(\s+violation)?)[.!]*$/i;
 export function explanationStatus(s: string): ElementStatus {
   const t = s.trim();
   if (t.length === 0 || TRIVIAL.test(t)) return 'missing';
@@ -114,11 +118,15 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   signature: {
     name: { en: 'signature', zh: '签名' },
     hint: { en: 'Enter the name of the person signing; it is typed as "/s/ Name".', zh: '请填写签署人姓名。' },
-    check: (c) => (filled(c.letterhead.signatory) || (filled(c.agent?.name) && filled(c.agent?.contact)) ? 'ok' : 'missing'),
+    check: (c) =>
+      filled(c.letterhead.signatory) || (filled(c.agent?.name) && filled(c.agent?.contact)) ? 'ok' : 'missing',
   },
   sender_identity: {
     name: { en: "sender's name", zh: '权利人名称（真实身份）' },
-    hint: { en: 'Enter the legal name of the rights holder (a person or a company).', zh: '请填写权利人的真实名称（个人或公司）。' },
+    hint: {
+      en: 'Enter the legal name of the rights holder (a person or a company).',
+      zh: '请填写权利人的真实名称（个人或公司）。',
+    },
     check: (c) => (filled(c.letterhead.company) ? 'ok' : 'missing'),
   },
   sender_address: {
@@ -155,12 +163,18 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   },
   id_document: {
     name: { en: 'identity document', zh: '身份证明（身份证或营业执照复印件）' },
-    hint: { en: 'Attach a copy of an ID document or business licence and describe it.', zh: '请附上身份证或营业执照复印件并注明。' },
+    hint: {
+      en: 'Attach a copy of an ID document or business licence and describe it.',
+      zh: '请附上身份证或营业执照复印件并注明。',
+    },
     check: (c) => (filled(c.idDocument) ? 'ok' : 'missing'),
   },
   work_id: {
     name: { en: 'identification of the work', zh: '作品名称' },
-    hint: { en: 'List each work by title, with a registration number or the original URL.', zh: '请列明每部作品的名称，并附登记号或原始网址。' },
+    hint: {
+      en: 'List each work by title, with a registration number or the original URL.',
+      zh: '请列明每部作品的名称，并附登记号或原始网址。',
+    },
     check: (c) => {
       if (c.works.length === 0 || c.works.some((w) => !filled(w.title))) return 'missing';
       return c.works.every((w) => filled(w.registration) || filled(w.originalUrl)) ? 'ok' : 'weak';
@@ -168,8 +182,12 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   },
   rights_basis: {
     name: { en: "claimant's right in the work", zh: '权利依据' },
-    hint: { en: 'Name the owner of each work, or state the right or licence relied on.', zh: '请写明每部作品的权利人或所依据的权利。' },
-    check: (c) => (filled(c.rightsBasis) || (c.works.length > 0 && c.works.every((w) => filled(w.owner))) ? 'ok' : 'missing'),
+    hint: {
+      en: 'Name the owner of each work, or state the right or licence relied on.',
+      zh: '请写明每部作品的权利人或所依据的权利。',
+    },
+    check: (c) =>
+      filled(c.rightsBasis) || (c.works.length > 0 && c.works.every((w) => filled(w.owner))) ? 'ok' : 'missing',
   },
   location: {
     name: { en: 'location of the infringing material', zh: '侵权内容的网络地址' },
@@ -188,12 +206,18 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   },
   icp_number: {
     name: { en: 'ICP filing number', zh: 'ICP备案号' },
-    hint: { en: "Add the site's ICP filing or licence number if it shows one.", zh: '如网站有ICP备案号或许可证号，请填写。' },
+    hint: {
+      en: "Add the site's ICP filing or licence number if it shows one.",
+      zh: '如网站有ICP备案号或许可证号，请填写。',
+    },
     check: (c) => (filled(hostingFacts(c).icp) ? 'ok' : 'missing'),
   },
   infringement_desc: {
     name: { en: 'description of the infringement', zh: '侵权事实' },
-    hint: { en: 'Say how the material infringes (e.g. a full copy of the book offered for download).', zh: '请说明侵权方式（例如提供全书下载）。' },
+    hint: {
+      en: 'Say how the material infringes (e.g. a full copy of the book offered for download).',
+      zh: '请说明侵权方式（例如提供全书下载）。',
+    },
     check: (c) => (filled(c.infringementDesc) || filled(c.explanation) ? 'ok' : 'weak'),
   },
   explanation: {
@@ -220,7 +244,10 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   },
   datetime_observed: {
     name: { en: 'date and time of the infringement', zh: '发现侵权的时间' },
-    hint: { en: 'Capture evidence or enter when the infringement was observed.', zh: '请采集证据或填写发现侵权的时间。' },
+    hint: {
+      en: 'Capture evidence or enter when the infringement was observed.',
+      zh: '请采集证据或填写发现侵权的时间。',
+    },
     check: (c) => (observedAt(c) ? 'ok' : 'missing'),
   },
   requested_measure: {
@@ -245,7 +272,11 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
     name: { en: 'accuracy and authority statement (penalty of perjury)', zh: '准确性及授权声明（伪证罚则）' },
     hint: { en: 'Confirm the accuracy statement; it needs a signatory.', zh: '请确认准确性声明；须有签署人。' },
     check: (c) =>
-      c.confirmations.accuracy === false || c.confirmations.authority === false ? 'missing' : filled(c.letterhead.signatory) ? 'ok' : 'missing',
+      c.confirmations.accuracy === false || c.confirmations.authority === false
+        ? 'missing'
+        : filled(c.letterhead.signatory)
+          ? 'ok'
+          : 'missing',
   },
   stmt_bona_fide_accurate_complete: {
     name: { en: 'statement of bona fide belief (accurate and complete)', zh: '善意确信声明（准确完整）' },
@@ -259,7 +290,10 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   },
   stmt_truth_jp: {
     name: { en: 'declaration that the contents are true', zh: '内容属实声明' },
-    hint: { en: 'Confirm that the contents of the notice are true (上記内容が事実に相違ないことを証します).', zh: '请确认通知内容属实。' },
+    hint: {
+      en: 'Confirm that the contents of the notice are true (上記内容が事実に相違ないことを証します).',
+      zh: '请确认通知内容属实。',
+    },
     check: (c) => (c.confirmations.accuracy === false ? 'missing' : 'ok'),
   },
   stmt_accuracy: {
@@ -306,7 +340,7 @@ export const ELEMENTS: Record<ElementId, ElementInfo> = {
   no_settlement_demand: {
     name: { en: 'no settlement offer or payment demand', zh: '不含和解或付款要求' },
     hint: {
-      en: 'Remove any offer to settle, request for payment or for personal information, or link to one, from every field (explanation, measure note, authority, works, URLs). A description of the infringer\'s own prices may stay; check any amount of money.',
+      en: "Remove any offer to settle, request for payment or for personal information, or link to one, from every field (explanation, measure note, authority, works, URLs). A description of the infringer's own prices may stay; check any amount of money.",
       zh: '请从所有字段（说明、措施备注、授权情况、作品及网址）中删除任何和解要约、付款要求、索取个人信息的内容或相关链接。描述侵权方自身收费的内容可以保留；请核对任何金额表述。',
     },
     // Blocking hits make the element missing; a bare amount of money (maybe the infringer's own price) warns.

@@ -58,15 +58,22 @@ const FALSE_STATEMENT: Localised = {
 
 const REPORT_CITE = (c: NoticeCase): Localised =>
   raaApplies(c)
-    ? { en: "registrar's abuse policy; 2013 ICANN RAA § 3.18.1", zh: '注册商滥用处理政策；2013年ICANN《注册商认证协议》第3.18.1条' }
-    : { en: "registrar's or registry's abuse policy and registration terms", zh: '注册商或注册局的滥用处理政策及注册条款' };
+    ? {
+        en: "registrar's abuse policy; 2013 ICANN RAA § 3.18.1",
+        zh: '注册商滥用处理政策；2013年ICANN《注册商认证协议》第3.18.1条',
+      }
+    : {
+        en: "registrar's or registry's abuse policy and registration terms",
+        zh: '注册商或注册局的滥用处理政策及注册条款',
+      };
 
 const PLAIN_ACCURACY = {
   id: 'stmt_accuracy' as const,
   text: {
     en: (s: { party: string }) =>
       `To the best of our knowledge the information in this letter is accurate, and ${s.party} owns the copyright in the works listed above or is authorised to act for its owner.`,
-    zh: (s: { party: string }) => `据我司所知，本函所载信息准确；${s.party}为上列作品的著作权人，或经著作权人授权行事。`,
+    zh: (s: { party: string }) =>
+      `据我司所知，本函所载信息准确；${s.party}为上列作品的著作权人，或经著作权人授权行事。`,
   },
 };
 
@@ -80,7 +87,14 @@ function frameElements(cite: Localised | ((c: NoticeCase) => Localised)) {
     el('explanation', cite, false),
     el('evidence_prelim', cite, false),
     el('signature', cite, false),
-    el('no_settlement_demand', { en: 'good practice: a report to a provider makes no demand on the infringer', zh: '实务：向服务商提交的举报不向侵权人提出赔偿要求' }, false),
+    el(
+      'no_settlement_demand',
+      {
+        en: 'good practice: a report to a provider makes no demand on the infringer',
+        zh: '实务：向服务商提交的举报不向侵权人提出赔偿要求',
+      },
+      false,
+    ),
   ];
 }
 
@@ -90,12 +104,18 @@ function abuseReport(base: Regime): Regime {
     ...base,
     subject: (c) => {
       const d = registrableDomains(c.infringingUrls)[0] ?? '';
-      return { en: `Abuse report – domain name used for copyright infringement${d ? ` – ${d}` : ''}`, zh: `滥用举报——域名被用于著作权侵权${d ? `——${d}` : ''}` };
+      return {
+        en: `Abuse report – domain name used for copyright infringement${d ? ` – ${d}` : ''}`,
+        zh: `滥用举报——域名被用于著作权侵权${d ? `——${d}` : ''}`,
+      };
     },
     statementLaw: FALSE_STATEMENT,
     legalBasis: (c) =>
       raaApplies(c)
-        ? { en: 'your abuse policy and registration agreement and section 3.18.1 of the 2013 ICANN Registrar Accreditation Agreement', zh: '贵司的滥用处理政策、注册协议及2013年ICANN《注册商认证协议》第3.18.1条' }
+        ? {
+            en: 'your abuse policy and registration agreement and section 3.18.1 of the 2013 ICANN Registrar Accreditation Agreement',
+            zh: '贵司的滥用处理政策、注册协议及2013年ICANN《注册商认证协议》第3.18.1条',
+          }
         : { en: 'your abuse policy and registration terms', zh: '贵司的滥用处理政策及注册条款' },
     elements: frameElements(REPORT_CITE),
     statements: [PLAIN_ACCURACY],
@@ -112,7 +132,10 @@ function courtesy(base: Regime): Regime {
     : { en: 'courtesy request to a network provider', zh: '向网络接入服务商提出的协助请求' };
   return {
     ...base,
-    subject: { en: 'Request to forward a copyright infringement notice to your customer', zh: '关于请求向贵司客户转送著作权侵权通知的函' },
+    subject: {
+      en: 'Request to forward a copyright infringement notice to your customer',
+      zh: '关于请求向贵司客户转送著作权侵权通知的函',
+    },
     statementLaw: FALSE_STATEMENT,
     // The intro names the conduit provision itself; the checklist says what kind of letter this is.
     legalBasis: () => law ?? { en: '', zh: '' },

@@ -7,7 +7,8 @@ export const MAILTO_MAX = 2000;
 export type MailtoResult = { url: string } | { tooLong: true; subject: string; text: string };
 
 // RFC 6068 §5: encode everything outside unreserved characters; line breaks in the body are %0D%0A.
-const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const enc = (s: string) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /**
  * A mailto: link for the notice, or `tooLong` with the text to copy when the URL would pass

@@ -81,7 +81,8 @@ function foldAscii(text: string, used: number): string {
 }
 
 // RFC 5321 local-part@domain, restricted to the dot-atom form every mail client accepts.
-const ADDR = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const ADDR =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 /** True for an address that can go into a header verbatim (no spaces, quotes, brackets or controls). */
 export const isSafeAddress = (a: string): boolean => a.length <= 254 && ADDR.test(a);

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import type { NoticeDraft } from './draft';
-import { base64Body, encodeHeaderValue, filenameParams, fnv1a, isSafeAddress, mailbox, rfc5322Date, safeMimeType, utf8Bytes } from './mime';
+import {
+  base64Body,
+  encodeHeaderValue,
+  filenameParams,
+  fnv1a,
+  isSafeAddress,
+  mailbox,
+  rfc5322Date,
+  safeMimeType,
+  utf8Bytes,
+} from './mime';
 
 export const EmlAttachmentSchema = z.object({
   filename: z.string().max(1000),
@@ -31,11 +41,20 @@ const MSG_ID = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9.-]{1,253}$/;
  * refused; every other header value goes through RFC 2047 encoding, so input text can never
  * add a header or a line. Boundaries start with "=_", which cannot occur in base64 (RFC 2045 §6.7).
  */
-export function renderEml(draft: Pick<NoticeDraft, 'subject' | 'text' | 'html' | 'letterhead'>, opts: EmlOptions): string {
+export function renderEml(
+  draft: Pick<NoticeDraft, 'subject' | 'text' | 'html' | 'letterhead'>,
+  opts: EmlOptions,
+): string {
   const bad = [opts.from, ...opts.to, ...(opts.cc ?? [])].filter((a) => !isSafeAddress(a));
   if (bad.length > 0 || opts.to.length === 0)
-    throw new AppError('invalid_input', opts.to.length === 0 ? 'no recipient address' : `not a usable e-mail address: ${JSON.stringify(bad[0]).slice(0, 120)}`);
-  if (opts.messageId !== undefined && !MSG_ID.test(opts.messageId)) throw new AppError('invalid_input', 'invalid Message-ID');
+    throw new AppError(
+      'invalid_input',
+      opts.to.length === 0
+        ? 'no recipient address'
+        : `not a usable e-mail address: ${JSON.stringify(bad[0]).slice(0, 120)}`,
+    );
+  if (opts.messageId !== undefined && !MSG_ID.test(opts.messageId))
+    throw new AppError('invalid_input', 'invalid Message-ID');
   const attachments = (opts.attachments ?? []).map((a) => EmlAttachmentSchema.parse(a));
 
   const now = opts.now();

@@ -39,7 +39,8 @@ export function renderHtml(d: LetterParts): string {
   for (const line of [lh.address, lh.phone, lh.email]) if (line.trim()) out.push(`<div>${e(line)}</div>`);
   out.push('</div></header>');
   out.push(`<p class="date">${e(d.date)}</p>`);
-  const to = d.recipient.emails.length > 0 ? `${d.recipient.name} <${d.recipient.emails.join(', ')}>` : d.recipient.name;
+  const to =
+    d.recipient.emails.length > 0 ? `${d.recipient.name} <${d.recipient.emails.join(', ')}>` : d.recipient.name;
   out.push(`<p class="to">${e(to)}</p>`, `<h1>${e(d.subject)}</h1>`);
   for (const s of d.sections) {
     if (s.paragraphs.length === 0 && s.items.length === 0) continue;

@@ -65,7 +65,12 @@ const PAY_IMPERATIVE = anyOf(
   '^\\s*(please\\s+)?(pay|remit|wire|transfer|send\\s+(us\\s+)?(the\\s+)?(payment|money|funds|fee))\\b',
   '\\b(pay|compensat\\w*|remit|reimburs\\w*|indemnif\\w*)\\s+us\\b',
 );
-const MONEY = anyOf('[$€£¥]\\s*\\d', `\\b\\d[\\d,.]*\\s*(${CURRENCY.slice(1, -1)}|dollars?)\\b`, `\\b${CURRENCY}\\s*\\d`, '\\d+\\s*元');
+const MONEY = anyOf(
+  '[$€£¥]\\s*\\d',
+  `\\b\\d[\\d,.]*\\s*(${CURRENCY.slice(1, -1)}|dollars?)\\b`,
+  `\\b${CURRENCY}\\s*\\d`,
+  '\\d+\\s*元',
+);
 const PAYMENT_ZH = anyOf(
   '(支付|付款|汇款|转账|缴纳|交纳).{0,20}(我司|我方|本公司|权利人|费用|款项)',
   '(向|给)(我司|我方|本公司|权利人).{0,10}(支付|付款|汇款|转账)',
@@ -75,7 +80,8 @@ const PAYMENT_ZH = anyOf(
 const PERSON =
   '(subscriber|customer|user|uploader|account[- ]holder|site\\s+operator|operator|registrant|poster|infringer|' +
   'owner\\s+of\\s+the\\s+(site|account))';
-const DETAIL = '(name|names|address|addresses|identity|identities|details|e-?mail|phone|telephone|contact|date\\s+of\\s+birth|personal)';
+const DETAIL =
+  '(name|names|address|addresses|identity|identities|details|e-?mail|phone|telephone|contact|date\\s+of\\s+birth|personal)';
 const PERSONAL = [
   new RegExp(`\\b${PERSON}'?s?\\s+(full\\s+|legal\\s+|real\\s+|true\\s+)?${DETAIL}`, 'i'),
   new RegExp(`\\b${DETAIL}\\s+(and\\s+\\w+\\s+)?of\\s+(the|this|that|your)\\s+${PERSON}`, 'i'),
@@ -110,9 +116,14 @@ function hostOf(u: string): string {
 }
 
 /** Hits in one piece of text; links to the infringing site itself (its own paywall) are not the sender's demand. */
-export function scanText(text: string, field: string, infringingHosts: ReadonlySet<string> = new Set()): SettlementHit[] {
+export function scanText(
+  text: string,
+  field: string,
+  infringingHosts: ReadonlySet<string> = new Set(),
+): SettlementHit[] {
   const hits: SettlementHit[] = [];
-  const add = (kind: SettlementHit['kind'], excerpt: string, block = true) => hits.push({ field, excerpt: excerpt.trim().slice(0, 160), kind, block });
+  const add = (kind: SettlementHit['kind'], excerpt: string, block = true) =>
+    hits.push({ field, excerpt: excerpt.trim().slice(0, 160), kind, block });
   for (const u of text.match(URL_RE) ?? []) {
     if (infringingHosts.has(hostOf(u))) continue;
     let path = u;
@@ -128,7 +139,13 @@ export function scanText(text: string, field: string, infringingHosts: ReadonlyS
     const bare = s.replace(URL_RE, ' ');
     if (SETTLE.some((r) => r.test(bare))) add('settlement', s);
     else if (PERSONAL.some((r) => r.test(bare))) add('personal_information', s);
-    else if (PAY_IMPERATIVE.test(bare) || LICENCE_IMPERATIVE.test(bare) || PAYMENT_ZH.test(bare) || (PAYMENT_WORD.test(bare) && DEMAND_CONTEXT.test(bare))) add('payment', s);
+    else if (
+      PAY_IMPERATIVE.test(bare) ||
+      LICENCE_IMPERATIVE.test(bare) ||
+      PAYMENT_ZH.test(bare) ||
+      (PAYMENT_WORD.test(bare) && DEMAND_CONTEXT.test(bare))
+    )
+      add('payment', s);
     else if (MONEY.test(bare)) add('payment', s, false);
   }
   return hits;
@@ -152,7 +169,8 @@ export function userFields(c: NoticeCase): { field: string; text: string }[] {
     { field: 'letterhead.signatoryTitle', text: c.letterhead.signatoryTitle },
   ];
   c.works.forEach((w, i) => {
-    for (const k of ['title', 'owner', 'registration', 'originalUrl'] as const) out.push({ field: `works.${i}.${k}`, text: w[k] });
+    for (const k of ['title', 'owner', 'registration', 'originalUrl'] as const)
+      out.push({ field: `works.${i}.${k}`, text: w[k] });
   });
   if (c.agent) for (const k of ['name', 'contact'] as const) out.push({ field: `agent.${k}`, text: c.agent[k] });
   return out.filter((f) => f.text.trim());

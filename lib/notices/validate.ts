@@ -82,7 +82,13 @@ const REFUSALS: { key: 'goodFaith' | 'accuracy' | 'authority'; id: ElementId; co
   {
     key: 'accuracy',
     id: 'stmt_accuracy',
-    coveredBy: ['stmt_accuracy', 'stmt_accuracy_perjury', 'stmt_bona_fide_accurate_complete', 'stmt_truthfulness_cn', 'stmt_truth_jp'],
+    coveredBy: [
+      'stmt_accuracy',
+      'stmt_accuracy_perjury',
+      'stmt_bona_fide_accurate_complete',
+      'stmt_truthfulness_cn',
+      'stmt_truth_jp',
+    ],
   },
   { key: 'authority', id: 'stmt_authority', coveredBy: ['stmt_authority', 'stmt_accuracy_perjury'] },
 ];

@@ -12,7 +12,10 @@ export const ProviderEntrySchema = z.object({
   /** First kind is the primary one; the notice's ask depends on it (notice-law.md §11). */
   kinds: z.array(ServiceKindSchema).min(1),
   /** ISO 3166-1 alpha-2 of the contracting entity, null when unknown. */
-  country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
   jurisdictionNote: z.string().max(500).optional(),
   asns: z.array(z.number().int().positive().max(4294967295)),
   /** Case-insensitive regex sources matched against RDAP org, network and AS names. */

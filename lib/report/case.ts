@@ -6,7 +6,6 @@ import type { Notice } from '../model/notice';
 import type { Work } from '../model/work';
 import { withholdSenderDetails } from '../providers/privacy';
 
-
 /**
  * Builds the drafting input from what the extension stores: the notice record, the saved
  * letterhead, the catalog and the captured evidence. Unticked statements are passed as
@@ -14,7 +13,13 @@ import { withholdSenderDetails } from '../providers/privacy';
  */
 export function caseFromNotice(
   notice: Notice,
-  ctx: { letterhead: Letterhead | null; works: Work[]; evidence: EvidenceMeta[]; priorNotices?: PriorNotice[]; icp?: readonly string[] },
+  ctx: {
+    letterhead: Letterhead | null;
+    works: Work[];
+    evidence: EvidenceMeta[];
+    priorNotices?: PriorNotice[];
+    icp?: readonly string[];
+  },
 ): NoticeCaseInput | null {
   if (!notice.recipient) return null;
   const byId = new Map(ctx.works.map((w) => [w.id, w]));
@@ -37,14 +42,22 @@ export function caseFromNotice(
       : {},
     works: notice.workIds.flatMap((id) => {
       const w = byId.get(id);
-      return w ? [{ id: w.id, title: w.title, owner: w.owner, registration: w.registration, originalUrl: w.originalUrl }] : [];
+      return w
+        ? [{ id: w.id, title: w.title, owner: w.owner, registration: w.registration, originalUrl: w.originalUrl }]
+        : [];
     }),
     infringingUrls: notice.urls,
     explanation: notice.explanation,
     recipient: notice.recipient,
     // The one rule (lib/db/evidence-rule.ts): the page capture's artefacts, never a reply.
-    evidence: noticeEvidence(notice, ctx.evidence)
-      .map((e) => ({ kind: e.kind, sha256: e.sha256, capturedAt: e.capturedAt, url: e.url, filename: evidenceFilename(e), note: e.note })),
+    evidence: noticeEvidence(notice, ctx.evidence).map((e) => ({
+      kind: e.kind,
+      sha256: e.sha256,
+      capturedAt: e.capturedAt,
+      url: e.url,
+      filename: evidenceFilename(e),
+      note: e.note,
+    })),
     fairUse: { considered: notice.fairUseConsidered, note: notice.fairUseNote },
     idDocument: notice.idDocument,
     ownershipProof: notice.ownershipProof,
@@ -57,7 +70,11 @@ export function caseFromNotice(
   };
 }
 
-const EXT: Record<string, string> = { 'image/png': 'png', 'text/html;charset=utf-8': 'html', 'application/json': 'json' };
+const EXT: Record<string, string> = {
+  'image/png': 'png',
+  'text/html;charset=utf-8': 'html',
+  'application/json': 'json',
+};
 
 /** A stable attachment name: kind plus the first hash digits, so a reader can match it to the letter. */
 export function evidenceFilename(e: Pick<EvidenceMeta, 'kind' | 'sha256' | 'mime'>): string {

@@ -5,7 +5,10 @@
 import { z } from 'zod';
 import type { NoticeEvent } from '../model/notice';
 
-const DisclosedSchema = z.object({ name: z.string().trim().min(1).max(500), emails: z.array(z.string().max(254)).max(20).default([]) });
+const DisclosedSchema = z.object({
+  name: z.string().trim().min(1).max(500),
+  emails: z.array(z.string().max(254)).max(20).default([]),
+});
 export type DisclosedHost = z.infer<typeof DisclosedSchema>;
 
 export function disclosedHostOf(events: readonly NoticeEvent[]): DisclosedHost | null {

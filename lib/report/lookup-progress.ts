@@ -36,7 +36,8 @@ export type LookupAction =
   | { type: 'done'; result: LookupResult }
   | { type: 'failed'; error: unknown };
 
-export const groupOf = (step: string): GroupId | undefined => PROGRESS_GROUPS.find((g) => (g.steps as string[]).includes(step))?.id;
+export const groupOf = (step: string): GroupId | undefined =>
+  PROGRESS_GROUPS.find((g) => (g.steps as string[]).includes(step))?.id;
 
 const START: Groups = { dns: 'running', network: 'waiting', cdn: 'waiting', registrar: 'running' };
 
@@ -49,7 +50,14 @@ export function lookupReducer(state: LookupState, action: LookupAction): LookupS
       const g = groupOf(action.step);
       if (!g) return state;
       const groups = { ...state.groups };
-      groups[g] = action.status === 'start' ? (groups[g] === 'error' ? 'error' : 'running') : action.status === 'error' || groups[g] === 'error' ? 'error' : 'done';
+      groups[g] =
+        action.status === 'start'
+          ? groups[g] === 'error'
+            ? 'error'
+            : 'running'
+          : action.status === 'error' || groups[g] === 'error'
+            ? 'error'
+            : 'done';
       // DNS answers before the network is asked, and the network before CDN and directory.
       if (g === 'dns' && action.status !== 'start' && groups.network === 'waiting') groups.network = 'running';
       if (g === 'network' && action.status !== 'start' && groups.cdn === 'waiting') groups.cdn = 'running';
@@ -68,11 +76,20 @@ export function lookupReducer(state: LookupState, action: LookupAction): LookupS
       if (dnsFailed) for (const k of ['network', 'cdn'] as const) if (groups[k] === 'done') groups[k] = 'skipped';
       if (!found) for (const k of Object.keys(groups) as GroupId[]) if (groups[k] === 'done') groups[k] = 'skipped';
       // A domain that does not resolve is said as such even when its registrar was found.
-      const verdict: LookupVerdict = dnsFailed ? 'no_dns' : !found ? 'unknown_host' : r.errors.length > 0 ? 'partial' : 'ok';
+      const verdict: LookupVerdict = dnsFailed
+        ? 'no_dns'
+        : !found
+          ? 'unknown_host'
+          : r.errors.length > 0
+            ? 'partial'
+            : 'ok';
       return { phase: 'done', result: r, groups, verdict };
     }
     case 'failed': {
-      const down = action.error instanceof AppError ? action.error.kind === 'unavailable' : (action.error as { kind?: unknown } | null)?.kind === 'unavailable';
+      const down =
+        action.error instanceof AppError
+          ? action.error.kind === 'unavailable'
+          : (action.error as { kind?: unknown } | null)?.kind === 'unavailable';
       return { phase: 'failed', error: action.error, verdict: down ? 'backend_down' : 'failed' };
     }
   }

@@ -26,7 +26,10 @@ export interface SendDeps {
    * cites, and the Regulations art. 17 locks that forbid re-notifying an item after a counter-statement. The send
    * drafts with them exactly as the preview did, so the frozen text is the text the user read.
    */
-  practice?: { icpOf: (notice: Notice) => Promise<readonly string[]>; locksOf: (notice: Notice) => Promise<readonly Art17Lock[]> };
+  practice?: {
+    icpOf: (notice: Notice) => Promise<readonly string[]>;
+    locksOf: (notice: Notice) => Promise<readonly Art17Lock[]>;
+  };
 }
 
 export interface DraftContext {
@@ -46,8 +49,17 @@ export async function priorNoticesOf(deps: Pick<SendDeps, 'notices'>, notice: No
 }
 
 /** The letter for a stored notice, from the same inputs the send path uses. Null without a recipient. */
-export function draftOf(notice: Notice, ctx: DraftContext & { evidence: readonly EvidenceMeta[]; priorNotices: PriorNotice[]; now: () => Date }): (NoticeDraft & { locks: readonly Art17Lock[] }) | null {
-  const input = caseFromNotice(notice, { letterhead: ctx.letterhead, works: [...ctx.works], evidence: [...ctx.evidence], priorNotices: ctx.priorNotices, icp: ctx.icp });
+export function draftOf(
+  notice: Notice,
+  ctx: DraftContext & { evidence: readonly EvidenceMeta[]; priorNotices: PriorNotice[]; now: () => Date },
+): (NoticeDraft & { locks: readonly Art17Lock[] }) | null {
+  const input = caseFromNotice(notice, {
+    letterhead: ctx.letterhead,
+    works: [...ctx.works],
+    evidence: [...ctx.evidence],
+    priorNotices: ctx.priorNotices,
+    icp: ctx.icp,
+  });
   const draft = input ? draftNotice(input, { now: ctx.now, checklistLang: ctx.checklistLang }) : null;
   return draft ? lockDraft(draft, ctx.locks ?? []) : null;
 }
@@ -62,12 +74,18 @@ export function missingElements(draft: NoticeDraft | null): string[] {
  * "Mark as sent": `channel` is what the user confirmed in the send dialog, never inferred from
  * the last button pressed. Returns the frozen notice; a notice already sent is refused.
  */
-export async function sendNotice(deps: SendDeps, args: { noticeId: string; channel: SendChannel } & DraftContext): Promise<Notice> {
+export async function sendNotice(
+  deps: SendDeps,
+  args: { noticeId: string; channel: SendChannel } & DraftContext,
+): Promise<Notice> {
   const channel = SendChannelSchema.safeParse(args.channel);
   if (!channel.success) throw new AppError('invalid_input', 'Choose how the notice was sent', { path: 'channel' });
   const notice = await deps.notices.getNotice(args.noticeId);
   if (!notice) throw new AppError('not_found', 'This notice no longer exists', { noticeId: args.noticeId });
-  if (notice.status !== 'draft' || notice.sent) throw new AppError('read_only', 'This notice was already sent; create a correction instead', { noticeId: notice.id });
+  if (notice.status !== 'draft' || notice.sent)
+    throw new AppError('read_only', 'This notice was already sent; create a correction instead', {
+      noticeId: notice.id,
+    });
   const [evidence, priorNotices, icp, locks] = await Promise.all([
     deps.evidence.forNotice(notice),
     priorNoticesOf(deps, notice),
@@ -77,14 +95,23 @@ export async function sendNotice(deps: SendDeps, args: { noticeId: string; chann
   const draft = draftOf(notice, { ...args, evidence, priorNotices, icp, locks, now: deps.now });
   const missing = missingElements(draft);
   if (!draft || !draft.sendable || missing.length > 0) {
-    const names = draft ? draft.checklist.items.filter((i) => missing.includes(i.id)).map((i) => i.name) : ['recipient'];
+    const names = draft
+      ? draft.checklist.items.filter((i) => missing.includes(i.id)).map((i) => i.name)
+      : ['recipient'];
     if (draft && draft.locks.length > 0) names.push('Regulations art. 17 (counter-statement received for this item)');
-    throw new AppError('incomplete_notice', `The notice is missing: ${names.join(', ') || 'required elements'}`, { noticeId: notice.id, missing });
+    throw new AppError('incomplete_notice', `The notice is missing: ${names.join(', ') || 'required elements'}`, {
+      noticeId: notice.id,
+      missing,
+    });
   }
   const { files, problems } = await deps.evidence.attachmentsFor(notice);
   if (problems.length > 0) {
     // A letter must not cite a hash its attachment no longer has.
-    throw new AppError('storage', `Evidence could not be attached: ${problems.map((p) => `${p.name} (${p.reason})`).join(', ')}`, { noticeId: notice.id, problems });
+    throw new AppError(
+      'storage',
+      `Evidence could not be attached: ${problems.map((p) => `${p.name} (${p.reason})`).join(', ')}`,
+      { noticeId: notice.id, problems },
+    );
   }
   return deps.notices.markSent(notice.id, {
     at: deps.now().toISOString(),
@@ -92,6 +119,11 @@ export async function sendNotice(deps: SendDeps, args: { noticeId: string; chann
     recipient: notice.recipient!,
     text: draft.text,
     evidenceSha256: files.map((f) => f.sha256),
-    attachments: files.map((f) => ({ evidenceId: f.evidenceId, filename: f.filename, sha256: f.sha256, size: f.bytes.byteLength })),
+    attachments: files.map((f) => ({
+      evidenceId: f.evidenceId,
+      filename: f.filename,
+      sha256: f.sha256,
+      size: f.bytes.byteLength,
+    })),
   });
 }

@@ -8,7 +8,12 @@ export type ReportTarget =
   | { ok: true; url: string; kind: ReportKind; captureId: string | null; draftId: string | null }
   | { ok: false; reason: 'missing' | 'unsupported_scheme' | 'invalid'; raw: string; scheme?: string };
 
-export function reportPageQuery(params: { url: string; kind: ReportKind; captureId?: string; draftId?: string }): string {
+export function reportPageQuery(params: {
+  url: string;
+  kind: ReportKind;
+  captureId?: string;
+  draftId?: string;
+}): string {
   const q = new URLSearchParams({ url: params.url, kind: params.kind });
   if (params.captureId) q.set('capture', params.captureId);
   if (params.draftId) q.set('draft', params.draftId);
@@ -21,13 +26,15 @@ export function parseReportTarget(search: string): ReportTarget {
   const raw = (q.get('url') ?? '').trim();
   const kind = ReportKindSchema.catch('page').parse(q.get('kind'));
   const draftId = q.get('draft');
-  if (!raw) return draftId ? { ok: true, url: '', kind, captureId: null, draftId } : { ok: false, reason: 'missing', raw };
+  if (!raw)
+    return draftId ? { ok: true, url: '', kind, captureId: null, draftId } : { ok: false, reason: 'missing', raw };
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return { ok: false, reason: 'invalid', raw };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'unsupported_scheme', raw, scheme: url.protocol.replace(/:$/, '') };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, reason: 'unsupported_scheme', raw, scheme: url.protocol.replace(/:$/, '') };
   return { ok: true, url: url.href, kind, captureId: q.get('capture'), draftId };
 }

@@ -59,8 +59,20 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/v1/*', limiter.middleware);
   // Pairing is how the extension gets a token, so it sits before the token check (it makes its own checks).
-  app.route('/v1/pair', pairRoutes({ installToken: deps.installToken, corsOrigins: deps.corsOrigins ?? [], publicBind: deps.publicBind ?? false, requireToken: !!deps.token, hasToken: bearerMatches([deps.token]) }));
-  app.use('/v1/*', apiAuth({ token: deps.token, installToken: deps.installToken, allowClientHeader: !deps.requirePairing }));
+  app.route(
+    '/v1/pair',
+    pairRoutes({
+      installToken: deps.installToken,
+      corsOrigins: deps.corsOrigins ?? [],
+      publicBind: deps.publicBind ?? false,
+      requireToken: !!deps.token,
+      hasToken: bearerMatches([deps.token]),
+    }),
+  );
+  app.use(
+    '/v1/*',
+    apiAuth({ token: deps.token, installToken: deps.installToken, allowClientHeader: !deps.requirePairing }),
+  );
   if (deps.lookup) app.route('/v1/lookup', lookupRoutes(deps.lookup, { charge: limiter.charge }));
   app.route('/v1/recheck', recheckRoutes({ now: deps.now, ...deps.recheck }));
   if (deps.mail) {

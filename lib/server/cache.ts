@@ -31,8 +31,11 @@ export class SqliteLookupCache implements LookupCache {
       // The cache holds nothing that cannot be asked again: a damaged file is kept aside for inspection and a
       // fresh one is made, instead of the server refusing to start.
       const aside = `${location}.corrupt-${this.now().toISOString().replace(/[:.]/g, '-')}`;
-      for (const suffix of ['', '-wal', '-shm']) if (existsSync(location + suffix)) renameSync(location + suffix, aside + suffix);
-      warn(`[takedown] the lookup cache ${location} could not be opened (${err instanceof Error ? err.message : String(err)}); moved it to ${aside} and started an empty one.`);
+      for (const suffix of ['', '-wal', '-shm'])
+        if (existsSync(location + suffix)) renameSync(location + suffix, aside + suffix);
+      warn(
+        `[takedown] the lookup cache ${location} could not be opened (${err instanceof Error ? err.message : String(err)}); moved it to ${aside} and started an empty one.`,
+      );
       this.db = SqliteLookupCache.open(location);
     }
     this.stmts = this.prepare();
@@ -58,13 +61,17 @@ export class SqliteLookupCache implements LookupCache {
 
   private prepare() {
     return {
-      get: this.db.prepare<[string, string, number], { value: string }>('SELECT value FROM kv WHERE ns = ? AND key = ? AND expires > ?'),
+      get: this.db.prepare<[string, string, number], { value: string }>(
+        'SELECT value FROM kv WHERE ns = ? AND key = ? AND expires > ?',
+      ),
       set: this.db.prepare('INSERT OR REPLACE INTO kv (ns, key, value, expires) VALUES (?, ?, ?, ?)'),
       // Most specific containing range: latest start, then earliest end (ranges from RDAP nest).
       getNet: this.db.prepare<[number, Buffer, Buffer, number], { record: string }>(
         'SELECT record FROM networks WHERE version = ? AND start <= ? AND end >= ? AND expires > ? ORDER BY start DESC, end ASC LIMIT 1',
       ),
-      setNet: this.db.prepare('INSERT OR REPLACE INTO networks (version, start, end, record, expires) VALUES (?, ?, ?, ?, ?)'),
+      setNet: this.db.prepare(
+        'INSERT OR REPLACE INTO networks (version, start, end, record, expires) VALUES (?, ?, ?, ?, ?)',
+      ),
       purgeKv: this.db.prepare('DELETE FROM kv WHERE expires <= ?'),
       purgeNet: this.db.prepare('DELETE FROM networks WHERE expires <= ?'),
     };
@@ -112,7 +119,8 @@ export class SqliteLookupCache implements LookupCache {
     const a = parseIp(record.startAddress);
     const b = parseIp(record.endAddress);
     if (!a || !b || a.version !== b.version || !(ttlMs > 0)) return;
-    const [lo, hi] = Buffer.compare(Buffer.from(a.bytes), Buffer.from(b.bytes)) <= 0 ? [a.bytes, b.bytes] : [b.bytes, a.bytes];
+    const [lo, hi] =
+      Buffer.compare(Buffer.from(a.bytes), Buffer.from(b.bytes)) <= 0 ? [a.bytes, b.bytes] : [b.bytes, a.bytes];
     this.stmts.setNet.run(a.version, Buffer.from(lo), Buffer.from(hi), JSON.stringify(record), this.t() + ttlMs);
     this.afterWrite();
   }

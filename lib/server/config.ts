@@ -33,7 +33,8 @@ export function parseWhoisRoute(value: string): Record<string, string> {
   for (const item of list(value)) {
     const eq = item.indexOf('=');
     const [name, target] = eq < 0 ? ['*', item] : [item.slice(0, eq).trim().toLowerCase(), item.slice(eq + 1).trim()];
-    if (!HOST_PORT.test(target) || (name !== '*' && !/^[a-z0-9.-]+$/.test(name))) throw new Error(`"${item}" is not host[:port] or name=host[:port]`);
+    if (!HOST_PORT.test(target) || (name !== '*' && !/^[a-z0-9.-]+$/.test(name)))
+      throw new Error(`"${item}" is not host[:port] or name=host[:port]`);
     out[name] = target;
   }
   return out;
@@ -42,12 +43,17 @@ export function parseWhoisRoute(value: string): Record<string, string> {
 export function isLoopbackHost(host: string): boolean {
   if (host === 'localhost') return true;
   const ip = parseIp(host);
-  return !!ip && (ip.version === 4 ? ip.bytes[0] === 127 : ip.bytes.slice(0, 15).every((b) => b === 0) && ip.bytes[15] === 1);
+  return (
+    !!ip && (ip.version === 4 ? ip.bytes[0] === 127 : ip.bytes.slice(0, 15).every((b) => b === 0) && ip.bytes[15] === 1)
+  );
 }
 
 const EnvSchema = z
   .object({
-    TAKEDOWN_HOST: z.string().regex(/^[A-Za-z0-9.:-]+$/, 'must be a host name or IP address').default('127.0.0.1'),
+    TAKEDOWN_HOST: z
+      .string()
+      .regex(/^[A-Za-z0-9.:-]+$/, 'must be a host name or IP address')
+      .default('127.0.0.1'),
     TAKEDOWN_PORT: z.coerce.number().int().min(0).max(65535).default(8787),
     TAKEDOWN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     TAKEDOWN_DNS_SERVERS: z
@@ -59,7 +65,10 @@ const EnvSchema = z
         if (bad) ctx.addIssue({ code: 'custom', message: `"${bad}" is not an IP address with an optional :port` });
         return servers.length ? servers : undefined;
       }),
-    TAKEDOWN_RDAP_BOOTSTRAP: z.url({ protocol: /^https?$/ }).optional().transform((u) => (u && !u.endsWith('/') ? `${u}/` : u)),
+    TAKEDOWN_RDAP_BOOTSTRAP: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .transform((u) => (u && !u.endsWith('/') ? `${u}/` : u)),
     TAKEDOWN_WHOIS_SERVER: z
       .string()
       .optional()
@@ -78,18 +87,32 @@ const EnvSchema = z
       .optional()
       .transform((s, ctx) => {
         const origins = list(s);
-        const bad = origins.find((o) => !/^(chrome-extension|moz-extension|safari-web-extension):\/\/[A-Za-z0-9._@-]+$/.test(o) && !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(o));
+        const bad = origins.find(
+          (o) =>
+            !/^(chrome-extension|moz-extension|safari-web-extension):\/\/[A-Za-z0-9._@-]+$/.test(o) &&
+            !/^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(o),
+        );
         if (bad) ctx.addIssue({ code: 'custom', message: `"${bad}" is not an extension origin (never "*")` });
         return origins.length ? origins : [CHROME_EXTENSION_ORIGIN];
       }),
-    TAKEDOWN_ALLOW_HTTP_RDAP: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+    TAKEDOWN_ALLOW_HTTP_RDAP: z
+      .enum(['0', '1', 'true', 'false'])
+      .optional()
+      .transform((v) => v === '1' || v === 'true'),
     TAKEDOWN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
     TAKEDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
-    TAKEDOWN_REQUIRE_PAIRING: z.enum(['0', '1', 'true', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+    TAKEDOWN_REQUIRE_PAIRING: z
+      .enum(['0', '1', 'true', 'false'])
+      .optional()
+      .transform((v) => v === '1' || v === 'true'),
   })
   .superRefine((env, ctx) => {
     if (!isLoopbackHost(env.TAKEDOWN_HOST) && !env.TAKEDOWN_TOKEN) {
-      ctx.addIssue({ code: 'custom', path: ['TAKEDOWN_TOKEN'], message: `is required when TAKEDOWN_HOST (${env.TAKEDOWN_HOST}) is not a loopback address` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TAKEDOWN_TOKEN'],
+        message: `is required when TAKEDOWN_HOST (${env.TAKEDOWN_HOST}) is not a loopback address`,
+      });
     }
   });
 
@@ -115,7 +138,9 @@ export const DEFAULT_CACHE_FILE = 'data/lookup-cache.sqlite';
 
 /** Throws AppError('invalid_input') listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
-  const clean = Object.fromEntries(Object.entries(env).filter(([k, v]) => k.startsWith('TAKEDOWN_') && v !== undefined && v !== ''));
+  const clean = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('TAKEDOWN_') && v !== undefined && v !== ''),
+  );
   const parsed = EnvSchema.safeParse(clean);
   if (!parsed.success) {
     const msg = parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`).join('; ');

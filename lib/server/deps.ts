@@ -14,7 +14,9 @@ export interface BuiltDeps {
 }
 
 /** Every A and AAAA address of a name for /v1/recheck, through TAKEDOWN_DNS_SERVERS when set (else the system). */
-export function buildRecheckResolve(config: Pick<ServerConfig, 'dnsServers' | 'timeoutMs'>): (hostname: string) => Promise<string[]> {
+export function buildRecheckResolve(
+  config: Pick<ServerConfig, 'dnsServers' | 'timeoutMs'>,
+): (hostname: string) => Promise<string[]> {
   if (!config.dnsServers?.length) return resolveAll;
   const resolve = createResolver({ servers: config.dnsServers, timeoutMs: Math.min(config.timeoutMs, 5000) });
   return async (hostname) => {

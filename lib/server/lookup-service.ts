@@ -11,7 +11,11 @@ import { Semaphore } from '../lookup/semaphore';
 import type { StepEvent } from '../lookup/lookup';
 import type { LookupDeps } from '../lookup/types';
 
-export type LookupFn = (input: string, deps: LookupDeps, opts?: { headers?: Record<string, string>; onStep?: (e: StepEvent) => void }) => Promise<LookupResult>;
+export type LookupFn = (
+  input: string,
+  deps: LookupDeps,
+  opts?: { headers?: Record<string, string>; onStep?: (e: StepEvent) => void },
+) => Promise<LookupResult>;
 
 export interface ResultStore {
   getSync<T>(namespace: string, key: string): T | undefined;
@@ -77,7 +81,12 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
     if (memory.size > maxMemory) memory.delete(memory.keys().next().value as string);
   }
 
-  async function lookupHost(key: string, url: string, headers?: Record<string, string>, onStep?: (e: StepEvent) => void): Promise<LookupResult> {
+  async function lookupHost(
+    key: string,
+    url: string,
+    headers?: Record<string, string>,
+    onStep?: (e: StepEvent) => void,
+  ): Promise<LookupResult> {
     const hit = cached(key);
     if (hit) return hit;
     const running = inFlight.get(key);
@@ -96,7 +105,11 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
     return task;
   }
 
-  async function lookup(input: string, headers?: Record<string, string>, onStep?: (e: StepEvent) => void): Promise<LookupResult> {
+  async function lookup(
+    input: string,
+    headers?: Record<string, string>,
+    onStep?: (e: StepEvent) => void,
+  ): Promise<LookupResult> {
     const target = normalizeTarget(input);
     if (!target.ok) throw new InvalidTarget(target.error);
     const result = await lookupHost(`${target.hostname}|${headersKey(headers)}`, target.url, headers, onStep);
@@ -122,16 +135,27 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
           const result = await lookupHost(`${host}|`, url);
           for (const i of indexes) items[i]!.result = { ...result, input: urls[i]! };
         } catch (err) {
-          const error: LookupError = { step: 'input', kind: 'unavailable', message: err instanceof Error ? err.message : 'lookup failed' };
+          const error: LookupError = {
+            step: 'input',
+            kind: 'unavailable',
+            message: err instanceof Error ? err.message : 'lookup failed',
+          };
           for (const i of indexes) items[i]!.error = error;
         }
       }),
     );
     const networks = new Set<string>();
-    for (const item of items) for (const a of item.result?.addresses ?? []) if (a.network) networks.add(a.network.handle ?? a.network.cidr ?? a.ip);
+    for (const item of items)
+      for (const a of item.result?.addresses ?? [])
+        if (a.network) networks.add(a.network.handle ?? a.network.cidr ?? a.ip);
     return {
       items,
-      stats: { urls: urls.length, hosts: byHost.size, networks: networks.size, failed: items.filter((i) => i.error !== null || i.result === null).length },
+      stats: {
+        urls: urls.length,
+        hosts: byHost.size,
+        networks: networks.size,
+        failed: items.filter((i) => i.error !== null || i.result === null).length,
+      },
     };
   }
 

@@ -27,8 +27,12 @@ const { app, cache } = buildServerApp(config, now, mail);
 
 const served = await startServer(app.fetch, { host: config.host, port: config.port });
 console.log(`Takedown backend listening on http://${served.address}:${served.port} (cache: ${config.cache})`);
-console.log(`Load the extension: chrome://extensions → Developer mode → Load unpacked → ${path.resolve('.output/chrome-mv3')}`);
-console.log('Firefox: npm run build:firefox, then about:debugging → Load Temporary Add-on → .output/firefox-mv2/manifest.json');
+console.log(
+  `Load the extension: chrome://extensions → Developer mode → Load unpacked → ${path.resolve('.output/chrome-mv3')}`,
+);
+console.log(
+  'Firefox: npm run build:firefox, then about:debugging → Load Temporary Add-on → .output/firefox-mv2/manifest.json',
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void served.close().then(() => {

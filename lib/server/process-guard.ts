@@ -12,5 +12,7 @@ let installed = false;
 export function installProcessGuards(log: (line: string) => void = (line) => console.error(line)): void {
   if (installed) return;
   installed = true;
-  process.on('unhandledRejection', (reason) => log(`[takedown] unhandled rejection (the server keeps running): ${describeReason(reason)}`));
+  process.on('unhandledRejection', (reason) =>
+    log(`[takedown] unhandled rejection (the server keeps running): ${describeReason(reason)}`),
+  );
 }

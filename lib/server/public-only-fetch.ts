@@ -17,20 +17,34 @@ export function createPublicOnlyFetch(opts: PublicOnlyFetchOptions = {}): typeof
   const resolve = createVettedResolver(opts);
   const allowedPorts = opts.allowedPorts ?? [443, 80];
   const agent = new Agent({ connect: { lookup: createSafeLookup(resolve) }, keepAliveTimeout: 10_000 });
-  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+  return async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const raw = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const url = new URL(raw);
     const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || !allowedPorts.includes(port)) {
-      throw new LookupFailure('rdap-ip', 'private-target', `Refused to query ${url.origin}: only http(s) on ports ${allowedPorts.join(', ')}.`);
+    if (
+      (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+      url.username ||
+      url.password ||
+      !allowedPorts.includes(port)
+    ) {
+      throw new LookupFailure(
+        'rdap-ip',
+        'private-target',
+        `Refused to query ${url.origin}: only http(s) on ports ${allowedPorts.join(', ')}.`,
+      );
     }
     try {
       // Vetted once here for a clear error; the socket's lookup reuses the same vetted answer.
       await resolve(url.hostname);
     } catch (err) {
-      if (err instanceof NonPublicAddressError) throw new LookupFailure('rdap-ip', 'private-target', `Refused to query ${url.host}: ${err.message}.`);
-      throw new LookupFailure('rdap-ip', 'unavailable', `Could not resolve ${url.hostname}: ${err instanceof Error ? err.message : String(err)}`);
+      if (err instanceof NonPublicAddressError)
+        throw new LookupFailure('rdap-ip', 'private-target', `Refused to query ${url.host}: ${err.message}.`);
+      throw new LookupFailure(
+        'rdap-ip',
+        'unavailable',
+        `Could not resolve ${url.hostname}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     return (await undiciFetch(raw, { ...(init as object), dispatcher: agent })) as unknown as Response;
-  });
+  };
 }

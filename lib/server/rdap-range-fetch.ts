@@ -30,7 +30,8 @@ interface Memo {
  * Bodies are never cloned: cancelling one branch of a tee'd body waits for the other branch, which nobody reads.
  */
 export async function readBodyOnce(res: Response, max: number, step: LookupStep = 'rdap-ip'): Promise<string> {
-  const tooLarge = () => new LookupFailure(step, 'invalid-response', `Response from ${originOf(res.url)} is larger than ${max} bytes.`);
+  const tooLarge = () =>
+    new LookupFailure(step, 'invalid-response', `Response from ${originOf(res.url)} is larger than ${max} bytes.`);
   const declared = Number(res.headers.get('content-length'));
   if (declared > max) {
     void res.body?.cancel().catch(() => undefined);
@@ -68,7 +69,10 @@ function buffered(status: number, headers: [string, string][], body: string | nu
   return res;
 }
 
-export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () => Date; ttlMs?: number; maxEntries?: number }): typeof fetch {
+export function createRangeCoalescingFetch(
+  inner: typeof fetch,
+  opts: { now: () => Date; ttlMs?: number; maxEntries?: number },
+): typeof fetch {
   const ttl = opts.ttlMs ?? 10 * 60_000;
   const maxEntries = opts.maxEntries ?? 300;
   const memo = new Map<string, Memo[]>();
@@ -110,7 +114,11 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
     body: string | null;
   }
   const sameUrlInFlight = new Map<string, Promise<Buffered>>();
-  async function sameUrl(url: string, input: Parameters<typeof fetch>[0], init: Parameters<typeof fetch>[1]): Promise<Response> {
+  async function sameUrl(
+    url: string,
+    input: Parameters<typeof fetch>[0],
+    init: Parameters<typeof fetch>[1],
+  ): Promise<Response> {
     let shared = sameUrlInFlight.get(url);
     if (!shared) {
       shared = inner(input, init).then(async (res) => ({
@@ -183,7 +191,8 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
         const start = canonicalAddress(json.startAddress);
         const end = canonicalAddress(json.endAddress);
         const range = start && end ? rangeOf(start, end) : null;
-        if (range && rangeContainsIp(range, addr)) remember(base, { range, expires: opts.now().getTime() + ttl, status: 200, headers, body: text });
+        if (range && rangeContainsIp(range, addr))
+          remember(base, { range, expires: opts.now().getTime() + ttl, status: 200, headers, body: text });
       } catch {
         // Not JSON: the core reports it; nothing to replay.
       }
@@ -196,11 +205,14 @@ export function createRangeCoalescingFetch(inner: typeof fetch, opts: { now: () 
 
   return async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const method = (init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET')).toUpperCase();
+    const method = (
+      init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET')
+    ).toUpperCase();
     if (method === 'GET' && DOMAIN_PATH.test(url)) return sameUrl(url, input, init);
     const m = IP_PATH.exec(url);
     const [, base, addr] = m ?? [];
-    if (base === undefined || !addr || method !== 'GET' || !parseIp(decodeURIComponent(addr))) return inner(input, init);
+    if (base === undefined || !addr || method !== 'GET' || !parseIp(decodeURIComponent(addr)))
+      return inner(input, init);
     return ipQuery(url, base, addr, init);
   };
 }

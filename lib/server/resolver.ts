@@ -18,7 +18,14 @@ const TIMEOUT_CODES = new Set(['ETIMEOUT', 'ETIMEDOUT', 'ECANCELLED']);
 function toFailure(err: unknown, name: string, type: DnsRecordType): LookupFailure & { code: string } {
   const code = (err as { code?: string })?.code ?? 'UNKNOWN';
   const kind = TIMEOUT_CODES.has(code) ? 'timeout' : code === 'EBADNAME' ? 'invalid-input' : 'unavailable';
-  const why = code === 'ESERVFAIL' ? 'server failure (SERVFAIL)' : code === 'EREFUSED' ? 'query refused' : TIMEOUT_CODES.has(code) ? 'timed out (ETIMEOUT)' : code;
+  const why =
+    code === 'ESERVFAIL'
+      ? 'server failure (SERVFAIL)'
+      : code === 'EREFUSED'
+        ? 'query refused'
+        : TIMEOUT_CODES.has(code)
+          ? 'timed out (ETIMEOUT)'
+          : code;
   return Object.assign(new LookupFailure('dns', kind, `DNS ${type} ${name}: ${why}`), { code });
 }
 

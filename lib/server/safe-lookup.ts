@@ -39,7 +39,10 @@ export class NonPublicAddressError extends Error {
 }
 
 const systemResolve = async (hostname: string): Promise<ResolvedAddress[]> =>
-  (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+  (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }));
 
 export const defaultReasonOf = (address: string): NonPublicReason | 'invalid' | null => {
   const ip = parseIp(address);
@@ -72,15 +75,27 @@ export function createVettedResolver(opts: SafeLookupOptions = {}): (hostname: s
 }
 
 /** A net/tls `lookup` over a vetted resolver; answers one address or all of them, as the caller asks. */
-export function createSafeLookup(opts: SafeLookupOptions | ((hostname: string) => Promise<ResolvedAddress[]>) = {}): LookupFunction {
+export function createSafeLookup(
+  opts: SafeLookupOptions | ((hostname: string) => Promise<ResolvedAddress[]>) = {},
+): LookupFunction {
   const resolve = typeof opts === 'function' ? opts : createVettedResolver(opts);
-  return ((hostname: string, options: { all?: boolean; family?: number | string }, cb: (...args: unknown[]) => void) => {
+  return ((
+    hostname: string,
+    options: { all?: boolean; family?: number | string },
+    cb: (...args: unknown[]) => void,
+  ) => {
     resolve(hostname).then(
       (addresses) => {
-        const family = options?.family === 6 || options?.family === 'IPv6' ? 6 : options?.family === 4 || options?.family === 'IPv4' ? 4 : 0;
+        const family =
+          options?.family === 6 || options?.family === 'IPv6'
+            ? 6
+            : options?.family === 4 || options?.family === 'IPv4'
+              ? 4
+              : 0;
         const usable = family ? addresses.filter((a) => a.family === family) : addresses;
         const first = usable[0];
-        if (!first) return cb(Object.assign(new Error(`${hostname} has no IPv${family} address`), { code: 'ENOTFOUND' }));
+        if (!first)
+          return cb(Object.assign(new Error(`${hostname} has no IPv${family} address`), { code: 'ENOTFOUND' }));
         if (options?.all) cb(null, usable);
         else cb(null, first.address, first.family);
       },

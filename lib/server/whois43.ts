@@ -40,7 +40,14 @@ export const TLD_WHOIS_SERVERS: Record<string, string> = {
   net: 'whois.verisign-grs.com',
   org: 'whois.pir.org',
 };
-export const RIR_WHOIS_SERVERS = ['whois.arin.net', 'whois.ripe.net', 'whois.apnic.net', 'whois.lacnic.net', 'whois.afrinic.net', 'whois.registro.br'];
+export const RIR_WHOIS_SERVERS = [
+  'whois.arin.net',
+  'whois.ripe.net',
+  'whois.apnic.net',
+  'whois.lacnic.net',
+  'whois.afrinic.net',
+  'whois.registro.br',
+];
 const IANA = 'whois.iana.org';
 
 export interface WhoisClientOptions {
@@ -86,7 +93,8 @@ export function decodeWhois(bytes: Uint8Array, server: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const fallback = server.endsWith('.cn') || server.endsWith('.tw') || server.endsWith('.hk') ? 'gb18030' : 'windows-1252';
+    const fallback =
+      server.endsWith('.cn') || server.endsWith('.tw') || server.endsWith('.hk') ? 'gb18030' : 'windows-1252';
     return new TextDecoder(fallback).decode(bytes);
   }
 }
@@ -119,8 +127,17 @@ export function whoisExchange(
       // and the socket connects only to those (happy eyeballs asks for all of them). Routed test servers are exempt.
       lookup: target.routed ? undefined : (target.lookup ?? SAFE_LOOKUP),
     });
-    const connectTimer = setTimeout(() => finish(new LookupFailure('whois', 'timeout', `WHOIS ${target.host}: connect timed out`)), opts.connectTimeoutMs);
-    const totalTimer = setTimeout(() => finish(new LookupFailure('whois', 'timeout', `WHOIS ${target.host}: no complete answer in ${opts.timeoutMs} ms`)), opts.timeoutMs);
+    const connectTimer = setTimeout(
+      () => finish(new LookupFailure('whois', 'timeout', `WHOIS ${target.host}: connect timed out`)),
+      opts.connectTimeoutMs,
+    );
+    const totalTimer = setTimeout(
+      () =>
+        finish(
+          new LookupFailure('whois', 'timeout', `WHOIS ${target.host}: no complete answer in ${opts.timeoutMs} ms`),
+        ),
+      opts.timeoutMs,
+    );
     sock.once('connect', () => {
       clearTimeout(connectTimer);
       sock.write(`${query}\r\n`);
@@ -131,7 +148,10 @@ export function whoisExchange(
       size += Math.min(d.length, room);
       if (size >= opts.maxBytes) finish(null, true);
     });
-    const closed = () => finish(size > 0 ? null : new LookupFailure('whois', 'unavailable', `WHOIS ${target.host}: closed without an answer`));
+    const closed = () =>
+      finish(
+        size > 0 ? null : new LookupFailure('whois', 'unavailable', `WHOIS ${target.host}: closed without an answer`),
+      );
     sock.once('end', closed);
     sock.once('close', closed);
     sock.once('error', (e) => finish(new LookupFailure('whois', 'unavailable', `WHOIS ${target.host}: ${e.message}`)));
@@ -139,7 +159,11 @@ export function whoisExchange(
 }
 
 export function createWhois(opts: WhoisClientOptions = {}): WhoisFn {
-  const limits = { connectTimeoutMs: opts.connectTimeoutMs ?? 3000, timeoutMs: opts.timeoutMs ?? 8000, maxBytes: opts.maxBytes ?? 256 * 1024 };
+  const limits = {
+    connectTimeoutMs: opts.connectTimeoutMs ?? 3000,
+    timeoutMs: opts.timeoutMs ?? 8000,
+    maxBytes: opts.maxBytes ?? 256 * 1024,
+  };
   const referrals = new Map<string, string | null>();
   /** Identical queries in flight share one exchange (200 subdomains of one .cn domain → one CNNIC query). */
   const inFlight = new Map<string, Promise<WhoisRecord | null>>();
@@ -154,7 +178,8 @@ export function createWhois(opts: WhoisClientOptions = {}): WhoisFn {
     const target = targetOf(server);
     if (!target.routed) {
       const ip = parseIp(target.host);
-      if (ip && !isPublicIp(target.host)) throw new LookupFailure('whois', 'private-target', `WHOIS referral to non-public ${target.host} refused`);
+      if (ip && !isPublicIp(target.host))
+        throw new LookupFailure('whois', 'private-target', `WHOIS referral to non-public ${target.host} refused`);
     }
     const { bytes } = await whoisExchange(target, query, limits);
     return decodeWhois(bytes, server);
@@ -201,7 +226,8 @@ export function createWhois(opts: WhoisClientOptions = {}): WhoisFn {
 
   return async (rawQuery, kind) => {
     const query = String(rawQuery).trim().toLowerCase().replace(/\.$/, '');
-    if (!query || query.length > 253 || /[\s\r\n]/.test(query)) throw new LookupFailure('whois', 'invalid-input', 'WHOIS query must be one domain or address');
+    if (!query || query.length > 253 || /[\s\r\n]/.test(query))
+      throw new LookupFailure('whois', 'invalid-input', 'WHOIS query must be one domain or address');
     if (kind === 'ip') {
       if (!parseIp(query)) throw new LookupFailure('whois', 'invalid-input', `not an IP address: ${query}`);
       if (!isPublicIp(query)) throw new LookupFailure('whois', 'private-target', `${query} is not a public address`);

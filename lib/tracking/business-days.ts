@@ -41,7 +41,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 export function toLocal(instant: Date, timeZone = 'UTC'): LocalDateTime {
   const parts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type in parts) parts[p.type as keyof typeof parts] = Number(p.value);
+  for (const p of formatter(timeZone).formatToParts(instant))
+    if (p.type in parts) parts[p.type as keyof typeof parts] = Number(p.value);
   return { ...parts, ms: instant.getUTCMilliseconds() };
 }
 

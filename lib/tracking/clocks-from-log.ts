@@ -2,7 +2,13 @@ import { z } from 'zod';
 import type { Notice, NoticeEvent } from '../model/notice';
 import { followUpDate } from './deadlines';
 
-const WindowSchema = z.object({ law: z.string(), earliest: z.string(), latest: z.string(), basis: z.string(), unverified: z.boolean().default(false) });
+const WindowSchema = z.object({
+  law: z.string(),
+  earliest: z.string(),
+  latest: z.string(),
+  basis: z.string(),
+  unverified: z.boolean().default(false),
+});
 export type LoggedCounterWindow = z.infer<typeof WindowSchema>;
 
 /** The counter-notice window recorded with the latest counter-notice, if any. */
@@ -27,5 +33,8 @@ export function followUpBasis(notice: Notice, events: readonly NoticeEvent[]): s
   }
   const recorded = [...events].reverse().find((e) => typeof e.details.followUpBasis === 'string');
   if (recorded && notice.status === 'sent') return recorded.details.followUpBasis as string;
-  return followUpDate({ recipient: notice.sent?.recipient ?? notice.recipient, regime: notice.regime }, new Date(notice.followUpAt)).basis;
+  return followUpDate(
+    { recipient: notice.sent?.recipient ?? notice.recipient, regime: notice.regime },
+    new Date(notice.followUpAt),
+  ).basis;
 }

@@ -15,17 +15,38 @@ export interface FollowUp {
  * notice-law.md §12), so these are the product's defaults for when to chase, not legal deadlines.
  */
 export const REGIME_FOLLOW_UP: Record<RegimeId, { businessDays: number; basis: string }> = {
-  'us-dmca': { businessDays: 5, basis: '17 U.S.C. § 512(c)(1)(C) "expeditiously"; no statutory number, default 5 business days' },
-  cn: { businessDays: 3, basis: 'Civil Code art. 1195 "promptly" (及时); no statutory number, default 3 business days' },
-  'eu-dsa': { businessDays: 5, basis: 'DSA art. 16(6) "timely, diligent"; no statutory number, default 5 business days' },
+  'us-dmca': {
+    businessDays: 5,
+    basis: '17 U.S.C. § 512(c)(1)(C) "expeditiously"; no statutory number, default 5 business days',
+  },
+  cn: {
+    businessDays: 3,
+    basis: 'Civil Code art. 1195 "promptly" (及时); no statutory number, default 3 business days',
+  },
+  'eu-dsa': {
+    businessDays: 5,
+    basis: 'DSA art. 16(6) "timely, diligent"; no statutory number, default 5 business days',
+  },
   uk: { businessDays: 5, basis: 'SI 2002/2013 reg. 19 "expeditiously"; no statutory number, default 5 business days' },
-  'ca-notice': { businessDays: 5, basis: 'Copyright Act s. 41.26 forward "as soon as feasible"; default 5 business days' },
+  'ca-notice': {
+    businessDays: 5,
+    basis: 'Copyright Act s. 41.26 forward "as soon as feasible"; default 5 business days',
+  },
   jp: {
     businessDays: 7,
-    basis: 'Provider Liability Limitation Act: the provider may ask the sender and wait 7 days for an objection (notice-law.md §6); product default 7 business days',
+    basis:
+      'Provider Liability Limitation Act: the provider may ask the sender and wait 7 days for an objection (notice-law.md §6); product default 7 business days',
   },
-  kr: { businessDays: 3, basis: 'Copyright Act (Korea) art. 103: suspend "immediately" and notify both sides; no statutory number, default 3 business days' },
-  au: { businessDays: 5, basis: 'Copyright Act 1968 Part V Div 2AA: no statutory number for acting on a notice; product default 5 business days' },
+  kr: {
+    businessDays: 3,
+    basis:
+      'Copyright Act (Korea) art. 103: suspend "immediately" and notify both sides; no statutory number, default 3 business days',
+  },
+  au: {
+    businessDays: 5,
+    basis:
+      'Copyright Act 1968 Part V Div 2AA: no statutory number for acting on a notice; product default 5 business days',
+  },
   in: { businessDays: 2, basis: 'Copyright Rules 2013 r. 75: disable access within 36 hours; default 2 business days' },
   generic: { businessDays: 7, basis: 'No regime selected; default 7 business days' },
 };
@@ -42,7 +63,11 @@ export function followUpDate(
   const days = input.recipient?.handlingDays;
   if (days !== undefined) {
     const who = input.recipient?.providerId ?? input.recipient?.name ?? 'provider';
-    return { at: new Date(sentAt.getTime() + days * 86_400_000), source: 'provider', basis: `${who} publishes a handling time of ${days * 24} h` };
+    return {
+      at: new Date(sentAt.getTime() + days * 86_400_000),
+      source: 'provider',
+      basis: `${who} publishes a handling time of ${days * 24} h`,
+    };
   }
   const rule = REGIME_FOLLOW_UP[input.regime];
   return { at: addBusinessDays(sentAt, rule.businessDays, opts), source: 'regime', basis: rule.basis };
@@ -66,7 +91,10 @@ export interface CounterNoticeWindow {
  * Japan's 7-day window precedes removal, Korea's restoration date is set by the provider and India has
  * no counter-notice (notice-law.md §12), so they have none.
  */
-export function counterNoticeLawFor(regime: RegimeId, opts: { ecommercePlatform?: boolean } = {}): CounterNoticeLaw | null {
+export function counterNoticeLawFor(
+  regime: RegimeId,
+  opts: { ecommercePlatform?: boolean } = {},
+): CounterNoticeLaw | null {
   if (regime === 'us-dmca') return 'us-512g';
   if (regime === 'cn') return opts.ecommercePlatform ? 'cn-ecommerce-43' : 'cn-civil-1196';
   if (regime === 'au') return 'au-regs';
@@ -74,18 +102,28 @@ export function counterNoticeLawFor(regime: RegimeId, opts: { ecommercePlatform?
 }
 
 /** The clock a counter-notice starts (notice-law.md §1.3, §2.1, §2.4, §2.7, §8). */
-export function counterNoticeWindow(law: CounterNoticeLaw, receivedAt: Date, opts: CalendarOptions = {}): CounterNoticeWindow {
+export function counterNoticeWindow(
+  law: CounterNoticeLaw,
+  receivedAt: Date,
+  opts: CalendarOptions = {},
+): CounterNoticeWindow {
   switch (law) {
     case 'us-512g':
       return {
         law,
         earliest: addBusinessDays(receivedAt, 10, opts),
         latest: addBusinessDays(receivedAt, 14, opts),
-        basis: '17 U.S.C. § 512(g)(2)(C): restore no less than 10, no more than 14 business days after receiving the counter-notice, unless told of a suit',
+        basis:
+          '17 U.S.C. § 512(g)(2)(C): restore no less than 10, no more than 14 business days after receiving the counter-notice, unless told of a suit',
       };
     case 'cn-ecommerce-43': {
       const end = addCalendarDays(receivedAt, 15, opts);
-      return { law, earliest: end, latest: end, basis: 'E-Commerce Law art. 43: measures end if no complaint or suit is notified within 15 days' };
+      return {
+        law,
+        earliest: end,
+        latest: end,
+        basis: 'E-Commerce Law art. 43: measures end if no complaint or suit is notified within 15 days',
+      };
     }
     case 'cn-civil-1196': {
       const end = addBusinessDays(receivedAt, 20, opts);
@@ -93,7 +131,8 @@ export function counterNoticeWindow(law: CounterNoticeLaw, receivedAt: Date, opt
         law,
         earliest: end,
         latest: end,
-        basis: 'Civil Code art. 1196: measures end after a "reasonable period" without a complaint or suit; default 20 working days (2020 SPC Reply)',
+        basis:
+          'Civil Code art. 1196: measures end after a "reasonable period" without a complaint or suit; default 20 working days (2020 SPC Reply)',
         unverified: true,
       };
     }
@@ -104,7 +143,8 @@ export function counterNoticeWindow(law: CounterNoticeLaw, receivedAt: Date, opt
         law,
         earliest: end,
         latest: end,
-        basis: 'Copyright Regulations (formerly 1969 regs 20K, 20M): the provider restores the material unless the owner says within 10 working days that it has sued',
+        basis:
+          'Copyright Regulations (formerly 1969 regs 20K, 20M): the provider restores the material unless the owner says within 10 working days that it has sued',
         unverified: true,
       };
     }
@@ -112,7 +152,9 @@ export function counterNoticeWindow(law: CounterNoticeLaw, receivedAt: Date, opt
 }
 
 export function isOverdue(notice: Pick<Notice, 'status' | 'followUpAt'>, now: Date): boolean {
-  return notice.followUpAt !== null && AWAITING.includes(notice.status) && Date.parse(notice.followUpAt) <= now.getTime();
+  return (
+    notice.followUpAt !== null && AWAITING.includes(notice.status) && Date.parse(notice.followUpAt) <= now.getTime()
+  );
 }
 
 /** Notices whose follow-up date has passed, most overdue first. */

@@ -23,7 +23,11 @@ export function sameParty(a: Recipient, b: Recipient): boolean {
  * The next recipient above `current` on the ladder, skipping rungs already tried and parties
  * already written to (a host is often its own upstream). Null at the top of the ladder.
  */
-export function nextRung(current: Recipient | null, candidates: readonly Recipient[], tried: readonly Recipient[] = []): Recipient | null {
+export function nextRung(
+  current: Recipient | null,
+  candidates: readonly Recipient[],
+  tried: readonly Recipient[] = [],
+): Recipient | null {
   const from = current ? LADDER.indexOf(current.role) : -1;
   const triedRoles = new Set(tried.map((r) => r.role));
   const done = current ? [...tried, current] : [...tried];
@@ -74,18 +78,37 @@ export function escalationCase(notice: Notice, history: readonly Notice[] = []):
   const pool = [...notice.candidates, ...history.flatMap((h) => h.candidates)];
   const recipient = nextRung(notice.sent?.recipient ?? notice.recipient, pool, tried);
   if (!recipient) {
-    throw new AppError('not_found', 'No further recipient to escalate to', { noticeId: notice.id, tried: tried.map((t) => t.role) });
+    throw new AppError('not_found', 'No further recipient to escalate to', {
+      noticeId: notice.id,
+      tried: tried.map((t) => t.role),
+    });
   }
   const priorNotices = chain
-    .map((n) => ({ id: n.id, date: n.sent!.at, recipient: n.sent!.recipient.name, role: n.sent!.recipient.role, status: n.status }))
+    .map((n) => ({
+      id: n.id,
+      date: n.sent!.at,
+      recipient: n.sent!.recipient.name,
+      role: n.sent!.recipient.role,
+      status: n.status,
+    }))
     .sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
-  return { recipient, priorNotices, urls: [...notice.urls], workIds: [...notice.workIds], regimeHint: notice.regime, escalatedFrom: notice.id };
+  return {
+    recipient,
+    priorNotices,
+    urls: [...notice.urls],
+    workIds: [...notice.workIds],
+    regimeHint: notice.regime,
+    escalatedFrom: notice.id,
+  };
 }
 
 /**
  * Routes the ladder offers beside the next provider: a report to the MIIT filing system when the
  * site sits on a mainland-China host and its captured page shows no ICP number (miit-route.ts).
  */
-export function ladderExtras(notice: Pick<Notice, 'candidates' | 'recipient'>, icp: IcpReading | null): { miit: MiitOffer | null } {
+export function ladderExtras(
+  notice: Pick<Notice, 'candidates' | 'recipient'>,
+  icp: IcpReading | null,
+): { miit: MiitOffer | null } {
   return { miit: miitOffer(notice, icp) };
 }

@@ -23,7 +23,13 @@ export function detailLines(details: Record<string, unknown>, prefix = ''): Deta
   for (const [k, v] of Object.entries(details)) {
     const key = prefix ? `${prefix}.${k}` : k;
     if (v && typeof v === 'object' && !Array.isArray(v)) out.push(...detailLines(v as Record<string, unknown>, key));
-    else if (Array.isArray(v)) out.push({ key, value: cut(v.length === 0 ? '—' : v.every((x) => typeof x !== 'object' || x === null) ? v.map(text).join(', ') : text(v)) });
+    else if (Array.isArray(v))
+      out.push({
+        key,
+        value: cut(
+          v.length === 0 ? '—' : v.every((x) => typeof x !== 'object' || x === null) ? v.map(text).join(', ') : text(v),
+        ),
+      });
     else out.push({ key, value: cut(text(v)) });
   }
   return out;

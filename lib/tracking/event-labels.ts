@@ -144,19 +144,27 @@ export interface DetailView {
  * changed fields, dates and yes/no get their localised names. Unknown keys and values pass
  * through as recorded, so nothing in the log is hidden.
  */
-export function describeDetails(details: Record<string, unknown>, t: Translate, formatDate: (iso: string) => string): DetailView[] {
+export function describeDetails(
+  details: Record<string, unknown>,
+  t: Translate,
+  formatDate: (iso: string) => string,
+): DetailView[] {
   return detailLines(details).map(({ key, value: raw }) => {
     const labelKey = detailKey(key);
     const label = labelKey ? t(labelKey) || key : key;
     const v = details[key];
     let value = raw;
     if ((key === 'from' || key === 'to') && typeof v === 'string' && statusKey(v)) value = t(statusKey(v)!) || raw;
-    else if (key === 'channel' && typeof v === 'string' && CHANNELS.has(v)) value = t(`channel_${v}` as MessageKey) || raw;
+    else if (key === 'channel' && typeof v === 'string' && CHANNELS.has(v))
+      value = t(`channel_${v}` as MessageKey) || raw;
     else if (key === 'role' && typeof v === 'string' && ROLES.has(v)) value = t(`role_${v}` as MessageKey) || raw;
-    else if (key === 'letterKind' && typeof v === 'string' && LETTER_KINDS.has(v)) value = t(`letterKind_${v}` as MessageKey) || raw;
+    else if (key === 'letterKind' && typeof v === 'string' && LETTER_KINDS.has(v))
+      value = t(`letterKind_${v}` as MessageKey) || raw;
     else if (key === 'fields' && Array.isArray(v)) {
       // Two property names can share a label (regime and regimeChosen): list it once.
-      const names = [...new Set(v.map((f) => (typeof f === 'string' && draftFieldKey(f) ? t(draftFieldKey(f)!) || f : String(f))))];
+      const names = [
+        ...new Set(v.map((f) => (typeof f === 'string' && draftFieldKey(f) ? t(draftFieldKey(f)!) || f : String(f)))),
+      ];
       value = names.length ? names.join(t('listSeparator') || ', ') : raw;
     } else if (DATE_KEYS.has(key) && typeof v === 'string' && !Number.isNaN(Date.parse(v))) value = formatDate(v);
     else if (typeof v === 'boolean') value = t(v ? 'detailYes' : 'detailNo') || raw;

@@ -27,7 +27,11 @@ export function followUpAlert(dueIds: readonly string[], previousCount: number):
   return {
     badge: badgeText(count),
     // Chrome's i18n has no plural rules, so one and many are separate strings (Chinese uses the same words).
-    notification: { id: `${FOLLOW_UP_NOTIFICATION}:${target}`, key: count === 1 ? 'followUpsOne' : 'followUpsMany', count },
+    notification: {
+      id: `${FOLLOW_UP_NOTIFICATION}:${target}`,
+      key: count === 1 ? 'followUpsOne' : 'followUpsMany',
+      count,
+    },
   };
 }
 
@@ -39,6 +43,7 @@ export function followUpClickTarget(notificationId: string): FollowUpClickTarget
   if (!notificationId.startsWith(prefix)) return null;
   const rest = notificationId.slice(prefix.length);
   if (rest === 'list') return { page: 'list' };
-  if (rest.startsWith('notice:') && rest.length > 'notice:'.length) return { page: 'notice', id: rest.slice('notice:'.length) };
+  if (rest.startsWith('notice:') && rest.length > 'notice:'.length)
+    return { page: 'notice', id: rest.slice('notice:'.length) };
   return null;
 }

@@ -40,7 +40,8 @@ export async function appendEvent(prev: NoticeEvent | null, input: EventInput, s
 }
 
 export type ChainBreakReason = 'edited' | 'missing' | 'reordered' | 'text_mismatch';
-export type ChainVerdict = { ok: true } | { ok: false; brokenAt: number; eventId: string | null; reason: ChainBreakReason };
+export type ChainVerdict =
+  { ok: true } | { ok: false; brokenAt: number; eventId: string | null; reason: ChainBreakReason };
 
 export interface VerifyOptions {
   /** SHA-256 of the notice text as stored now; the 'sent' event must carry it. */
@@ -55,7 +56,11 @@ export interface VerifyOptions {
  * later event is 'reordered', a hash that no longer matches its content is 'edited', and a text
  * hash that differs from the sent text is 'text_mismatch'.
  */
-export async function verifyChain(events: readonly NoticeEvent[], sha256: Sha256, opts: VerifyOptions = {}): Promise<ChainVerdict> {
+export async function verifyChain(
+  events: readonly NoticeEvent[],
+  sha256: Sha256,
+  opts: VerifyOptions = {},
+): Promise<ChainVerdict> {
   const seqs = new Set(events.map((e) => e.seq));
   const hashes = new Map(events.map((e) => [e.hash, e.seq]));
   let expectedText = '';
@@ -65,11 +70,13 @@ export async function verifyChain(events: readonly NoticeEvent[], sha256: Sha256
       return { ok: false, brokenAt: reason === 'missing' ? i : e.seq, eventId: e.id, reason };
     }
     const { hash, ...body } = e;
-    if ((await sha256(eventDigestInput(body))) !== hash) return { ok: false, brokenAt: e.seq, eventId: e.id, reason: 'edited' };
+    if ((await sha256(eventDigestInput(body))) !== hash)
+      return { ok: false, brokenAt: e.seq, eventId: e.id, reason: 'edited' };
     const expectedPrev = events[i - 1]?.hash ?? GENESIS_HASH;
     if (e.prevHash !== expectedPrev) {
       const linked = hashes.get(e.prevHash);
-      if (linked !== undefined && linked >= i) return { ok: false, brokenAt: e.seq, eventId: e.id, reason: 'reordered' };
+      if (linked !== undefined && linked >= i)
+        return { ok: false, brokenAt: e.seq, eventId: e.id, reason: 'reordered' };
       // The predecessor no longer hashes to what this event recorded: it was rewritten (and re-hashed) or replaced.
       const before = events[i - 1];
       return before
@@ -88,10 +95,13 @@ export async function verifyChain(events: readonly NoticeEvent[], sha256: Sha256
   const head = opts.head;
   if (head) {
     const last = events[events.length - 1];
-    if (!last || head.seq > last.seq) return { ok: false, brokenAt: last ? last.seq + 1 : 0, eventId: null, reason: 'missing' };
-    if (head.seq === last.seq && head.hash !== last.hash) return { ok: false, brokenAt: last.seq, eventId: last.id, reason: 'edited' };
+    if (!last || head.seq > last.seq)
+      return { ok: false, brokenAt: last ? last.seq + 1 : 0, eventId: null, reason: 'missing' };
+    if (head.seq === last.seq && head.hash !== last.hash)
+      return { ok: false, brokenAt: last.seq, eventId: last.id, reason: 'edited' };
     // Events past the recorded head were written around the repository.
-    if (head.seq < last.seq) return { ok: false, brokenAt: head.seq + 1, eventId: events[head.seq + 1]?.id ?? null, reason: 'edited' };
+    if (head.seq < last.seq)
+      return { ok: false, brokenAt: head.seq + 1, eventId: events[head.seq + 1]?.id ?? null, reason: 'edited' };
   }
   return { ok: true };
 }

@@ -7,6 +7,11 @@ import type { ProviderStats } from './stats';
 export function rankByIgnoring(stats: readonly ProviderStats[]): ProviderStats[] {
   // Providers with nothing decided yet are not "ignoring" anyone: they go last.
   return [...stats].sort(
-    (a, b) => Number(a.decided === 0) - Number(b.decided === 0) || a.removalRate - b.removalRate || b.noResponse - a.noResponse || b.sent - a.sent || a.provider.localeCompare(b.provider),
+    (a, b) =>
+      Number(a.decided === 0) - Number(b.decided === 0) ||
+      a.removalRate - b.removalRate ||
+      b.noResponse - a.noResponse ||
+      b.sent - a.sent ||
+      a.provider.localeCompare(b.provider),
   );
 }

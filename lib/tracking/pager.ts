@@ -10,7 +10,11 @@ export interface Pager<T> {
   loadMore(): Promise<void>;
 }
 
-export function createPager<T>(fetchPage: (offset: number, limit: number) => Promise<T[]>, pageSize: number, onChange: () => void = () => {}): Pager<T> {
+export function createPager<T>(
+  fetchPage: (offset: number, limit: number) => Promise<T[]>,
+  pageSize: number,
+  onChange: () => void = () => {},
+): Pager<T> {
   let rows: T[] = [];
   let done = false;
   let error: unknown = null;

@@ -5,7 +5,15 @@ import { allowedTransitions, eventKindFor } from './status';
 import { firstIssue } from '../zod-issue';
 
 /** Replies a user can record on the detail page; escalation has its own action. */
-export const REPLY_STATUSES = ['acknowledged', 'removed', 'partially_removed', 'rejected', 'counter_noticed', 'no_response', 'withdrawn'] as const satisfies readonly NoticeStatus[];
+export const REPLY_STATUSES = [
+  'acknowledged',
+  'removed',
+  'partially_removed',
+  'rejected',
+  'counter_noticed',
+  'no_response',
+  'withdrawn',
+] as const satisfies readonly NoticeStatus[];
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
 /** The reply form, validated before anything is written. */
@@ -17,7 +25,12 @@ export const ReplyInputSchema = z.object({
   /** China: the E-Commerce Law's 15-day clock applies to e-commerce platforms only. */
   ecommercePlatform: z.boolean().default(false),
   attachment: z
-    .object({ evidenceId: z.string().min(1).max(64), sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(500), size: z.number().int().nonnegative() })
+    .object({
+      evidenceId: z.string().min(1).max(64),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      name: z.string().max(500),
+      size: z.number().int().nonnegative(),
+    })
     .nullable()
     .default(null),
 });
@@ -38,8 +51,14 @@ export function replyEvent(from: NoticeStatus, input: ReplyInput): { kind: strin
   }
   const reply = r.data;
   const kind = eventKindFor(from, reply.to);
-  if (!kind) throw new AppError('illegal_transition', `A notice that is ${from} cannot become ${reply.to}`, { from, to: reply.to, allowed: replyOptions(from) });
-  if (reply.to === 'rejected' && !reply.reason) throw new AppError('invalid_input', 'A rejection needs the reason the recipient gave', { path: 'reason' });
+  if (!kind)
+    throw new AppError('illegal_transition', `A notice that is ${from} cannot become ${reply.to}`, {
+      from,
+      to: reply.to,
+      allowed: replyOptions(from),
+    });
+  if (reply.to === 'rejected' && !reply.reason)
+    throw new AppError('invalid_input', 'A rejection needs the reason the recipient gave', { path: 'reason' });
   const details: Record<string, unknown> = {};
   if (reply.reason) details.reason = reply.reason;
   if (reply.text) details.replyText = reply.text;

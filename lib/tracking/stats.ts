@@ -45,18 +45,45 @@ const EVER = (events: readonly NoticeEvent[], kind: string) => events.some((e) =
  * "Which hosts ignore us": per provider, from sent notices and their events. A notice counts
  * as removed when its log has a removal, even if a counter-notice came later.
  */
-export function providerStats(notices: readonly Notice[], events: readonly NoticeEvent[], now: Date = new Date()): ProviderStats[] {
+export function providerStats(
+  notices: readonly Notice[],
+  events: readonly NoticeEvent[],
+  now: Date = new Date(),
+): ProviderStats[] {
   const byNotice = new Map<string, NoticeEvent[]>();
   for (const e of events) {
     const list = byNotice.get(e.noticeId);
     if (list) list.push(e);
     else byNotice.set(e.noticeId, [e]);
   }
-  const groups = new Map<string, { name: string; sent: number; removed: number; partial: number; rejected: number; noResponse: number; decided: number; pending: number; days: number[] }>();
+  const groups = new Map<
+    string,
+    {
+      name: string;
+      sent: number;
+      removed: number;
+      partial: number;
+      rejected: number;
+      noResponse: number;
+      decided: number;
+      pending: number;
+      days: number[];
+    }
+  >();
   for (const n of notices) {
     const key = providerKey(n);
     if (!key || !n.sent) continue;
-    const g = groups.get(key) ?? { name: n.sent.recipient.name, sent: 0, removed: 0, partial: 0, rejected: 0, noResponse: 0, decided: 0, pending: 0, days: [] };
+    const g = groups.get(key) ?? {
+      name: n.sent.recipient.name,
+      sent: 0,
+      removed: 0,
+      partial: 0,
+      rejected: 0,
+      noResponse: 0,
+      decided: 0,
+      pending: 0,
+      days: [],
+    };
     groups.set(key, g);
     g.sent++;
     const log = (byNotice.get(n.id) ?? []).slice().sort((a, b) => a.seq - b.seq);
@@ -71,7 +98,13 @@ export function providerStats(notices: readonly Notice[], events: readonly Notic
     if (n.status === 'rejected' || EVER(log, 'rejected')) g.rejected++;
     const rejected = n.status === 'rejected' || EVER(log, 'rejected');
     // Past the follow-up date with no answer counts as no response, even before anyone records it.
-    const lapsed = !removal && n.status !== 'removed' && !rejected && n.followUpAt !== null && Date.parse(n.followUpAt) <= now.getTime() && isAwaiting(n.status);
+    const lapsed =
+      !removal &&
+      n.status !== 'removed' &&
+      !rejected &&
+      n.followUpAt !== null &&
+      Date.parse(n.followUpAt) <= now.getTime() &&
+      isAwaiting(n.status);
     const noResponse = n.status === 'no_response' || EVER(log, 'no_response') || lapsed;
     if (noResponse) g.noResponse++;
     if (removal || n.status === 'removed' || rejected || noResponse) g.decided++;

@@ -63,16 +63,38 @@ export type StatusEventKind = {
 }[keyof typeof TRANSITIONS];
 
 /** Events that record something without moving the status. */
-export const INFO_EVENT_KINDS = ['created', 'draft_saved', 'note', 'reply_received', 'recheck', 'follow_up_set', 'correction_created', 'escalation_drafted'] as const;
+export const INFO_EVENT_KINDS = [
+  'created',
+  'draft_saved',
+  'note',
+  'reply_received',
+  'recheck',
+  'follow_up_set',
+  'correction_created',
+  'escalation_drafted',
+] as const;
 export type InfoEventKind = (typeof INFO_EVENT_KINDS)[number];
 
 /** Statuses in which we are waiting for the recipient, so a follow-up date is meaningful. */
-export const AWAITING: readonly NoticeStatus[] = ['sent', 'acknowledged', 'no_response', 'partially_removed', 'counter_noticed'];
+export const AWAITING: readonly NoticeStatus[] = [
+  'sent',
+  'acknowledged',
+  'no_response',
+  'partially_removed',
+  'counter_noticed',
+];
 /**
  * Statuses from which the escalation ladder may be climbed: every open status (issue 13). A
  * rights holder may go to the host before the CDN's deadline; the letter still cites the notice.
  */
-export const ESCALATABLE: readonly NoticeStatus[] = ['sent', 'acknowledged', 'no_response', 'rejected', 'partially_removed', 'counter_noticed'];
+export const ESCALATABLE: readonly NoticeStatus[] = [
+  'sent',
+  'acknowledged',
+  'no_response',
+  'rejected',
+  'partially_removed',
+  'counter_noticed',
+];
 
 export function allowedTransitions(from: NoticeStatus): NoticeStatus[] {
   return Object.keys(TRANSITIONS[from]) as NoticeStatus[];

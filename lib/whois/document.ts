@@ -168,7 +168,7 @@ export function buildDocument(text: string, query: string | null = null): WhoisD
       l.kind === 'kv' &&
       OBJECT_START_KEYS.has(l.key!) &&
       looksLikeHandle(l.value) &&
-      (block).entries.length > 0
+      block.entries.length > 0
     ) {
       section = null;
       last = null;

@@ -106,15 +106,22 @@ describe('Firefox ESR: report workflow against the backend', () => {
       (label?.querySelector('input') as HTMLInputElement | null)?.click();
     }, WORK.title);
     for (const name of ['fairUse', 'goodFaith', 'accuracy']) await report.click(`input[name="${name}"]`);
-    await poll(report, () => document.querySelector('[data-testid="checklist"]')?.getAttribute('data-sendable') === 'true');
-    await poll(report, () => /130\.59\.31\.80/.test(document.querySelector('[data-testid="preview"]')?.textContent ?? ''));
+    await poll(
+      report,
+      () => document.querySelector('[data-testid="checklist"]')?.getAttribute('data-sendable') === 'true',
+    );
+    await poll(report, () =>
+      /130\.59\.31\.80/.test(document.querySelector('[data-testid="preview"]')?.textContent ?? ''),
+    );
 
     // "Mark as sent" asks how it was sent; the confirmed channel is what the history records.
     await report.click('[data-testid="mark-sent"]');
     await report.waitForSelector('input[name="channel"][value="copy"]');
     await report.click('input[name="channel"][value="copy"]');
     await report.click('[data-testid="confirm-sent"]');
-    await poll(report, () => /[0-9a-f]{64}/.test(document.querySelector('[data-testid="sent-record"]')?.textContent ?? ''));
+    await poll(report, () =>
+      /[0-9a-f]{64}/.test(document.querySelector('[data-testid="sent-record"]')?.textContent ?? ''),
+    );
     await ff.screenshot(report, 'report-sent');
 
     // The popup lists the notice as sent, not the draft it came from.

@@ -40,7 +40,14 @@ describe('bulk report against a real backend on loopback', () => {
     await options.locator('form').getByRole('button', { name: /Save/ }).click();
     await options.goto(s.url('options.html#letterhead'));
     const o = new OptionsPage(options);
-    await o.fillLetterhead({ company: 'Moonlit Games Ltd.', address: '1 Harbour Road, Wan Chai, Hong Kong', email: 'legal@moonlit.example', phone: '+852 5555 0100', signatory: 'Mei Chen', signatoryTitle: 'Head of Legal' });
+    await o.fillLetterhead({
+      company: 'Moonlit Games Ltd.',
+      address: '1 Harbour Road, Wan Chai, Hong Kong',
+      email: 'legal@moonlit.example',
+      phone: '+852 5555 0100',
+      signatory: 'Mei Chen',
+      signatoryTitle: 'Head of Legal',
+    });
     await o.save();
     await options.goto(s.url('options.html#works'));
     await options.getByRole('button', { name: /Add a work/ }).click();
@@ -48,7 +55,10 @@ describe('bulk report against a real backend on loopback', () => {
     await options.locator('[name="owner"]').fill('Moonlit Games Ltd.');
     await options.locator('[name="registration"]').fill('2024SR0123456');
     await options.locator('[name="originalUrl"]').fill('https://starsea.example/');
-    await options.getByTestId('work-form').getByRole('button', { name: /Save work/ }).click();
+    await options
+      .getByTestId('work-form')
+      .getByRole('button', { name: /Save work/ })
+      .click();
     await options.getByTestId('works-list').getByText('Starsea Legend').waitFor();
     await options.close();
     // This spec stops the backend on purpose: keep Automatic from switching to the browser lookup.
@@ -68,7 +78,9 @@ describe('bulk report against a real backend on loopback', () => {
     const pasted = ['', ...URLS, URLS[0], 'javascript:alert(1)', 'http://192.168.0.10/x', ''].join('\n');
     await b.paste(pasted);
     await expect.poll(() => page.getByTestId('valid-count').getAttribute('data-count')).toBe('50');
-    expect(await page.getByTestId('rejected-line').evaluateAll((els) => els.map((e) => e.getAttribute('data-reason')))).toEqual(['duplicate', 'unsupported_scheme', 'private_target']);
+    expect(
+      await page.getByTestId('rejected-line').evaluateAll((els) => els.map((e) => e.getAttribute('data-reason'))),
+    ).toEqual(['duplicate', 'unsupported_scheme', 'private_target']);
     await s.screenshot(page, 'bulk-1-checked');
 
     const ipBefore = stack.rdap.count({ kind: 'ip' });
@@ -80,7 +92,11 @@ describe('bulk report against a real backend on loopback', () => {
     expect(stack.rdap.count({ kind: 'ip' }) - ipBefore).toBeLessThanOrEqual(4);
     await expect.poll(() => b.groups().count()).toBe(3);
     const names = await b.groups().locator('.bulk-group__name').allTextContents();
-    expect([...names].sort()).toEqual(['Administracion Nacional de Telecomunicaciones', 'Microsoft Azure', 'SWITCH-LAN']);
+    expect([...names].sort()).toEqual([
+      'Administracion Nacional de Telecomunicaciones',
+      'Microsoft Azure',
+      'SWITCH-LAN',
+    ]);
     await s.screenshot(page, 'bulk-2-groups');
 
     // Works and statements are shared by every group of the report.
@@ -138,7 +154,9 @@ describe('bulk report against a real backend on loopback', () => {
     page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
     await page.goto(s.url('bulk.html'));
     const b = new BulkPage(page);
-    await b.paste(['https://gone-1.to/a', 'https://gone-1.to/b', 'https://gone-2.to/c', 'https://ripe-host.to/late'].join('\n'));
+    await b.paste(
+      ['https://gone-1.to/a', 'https://gone-1.to/b', 'https://gone-2.to/c', 'https://ripe-host.to/late'].join('\n'),
+    );
     await b.start();
     await expect.poll(() => b.progress().getAttribute('data-status')).toBe('interrupted');
     expect(await b.progress().getAttribute('data-done')).toBe('0');
@@ -152,7 +170,9 @@ describe('bulk report against a real backend on loopback', () => {
     await page.getByTestId('bulk-resume').click();
     await expect.poll(() => b.progress().getAttribute('data-done'), { timeout: 30_000 }).toBe('4');
     await expect.poll(() => b.groups().count()).toBe(1);
-    expect(await page.getByTestId('unresolved-host').evaluateAll((els) => els.map((e) => e.getAttribute('data-reason')))).toEqual(['no_recipient', 'no_recipient']);
+    expect(
+      await page.getByTestId('unresolved-host').evaluateAll((els) => els.map((e) => e.getAttribute('data-reason'))),
+    ).toEqual(['no_recipient', 'no_recipient']);
     await page.getByTestId('unresolved-host').first().locator('summary').click();
     const form = page.getByTestId('manual-recipient').first();
     await form.locator('[name="manual-name"]').fill('Gone Hosting');

@@ -35,7 +35,13 @@ describe('detection while browsing', () => {
     await options.goto(s.url('options.html#detection'));
     await options.getByRole('switch').click();
     await expect.poll(() => options.getByRole('switch').isChecked()).toBe(true);
-    await expect.poll(() => s.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((c: { id: string }) => c.id))).toEqual(['detector']);
+    await expect
+      .poll(() =>
+        s.worker.evaluate(async () =>
+          (await chrome.scripting.getRegisteredContentScripts()).map((c: { id: string }) => c.id),
+        ),
+      )
+      .toEqual(['detector']);
     await s.screenshot(options, 'options-detection');
     await options.close();
 
@@ -46,7 +52,10 @@ describe('detection while browsing', () => {
 
     // The toolbar popup, opened on that tab, names the work and offers to report it.
     const popupOpened = s.context.waitForEvent('page');
-    await s.worker.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 420, height: 600 }), s.url('popup.html'));
+    await s.worker.evaluate(
+      (url) => chrome.windows.create({ url, type: 'popup', width: 420, height: 600 }),
+      s.url('popup.html'),
+    );
     const popup = await popupOpened;
     const banner = popup.getByTestId('suspected-banner');
     await expect.poll(() => banner.textContent()).toMatch(/Starsea/);

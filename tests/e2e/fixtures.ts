@@ -74,7 +74,10 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
 export async function clickContextMenu(worker: Worker, info: Record<string, unknown>, tab: Record<string, unknown>) {
   await worker.evaluate(
     ([i, t]) => {
-      const event = chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void; hasListeners: () => boolean };
+      const event = chrome.contextMenus.onClicked as unknown as {
+        dispatch: (...args: unknown[]) => void;
+        hasListeners: () => boolean;
+      };
       if (!event.hasListeners()) throw new Error('the background registered no contextMenus.onClicked listener');
       event.dispatch(i, t);
     },
@@ -87,7 +90,9 @@ export async function activeTabOf(worker: Worker, urlPrefix: string): Promise<Re
   return worker.evaluate(async (prefix) => {
     for (let i = 0; i < 100; i++) {
       const tabs = await chrome.tabs.query({ active: true });
-      const tab = tabs.find((t: { url?: string; status?: string }) => t.url?.startsWith(prefix) && t.status === 'complete');
+      const tab = tabs.find(
+        (t: { url?: string; status?: string }) => t.url?.startsWith(prefix) && t.status === 'complete',
+      );
       if (tab) return tab;
       await new Promise((r) => setTimeout(r, 50));
     }

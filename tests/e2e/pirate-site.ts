@@ -12,12 +12,19 @@ const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><tit
 <a href="magnet:?xt=urn:btih:0123456789abcdef0123456789abcdef01234567">magnet link</a>
 </body></html>`;
 
-export async function startPirateSite(host = PIRATE_HOST): Promise<{ server: Server; port: number; url: (path?: string) => string; close: () => Promise<void> }> {
+export async function startPirateSite(
+  host = PIRATE_HOST,
+): Promise<{ server: Server; port: number; url: (path?: string) => string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', server: 'nginx', 'cache-control': 'max-age=600' });
     res.end(PAGE);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const port = (server.address() as AddressInfo).port;
-  return { server, port, url: (path = '/game/starsea') => `http://${host}:${port}${path}`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    server,
+    port,
+    url: (path = '/game/starsea') => `http://${host}:${port}${path}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }

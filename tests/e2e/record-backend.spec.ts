@@ -5,7 +5,12 @@ import { BulkPage } from './pages/bulk';
 import { setUpOptions, WORK } from './pages/setup';
 import { startPirateSite } from './pirate-site';
 
-const GAME = { title: 'Moon Quest', owner: 'Moonlit Games Ltd.', registration: '2025SR0654321', originalUrl: 'https://moonquest.example/' };
+const GAME = {
+  title: 'Moon Quest',
+  owner: 'Moonlit Games Ltd.',
+  registration: '2025SR0654321',
+  originalUrl: 'https://moonquest.example/',
+};
 // Not in the loopback DNS zone: the backend finds no address for it.
 const UNKNOWN = 'nowhere-host.to';
 
@@ -23,7 +28,10 @@ describe.each([['en'], ['zh-CN']])('bulk works per URL and failed lookups (%s)',
     await page.goto(s.url('options.html#works'));
     await page.getByRole('button', { name: /Add a work|添加作品/ }).click();
     for (const [name, value] of Object.entries(GAME)) await page.locator(`[name="${name}"]`).fill(value);
-    await page.getByTestId('work-form').getByRole('button', { name: /Save work|保存作品/ }).click();
+    await page
+      .getByTestId('work-form')
+      .getByRole('button', { name: /Save work|保存作品/ })
+      .click();
     await page.getByTestId('works-list').getByText(GAME.title).first().waitFor();
     await page.close();
   }, 60_000);
@@ -38,7 +46,14 @@ describe.each([['en'], ['zh-CN']])('bulk works per URL and failed lookups (%s)',
     page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
     await page.goto(s.url('bulk.html'));
     const b = new BulkPage(page);
-    await b.paste(['url,work', `https://ripe-host.to/manga/ch1,${WORK.title}`, `https://azure-host.to/game/mq,${GAME.title}`, 'https://azure-host.to/x,Sunken City'].join('\n'));
+    await b.paste(
+      [
+        'url,work',
+        `https://ripe-host.to/manga/ch1,${WORK.title}`,
+        `https://azure-host.to/game/mq,${GAME.title}`,
+        'https://azure-host.to/x,Sunken City',
+      ].join('\n'),
+    );
     await expect.poll(() => page.getByTestId('valid-count').getAttribute('data-count')).toBe('2');
     expect(await page.getByTestId('rejected-line').getAttribute('data-reason')).toBe('unknown_work');
     await b.start();

@@ -9,11 +9,16 @@ import { ReportPage } from './pages/report';
 import { setLookupOptions, setUpOptions, WORK } from './pages/setup';
 import { PIRATE_HOST, startPirateSite } from './pirate-site';
 
-const messages = (lang: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/_locales', lang === 'en' ? 'en' : 'zh_CN', 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const messages = (lang: string) =>
+  JSON.parse(
+    readFileSync(path.join(REPO_ROOT, 'public/_locales', lang === 'en' ? 'en' : 'zh_CN', 'messages.json'), 'utf8'),
+  ) as Record<string, { message: string }>;
 
 /** The recorded (raw) value of one detail of the last event of a kind: localised text shows, the raw value stays in the title. */
 async function recorded(page: Page, kind: string, key: string): Promise<string | null> {
-  const v = page.locator(`[data-testid="timeline-event"][data-kind="${kind}"] [data-key="${key}"] .detail-value`).last();
+  const v = page
+    .locator(`[data-testid="timeline-event"][data-kind="${kind}"] [data-key="${key}"] .detail-value`)
+    .last();
   return (await v.getAttribute('title')) ?? (await v.textContent());
 }
 
@@ -50,7 +55,13 @@ describe.each([['en'], ['zh-CN']])('a record that can be trusted (%s)', (lang) =
     expect(await outcome.innerText()).not.toMatch(/Failed to fetch/);
     await s.screenshot(report, 'record-backend-down');
 
-    await r.addManualRecipient({ name: 'Edge CDN', role: 'cdn', email: 'abuse@edge-cdn.example', formUrl: site.url('/abuse-form'), country: 'US' });
+    await r.addManualRecipient({
+      name: 'Edge CDN',
+      role: 'cdn',
+      email: 'abuse@edge-cdn.example',
+      formUrl: site.url('/abuse-form'),
+      country: 'US',
+    });
     await r.pickWork(WORK.title);
     await r.confirmStatements();
     await expect.poll(() => r.checklist().getAttribute('data-sendable')).toBe('true');
@@ -109,9 +120,13 @@ describe.each([['en'], ['zh-CN']])('a record that can be trusted (%s)', (lang) =
     await page.getByTestId('notify-disclosed').click();
     await page.waitForURL(/report\.html\?.*draft=/);
     const r = new ReportPage(page);
-    await expect.poll(() => page.locator('[role="tab"][aria-selected="true"]').textContent()).toContain('Hetzner Online GmbH');
+    await expect
+      .poll(() => page.locator('[role="tab"][aria-selected="true"]').textContent())
+      .toContain('Hetzner Online GmbH');
     await expect.poll(() => page.getByTestId('preview').textContent()).toContain('Edge CDN');
-    expect(await r.recipients().filter({ hasText: 'Hetzner Online GmbH' }).locator('input[type="checkbox"]').isChecked()).toBe(true);
+    expect(
+      await r.recipients().filter({ hasText: 'Hetzner Online GmbH' }).locator('input[type="checkbox"]').isChecked(),
+    ).toBe(true);
     await page.close();
   });
 });

@@ -25,15 +25,28 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     const options = await s.context.newPage();
     await options.goto(s.url('options.html#backend'));
     await options.locator('[name="backendUrl"]').fill('http://127.0.0.1:9');
-    await options.locator('form').getByRole('button', { name: /Save|保存/ }).click();
+    await options
+      .locator('form')
+      .getByRole('button', { name: /Save|保存/ })
+      .click();
     await options.goto(s.url('options.html#letterhead'));
-    await new OptionsPage(options).fillLetterhead({ company: 'Moonlit Games Ltd.', address: '1 Harbour Road, Wan Chai, Hong Kong', email: 'legal@moonlit.example', phone: '+852 5555 0100', signatory: 'Mei Chen', signatoryTitle: 'Head of Legal' });
+    await new OptionsPage(options).fillLetterhead({
+      company: 'Moonlit Games Ltd.',
+      address: '1 Harbour Road, Wan Chai, Hong Kong',
+      email: 'legal@moonlit.example',
+      phone: '+852 5555 0100',
+      signatory: 'Mei Chen',
+      signatoryTitle: 'Head of Legal',
+    });
     await new OptionsPage(options).save();
     await options.goto(s.url('options.html#works'));
     await options.getByRole('button', { name: /Add a work|添加作品/ }).click();
     await options.locator('[name="title"]').fill('Starsea Legend');
     await options.locator('[name="owner"]').fill('Moonlit Games Ltd.');
-    await options.getByTestId('work-form').getByRole('button', { name: /Save work|保存作品/ }).click();
+    await options
+      .getByTestId('work-form')
+      .getByRole('button', { name: /Save work|保存作品/ })
+      .click();
     await options.getByTestId('works-list').getByText('Starsea Legend').waitFor();
     await options.close();
     // The backend is down on purpose: keep Automatic from switching to the browser lookup.
@@ -49,10 +62,20 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
   it('sends a notice by hand to the host, keeping the upstream as a candidate', async () => {
     const { report, source } = await rightClickReport(s, site.url());
     const r = new ReportPage(report);
-    await r.addManualRecipient({ name: 'Example Hosting Ltd', email: 'abuse@hosting.example', country: 'US', role: 'host' });
+    await r.addManualRecipient({
+      name: 'Example Hosting Ltd',
+      email: 'abuse@hosting.example',
+      country: 'US',
+      role: 'host',
+    });
     // The form resets once the first recipient is stored: add the second only then, or the two race.
     await expect.poll(() => r.recipients().count()).toBe(1);
-    await r.addManualRecipient({ name: 'Upstream Transit Inc', email: 'abuse@transit.example', country: 'US', role: 'upstream' });
+    await r.addManualRecipient({
+      name: 'Upstream Transit Inc',
+      email: 'abuse@transit.example',
+      country: 'US',
+      role: 'upstream',
+    });
     await expect.poll(() => r.recipients().count()).toBe(2);
     // Both drafts exist (one tab each) before one is unpicked; otherwise the unpick races the draft's creation.
     await expect.poll(() => report.locator('nav.tabs [role="tab"]').count()).toBe(2);
@@ -88,16 +111,41 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     await page.getByTestId('recheck').click();
     await expect.poll(() => page.getByTestId('error').textContent()).toMatch(/npm start/);
 
-    const options = await page.locator('[name="replyKind"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(options).toEqual(['acknowledged', 'removed', 'partially_removed', 'rejected', 'counter_noticed', 'no_response', 'withdrawn']);
-    await n.recordReply({ kind: 'rejected', reason: 'Not our customer', text: 'We do not host this site.', file: { name: 'reply.eml', mimeType: 'message/rfc822', buffer: Buffer.from('Subject: Re: notice\r\n\r\nWe do not host this site.\r\n') } });
+    const options = await page
+      .locator('[name="replyKind"] option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options).toEqual([
+      'acknowledged',
+      'removed',
+      'partially_removed',
+      'rejected',
+      'counter_noticed',
+      'no_response',
+      'withdrawn',
+    ]);
+    await n.recordReply({
+      kind: 'rejected',
+      reason: 'Not our customer',
+      text: 'We do not host this site.',
+      file: {
+        name: 'reply.eml',
+        mimeType: 'message/rfc822',
+        buffer: Buffer.from('Subject: Re: notice\r\n\r\nWe do not host this site.\r\n'),
+      },
+    });
     await expect.poll(() => n.status()).toBe('rejected');
     const rejected = page.locator('[data-testid="timeline-event"][data-kind="rejected"]');
     await expect.poll(() => rejected.textContent()).toMatch(/Not our customer/);
     // The label is localised; the recorded key stays on the row (data-key, title) as evidence.
-    expect(await rejected.locator('[data-key="attachment.sha256"] .detail-value').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await rejected.locator('[data-key="attachment.sha256"] .detail-value').textContent()).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
     expect(await rejected.locator('[data-key="attachment.sha256"] [title="attachment.sha256"]').count()).toBe(1);
-    expect(await page.locator('[name="replyKind"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['withdrawn']);
+    expect(
+      await page
+        .locator('[name="replyKind"] option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(['withdrawn']);
     const verdict = await n.verify();
     await expect.poll(() => verdict.getAttribute('data-ok')).toBe('true');
     await s.screenshot(page, 'notice-detail');
@@ -131,11 +179,34 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
           req.onerror = () => reject(req.error ?? new Error('request failed'));
         }),
       {
-        id: 'seed-overdue', createdAt: '2024-01-02T00:00:00.000Z', updatedAt: '2024-01-02T00:00:00.000Z', status: 'sent', host: 'old-overdue.example',
-        urls: ['https://old-overdue.example/x'], pageTitle: '', workIds: [], workTitles: [], recipient: null, recipientName: 'Slow Host', candidates: [],
-        regime: 'generic', lang: 'en', explanation: '', measure: '', fairUseConsidered: false, fairUseNote: '', confirmations: { goodFaith: true, accuracy: true },
-        regimeChosen: false, captureId: null, evidenceIds: [], sent: null, sentAt: '2024-01-02T00:00:00.000Z', followUpAt: '2024-01-10T00:00:00.000Z',
-        supersedes: null, escalatedFrom: null, batchId: null,
+        id: 'seed-overdue',
+        createdAt: '2024-01-02T00:00:00.000Z',
+        updatedAt: '2024-01-02T00:00:00.000Z',
+        status: 'sent',
+        host: 'old-overdue.example',
+        urls: ['https://old-overdue.example/x'],
+        pageTitle: '',
+        workIds: [],
+        workTitles: [],
+        recipient: null,
+        recipientName: 'Slow Host',
+        candidates: [],
+        regime: 'generic',
+        lang: 'en',
+        explanation: '',
+        measure: '',
+        fairUseConsidered: false,
+        fairUseNote: '',
+        confirmations: { goodFaith: true, accuracy: true },
+        regimeChosen: false,
+        captureId: null,
+        evidenceIds: [],
+        sent: null,
+        sentAt: '2024-01-02T00:00:00.000Z',
+        followUpAt: '2024-01-10T00:00:00.000Z',
+        supersedes: null,
+        escalatedFrom: null,
+        batchId: null,
       },
     );
     await popup.reload();
@@ -173,7 +244,16 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     await stats.goto(s.url('stats.html'));
     const provider = stats.getByTestId('provider-row');
     await expect.poll(() => provider.count()).toBe(1);
-    expect(await provider.first().locator('td').allTextContents()).toEqual(['Example Hosting Ltd', '1', '0', '0', '0%', '—', '0', '1']);
+    expect(await provider.first().locator('td').allTextContents()).toEqual([
+      'Example Hosting Ltd',
+      '1',
+      '0',
+      '0',
+      '0%',
+      '—',
+      '0',
+      '1',
+    ]);
     expect(await stats.getByTestId('removal-chart').locator('g').count()).toBe(1);
     await s.screenshot(stats, 'stats');
     await stats.close();
@@ -185,7 +265,10 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     const download = options.waitForEvent('download');
     await options.getByTestId('export-json').click();
     exportPath = (await (await download).path()) ?? '';
-    const file = JSON.parse(readFileSync(exportPath, 'utf8')) as { notices: { id: string }[]; evidence: { kind: string }[] };
+    const file = JSON.parse(readFileSync(exportPath, 'utf8')) as {
+      notices: { id: string }[];
+      evidence: { kind: string }[];
+    };
     expect(file.notices.map((n) => n.id).sort()).toEqual([sentId, draftId].sort());
     expect(file.evidence.some((e) => e.kind === 'reply')).toBe(true);
 

@@ -36,13 +36,20 @@ export function readFixtureText(name: string): string {
   return readFileSync(path.join(RDAP_FIXTURES, name), 'utf8');
 }
 
-export function createFakeFetch(routes: Record<string, FakeRoute | FakeRoute[]> = {}, opts: { bootstrap?: boolean } = {}): FakeFetch {
+export function createFakeFetch(
+  routes: Record<string, FakeRoute | FakeRoute[]> = {},
+  opts: { bootstrap?: boolean } = {},
+): FakeFetch {
   const table = new Map<string, FakeRoute[]>();
   const requests: string[] = [];
   const accepts: (string | null)[] = [];
   const route = (url: string, r: FakeRoute | FakeRoute[]) => table.set(url, Array.isArray(r) ? [...r] : [r]);
   if (opts.bootstrap !== false) {
-    for (const [file, fixture] of Object.entries(BOOTSTRAP_FILES)) route(BOOTSTRAP_BASE + file, { fixture, headers: { 'cache-control': 'max-age=86400', 'content-type': 'application/json' } });
+    for (const [file, fixture] of Object.entries(BOOTSTRAP_FILES))
+      route(BOOTSTRAP_BASE + file, {
+        fixture,
+        headers: { 'cache-control': 'max-age=86400', 'content-type': 'application/json' },
+      });
   }
   for (const [u, r] of Object.entries(routes)) route(u, r);
 
@@ -61,7 +68,10 @@ export function createFakeFetch(routes: Record<string, FakeRoute | FakeRoute[]> 
     }
     if ('redirect' in r!) return new Response(null, { status: r.status ?? 302, headers: { location: r.redirect } });
     const body = 'fixture' in r! ? readFixtureText(r.fixture) : 'json' in r! ? JSON.stringify(r.json) : r!.body;
-    return new Response(body, { status: r!.status ?? 200, headers: { 'content-type': 'application/rdap+json', ...(r!.headers ?? {}) } });
+    return new Response(body, {
+      status: r!.status ?? 200,
+      headers: { 'content-type': 'application/rdap+json', ...(r!.headers ?? {}) },
+    });
   }) as typeof globalThis.fetch;
 
   return { fetch, requests, accepts, route, count: (p) => requests.filter(p).length };

@@ -12,6 +12,11 @@ export function readRdapFixture(name: string): unknown {
   return JSON.parse(readFileSync(path.join(RDAP_FIXTURES, name), 'utf8'));
 }
 export function readBootstrap(kind: 'asn' | 'dns' | 'ipv4' | 'ipv6'): unknown {
-  const files = { asn: 'iana-asn-2024-04-10.json', dns: 'iana-dns-2024-07-25.json', ipv4: 'iana-ipv4-2019-06-07.json', ipv6: 'iana-ipv6-2019-11-06.json' };
+  const files = {
+    asn: 'iana-asn-2024-04-10.json',
+    dns: 'iana-dns-2024-07-25.json',
+    ipv4: 'iana-ipv4-2019-06-07.json',
+    ipv6: 'iana-ipv6-2019-11-06.json',
+  };
   return readRdapFixture(`bootstrap/${files[kind]}`);
 }

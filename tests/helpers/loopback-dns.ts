@@ -121,7 +121,14 @@ export async function startLoopbackDns(opts: LoopbackDnsOptions = {}): Promise<L
       case 'NS':
         return { rcode: 0, answers: (entry.NS ?? []).map((data) => ({ ...base, type: 'NS' as const, data })) };
       case 'TXT':
-        return { rcode: 0, answers: (entry.TXT ?? []).map((t) => ({ ...base, type: 'TXT' as const, data: typeof t === 'string' ? [t] : t })) };
+        return {
+          rcode: 0,
+          answers: (entry.TXT ?? []).map((t) => ({
+            ...base,
+            type: 'TXT' as const,
+            data: typeof t === 'string' ? [t] : t,
+          })),
+        };
       default:
         return { rcode: 0, answers: [] };
     }
@@ -139,7 +146,7 @@ export async function startLoopbackDns(opts: LoopbackDnsOptions = {}): Promise<L
     if (!q) return null;
     const name = norm(q.name);
     queries.push({ name, type: q.type, transport });
-    const delay = typeof latency === 'function' ? latency({ name, type: q.type }) : latency ?? 0;
+    const delay = typeof latency === 'function' ? latency({ name, type: q.type }) : (latency ?? 0);
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     const fault = matchFault(name, q.type);
     if (fault === 'timeout') return null;

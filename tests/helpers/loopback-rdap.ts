@@ -60,7 +60,12 @@ const IP_SERVER_BY_PREFIX: Array<[RegExp, string]> = [
 
 /** Domain fixtures by server id. */
 const DOMAIN_FIXTURES: Record<string, string[]> = {
-  'verisign-com': ['verisign-com-domain-google.com-2024.json', 'verisign-com-domain-cloudflare.com-thin-related-link-2026.json', 'verisign-com-domain-THEMARQUETRY.COM-2022.json', 'synthetic-domain-example.com-rfc9537-redacted.json'],
+  'verisign-com': [
+    'verisign-com-domain-google.com-2024.json',
+    'verisign-com-domain-cloudflare.com-thin-related-link-2026.json',
+    'verisign-com-domain-THEMARQUETRY.COM-2022.json',
+    'synthetic-domain-example.com-rfc9537-redacted.json',
+  ],
   markmonitor: ['registrar-markmonitor-domain-GOOGLE.COM-2024.json'],
   'cloudflare-registrar': ['registrar-cloudflare-domain-cloudflare.com-redacted-2024.json'],
   afnic: ['cctld-domain-afnic.fr.json'],
@@ -70,7 +75,11 @@ const DOMAIN_FIXTURES: Record<string, string[]> = {
 };
 
 /** When two fixtures describe the same range, the first one here answers single-address queries. */
-const PREFERRED = ['apnic-ip-1.1.1.1-irt-abuse-2024.json', 'arin-ipv6-2606-4700-4700--1111-cloudflare-2024.json', 'arin-ipv6-2001-4860-google-2021.json'];
+const PREFERRED = [
+  'apnic-ip-1.1.1.1-irt-abuse-2024.json',
+  'arin-ipv6-2606-4700-4700--1111-cloudflare-2024.json',
+  'arin-ipv6-2001-4860-google-2021.json',
+];
 
 const BOOTSTRAP_FILES: Record<string, string> = {
   'dns.json': 'iana-dns-2024-07-25.json',
@@ -80,7 +89,18 @@ const BOOTSTRAP_FILES: Record<string, string> = {
   'object-tags.json': 'iana-object-tags.json',
 };
 
-export type RdapFaultKind = '429' | 'lacnic-rate-limit' | '403' | '422' | '503' | '404' | 'timeout' | 'malformed' | 'oversized' | 'deep' | 'no-cors';
+export type RdapFaultKind =
+  | '429'
+  | 'lacnic-rate-limit'
+  | '403'
+  | '422'
+  | '503'
+  | '404'
+  | 'timeout'
+  | 'malformed'
+  | 'oversized'
+  | 'deep'
+  | 'no-cors';
 export interface RdapFault {
   server?: string;
   /** Matched against the path after the server id ("ip/130.59.31.80", "domain/google.com"). */
@@ -134,7 +154,10 @@ export interface IpFixture {
 }
 
 function slug(hostPath: string): string {
-  return `x-${hostPath.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `x-${hostPath
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 /** Server id for a real RDAP base URL (scheme and port ignored). */
@@ -160,8 +183,21 @@ function derivedCloudflareV4(): Record<string, unknown> {
     name: 'CLOUDFLARENET',
     parentHandle: 'NET-104-0-0-0-0',
     cidr0_cidrs: [{ v4prefix: '104.16.0.0', length: 12 }],
-    links: [{ value: 'https://rdap.arin.net/registry/ip/104.16.0.0', rel: 'self', type: 'application/rdap+json', href: 'https://rdap.arin.net/registry/ip/104.16.0.0' }],
-    remarks: [...((v6.remarks as unknown[]) ?? []), { title: 'loopback-rdap', description: ['Derived in tests/helpers/loopback-rdap.ts from the IPv6 CLOUDFLARENET fixture.'] }],
+    links: [
+      {
+        value: 'https://rdap.arin.net/registry/ip/104.16.0.0',
+        rel: 'self',
+        type: 'application/rdap+json',
+        href: 'https://rdap.arin.net/registry/ip/104.16.0.0',
+      },
+    ],
+    remarks: [
+      ...((v6.remarks as unknown[]) ?? []),
+      {
+        title: 'loopback-rdap',
+        description: ['Derived in tests/helpers/loopback-rdap.ts from the IPv6 CLOUDFLARENET fixture.'],
+      },
+    ],
   };
 }
 
@@ -177,7 +213,12 @@ function loadIpFixtures(): IpFixture[] {
     if (range) out.push({ file, server, range, body });
   }
   const cf = derivedCloudflareV4();
-  out.push({ file: 'derived:cloudflare-v4', server: 'arin', range: rangeOf('104.16.0.0', '104.31.255.255')!, body: cf });
+  out.push({
+    file: 'derived:cloudflare-v4',
+    server: 'arin',
+    range: rangeOf('104.16.0.0', '104.31.255.255')!,
+    body: cf,
+  });
   return out;
 }
 
@@ -187,7 +228,7 @@ export function findIpFixture(fixtures: IpFixture[], ip: string): IpFixture | un
   return fixtures
     .filter((f) => rangeContainsIp(f.range, ip))
     .sort((a, b) => {
-      const size = (a.range.end - a.range.start) - (b.range.end - b.range.start);
+      const size = a.range.end - a.range.start - (b.range.end - b.range.start);
       return size !== 0n ? (size < 0n ? -1 : 1) : rank(a) - rank(b);
     })[0];
 }
@@ -243,7 +284,11 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
     autnums.set(String(body.startAutnum), { server: 'arin', body });
   }
   const entities = new Map<string, Record<string, unknown>>();
-  for (const file of ['arin-entity-GOVI-2024.json', 'arin-entity-ARIN-HOSTMASTER.json', 'ipwhois2015-arin-entity.json']) {
+  for (const file of [
+    'arin-entity-GOVI-2024.json',
+    'arin-entity-ARIN-HOSTMASTER.json',
+    'ipwhois2015-arin-entity.json',
+  ]) {
     const body = readJson(file);
     entities.set(`arin/${String(body.handle).toUpperCase()}`, body);
   }
@@ -267,7 +312,11 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
       if (f.times !== undefined && f.used >= f.times) continue;
       if (f.server && f.server !== server) continue;
       if (f.kind && f.kind !== kind) continue;
-      if (f.path !== undefined && (typeof f.path === 'string' ? f.path.toLowerCase() !== rest.toLowerCase() : !f.path.test(rest))) continue;
+      if (
+        f.path !== undefined &&
+        (typeof f.path === 'string' ? f.path.toLowerCase() !== rest.toLowerCase() : !f.path.test(rest))
+      )
+        continue;
       f.used++;
       return f;
     }
@@ -280,26 +329,33 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
     if (kind === 'ip') {
       const [addr, len] = arg.split('/');
       const ip = canonicalAddress(addr);
-      if (!ip || (len !== undefined && !/^\d{1,3}$/.test(len))) return { status: 400, body: rdapError(400, 'Malformed IP query') };
+      if (!ip || (len !== undefined && !/^\d{1,3}$/.test(len)))
+        return { status: 400, body: rdapError(400, 'Malformed IP query') };
       const fx = findIpFixture(ipFixtures, ip);
       if (!fx) return { status: 404, body: rdapError(404, 'Not Found') };
-      if (fx.server !== server) return { status: 302, body: '', headers: { location: `${origin}/${fx.server}/ip/${arg}` } };
+      if (fx.server !== server)
+        return { status: 302, body: '', headers: { location: `${origin}/${fx.server}/ip/${arg}` } };
       return { status: 200, body: JSON.stringify(rewriteLinks(fx.body, origin)) };
     }
     if (kind === 'autnum') {
       const n = arg.replace(/^as/i, '');
       const hit = autnums.get(n);
       if (!hit) return { status: 404, body: rdapError(404, 'Not Found') };
-      if (hit.server !== server) return { status: 302, body: '', headers: { location: `${origin}/${hit.server}/autnum/${n}` } };
+      if (hit.server !== server)
+        return { status: 302, body: '', headers: { location: `${origin}/${hit.server}/autnum/${n}` } };
       return { status: 200, body: JSON.stringify(rewriteLinks(hit.body, origin)) };
     }
     if (kind === 'domain') {
       const hit = domains.get(`${server}/${arg.toLowerCase().replace(/\.$/, '')}`);
-      return hit ? { status: 200, body: JSON.stringify(rewriteLinks(hit, origin)) } : { status: 404, body: rdapError(404, 'Not Found') };
+      return hit
+        ? { status: 200, body: JSON.stringify(rewriteLinks(hit, origin)) }
+        : { status: 404, body: rdapError(404, 'Not Found') };
     }
     if (kind === 'entity') {
       const hit = entities.get(`${server}/${arg.toUpperCase()}`);
-      return hit ? { status: 200, body: JSON.stringify(rewriteLinks(hit, origin)) } : { status: 404, body: rdapError(404, 'Not Found') };
+      return hit
+        ? { status: 200, body: JSON.stringify(rewriteLinks(hit, origin)) }
+        : { status: 404, body: rdapError(404, 'Not Found') };
     }
     if (kind === 'nameserver') return { status: 501, body: rdapError(501, 'Not Implemented') };
     return { status: 400, body: rdapError(400, 'Bad Request') };
@@ -315,11 +371,20 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
         return null;
       case '429':
         res.writeHead(429, { 'content-type': 'text/html', 'retry-after': String(f.retryAfter ?? 1) });
-        res.end('<html><head><title>429 Too Many Requests</title></head><body><h1>Too Many Requests</h1></body></html>');
+        res.end(
+          '<html><head><title>429 Too Many Requests</title></head><body><h1>Too Many Requests</h1></body></html>',
+        );
         return 429;
       case 'lacnic-rate-limit':
         res.writeHead(200, json);
-        res.end(JSON.stringify({ rdapConformance: ['rdap_level_0'], notices: [{ title: 'Rate Limit Notice', description: ['Rate Limit is maxed at 10 queries per 1 minutes.'] }] }));
+        res.end(
+          JSON.stringify({
+            rdapConformance: ['rdap_level_0'],
+            notices: [
+              { title: 'Rate Limit Notice', description: ['Rate Limit is maxed at 10 queries per 1 minutes.'] },
+            ],
+          }),
+        );
         return 200;
       case '403':
         res.writeHead(403, { 'content-type': 'text/html' });
@@ -327,10 +392,19 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
         return 403;
       case '422':
         res.writeHead(422, json);
-        res.end(JSON.stringify({ errorCode: 422, title: 'Your access is too fast', description: ['Your access is too fast, please try again later.'] }));
+        res.end(
+          JSON.stringify({
+            errorCode: 422,
+            title: 'Your access is too fast',
+            description: ['Your access is too fast, please try again later.'],
+          }),
+        );
         return 422;
       case '503':
-        res.writeHead(503, { 'content-type': 'text/plain', ...(f.retryAfter !== undefined ? { 'retry-after': String(f.retryAfter) } : {}) });
+        res.writeHead(503, {
+          'content-type': 'text/plain',
+          ...(f.retryAfter !== undefined ? { 'retry-after': String(f.retryAfter) } : {}),
+        });
         res.end('Service Unavailable');
         return 503;
       case '404':
@@ -352,7 +426,9 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
       case 'deep': {
         const depth = f.depth ?? 5000;
         res.writeHead(200, json);
-        res.end(`{"objectClassName":"ip network","entities":${'[{"roles":["abuse"],"entities":'.repeat(depth)}[]${'}]'.repeat(depth)}}`);
+        res.end(
+          `{"objectClassName":"ip network","entities":${'[{"roles":["abuse"],"entities":'.repeat(depth)}[]${'}]'.repeat(depth)}}`,
+        );
         return 200;
       }
     }
@@ -362,10 +438,13 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, first = '', ...restParts] = url.pathname.split('/');
     const rest = restParts.join('/');
-    const kind: RequestKind = first === 'bootstrap' ? 'bootstrap' : (['ip', 'autnum', 'domain', 'entity'] as const).find((k) => rest.startsWith(`${k}/`)) ?? 'other';
+    const kind: RequestKind =
+      first === 'bootstrap'
+        ? 'bootstrap'
+        : ((['ip', 'autnum', 'domain', 'entity'] as const).find((k) => rest.startsWith(`${k}/`)) ?? 'other');
     const record: RdapRequest = { server: first, path: rest, kind, status: 0 };
     requests.push(record);
-    const delay = typeof latency === 'function' ? latency({ server: first, path: rest, kind }) : latency ?? 0;
+    const delay = typeof latency === 'function' ? latency({ server: first, path: rest, kind }) : (latency ?? 0);
     const respond = () => {
       const f = matchFault(first, rest, kind);
       if (f?.fault === 'no-cors') {
@@ -385,12 +464,18 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
       if (first === 'bootstrap') {
         const file = BOOTSTRAP_FILES[rest];
         if (file) bootstrapCache[rest] ??= rewriteBootstrap(file, origin);
-        out = file ? { status: 200, body: bootstrapCache[rest]!, headers: { 'cache-control': 'max-age=86400' } } : { status: 404, body: rdapError(404, 'Not Found') };
+        out = file
+          ? { status: 200, body: bootstrapCache[rest]!, headers: { 'cache-control': 'max-age=86400' } }
+          : { status: 404, body: rdapError(404, 'Not Found') };
       } else {
         out = route(first, rest);
       }
       record.status = out.status;
-      res.writeHead(out.status, { 'content-type': 'application/rdap+json', 'access-control-allow-origin': '*', ...out.headers });
+      res.writeHead(out.status, {
+        'content-type': 'application/rdap+json',
+        'access-control-allow-origin': '*',
+        ...out.headers,
+      });
       res.end(out.body);
     };
     if (delay > 0) setTimeout(respond, delay);
@@ -413,7 +498,8 @@ export async function startLoopbackRdap(opts: LoopbackRdapOptions = {}): Promise
         (r) =>
           (filter.server === undefined || r.server === filter.server) &&
           (filter.kind === undefined || r.kind === filter.kind) &&
-          (filter.path === undefined || (typeof filter.path === 'string' ? r.path === filter.path : filter.path.test(r.path))),
+          (filter.path === undefined ||
+            (typeof filter.path === 'string' ? r.path === filter.path : filter.path.test(r.path))),
       ).length;
     },
     addFault(f) {

@@ -33,7 +33,11 @@ function buildApp(env: Record<string, string>, now: () => Date) {
 }
 
 export async function startLoopbackStack(opts: { zone?: Zone; timeoutMs?: number } = {}): Promise<LoopbackStack> {
-  const [dns, rdap, whois] = await Promise.all([startLoopbackDns({ zone: opts.zone ?? fixtureZone() }), startLoopbackRdap(), startLoopbackWhois()]);
+  const [dns, rdap, whois] = await Promise.all([
+    startLoopbackDns({ zone: opts.zone ?? fixtureZone() }),
+    startLoopbackRdap(),
+    startLoopbackWhois(),
+  ]);
   const env = {
     TAKEDOWN_DNS_SERVERS: dns.server,
     TAKEDOWN_RDAP_BOOTSTRAP: rdap.bootstrapBase,

@@ -37,8 +37,17 @@ const IANA_TLD_REFERRALS: Record<string, string> = {
 };
 /** First octet → RIR, enough for the fixture networks. */
 const IANA_V4_REFERRALS: Record<string, string> = {
-  '1': 'whois.apnic.net', '13': 'whois.arin.net', '62': 'whois.ripe.net', '74': 'whois.arin.net', '104': 'whois.arin.net',
-  '130': 'whois.ripe.net', '192': 'whois.arin.net', '196': 'whois.afrinic.net', '200': 'whois.lacnic.net', '203': 'whois.apnic.net', '210': 'whois.apnic.net',
+  '1': 'whois.apnic.net',
+  '13': 'whois.arin.net',
+  '62': 'whois.ripe.net',
+  '74': 'whois.arin.net',
+  '104': 'whois.arin.net',
+  '130': 'whois.ripe.net',
+  '192': 'whois.arin.net',
+  '196': 'whois.afrinic.net',
+  '200': 'whois.lacnic.net',
+  '203': 'whois.apnic.net',
+  '210': 'whois.apnic.net',
 };
 
 function noMatch(q: string): string {
@@ -49,7 +58,11 @@ export const DEFAULT_WHOIS_SERVERS: Record<string, WhoisReplies> = {
   'whois.iana.org': {
     '*': (q) => {
       const v4 = /^(\d{1,3})\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.exec(q);
-      const refer = v4 ? IANA_V4_REFERRALS[v4[1]!] : q.includes(':') ? 'whois.arin.net' : IANA_TLD_REFERRALS[q.split('.').pop() ?? ''];
+      const refer = v4
+        ? IANA_V4_REFERRALS[v4[1]!]
+        : q.includes(':')
+          ? 'whois.arin.net'
+          : IANA_TLD_REFERRALS[q.split('.').pop() ?? ''];
       if (!refer) return `% IANA WHOIS server\r\n% This query returned 0 objects.\r\n`;
       return `% IANA WHOIS server\r\n% for more information on IANA, visit http://www.iana.org\r\n\r\nrefer:        ${refer}\r\n\r\n${v4 ? 'inetnum' : 'domain'}:       ${q.toUpperCase()}\r\nwhois:        ${refer}\r\nsource:       IANA\r\n`;
     },
@@ -159,8 +172,14 @@ export interface LoopbackWhois {
   close(): Promise<void>;
 }
 
-export async function startLoopbackWhois(opts: { servers?: Record<string, WhoisReplies>; faults?: WhoisFault[] } = {}): Promise<LoopbackWhois> {
-  const servers: Record<string, WhoisReplies> = { ...DEFAULT_WHOIS_SERVERS, ...opts.servers, '*': opts.servers?.['*'] ?? {} };
+export async function startLoopbackWhois(
+  opts: { servers?: Record<string, WhoisReplies>; faults?: WhoisFault[] } = {},
+): Promise<LoopbackWhois> {
+  const servers: Record<string, WhoisReplies> = {
+    ...DEFAULT_WHOIS_SERVERS,
+    ...opts.servers,
+    '*': opts.servers?.['*'] ?? {},
+  };
   let faults = (opts.faults ?? []).map((f) => ({ ...f, used: 0 }));
   const queries: LoopbackWhois['queries'] = [];
   const sockets = new Set<net.Socket>();
@@ -249,7 +268,9 @@ export async function startLoopbackWhois(opts: { servers?: Record<string, WhoisR
       .map(([name, port]) => `${name}=127.0.0.1:${port}`)
       .join(','),
     queries,
-    count: (server, query) => queries.filter((q) => (server === undefined || q.server === server) && (query === undefined || q.query === query)).length,
+    count: (server, query) =>
+      queries.filter((q) => (server === undefined || q.server === server) && (query === undefined || q.query === query))
+        .length,
     addFault(f) {
       faults.push({ ...f, used: 0 });
     },

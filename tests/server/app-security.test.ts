@@ -19,15 +19,33 @@ afterAll(() => dns.close());
 const resolvingLookup: LookupFn = async (input, deps) => {
   const hostname = new URL(input).hostname;
   const ips = await deps.resolve(hostname, 'A');
-  return { input, hostname, registrableDomain: null, addresses: ips.map((ip) => ({ ip, asn: null, network: null })), cdn: null, recipients: [], errors: [] };
+  return {
+    input,
+    hostname,
+    registrableDomain: null,
+    addresses: ips.map((ip) => ({ ip, asn: null, network: null })),
+    cdn: null,
+    recipients: [],
+    errors: [],
+  };
 };
 
 function setup(opts: { token?: string; rate?: number; lookup?: LookupFn } = {}) {
   let t = Date.parse('2026-03-01T00:00:00Z');
   const clock = { now: () => new Date(t), advance: (ms: number) => (t += ms) };
-  const deps = { fetch: globalThis.fetch, resolve: createResolver({ servers: [dns.server], timeoutMs: 1000 }), now: clock.now } as LookupDeps;
+  const deps = {
+    fetch: globalThis.fetch,
+    resolve: createResolver({ servers: [dns.server], timeoutMs: 1000 }),
+    now: clock.now,
+  } as LookupDeps;
   const service = createLookupService({ lookup: opts.lookup ?? resolvingLookup, deps });
-  const app = createApp({ now: clock.now, lookup: service, token: opts.token, corsOrigins: [CHROME_EXTENSION_ORIGIN], rateLimitPerMinute: opts.rate ?? 1000 });
+  const app = createApp({
+    now: clock.now,
+    lookup: service,
+    token: opts.token,
+    corsOrigins: [CHROME_EXTENSION_ORIGIN],
+    rateLimitPerMinute: opts.rate ?? 1000,
+  });
   return { app, clock };
 }
 
@@ -57,8 +75,14 @@ describe('input validation at the edge', () => {
   test('missing url, bad JSON and bad POST bodies are 400 with ApiError bodies', async () => {
     const { app } = setup();
     expect((await clientRequest(app, '/v1/lookup')).status).toBe(400);
-    const post = (path: string, body: string) => clientRequest(app, path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
-    for (const res of [await post('/v1/lookup', '{'), await post('/v1/lookup', '{"url": 5}'), await post('/v1/lookup/batch', '{"urls": []}'), await post('/v1/lookup/batch', JSON.stringify({ urls: Array(1001).fill('a.to') }))]) {
+    const post = (path: string, body: string) =>
+      clientRequest(app, path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    for (const res of [
+      await post('/v1/lookup', '{'),
+      await post('/v1/lookup', '{"url": 5}'),
+      await post('/v1/lookup/batch', '{"urls": []}'),
+      await post('/v1/lookup/batch', JSON.stringify({ urls: Array(1001).fill('a.to') })),
+    ]) {
       expect(res.status).toBe(400);
       ApiErrorSchema.parse(await res.json());
     }
@@ -76,8 +100,18 @@ describe('input validation at the edge', () => {
   test('batch: invalid items get error items, not a 400; one lookup per distinct host', async () => {
     let calls = 0;
     const { app } = setup({ lookup: async (input, deps) => (calls++, resolvingLookup(input, deps)) });
-    const urls = ['https://ripe-host.to/a', 'https://ripe-host.to/b', 'http://10.0.0.5/', 'ftp://x.to/', 'https://azure-host.to/'];
-    const res = await clientRequest(app, '/v1/lookup/batch', { method: 'POST', body: JSON.stringify({ urls }), headers: { 'content-type': 'application/json' } });
+    const urls = [
+      'https://ripe-host.to/a',
+      'https://ripe-host.to/b',
+      'http://10.0.0.5/',
+      'ftp://x.to/',
+      'https://azure-host.to/',
+    ];
+    const res = await clientRequest(app, '/v1/lookup/batch', {
+      method: 'POST',
+      body: JSON.stringify({ urls }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(200);
     const body = BatchResponseSchema.parse(await res.json());
     expect(body.items.map((i) => i.url)).toEqual(urls);
@@ -89,10 +123,21 @@ describe('input validation at the edge', () => {
 
   test('oversized bodies → 413', async () => {
     const { app } = setup();
-    const big = JSON.stringify({ urls: Array(1000).fill(`https://pirate-site.to/${'x'.repeat(2040)}`), pad: 'y'.repeat(300_000) });
-    const res = await clientRequest(app, '/v1/lookup/batch', { method: 'POST', body: big, headers: { 'content-type': 'application/json', 'content-length': String(big.length) } });
+    const big = JSON.stringify({
+      urls: Array(1000).fill(`https://pirate-site.to/${'x'.repeat(2040)}`),
+      pad: 'y'.repeat(300_000),
+    });
+    const res = await clientRequest(app, '/v1/lookup/batch', {
+      method: 'POST',
+      body: big,
+      headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+    });
     expect(res.status).toBe(413);
-    const single = await clientRequest(app, '/v1/lookup', { method: 'POST', body: JSON.stringify({ url: 'https://a.to', headers: { x: 'y'.repeat(70_000) } }), headers: { 'content-type': 'application/json' } });
+    const single = await clientRequest(app, '/v1/lookup', {
+      method: 'POST',
+      body: JSON.stringify({ url: 'https://a.to', headers: { x: 'y'.repeat(70_000) } }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(single.status).toBe(413);
   });
 });
@@ -101,22 +146,41 @@ describe('token, CORS, rate limit, errors', () => {
   test('bearer token required and checked when configured; /healthz stays open', async () => {
     const { app } = setup({ token: 's3cret-token-for-tests-0123' });
     expect((await clientRequest(app, q('https://azure-host.to/'))).status).toBe(401);
-    expect((await clientRequest(app, q('https://azure-host.to/'), { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
-    expect((await clientRequest(app, q('https://azure-host.to/'), { headers: { authorization: 'Bearer s3cret-token-for-tests-0123' } })).status).toBe(200);
+    expect(
+      (await clientRequest(app, q('https://azure-host.to/'), { headers: { authorization: 'Bearer wrong' } })).status,
+    ).toBe(401);
+    expect(
+      (
+        await clientRequest(app, q('https://azure-host.to/'), {
+          headers: { authorization: 'Bearer s3cret-token-for-tests-0123' },
+        })
+      ).status,
+    ).toBe(200);
     expect((await clientRequest(app, '/healthz')).status).toBe(200);
   });
 
   test('CORS: the extension origin is echoed (never *), preflight answered, other origins refused', async () => {
     const { app } = setup({ token: 's3cret-token-for-tests-0123' });
-    const pre = await clientRequest(app, '/v1/lookup', { method: 'OPTIONS', headers: { origin: CHROME_EXTENSION_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    const pre = await clientRequest(app, '/v1/lookup', {
+      method: 'OPTIONS',
+      headers: {
+        origin: CHROME_EXTENSION_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe(CHROME_EXTENSION_ORIGIN);
     expect(pre.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
-    const ok = await clientRequest(app, q('https://azure-host.to/'), { headers: { origin: CHROME_EXTENSION_ORIGIN, authorization: 'Bearer s3cret-token-for-tests-0123' } });
+    const ok = await clientRequest(app, q('https://azure-host.to/'), {
+      headers: { origin: CHROME_EXTENSION_ORIGIN, authorization: 'Bearer s3cret-token-for-tests-0123' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe(CHROME_EXTENSION_ORIGIN);
     for (const origin of ['https://evil.example', 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'null']) {
-      const res = await clientRequest(app, q('https://azure-host.to/'), { headers: { origin, authorization: 'Bearer s3cret-token-for-tests-0123' } });
+      const res = await clientRequest(app, q('https://azure-host.to/'), {
+        headers: { origin, authorization: 'Bearer s3cret-token-for-tests-0123' },
+      });
       expect(res.status).toBe(403);
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
     }
@@ -134,7 +198,11 @@ describe('token, CORS, rate limit, errors', () => {
   });
 
   test('an unexpected failure is a 500 without a stack trace; unknown paths are JSON 404s', async () => {
-    const { app } = setup({ lookup: async () => { throw new Error('boom at /secret/path.ts:12'); } });
+    const { app } = setup({
+      lookup: async () => {
+        throw new Error('boom at /secret/path.ts:12');
+      },
+    });
     const res = await clientRequest(app, q('https://azure-host.to/'));
     expect(res.status).toBe(500);
     const text = await res.text();
@@ -155,7 +223,11 @@ describe('service caching', () => {
     const { app } = setup({ lookup: slow });
     const results = await Promise.all(['a', 'b', 'c'].map((p) => clientRequest(app, q(`https://ripe-host.to/${p}`))));
     const bodies = (await Promise.all(results.map((r) => r.json()))) as LookupResult[];
-    expect(bodies.map((b) => b.input)).toEqual(['https://ripe-host.to/a', 'https://ripe-host.to/b', 'https://ripe-host.to/c']);
+    expect(bodies.map((b) => b.input)).toEqual([
+      'https://ripe-host.to/a',
+      'https://ripe-host.to/b',
+      'https://ripe-host.to/c',
+    ]);
     await clientRequest(app, q('https://RIPE-host.to/d'));
     expect(calls).toBe(1);
   });

@@ -41,7 +41,11 @@ afterAll(() => stack.close());
 describe('POST /v1/lookup/batch', () => {
   test('1,000 URLs cost no more RDAP queries than distinct networks + domains + registrar follow-ups', async () => {
     const { app } = stack.app();
-    const res = await clientRequest(app, '/v1/lookup/batch', { method: 'POST', body: JSON.stringify({ urls }), headers: { 'content-type': 'application/json' } });
+    const res = await clientRequest(app, '/v1/lookup/batch', {
+      method: 'POST',
+      body: JSON.stringify({ urls }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(200);
     const body = BatchResponseSchema.parse(await res.json());
     expect(body.items).toHaveLength(1000);
@@ -58,7 +62,9 @@ describe('POST /v1/lookup/batch', () => {
     // Only the RIPE legacy block is redirected from ARIN; the redirect is replayed for its range.
     expect(redirects).toBeLessThanOrEqual(2);
     // One DNS A query per distinct host, not per URL.
-    expect(stack.dns.queries.filter((q) => q.type === 'A' && !q.name.endsWith('cymru.com')).length).toBeLessThanOrEqual(HOSTS + 2);
+    expect(stack.dns.queries.filter((q) => q.type === 'A' && !q.name.endsWith('cymru.com')).length).toBeLessThanOrEqual(
+      HOSTS + 2,
+    );
   });
 
   test('the bulk page plan (one URL per host in chunks, resumed after an interruption) costs no more', async () => {
@@ -83,11 +89,22 @@ describe('POST /v1/lookup/batch', () => {
     const first = await runLookups({ pending: pendingHosts(bulkUrls, stored), lookup, onChunk, signal, chunkSize: 50 });
     expect(first.status).toBe('interrupted');
     expect(Object.keys(stored)).toHaveLength(100);
-    const second = await runLookups({ pending: pendingHosts(bulkUrls, stored), lookup, onChunk, signal, chunkSize: 50 });
+    const second = await runLookups({
+      pending: pendingHosts(bulkUrls, stored),
+      lookup,
+      onChunk,
+      signal,
+      chunkSize: 50,
+    });
     expect(second.status).toBe('done');
     // 200 hosts in 50-host requests: 2 before the failure, the failed one, then 2 more.
     expect(requests).toBe(5);
-    expect(progressOf(bulkUrls, stored)).toMatchObject({ totalUrls: 1000, doneUrls: 1000, failedUrls: 0, doneHosts: HOSTS });
+    expect(progressOf(bulkUrls, stored)).toMatchObject({
+      totalUrls: 1000,
+      doneUrls: 1000,
+      failedUrls: 0,
+      doneHosts: HOSTS,
+    });
     expect(ip() - ip0).toBeLessThanOrEqual(NETWORKS.length);
     expect(domain() - domain0).toBeLessThanOrEqual(2);
   });

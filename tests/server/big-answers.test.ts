@@ -8,7 +8,10 @@ import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stac
 let stack: LoopbackStack;
 let served: Served;
 beforeAll(async () => {
-  stack = await startLoopbackStack({ zone: fixtureZone({ 'big-2mb.to': { A: ['130.59.9.9'] }, 'big-50mb.to': { A: ['200.40.1.1'] } }), timeoutMs: 8000 });
+  stack = await startLoopbackStack({
+    zone: fixtureZone({ 'big-2mb.to': { A: ['130.59.9.9'] }, 'big-50mb.to': { A: ['200.40.1.1'] } }),
+    timeoutMs: 8000,
+  });
   served = await startServer(stack.app().app.fetch, { host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {
@@ -18,7 +21,9 @@ afterAll(async () => {
 
 async function lookup(url: string) {
   const started = Date.now();
-  const res = await fetch(`http://127.0.0.1:${served.port}/v1/lookup?url=${encodeURIComponent(url)}`, { headers: { [CLIENT_HEADER]: CLIENT_HEADER_VALUE } });
+  const res = await fetch(`http://127.0.0.1:${served.port}/v1/lookup?url=${encodeURIComponent(url)}`, {
+    headers: { [CLIENT_HEADER]: CLIENT_HEADER_VALUE },
+  });
   expect(res.status).toBe(200);
   return { body: LookupResultSchema.parse(await res.json()), ms: Date.now() - started };
 }
@@ -34,7 +39,13 @@ describe('oversized RDAP answers through the real server', () => {
     expect(two.ms).toBeLessThan(6000);
 
     const fifty = await lookup('https://big-50mb.to/');
-    expect(fifty.body.errors).toContainEqual(expect.objectContaining({ step: 'rdap-ip', kind: 'invalid-response', message: expect.stringMatching(/larger than/) }));
+    expect(fifty.body.errors).toContainEqual(
+      expect.objectContaining({
+        step: 'rdap-ip',
+        kind: 'invalid-response',
+        message: expect.stringMatching(/larger than/),
+      }),
+    );
     expect(fifty.ms).toBeLessThan(6000);
 
     const healthy = await lookup('https://azure-host.to/');

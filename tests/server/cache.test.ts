@@ -27,7 +27,7 @@ describe('SqliteLookupCache', () => {
     await c.setNetwork(net('2606:4700::', '2606:4700:ffff:ffff:ffff:ffff:ffff:ffff', 'NET6-2606-4700-1'), 60_000);
     expect((await c.getNetwork('13.64.151.161'))?.handle).toBe('INNER');
     expect((await c.getNetwork('13.100.0.1'))?.handle).toBe('NET-13-64-0-0-1');
-    expect((await c.getNetwork('13.108.0.0'))).toBeUndefined();
+    expect(await c.getNetwork('13.108.0.0')).toBeUndefined();
     expect((await c.getNetwork('2606:4700::6810:84e5'))?.handle).toBe('NET6-2606-4700-1');
     // An IPv4 address never matches an IPv6 range with the same leading bytes.
     expect(await c.getNetwork('38.6.71.0')).toBeUndefined();
@@ -72,7 +72,11 @@ describe('a corrupt cache file', () => {
       const junk = 'this is not a SQLite database, it was cut short by a crash '.repeat(100);
       writeFileSync(file, junk);
       const warnings: string[] = [];
-      const cache = new SqliteLookupCache(file, () => new Date('2026-03-01T00:00:00Z'), (l) => warnings.push(l));
+      const cache = new SqliteLookupCache(
+        file,
+        () => new Date('2026-03-01T00:00:00Z'),
+        (l) => warnings.push(l),
+      );
       await cache.setNetwork(net('13.64.0.0', '13.107.255.255', 'NET-13-64-0-0-1'), 60_000);
       expect((await cache.getNetwork('13.64.9.9'))?.handle).toBe('NET-13-64-0-0-1');
       cache.close();

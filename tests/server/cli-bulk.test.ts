@@ -10,13 +10,32 @@ import { fixtureZone } from '../helpers/loopback-fixture-zone';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
 
 /** Three providers: SWITCH (RIPE) for two hosts, Microsoft (ARIN) and ANTEL (LACNIC). */
-const HOSTS = { 'ripe-host.to': 'SWITCH', 'ripe-mirror.to': 'SWITCH', 'azure-host.to': 'Microsoft', 'lacnic-host.to': 'ANTEL' } as const;
+const HOSTS = {
+  'ripe-host.to': 'SWITCH',
+  'ripe-mirror.to': 'SWITCH',
+  'azure-host.to': 'Microsoft',
+  'lacnic-host.to': 'ANTEL',
+} as const;
 const zone = fixtureZone({ 'ripe-mirror.to': { A: ['130.59.31.99'] } });
 
 const TEMPLATE = {
   regime: 'us-dmca',
-  letterhead: { company: 'Lotus Press', address: '1 Main St, Springfield', email: 'rights@lotus.example', phone: '+1 555 0100', signatory: 'Mei Chen', signatoryTitle: 'Manager' },
-  works: [{ title: 'The River Atlas', owner: 'Lotus Press', registration: 'TX 9-123-456', originalUrl: 'https://lotus.example/atlas' }],
+  letterhead: {
+    company: 'Lotus Press',
+    address: '1 Main St, Springfield',
+    email: 'rights@lotus.example',
+    phone: '+1 555 0100',
+    signatory: 'Mei Chen',
+    signatoryTitle: 'Manager',
+  },
+  works: [
+    {
+      title: 'The River Atlas',
+      owner: 'Lotus Press',
+      registration: 'TX 9-123-456',
+      originalUrl: 'https://lotus.example/atlas',
+    },
+  ],
   explanation: 'Full copies of the book, offered for download.',
   confirmations: { goodFaith: true, accuracy: true },
   fairUse: { considered: true, note: 'Verbatim copies of the whole work.' },
@@ -41,7 +60,10 @@ function file(name: string, data: string | object): string {
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/server/cli.ts', 'bulk', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...stack.env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/server/cli.ts', 'bulk', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...stack.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -54,10 +76,26 @@ describe('cli bulk', () => {
   test('one notice per provider, an .eml each, and a summary row for every line', async () => {
     const hosts = Object.keys(HOSTS);
     const good = Array.from({ length: 40 }, (_, i) => `https://${hosts[i % hosts.length]}/book/${i}`);
-    const lines = ['url', ...good, good[3], '', 'javascript:alert(1)', 'http://192.168.1.1/x', `https://ripe-host.to/${'a'.repeat(5000)}`, '=HYPERLINK("http://evil.to")'];
+    const lines = [
+      'url',
+      ...good,
+      good[3],
+      '',
+      'javascript:alert(1)',
+      'http://192.168.1.1/x',
+      `https://ripe-host.to/${'a'.repeat(5000)}`,
+      '=HYPERLINK("http://evil.to")',
+    ];
     const out = path.join(dir, 'out-ok');
     const before = stack.rdap.count({ kind: 'ip' });
-    const r = await cli(['--urls', file('urls.csv', lines.join('\n')), '--case', file('case.json', TEMPLATE), '--out', out]);
+    const r = await cli([
+      '--urls',
+      file('urls.csv', lines.join('\n')),
+      '--case',
+      file('case.json', TEMPLATE),
+      '--out',
+      out,
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^40 URLs on 4 hosts: 3 notice\(s\) written/);
@@ -76,13 +114,24 @@ describe('cli bulk', () => {
     expect(mail.text).not.toContain('azure-host.to');
 
     const rows = parseCsv(readFileSync(path.join(out, 'summary.csv'), 'utf8'));
-    expect(rows[0]).toEqual(['url', 'host', 'recipient', 'recipient_role', 'recipient_email', 'notice_file', 'status', 'detail']);
+    expect(rows[0]).toEqual([
+      'url',
+      'host',
+      'recipient',
+      'recipient_role',
+      'recipient_email',
+      'notice_file',
+      'status',
+      'detail',
+    ]);
     expect(rows).toHaveLength(1 + 40 + 5);
     const byUrl = new Map(rows.map((row) => [row[0], row]));
     expect(byUrl.get(good[1])).toMatchObject({ 2: 'SWITCH-LAN', 5: switchEml, 6: 'drafted' });
     expect(byUrl.get(good[2])?.[2]).toBe('Microsoft Azure');
     expect(rows.find((row) => row[6] === 'rejected:duplicate')?.[7]).toBe('line 42: 5');
-    const rejected = rows.filter((row) => row[6]!.startsWith('rejected:')).map((row) => [row[6], row[7]!.split(':')[0]]);
+    const rejected = rows
+      .filter((row) => row[6]!.startsWith('rejected:'))
+      .map((row) => [row[6], row[7]!.split(':')[0]]);
     expect(rejected).toEqual([
       ['rejected:duplicate', 'line 42'],
       ['rejected:unsupported_scheme', 'line 44'],
@@ -97,7 +146,14 @@ describe('cli bulk', () => {
   test('every group failing the checklist exits 3 and names the missing elements', async () => {
     const { letterhead: _l, ...noLetterhead } = TEMPLATE;
     const out = path.join(dir, 'out-missing');
-    const r = await cli(['--urls', file('urls.txt', 'https://ripe-host.to/1\nhttps://azure-host.to/2\n'), '--case', file('case.json', noLetterhead), '--out', out]);
+    const r = await cli([
+      '--urls',
+      file('urls.txt', 'https://ripe-host.to/1\nhttps://azure-host.to/2\n'),
+      '--case',
+      file('case.json', noLetterhead),
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/missing required elements: SWITCH-LAN: .*512\(c\)\(3\)\(A\)/);
     expect(r.stderr.match(/missing required elements/g)).toHaveLength(2);
@@ -106,7 +162,14 @@ describe('cli bulk', () => {
 
   test('a batch where every lookup fails still writes a summary with the reason for each URL', async () => {
     const out = path.join(dir, 'out-fail');
-    const r = await cli(['--urls', file('urls.txt', 'https://gone-1.to/a\nhttps://gone-2.to/b\nhttps://gone-1.to/c\n'), '--case', file('case.json', TEMPLATE), '--out', out]);
+    const r = await cli([
+      '--urls',
+      file('urls.txt', 'https://gone-1.to/a\nhttps://gone-2.to/b\nhttps://gone-1.to/c\n'),
+      '--case',
+      file('case.json', TEMPLATE),
+      '--out',
+      out,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/no recipient was found for any URL/);
     const rows = parseCsv(readFileSync(path.join(out, 'summary.csv'), 'utf8'));
@@ -123,7 +186,14 @@ describe('cli bulk', () => {
     const cases = [
       ['--urls', file('urls.txt', 'javascript:x\n\n10.0.0.1\n'), '--case', tpl, '--out', dir],
       ['--urls', path.join(dir, 'missing.txt'), '--case', tpl, '--out', dir],
-      ['--urls', file('urls.txt', 'https://ripe-host.to/\n'), '--case', file('bad.json', { regime: 'mars' }), '--out', dir],
+      [
+        '--urls',
+        file('urls.txt', 'https://ripe-host.to/\n'),
+        '--case',
+        file('bad.json', { regime: 'mars' }),
+        '--out',
+        dir,
+      ],
       ['--urls', file('urls.txt', 'https://ripe-host.to/\n'), '--case', tpl],
     ];
     for (const args of cases) {

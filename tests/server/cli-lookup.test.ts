@@ -10,9 +10,15 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/server/cli.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...stack.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/server/cli.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...stack.env, ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

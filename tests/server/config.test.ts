@@ -5,7 +5,13 @@ import { CHROME_EXTENSION_ORIGIN } from '../../lib/extension-id';
 describe('loadConfig', () => {
   test('defaults: loopback bind, extension origin, memory cache under vitest', () => {
     const c = loadConfig({ VITEST: 'true' });
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 8787, corsOrigins: [CHROME_EXTENSION_ORIGIN], cache: 'memory', allowHttpRdap: false });
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 8787,
+      corsOrigins: [CHROME_EXTENSION_ORIGIN],
+      cache: 'memory',
+      allowHttpRdap: false,
+    });
     expect(loadConfig({}).cache).toBe('data/lookup-cache.sqlite');
   });
 
@@ -43,6 +49,9 @@ describe('loadConfig', () => {
   });
 
   test('whois routes: single server or a name map', () => {
-    expect(parseWhoisRoute('whois.iana.org=127.0.0.1:1,*=127.0.0.1:2')).toEqual({ 'whois.iana.org': '127.0.0.1:1', '*': '127.0.0.1:2' });
+    expect(parseWhoisRoute('whois.iana.org=127.0.0.1:1,*=127.0.0.1:2')).toEqual({
+      'whois.iana.org': '127.0.0.1:1',
+      '*': '127.0.0.1:2',
+    });
   });
 });

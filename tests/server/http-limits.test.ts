@@ -8,16 +8,21 @@ const connect = (port: number) =>
     const s = net.connect({ host: '127.0.0.1', port }, () => resolve(s));
     s.once('error', reject);
   });
-const closed = (s: net.Socket) => new Promise<string>((resolve) => {
-  let data = '';
-  s.on('data', (d) => (data += d.toString()));
-  s.on('error', () => undefined);
-  s.once('close', () => resolve(data));
-});
+const closed = (s: net.Socket) =>
+  new Promise<string>((resolve) => {
+    let data = '';
+    s.on('data', (d) => (data += d.toString()));
+    s.on('error', () => undefined);
+    s.once('close', () => resolve(data));
+  });
 
 describe('HTTP server limits', () => {
   test('a client that never finishes its headers is cut off (slowloris)', async () => {
-    const served = await startServer(createApp({ now: () => new Date() }).fetch, { host: '127.0.0.1', port: 0, limits: { headersTimeoutMs: 300, requestTimeoutMs: 600, checkIntervalMs: 100 } });
+    const served = await startServer(createApp({ now: () => new Date() }).fetch, {
+      host: '127.0.0.1',
+      port: 0,
+      limits: { headersTimeoutMs: 300, requestTimeoutMs: 600, checkIntervalMs: 100 },
+    });
     try {
       const s = await connect(served.port);
       s.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ');
@@ -31,7 +36,11 @@ describe('HTTP server limits', () => {
   });
 
   test('connections beyond the cap are closed on arrival; the server keeps serving', async () => {
-    const served = await startServer(createApp({ now: () => new Date() }).fetch, { host: '127.0.0.1', port: 0, limits: { maxConnections: 2 } });
+    const served = await startServer(createApp({ now: () => new Date() }).fetch, {
+      host: '127.0.0.1',
+      port: 0,
+      limits: { maxConnections: 2 },
+    });
     try {
       const held = [await connect(served.port), await connect(served.port)];
       await new Promise((r) => setTimeout(r, 50));

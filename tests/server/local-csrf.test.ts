@@ -25,7 +25,11 @@ describe('local CSRF: what a web page can send is refused, even on loopback', ()
     const res = await app.request(q('https://azure-host.to/'));
     expect(res.status).toBe(401);
     expect(ApiErrorSchema.parse(await res.json()).error.kind).toBe('unauthorized');
-    const post = await app.request('/v1/lookup', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"url":"https://azure-host.to/"}' });
+    const post = await app.request('/v1/lookup', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"url":"https://azure-host.to/"}',
+    });
     expect(post.status).toBe(401);
     expect(stack.dns.count()).toBe(before);
     expect((await app.request(q('https://azure-host.to/'), { headers: CLIENT_HEADERS })).status).toBe(200);
@@ -45,13 +49,19 @@ describe('local CSRF: what a web page can send is refused, even on loopback', ()
   test('DNS rebinding: a Host that is not a loopback name is refused unless the bind is public', async () => {
     const { app } = appWith();
     for (const host of ['evil.example', 'rebind.attacker.test', '127.0.0.1.nip.io']) {
-      expect((await app.request(`http://${host}:8787${q('https://azure-host.to/')}`, { headers: CLIENT_HEADERS })).status).toBe(403);
+      expect(
+        (await app.request(`http://${host}:8787${q('https://azure-host.to/')}`, { headers: CLIENT_HEADERS })).status,
+      ).toBe(403);
     }
     for (const host of ['127.0.0.1', 'localhost', '[::1]']) {
-      expect((await app.request(`http://${host}:8787${q('https://azure-host.to/')}`, { headers: CLIENT_HEADERS })).status).toBe(200);
+      expect(
+        (await app.request(`http://${host}:8787${q('https://azure-host.to/')}`, { headers: CLIENT_HEADERS })).status,
+      ).toBe(200);
     }
     const open = appWith({ TAKEDOWN_HOST: '0.0.0.0', TAKEDOWN_TOKEN: TOKEN });
-    const res = await open.app.request(`http://takedown.internal:8787${q('https://azure-host.to/')}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const res = await open.app.request(`http://takedown.internal:8787${q('https://azure-host.to/')}`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -60,10 +70,25 @@ describe('local CSRF: what a web page can send is refused, even on loopback', ()
     const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
     expect((await app.request(q('https://azure-host.to/'), { headers: CLIENT_HEADERS })).status).toBe(401);
     expect((await app.request(q('https://azure-host.to/'), { headers: auth })).status).toBe(200);
-    expect((await app.request('/v1/lookup', { method: 'POST', headers: auth, body: '{"url":"https://azure-host.to/"}' })).status).toBe(200);
-    expect((await app.request('/v1/lookup/batch', { method: 'POST', headers: auth, body: '{"urls":["https://azure-host.to/"]}' })).status).toBe(200);
+    expect(
+      (await app.request('/v1/lookup', { method: 'POST', headers: auth, body: '{"url":"https://azure-host.to/"}' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await app.request('/v1/lookup/batch', {
+          method: 'POST',
+          headers: auth,
+          body: '{"urls":["https://azure-host.to/"]}',
+        })
+      ).status,
+    ).toBe(200);
     // Recheck of a loopback URL is refused for what it is (403 private-target), not for the credentials.
-    const recheck = await app.request('/v1/recheck', { method: 'POST', headers: auth, body: '{"url":"http://127.0.0.1/x","markers":[]}' });
+    const recheck = await app.request('/v1/recheck', {
+      method: 'POST',
+      headers: auth,
+      body: '{"url":"http://127.0.0.1/x","markers":[]}',
+    });
     expect(ApiErrorSchema.parse(await recheck.json()).error.kind).toBe('private-target');
   });
 
@@ -82,20 +107,34 @@ describe('local CSRF: what a web page can send is refused, even on loopback', ()
     const batch = await lookupBatch({ ...settings, token }, viaApp, ['https://azure-host.to/']);
     expect(batch.stats.failed).toBe(0);
     // Not to a web page (CORS refuses its origin), nor to a caller without an Origin.
-    expect((await app.request('/v1/pair', { method: 'POST', headers: { ...CLIENT_HEADERS, origin: 'https://evil.example' } })).status).toBe(403);
+    expect(
+      (
+        await app.request('/v1/pair', {
+          method: 'POST',
+          headers: { ...CLIENT_HEADERS, origin: 'https://evil.example' },
+        })
+      ).status,
+    ).toBe(403);
     const bare = await app.request('/v1/pair', { method: 'POST', headers: CLIENT_HEADERS });
     expect(bare.status).toBe(403);
     expect(JSON.stringify(await bare.json())).not.toContain(installToken!);
     // A publicly bound backend never hands out a token.
     const open = appWith({ TAKEDOWN_HOST: '0.0.0.0', TAKEDOWN_TOKEN: TOKEN });
-    const refused = await open.app.request('/v1/pair', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, origin: CHROME_EXTENSION_ORIGIN } });
+    const refused = await open.app.request('/v1/pair', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, origin: CHROME_EXTENSION_ORIGIN },
+    });
     expect(refused.status).toBe(403);
   });
 
   test('a batch is charged one rate-limit token per URL', async () => {
     const { app } = appWith({ TAKEDOWN_RATE_LIMIT: '10' });
     const batch = (n: number) =>
-      app.request('/v1/lookup/batch', { method: 'POST', headers: { ...CLIENT_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify({ urls: Array.from({ length: n }, (_, i) => `https://azure-host.to/${i}`) }) });
+      app.request('/v1/lookup/batch', {
+        method: 'POST',
+        headers: { ...CLIENT_HEADERS, 'content-type': 'application/json' },
+        body: JSON.stringify({ urls: Array.from({ length: n }, (_, i) => `https://azure-host.to/${i}`) }),
+      });
     const big = await batch(20);
     expect(big.status).toBe(429);
     expect(Number(big.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -111,7 +150,11 @@ describe('recheck uses the configured resolvers', () => {
     const local = await startLoopbackStack({ zone: { 'inward-recheck.test': { A: ['10.0.0.5'] } } });
     try {
       const { app } = buildServerApp(loadConfig(local.env));
-      const res = await app.request('/v1/recheck', { method: 'POST', headers: { ...CLIENT_HEADERS, 'content-type': 'application/json' }, body: '{"url":"http://inward-recheck.test/x","markers":[]}' });
+      const res = await app.request('/v1/recheck', {
+        method: 'POST',
+        headers: { ...CLIENT_HEADERS, 'content-type': 'application/json' },
+        body: '{"url":"http://inward-recheck.test/x","markers":[]}',
+      });
       const body = ApiErrorSchema.parse(await res.json());
       // Resolved by the loopback DNS (the system resolver has never heard of the name), then refused as private.
       expect(res.status).toBe(403);

@@ -22,7 +22,9 @@ beforeEach(() => {
 });
 
 async function get(app: ReturnType<LoopbackStack['app']>['app'], url: string): Promise<LookupResult> {
-  const res = await app.request(`/v1/lookup?url=${encodeURIComponent(url)}`, { headers: { [CLIENT_HEADER]: CLIENT_HEADER_VALUE } });
+  const res = await app.request(`/v1/lookup?url=${encodeURIComponent(url)}`, {
+    headers: { [CLIENT_HEADER]: CLIENT_HEADER_VALUE },
+  });
   expect(res.status).toBe(200);
   return LookupResultSchema.parse(await res.json());
 }
@@ -53,7 +55,8 @@ describe('lookup robustness', () => {
     const { app } = stack.app();
     const first = await get(app, 'https://afrinic-host.to/');
     const second = await get(app, 'https://afrinic-neighbour.to/');
-    for (const r of [first, second]) expect(r.recipients.find((p) => p.role === 'host')?.emails).toContain('abuse@mtnbusiness.co.za');
+    for (const r of [first, second])
+      expect(r.recipients.find((p) => p.role === 'host')?.emails).toContain('abuse@mtnbusiness.co.za');
     expect(stack.rdap.count({ server: 'afrinic', kind: 'ip' })).toBe(1);
     expect(stack.whois.count('whois.afrinic.net')).toBe(1);
   });

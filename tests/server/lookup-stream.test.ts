@@ -20,7 +20,11 @@ const lines = async (res: Response) =>
 describe('streamed lookup progress (POST /v1/lookup?stream=1)', () => {
   it('reports each stage as it starts and ends, then the result', async () => {
     const { app } = stack.app();
-    const res = await clientRequest(app, '/v1/lookup?stream=1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'https://azure-host.to/x' }) });
+    const res = await clientRequest(app, '/v1/lookup?stream=1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'https://azure-host.to/x' }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/ndjson/);
     const events = await lines(res);
@@ -30,7 +34,9 @@ describe('streamed lookup progress (POST /v1/lookup?stream=1)', () => {
     expect(steps).toEqual(expect.arrayContaining(['rdap-ip:done', 'rdap-domain:start', 'cdn:done', 'directory:done']));
     const last = events.at(-1)!;
     expect(last.type).toBe('result');
-    expect(LookupResultSchema.parse(last.result).recipients.some((r) => r.emails.includes('abuse@microsoft.com'))).toBe(true);
+    expect(LookupResultSchema.parse(last.result).recipients.some((r) => r.emails.includes('abuse@microsoft.com'))).toBe(
+      true,
+    );
   });
 
   it('marks a failing stage as an error and still ends with a partial result', async () => {
@@ -38,8 +44,14 @@ describe('streamed lookup progress (POST /v1/lookup?stream=1)', () => {
     stack.rdap.addFault({ kind: 'ip', fault: '503' });
     const { app } = stack.app();
     const seen: StepEvent[] = [];
-    const fetchViaApp = ((input: string | URL | Request, init?: RequestInit) => clientRequest(app, requestUrl(input).replace('http://backend.test', ''), init)) as typeof fetch;
-    const result = await lookupUrl({ url: 'http://backend.test', token: '' }, fetchViaApp, { url: 'https://ripe-host.to/x' }, { onStep: (e) => seen.push(e) });
+    const fetchViaApp = ((input: string | URL | Request, init?: RequestInit) =>
+      clientRequest(app, requestUrl(input).replace('http://backend.test', ''), init)) as typeof fetch;
+    const result = await lookupUrl(
+      { url: 'http://backend.test', token: '' },
+      fetchViaApp,
+      { url: 'https://ripe-host.to/x' },
+      { onStep: (e) => seen.push(e) },
+    );
     expect(seen).toContainEqual({ step: 'rdap-ip', status: 'error' });
     expect(result.errors.some((e) => e.step === 'rdap-ip')).toBe(true);
     stack.rdap.clearFaults();
@@ -47,7 +59,11 @@ describe('streamed lookup progress (POST /v1/lookup?stream=1)', () => {
 
   it('refuses a private target before streaming', async () => {
     const { app } = stack.app();
-    const res = await clientRequest(app, '/v1/lookup?stream=1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: 'http://127.0.0.1/' }) });
+    const res = await clientRequest(app, '/v1/lookup?stream=1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'http://127.0.0.1/' }),
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.kind).toMatch(/private/);
   });

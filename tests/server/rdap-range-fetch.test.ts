@@ -26,9 +26,17 @@ describe('learned registry redirects', () => {
     const inner = (async (input: string) => {
       calls.push(input);
       const m = /ip\/130\.59\.(\d+)\.\d+$/.exec(input)!;
-      if (input.startsWith('https://rdap.arin.net/')) return new Response(null, { status: 302, headers: { location: `https://rdap.db.ripe.net/ip/130.59.${m[1]}.9` } });
+      if (input.startsWith('https://rdap.arin.net/'))
+        return new Response(null, {
+          status: 302,
+          headers: { location: `https://rdap.db.ripe.net/ip/130.59.${m[1]}.9` },
+        });
       // RIPE holds each /24 as its own network here, so no answer covers the next query.
-      const body = { objectClassName: 'ip network', startAddress: `130.59.${m[1]}.0`, endAddress: `130.59.${m[1]}.255` };
+      const body = {
+        objectClassName: 'ip network',
+        startAddress: `130.59.${m[1]}.0`,
+        endAddress: `130.59.${m[1]}.255`,
+      };
       return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/rdap+json' } });
     }) as unknown as typeof fetch;
     const f = createRangeCoalescingFetch(inner, { now: () => new Date() });
@@ -47,7 +55,10 @@ describe('learned registry redirects', () => {
       if (input.startsWith('https://rdap.arin.net/')) {
         return input.endsWith('130.59.1.9')
           ? new Response(null, { status: 302, headers: { location: 'https://rdap.db.ripe.net/ip/130.59.1.9' } })
-          : new Response(JSON.stringify({ objectClassName: 'ip network', startAddress: '130.59.2.0', endAddress: '130.59.2.255' }), { status: 200 });
+          : new Response(
+              JSON.stringify({ objectClassName: 'ip network', startAddress: '130.59.2.0', endAddress: '130.59.2.255' }),
+              { status: 200 },
+            );
       }
       ripeCalls++;
       return new Response(null, { status: 302, headers: { location: 'https://rdap.arin.net/registry/ip/130.59.2.9' } });

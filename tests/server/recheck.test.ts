@@ -20,7 +20,8 @@ beforeAll(async () => {
     if (url === '/book') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
     if (url === '/gone') return res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     if (url === '/moved') return res.writeHead(301, { location: '/book' }).end();
-    if (url === '/to-metadata') return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+    if (url === '/to-metadata')
+      return res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
     if (url.startsWith('/loop')) return res.writeHead(302, { location: `/loop${Number(url.slice(5) || 0) + 1}` }).end();
     if (url === '/big') return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(BIG);
     if (url === '/hang') return; // never answers
@@ -47,9 +48,18 @@ const loopbackResolver = async (name: string) => {
 
 function call(body: unknown, recheck: RecheckOptions) {
   const app = createApp({ now, recheck });
-  return clientRequest(app, '/v1/recheck', { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return clientRequest(app, '/v1/recheck', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
-const testing = (extra: RecheckOptions = {}): RecheckOptions => ({ resolve: loopbackResolver, allowLoopback: true, allowedPorts: [port], ...extra });
+const testing = (extra: RecheckOptions = {}): RecheckOptions => ({
+  resolve: loopbackResolver,
+  allowLoopback: true,
+  allowedPorts: [port],
+  ...extra,
+});
 const sha = (b: string | Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('POST /v1/recheck', () => {
@@ -75,15 +85,26 @@ describe('POST /v1/recheck', () => {
   });
 
   it('says not serving when markers are missing or the page is gone', async () => {
-    const miss = RecheckResultSchema.parse(await (await call({ url: `http://pirate.test:${port}/book`, markers: ['Unrelated'] }, testing())).json());
+    const miss = RecheckResultSchema.parse(
+      await (await call({ url: `http://pirate.test:${port}/book`, markers: ['Unrelated'] }, testing())).json(),
+    );
     expect(miss.stillServing).toBe(false);
-    const gone = RecheckResultSchema.parse(await (await call({ url: `http://pirate.test:${port}/gone`, markers: [] }, testing())).json());
+    const gone = RecheckResultSchema.parse(
+      await (await call({ url: `http://pirate.test:${port}/gone`, markers: [] }, testing())).json(),
+    );
     expect(gone).toMatchObject({ status: 404, stillServing: false, sha256: sha('Not found') });
   });
 
   it('follows redirects with the same checks', async () => {
-    const r = RecheckResultSchema.parse(await (await call({ url: `http://pirate.test:${port}/moved`, markers: ['the book'] }, testing())).json());
-    expect(r).toMatchObject({ status: 200, redirects: [`http://pirate.test:${port}/book`], finalUrl: `http://pirate.test:${port}/book`, stillServing: true });
+    const r = RecheckResultSchema.parse(
+      await (await call({ url: `http://pirate.test:${port}/moved`, markers: ['the book'] }, testing())).json(),
+    );
+    expect(r).toMatchObject({
+      status: 200,
+      redirects: [`http://pirate.test:${port}/book`],
+      finalUrl: `http://pirate.test:${port}/book`,
+      stillServing: true,
+    });
     const meta = await call({ url: `http://pirate.test:${port}/to-metadata` }, testing({ allowedPorts: [port, 80] }));
     expect(meta.status).toBe(403);
     expect(await meta.json()).toMatchObject({ error: { kind: 'private-target' } });
@@ -93,7 +114,9 @@ describe('POST /v1/recheck', () => {
   });
 
   it('caps the body size and hashes what it read', async () => {
-    const r = RecheckResultSchema.parse(await (await call({ url: `http://pirate.test:${port}/big` }, testing({ maxBytes: 1000 }))).json());
+    const r = RecheckResultSchema.parse(
+      await (await call({ url: `http://pirate.test:${port}/big` }, testing({ maxBytes: 1000 }))).json(),
+    );
     expect(r).toMatchObject({ bytes: 1000, truncated: true, sha256: sha(BIG.subarray(0, 1000)) });
   });
 
@@ -104,7 +127,11 @@ describe('POST /v1/recheck', () => {
   });
 
   it('refuses loopback and private targets by default', async () => {
-    for (const url of [`http://pirate.test:${port}/book`, `http://127.0.0.1:${port}/book`, `http://[::1]:${port}/book`]) {
+    for (const url of [
+      `http://pirate.test:${port}/book`,
+      `http://127.0.0.1:${port}/book`,
+      `http://[::1]:${port}/book`,
+    ]) {
       const res = await call({ url }, { resolve: loopbackResolver, allowedPorts: [port] });
       expect(res.status).toBe(403);
       expect(await res.json()).toMatchObject({ error: { kind: 'private-target', path: 'url' } });
@@ -118,8 +145,16 @@ describe('POST /v1/recheck', () => {
   });
 
   it('refuses other ports, schemes and credentials, and bad bodies with the path', async () => {
-    expect((await call({ url: `http://pirate.test:${port}/book` }, { resolve: loopbackResolver, allowLoopback: true })).status).toBe(403);
-    for (const url of ['ftp://pirate.test/x', 'file:///etc/passwd', `http://user:pw@pirate.test:${port}/book`, 'not a url']) {
+    expect(
+      (await call({ url: `http://pirate.test:${port}/book` }, { resolve: loopbackResolver, allowLoopback: true }))
+        .status,
+    ).toBe(403);
+    for (const url of [
+      'ftp://pirate.test/x',
+      'file:///etc/passwd',
+      `http://user:pw@pirate.test:${port}/book`,
+      'not a url',
+    ]) {
       const res = await call({ url }, testing());
       expect(res.status).toBe(400);
     }

@@ -10,7 +10,10 @@ const TIMEOUT_MS = 1000;
 let stack: LoopbackStack;
 beforeAll(async () => {
   // 40 hosts in RIPE space (130.59.0.0/16, each in its own /24) and RIPE never answers.
-  stack = await startLoopbackStack({ zone: fixtureZone(Object.fromEntries(HANGING.map((h, i) => [h, { A: [`130.59.${i}.1`] }]))), timeoutMs: TIMEOUT_MS });
+  stack = await startLoopbackStack({
+    zone: fixtureZone(Object.fromEntries(HANGING.map((h, i) => [h, { A: [`130.59.${i}.1`] }]))),
+    timeoutMs: TIMEOUT_MS,
+  });
 });
 afterAll(() => stack?.close());
 
@@ -18,7 +21,10 @@ describe('one hanging registry', () => {
   test('does not delay a healthy lookup beyond a bound, and the stuck lookups end by their deadline', async () => {
     stack.rdap.addFault({ server: 'ripe', fault: 'timeout' });
     const { app } = stack.app();
-    const get = async (host: string) => app.request(`/v1/lookup?url=${encodeURIComponent(`https://${host}/`)}`, { headers: { [CLIENT_HEADER]: CLIENT_HEADER_VALUE } });
+    const get = async (host: string) =>
+      app.request(`/v1/lookup?url=${encodeURIComponent(`https://${host}/`)}`, {
+        headers: { [CLIENT_HEADER]: CLIENT_HEADER_VALUE },
+      });
     const started = Date.now();
     const stuck = HANGING.map((h) =>
       get(h).then(async (res) => ({ ms: Date.now() - started, body: LookupResultSchema.parse(await res.json()) })),

@@ -16,7 +16,8 @@ beforeEach(() => {
   whois.queries.length = 0;
 });
 
-const client = (extra: Parameters<typeof createWhois>[0] = {}) => createWhois({ route: parseWhoisRoute(whois.env), timeoutMs: 1500, connectTimeoutMs: 500, ...extra });
+const client = (extra: Parameters<typeof createWhois>[0] = {}) =>
+  createWhois({ route: parseWhoisRoute(whois.env), timeoutMs: 1500, connectTimeoutMs: 500, ...extra });
 
 describe('port-43 WHOIS client', () => {
   test('.cn goes straight to CNNIC (built-in table): registrar, no abuse e-mail', async () => {
@@ -27,7 +28,12 @@ describe('port-43 WHOIS client', () => {
 
   test('thin .com registry → one registrar hop, answers merged', async () => {
     const r = await client()('THEMARQUETRY.COM', 'domain');
-    expect(r).toMatchObject({ server: 'whois.registrar.eu', registrantOrg: 'The Marquetry Workshop', abuseEmails: ['abuse@registrar.eu'], country: 'NL' });
+    expect(r).toMatchObject({
+      server: 'whois.registrar.eu',
+      registrantOrg: 'The Marquetry Workshop',
+      abuseEmails: ['abuse@registrar.eu'],
+      country: 'NL',
+    });
     expect(whois.count('whois.verisign-grs.com', 'themarquetry.com')).toBe(1);
     expect(whois.count('whois.registrar.eu', 'themarquetry.com')).toBe(1);
   });
@@ -67,7 +73,10 @@ describe('port-43 WHOIS client', () => {
 
   test('silent and slow servers → timeout; reset → unavailable', async () => {
     whois.addFault({ server: 'whois.cnnic.cn', fault: 'silent', times: 1 });
-    await expect(client({ timeoutMs: 300 })('pirate-books.cn', 'domain')).rejects.toMatchObject({ step: 'whois', kind: 'timeout' });
+    await expect(client({ timeoutMs: 300 })('pirate-books.cn', 'domain')).rejects.toMatchObject({
+      step: 'whois',
+      kind: 'timeout',
+    });
     whois.addFault({ server: 'whois.cnnic.cn', fault: 'slow', delayMs: 100, times: 1 });
     await expect(client({ timeoutMs: 300 })('pirate-books.cn', 'domain')).rejects.toMatchObject({ kind: 'timeout' });
     whois.addFault({ server: 'whois.cnnic.cn', fault: 'reset', times: 1 });
@@ -83,21 +92,53 @@ describe('WHOIS without a route (production path)', () => {
 
   test('connects through the safe lookup with Node 20 happy eyeballs ({ all: true })', async () => {
     expect(net.getDefaultAutoSelectFamily()).toBe(true);
-    const w = createWhois({ port: whois.ports['whois.cnnic.cn'], lookup: lookupAt('127.0.0.1'), timeoutMs: 1500, connectTimeoutMs: 500 });
+    const w = createWhois({
+      port: whois.ports['whois.cnnic.cn'],
+      lookup: lookupAt('127.0.0.1'),
+      timeoutMs: 1500,
+      connectTimeoutMs: 500,
+    });
     const r = await w('pirate-books.cn', 'domain');
     expect(r).toMatchObject({ server: 'whois.cnnic.cn', registrar: '阿里云计算有限公司（万网）' });
   });
 
   test('a server name that resolves inward is refused before any byte is sent', async () => {
-    const w = createWhois({ port: whois.ports['whois.cnnic.cn'], lookup: lookupAt('10.0.0.8'), timeoutMs: 1500, connectTimeoutMs: 500 });
-    await expect(w('pirate-books.cn', 'domain')).rejects.toMatchObject({ kind: 'unavailable', message: expect.stringMatching(/private address; refused/) });
+    const w = createWhois({
+      port: whois.ports['whois.cnnic.cn'],
+      lookup: lookupAt('10.0.0.8'),
+      timeoutMs: 1500,
+      connectTimeoutMs: 500,
+    });
+    await expect(w('pirate-books.cn', 'domain')).rejects.toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringMatching(/private address; refused/),
+    });
     expect(whois.count('whois.cnnic.cn')).toBe(0);
   });
 
   test('the safe lookup answers in the shape asked: one address, or all of them', async () => {
-    const lookup = createSafeLookup({ resolve: async () => [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }], reasonOf: () => null });
-    const ask = (options: object) => new Promise<unknown[]>((resolve) => (lookup as unknown as (h: string, o: object, cb: (...a: unknown[]) => void) => void)('x.test', options, (...a) => resolve(a)));
-    expect(await ask({ all: true })).toEqual([null, [{ address: '127.0.0.1', family: 4 }, { address: '::1', family: 6 }]]);
+    const lookup = createSafeLookup({
+      resolve: async () => [
+        { address: '127.0.0.1', family: 4 },
+        { address: '::1', family: 6 },
+      ],
+      reasonOf: () => null,
+    });
+    const ask = (options: object) =>
+      new Promise<unknown[]>((resolve) =>
+        (lookup as unknown as (h: string, o: object, cb: (...a: unknown[]) => void) => void)(
+          'x.test',
+          options,
+          (...a) => resolve(a),
+        ),
+      );
+    expect(await ask({ all: true })).toEqual([
+      null,
+      [
+        { address: '127.0.0.1', family: 4 },
+        { address: '::1', family: 6 },
+      ],
+    ]);
     expect(await ask({})).toEqual([null, '127.0.0.1', 4]);
     expect(await ask({ family: 6 })).toEqual([null, '::1', 6]);
   });

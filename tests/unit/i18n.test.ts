@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { checklistLangFor, pageLanguage } from '../../lib/i18n';
 import { REPO_ROOT } from '../helpers/fixtures';
 
-const load = (locale: string) => JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const load = (locale: string) =>
+  JSON.parse(readFileSync(path.join(REPO_ROOT, 'public/_locales', locale, 'messages.json'), 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
 const en = load('en');
 const zh = load('zh_CN');
 
@@ -27,7 +31,8 @@ describe('UI strings', () => {
   it('cover every key the pages ask for', () => {
     const used = new Set<string>();
     for (const file of [...sources('entrypoints'), ...sources('components')]) {
-      for (const m of readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
+      for (const m of readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g))
+        used.add(m[1]!);
     }
     expect([...used].filter((k) => !(k in en))).toEqual([]);
   });

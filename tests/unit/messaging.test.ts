@@ -18,7 +18,10 @@ describe('dispatch', () => {
   const handlers = { ping: async () => ({ ok: true as const, version: '1.2.3' }) };
 
   it('routes a valid message from an allowed sender', async () => {
-    expect(await dispatch({ type: 'ping', data: {} }, {}, 'extension', handlers)).toEqual({ ok: true, data: { ok: true, version: '1.2.3' } });
+    expect(await dispatch({ type: 'ping', data: {} }, {}, 'extension', handlers)).toEqual({
+      ok: true,
+      data: { ok: true, version: '1.2.3' },
+    });
   });
 
   it('refuses a content script sending an extension-only message', async () => {
@@ -28,9 +31,15 @@ describe('dispatch', () => {
 
   it('refuses unknown, malformed and unclassified messages without throwing', async () => {
     for (const msg of [null, 42, 'ping', { type: 'nope' }, { type: 'x'.repeat(500) }]) {
-      expect(await dispatch(msg, {}, 'extension', handlers)).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
+      expect(await dispatch(msg, {}, 'extension', handlers)).toMatchObject({
+        ok: false,
+        error: { kind: 'invalid_input' },
+      });
     }
-    expect(await dispatch({ type: 'ping' }, {}, null, handlers)).toMatchObject({ ok: false, error: { kind: 'forbidden_sender' } });
+    expect(await dispatch({ type: 'ping' }, {}, null, handlers)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden_sender' },
+    });
   });
 
   it('returns a handler failure as a typed error that sendTyped rethrows', async () => {

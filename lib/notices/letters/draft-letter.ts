@@ -61,7 +61,7 @@ export function draftLetter(input: unknown, opts: LetterOptions): LetterDraft {
     day: (iso) => (lang === 'zh' ? beijingTime(iso, false) : englishTime(iso.slice(0, 10), spec.dateStyle)),
   };
   const date = formatLetterDate(today, lang, spec.dateStyle);
-  const body = (spec.sections)(f, w);
+  const body = spec.sections(f, w);
   if (lang === 'zh') body.splice(0, 0, ...senderSection(f));
   if (lang === 'zh' && spec.closingZh) closeBeforeAnnexes(body, spec.closingZh);
   body.push({ id: 'signature', title: w.tr('Signature', '签署'), paragraphs: [signature(f, date, w)] });
@@ -75,7 +75,7 @@ export function draftLetter(input: unknown, opts: LetterOptions): LetterDraft {
     lang,
     sendable: checklist.sendable,
     checklist,
-    law: (spec.law)(f).map((l) => l[lang]),
+    law: spec.law(f).map((l) => l[lang]),
     subject,
     date,
     letterhead: lh,

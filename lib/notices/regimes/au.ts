@@ -17,8 +17,14 @@ const inHarbour = (c: NoticeCase) => c.australia.safeHarbour;
 const category = (c: NoticeCase): 'B' | 'C' | 'D' => (isSearch(c) ? 'D' : isCdn(c) ? 'B' : 'C');
 const cite = (c: NoticeCase): Localised =>
   inHarbour(c)
-    ? { en: `Copyright Act 1968 Part V Div 2AA; Copyright Regulations 2017, prescribed form (category ${category(c)})`, zh: `澳大利亚《1968年版权法》第五部分第2AA节；《2017年版权条例》规定格式（${category(c)}类）` }
-    : { en: 'Copyright Act 1968 ss. 36, 101 (notice of infringement)', zh: '澳大利亚《1968年版权法》第36条、第101条（侵权通知）' };
+    ? {
+        en: `Copyright Act 1968 Part V Div 2AA; Copyright Regulations 2017, prescribed form (category ${category(c)})`,
+        zh: `澳大利亚《1968年版权法》第五部分第2AA节；《2017年版权条例》规定格式（${category(c)}类）`,
+      }
+    : {
+        en: 'Copyright Act 1968 ss. 36, 101 (notice of infringement)',
+        zh: '澳大利亚《1968年版权法》第36条、第101条（侵权通知）',
+      };
 const notSearch = (c: NoticeCase) => !isSearch(c);
 const ACTIVITY: Record<'B' | 'C' | 'D', Localised> = {
   B: { en: 'category B: caching', zh: 'B类：缓存' },
@@ -28,15 +34,27 @@ const ACTIVITY: Record<'B' | 'C' | 'D', Localised> = {
 
 export const au: Regime = {
   id: 'au',
-  name: { en: 'Australia: Copyright Act 1968 (Part V Div 2AA where it applies)', zh: '澳大利亚：1968年版权法（适用时依第五部分第2AA节）' },
+  name: {
+    en: 'Australia: Copyright Act 1968 (Part V Div 2AA where it applies)',
+    zh: '澳大利亚：1968年版权法（适用时依第五部分第2AA节）',
+  },
   defaultLang: 'en',
   dateStyle: 'intl',
   subject: (c) =>
     inHarbour(c)
-      ? { en: 'Notice of claimed infringement (Copyright Act 1968, Part V Division 2AA)', zh: '侵权主张通知（澳大利亚《1968年版权法》第五部分第2AA节）' }
+      ? {
+          en: 'Notice of claimed infringement (Copyright Act 1968, Part V Division 2AA)',
+          zh: '侵权主张通知（澳大利亚《1968年版权法》第五部分第2AA节）',
+        }
       : { en: 'Notice of copyright infringement (Copyright Act 1968)', zh: '版权侵权通知（澳大利亚《1968年版权法》）' },
-  statementLaw: { en: 'Copyright Act 1968 s. 116AJ [unverified]; general law on false statements', zh: '澳大利亚《1968年版权法》第116AJ条【待核实】；关于虚假陈述的一般法律' },
-  conduitLaw: { en: 'Part V Division 2AA of the Copyright Act 1968 (category A)', zh: '澳大利亚《1968年版权法》第五部分第2AA节（A类）' },
+  statementLaw: {
+    en: 'Copyright Act 1968 s. 116AJ [unverified]; general law on false statements',
+    zh: '澳大利亚《1968年版权法》第116AJ条【待核实】；关于虚假陈述的一般法律',
+  },
+  conduitLaw: {
+    en: 'Part V Division 2AA of the Copyright Act 1968 (category A)',
+    zh: '澳大利亚《1968年版权法》第五部分第2AA节（A类）',
+  },
   legalBasis: (c) => {
     if (!inHarbour(c))
       return {

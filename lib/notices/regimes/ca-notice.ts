@@ -15,20 +15,35 @@ import { el, type Regime } from '../regime';
  */
 const s = (p: string) => ({ en: `Copyright Act (Canada) s. ${p}`, zh: `加拿大版权法 第${p}条` });
 
-const ALLOWED: ReadonlySet<MeasureId> = new Set(['forward_notice', 'retain_records', 'confirm_forwarding', 'delist', 'withhold_sender_details']);
+const ALLOWED: ReadonlySet<MeasureId> = new Set([
+  'forward_notice',
+  'retain_records',
+  'confirm_forwarding',
+  'delist',
+  'withhold_sender_details',
+]);
 
 export const caNotice: Regime = {
   id: 'ca-notice',
   name: { en: 'Canada: notice and notice (Copyright Act s. 41.25)', zh: '加拿大：通知转通知制度（版权法第41.25条）' },
   defaultLang: 'en',
   dateStyle: 'intl',
-  subject: { en: 'Notice of claimed infringement under section 41.25 of the Copyright Act', zh: '依据加拿大《版权法》第41.25条提交的侵权主张通知' },
+  subject: {
+    en: 'Notice of claimed infringement under section 41.25 of the Copyright Act',
+    zh: '依据加拿大《版权法》第41.25条提交的侵权主张通知',
+  },
   statementLaw: s('41.25(2)'),
   conduitNotice: true,
   legalBasis: (c: NoticeCase) =>
     isSearch(c)
-      ? { en: 'sections 41.25 and 41.27 of the Copyright Act (R.S.C. 1985, c. C-42)', zh: '加拿大《版权法》（R.S.C. 1985, c. C-42）第41.25条及第41.27条' }
-      : { en: 'sections 41.25 and 41.26 of the Copyright Act (R.S.C. 1985, c. C-42)', zh: '加拿大《版权法》（R.S.C. 1985, c. C-42）第41.25条及第41.26条' },
+      ? {
+          en: 'sections 41.25 and 41.27 of the Copyright Act (R.S.C. 1985, c. C-42)',
+          zh: '加拿大《版权法》（R.S.C. 1985, c. C-42）第41.25条及第41.27条',
+        }
+      : {
+          en: 'sections 41.25 and 41.26 of the Copyright Act (R.S.C. 1985, c. C-42)',
+          zh: '加拿大《版权法》（R.S.C. 1985, c. C-42）第41.25条及第41.26条',
+        },
   elements: [
     el('sender_identity', s('41.25(2)(a)'), true),
     el('sender_address', s('41.25(2)(a)'), true),
@@ -49,14 +64,16 @@ export const caNotice: Regime = {
       // 41.25(2)(c): the claimant's interest or right, as an explicit sentence.
       id: 'rights_basis',
       text: {
-        en: (st) => `${st.party} is the owner of the copyright in the works identified above, or the holder of the interest or right in that copyright stated above.`,
+        en: (st) =>
+          `${st.party} is the owner of the copyright in the works identified above, or the holder of the interest or right in that copyright stated above.`,
         zh: (st) => `${st.party}为上列作品的著作权人，或享有上文所述的与该著作权有关的利益或权利。`,
       },
     },
     {
       id: 'stmt_accuracy',
       text: {
-        en: (st) => `${st.party} confirms that the information in this notice of claimed infringement is accurate to the best of its knowledge.`,
+        en: (st) =>
+          `${st.party} confirms that the information in this notice of claimed infringement is accurate to the best of its knowledge.`,
         zh: (st) => `${st.party}确认，本侵权主张通知中的信息据其所知准确无误。`,
       },
     },

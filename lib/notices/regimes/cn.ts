@@ -15,11 +15,17 @@ import { el, type Regime } from '../regime';
  * business licence copy, proof of ownership, the evidence, a signature and, for an agent, the
  * per-notice power of attorney (NCAC 2007 填写说明) all block sending.
  */
-const REG14: Localised = { en: 'Regulations on the Protection of the Right of Dissemination via Information Network, art. 14', zh: '信息网络传播权保护条例 第十四条' };
+const REG14: Localised = {
+  en: 'Regulations on the Protection of the Right of Dissemination via Information Network, art. 14',
+  zh: '信息网络传播权保护条例 第十四条',
+};
 const CIVIL: Localised = { en: 'Civil Code art. 1195', zh: '民法典 第一千一百九十五条' };
 const NCAC: Localised = { en: 'NCAC model notice (2007)', zh: '国家版权局通知示范格式（2007）' };
 const OPINION: Localised = { en: 'SPC Opinions 法发〔2020〕32号 art. 5', zh: '法发〔2020〕32号 第5条' };
-const join = (...xs: Localised[]): Localised => ({ en: xs.map((x) => x.en).join('; '), zh: xs.map((x) => x.zh).join('；') });
+const join = (...xs: Localised[]): Localised => ({
+  en: xs.map((x) => x.en).join('; '),
+  zh: xs.map((x) => x.zh).join('；'),
+});
 
 /** The Regulations reach storage-space and search/link services only. */
 export const regulationsApply = (c: NoticeCase) => ['storage', 'shared', 'search'].includes(serviceKindOf(c.recipient));
@@ -41,18 +47,36 @@ export const SERVICE_TYPE: Record<string, Localised> = {
 
 export const cn: Regime = {
   id: 'cn',
-  name: { en: 'China: Civil Code art. 1195 and Regulations art. 14', zh: '中国：民法典第一千一百九十五条及信息网络传播权保护条例第十四条' },
+  name: {
+    en: 'China: Civil Code art. 1195 and Regulations art. 14',
+    zh: '中国：民法典第一千一百九十五条及信息网络传播权保护条例第十四条',
+  },
   defaultLang: 'zh',
   dateStyle: 'intl',
   // The subject names the request the letter makes (a forwarding letter is not 要求删除).
   subject: (c) => {
     const kind = serviceKindOf(c.recipient);
-    if (kind === 'cloud') return { en: 'Notice requesting forwarding to your customer and necessary measures', zh: '关于要求转送侵权通知并采取必要措施的通知书' };
-    if (kind === 'cdn') return { en: 'Notice requesting forwarding to the origin host and disclosure of the host', zh: '关于要求转送侵权通知并告知源站服务商的通知书' };
-    if (kind === 'search') return { en: 'Notice requesting disconnection of links to infringing content', zh: '要求断开侵权链接的通知书' };
-    return { en: 'Notice requesting deletion of infringing content or disconnection of links', zh: '要求删除或断开链接侵权网络内容的通知书' };
+    if (kind === 'cloud')
+      return {
+        en: 'Notice requesting forwarding to your customer and necessary measures',
+        zh: '关于要求转送侵权通知并采取必要措施的通知书',
+      };
+    if (kind === 'cdn')
+      return {
+        en: 'Notice requesting forwarding to the origin host and disclosure of the host',
+        zh: '关于要求转送侵权通知并告知源站服务商的通知书',
+      };
+    if (kind === 'search')
+      return { en: 'Notice requesting disconnection of links to infringing content', zh: '要求断开侵权链接的通知书' };
+    return {
+      en: 'Notice requesting deletion of infringing content or disconnection of links',
+      zh: '要求删除或断开链接侵权网络内容的通知书',
+    };
   },
-  statementLaw: { en: 'Civil Code art. 1195(3); Regulations art. 24', zh: '民法典 第一千一百九十五条第三款；信息网络传播权保护条例 第二十四条' },
+  statementLaw: {
+    en: 'Civil Code art. 1195(3); Regulations art. 24',
+    zh: '民法典 第一千一百九十五条第三款；信息网络传播权保护条例 第二十四条',
+  },
   conduitLaw: { en: 'Regulations art. 20', zh: '《信息网络传播权保护条例》第二十条' },
   legalBasis: (c) => {
     const kind = serviceKindOf(c.recipient);
@@ -88,7 +112,10 @@ export const cn: Regime = {
       },
       description: (c) =>
         c.letterhead.email.trim() && c.letterhead.phone.trim()
-          ? { en: 'The NCAC form asks for a fixed-line telephone number (固定电话); add one.', zh: '国家版权局示范格式要求填写固定电话；请补充固定电话号码。' }
+          ? {
+              en: 'The NCAC form asks for a fixed-line telephone number (固定电话); add one.',
+              zh: '国家版权局示范格式要求填写固定电话；请补充固定电话号码。',
+            }
           : { en: 'Enter a telephone number and an e-mail address.', zh: '请填写电话和电子邮箱。' },
     }),
     el('work_id', core, true),
@@ -113,7 +140,14 @@ export const cn: Regime = {
     el('explanation', NCAC, false),
     el('datetime_observed', NCAC, false),
     el('requested_measure', NCAC, false),
-    el('no_settlement_demand', { en: 'good practice: a 通知 to a provider is not a cease-and-desist letter', zh: '实务：向服务商发出的通知不同于律师函，不提出赔偿要求' }, false),
+    el(
+      'no_settlement_demand',
+      {
+        en: 'good practice: a 通知 to a provider is not a cease-and-desist letter',
+        zh: '实务：向服务商发出的通知不同于律师函，不提出赔偿要求',
+      },
+      false,
+    ),
   ],
   statements: [
     {
@@ -122,7 +156,8 @@ export const cn: Regime = {
       text: {
         en: () =>
           'We guarantee that this notice and its attachments are true, lawful and valid, and we answer for the truthfulness of this notice. If untrue contents of this notice cause loss to you or to the network users concerned, we will bear the legal liability that follows according to law.',
-        zh: () => '我司保证本通知书及所附材料内容真实、合法、有效，并对本通知书的真实性负责。如因本通知内容不实导致贵司或相关网络用户遭受损失的，我司依法承担相应的法律责任。',
+        zh: () =>
+          '我司保证本通知书及所附材料内容真实、合法、有效，并对本通知书的真实性负责。如因本通知内容不实导致贵司或相关网络用户遭受损失的，我司依法承担相应的法律责任。',
       },
     },
   ],

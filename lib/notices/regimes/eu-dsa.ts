@@ -16,7 +16,10 @@ const a16 = (p: string, q?: string): Localised => ({
   zh: `数字服务法 第16条第${p}款${q ? `(${q})项` : ''}`,
 });
 const A5: Localised = { en: 'DSA art. 5(1)(e)', zh: '数字服务法 第5条第1款(e)项' };
-const COPY: Localised = { en: 'Directive 2001/29/EC arts 2-3 (national copyright law)', zh: '第2001/29/EC号指令第2条、第3条（成员国著作权法）' };
+const COPY: Localised = {
+  en: 'Directive 2001/29/EC arts 2-3 (national copyright law)',
+  zh: '第2001/29/EC号指令第2条、第3条（成员国著作权法）',
+};
 /** Art. 16 for a host, art. 5 for a cache, national copyright law for a search engine. */
 const cite = (p: string, q?: string) => (c: NoticeCase) => (isCdn(c) ? A5 : isSearch(c) ? COPY : a16(p, q));
 const memberState = (c: NoticeCase) => (c.eu.memberState ?? c.recipient.country ?? '').toUpperCase();
@@ -32,18 +35,42 @@ export const euDsa: Regime = {
   dateStyle: 'intl',
   subject: (c) =>
     isCdn(c)
-      ? { en: 'Notice of illegal content (copyright infringement) transmitted or cached through your service', zh: '关于经贵司服务传输或缓存的违法内容（版权侵权）的通知' }
+      ? {
+          en: 'Notice of illegal content (copyright infringement) transmitted or cached through your service',
+          zh: '关于经贵司服务传输或缓存的违法内容（版权侵权）的通知',
+        }
       : isSearch(c)
-        ? { en: 'Notice of links to illegal content (copyright infringement) in your search results', zh: '关于贵司搜索结果中指向违法内容（版权侵权）的链接的通知' }
-        : { en: 'Notice of illegal content (copyright infringement) under Article 16 DSA', zh: '依据《数字服务法》第16条提交的违法内容（版权侵权）通知' },
-  statementLaw: { en: 'DSA art. 16(2)(d); national law on false statements', zh: '数字服务法 第16条第2款(d)项；成员国关于虚假陈述的法律' },
-  conduitLaw: { en: 'Article 4 of Regulation (EU) 2022/2065 (mere conduit)', zh: '欧盟第2022/2065号条例第4条（单纯传输）' },
+        ? {
+            en: 'Notice of links to illegal content (copyright infringement) in your search results',
+            zh: '关于贵司搜索结果中指向违法内容（版权侵权）的链接的通知',
+          }
+        : {
+            en: 'Notice of illegal content (copyright infringement) under Article 16 DSA',
+            zh: '依据《数字服务法》第16条提交的违法内容（版权侵权）通知',
+          },
+  statementLaw: {
+    en: 'DSA art. 16(2)(d); national law on false statements',
+    zh: '数字服务法 第16条第2款(d)项；成员国关于虚假陈述的法律',
+  },
+  conduitLaw: {
+    en: 'Article 4 of Regulation (EU) 2022/2065 (mere conduit)',
+    zh: '欧盟第2022/2065号条例第4条（单纯传输）',
+  },
   legalBasis: (c) =>
     isCdn(c)
-      ? { en: 'Article 5(1)(e) of Regulation (EU) 2022/2065 (Digital Services Act)', zh: '欧盟第2022/2065号条例（《数字服务法》）第5条第1款(e)项' }
+      ? {
+          en: 'Article 5(1)(e) of Regulation (EU) 2022/2065 (Digital Services Act)',
+          zh: '欧盟第2022/2065号条例（《数字服务法》）第5条第1款(e)项',
+        }
       : isSearch(c)
-        ? { en: 'the copyright law of the Member States (Directive 2001/29/EC, Articles 2 and 3)', zh: '欧盟成员国著作权法（第2001/29/EC号指令第2条、第3条）' }
-        : { en: 'Article 16 of Regulation (EU) 2022/2065 (Digital Services Act)', zh: '欧盟第2022/2065号条例（《数字服务法》）第16条' },
+        ? {
+            en: 'the copyright law of the Member States (Directive 2001/29/EC, Articles 2 and 3)',
+            zh: '欧盟成员国著作权法（第2001/29/EC号指令第2条、第3条）',
+          }
+        : {
+            en: 'Article 16 of Regulation (EU) 2022/2065 (Digital Services Act)',
+            zh: '欧盟第2022/2065号条例（《数字服务法》）第16条',
+          },
   // The right infringed, under national law: the provision the user named, else the Directive as implemented.
   explanationNotes: (c) => {
     const p = c.eu.nationalProvision.trim();
@@ -70,7 +97,11 @@ export const euDsa: Regime = {
     el('infringement_desc', cite('2', 'a'), false),
     el('evidence_prelim', cite('3'), false),
     el('datetime_observed', cite('2', 'b'), false),
-    el('requested_measure', (c) => (isCdn(c) ? A5 : { en: 'DSA art. 6(1)(b)', zh: '数字服务法 第6条第1款(b)项' }), false),
+    el(
+      'requested_measure',
+      (c) => (isCdn(c) ? A5 : { en: 'DSA art. 6(1)(b)', zh: '数字服务法 第6条第1款(b)项' }),
+      false,
+    ),
     el('no_settlement_demand', NEUTRAL_NOTICE, false),
   ],
   statements: [
@@ -79,7 +110,8 @@ export const euDsa: Regime = {
       verbatim: BONA_FIDE,
       text: {
         en: () => `This is a ${BONA_FIDE}`,
-        zh: () => `提交本通知的个人或实体确认，其善意地相信通知中所含信息及指控准确、完整。（英文原文：This is a ${BONA_FIDE}）`,
+        zh: () =>
+          `提交本通知的个人或实体确认，其善意地相信通知中所含信息及指控准确、完整。（英文原文：This is a ${BONA_FIDE}）`,
       },
     },
   ],

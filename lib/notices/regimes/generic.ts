@@ -6,7 +6,8 @@ export const PLAIN_STATEMENT: Statement = {
   text: {
     en: (s) =>
       `${s.party} believes in good faith that the use of the material described above is not authorised by the copyright owner, its agent or the law, and confirms that the information in this notice is accurate and that it is authorised to act for the copyright owner.`,
-    zh: (s) => `${s.party}善意地相信，上述内容的使用未经版权所有人、其代理人或法律许可，并确认本通知中的信息准确，且其有权代表版权所有人行事。`,
+    zh: (s) =>
+      `${s.party}善意地相信，上述内容的使用未经版权所有人、其代理人或法律许可，并确认本通知中的信息准确，且其有权代表版权所有人行事。`,
   },
 };
 

@@ -17,25 +17,46 @@ import { el, type Regime } from '../regime';
  * Either way the sender's identity is required.
  */
 const R75: Localised = { en: 'Copyright Rules 2013 r. 75', zh: '印度《2013年版权规则》第75条' };
-const S52: Localised = { en: 'Copyright Act 1957 s. 52(1)(c); Copyright Rules 2013 r. 75', zh: '印度《1957年版权法》第52条第1款(c)项；《2013年版权规则》第75条' };
-const S79: Localised = { en: 'IT Act 2000 s. 79(3)(b); IT Rules 2021 r. 3(2); MySpace v. Super Cassettes (2017) 236 DLT 478', zh: '印度《2000年信息技术法》第79条第3款(b)项；《2021年信息技术规则》第3条第2款；MySpace v. Super Cassettes 案' };
+const S52: Localised = {
+  en: 'Copyright Act 1957 s. 52(1)(c); Copyright Rules 2013 r. 75',
+  zh: '印度《1957年版权法》第52条第1款(c)项；《2013年版权规则》第75条',
+};
+const S79: Localised = {
+  en: 'IT Act 2000 s. 79(3)(b); IT Rules 2021 r. 3(2); MySpace v. Super Cassettes (2017) 236 DLT 478',
+  zh: '印度《2000年信息技术法》第79条第3款(b)项；《2021年信息技术规则》第3条第2款；MySpace v. Super Cassettes 案',
+};
 const rule75 = (c: NoticeCase) => c.india.route === 'rule-75';
 const cite = (c: NoticeCase) => (rule75(c) ? R75 : S79);
 
 export const india: Regime = {
   id: 'in',
-  name: { en: 'India: IT Act s. 79 notice, or Copyright Rules r. 75', zh: '印度：信息技术法第79条通知，或版权规则第75条' },
+  name: {
+    en: 'India: IT Act s. 79 notice, or Copyright Rules r. 75',
+    zh: '印度：信息技术法第79条通知，或版权规则第75条',
+  },
   defaultLang: 'en',
   dateStyle: 'intl',
   subject: (c) =>
     rule75(c)
-      ? { en: 'Notice under section 52(1)(c) of the Copyright Act 1957 and rule 75 of the Copyright Rules 2013', zh: '依据印度《1957年版权法》第52条第1款(c)项及《2013年版权规则》第75条发出的通知' }
-      : { en: 'Notice of copyright infringement under section 79(3)(b) of the Information Technology Act 2000', zh: '依据印度《2000年信息技术法》第79条第3款(b)项发出的版权侵权通知' },
-  statementLaw: { en: 'Copyright Rules 2013 r. 75(2); general law on false statements', zh: '印度《2013年版权规则》第75条第2款；关于虚假陈述的一般法律' },
+      ? {
+          en: 'Notice under section 52(1)(c) of the Copyright Act 1957 and rule 75 of the Copyright Rules 2013',
+          zh: '依据印度《1957年版权法》第52条第1款(c)项及《2013年版权规则》第75条发出的通知',
+        }
+      : {
+          en: 'Notice of copyright infringement under section 79(3)(b) of the Information Technology Act 2000',
+          zh: '依据印度《2000年信息技术法》第79条第3款(b)项发出的版权侵权通知',
+        },
+  statementLaw: {
+    en: 'Copyright Rules 2013 r. 75(2); general law on false statements',
+    zh: '印度《2013年版权规则》第75条第2款；关于虚假陈述的一般法律',
+  },
   conduitLaw: { en: 'section 79(2) of the Information Technology Act 2000', zh: '印度《2000年信息技术法》第79条第2款' },
   legalBasis: (c) =>
     rule75(c)
-      ? { en: 'section 52(1)(c) of the Copyright Act 1957 and rule 75 of the Copyright Rules 2013', zh: '印度《1957年版权法》第52条第1款(c)项及《2013年版权规则》第75条' }
+      ? {
+          en: 'section 52(1)(c) of the Copyright Act 1957 and rule 75 of the Copyright Rules 2013',
+          zh: '印度《1957年版权法》第52条第1款(c)项及《2013年版权规则》第75条',
+        }
       : {
           en: 'section 79(3)(b) of the Information Technology Act 2000 and rules 3(1)(b)(iv) and 3(2) of the Information Technology (Intermediary Guidelines and Digital Media Ethics Code) Rules 2021, as applied to copyright in MySpace Inc. v. Super Cassettes Industries Ltd, (2017) 236 DLT 478 (DB)',
           zh: '印度《2000年信息技术法》第79条第3款(b)项及《2021年信息技术（中介机构指引与数字媒体道德准则）规则》第3条第1款(b)(iv)项、第3条第2款（MySpace Inc. v. Super Cassettes Industries Ltd 案，(2017) 236 DLT 478 (DB)）',
@@ -88,7 +109,10 @@ export const india: Regime = {
           s.case.uploader.trim()
             ? `Details of the person who uploaded the infringing copy: ${s.case.uploader.trim()}`
             : `Details of the person who uploaded the infringing copy: not known to ${s.party} beyond the information given in this notice.`,
-        zh: (s) => (s.case.uploader.trim() ? `上传侵权复制件的人员信息：${s.case.uploader.trim()}` : `上传侵权复制件的人员信息：除本通知所载信息外，${s.party}不知晓上传者身份。`),
+        zh: (s) =>
+          s.case.uploader.trim()
+            ? `上传侵权复制件的人员信息：${s.case.uploader.trim()}`
+            : `上传侵权复制件的人员信息：除本通知所载信息外，${s.party}不知晓上传者身份。`,
       },
     },
     {
@@ -109,7 +133,8 @@ export const india: Regime = {
       text: {
         en: (s) =>
           `${s.party} is, or acts for, the owner or exclusive licensee of the copyright in the works listed above, believes in good faith that the use of the material is not authorised by the owner or the law, and confirms that the information in this notice is accurate.`,
-        zh: (s) => `${s.party}为上列作品著作权的所有人或独占被许可人，或代表其行事；${s.party}善意地相信该内容的使用未经所有人或法律许可，并确认本通知中的信息准确。`,
+        zh: (s) =>
+          `${s.party}为上列作品著作权的所有人或独占被许可人，或代表其行事；${s.party}善意地相信该内容的使用未经所有人或法律许可，并确认本通知中的信息准确。`,
       },
     },
   ],

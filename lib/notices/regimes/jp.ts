@@ -13,8 +13,14 @@ import { el, type Regime } from '../regime';
  * the copyright guideline's form (著作権関係ガイドライン 様式A; notice-law.md §6). The letter is in
  * English or Chinese; the form's labels are quoted in Japanese where it helps the reader.
  */
-const ACT: Localised = { en: 'Information Distribution Platform Act (Act No. 137 of 2001, as amended 2024)', zh: '日本《信息流通平台应对法》（2001年第137号法律，2024年修订）' };
-const FORM: Localised = { en: `${ACT.en}; copyright guideline form A (著作権関係ガイドライン 様式A)`, zh: `${ACT.zh}；著作权关系指南 样式A` };
+const ACT: Localised = {
+  en: 'Information Distribution Platform Act (Act No. 137 of 2001, as amended 2024)',
+  zh: '日本《信息流通平台应对法》（2001年第137号法律，2024年修订）',
+};
+const FORM: Localised = {
+  en: `${ACT.en}; copyright guideline form A (著作権関係ガイドライン 様式A)`,
+  zh: `${ACT.zh}；著作权关系指南 样式A`,
+};
 
 const RIGHT: Record<'copyright' | 'publication', Localised> = {
   copyright: {
@@ -31,14 +37,20 @@ const rightOf = (c: NoticeCase) => RIGHT[c.japan.right];
 
 export const jp: Regime = {
   id: 'jp',
-  name: { en: 'Japan: Information Distribution Platform Act, guideline notice form', zh: '日本：信息流通平台应对法及指南通知样式' },
+  name: {
+    en: 'Japan: Information Distribution Platform Act, guideline notice form',
+    zh: '日本：信息流通平台应对法及指南通知样式',
+  },
   defaultLang: 'en',
   dateStyle: 'intl',
   subject: {
     en: 'Notice of copyright infringement and request for transmission prevention measures (送信防止措置依頼書)',
     zh: '著作权侵权通知及送信防止措施请求书（送信防止措置依頼書）',
   },
-  statementLaw: { en: 'Civil Code of Japan art. 709 (tort); guideline form A', zh: '日本《民法》第709条（侵权行为）；指南样式A' },
+  statementLaw: {
+    en: 'Civil Code of Japan art. 709 (tort); guideline form A',
+    zh: '日本《民法》第709条（侵权行为）；指南样式A',
+  },
   legalBasis: (c) => ({
     en: `the Act on Countermeasures against Infringement of Rights Caused by Distribution of Information through Specified Telecommunications (情報流通プラットフォーム対処法, Information Distribution Platform Act; Act No. 137 of 2001, as amended by Act No. 25 of 2024, in force 1 April 2025), article 3(2), and the Copyright Act of Japan (${c.japan.right === 'publication' ? 'arts 79 and 80' : 'arts 21 and 23'})`,
     zh: `日本《关于应对因特定电信信息流通所致权利侵害等的法律》（情報流通プラットフォーム対処法；2001年第137号法律，经2024年第25号法律修订，2025年4月1日施行）第3条第2款及日本《著作权法》（${c.japan.right === 'publication' ? '第79条、第80条' : '第21条、第23条'}）`,
@@ -58,7 +70,12 @@ export const jp: Regime = {
           zh: '贵司可询问发布该内容的人（発信者）是否同意采取该措施；该人在7日内未提出异议的，贵司对其不承担责任（第3条第2款第2项）。',
         },
   ],
-  explanationNotes: (c) => [{ en: `Right infringed (侵害された権利): ${rightOf(c).en}.`, zh: `被侵害的权利（侵害された権利）：${rightOf(c).zh}。` }],
+  explanationNotes: (c) => [
+    {
+      en: `Right infringed (侵害された権利): ${rightOf(c).en}.`,
+      zh: `被侵害的权利（侵害された権利）：${rightOf(c).zh}。`,
+    },
+  ],
   elements: [
     el('sender_address', FORM, true),
     el('sender_identity', FORM, true),
@@ -88,13 +105,15 @@ export const jp: Regime = {
       text: {
         en: () =>
           'How the infringement can be verified (権利侵害を確認可能な方法): compare the material at each listed URL with the original work listed above (at its original URL where one is given) and with the evidence attached, each file identified by its SHA-256 hash.',
-        zh: () => '侵权的核实方法（権利侵害を確認可能な方法）：将所列各网址上的内容与上文所列原作（如列有原始网址，见该网址）及所附证据（各文件以 SHA-256 哈希值标识）进行比对。',
+        zh: () =>
+          '侵权的核实方法（権利侵害を確認可能な方法）：将所列各网址上的内容与上文所列原作（如列有原始网址，见该网址）及所附证据（各文件以 SHA-256 哈希值标识）进行比对。',
       },
     },
     {
       id: 'stmt_truth_jp',
       text: {
-        en: (s) => `${s.party} certifies that the contents stated above are true and correct (上記内容が事実に相違ないことを証します).`,
+        en: (s) =>
+          `${s.party} certifies that the contents stated above are true and correct (上記内容が事実に相違ないことを証します).`,
         zh: (s) => `${s.party}证明上述内容属实（上記内容が事実に相違ないことを証します）。`,
       },
     },

@@ -18,9 +18,15 @@ export const kr: Regime = {
   name: { en: 'South Korea: Copyright Act art. 103', zh: '韩国：著作权法第103条' },
   defaultLang: 'en',
   dateStyle: 'intl',
-  subject: { en: 'Request to suspend reproduction and transmission under article 103 of the Copyright Act', zh: '依据韩国《著作权法》第103条提出的停止复制、传输请求' },
+  subject: {
+    en: 'Request to suspend reproduction and transmission under article 103 of the Copyright Act',
+    zh: '依据韩国《著作权法》第103条提出的停止复制、传输请求',
+  },
   statementLaw: { en: 'Copyright Act (Korea) art. 103(6)', zh: '韩国著作权法 第103条第6款' },
-  conduitLaw: { en: 'article 102(1)1 of the Copyright Act of Korea (conduits are outside article 103)', zh: '韩国《著作权法》第102条第1款第1项（传输服务不适用第103条）' },
+  conduitLaw: {
+    en: 'article 102(1)1 of the Copyright Act of Korea (conduits are outside article 103)',
+    zh: '韩国《著作权法》第102条第1款第1项（传输服务不适用第103条）',
+  },
   legalBasis: () => ({
     en: 'article 103 of the Copyright Act of the Republic of Korea and its Enforcement Decree',
     zh: '大韩民国《著作权法》第103条及其施行令',

@@ -22,8 +22,14 @@ export const uk: Regime = {
   defaultLang: 'en',
   dateStyle: 'intl',
   subject: { en: 'Notice of unlawful content (copyright infringement)', zh: '违法内容（版权侵权）通知' },
-  statementLaw: { en: 'general law on false statements (malicious falsehood)', zh: '英国关于虚假陈述的一般法律（恶意虚假陈述）' },
-  conduitLaw: { en: 'regulation 17 of the Electronic Commerce (EC Directive) Regulations 2002', zh: '英国《2002年电子商务（欧共体指令）条例》第17条' },
+  statementLaw: {
+    en: 'general law on false statements (malicious falsehood)',
+    zh: '英国关于虚假陈述的一般法律（恶意虚假陈述）',
+  },
+  conduitLaw: {
+    en: 'regulation 17 of the Electronic Commerce (EC Directive) Regulations 2002',
+    zh: '英国《2002年电子商务（欧共体指令）条例》第17条',
+  },
   legalBasis: (c) =>
     isCdn(c)
       ? {

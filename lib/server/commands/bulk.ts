@@ -14,7 +14,8 @@ import { missingRequired } from '../../notices/validate';
 import { withLookupService } from './with-lookup-service';
 import type { CliCommand } from './types';
 
-const USAGE = 'usage: cli bulk --urls <urls.txt|urls.csv> --case <case-template.json> --out <dir> [--role host|cdn|registrar]\n';
+const USAGE =
+  'usage: cli bulk --urls <urls.txt|urls.csv> --case <case-template.json> --out <dir> [--role host|cdn|registrar]\n';
 const MAX_URL_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_CASE_BYTES = 50 * 1024 * 1024;
 
@@ -35,7 +36,16 @@ export const bulk: CliCommand = {
   async run(args, io) {
     let values: { urls?: string; case?: string; out?: string; role?: string };
     try {
-      values = parseArgs({ args, options: { urls: { type: 'string' }, case: { type: 'string' }, out: { type: 'string' }, role: { type: 'string', default: 'host' } }, strict: true }).values;
+      values = parseArgs({
+        args,
+        options: {
+          urls: { type: 'string' },
+          case: { type: 'string' },
+          out: { type: 'string' },
+          role: { type: 'string', default: 'host' },
+        },
+        strict: true,
+      }).values;
     } catch (err) {
       io.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
       return 2;
@@ -57,7 +67,9 @@ export const bulk: CliCommand = {
     try {
       rawCase = JSON.parse(readText(values.case, MAX_CASE_BYTES, 'case template'));
     } catch (err) {
-      io.stderr.write(`cannot read case template ${values.case}: ${err instanceof Error ? err.message : String(err)}\n`);
+      io.stderr.write(
+        `cannot read case template ${values.case}: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
       return 2;
     }
     const template = parseCaseTemplate(rawCase);
@@ -66,11 +78,14 @@ export const bulk: CliCommand = {
       return 2;
     }
     // The optional `work` column names one of the template's works (id or title), as in the extension.
-    const parsed = parseBulkInput(urlText, formatOfFile(values.urls), { resolveWork: templateWorkResolver(template.value) });
+    const parsed = parseBulkInput(urlText, formatOfFile(values.urls), {
+      resolveWork: templateWorkResolver(template.value),
+    });
     const urlWorks = new Map(parsed.valid.map((v) => [v.url, v.workIds]));
     if (parsed.valid.length === 0) {
       io.stderr.write(`no valid URL in ${values.urls} (${parsed.rejected.length} rejected, ${parsed.blank} blank)\n`);
-      for (const r of parsed.rejected.slice(0, 20)) io.stderr.write(`line ${r.line}: ${r.reason}${r.detail ? ` (${r.detail})` : ''}: ${r.input}\n`);
+      for (const r of parsed.rejected.slice(0, 20))
+        io.stderr.write(`line ${r.line}: ${r.reason}${r.detail ? ` (${r.detail})` : ''}: ${r.input}\n`);
       return 2;
     }
 
@@ -97,14 +112,21 @@ export const bulk: CliCommand = {
       const missing = missingRequired(d.checklist);
       if (missing.length > 0) {
         failing.push(`${r.name}: ${missing.map((m) => `${m.name} (${m.citation}) [${m.id}]`).join('; ')}`);
-        results.set(g, { notice: '', status: 'checklist_failed', detail: `missing: ${missing.map((m) => m.id).join(', ')}` });
+        results.set(g, {
+          notice: '',
+          status: 'checklist_failed',
+          detail: `missing: ${missing.map((m) => m.id).join(', ')}`,
+        });
         return;
       }
       writeFileSync(path.join(values.out!, `${base}.txt`), d.text);
       let notice = `${base}.txt`;
       if (r.emails.length > 0) {
         try {
-          writeFileSync(path.join(values.out!, `${base}.eml`), renderEml(d, { from: d.letterhead.email.trim(), to: r.emails.map((e) => e.trim()), now }));
+          writeFileSync(
+            path.join(values.out!, `${base}.eml`),
+            renderEml(d, { from: d.letterhead.email.trim(), to: r.emails.map((e) => e.trim()), now }),
+          );
           notice = `${base}.eml`;
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
@@ -114,7 +136,10 @@ export const bulk: CliCommand = {
       written++;
       results.set(g, { notice, status: 'drafted' });
     });
-    writeFileSync(path.join(values.out, 'summary.csv'), bulkSummaryCsv({ grouping, role: role.data, rejected: parsed.rejected, outcome: (g) => results.get(g)! }));
+    writeFileSync(
+      path.join(values.out, 'summary.csv'),
+      bulkSummaryCsv({ grouping, role: role.data, rejected: parsed.rejected, outcome: (g) => results.get(g)! }),
+    );
 
     const unresolvedUrls = grouping.unresolved.reduce((n, u) => n + u.urls.length, 0);
     io.stdout.write(
@@ -122,7 +147,8 @@ export const bulk: CliCommand = {
         `${grouping.groups.length - written} group(s) incomplete, ${unresolvedUrls} URL(s) unresolved, ${parsed.rejected.length} line(s) rejected, ${parsed.blank} blank\n`,
     );
     for (const f of failing) io.stderr.write(`notice not drafted; missing required elements: ${f}\n`);
-    if (grouping.groups.length === 0) io.stderr.write('no recipient was found for any URL; summary.csv gives the reason for each\n');
+    if (grouping.groups.length === 0)
+      io.stderr.write('no recipient was found for any URL; summary.csv gives the reason for each\n');
     return grouping.groups.length > 0 && written === 0 ? 3 : 0;
   },
 };

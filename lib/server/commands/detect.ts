@@ -25,7 +25,9 @@ function readPageHead(file: string): Buffer {
 
 /** Honours a <meta charset> (saved Chinese pages are often GBK or Big5); anything unknown is read as UTF-8. */
 function decodePage(bytes: Buffer): string {
-  const declared = /<meta[^>]{0,200}charset\s*=\s*["']?([\w-]{2,20})/i.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1];
+  const declared = /<meta[^>]{0,200}charset\s*=\s*["']?([\w-]{2,20})/i.exec(
+    bytes.subarray(0, 2048).toString('latin1'),
+  )?.[1];
   for (const label of [declared, 'utf-8']) {
     if (!label) continue;
     try {
@@ -77,7 +79,8 @@ export const detect: CliCommand = {
     }
     const catalog = CatalogSchema.safeParse(raw);
     if (!catalog.success) {
-      for (const i of catalog.error.issues.slice(0, 20)) io.stderr.write(`invalid catalog: ${i.path.join('.') || '(root)'}: ${i.message}\n`);
+      for (const i of catalog.error.issues.slice(0, 20))
+        io.stderr.write(`invalid catalog: ${i.path.join('.') || '(root)'}: ${i.message}\n`);
       return 2;
     }
     const compiled = compileCatalog(catalog.data.works);
@@ -94,7 +97,9 @@ export const detect: CliCommand = {
       }
       const url = values.url ?? savedPageUrl(html) ?? pathToFileURL(path.resolve(file)).href;
       const verdict = scorePage(featuresFromHtml(html, url), compiled, { lang });
-      io.stdout.write(files.length === 1 ? `${JSON.stringify(verdict, null, 2)}\n` : `${JSON.stringify({ file, ...verdict })}\n`);
+      io.stdout.write(
+        files.length === 1 ? `${JSON.stringify(verdict, null, 2)}\n` : `${JSON.stringify({ file, ...verdict })}\n`,
+      );
     }
     return code;
   },

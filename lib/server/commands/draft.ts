@@ -23,7 +23,12 @@ export const draft: CliCommand = {
     try {
       values = parseArgs({
         args,
-        options: { case: { type: 'string' }, format: { type: 'string', default: 'text' }, lang: { type: 'string' }, regime: { type: 'string' } },
+        options: {
+          case: { type: 'string' },
+          format: { type: 'string', default: 'text' },
+          lang: { type: 'string' },
+          regime: { type: 'string' },
+        },
         strict: true,
       }).values;
     } catch (err) {
@@ -33,7 +38,12 @@ export const draft: CliCommand = {
     const format = values.format ?? 'text';
     const lang = values.lang === undefined ? undefined : LetterLangSchema.safeParse(values.lang);
     const regime = values.regime === undefined ? undefined : RegimeIdSchema.safeParse(values.regime);
-    if (!values.case || !['text', 'html', 'eml'].includes(format) || lang?.success === false || regime?.success === false) {
+    if (
+      !values.case ||
+      !['text', 'html', 'eml'].includes(format) ||
+      lang?.success === false ||
+      regime?.success === false
+    ) {
       io.stderr.write(USAGE);
       return 2;
     }
@@ -55,7 +65,8 @@ export const draft: CliCommand = {
     const d = draftNotice(parsed.value, { now: () => new Date(), lang: lang?.data, regime: regime?.data });
     const missing = missingRequired(d.checklist);
     if (missing.length > 0) {
-      const head = d.checklist.lang === 'zh' ? '通知缺少必备要素，未生成：' : 'notice not drafted; missing required elements:';
+      const head =
+        d.checklist.lang === 'zh' ? '通知缺少必备要素，未生成：' : 'notice not drafted; missing required elements:';
       io.stderr.write(`${head}\n`);
       for (const m of missing) io.stderr.write(`- ${m.name} (${m.citation}) [${m.id}]: ${m.message}\n`);
       return 3;
@@ -67,7 +78,13 @@ export const draft: CliCommand = {
     else if (format === 'html') io.stdout.write(d.html);
     else {
       try {
-        io.stdout.write(renderEml(d, { from: d.letterhead.email.trim(), to: d.recipient.emails.map((e) => e.trim()), now: () => new Date() }));
+        io.stdout.write(
+          renderEml(d, {
+            from: d.letterhead.email.trim(),
+            to: d.recipient.emails.map((e) => e.trim()),
+            now: () => new Date(),
+          }),
+        );
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         io.stderr.write(`cannot build .eml: ${err.message}\n`);

@@ -12,19 +12,27 @@ function pad(s: string, n: number): string {
 
 /** The human-readable form: who to write to, in order, then what the lookup could not find. */
 export function formatLookupTable(r: LookupResult): string {
-  const lines = [`${pad('Input', 10)}${r.input}`, `${pad('Host', 10)}${r.hostname}${r.registrableDomain ? `  (domain ${r.registrableDomain})` : ''}`];
+  const lines = [
+    `${pad('Input', 10)}${r.input}`,
+    `${pad('Host', 10)}${r.hostname}${r.registrableDomain ? `  (domain ${r.registrableDomain})` : ''}`,
+  ];
   if (r.cdn) lines.push(`${pad('CDN', 10)}${r.cdn.name}  [${r.cdn.evidence.join('; ')}]`);
   lines.push('', 'Addresses');
   if (r.addresses.length === 0) lines.push('  (none)');
   for (const a of r.addresses) {
     const n = a.network;
-    lines.push(`  ${pad(a.ip, 26)}${pad(a.asn ? `AS${a.asn}` : '-', 10)}${n ? [n.handle, n.name, n.cidr, n.country, n.rir ? `(${n.rir})` : null].filter(Boolean).join('  ') : '-'}`);
+    lines.push(
+      `  ${pad(a.ip, 26)}${pad(a.asn ? `AS${a.asn}` : '-', 10)}${n ? [n.handle, n.name, n.cidr, n.country, n.rir ? `(${n.rir})` : null].filter(Boolean).join('  ') : '-'}`,
+    );
   }
   lines.push('', 'Recipients (send in this order)');
   if (r.recipients.length === 0) lines.push('  (none found)');
   r.recipients.forEach((p, i) => {
-    const contact = [...p.emails, p.formUrl ? `form: ${p.formUrl}` : null].filter(Boolean).join(', ') || 'no contact found';
-    lines.push(`  ${i + 1}. ${pad(p.role, 10)}${pad(p.name, 32)}${contact}  (confidence ${p.confidence.toFixed(2)}, ${p.source})`);
+    const contact =
+      [...p.emails, p.formUrl ? `form: ${p.formUrl}` : null].filter(Boolean).join(', ') || 'no contact found';
+    lines.push(
+      `  ${i + 1}. ${pad(p.role, 10)}${pad(p.name, 32)}${contact}  (confidence ${p.confidence.toFixed(2)}, ${p.source})`,
+    );
     for (const note of p.notes) lines.push(`       note: ${note}`);
   });
   if (r.errors.length) {
@@ -41,7 +49,9 @@ export function formatLookupTable(r: LookupResult): string {
 export const lookup: CliCommand = {
   summary: 'look up who hosts a URL and whom to notify',
   async run(args, io) {
-    let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: { json: { type: 'boolean' } }; allowPositionals: true; strict: true }>>;
+    let parsed: ReturnType<
+      typeof parseArgs<{ args: string[]; options: { json: { type: 'boolean' } }; allowPositionals: true; strict: true }>
+    >;
     try {
       parsed = parseArgs({ args, options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
     } catch (err) {

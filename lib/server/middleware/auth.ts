@@ -37,7 +37,9 @@ export function apiAuth(opts: ApiAuthOptions): MiddlewareHandler {
     // A stale token from an earlier pairing does not lock the extension out where the header alone is enough.
     if (opts.allowClientHeader && !opts.token && c.req.header(CLIENT_HEADER)) return next();
     c.header('WWW-Authenticate', 'Bearer realm="takedown"');
-    const how = opts.token ? 'A valid bearer token is required (TAKEDOWN_TOKEN).' : 'Pair the extension with this backend in its options (or send the X-Takedown-Client header from a script).';
+    const how = opts.token
+      ? 'A valid bearer token is required (TAKEDOWN_TOKEN).'
+      : 'Pair the extension with this backend in its options (or send the X-Takedown-Client header from a script).';
     return apiError(c, 401, 'unauthorized', how);
   };
 }

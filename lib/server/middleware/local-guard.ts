@@ -14,7 +14,13 @@ export function localGuard(opts: { publicBind: boolean }): MiddlewareHandler {
   return async (c, next) => {
     if (!opts.publicBind) {
       const host = new URL(c.req.url).hostname.toLowerCase();
-      if (!LOOPBACK_NAMES.has(host)) return apiError(c, 403, 'unauthorized', `Host ${host.slice(0, 100)} is not this backend; use http://127.0.0.1.`);
+      if (!LOOPBACK_NAMES.has(host))
+        return apiError(
+          c,
+          403,
+          'unauthorized',
+          `Host ${host.slice(0, 100)} is not this backend; use http://127.0.0.1.`,
+        );
     }
     const mode = c.req.header('sec-fetch-mode')?.toLowerCase();
     const dest = c.req.header('sec-fetch-dest')?.toLowerCase();

@@ -38,7 +38,8 @@ export function createRateLimiter(opts: RateLimitOptions): RateLimiter {
     if (b.tokens < n) {
       const wait = n > capacity ? 60 : Math.max(1, Math.ceil((n - b.tokens) / perMs / 1000));
       c.header('Retry-After', String(wait));
-      const what = n > 1 ? `This batch needs ${n} more requests of your budget (${capacity} a minute).` : 'Too many requests.';
+      const what =
+        n > 1 ? `This batch needs ${n} more requests of your budget (${capacity} a minute).` : 'Too many requests.';
       return apiError(c, 429, 'rate_limited', `${what} Retry after the number of seconds in Retry-After.`);
     }
     b.tokens -= n;

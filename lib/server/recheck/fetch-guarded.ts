@@ -19,7 +19,12 @@ export interface GuardedFetchOptions {
   userAgent?: string;
 }
 
-export const RECHECK_DEFAULTS = { maxBytes: 2 * 1024 * 1024, timeoutMs: 10_000, maxRedirects: 5, allowedPorts: [80, 443] } as const;
+export const RECHECK_DEFAULTS = {
+  maxBytes: 2 * 1024 * 1024,
+  timeoutMs: 10_000,
+  maxRedirects: 5,
+  allowedPorts: [80, 443],
+} as const;
 
 interface Target {
   url: URL;
@@ -29,17 +34,23 @@ interface Target {
 }
 
 /** Vets a URL and pins the address to connect to; refuses any name with a non-public address. */
-export async function vet(raw: string, opts: Pick<GuardedFetchOptions, 'resolve' | 'allowedPorts' | 'allowLoopback'>): Promise<Target> {
+export async function vet(
+  raw: string,
+  opts: Pick<GuardedFetchOptions, 'resolve' | 'allowedPorts' | 'allowLoopback'>,
+): Promise<Target> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new AppError('invalid_input', 'Not a valid URL', { url: raw });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AppError('invalid_input', 'Only http and https URLs can be re-checked', { url: raw });
-  if (url.username || url.password) throw new AppError('invalid_input', 'URLs with credentials are not fetched', { url: raw });
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new AppError('invalid_input', 'Only http and https URLs can be re-checked', { url: raw });
+  if (url.username || url.password)
+    throw new AppError('invalid_input', 'URLs with credentials are not fetched', { url: raw });
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-  if (!(opts.allowedPorts ?? RECHECK_DEFAULTS.allowedPorts).includes(port)) throw new AppError('private_target', `Port ${port} is not allowed`, { url: raw, port });
+  if (!(opts.allowedPorts ?? RECHECK_DEFAULTS.allowedPorts).includes(port))
+    throw new AppError('private_target', `Port ${port} is not allowed`, { url: raw, port });
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const literal = parseIp(host);
   let addresses: string[];
@@ -48,7 +59,10 @@ export async function vet(raw: string, opts: Pick<GuardedFetchOptions, 'resolve'
     try {
       addresses = await opts.resolve(host);
     } catch (err) {
-      throw new AppError('unavailable', `Could not resolve ${host}`, { host, cause: err instanceof Error ? err.message : String(err) });
+      throw new AppError('unavailable', `Could not resolve ${host}`, {
+        host,
+        cause: err instanceof Error ? err.message : String(err),
+      });
     }
   }
   if (addresses.length === 0) throw new AppError('not_found', `${host} has no address`, { host });
@@ -56,10 +70,15 @@ export async function vet(raw: string, opts: Pick<GuardedFetchOptions, 'resolve'
   let pinned: { address: string; family: 4 | 6 } | null = null;
   for (const a of addresses) {
     const ip = parseIp(a);
-    if (!ip) throw new AppError('invalid_response', `Resolver returned a non-address for ${host}`, { host, address: a });
+    if (!ip)
+      throw new AppError('invalid_response', `Resolver returned a non-address for ${host}`, { host, address: a });
     const reason = nonPublicReason(ip);
     if (reason && !(reason === 'loopback' && opts.allowLoopback)) {
-      throw new AppError('private_target', `${host} resolves to a ${reason} address`, { host, address: formatIp(ip), reason });
+      throw new AppError('private_target', `${host} resolves to a ${reason} address`, {
+        host,
+        address: formatIp(ip),
+        reason,
+      });
     }
     pinned ??= { address: formatIp(ip), family: ip.version };
   }
@@ -80,7 +99,10 @@ function request(t: Target, opts: GuardedFetchOptions, deadline: number): Promis
   const maxBytes = opts.maxBytes ?? RECHECK_DEFAULTS.maxBytes;
   // Connect to the vetted address only, so a second DNS answer cannot redirect us (DNS rebinding).
   const lookup: LookupFunction = (_name, options, cb) => {
-    if ((options as { all?: boolean }).all) (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: t.address, family: t.family }]);
+    if ((options as { all?: boolean }).all)
+      (cb as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [
+        { address: t.address, family: t.family },
+      ]);
     else cb(null, t.address, t.family);
   };
   const mod = t.url.protocol === 'https:' ? https : http;
@@ -96,7 +118,11 @@ function request(t: Target, opts: GuardedFetchOptions, deadline: number): Promis
         method: 'GET',
         lookup,
         agent: false,
-        headers: { 'user-agent': opts.userAgent ?? 'TakedownAssistant-Recheck/1', accept: '*/*', 'accept-encoding': 'identity' },
+        headers: {
+          'user-agent': opts.userAgent ?? 'TakedownAssistant-Recheck/1',
+          accept: '*/*',
+          'accept-encoding': 'identity',
+        },
       },
       (res) => {
         const status = res.statusCode ?? 0;
@@ -107,7 +133,15 @@ function request(t: Target, opts: GuardedFetchOptions, deadline: number): Promis
         let truncated = false;
         const finish = () => {
           clearTimeout(timer);
-          resolve({ status, location, contentType: res.headers['content-type'] ?? null, bytes, truncated, sha256: hash.digest('hex'), body: Buffer.concat(chunks) });
+          resolve({
+            status,
+            location,
+            contentType: res.headers['content-type'] ?? null,
+            bytes,
+            truncated,
+            sha256: hash.digest('hex'),
+            body: Buffer.concat(chunks),
+          });
         };
         res.on('data', (chunk: Buffer) => {
           if (truncated) return;
@@ -123,13 +157,24 @@ function request(t: Target, opts: GuardedFetchOptions, deadline: number): Promis
           }
         });
         res.on('end', () => !truncated && finish());
-        res.on('error', (err) => !truncated && reject(new AppError('unavailable', `Reading ${t.url.href} failed`, { cause: err.message })));
+        res.on(
+          'error',
+          (err) =>
+            !truncated && reject(new AppError('unavailable', `Reading ${t.url.href} failed`, { cause: err.message })),
+        );
       },
     );
-    const timer = setTimeout(() => req.destroy(new AppError('timeout', 'Re-check timed out', { url: t.url.href })), remaining);
+    const timer = setTimeout(
+      () => req.destroy(new AppError('timeout', 'Re-check timed out', { url: t.url.href })),
+      remaining,
+    );
     req.on('error', (err) => {
       clearTimeout(timer);
-      reject(err instanceof AppError ? err : new AppError('unavailable', `Could not fetch ${t.url.href}`, { cause: err.message }));
+      reject(
+        err instanceof AppError
+          ? err
+          : new AppError('unavailable', `Could not fetch ${t.url.href}`, { cause: err.message }),
+      );
     });
     req.end();
   });
@@ -139,7 +184,11 @@ function request(t: Target, opts: GuardedFetchOptions, deadline: number): Promis
  * Fetches a URL the way a re-check must: public addresses only (checked again after every
  * redirect), pinned to the vetted IP, http(s) on allowed ports, bounded in size and time.
  */
-export async function fetchGuarded(rawUrl: string, markers: readonly string[], opts: GuardedFetchOptions): Promise<RecheckResult> {
+export async function fetchGuarded(
+  rawUrl: string,
+  markers: readonly string[],
+  opts: GuardedFetchOptions,
+): Promise<RecheckResult> {
   const deadline = Date.now() + (opts.timeoutMs ?? RECHECK_DEFAULTS.timeoutMs);
   const maxRedirects = opts.maxRedirects ?? RECHECK_DEFAULTS.maxRedirects;
   const redirects: string[] = [];
@@ -148,7 +197,8 @@ export async function fetchGuarded(rawUrl: string, markers: readonly string[], o
     const target = await vet(current, opts);
     const hop = await request(target, opts, deadline);
     if (hop.status >= 300 && hop.status < 400 && hop.location) {
-      if (redirects.length >= maxRedirects) throw new AppError('unavailable', `More than ${maxRedirects} redirects`, { url: rawUrl, redirects });
+      if (redirects.length >= maxRedirects)
+        throw new AppError('unavailable', `More than ${maxRedirects} redirects`, { url: rawUrl, redirects });
       current = new URL(hop.location, target.url).href;
       redirects.push(current);
       continue;

@@ -19,12 +19,19 @@ export function pairRoutes(opts: {
   const app = new Hono();
   const origins = new Set(opts.corsOrigins);
   app.post('/', (c) => {
-    if (opts.requireToken && !opts.hasToken(c)) return apiError(c, 401, 'unauthorized', 'A valid bearer token is required (TAKEDOWN_TOKEN).');
+    if (opts.requireToken && !opts.hasToken(c))
+      return apiError(c, 401, 'unauthorized', 'A valid bearer token is required (TAKEDOWN_TOKEN).');
     if (opts.publicBind || !opts.installToken) {
-      return apiError(c, 403, 'unauthorized', 'This backend is not bound to loopback: enter its TAKEDOWN_TOKEN in the options instead.');
+      return apiError(
+        c,
+        403,
+        'unauthorized',
+        'This backend is not bound to loopback: enter its TAKEDOWN_TOKEN in the options instead.',
+      );
     }
     const origin = c.req.header('origin');
-    if (!origin || !origins.has(origin) || !c.req.header(CLIENT_HEADER)) return apiError(c, 403, 'unauthorized', 'Only the extension can pair with this backend.');
+    if (!origin || !origins.has(origin) || !c.req.header(CLIENT_HEADER))
+      return apiError(c, 403, 'unauthorized', 'Only the extension can pair with this backend.');
     c.header('cache-control', 'no-store');
     return c.json({ token: opts.installToken });
   });

@@ -23,29 +23,36 @@ const HTTP: Record<string, [ContentfulStatusCode, string]> = {
 export function recheckRoutes(opts: RecheckOptions = {}) {
   const app = new Hono();
   const deps: GuardedFetchOptions = { ...opts, resolve: opts.resolve ?? resolveAll };
-  app.post('/', bodyLimit({ maxSize: 64 * 1024, onError: (c) => apiError(c, 413, 'payload_too_large', 'Request body is too large.') }), async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return apiError(c, 400, 'invalid-input', 'Body is not valid JSON.');
-    }
-    const parsed = RecheckRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const issue = firstIssue(parsed.error);
-      const path = issue.path || undefined;
-      return apiError(c, 400, 'invalid-input', `${path ?? 'request'}: ${issue.message}`, path);
-    }
-    try {
-      return c.json(await fetchGuarded(parsed.data.url, parsed.data.markers, deps));
-    } catch (err) {
-      const mapped = err instanceof AppError ? HTTP[err.kind] : undefined;
-      if (err instanceof AppError && mapped) {
-        const [status, kind] = mapped;
-        return apiError(c, status, kind, err.message, 'url');
+  app.post(
+    '/',
+    bodyLimit({
+      maxSize: 64 * 1024,
+      onError: (c) => apiError(c, 413, 'payload_too_large', 'Request body is too large.'),
+    }),
+    async (c) => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return apiError(c, 400, 'invalid-input', 'Body is not valid JSON.');
       }
-      throw err;
-    }
-  });
+      const parsed = RecheckRequestSchema.safeParse(body);
+      if (!parsed.success) {
+        const issue = firstIssue(parsed.error);
+        const path = issue.path || undefined;
+        return apiError(c, 400, 'invalid-input', `${path ?? 'request'}: ${issue.message}`, path);
+      }
+      try {
+        return c.json(await fetchGuarded(parsed.data.url, parsed.data.markers, deps));
+      } catch (err) {
+        const mapped = err instanceof AppError ? HTTP[err.kind] : undefined;
+        if (err instanceof AppError && mapped) {
+          const [status, kind] = mapped;
+          return apiError(c, status, kind, err.message, 'url');
+        }
+        throw err;
+      }
+    },
+  );
   return app;
 }

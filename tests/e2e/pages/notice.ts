@@ -12,7 +12,12 @@ export class NoticePage {
     return this.page.getByTestId('timeline-event');
   }
 
-  async recordReply(r: { kind: string; reason?: string; text?: string; file?: { name: string; mimeType: string; buffer: Buffer } }) {
+  async recordReply(r: {
+    kind: string;
+    reason?: string;
+    text?: string;
+    file?: { name: string; mimeType: string; buffer: Buffer };
+  }) {
     const form = this.page.getByTestId('reply-form');
     await form.locator('[name="replyKind"]').selectOption(r.kind);
     if (r.reason) await form.locator('[name="replyReason"]').fill(r.reason);

@@ -13,7 +13,10 @@ export class OptionsPage {
   }
 
   async save() {
-    await this.page.getByRole('button', { name: /Save|保存/ }).first().click();
+    await this.page
+      .getByRole('button', { name: /Save|保存/ })
+      .first()
+      .click();
   }
 
   errors() {

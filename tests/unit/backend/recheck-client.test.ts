@@ -28,8 +28,14 @@ describe('backend client: recheck', () => {
   });
 
   it('says the backend is down, and refuses an answer it cannot read', async () => {
-    await expect(recheck(settings, (async () => Promise.reject(new TypeError('Failed to fetch'))), { url: result.url })).rejects.toMatchObject({ kind: 'unavailable' });
-    await expect(recheck(settings, (async () => new Response(JSON.stringify({ ...result, sha256: 'x' }))), { url: result.url })).rejects.toMatchObject({ kind: 'invalid_response' });
-    await expect(recheck(settings, (async () => new Response('{}')), { url: '' })).rejects.toMatchObject({ kind: 'invalid_input' });
+    await expect(
+      recheck(settings, async () => Promise.reject(new TypeError('Failed to fetch')), { url: result.url }),
+    ).rejects.toMatchObject({ kind: 'unavailable' });
+    await expect(
+      recheck(settings, async () => new Response(JSON.stringify({ ...result, sha256: 'x' })), { url: result.url }),
+    ).rejects.toMatchObject({ kind: 'invalid_response' });
+    await expect(recheck(settings, async () => new Response('{}'), { url: '' })).rejects.toMatchObject({
+      kind: 'invalid_input',
+    });
   });
 });

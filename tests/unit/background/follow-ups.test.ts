@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { browserFollowUpDeps, createFollowUps, FOLLOW_UP_ALARM, wireFollowUps } from '../../../entrypoints/background/follow-ups';
+import {
+  browserFollowUpDeps,
+  createFollowUps,
+  FOLLOW_UP_ALARM,
+  wireFollowUps,
+} from '../../../entrypoints/background/follow-ups';
 import { db } from '../../../lib/db/schema';
 import { sentNotice } from '../tracking/make-notice';
 
@@ -19,9 +24,13 @@ describe('follow-ups in the background', () => {
     badge = vi.fn(async (_: { text: string }) => {});
     // The fake browser has no toolbar action; the i18n and tabs calls are stubbed to observe them.
     Object.assign(fakeBrowser, { action: { setBadgeText: badge, setBadgeBackgroundColor: vi.fn(async () => {}) } });
-    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string | string[]) => `${key}(${[subs ?? []].flat().join(',')})`));
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(
+      (key: string, subs?: string | string[]) => `${key}(${[subs ?? []].flat().join(',')})`,
+    );
     tabs = [];
-    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation((async (p: { url?: string }) => void tabs.push(p.url ?? '')) as never);
+    vi.spyOn(fakeBrowser.tabs, 'create').mockImplementation(
+      (async (p: { url?: string }) => void tabs.push(p.url ?? '')) as never,
+    );
   });
 
   it('badges the count and notifies once per rise, with the plural string', async () => {
@@ -30,13 +39,19 @@ describe('follow-ups in the background', () => {
     await service.check();
     expect(badge).toHaveBeenLastCalledWith({ text: '3' });
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['follow-up:list']);
-    expect((await fakeBrowser.notifications.getAll())['follow-up:list']).toMatchObject({ title: 'followUpsTitle()', message: 'followUpsMany(3)' });
+    expect((await fakeBrowser.notifications.getAll())['follow-up:list']).toMatchObject({
+      title: 'followUpsTitle()',
+      message: 'followUpsMany(3)',
+    });
 
     await fakeBrowser.notifications.clear('follow-up:list');
     await service.check();
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
 
-    await db().notices.bulkPut([sentNotice({ id: 'a', status: 'removed', followUpAt: null }), sentNotice({ id: 'b', status: 'removed', followUpAt: null })]);
+    await db().notices.bulkPut([
+      sentNotice({ id: 'a', status: 'removed', followUpAt: null }),
+      sentNotice({ id: 'b', status: 'removed', followUpAt: null }),
+    ]);
     await service.check();
     expect(badge).toHaveBeenLastCalledWith({ text: '1' });
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
@@ -64,7 +79,9 @@ describe('follow-ups in the background', () => {
     const service = createFollowUps(browserFollowUpDeps());
     await seed(['only']);
     await service.check();
-    expect((await fakeBrowser.notifications.getAll())['follow-up:notice:only']).toMatchObject({ message: 'followUpsOne(1)' });
+    expect((await fakeBrowser.notifications.getAll())['follow-up:notice:only']).toMatchObject({
+      message: 'followUpsOne(1)',
+    });
     await service.onClick('follow-up:notice:only');
     expect(tabs.at(-1)).toMatch(/\/notice\.html\?id=only$/);
     await db().notices.delete('only');

@@ -9,7 +9,13 @@ const SWITCH = r('host', 'SWITCH', 'abuse@switch.ch', { network: { ip: '130.59.3
 const MSFT = r('host', 'Microsoft', 'abuse@microsoft.com');
 const CF = r('cdn', 'Cloudflare', 'abuse@cloudflare.com');
 const TONIC = r('registrar', 'Tonic', 'abuse@tonic.to');
-const ok = (host: string, recipients: Recipient[]): HostOutcome => ({ host, ok: true, recipients, cdn: null, errors: [] });
+const ok = (host: string, recipients: Recipient[]): HostOutcome => ({
+  host,
+  ok: true,
+  recipients,
+  cdn: null,
+  errors: [],
+});
 
 const urls = [
   { url: 'https://a.to/1', host: 'a.to' },
@@ -26,7 +32,13 @@ const outcomes: Record<string, HostOutcome> = {
   'b.to': ok('b.to', [{ ...SWITCH, network: { ip: '130.59.40.1' } }, TONIC]),
   'c.to': ok('c.to', [MSFT, TONIC]),
   'd.to': ok('d.to', [CF, TONIC]),
-  'e.to': { host: 'e.to', ok: false, recipients: [], cdn: null, errors: [{ step: 'dns', kind: 'not-found', message: 'NXDOMAIN' }] },
+  'e.to': {
+    host: 'e.to',
+    ok: false,
+    recipients: [],
+    cdn: null,
+    errors: [{ step: 'dns', kind: 'not-found', message: 'NXDOMAIN' }],
+  },
 };
 
 describe('groupBulk', () => {
@@ -48,22 +60,35 @@ describe('groupBulk', () => {
   test('by registrar: one group for every host at the same registrar', () => {
     const g = groupBulk(urls, outcomes, 'registrar');
     expect(g.groups).toHaveLength(1);
-    expect(g.groups[0]).toMatchObject({ recipient: { name: 'Tonic' }, hosts: ['a.to', 'b.to', 'c.to', 'd.to'], standIns: [] });
+    expect(g.groups[0]).toMatchObject({
+      recipient: { name: 'Tonic' },
+      hosts: ['a.to', 'b.to', 'c.to', 'd.to'],
+      standIns: [],
+    });
   });
 
   test('a manual recipient resolves a failed host and merges with the same provider', () => {
-    const g = groupBulk(urls, outcomes, 'host', { 'e.to': MSFT, 'f.to': r('host', 'Other', null, { formUrl: 'https://other.example/form' }) });
+    const g = groupBulk(urls, outcomes, 'host', {
+      'e.to': MSFT,
+      'f.to': r('host', 'Other', null, { formUrl: 'https://other.example/form' }),
+    });
     expect(g.unresolved).toEqual([]);
     expect(g.groups.find((x) => x.recipient.name === 'Microsoft')?.hosts).toEqual(['c.to', 'e.to']);
   });
 
   test('a recipient with no way to reach it is never chosen; no recipient at all is unresolved', () => {
     expect(pickRecipient([r('host', 'Mute', null), CF], 'host')?.recipient.name).toBe('Cloudflare');
-    const g = groupBulk([{ url: 'https://m.to/', host: 'm.to' }], { 'm.to': ok('m.to', [r('host', 'Mute', null)]) }, 'host');
+    const g = groupBulk(
+      [{ url: 'https://m.to/', host: 'm.to' }],
+      { 'm.to': ok('m.to', [r('host', 'Mute', null)]) },
+      'host',
+    );
     expect(g.unresolved[0]!.reason).toBe('no_recipient');
   });
 
   test('provider identity ignores case and email order', () => {
-    expect(recipientKey(r('host', 'SWITCH ', 'A@x.ch', { emails: ['b@x.ch', 'A@x.ch'] }))).toBe(recipientKey(r('cdn', 'switch', null, { emails: ['a@x.ch', 'b@x.ch'] })));
+    expect(recipientKey(r('host', 'SWITCH ', 'A@x.ch', { emails: ['b@x.ch', 'A@x.ch'] }))).toBe(
+      recipientKey(r('cdn', 'switch', null, { emails: ['a@x.ch', 'b@x.ch'] })),
+    );
   });
 });

@@ -3,7 +3,15 @@ import { csvUrlColumn, formatOfFile, parseBulkInput } from '../../../lib/bulk/pa
 
 describe('parseBulkInput', () => {
   test('normalises, drops fragments, keeps queries, and rejects duplicates naming the first line', () => {
-    const r = parseBulkInput(['https://Pirate-Site.to/a?x=1#top', '', 'pirate-site.to/b', 'https://pirate-site.to/a?x=1', 'https://pirate-site.to/a?x=2'].join('\n'));
+    const r = parseBulkInput(
+      [
+        'https://Pirate-Site.to/a?x=1#top',
+        '',
+        'pirate-site.to/b',
+        'https://pirate-site.to/a?x=1',
+        'https://pirate-site.to/a?x=2',
+      ].join('\n'),
+    );
     expect(r.valid).toEqual([
       { line: 1, url: 'https://pirate-site.to/a?x=1', host: 'pirate-site.to' },
       { line: 3, url: 'http://pirate-site.to/b', host: 'pirate-site.to' },
@@ -16,7 +24,18 @@ describe('parseBulkInput', () => {
 
   test('each rejected line says why', () => {
     const long = `https://pirate-site.to/${'a'.repeat(5000)}`;
-    const r = parseBulkInput(['javascript:alert(1)', 'ftp://files.to/x', 'http://10.0.0.1/x', 'http://localhost/', 'not a url', 'http://1.2.3.999/', long, 'example.com:8080/ok'].join('\r\n'));
+    const r = parseBulkInput(
+      [
+        'javascript:alert(1)',
+        'ftp://files.to/x',
+        'http://10.0.0.1/x',
+        'http://localhost/',
+        'not a url',
+        'http://1.2.3.999/',
+        long,
+        'example.com:8080/ok',
+      ].join('\r\n'),
+    );
     expect(r.rejected.map((x) => [x.line, x.reason])).toEqual([
       [1, 'unsupported_scheme'],
       [2, 'unsupported_scheme'],
@@ -32,18 +51,24 @@ describe('parseBulkInput', () => {
   });
 
   test('reads a CSV with a url column, quoted fields, a BOM and multi-line quoted cells', () => {
-    const csv = '\uFEFFtitle,url,notes\r\n"Starsea, ep 1",https://ripe-host.to/1,x\r\n"multi\nline","https://azure-host.to/2","a ""quote"""\r\n,,\r\nfoo,javascript:void(0),\r\n';
+    const csv =
+      '\uFEFFtitle,url,notes\r\n"Starsea, ep 1",https://ripe-host.to/1,x\r\n"multi\nline","https://azure-host.to/2","a ""quote"""\r\n,,\r\nfoo,javascript:void(0),\r\n';
     const r = parseBulkInput(csv);
     expect(r.valid.map((v) => [v.line, v.url])).toEqual([
       [2, 'https://ripe-host.to/1'],
       [3, 'https://azure-host.to/2'],
     ]);
-    expect(r.rejected).toEqual([{ line: 6, input: 'javascript:void(0)', reason: 'unsupported_scheme', detail: 'javascript:' }]);
+    expect(r.rejected).toEqual([
+      { line: 6, input: 'javascript:void(0)', reason: 'unsupported_scheme', detail: 'javascript:' },
+    ]);
     expect(r.blank).toBe(1);
   });
 
   test('a CSV without a url header uses the first column and keeps the first row', () => {
-    expect(csvUrlColumn('https://a.to/1,x\nhttps://b.to/2,y\n').map((c) => c.value)).toEqual(['https://a.to/1', 'https://b.to/2']);
+    expect(csvUrlColumn('https://a.to/1,x\nhttps://b.to/2,y\n').map((c) => c.value)).toEqual([
+      'https://a.to/1',
+      'https://b.to/2',
+    ]);
     expect(parseBulkInput('https://a.to/1,x\nhttps://b.to/2,y\n', 'csv').valid).toHaveLength(2);
   });
 
@@ -58,7 +83,19 @@ describe('parseBulkInput', () => {
     for (let i = 0; i < 10_000; i++) {
       const k = i % 7;
       lines.push(
-        k === 0 ? '' : k === 1 ? `https://mirror${i % 300}.to/f/${i}` : k === 2 ? `https://mirror${(i - 1) % 300}.to/f/${i - 1}` : k === 3 ? 'javascript:alert(document.cookie)' : k === 4 ? `http://192.168.${i % 250}.1/` : k === 5 ? `https://x.to/${'y'.repeat(5000)}` : `  dup.to/same  `,
+        k === 0
+          ? ''
+          : k === 1
+            ? `https://mirror${i % 300}.to/f/${i}`
+            : k === 2
+              ? `https://mirror${(i - 1) % 300}.to/f/${i - 1}`
+              : k === 3
+                ? 'javascript:alert(document.cookie)'
+                : k === 4
+                  ? `http://192.168.${i % 250}.1/`
+                  : k === 5
+                    ? `https://x.to/${'y'.repeat(5000)}`
+                    : `  dup.to/same  `,
       );
     }
     const per = (k: number) => Array.from({ length: 10_000 }, (_, i) => i % 7).filter((x) => x === k).length;

@@ -15,7 +15,17 @@ function fakeBackend(failOnCall?: number) {
     return {
       items: batch.map((url) => ({
         url,
-        result: url.includes('h7.') ? null : { input: url, hostname: new URL(url).hostname, registrableDomain: null, addresses: [], cdn: null, recipients: [host('net.example')], errors: [] },
+        result: url.includes('h7.')
+          ? null
+          : {
+              input: url,
+              hostname: new URL(url).hostname,
+              registrableDomain: null,
+              addresses: [],
+              cdn: null,
+              recipients: [host('net.example')],
+              errors: [],
+            },
         error: url.includes('h7.') ? { step: 'dns', kind: 'not-found', message: 'NXDOMAIN' } : null,
       })),
       stats: { urls: batch.length, hosts: batch.length, networks: 1, failed: 0 },
@@ -36,13 +46,25 @@ describe('bulk lookup plan', () => {
     const stored: Record<string, HostOutcome> = {};
     const save = async (o: HostOutcome[]) => void o.forEach((x) => (stored[x.host] = x));
     const first = fakeBackend(2);
-    const end = await runLookups({ pending: pendingHosts(urls, stored), lookup: first.lookup, onChunk: save, signal: new AbortController().signal, chunkSize: 50 });
+    const end = await runLookups({
+      pending: pendingHosts(urls, stored),
+      lookup: first.lookup,
+      onChunk: save,
+      signal: new AbortController().signal,
+      chunkSize: 50,
+    });
     expect(end.status).toBe('interrupted');
     expect(Object.keys(stored)).toHaveLength(50);
     expect(progressOf(urls, stored)).toMatchObject({ totalHosts: 120, doneHosts: 50, totalUrls: 250 });
 
     const second = fakeBackend();
-    const again = await runLookups({ pending: pendingHosts(urls, stored), lookup: second.lookup, onChunk: save, signal: new AbortController().signal, chunkSize: 50 });
+    const again = await runLookups({
+      pending: pendingHosts(urls, stored),
+      lookup: second.lookup,
+      onChunk: save,
+      signal: new AbortController().signal,
+      chunkSize: 50,
+    });
     expect(again.status).toBe('done');
     const askedFirst = new Set(first.calls[0]);
     expect(second.calls.flat().some((u) => askedFirst.has(u))).toBe(false);

@@ -6,12 +6,20 @@ import type { Translate } from '../../../lib/i18n';
 import en from '../../../public/_locales/en/messages.json';
 import zh from '../../../public/_locales/zh_CN/messages.json';
 
-const translator = (messages: Record<string, { message: string }>): Translate => (key) => messages[key]?.message ?? '';
+const translator =
+  (messages: Record<string, { message: string }>): Translate =>
+  (key) =>
+    messages[key]?.message ?? '';
 const settings = { url: 'http://127.0.0.1:8787', token: '' };
 const render = (t: Translate, withPair: boolean) =>
   renderToStaticMarkup(
     <TranslateProvider t={t}>
-      <BackendForm saved={settings} onSave={async () => {}} onTest={async () => {}} {...(withPair ? { onPair: async () => 'x'.repeat(43) } : {})} />
+      <BackendForm
+        saved={settings}
+        onSave={async () => {}}
+        onTest={async () => {}}
+        {...(withPair ? { onPair: async () => 'x'.repeat(43) } : {})}
+      />
     </TranslateProvider>,
   );
 

@@ -22,12 +22,39 @@ const hostile = '<img src=x onerror=alert(1)>';
 
 describe('tracking views', () => {
   it('show replies and provider names as text, never as HTML', () => {
-    const events: NoticeEvent[] = [{ id: 'e1', noticeId: 'n1', seq: 0, at: T0, kind: 'rejected', actor: 'user', details: { reason: hostile }, prevHash: '', textHash: '', hash: '' }];
+    const events: NoticeEvent[] = [
+      {
+        id: 'e1',
+        noticeId: 'n1',
+        seq: 0,
+        at: T0,
+        kind: 'rejected',
+        actor: 'user',
+        details: { reason: hostile },
+        prevHash: '',
+        textHash: '',
+        hash: '',
+      },
+    ];
     const timeline = render(<Timeline events={events} />);
     expect(timeline).toContain('Rejected');
     expect(timeline).not.toContain('<img');
     expect(timeline).toContain('&lt;img');
-    const stats: ProviderStats[] = [{ provider: 'p', name: hostile, sent: 4, removed: 1, partiallyRemoved: 0, rejected: 0, noResponse: 3, decided: 4, pending: 0, removalRate: 0.25, medianDaysToRemoval: 2 }];
+    const stats: ProviderStats[] = [
+      {
+        provider: 'p',
+        name: hostile,
+        sent: 4,
+        removed: 1,
+        partiallyRemoved: 0,
+        rejected: 0,
+        noResponse: 3,
+        decided: 4,
+        pending: 0,
+        removalRate: 0.25,
+        medianDaysToRemoval: 2,
+      },
+    ];
     const chart = render(<RemovalChart stats={stats} label="chart" />);
     expect(chart).not.toContain('<img');
     expect(chart).toContain('25%');
@@ -36,7 +63,19 @@ describe('tracking views', () => {
 
   it('shows the counter-notice window and the follow-up basis', () => {
     const n = sentNotice({ status: 'counter_noticed', followUpAt: '2026-03-16T09:00:00.000Z' });
-    const html = render(<NoticeSummary notice={n} basis="17 U.S.C. § 512(g)(2)(C)" counterWindow={{ law: 'us-512g', earliest: '2026-03-16T09:00:00.000Z', latest: '2026-03-20T09:00:00.000Z', basis: 'restore 10 to 14 business days', unverified: false }} />);
+    const html = render(
+      <NoticeSummary
+        notice={n}
+        basis="17 U.S.C. § 512(g)(2)(C)"
+        counterWindow={{
+          law: 'us-512g',
+          earliest: '2026-03-16T09:00:00.000Z',
+          latest: '2026-03-20T09:00:00.000Z',
+          basis: 'restore 10 to 14 business days',
+          unverified: false,
+        }}
+      />,
+    );
     expect(html).toContain('Counter-notice window');
     expect(html).toContain('restore 10 to 14 business days');
     expect(html).toContain('Basis: 17 U.S.C. § 512(g)(2)(C)');
@@ -46,27 +85,73 @@ describe('tracking views', () => {
   it('offers only the allowed replies and names a broken event', () => {
     const form = render(<ReplyForm status="rejected" regime="us-dmca" onSubmit={async () => {}} />);
     expect([...form.matchAll(/<option value="([a-z_]+)"/g)].map((m) => m[1])).toEqual(['withdrawn']);
-    expect(render(<ReplyForm status="withdrawn" regime="us-dmca" onSubmit={async () => {}} />)).toContain('No reply can be recorded');
-    const broken = render(<HistoryCheck verdict={{ ok: false, brokenAt: 3, eventId: 'ev-3', reason: 'edited' }} events={5} />);
+    expect(render(<ReplyForm status="withdrawn" regime="us-dmca" onSubmit={async () => {}} />)).toContain(
+      'No reply can be recorded',
+    );
+    const broken = render(
+      <HistoryCheck verdict={{ ok: false, brokenAt: 3, eventId: 'ev-3', reason: 'edited' }} events={5} />,
+    );
     expect(broken).toContain('History check failed at event 3.');
     expect(broken).toContain('no longer matches its hash');
     // The raw verdict stays available as evidence.
     expect(broken).toContain('reason=edited · seq=3 · event=ev-3');
-    const mismatch = render(<HistoryCheck verdict={{ ok: false, brokenAt: 4, eventId: null, reason: 'notice_mismatch', expected: 'removed' }} events={4} />);
+    const mismatch = render(
+      <HistoryCheck
+        verdict={{ ok: false, brokenAt: 4, eventId: null, reason: 'notice_mismatch', expected: 'removed' }}
+        events={4}
+      />,
+    );
     expect(mismatch).toContain('the log leads to “Removed”');
     expect(mismatch).toContain('expected=removed');
   });
 
   it('labels timeline events and details for people, keeping the recorded values', () => {
     const events: NoticeEvent[] = [
-      { id: 'e1', noticeId: 'n1', seq: 0, at: T0, kind: 'draft_saved', actor: 'user', details: { fields: ['lang', 'regime', 'regimeChosen'] }, prevHash: '', textHash: '', hash: '' },
-      { id: 'e2', noticeId: 'n1', seq: 1, at: T0, kind: 'sent', actor: 'user', details: { from: 'draft', to: 'sent', channel: 'copy', followUpAt: '2026-12-02T15:40:21.625Z' }, prevHash: '', textHash: '', hash: '' },
-      { id: 'e3', noticeId: 'n1', seq: 2, at: T0, kind: 'future_kind', actor: 'system', details: { mystery: 1 }, prevHash: '', textHash: '', hash: '' },
+      {
+        id: 'e1',
+        noticeId: 'n1',
+        seq: 0,
+        at: T0,
+        kind: 'draft_saved',
+        actor: 'user',
+        details: { fields: ['lang', 'regime', 'regimeChosen'] },
+        prevHash: '',
+        textHash: '',
+        hash: '',
+      },
+      {
+        id: 'e2',
+        noticeId: 'n1',
+        seq: 1,
+        at: T0,
+        kind: 'sent',
+        actor: 'user',
+        details: { from: 'draft', to: 'sent', channel: 'copy', followUpAt: '2026-12-02T15:40:21.625Z' },
+        prevHash: '',
+        textHash: '',
+        hash: '',
+      },
+      {
+        id: 'e3',
+        noticeId: 'n1',
+        seq: 2,
+        at: T0,
+        kind: 'future_kind',
+        actor: 'system',
+        details: { mystery: 1 },
+        prevHash: '',
+        textHash: '',
+        hash: '',
+      },
     ];
     const html = render(<Timeline events={events} />);
-    expect(html).toContain('Changed:</span> <span class="detail-value" title="lang, regime, regimeChosen">letter language, legal regime</span>');
+    expect(html).toContain(
+      'Changed:</span> <span class="detail-value" title="lang, regime, regimeChosen">letter language, legal regime</span>',
+    );
     expect(html).toContain('title="from">From:</span> <span class="detail-value" title="draft">Draft</span>');
-    expect(html).toContain('title="channel">Sent via:</span> <span class="detail-value" title="copy">copied text</span>');
+    expect(html).toContain(
+      'title="channel">Sent via:</span> <span class="detail-value" title="copy">copied text</span>',
+    );
     expect(html).not.toContain('>2026-12-02T15:40:21.625Z<');
     expect(html).toContain('title="2026-12-02T15:40:21.625Z"');
     expect(html).toContain(`<time dateTime="${T0}" title="${T0}">`);

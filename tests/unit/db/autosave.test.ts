@@ -8,7 +8,10 @@ describe('autosave (outside the hash chain)', () => {
     const spy = vi.spyOn(w.db, 'transaction');
     for (const words of ['The page', 'The page offers', 'The page offers the full game']) {
       w.tick(0.01);
-      await w.notices.autosave(drafts.map((d) => ({ id: d.id, patch: { explanation: words } })), 'session-1');
+      await w.notices.autosave(
+        drafts.map((d) => ({ id: d.id, patch: { explanation: words } })),
+        'session-1',
+      );
     }
     // One read-write transaction per pause, covering all three drafts.
     expect(spy.mock.calls.filter((c) => c[0] === 'rw')).toHaveLength(3);
@@ -22,7 +25,11 @@ describe('autosave (outside the hash chain)', () => {
     // A new visit of the page is a new session: one more event, not one per keystroke pause.
     await w.notices.autosave([{ id: drafts[0]!.id, patch: { measure: 'Remove it.' } }], 'session-2');
     await w.notices.autosave([{ id: drafts[0]!.id, patch: { measure: 'Remove it now.' } }], 'session-2');
-    expect((await w.notices.getTimeline(drafts[0]!.id))?.events.map((e) => e.kind)).toEqual(['created', 'draft_saved', 'draft_saved']);
+    expect((await w.notices.getTimeline(drafts[0]!.id))?.events.map((e) => e.kind)).toEqual([
+      'created',
+      'draft_saved',
+      'draft_saved',
+    ]);
   });
 
   it('skips patches that change nothing, and sent notices', async () => {
@@ -30,7 +37,9 @@ describe('autosave (outside the hash chain)', () => {
     const d = await w.draft();
     const before = await w.notices.getNotice(d.id);
     const spy = vi.spyOn(w.db, 'transaction');
-    expect(await w.notices.autosave([{ id: d.id, patch: { explanation: before!.explanation, workIds: ['w1'] } }], 's')).toEqual([]);
+    expect(
+      await w.notices.autosave([{ id: d.id, patch: { explanation: before!.explanation, workIds: ['w1'] } }], 's'),
+    ).toEqual([]);
     expect(spy).not.toHaveBeenCalled();
     expect((await w.notices.getNotice(d.id))?.updatedAt).toBe(before?.updatedAt);
     await w.notices.markSent(d.id, { at: w.now().toISOString(), channel: 'email', recipient: cdn, text: 'x' });

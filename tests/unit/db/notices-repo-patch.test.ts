@@ -13,7 +13,13 @@ describe('saveDraft', () => {
     dbs.push(db);
     const repo = createNoticesRepo({ db, now: () => new Date('2026-01-01T00:00:00Z') });
     const recipient = { role: 'host' as const, name: 'Host', emails: ['abuse@host.example'] };
-    const draft = await repo.createDraft({ urls: ['https://pirate.test/a'], recipient, recipientName: 'Host', workIds: ['w1'], explanation: 'why' });
+    const draft = await repo.createDraft({
+      urls: ['https://pirate.test/a'],
+      recipient,
+      recipientName: 'Host',
+      workIds: ['w1'],
+      explanation: 'why',
+    });
     const saved = await repo.saveDraft(draft.id, { lang: 'zh' });
     expect(saved.lang).toBe('zh');
     expect(saved.recipient?.name).toBe('Host');

@@ -38,7 +38,13 @@ async function expectKind(p: Promise<unknown>, kind: string) {
 }
 
 async function draft() {
-  return repo.createDraft({ urls: ['https://Pirate.example/a', 'https://pirate.example/b'], workTitles: ['The Book'], recipient: cdn, candidates: [cdn, host, registrar], regime: 'us-dmca' });
+  return repo.createDraft({
+    urls: ['https://Pirate.example/a', 'https://pirate.example/b'],
+    workTitles: ['The Book'],
+    recipient: cdn,
+    candidates: [cdn, host, registrar],
+    regime: 'us-dmca',
+  });
 }
 
 function sentInput(r = cdn, text = 'Dear Cloudflare…') {
@@ -64,9 +70,14 @@ describe('notices repository', () => {
   it('edits drafts, then freezes on sending and refuses edits (read_only)', async () => {
     const d = await draft();
     tick(1);
-    const edited = await repo.saveDraft(d.id, { explanation: 'Full copy of chapter 1', urls: ['https://other.example/x'] });
+    const edited = await repo.saveDraft(d.id, {
+      explanation: 'Full copy of chapter 1',
+      urls: ['https://other.example/x'],
+    });
     expect(edited).toMatchObject({ explanation: 'Full copy of chapter 1', host: 'other.example' });
-    expect((await dbi.urls.where('noticeId').equals(d.id).toArray()).map((r) => r.url)).toEqual(['https://other.example/x']);
+    expect((await dbi.urls.where('noticeId').equals(d.id).toArray()).map((r) => r.url)).toEqual([
+      'https://other.example/x',
+    ]);
     tick(1);
     const sent = await repo.markSent(d.id, sentInput(host, 'Dear Linode'));
     expect(sent.status).toBe('sent');
@@ -101,7 +112,13 @@ describe('notices repository', () => {
     await expectKind(repo.recordEvent(d.id, 'bogus'), 'invalid_input');
     await expectKind(repo.changeStatus(d.id, 'draft'), 'illegal_transition');
     const t = await repo.getTimeline(d.id);
-    expect(t?.events.map((e) => `${e.kind}:${e.actor}`)).toEqual(['created:user', 'sent:user', 'note:user', 'acknowledged:system', 'removed:user']);
+    expect(t?.events.map((e) => `${e.kind}:${e.actor}`)).toEqual([
+      'created:user',
+      'sent:user',
+      'note:user',
+      'acknowledged:system',
+      'removed:user',
+    ]);
     expect(await repo.verifyHistory(d.id)).toEqual({ ok: true });
   });
 
@@ -125,7 +142,10 @@ describe('notices repository', () => {
     const original = await repo.getNotice(d.id);
     expect(original?.sent).toEqual(sent.sent);
     expect(original?.status).toBe('sent');
-    expect((await repo.getTimeline(d.id))!.events.at(-1)).toMatchObject({ kind: 'correction_created', details: { correctionId: fix.id } });
+    expect((await repo.getTimeline(d.id))!.events.at(-1)).toMatchObject({
+      kind: 'correction_created',
+      details: { correctionId: fix.id },
+    });
     await expectKind(repo.createCorrection(fix.id), 'invalid_input');
   });
 
@@ -148,7 +168,8 @@ describe('notices repository', () => {
       [d.id, 'Cloudflare'],
       [first.draft.id, 'Linode'],
     ]);
-    for (const id of [d.id, first.draft.id, second.draft.id]) expect(await repo.verifyHistory(id)).toEqual({ ok: true });
+    for (const id of [d.id, first.draft.id, second.draft.id])
+      expect(await repo.verifyHistory(id)).toEqual({ ok: true });
   });
 
   it('is harmless for a deleted notice', async () => {
@@ -166,7 +187,12 @@ describe('notices repository', () => {
     const events = (await repo.getTimeline(d.id))!.events;
 
     await dbi.events.update(events[2]!.id, { actor: 'system' });
-    expect(await repo.verifyHistory(d.id)).toEqual({ ok: false, brokenAt: 2, eventId: events[2]!.id, reason: 'edited' });
+    expect(await repo.verifyHistory(d.id)).toEqual({
+      ok: false,
+      brokenAt: 2,
+      eventId: events[2]!.id,
+      reason: 'edited',
+    });
     await dbi.events.put(events[2]!);
 
     await dbi.events.delete(events[3]!.id);
@@ -175,9 +201,18 @@ describe('notices repository', () => {
 
     const n0 = (await repo.getNotice(d.id))!;
     await dbi.notices.put({ ...n0, sent: { ...n0.sent!, text: 'rewritten' } });
-    expect(await repo.verifyHistory(d.id)).toEqual({ ok: false, brokenAt: 1, eventId: events[1]!.id, reason: 'text_mismatch' });
+    expect(await repo.verifyHistory(d.id)).toEqual({
+      ok: false,
+      brokenAt: 1,
+      eventId: events[1]!.id,
+      reason: 'text_mismatch',
+    });
     await dbi.notices.put({ ...n0, status: 'removed' });
-    expect(await repo.verifyHistory(d.id)).toMatchObject({ ok: false, reason: 'notice_mismatch', expected: 'acknowledged' });
+    expect(await repo.verifyHistory(d.id)).toMatchObject({
+      ok: false,
+      reason: 'notice_mismatch',
+      expected: 'acknowledged',
+    });
     await dbi.notices.put(n0);
     expect(await repo.verifyHistory(d.id)).toEqual({ ok: true });
   });
@@ -186,7 +221,10 @@ describe('notices repository', () => {
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) {
       tick(1);
-      const d = await repo.createDraft({ urls: [`https://site${i}.example/x`], workTitles: [i % 2 ? 'Odd Work' : 'Even Work'] });
+      const d = await repo.createDraft({
+        urls: [`https://site${i}.example/x`],
+        workTitles: [i % 2 ? 'Odd Work' : 'Even Work'],
+      });
       ids.push(d.id);
     }
     expect((await repo.listNotices({ limit: 3 })).map((x) => x.id)).toEqual([ids[5], ids[4], ids[3]]);
@@ -199,7 +237,12 @@ describe('notices repository', () => {
     expect((await repo.listNotices({ status: 'sent' })).map((x) => x.id).sort()).toEqual([ids[0], ids[1]].sort());
     const later = new Date(clock.getTime() + 30 * 86_400_000);
     const list = await repo.listNotices({ order: 'overdue_first', now: later, limit: 4 });
-    expect(list.slice(0, 2).map((x) => x.id).sort()).toEqual([ids[0], ids[1]].sort());
+    expect(
+      list
+        .slice(0, 2)
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([ids[0], ids[1]].sort());
     expect(list.slice(2).map((x) => x.id)).toEqual([ids[5], ids[4]]);
     expect((await repo.listNotices({ order: 'overdue_first', now: later, limit: 10, offset: 1 })).length).toBe(5);
     expect((await repo.dueFollowUps(later)).length).toBe(2);
@@ -209,11 +252,27 @@ describe('notices repository', () => {
   it('records a re-check result as a chained event with the body hash', async () => {
     const d = await draft();
     await repo.markSent(d.id, sentInput());
-    const result = { url: d.urls[0]!, finalUrl: d.urls[0]!, status: 200, contentType: 'text/html', bytes: 10, truncated: false, sha256: 'e'.repeat(64), redirects: [], matchedMarkers: ['The Book'], stillServing: true, checkedAt: clock.toISOString() };
+    const result = {
+      url: d.urls[0]!,
+      finalUrl: d.urls[0]!,
+      status: 200,
+      contentType: 'text/html',
+      bytes: 10,
+      truncated: false,
+      sha256: 'e'.repeat(64),
+      redirects: [],
+      matchedMarkers: ['The Book'],
+      stillServing: true,
+      checkedAt: clock.toISOString(),
+    };
     const after = await repo.recordEvent(d.id, 'recheck', recheckEventDetails(result), 'system');
     expect(after.status).toBe('sent');
     const last = (await repo.getTimeline(d.id))!.events.at(-1)!;
-    expect(last).toMatchObject({ kind: 'recheck', actor: 'system', details: { bodySha256: 'e'.repeat(64), stillServing: true } });
+    expect(last).toMatchObject({
+      kind: 'recheck',
+      actor: 'system',
+      details: { bodySha256: 'e'.repeat(64), stillServing: true },
+    });
     expect(await repo.verifyHistory(d.id)).toEqual({ ok: true });
     await dbi.events.update(last.id, { details: { ...last.details, stillServing: false } });
     expect(await repo.verifyHistory(d.id)).toMatchObject({ ok: false, reason: 'edited', eventId: last.id });
@@ -229,7 +288,19 @@ describe('notices repository', () => {
     await repo.recordEvent(b.id, 'no_response', {}, 'system');
     await draft();
     expect(await repo.stats()).toEqual([
-      { provider: 'linode', name: 'Linode', sent: 2, removed: 1, partiallyRemoved: 0, rejected: 0, noResponse: 1, decided: 2, pending: 0, removalRate: 0.5, medianDaysToRemoval: 2 },
+      {
+        provider: 'linode',
+        name: 'Linode',
+        sent: 2,
+        removed: 1,
+        partiallyRemoved: 0,
+        rejected: 0,
+        noResponse: 1,
+        decided: 2,
+        pending: 0,
+        removalRate: 0.5,
+        medianDaysToRemoval: 2,
+      },
     ]);
   });
 
@@ -245,7 +316,9 @@ describe('notices repository', () => {
         status,
         host: `h${i % 300}.example`,
         urls: [`https://h${i % 300}.example/${i}`],
-        sent: sentAt ? { at: sentAt, channel: 'email', recipient: host, text: 't', textSha256: 'a'.repeat(64), evidenceSha256: [] } : null,
+        sent: sentAt
+          ? { at: sentAt, channel: 'email', recipient: host, text: 't', textSha256: 'a'.repeat(64), evidenceSha256: [] }
+          : null,
         sentAt,
         followUpAt: sentAt ? new Date(base + i * 60_000 + 86_400_000).toISOString() : null,
       };
@@ -253,7 +326,9 @@ describe('notices repository', () => {
     const { NoticeSchema } = await import('../../../lib/model/notice');
     await dbi.notices.bulkAdd(rows.map((r) => NoticeSchema.parse(r)));
     const page = await repo.listNotices({ limit: 50 });
-    expect(page.map((x) => x.id)).toEqual(Array.from({ length: 50 }, (_, k) => `bulk${String(9999 - k).padStart(5, '0')}`));
+    expect(page.map((x) => x.id)).toEqual(
+      Array.from({ length: 50 }, (_, k) => `bulk${String(9999 - k).padStart(5, '0')}`),
+    );
     const sentPage = await repo.listNotices({ status: 'sent', limit: 3, offset: 1 });
     expect(sentPage.map((x) => x.id)).toEqual(['bulk09992', 'bulk09988', 'bulk09984']);
     // At base + 2 days, notices sent in the first day are overdue (follow-up after 24 h).

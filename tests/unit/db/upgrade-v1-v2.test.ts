@@ -18,7 +18,26 @@ async function buildV1(name: string) {
   const events: NoticeEvent[] = [];
   for (let i = 0; i < NOTICES; i++) {
     const status = STATUSES[i % STATUSES.length];
-    const sent = status === 'draft' ? null : { at: iso(i + 1), channel: 'email' as const, recipient: { role: 'host' as const, name: `Host ${i % 17}`, emails: [], formUrl: null, country: null, source: 'manual', confidence: 0.5, notes: [] }, text: `Notice ${i}`, textSha256: await sha256Hex(`Notice ${i}`), evidenceSha256: [] };
+    const sent =
+      status === 'draft'
+        ? null
+        : {
+            at: iso(i + 1),
+            channel: 'email' as const,
+            recipient: {
+              role: 'host' as const,
+              name: `Host ${i % 17}`,
+              emails: [],
+              formUrl: null,
+              country: null,
+              source: 'manual',
+              confidence: 0.5,
+              notes: [],
+            },
+            text: `Notice ${i}`,
+            textSha256: await sha256Hex(`Notice ${i}`),
+            evidenceSha256: [],
+          };
     notices.push(
       NoticeSchema.parse({
         id: `n${i}`,
@@ -34,22 +53,75 @@ async function buildV1(name: string) {
         followUpAt: sent ? iso(i + 10_000) : null,
       }),
     );
-    let prev: NoticeEvent | null = await appendEvent(null, { id: `e${i}-0`, noticeId: `n${i}`, at: iso(i), kind: 'created', actor: 'user', details: {} }, sha256Hex);
+    let prev: NoticeEvent | null = await appendEvent(
+      null,
+      { id: `e${i}-0`, noticeId: `n${i}`, at: iso(i), kind: 'created', actor: 'user', details: {} },
+      sha256Hex,
+    );
     events.push(prev);
     if (sent) {
-      prev = await appendEvent(prev, { id: `e${i}-1`, noticeId: `n${i}`, at: sent.at, kind: 'sent', actor: 'user', details: { channel: 'email' }, textHash: sent.textSha256 }, sha256Hex);
+      prev = await appendEvent(
+        prev,
+        {
+          id: `e${i}-1`,
+          noticeId: `n${i}`,
+          at: sent.at,
+          kind: 'sent',
+          actor: 'user',
+          details: { channel: 'email' },
+          textHash: sent.textSha256,
+        },
+        sha256Hex,
+      );
       events.push(prev);
-      if (status !== 'sent') events.push(await appendEvent(prev, { id: `e${i}-2`, noticeId: `n${i}`, at: iso(i + 2), kind: status!, actor: 'system', details: { i } }, sha256Hex));
+      if (status !== 'sent')
+        events.push(
+          await appendEvent(
+            prev,
+            { id: `e${i}-2`, noticeId: `n${i}`, at: iso(i + 2), kind: status!, actor: 'system', details: { i } },
+            sha256Hex,
+          ),
+        );
     }
   }
   const evidence: Evidence[] = [];
   for (let i = 0; i < EVIDENCE; i++) {
     const bytes = new Uint8Array(64 + (i % 200)).map((_, k) => (k * 31 + i) & 0xff);
-    evidence.push({ id: `ev${i}`, captureId: `c${i >> 2}`, kind: 'screenshot', mime: 'image/png', sha256: await sha256Hex(bytes), size: bytes.length, url: `https://site.example/${i}`, capturedAt: iso(i), note: '', blob: new Blob([bytes], { type: 'image/png' }) });
+    evidence.push({
+      id: `ev${i}`,
+      captureId: `c${i >> 2}`,
+      kind: 'screenshot',
+      mime: 'image/png',
+      sha256: await sha256Hex(bytes),
+      size: bytes.length,
+      url: `https://site.example/${i}`,
+      capturedAt: iso(i),
+      note: '',
+      blob: new Blob([bytes], { type: 'image/png' }),
+    });
   }
-  const works: Work[] = Array.from({ length: WORKS }, (_, i) => ({ id: `w${i}`, title: `Work ${i}`, aliases: [], owner: 'Me', registration: '', originalUrl: '', officialDomains: [], keywords: [] }));
+  const works: Work[] = Array.from({ length: WORKS }, (_, i) => ({
+    id: `w${i}`,
+    title: `Work ${i}`,
+    aliases: [],
+    owner: 'Me',
+    registration: '',
+    originalUrl: '',
+    officialDomains: [],
+    keywords: [],
+  }));
   const settings = [
-    { key: 'letterhead', value: { company: 'ACME', address: '1 Road', email: 'a@acme.example', phone: '', signatory: 'A. Person', signatoryTitle: '' } },
+    {
+      key: 'letterhead',
+      value: {
+        company: 'ACME',
+        address: '1 Road',
+        email: 'a@acme.example',
+        phone: '',
+        signatory: 'A. Person',
+        signatoryTitle: '',
+      },
+    },
     { key: 'defaults', value: { regime: 'auto', lang: 'en' } },
   ];
 
@@ -80,7 +152,9 @@ describe('schema upgrade 1 → 2', () => {
     expect(byId(await db.notices.toArray())).toEqual(byId(before.notices));
     expect(byId(await db.events.toArray())).toEqual(byId(before.events));
     expect(byId(await db.works.toArray())).toEqual(byId(before.works));
-    expect((await db.settings.toArray()).sort((a, b) => a.key.localeCompare(b.key))).toEqual(before.settings.sort((a, b) => a.key.localeCompare(b.key)));
+    expect((await db.settings.toArray()).sort((a, b) => a.key.localeCompare(b.key))).toEqual(
+      before.settings.sort((a, b) => a.key.localeCompare(b.key)),
+    );
 
     const evidence = byId(await db.evidence.toArray());
     expect(evidence.length).toBe(EVIDENCE);
@@ -98,21 +172,32 @@ describe('schema upgrade 1 → 2', () => {
     expect(await db.urls.count()).toBe(urlCount);
     const sample = before.notices[1234];
     expect((await db.urls.where('noticeId').equals(sample!.id).toArray()).map((r) => r.url)).toEqual(sample!.urls);
-    expect(await db.urls.where('url').equals(sample!.urls[0]!).first()).toMatchObject({ noticeId: sample!.id, host: hostOf(sample!.urls[0]!) });
+    expect(await db.urls.where('url').equals(sample!.urls[0]!).first()).toMatchObject({
+      noticeId: sample!.id,
+      host: hostOf(sample!.urls[0]!),
+    });
 
     // heads: the last event of each chain.
     expect(await db.heads.count()).toBe(NOTICES);
     const lastOfSample = before.events.filter((e) => e.noticeId === sample!.id).at(-1)!;
-    expect(await db.heads.get(sample!.id)).toEqual({ noticeId: sample!.id, seq: lastOfSample.seq, hash: lastOfSample.hash });
+    expect(await db.heads.get(sample!.id)).toEqual({
+      noticeId: sample!.id,
+      seq: lastOfSample.seq,
+      hash: lastOfSample.hash,
+    });
 
     // new indexes answer queries
-    expect(await db.notices.where('[status+createdAt]').between(['removed', ''], ['removed', '\uffff']).count()).toBe(before.notices.filter((n) => n.status === 'removed').length);
+    expect(await db.notices.where('[status+createdAt]').between(['removed', ''], ['removed', '\uffff']).count()).toBe(
+      before.notices.filter((n) => n.status === 'removed').length,
+    );
 
     // chains still verify, through the repository (with heads) for a sample and in memory for all
     const repo = createNoticesRepo({ db, now: () => new Date('2026-01-01T00:00:00Z') });
-    for (const n of before.notices.filter((_, i) => i % 50 === 0)) expect(await repo.verifyHistory(n.id)).toEqual({ ok: true });
+    for (const n of before.notices.filter((_, i) => i % 50 === 0))
+      expect(await repo.verifyHistory(n.id)).toEqual({ ok: true });
     const grouped = new Map<string, NoticeEvent[]>();
-    for (const e of await db.events.orderBy('[noticeId+seq]').toArray()) grouped.set(e.noticeId, [...(grouped.get(e.noticeId) ?? []), e]);
+    for (const e of await db.events.orderBy('[noticeId+seq]').toArray())
+      grouped.set(e.noticeId, [...(grouped.get(e.noticeId) ?? []), e]);
     let broken = 0;
     for (const evs of grouped.values()) if (!(await verifyChain(evs, sha256Hex)).ok) broken++;
     expect(broken).toBe(0);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { CatalogSchema, compileCatalog, type CatalogWork } from '../../../lib/detection/catalog';
 import { normalize } from '../../../lib/detection/normalize';
 
-const work = (title: string, extra: Partial<CatalogWork> = {}): CatalogWork => ({ title, aliases: [], officialDomains: [], keywords: [], ...extra });
+const work = (title: string, extra: Partial<CatalogWork> = {}): CatalogWork => ({
+  title,
+  aliases: [],
+  officialDomains: [],
+  keywords: [],
+  ...extra,
+});
 
 describe('compileCatalog', () => {
   it('finds titles and aliases across scripts and spellings', () => {
@@ -14,8 +20,17 @@ describe('compileCatalog', () => {
 
   it('matches names split, re-spaced, hyphenated or punctuated differently from the catalog, on both sides', () => {
     const c = compileCatalog([work('Starfall Harbor'), work('Iron Vale')]);
-    for (const page of ['Star Fall Harbor', 'Star-Fall.Harbor.2026.1080p', 'S T A R F A L L : H A R B O R', 'starfallharbor', 'STARFALL – HARBOR']) {
-      expect(c.scan(normalize(page)).map((h) => h.work), page).toEqual([0]);
+    for (const page of [
+      'Star Fall Harbor',
+      'Star-Fall.Harbor.2026.1080p',
+      'S T A R F A L L : H A R B O R',
+      'starfallharbor',
+      'STARFALL – HARBOR',
+    ]) {
+      expect(
+        c.scan(normalize(page)).map((h) => h.work),
+        page,
+      ).toEqual([0]);
     }
     expect(c.scan(normalize('Ironvale episode 7')).map((h) => h.work)).toEqual([1]);
     expect(c.scan(normalize('a dark iron valet')), 'a name ends at the end of a word').toEqual([]);
@@ -24,7 +39,10 @@ describe('compileCatalog', () => {
 
   it('folds less common Traditional characters with OpenCC, in the page and in the catalog', () => {
     const c = compileCatalog([work('郁垒山海录', { keywords: ['顾濯缨'] }), work('龍驤鐵騎')]);
-    expect(c.scan(normalize('鬱壘山海錄 作者：顧濯纓')).map((h) => [h.work, h.kind])).toEqual([[0, 'name'], [0, 'keyword']]);
+    expect(c.scan(normalize('鬱壘山海錄 作者：顧濯纓')).map((h) => [h.work, h.kind])).toEqual([
+      [0, 'name'],
+      [0, 'keyword'],
+    ]);
     expect(c.scan(normalize('龙骧铁骑私服')).map((h) => h.work)).toEqual([1]);
   });
 
@@ -63,7 +81,9 @@ describe('compileCatalog', () => {
   });
 
   it('finds the right work among 1,000', () => {
-    const works = Array.from({ length: 1000 }, (_, i) => work(`Made Up Title ${i}`, { aliases: [`虚构作品${i}号`], officialDomains: [`work${i}.example`] }));
+    const works = Array.from({ length: 1000 }, (_, i) =>
+      work(`Made Up Title ${i}`, { aliases: [`虚构作品${i}号`], officialDomains: [`work${i}.example`] }),
+    );
     const c = compileCatalog(works);
     const hits = c.scan(normalize('download made up title 737 and 虚构作品42号'));
     expect(new Set(hits.map((h) => h.work))).toEqual(new Set([737, 42]));
@@ -71,7 +91,10 @@ describe('compileCatalog', () => {
   });
 
   it('validates catalog files', () => {
-    expect(CatalogSchema.safeParse({ works: [{ title: 'X', aliases: [], officialDomains: ['A.COM'], keywords: [] }] }).data?.works[0]!.officialDomains).toEqual(['a.com']);
+    expect(
+      CatalogSchema.safeParse({ works: [{ title: 'X', aliases: [], officialDomains: ['A.COM'], keywords: [] }] }).data
+        ?.works[0]!.officialDomains,
+    ).toEqual(['a.com']);
     expect(CatalogSchema.safeParse({ works: [{ title: '' }] }).success).toBe(false);
     expect(CatalogSchema.safeParse({ work: [] }).success).toBe(false);
   });

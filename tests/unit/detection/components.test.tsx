@@ -38,7 +38,9 @@ describe('SuspectedBanner', () => {
   });
 
   it('shows nothing for a page that is not suspected, or no verdict', () => {
-    expect(renderToStaticMarkup(<SuspectedBanner verdict={{ ...suspected, suspected: false }} onReport={() => {}} t={t} />)).toBe('');
+    expect(
+      renderToStaticMarkup(<SuspectedBanner verdict={{ ...suspected, suspected: false }} onReport={() => {}} t={t} />),
+    ).toBe('');
     expect(renderToStaticMarkup(<SuspectedBanner verdict={null} onReport={() => {}} t={t} />)).toBe('');
   });
 });

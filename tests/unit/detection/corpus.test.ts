@@ -27,7 +27,10 @@ describe('labelled corpus (tests/fixtures/pages)', () => {
 
   it('reaches precision >= 0.95 and recall >= 0.9 on the tuned pages, naming the right work', () => {
     const r = evaluateCorpus(catalog, tuned);
-    const detail = r.errors.map((e) => `${e.file}: expected ${e.expected}, got ${e.verdict.suspected} (${e.verdict.reasons.map((x) => x.id).join(',')})`);
+    const detail = r.errors.map(
+      (e) =>
+        `${e.file}: expected ${e.expected}, got ${e.verdict.suspected} (${e.verdict.reasons.map((x) => x.id).join(',')})`,
+    );
     expect(r.precision, detail.join('\n')).toBeGreaterThanOrEqual(0.95);
     expect(r.recall, detail.join('\n')).toBeGreaterThanOrEqual(0.9);
   });

@@ -122,17 +122,30 @@ describe('detection service', () => {
     const handlers = s.handlers();
 
     it('accepts detection/page only from a content script, with valid capped features', async () => {
-      const features = featuresFromHtml('<title>星穹纪元私服</title><body>开服表 无限元宝</body>', 'https://sf.example/');
+      const features = featuresFromHtml(
+        '<title>星穹纪元私服</title><body>开服表 无限元宝</body>',
+        'https://sf.example/',
+      );
       const ok = await dispatch({ type: 'detection/page', data: features }, tab(11), 'content', handlers);
       expect(ok).toEqual({ ok: true, data: { suspected: true } });
       const fromPage = await dispatch({ type: 'detection/verdict', data: { tabId: 11 } }, tab(11), 'content', handlers);
       expect(fromPage).toMatchObject({ ok: false, error: { kind: 'forbidden_sender' } });
-      const tooBig = await dispatch({ type: 'detection/page', data: { ...features, text: 'x'.repeat(70_000) } }, tab(11), 'content', handlers);
+      const tooBig = await dispatch(
+        { type: 'detection/page', data: { ...features, text: 'x'.repeat(70_000) } },
+        tab(11),
+        'content',
+        handlers,
+      );
       expect(tooBig).toMatchObject({ ok: false, error: { kind: 'invalid_input' } });
     });
 
     it('answers detection/verdict to extension pages', async () => {
-      const reply = await dispatch({ type: 'detection/verdict', data: { tabId: 11 } }, { url: 'chrome-extension://id/popup.html' }, 'extension', handlers);
+      const reply = await dispatch(
+        { type: 'detection/verdict', data: { tabId: 11 } },
+        { url: 'chrome-extension://id/popup.html' },
+        'extension',
+        handlers,
+      );
       expect(reply).toMatchObject({ ok: true, data: { verdict: { suspected: true, work: { title: '星穹纪元' } } } });
       const none = await dispatch({ type: 'detection/verdict', data: { tabId: 404 } }, {}, 'extension', handlers);
       expect(none).toEqual({ ok: true, data: { verdict: null } });

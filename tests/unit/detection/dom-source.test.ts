@@ -21,7 +21,13 @@ function fakeDocument(opts: FakeOptions): DomDocument & { nodesRead: () => numbe
     body: {},
     nodesRead: () => read,
     querySelector: (sel) => {
-      const content = sel.includes('description') ? opts.description : sel.includes('og:title') ? opts.ogTitle : sel.includes('keywords') ? opts.keywords : undefined;
+      const content = sel.includes('description')
+        ? opts.description
+        : sel.includes('og:title')
+          ? opts.ogTitle
+          : sel.includes('keywords')
+            ? opts.keywords
+            : undefined;
       return content ? { getAttribute: () => content } : null;
     },
     querySelectorAll: (sel) =>
@@ -47,14 +53,31 @@ function fakeDocument(opts: FakeOptions): DomDocument & { nodesRead: () => numbe
 describe('domPageSource', () => {
   it('reads visible text nodes, skipping scripts and styles', () => {
     const doc = fakeDocument({
-      texts: [{ value: 'Watch free', parent: 'P' }, { value: 'var x = 1', parent: 'SCRIPT' }, { value: '.a{}', parent: 'style' }, { value: 'now', parent: 'SPAN' }],
-      anchors: [{ href: 'https://site.example/about', text: 'About' }, { href: 'magnet:?xt=1', text: ' Magnet ' }],
+      texts: [
+        { value: 'Watch free', parent: 'P' },
+        { value: 'var x = 1', parent: 'SCRIPT' },
+        { value: '.a{}', parent: 'style' },
+        { value: 'now', parent: 'SPAN' },
+      ],
+      anchors: [
+        { href: 'https://site.example/about', text: 'About' },
+        { href: 'magnet:?xt=1', text: ' Magnet ' },
+      ],
       embeds: 1,
       description: 'desc',
     });
     const f = extractFeatures(domPageSource(doc));
-    expect(f).toMatchObject({ url: 'https://site.example/watch', title: 'The Lantern Keeper', description: 'desc', text: 'Watch free now', embeds: 1 });
-    expect(f.links).toEqual([{ href: 'magnet:?xt=1', text: 'Magnet' }, { href: 'https://site.example/about', text: 'About' }]);
+    expect(f).toMatchObject({
+      url: 'https://site.example/watch',
+      title: 'The Lantern Keeper',
+      description: 'desc',
+      text: 'Watch free now',
+      embeds: 1,
+    });
+    expect(f.links).toEqual([
+      { href: 'magnet:?xt=1', text: 'Magnet' },
+      { href: 'https://site.example/about', text: 'About' },
+    ]);
   });
 
   it('resolves and reads only the links it keeps', () => {
@@ -81,7 +104,12 @@ describe('domPageSource', () => {
   });
 
   it('reads og:title, meta keywords and the h1/h2 headings, capped', () => {
-    const doc = fakeDocument({ texts: [], ogTitle: ' The  Wintermere Letters ', keywords: 'a, b', headings: ['Main', '  ', ...Array.from({ length: 40 }, (_, i) => `h${i}`)] });
+    const doc = fakeDocument({
+      texts: [],
+      ogTitle: ' The  Wintermere Letters ',
+      keywords: 'a, b',
+      headings: ['Main', '  ', ...Array.from({ length: 40 }, (_, i) => `h${i}`)],
+    });
     const f = extractFeatures(domPageSource(doc));
     expect(f.ogTitle).toBe('The Wintermere Letters');
     expect(f.keywords).toBe('a, b');
@@ -90,7 +118,9 @@ describe('domPageSource', () => {
   });
 
   it('stops walking text once the cap is reached', () => {
-    const doc = fakeDocument({ texts: Array.from({ length: 10_000 }, () => ({ value: 'x'.repeat(1000), parent: 'P' })) });
+    const doc = fakeDocument({
+      texts: Array.from({ length: 10_000 }, () => ({ value: 'x'.repeat(1000), parent: 'P' })),
+    });
     const f = extractFeatures(domPageSource(doc));
     expect(f.text.length).toBe(LIMITS.text);
     expect(doc.nodesRead()).toBeLessThan(100);

@@ -6,10 +6,28 @@ import { page, type PageInput } from './helpers';
 
 // Issue 21: each rule that makes detection generalise, on pages shaped like the classes it names.
 const works: CatalogWork[] = [
-  { id: 'yl', title: '郁垒山海录', aliases: ['Chronicles of Yulei'], officialDomains: ['yuleishanhai.cn'], keywords: ['顾濯缨'] },
-  { id: 'sf', title: 'Starfall Harbor', aliases: ['星陨港'], officialDomains: ['starfallharbor.film'], keywords: ['Idris Vane'] },
+  {
+    id: 'yl',
+    title: '郁垒山海录',
+    aliases: ['Chronicles of Yulei'],
+    officialDomains: ['yuleishanhai.cn'],
+    keywords: ['顾濯缨'],
+  },
+  {
+    id: 'sf',
+    title: 'Starfall Harbor',
+    aliases: ['星陨港'],
+    officialDomains: ['starfallharbor.film'],
+    keywords: ['Idris Vane'],
+  },
   { id: 'iv', title: 'Ironvale', aliases: ['铁谷迷城'], officialDomains: ['ironvale.tv'], keywords: ['Sable Corin'] },
-  { id: 'wm', title: 'The Wintermere Letters', aliases: ['Wintermere Letters'], officialDomains: ['wintermereletters.com'], keywords: ['Ottilie Brandreth'] },
+  {
+    id: 'wm',
+    title: 'The Wintermere Letters',
+    aliases: ['Wintermere Letters'],
+    officialDomains: ['wintermereletters.com'],
+    keywords: ['Ottilie Brandreth'],
+  },
   { id: 'tw', title: '龍驤鐵騎', aliases: [], officialDomains: [], keywords: ['驍騎營'] },
 ];
 const catalog = compileCatalog(works);
@@ -18,7 +36,11 @@ const ids = (p: PageInput) => score(p).reasons.map((r) => r.id);
 
 describe('Traditional Chinese through OpenCC', () => {
   it('names a Simplified catalog work from a Traditional page whose title and author use less common characters', () => {
-    const v = score({ title: '鬱壘山海錄 全本TXT下載 - 顧濯纓', text: '鬱壘山海錄 作者：顧濯纓 百度網盘 提取碼：k7wq 本地下載', links: ['https://pan.baidu.com/s/1Yx'] });
+    const v = score({
+      title: '鬱壘山海錄 全本TXT下載 - 顧濯纓',
+      text: '鬱壘山海錄 作者：顧濯纓 百度網盘 提取碼：k7wq 本地下載',
+      links: ['https://pan.baidu.com/s/1Yx'],
+    });
     expect(v.work?.id).toBe('yl');
     expect(v.suspected).toBe(true);
   });
@@ -31,9 +53,17 @@ describe('Traditional Chinese through OpenCC', () => {
 });
 
 describe('titles written differently from the catalog', () => {
-  for (const title of ['Watch Star Fall Harbor (2026) Full Movie Online Free', 'Star-Fall.Harbor.2026.1080p.WEBRip Torrent', 'S T A R F A L L : H A R B O R watch online free']) {
+  for (const title of [
+    'Watch Star Fall Harbor (2026) Full Movie Online Free',
+    'Star-Fall.Harbor.2026.1080p.WEBRip Torrent',
+    'S T A R F A L L : H A R B O R watch online free',
+  ]) {
     it(`names the work in "${title}"`, () => {
-      const v = score({ title, text: 'Server 1 UpCloud, Server 2 Vidhide. 1080p WEBRip.', links: ['magnet:?xt=urn:btih:1'] });
+      const v = score({
+        title,
+        text: 'Server 1 UpCloud, Server 2 Vidhide. 1080p WEBRip.',
+        links: ['magnet:?xt=urn:btih:1'],
+      });
       expect(v.work?.id).toBe('sf');
       expect(v.suspected).toBe(true);
     });
@@ -41,7 +71,10 @@ describe('titles written differently from the catalog', () => {
 
   it('counts a title and its alias at the same place once', () => {
     // One mention of the title (which contains the alias) and the author's name: 1.5, below the bar.
-    const once = score({ text: 'The Wintermere Letters by Ottilie Brandreth. free download epub mobi', links: ['https://mega.nz/file/x'] });
+    const once = score({
+      text: 'The Wintermere Letters by Ottilie Brandreth. free download epub mobi',
+      links: ['https://mega.nz/file/x'],
+    });
     expect(once.work).toBeNull();
   });
 });
@@ -58,7 +91,9 @@ describe('re-uploads', () => {
     const v = score(upload);
     expect(v.suspected).toBe(true);
     expect(v.work?.id).toBe('iv');
-    expect(v.reasons.map((r) => r.id)).toEqual(expect.arrayContaining(['reupload-disclaimer', 'full-copy', 'episode-upload', 'player-embed']));
+    expect(v.reasons.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['reupload-disclaimer', 'full-copy', 'episode-upload', 'player-embed']),
+    );
   });
 
   it('counts the player with the re-upload words: the same words without a player weigh less', () => {
@@ -66,33 +101,68 @@ describe('re-uploads', () => {
   });
 
   it('flags a mirrored and zoomed upload on a video site', () => {
-    const v = score({ url: 'https://www.dailymotion.com/video/x8', title: 'Ironvale - Ep 12 [Mirrored + Zoomed]', text: 'Ironvale episode 12. Video is mirrored and zoomed because of copyright claims.', embeds: 1 });
+    const v = score({
+      url: 'https://www.dailymotion.com/video/x8',
+      title: 'Ironvale - Ep 12 [Mirrored + Zoomed]',
+      text: 'Ironvale episode 12. Video is mirrored and zoomed because of copyright claims.',
+      embeds: 1,
+    });
     expect(v.suspected).toBe(true);
   });
 
   it('flags 搬运 uploads on Chinese video sites', () => {
-    const v = score({ url: 'https://www.bilibili.com/video/BV1', title: '铁谷迷城 第7集 完整版（搬运）', text: '视频来源于网络，侵删', embeds: 1 });
+    const v = score({
+      url: 'https://www.bilibili.com/video/BV1',
+      title: '铁谷迷城 第7集 完整版（搬运）',
+      text: '视频来源于网络，侵删',
+      embeds: 1,
+    });
     expect(v.suspected).toBe(true);
   });
 
   it('does not read an official preview or the official channel as a re-upload', () => {
-    const preview = score({ url: 'https://www.youtube.com/watch?v=p', title: 'Ironvale – Episode 3 Preview', text: 'Watch the full episode now on Crunchyroll', embeds: 1 });
+    const preview = score({
+      url: 'https://www.youtube.com/watch?v=p',
+      title: 'Ironvale – Episode 3 Preview',
+      text: 'Watch the full episode now on Crunchyroll',
+      embeds: 1,
+    });
     expect(preview.reasons.map((r) => r.id)).not.toContain('episode-upload');
     expect(preview.suspected).toBe(false);
-    const official = score({ ...upload, title: 'Ironvale | Episode 1 - Full Episode | Official', text: 'Official site: ironvale.tv', links: ['https://ironvale.tv/'] });
+    const official = score({
+      ...upload,
+      title: 'Ironvale | Episode 1 - Full Episode | Official',
+      text: 'Official site: ironvale.tv',
+      links: ['https://ironvale.tv/'],
+    });
     expect(official.suspected).toBe(false);
   });
 
   it('needs a video or document-sharing site (or an uploader) for an episode number to count', () => {
-    expect(ids({ ...upload, url: 'https://animebeat.example/reviews/ironvale-7', title: 'Ironvale Episode 7', text: 'the episode' })).not.toContain('episode-upload');
+    expect(
+      ids({
+        ...upload,
+        url: 'https://animebeat.example/reviews/ironvale-7',
+        title: 'Ironvale Episode 7',
+        text: 'the episode',
+      }),
+    ).not.toContain('episode-upload');
   });
 });
 
 describe('minimum evidence', () => {
-  const stream = { text: '播放源 极速云 量子资源 本站资源均来自互联网，免费观看，无需注册 1080p 中字', links: ['magnet:?xt=urn:btih:1'], embeds: 1 };
+  const stream = {
+    text: '播放源 极速云 量子资源 本站资源均来自互联网，免费观看，无需注册 1080p 中字',
+    links: ['magnet:?xt=urn:btih:1'],
+    embeds: 1,
+  };
 
   it('names the work from a 原名/片名 line on a page that retitles it', () => {
-    const v = score({ ...stream, title: '灯塔归航 在线观看 高清完整版', text: `原名：Starfall Harbor 导演：伊德里斯 ${stream.text}` });
+    const v = score({
+      ...stream,
+      title: '灯塔归航 在线观看 高清完整版',
+      text: `原名：Starfall Harbor 导演：伊德里斯 ${stream.text}`,
+    });
     expect(v.work?.id).toBe('sf');
     expect(v.reasons[0]!.text).toContain('original-title line');
     expect(v.suspected).toBe(true);
@@ -103,37 +173,59 @@ describe('minimum evidence', () => {
   });
 
   it('weighs og:title and headings when the <title> is generic', () => {
-    const files = { text: 'File: Brandreth_Letters.epub 1.1 MB free download, no sign up', links: ['https://1fichier.com/?x8'] };
+    const files = {
+      text: 'File: Brandreth_Letters.epub 1.1 MB free download, no sign up',
+      links: ['https://1fichier.com/?x8'],
+    };
     expect(score({ ...files, title: 'Download #88213', ogTitle: 'The Wintermere Letters (EPUB)' }).work?.id).toBe('wm');
     expect(score({ ...files, title: 'Download #88213', headings: 'The Wintermere Letters' }).work?.id).toBe('wm');
     expect(score({ ...files, title: 'Download #88213' }).work).toBeNull();
   });
 
   it('reads og:title, meta keywords and h1/h2 headings from HTML', () => {
-    const html = '<head><title>x</title><meta property="og:title" content="OG"><meta name="keywords" content="a, b"></head><body><h1>Main <b>one</b></h1><h3>minor</h3><h2>Second</h2></body>';
-    expect(featuresFromHtml(html, 'https://x.example/')).toMatchObject({ ogTitle: 'OG', keywords: 'a, b', headings: 'Main one | Second' });
+    const html =
+      '<head><title>x</title><meta property="og:title" content="OG"><meta name="keywords" content="a, b"></head><body><h1>Main <b>one</b></h1><h3>minor</h3><h2>Second</h2></body>';
+    expect(featuresFromHtml(html, 'https://x.example/')).toMatchObject({
+      ogTitle: 'OG',
+      keywords: 'a, b',
+      headings: 'Main one | Second',
+    });
   });
 
   it('names the work from the file name of the copy the page shows', () => {
-    const post = { title: 'Book Drop Daily – Telegram', text: '📖 New today 📎 Ottilie_Brandreth-The_Wintermere_Letters.epub 1.2 MB' };
+    const post = {
+      title: 'Book Drop Daily – Telegram',
+      text: '📖 New today 📎 Ottilie_Brandreth-The_Wintermere_Letters.epub 1.2 MB',
+    };
     expect(score(post).work?.id).toBe('wm');
     expect(score(post).reasons[0]!.text).toContain('file name');
   });
 
   it('does not name a work from meta keywords alone, however strong the rest', () => {
-    const v = score({ ...stream, title: '深海迷航 在线观看 高清完整版', keywords: '深海迷航,星陨港,铁谷迷城,免费电影', text: `原名：Abyssal Drift ${stream.text}` });
+    const v = score({
+      ...stream,
+      title: '深海迷航 在线观看 高清完整版',
+      keywords: '深海迷航,星陨港,铁谷迷城,免费电影',
+      text: `原名：Abyssal Drift ${stream.text}`,
+    });
     expect(v.work).toBeNull();
     expect(v.suspected).toBe(false);
   });
 
   it('lets strong evidence of a copy name the work from one clear mention and a keyword, and says so', () => {
-    const strong = { title: 'Download #40221', text: 'Starfall Harbor dir. Idris Vane. 1080p WEBRip x264. Free download, direct download, no registration, virus free.', links: ['magnet:?xt=urn:btih:1', 'magnet:?xt=urn:btih:2', 'https://x.example/a.torrent'] };
+    const strong = {
+      title: 'Download #40221',
+      text: 'Starfall Harbor dir. Idris Vane. 1080p WEBRip x264. Free download, direct download, no registration, virus free.',
+      links: ['magnet:?xt=urn:btih:1', 'magnet:?xt=urn:btih:2', 'https://x.example/a.torrent'],
+    };
     const v = score(strong);
     expect(v.work?.id).toBe('sf');
     expect(v.suspected).toBe(true);
     expect(v.reasons.map((r) => r.id)).toContain('strong-evidence-naming');
     // The same mention with weak evidence names nothing.
-    expect(score({ title: 'Blog', text: 'Starfall Harbor dir. Idris Vane. Free download of my wallpaper.' }).work).toBeNull();
+    expect(
+      score({ title: 'Blog', text: 'Starfall Harbor dir. Idris Vane. Free download of my wallpaper.' }).work,
+    ).toBeNull();
   });
 });
 
@@ -151,12 +243,16 @@ describe('Chinese anti-piracy and rights-enforcement notices', () => {
   });
 
   it('still flags such a page when it hands over a drive link or an extraction code', () => {
-    expect(score({ ...notice, text: `${notice.text} 鏈接 提取碼：k7wq`, links: ['https://pan.baidu.com/s/1x'] }).suspected).toBe(true);
+    expect(
+      score({ ...notice, text: `${notice.text} 鏈接 提取碼：k7wq`, links: ['https://pan.baidu.com/s/1x'] }).suspected,
+    ).toBe(true);
   });
 
   it('treats an extraction code as a copy, and the word 提取码 with no code as talk', () => {
     expect(ids({ title: '郁垒山海录', text: '百度网盘 提取码：k7wq' })).toContain('drive-code');
-    expect(ids({ title: '郁垒山海录', text: '有人问提取码在哪里……没有提取码！百度网盘的分享链接都失效了' })).not.toContain('drive-code');
+    expect(
+      ids({ title: '郁垒山海录', text: '有人问提取码在哪里……没有提取码！百度网盘的分享链接都失效了' }),
+    ).not.toContain('drive-code');
   });
 });
 
@@ -177,11 +273,16 @@ describe('shops', () => {
 
   it('lowers the score more the more shop vocabulary a page has', () => {
     const bare = { title: shop.title, text: 'EPUB MOBI free ebook, free download, direct download, no registration' };
-    expect(score({ ...bare, text: `${bare.text} Add to basket ISBN 9781849921047 free sample` }).score).toBeLessThan(score({ ...bare, text: `${bare.text} Add to basket` }).score);
+    expect(score({ ...bare, text: `${bare.text} Add to basket ISBN 9781849921047 free sample` }).score).toBeLessThan(
+      score({ ...bare, text: `${bare.text} Add to basket` }).score,
+    );
   });
 
   it('reads a Traditional Chinese shop (放入購物車, 定價, 試閱) the same way', () => {
-    const v = score({ title: '鬱壘山海錄（卷一） - 顧濯纓 | 網路書店', text: 'ISBN：9786267329184 定價：NT$420 放入購物車 線上試閱 TXT' });
+    const v = score({
+      title: '鬱壘山海錄（卷一） - 顧濯纓 | 網路書店',
+      text: 'ISBN：9786267329184 定價：NT$420 放入購物車 線上試閱 TXT',
+    });
     expect(v.reasons.map((r) => r.id)).toEqual(expect.arrayContaining(['storefront', 'price']));
     expect(v.suspected).toBe(false);
   });

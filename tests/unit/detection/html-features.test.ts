@@ -40,21 +40,32 @@ describe('featuresFromHtml', () => {
   });
 
   it('caps the number and length of links', () => {
-    const many = Array.from({ length: 2000 }, (_, i) => `<a href="/p/${i}">${i}</a>`).join('') + `<a href="/${'x'.repeat(5000)}">long</a>`;
+    const many =
+      Array.from({ length: 2000 }, (_, i) => `<a href="/p/${i}">${i}</a>`).join('') +
+      `<a href="/${'x'.repeat(5000)}">long</a>`;
     const out = featuresFromHtml(many, 'https://x.example/');
     expect(out.links).toHaveLength(LIMITS.links);
     expect(out.links.every((l) => l.href.length <= LIMITS.href)).toBe(true);
   });
 
   it('survives unterminated tags, comments and scripts', () => {
-    for (const broken of ['<a href="x', '<!-- never closed <p>text', '<script>var a = 1;', '<title>open', '<<<>>><a><a><a></b>', '<p attr="></p>']) {
+    for (const broken of [
+      '<a href="x',
+      '<!-- never closed <p>text',
+      '<script>var a = 1;',
+      '<title>open',
+      '<<<>>><a><a><a></b>',
+      '<p attr="></p>',
+    ]) {
       expect(PageFeaturesSchema.safeParse(featuresFromHtml(broken, 'https://x.example/')).success).toBe(true);
     }
   });
 
   it('turns any input, binary included, into valid features', () => {
     const bytes = new Uint8Array(4096).map((_, i) => (i * 131 + 7) % 256);
-    expect(PageFeaturesSchema.safeParse(featuresFromHtml(new TextDecoder('latin1').decode(bytes), 'not a url')).success).toBe(true);
+    expect(
+      PageFeaturesSchema.safeParse(featuresFromHtml(new TextDecoder('latin1').decode(bytes), 'not a url')).success,
+    ).toBe(true);
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), fc.string({ maxLength: 100 }), (s, url) => {
         expect(PageFeaturesSchema.safeParse(featuresFromHtml(s, url)).success).toBe(true);

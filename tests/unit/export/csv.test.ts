@@ -5,7 +5,10 @@ import { makeNotice, recipient, sentNotice } from '../tracking/make-notice';
 
 describe('CSV export', () => {
   it('writes one row per notice with RFC 4180 quoting', () => {
-    const a = sentNotice({ id: 'a', urls: ['https://x.example/a,b', 'https://x.example/"q"'], workTitles: ['Book, Vol. 1', 'Other'] }, recipient('host', 'Host "Inc"', { providerId: 'hi' }));
+    const a = sentNotice(
+      { id: 'a', urls: ['https://x.example/a,b', 'https://x.example/"q"'], workTitles: ['Book, Vol. 1', 'Other'] },
+      recipient('host', 'Host "Inc"', { providerId: 'hi' }),
+    );
     const b = makeNotice({ id: 'b', pageTitle: 'line1\nline2' });
     const csv = noticesToCsv([a, b]);
     expect(csv.endsWith('\r\n')).toBe(true);

@@ -34,7 +34,12 @@ async function sentNoticeExport(): Promise<ExportFile> {
   const src = await freshDb();
   const repo = createNoticesRepo({ db: src, now });
   const a = await repo.createDraft({ urls: ['https://pirate.example/a'] });
-  const host = RecipientSchema.parse({ role: 'host', name: 'Hoster', providerId: 'hoster', formUrl: 'https://hoster.example/abuse' });
+  const host = RecipientSchema.parse({
+    role: 'host',
+    name: 'Hoster',
+    providerId: 'hoster',
+    formUrl: 'https://hoster.example/abuse',
+  });
   await repo.markSent(a.id, { at: now().toISOString(), channel: 'form', recipient: host, text: 'Dear Hoster' });
   return JSON.parse(await exportAll(src, now)) as ExportFile;
 }
@@ -54,17 +59,23 @@ describe('import hardening', () => {
     expect(again!.state.urls).toEqual((await bulk.get(b.id))!.state.urls);
   });
 
-  it.each(['__proto__', 'constructor', 'prototype'])('a "%s" key is refused with its path, not a TypeError', async (key) => {
-    const file = await sentNoticeExport();
-    const text = JSON.stringify(file).replace('"recipient":{', `"recipient":{"${key}":{"polluted":true},`);
-    await refusedAt(importAll(await freshDb(), text), `notices[0].recipient.${key}`);
-  });
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'a "%s" key is refused with its path, not a TypeError',
+    async (key) => {
+      const file = await sentNoticeExport();
+      const text = JSON.stringify(file).replace('"recipient":{', `"recipient":{"${key}":{"polluted":true},`);
+      await refusedAt(importAll(await freshDb(), text), `notices[0].recipient.${key}`);
+    },
+  );
 
-  it.each(['javascript:alert(1)', 'data:text/html,<script>x</script>', 'vbscript:x'])('a recipient form URL %s is refused', async (formUrl) => {
-    const file = await sentNoticeExport();
-    file.notices[0]!.recipient = { ...file.notices[0]!.recipient!, formUrl };
-    await refusedAt(importAll(await freshDb(), JSON.stringify(file)), 'notices[0].recipient.formUrl');
-  });
+  it.each(['javascript:alert(1)', 'data:text/html,<script>x</script>', 'vbscript:x'])(
+    'a recipient form URL %s is refused',
+    async (formUrl) => {
+      const file = await sentNoticeExport();
+      file.notices[0]!.recipient = { ...file.notices[0]!.recipient!, formUrl };
+      await refusedAt(importAll(await freshDb(), JSON.stringify(file)), 'notices[0].recipient.formUrl');
+    },
+  );
 
   it('events whose times go backwards are refused', async () => {
     const file = await sentNoticeExport();

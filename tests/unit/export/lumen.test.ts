@@ -3,11 +3,19 @@ import { toLumen } from '../../../lib/export/lumen';
 import { WorkSchema } from '../../../lib/model/work';
 import { makeNotice, recipient, sentNotice } from '../tracking/make-notice';
 
-const work = WorkSchema.parse({ id: 'w1', title: 'The Book', owner: 'ACME Publishing', originalUrl: 'https://acme.example/book' });
+const work = WorkSchema.parse({
+  id: 'w1',
+  title: 'The Book',
+  owner: 'ACME Publishing',
+  originalUrl: 'https://acme.example/book',
+});
 
 describe('Lumen export', () => {
   it('maps a sent DMCA notice onto Lumen fields (landscape.md §4)', () => {
-    const n = sentNotice({ regime: 'us-dmca', status: 'removed', urls: ['https://p.example/1', 'https://p.example/2'], supersedes: 'old' }, recipient('host', 'Hoster', { country: 'US' }));
+    const n = sentNotice(
+      { regime: 'us-dmca', status: 'removed', urls: ['https://p.example/1', 'https://p.example/2'], supersedes: 'old' },
+      recipient('host', 'Hoster', { country: 'US' }),
+    );
     const { notice } = toLumen(n, { works: [work], sender: { name: 'ACME Legal', kind: 'organization' } });
     expect(notice).toMatchObject({
       type: 'DMCA',
@@ -17,7 +25,14 @@ describe('Lumen export', () => {
       action_taken: 'Yes',
       related_notice_ids: ['old'],
     });
-    expect(notice.works).toEqual([{ kind: 'Unspecified', description: 'The Book', copyrighted_urls: [{ url: 'https://acme.example/book' }], infringing_urls: [{ url: 'https://p.example/1' }, { url: 'https://p.example/2' }] }]);
+    expect(notice.works).toEqual([
+      {
+        kind: 'Unspecified',
+        description: 'The Book',
+        copyrighted_urls: [{ url: 'https://acme.example/book' }],
+        infringing_urls: [{ url: 'https://p.example/1' }, { url: 'https://p.example/2' }],
+      },
+    ]);
     expect(notice.entity_notice_roles).toEqual([
       { name: 'principal', entity: { name: 'ACME Publishing' } },
       { name: 'sender', entity: { name: 'ACME Legal', kind: 'organization' } },
@@ -36,7 +51,13 @@ describe('Lumen export', () => {
     expect(toLumen(sentNotice({ status: 'partially_removed' })).notice.action_taken).toBe('Partial');
     expect(toLumen(sentNotice({ status: 'rejected' })).notice.action_taken).toBe('No');
     const draft = toLumen(makeNotice({ regime: 'cn', lang: 'zh' })).notice;
-    expect(draft).toMatchObject({ type: 'Other', action_taken: 'Unspecified', date_sent: null, language: 'zh', jurisdiction_list: ['CN'] });
+    expect(draft).toMatchObject({
+      type: 'Other',
+      action_taken: 'Unspecified',
+      date_sent: null,
+      language: 'zh',
+      jurisdiction_list: ['CN'],
+    });
     expect(draft.works[0]!.description).toBe('The Book');
   });
 });

@@ -26,12 +26,37 @@ beforeEach(async () => {
   clock = new Date('2026-03-02T09:00:00Z');
   src = await freshDb();
   repo = createNoticesRepo({ db: src, now });
-  const a = await repo.createDraft({ urls: ['https://pirate.example/a', 'https://pirate.example/"b",c'], workIds: ['w1'], workTitles: ['Book'], evidenceIds: ['ev1'] });
+  const a = await repo.createDraft({
+    urls: ['https://pirate.example/a', 'https://pirate.example/"b",c'],
+    workIds: ['w1'],
+    workTitles: ['Book'],
+    evidenceIds: ['ev1'],
+  });
   await repo.markSent(a.id, { at: clock.toISOString(), channel: 'email', recipient: host, text: 'Dear Hoster,\n…' });
   await repo.recordEvent(a.id, 'removed', {}, 'system');
   await repo.createDraft({ urls: ['https://other.example/x'], explanation: '草稿' });
-  await src.evidence.add({ id: 'ev1', captureId: 'c1', kind: 'screenshot', mime: 'image/png', sha256: await sha256Hex(blobBytes), size: blobBytes.length, url: 'https://pirate.example/a', capturedAt: clock.toISOString(), note: '', blob: new Blob([blobBytes], { type: 'image/png' }) });
-  await src.works.add({ id: 'w1', title: 'Book', aliases: [], owner: 'ACME', registration: '', originalUrl: 'https://acme.example/book', officialDomains: [], keywords: [] });
+  await src.evidence.add({
+    id: 'ev1',
+    captureId: 'c1',
+    kind: 'screenshot',
+    mime: 'image/png',
+    sha256: await sha256Hex(blobBytes),
+    size: blobBytes.length,
+    url: 'https://pirate.example/a',
+    capturedAt: clock.toISOString(),
+    note: '',
+    blob: new Blob([blobBytes], { type: 'image/png' }),
+  });
+  await src.works.add({
+    id: 'w1',
+    title: 'Book',
+    aliases: [],
+    owner: 'ACME',
+    registration: '',
+    originalUrl: 'https://acme.example/book',
+    officialDomains: [],
+    keywords: [],
+  });
   await writeSetting(src, 'defaults', { regime: 'us-dmca', lang: 'en' });
   await src.batches.add({ id: 'b1', createdAt: clock.toISOString(), urlCount: 2 });
 });
@@ -92,7 +117,9 @@ describe('JSON export / import', () => {
     clock = new Date(clock.getTime() + 3_600_000);
     await createNoticesRepo({ db: dst, now }).recordEvent(draftId, 'note', { text: 'even later' });
     const again = await importAll(dst, newer);
-    expect(again.skipped).toEqual([{ path: expect.stringMatching(/^notices\[\d\]$/), id: draftId, reason: 'local_is_newer' }]);
+    expect(again.skipped).toEqual([
+      { path: expect.stringMatching(/^notices\[\d\]$/), id: draftId, reason: 'local_is_newer' },
+    ]);
   });
 
   it('never overwrites a sent notice, work or setting that differs; it reports each one', async () => {
@@ -126,19 +153,91 @@ describe('JSON export / import', () => {
       return JSON.stringify(x);
     };
     await expectRefused(importAll(dst, text.slice(0, 100)), '(root)');
-    await expectRefused(importAll(dst, edit((x) => ((x as { format: string }).format = 'other'))), 'format');
-    await expectRefused(importAll(dst, edit((x) => (x.schemaVersion = 99))), 'schemaVersion');
-    await expectRefused(importAll(dst, edit((x) => ((x.notices[1] as { status: string }).status = 'lost'))), 'notices[1].status');
-    await expectRefused(importAll(dst, edit((x) => (x.notices[0]!.urls = []))), 'notices[0].urls');
-    await expectRefused(importAll(dst, edit((x) => (x.events[2]!.details = { forged: true }))), 'events[2]');
-    await expectRefused(importAll(dst, edit((x) => x.events.splice(1, 1))), 'events[1]');
-    await expectRefused(importAll(dst, edit((x) => (x.evidence[0]!.data = x.evidence[0]!.data.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))))), 'evidence[0].data');
-    await expectRefused(importAll(dst, edit((x) => (x.evidence[0]!.data = '@@@'))), 'evidence[0].data');
-    await expectRefused(importAll(dst, edit((x) => (x.settings[0]!.value = { regime: 'mars' }))), 'settings[0].value.regime');
-    await expectRefused(importAll(dst, edit((x) => x.notices.push(x.notices[0]!))), 'notices[2]');
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => ((x as { format: string }).format = 'other')),
+      ),
+      'format',
+    );
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => (x.schemaVersion = 99)),
+      ),
+      'schemaVersion',
+    );
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => ((x.notices[1] as { status: string }).status = 'lost')),
+      ),
+      'notices[1].status',
+    );
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => (x.notices[0]!.urls = [])),
+      ),
+      'notices[0].urls',
+    );
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => (x.events[2]!.details = { forged: true })),
+      ),
+      'events[2]',
+    );
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => x.events.splice(1, 1)),
+      ),
+      'events[1]',
+    );
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => (x.evidence[0]!.data = x.evidence[0]!.data.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')))),
+      ),
+      'evidence[0].data',
+    );
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => (x.evidence[0]!.data = '@@@')),
+      ),
+      'evidence[0].data',
+    );
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => (x.settings[0]!.value = { regime: 'mars' })),
+      ),
+      'settings[0].value.regime',
+    );
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => x.notices.push(x.notices[0]!)),
+      ),
+      'notices[2]',
+    );
     const sentIdx = (JSON.parse(text) as ExportFile).notices.findIndex((n) => n.sent);
-    await expectRefused(importAll(dst, edit((x) => (x.notices[sentIdx]!.sent!.text = 'Other text'))), `notices[${sentIdx}].sent.text`);
-    await expectRefused(importAll(dst, edit((x) => (x.notices[sentIdx]!.status = 'rejected'))), `notices[${sentIdx}].status`);
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => (x.notices[sentIdx]!.sent!.text = 'Other text')),
+      ),
+      `notices[${sentIdx}].sent.text`,
+    );
+    await expectRefused(
+      importAll(
+        dst,
+        edit((x) => (x.notices[sentIdx]!.status = 'rejected')),
+      ),
+      `notices[${sentIdx}].status`,
+    );
     // Nothing was written by any refused import.
     expect(await dst.notices.count()).toBe(0);
     expect(await dst.evidence.count()).toBe(0);

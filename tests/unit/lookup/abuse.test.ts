@@ -9,8 +9,17 @@ const net = (name: string, url: string | null = null) => parseNetwork(load(name)
 
 describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
   it('ARIN: abuse nested only under the registrant org (MSFT)', () => {
-    const n = net('arin-ip-13.64.0.0-msft-abuse-nested-in-org-2022.json', 'https://rdap.arin.net/registry/ip/13.64.0.0');
-    expect(n.contacts[0]).toMatchObject({ handle: 'MAC74-ARIN', emails: ['abuse@microsoft.com'], isAbuseRole: true, scope: 'network', depth: 1 });
+    const n = net(
+      'arin-ip-13.64.0.0-msft-abuse-nested-in-org-2022.json',
+      'https://rdap.arin.net/registry/ip/13.64.0.0',
+    );
+    expect(n.contacts[0]).toMatchObject({
+      handle: 'MAC74-ARIN',
+      emails: ['abuse@microsoft.com'],
+      isAbuseRole: true,
+      scope: 'network',
+      depth: 1,
+    });
     expect(n.contacts[0]!.notes.join(' ')).toMatch(/Listed under Microsoft Corporation/);
     expect(n.rir).toBe('arin');
     expect(n.country).toBeNull();
@@ -52,7 +61,11 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
 
   it('ARIN 2015: expanded upper-case IPv6 start/end are canonicalised', () => {
     const n = net('ipwhois2015-arin-ipv6-google-dns.json');
-    expect([n.startAddress, n.endAddress, n.cidr]).toEqual(['2001:4860::', '2001:4860:ffff:ffff:ffff:ffff:ffff:ffff', '2001:4860::/32']);
+    expect([n.startAddress, n.endAddress, n.cidr]).toEqual([
+      '2001:4860::',
+      '2001:4860:ffff:ffff:ffff:ffff:ffff:ffff',
+      '2001:4860::/32',
+    ]);
   });
 
   it('ARIN: fake 555 phone numbers on Amazon POCs are dropped and the nested abuse POC is found', () => {
@@ -91,7 +104,7 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
     expect(n.cidr).toBe('1.1.1.0/24');
   });
 
-  it('KRNIC: the IRT desk is flagged registry-desk and the operator\'s own address comes first', () => {
+  it("KRNIC: the IRT desk is flagged registry-desk and the operator's own address comes first", () => {
     const n = net('ipwhois2015-apnic-ipv4-210-107-krnic-irt-abuse.json');
     const desk = n.contacts.find((c) => c.handle === 'IRT-KRNIC-KR')!;
     expect(desk.scope).toBe('registry-desk');
@@ -104,9 +117,22 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
     const data = load('apnic-ip-1.1.1.1-irt-abuse-2024.json');
     const irt = data.entities!.find((e) => e.handle === 'IRT-APNICRANDNET-AU')!;
     irt.handle = 'IRT-CNNIC-CN';
-    irt.vcardArray = ['vcard', [['fn', {}, 'text', 'IRT-CNNIC-CN'], ['email', { pref: '1' }, 'text', 'ipas@cnnic.cn']]];
+    irt.vcardArray = [
+      'vcard',
+      [
+        ['fn', {}, 'text', 'IRT-CNNIC-CN'],
+        ['email', { pref: '1' }, 'text', 'ipas@cnnic.cn'],
+      ],
+    ];
     const org = data.entities!.find((e) => e.handle === 'ORG-ARAD1-AP')!;
-    org.vcardArray = ['vcard', [['fn', {}, 'text', 'Hangzhou Alibaba Advertising Co.,Ltd.'], ['kind', {}, 'text', 'org'], ['email', {}, 'text', 'ipadmin@alibaba-inc.com']]];
+    org.vcardArray = [
+      'vcard',
+      [
+        ['fn', {}, 'text', 'Hangzhou Alibaba Advertising Co.,Ltd.'],
+        ['kind', {}, 'text', 'org'],
+        ['email', {}, 'text', 'ipadmin@alibaba-inc.com'],
+      ],
+    ];
     data.remarks = [];
     const n = parseNetwork(data, 'https://rdap.apnic.net/ip/47.88.1.1')!;
     const desk = n.contacts.find((c) => c.emails.includes('ipas@cnnic.cn'))!;
@@ -118,11 +144,18 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
   it('JPNIC: no abuse entity; the JPNIC hostmaster is a registry desk', () => {
     const n = net('ipwhois2015-apnic-ipv6-2001-240-jpnic.json');
     expect(n.contacts).toHaveLength(1);
-    expect(n.contacts[0]).toMatchObject({ emails: ['hostmaster@nic.ad.jp'], scope: 'registry-desk', isAbuseRole: false });
+    expect(n.contacts[0]).toMatchObject({
+      emails: ['hostmaster@nic.ad.jp'],
+      scope: 'registry-desk',
+      isAbuseRole: false,
+    });
   });
 
   it('LACNIC: abuse role shared with technical; origin AS as "AS6057" strings', () => {
-    const n = net('lacnic-ip-200.40.0.0_17-antel-member-TRIMMED-2026.json', 'https://rdap.lacnic.net/rdap/ip/200.40.0.1');
+    const n = net(
+      'lacnic-ip-200.40.0.0_17-antel-member-TRIMMED-2026.json',
+      'https://rdap.lacnic.net/rdap/ip/200.40.0.1',
+    );
     expect(n.contacts[0]).toMatchObject({ handle: 'ANU', emails: ['ipadmin@antel.net.uy'], isAbuseRole: true });
     expect(n.contacts[0]!.phones[0]).toContain('#0000');
     expect(n.originAsn).toBe(6057);
@@ -138,7 +171,13 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
   it('LACNIC outside its own space: ipadmin@lacnic.net is a registry desk', () => {
     const data = load('lacnic-ip-200.40.0.0_17-antel-member-TRIMMED-2026.json');
     const anu = data.entities!.find((e) => e.handle === 'ANU')!;
-    anu.vcardArray = ['vcard', [['fn', {}, 'text', 'LACNIC desk'], ['email', {}, 'text', 'ipadmin@lacnic.net']]];
+    anu.vcardArray = [
+      'vcard',
+      [
+        ['fn', {}, 'text', 'LACNIC desk'],
+        ['email', {}, 'text', 'ipadmin@lacnic.net'],
+      ],
+    ];
     const n = parseNetwork(data, null)!;
     expect(n.contacts.find((c) => c.emails.includes('ipadmin@lacnic.net'))!.scope).toBe('registry-desk');
   });
@@ -146,7 +185,13 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
   it('LACNIC: the removed@lacnic.net placeholder is ignored and noted', () => {
     const data = load('lacnic-ip-200.40.0.0_17-antel-member-TRIMMED-2026.json');
     const anu = data.entities!.find((e) => e.handle === 'ANU')!;
-    anu.vcardArray = ['vcard', [['fn', {}, 'text', 'ANTEL URUGUAY'], ['email', {}, 'text', 'removed@lacnic.net']]];
+    anu.vcardArray = [
+      'vcard',
+      [
+        ['fn', {}, 'text', 'ANTEL URUGUAY'],
+        ['email', {}, 'text', 'removed@lacnic.net'],
+      ],
+    ];
     const n = parseNetwork(data, null)!;
     expect(n.contacts.flatMap((c) => c.emails)).not.toContain('removed@lacnic.net');
     expect(n.notes!.join(' ')).toMatch(/removed@lacnic\.net/);
@@ -161,7 +206,10 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
   });
 
   it('registro.br: abuse entity without e-mail is kept with its name and a note; cidr0 length as a string', () => {
-    const n = net('registrobr-ip-200.160.0.0_20-abuse-no-email-cidr0-string-length-TRIMMED-2026.json', 'https://rdap.registro.br/ip/200.160.0.1');
+    const n = net(
+      'registrobr-ip-200.160.0.0_20-abuse-no-email-cidr0-string-length-TRIMMED-2026.json',
+      'https://rdap.registro.br/ip/200.160.0.1',
+    );
     const abuse = n.contacts.find((c) => c.isAbuseRole)!;
     expect(abuse).toMatchObject({ handle: 'FAN', name: 'Frederico Augusto de Carvalho Neves', emails: [] });
     expect(abuse.notes.join(' ')).toMatch(/No e-mail in RDAP.*web form or phone/);
@@ -184,7 +232,13 @@ describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
 
   it('Verisign thin registry: handle-less nested registrar abuse entity with fn ""', () => {
     const r = extractContacts(load('verisign-com-domain-google.com-2024.json'), 'domain');
-    expect(r.contacts[0]).toMatchObject({ handle: null, emails: ['abusecomplaints@markmonitor.com'], phones: ['+1.2086851750'], scope: 'registrar', isAbuseRole: true });
+    expect(r.contacts[0]).toMatchObject({
+      handle: null,
+      emails: ['abusecomplaints@markmonitor.com'],
+      phones: ['+1.2086851750'],
+      scope: 'registrar',
+      isAbuseRole: true,
+    });
     expect(r.registrar).toMatchObject({ name: 'MarkMonitor Inc.', ianaId: '292' });
   });
 

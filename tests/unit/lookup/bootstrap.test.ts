@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { findAsnBase, findDomainBase, findIpBase, loadBootstrap, maxAgeMs, rdapBaseForIp } from '../../../lib/lookup/bootstrap';
+import {
+  findAsnBase,
+  findDomainBase,
+  findIpBase,
+  loadBootstrap,
+  maxAgeMs,
+  rdapBaseForIp,
+} from '../../../lib/lookup/bootstrap';
 import { runtimeFor } from '../../../lib/lookup/runtime';
 import type { LookupDeps } from '../../../lib/lookup/types';
-import { BOOTSTRAP_BASE, createFakeFetch, fakeResolver, FIXED_NOW, recordingSleep } from '../../helpers/fake-rdap-fetch';
+import {
+  BOOTSTRAP_BASE,
+  createFakeFetch,
+  fakeResolver,
+  FIXED_NOW,
+  recordingSleep,
+} from '../../helpers/fake-rdap-fetch';
 
 function setup(extra: Partial<LookupDeps> = {}) {
   const f = createFakeFetch();
   let now = FIXED_NOW.getTime();
-  const deps: LookupDeps = { fetch: f.fetch, resolve: fakeResolver({}).resolve, now: () => new Date(now), ...recordingSleep(), ...extra };
+  const deps: LookupDeps = {
+    fetch: f.fetch,
+    resolve: fakeResolver({}).resolve,
+    now: () => new Date(now),
+    ...recordingSleep(),
+    ...extra,
+  };
   return { f, deps, advance: (ms: number) => (now += ms) };
 }
 

@@ -5,7 +5,8 @@ import { CDN_RANGES } from '../../../lib/lookup/cdn-data/ranges';
 import { cdnRangeFor, detectCdn } from '../../../lib/lookup/cdn';
 import { CDN_FIXTURES } from '../../helpers/fixtures';
 
-const misp = (n: string) => (JSON.parse(readFileSync(path.join(CDN_FIXTURES, `misp-warninglist-${n}.json`), 'utf8')) as { list: string[] }).list;
+const misp = (n: string) =>
+  (JSON.parse(readFileSync(path.join(CDN_FIXTURES, `misp-warninglist-${n}.json`), 'utf8')) as { list: string[] }).list;
 
 describe('CDN data', () => {
   it('the shipped ranges match the fixture files they were generated from', () => {
@@ -13,7 +14,10 @@ describe('CDN data', () => {
     expect(CDN_RANGES.fastly.ranges.split(' ')).toEqual(misp('fastly'));
     expect(CDN_RANGES.bunny.ranges.split(' ')).toEqual(misp('bunny-net'));
     const aws = JSON.parse(readFileSync(path.join(CDN_FIXTURES, 'aws-ip-ranges-cloudfront.json'), 'utf8'));
-    const cf = [...aws.prefixes.map((p: { ip_prefix: string }) => p.ip_prefix), ...aws.ipv6_prefixes.map((p: { ipv6_prefix: string }) => p.ipv6_prefix)];
+    const cf = [
+      ...aws.prefixes.map((p: { ip_prefix: string }) => p.ip_prefix),
+      ...aws.ipv6_prefixes.map((p: { ipv6_prefix: string }) => p.ipv6_prefix),
+    ];
     expect(CDN_RANGES.cloudfront.ranges.split(' ')).toEqual(cf);
   });
 });
@@ -29,7 +33,10 @@ describe('detectCdn', () => {
   it('Fastly and CloudFront ranges', () => {
     const fastly = misp('fastly')[0]!.split('/')[0]!;
     expect(detectCdn({ ips: [fastly] })).toMatchObject({ providerId: 'fastly', confidence: 'definitive' });
-    expect(detectCdn({ ips: ['120.52.22.100'] })).toMatchObject({ providerId: 'aws-cloudfront', confidence: 'definitive' });
+    expect(detectCdn({ ips: ['120.52.22.100'] })).toMatchObject({
+      providerId: 'aws-cloudfront',
+      confidence: 'definitive',
+    });
   });
 
   it('Bunny single addresses match as /32; neighbours do not', () => {
@@ -50,7 +57,10 @@ describe('detectCdn', () => {
   });
 
   it('CNAME suffixes: cloudfront.net, Akamai edgekey.net, Alibaba kunlun*, Fastly', () => {
-    expect(detectCdn({ cnames: ['d111111abcdef8.cloudfront.net.'] })).toMatchObject({ providerId: 'aws-cloudfront', confidence: 'strong' });
+    expect(detectCdn({ cnames: ['d111111abcdef8.cloudfront.net.'] })).toMatchObject({
+      providerId: 'aws-cloudfront',
+      confidence: 'strong',
+    });
     expect(detectCdn({ cnames: ['www.example.com.edgekey.net'] })!.providerId).toBe('akamai-cdn');
     expect(detectCdn({ cnames: ['x.w.kunlungr.com'] })!.providerId).toBe('alibaba-cloud-cn');
     expect(detectCdn({ cnames: ['dualstack.n.sni.global.fastly.net'] })!.providerId).toBe('fastly');
@@ -67,7 +77,10 @@ describe('detectCdn', () => {
     const cf = detectCdn({ headers: { 'CF-RAY': '8a1b2c3d4e5f-FRA', Server: 'cloudflare' } })!;
     expect(cf).toMatchObject({ providerId: 'cloudflare', confidence: 'strong' });
     expect(cf.evidence).toEqual(['header:cf-ray', 'header:server: cloudflare']);
-    expect(detectCdn({ headers: { 'x-amz-cf-id': 'abc==' } })).toMatchObject({ providerId: 'aws-cloudfront', confidence: 'weak' });
+    expect(detectCdn({ headers: { 'x-amz-cf-id': 'abc==' } })).toMatchObject({
+      providerId: 'aws-cloudfront',
+      confidence: 'weak',
+    });
     expect(detectCdn({ headers: { 'x-served-by': 'cache-fra-etou8220034-FRA' } })!.providerId).toBe('fastly');
     expect(detectCdn({ headers: { server: 'nginx', 'x-cache': 'HIT' } })).toBeNull();
   });

@@ -4,13 +4,23 @@ import { cymruOriginName } from '../../../lib/lookup/asn';
 import { lookup } from '../../../lib/lookup/lookup';
 import type { LookupDeps, WhoisRecord } from '../../../lib/lookup/types';
 import { readRdapFixture } from '../../helpers/fixtures';
-import { createFakeFetch, fakeResolver, FIXED_NOW, recordingSleep, type FakeRoute } from '../../helpers/fake-rdap-fetch';
+import {
+  createFakeFetch,
+  fakeResolver,
+  FIXED_NOW,
+  recordingSleep,
+  type FakeRoute,
+} from '../../helpers/fake-rdap-fetch';
 
 const ARIN = 'https://rdap.arin.net/registry/';
 const MSFT: FakeRoute = { fixture: 'arin-ip-13.64.0.0-msft-abuse-nested-in-org-2022.json' };
 const cymru = (ip: string, txt: string) => ({ [`${cymruOriginName(ip)} TXT`]: [txt] });
 
-function setup(routes: Record<string, FakeRoute | FakeRoute[]>, dns: Record<string, string[] | 'throw'> = {}, extra: Partial<LookupDeps> = {}) {
+function setup(
+  routes: Record<string, FakeRoute | FakeRoute[]>,
+  dns: Record<string, string[] | 'throw'> = {},
+  extra: Partial<LookupDeps> = {},
+) {
   const f = createFakeFetch(routes);
   const r = fakeResolver(dns);
   const s = recordingSleep();
@@ -20,12 +30,28 @@ function setup(routes: Record<string, FakeRoute | FakeRoute[]>, dns: Record<stri
 
 describe('lookup()', () => {
   it('a directory entry outranks raw RDAP: Azure space gets the MSRC channel, source directory+rdap', async () => {
-    const { deps } = setup({ [`${ARIN}ip/13.64.1.1`]: MSFT }, cymru('13.64.1.1', '8075 | 13.64.0.0/11 | US | arin | 2015-11-03'));
+    const { deps } = setup(
+      { [`${ARIN}ip/13.64.1.1`]: MSFT },
+      cymru('13.64.1.1', '8075 | 13.64.0.0/11 | US | arin | 2015-11-03'),
+    );
     const res = await lookup('http://13.64.1.1/movie.mp4', deps);
     expect(LookupResultSchema.safeParse(res).success).toBe(true);
-    expect(res.addresses).toEqual([{ ip: '13.64.1.1', asn: 8075, network: { handle: 'NET-13-64-0-0-1', name: 'MSFT', cidr: '13.64.0.0/11', country: null, rir: 'arin' } }]);
+    expect(res.addresses).toEqual([
+      {
+        ip: '13.64.1.1',
+        asn: 8075,
+        network: { handle: 'NET-13-64-0-0-1', name: 'MSFT', cidr: '13.64.0.0/11', country: null, rir: 'arin' },
+      },
+    ]);
     const host = res.recipients.find((r) => r.role === 'host')!;
-    expect(host).toMatchObject({ providerId: 'azure', source: 'directory+rdap', kind: 'cloud', emails: ['abuse@microsoft.com'], formUrl: 'https://msrc.microsoft.com/report/abuse', language: 'en' });
+    expect(host).toMatchObject({
+      providerId: 'azure',
+      source: 'directory+rdap',
+      kind: 'cloud',
+      emails: ['abuse@microsoft.com'],
+      formUrl: 'https://msrc.microsoft.com/report/abuse',
+      language: 'en',
+    });
     expect(host.notes[0]).toMatch(/directory.*outranks the raw RDAP contact/);
     expect(host.notes.some((n) => n.startsWith('[unverified]'))).toBe(true);
     expect(host.network).toEqual({ ip: '13.64.1.1', handle: 'NET-13-64-0-0-1', asn: 8075, cidr: '13.64.0.0/11' });
@@ -33,7 +59,9 @@ describe('lookup()', () => {
   });
 
   it('an unknown host gets the raw RDAP abuse contact (source rdap) and the registry desk last', async () => {
-    const { deps } = setup({ 'https://rdap.apnic.net/ip/210.107.1.1': { fixture: 'ipwhois2015-apnic-ipv4-210-107-krnic-irt-abuse.json' } });
+    const { deps } = setup({
+      'https://rdap.apnic.net/ip/210.107.1.1': { fixture: 'ipwhois2015-apnic-ipv4-210-107-krnic-irt-abuse.json' },
+    });
     const res = await lookup('210.107.1.1', deps);
     expect(res.recipients.map((r) => r.role)).toEqual(['host', 'registry']);
     expect(res.recipients[0]).toMatchObject({ source: 'rdap', country: 'KR', kind: 'unknown' });
@@ -86,20 +114,29 @@ describe('lookup()', () => {
     const { deps, rdap } = setup(
       {
         [`${ARIN}ip/2606:4700::6810:101`]: { fixture: 'arin-ipv6-2606-4700-4700--1111-cloudflare-2024.json' },
-        'https://rdap.verisign.com/com/v1/domain/themarquetry.com': { fixture: 'verisign-com-domain-THEMARQUETRY.COM-2022.json' },
+        'https://rdap.verisign.com/com/v1/domain/themarquetry.com': {
+          fixture: 'verisign-com-domain-THEMARQUETRY.COM-2022.json',
+        },
       },
       { 'www.themarquetry.com AAAA': ['2606:4700::6810:101'], 'themarquetry.com NS': ['ada.ns.cloudflare.com'] },
     );
     const res = await lookup('https://www.themarquetry.com/stolen', deps, { headers: { 'CF-Ray': '8a1b-FRA' } });
     expect(res.recipients.map((r) => r.role)).toEqual(['cdn', 'registrar']);
     expect(res.cdn!.name).toBe('Cloudflare');
-    expect(res.cdn!.evidence).toEqual(expect.arrayContaining([expect.stringMatching(/^ip-in:cloudflare/), 'ns:ada.ns.cloudflare.com', 'header:cf-ray']));
+    expect(res.cdn!.evidence).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^ip-in:cloudflare/), 'ns:ada.ns.cloudflare.com', 'header:cf-ray']),
+    );
     expect(res.cdn!.note).toMatch(/origin host is hidden/);
     const cdn = res.recipients[0];
     expect(cdn).toMatchObject({ providerId: 'cloudflare', kind: 'cdn', formUrl: 'https://abuse.cloudflare.com/' });
     expect(cdn!.notes[0]).toMatch(/origin host is hidden.*forward.*disclose the origin/);
     const registrar = res.recipients[1];
-    expect(registrar).toMatchObject({ providerId: 'registrar-eu', kind: 'registrar', source: 'directory+rdap', emails: ['abuse@registrar.eu'] });
+    expect(registrar).toMatchObject({
+      providerId: 'registrar-eu',
+      kind: 'registrar',
+      source: 'directory+rdap',
+      emails: ['abuse@registrar.eu'],
+    });
     // The registrar's own RDAP (related link) is not in the fixtures: a partial result names the failed step.
     expect(res.errors).toEqual([expect.objectContaining({ step: 'rdap-registrar', kind: 'not-found' })]);
     expect(rdap()).toContain('https://rdap.registrar.eu/v1/domain/THEMARQUETRY.COM');
@@ -109,7 +146,9 @@ describe('lookup()', () => {
     const { deps } = setup(
       {
         'https://rdap.verisign.com/com/v1/domain/google.com': { fixture: 'verisign-com-domain-google.com-2024.json' },
-        'https://rdap.markmonitor.com/rdap/domain/GOOGLE.COM': { fixture: 'registrar-markmonitor-domain-GOOGLE.COM-2024.json' },
+        'https://rdap.markmonitor.com/rdap/domain/GOOGLE.COM': {
+          fixture: 'registrar-markmonitor-domain-GOOGLE.COM-2024.json',
+        },
       },
       { 'www.google.com A': [] },
     );
@@ -124,7 +163,16 @@ describe('lookup()', () => {
     const whoisCalls: string[] = [];
     const whois = async (q: string, kind: 'domain' | 'ip'): Promise<WhoisRecord | null> => {
       whoisCalls.push(`${kind}:${q}`);
-      return kind === 'domain' ? { server: 'whois.cnnic.cn', registrar: '阿里云计算有限公司（万网）', registrarUrl: null, abuseEmails: ['DomainAbuse@service.aliyun.com'], registrantOrg: null, country: 'CN' } : null;
+      return kind === 'domain'
+        ? {
+            server: 'whois.cnnic.cn',
+            registrar: '阿里云计算有限公司（万网）',
+            registrarUrl: null,
+            abuseEmails: ['DomainAbuse@service.aliyun.com'],
+            registrantOrg: null,
+            country: 'CN',
+          }
+        : null;
     };
     const dns = { 'www.pirate.cn A': ['47.88.1.1'] };
     const withWhois = setup({}, dns, { whois });
@@ -136,13 +184,38 @@ describe('lookup()', () => {
 
     const without = setup({}, dns);
     const res2 = await lookup('http://www.pirate.cn/', without.deps);
-    expect(res2.errors).toEqual(expect.arrayContaining([expect.objectContaining({ step: 'rdap-domain', kind: 'not-found', message: expect.stringMatching(/no RDAP service.*WHOIS/) })]));
+    expect(res2.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          step: 'rdap-domain',
+          kind: 'not-found',
+          message: expect.stringMatching(/no RDAP service.*WHOIS/),
+        }),
+      ]),
+    );
   });
 
   it('registro.br without an abuse e-mail falls back to port-43 WHOIS on the backend', async () => {
     const whois = async (_q: string, kind: 'domain' | 'ip'): Promise<WhoisRecord | null> =>
-      kind === 'ip' ? { server: 'whois.registro.br', registrar: null, registrarUrl: null, abuseEmails: ['abuse@example-br.net.br'], registrantOrg: 'NIC.BR', country: 'BR' } : null;
-    const { deps } = setup({ 'https://rdap.lacnic.net/rdap/ip/200.160.1.1': { fixture: 'registrobr-ip-200.160.0.0_20-abuse-no-email-cidr0-string-length-TRIMMED-2026.json' } }, {}, { whois });
+      kind === 'ip'
+        ? {
+            server: 'whois.registro.br',
+            registrar: null,
+            registrarUrl: null,
+            abuseEmails: ['abuse@example-br.net.br'],
+            registrantOrg: 'NIC.BR',
+            country: 'BR',
+          }
+        : null;
+    const { deps } = setup(
+      {
+        'https://rdap.lacnic.net/rdap/ip/200.160.1.1': {
+          fixture: 'registrobr-ip-200.160.0.0_20-abuse-no-email-cidr0-string-length-TRIMMED-2026.json',
+        },
+      },
+      {},
+      { whois },
+    );
     const res = await lookup('200.160.1.1', deps);
     const host = res.recipients.find((r) => r.role === 'host')!;
     expect(host.emails).toEqual(['abuse@example-br.net.br']);
@@ -153,9 +226,16 @@ describe('lookup()', () => {
   it('a host record without an operator address escalates to the upstream AS (autnum RDAP + directory)', async () => {
     // Derived from the RADIOLINK network: routed by AS16509 and with its POC e-mails removed.
     const net = readRdapFixture('arin-ipnetwork-192-198-0-0-abuse-poc.json') as Record<string, unknown>;
-    const strip = (e: any): any => ({ ...e, vcardArray: e.vcardArray ? ['vcard', e.vcardArray[1].filter((p: unknown[]) => p[0] !== 'email')] : undefined, entities: e.entities?.map(strip) });
+    const strip = (e: any): any => ({
+      ...e,
+      vcardArray: e.vcardArray ? ['vcard', e.vcardArray[1].filter((p: unknown[]) => p[0] !== 'email')] : undefined,
+      entities: e.entities?.map(strip),
+    });
     const variant = { ...net, arin_originas0_originautnums: [16509], entities: (net.entities as unknown[]).map(strip) };
-    const { deps, rdap } = setup({ [`${ARIN}ip/192.198.1.1`]: { json: variant }, [`${ARIN}autnum/16509`]: { fixture: 'arin-autnum-AS16509-amazon.json' } });
+    const { deps, rdap } = setup({
+      [`${ARIN}ip/192.198.1.1`]: { json: variant },
+      [`${ARIN}autnum/16509`]: { fixture: 'arin-autnum-AS16509-amazon.json' },
+    });
     const res = await lookup('192.198.1.1', deps);
     expect(rdap()).toEqual([`${ARIN}ip/192.198.1.1`, `${ARIN}autnum/16509`]);
     expect(res.recipients.map((r) => [r.role, r.providerId])).toEqual([
@@ -171,30 +251,45 @@ describe('lookup()', () => {
     const whois = async () => ({ server: 'whois.example', abuseEmails: 'not-a-list' }) as unknown as WhoisRecord;
     const { deps } = setup({}, { 'www.pirate.cn A': ['47.88.1.1'] }, { whois });
     const res = await lookup('www.pirate.cn', deps);
-    expect(res.errors).toEqual(expect.arrayContaining([expect.objectContaining({ step: 'whois', kind: 'invalid-response' })]));
+    expect(res.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ step: 'whois', kind: 'invalid-response' })]),
+    );
   });
 
   it('hostile RDAP JSON becomes an invalid-response error, never an exception', async () => {
-    const { deps } = setup({ [`${ARIN}ip/13.64.1.1`]: { json: { startAddress: ['x'], entities: { not: 'an array' } } } });
+    const { deps } = setup({
+      [`${ARIN}ip/13.64.1.1`]: { json: { startAddress: ['x'], entities: { not: 'an array' } } },
+    });
     const res = await lookup('13.64.1.1', deps);
-    expect(res.errors).toEqual(expect.arrayContaining([expect.objectContaining({ step: 'rdap-ip', kind: 'invalid-response' })]));
+    expect(res.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ step: 'rdap-ip', kind: 'invalid-response' })]),
+    );
     expect(res.addresses[0]!.network).toBeNull();
   });
 
   it('rate limiting and DNS failures are reported per step with a partial result', async () => {
-    const { deps, waits } = setup({ [`${ARIN}ip/13.64.1.1`]: { body: '', status: 429, headers: { 'retry-after': '1' } } }, { 'www.example.com A': ['13.64.1.1'], 'www.example.com AAAA': 'throw' }, { retries: 1 });
+    const { deps, waits } = setup(
+      { [`${ARIN}ip/13.64.1.1`]: { body: '', status: 429, headers: { 'retry-after': '1' } } },
+      { 'www.example.com A': ['13.64.1.1'], 'www.example.com AAAA': 'throw' },
+      { retries: 1 },
+    );
     const res = await lookup('www.example.com', deps);
     expect(waits).toEqual([1000]);
     expect(res.addresses.map((a) => a.ip)).toEqual(['13.64.1.1']);
     expect(res.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ step: 'dns', kind: 'unavailable' }), expect.objectContaining({ step: 'rdap-ip', kind: 'rate-limited' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ step: 'dns', kind: 'unavailable' }),
+        expect.objectContaining({ step: 'rdap-ip', kind: 'rate-limited' }),
+      ]),
     );
   });
 
   it('a CNAME loop is detected and capped', async () => {
     const { deps } = setup({}, { 'a.example.com CNAME': ['b.example.com.'], 'b.example.com CNAME': ['a.example.com'] });
     const res = await lookup('a.example.com', deps);
-    expect(res.errors).toEqual(expect.arrayContaining([expect.objectContaining({ step: 'dns', message: expect.stringMatching(/CNAME loop/) })]));
+    expect(res.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ step: 'dns', message: expect.stringMatching(/CNAME loop/) })]),
+    );
   });
 
   it('invalid input returns an input error without throwing', async () => {

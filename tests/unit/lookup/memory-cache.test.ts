@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { MemoryLookupCache } from '../../../lib/lookup/memory-cache';
 import type { NetworkRecord } from '../../../lib/lookup/types';
 
-const net = (start: string, end: string, handle: string): NetworkRecord => ({ startAddress: start, endAddress: end, cidr: null, handle, name: null, country: null, rir: null, originAsn: null, contacts: [] });
+const net = (start: string, end: string, handle: string): NetworkRecord => ({
+  startAddress: start,
+  endAddress: end,
+  cidr: null,
+  handle,
+  name: null,
+  country: null,
+  rir: null,
+  originAsn: null,
+  contacts: [],
+});
 
 describe('MemoryLookupCache', () => {
   it('expires entries by the injected clock', async () => {

@@ -16,8 +16,16 @@ const err = (s: string) => {
 
 describe('normalizeTarget', () => {
   it('bare hostnames get http, credentials and ports are stripped, case and trailing dot normalised', () => {
-    expect(ok('Example.COM./path?q=1')).toMatchObject({ url: 'http://example.com/path?q=1', hostname: 'example.com', registrableDomain: 'example.com' });
-    expect(ok('https://user:pw@www.Pirate.co.uk:8443/x#y')).toMatchObject({ url: 'https://www.pirate.co.uk/x#y', hostname: 'www.pirate.co.uk', registrableDomain: 'pirate.co.uk' });
+    expect(ok('Example.COM./path?q=1')).toMatchObject({
+      url: 'http://example.com/path?q=1',
+      hostname: 'example.com',
+      registrableDomain: 'example.com',
+    });
+    expect(ok('https://user:pw@www.Pirate.co.uk:8443/x#y')).toMatchObject({
+      url: 'https://www.pirate.co.uk/x#y',
+      hostname: 'www.pirate.co.uk',
+      registrableDomain: 'pirate.co.uk',
+    });
     expect(ok('example.com:8080/a').url).toBe('http://example.com/a');
     expect(ok('//cdn.example.net/file').hostname).toBe('cdn.example.net');
   });
@@ -28,26 +36,65 @@ describe('normalizeTarget', () => {
   });
 
   it('IPv4 and IPv6 literals, bracketed or bare, with null registrable domain', () => {
-    expect(ok('http://1.1.1.1:8080/x')).toMatchObject({ hostname: '1.1.1.1', ip: '1.1.1.1', registrableDomain: null, url: 'http://1.1.1.1/x' });
-    expect(ok('[2606:4700:4700:0:0:0:0:1111]')).toMatchObject({ ip: '2606:4700:4700::1111', url: 'http://[2606:4700:4700::1111]/' });
+    expect(ok('http://1.1.1.1:8080/x')).toMatchObject({
+      hostname: '1.1.1.1',
+      ip: '1.1.1.1',
+      registrableDomain: null,
+      url: 'http://1.1.1.1/x',
+    });
+    expect(ok('[2606:4700:4700:0:0:0:0:1111]')).toMatchObject({
+      ip: '2606:4700:4700::1111',
+      url: 'http://[2606:4700:4700::1111]/',
+    });
     expect(ok('2001:4860:4860::8888').ip).toBe('2001:4860:4860::8888');
   });
 
-  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'chrome://settings', 'data:text/html,hi', 'ftp://example.com/', 'mailto:a@b.com'])('refuses the scheme of %s', (s) => {
+  it.each([
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'chrome://settings',
+    'data:text/html,hi',
+    'ftp://example.com/',
+    'mailto:a@b.com',
+  ])('refuses the scheme of %s', (s) => {
     expect(err(s)).toMatchObject({ step: 'input', kind: 'invalid-input' });
   });
 
-  it.each(['', '   ', 'http://', 'http://exa mple.com', 'a'.repeat(2049), `${'a'.repeat(60)}.`.repeat(5) + 'com', `${'a'.repeat(64)}.com`, 'http://1.2.3.999/'])('refuses malformed input %#', (s) => {
+  it.each([
+    '',
+    '   ',
+    'http://',
+    'http://exa mple.com',
+    'a'.repeat(2049),
+    `${'a'.repeat(60)}.`.repeat(5) + 'com',
+    `${'a'.repeat(64)}.com`,
+    'http://1.2.3.999/',
+  ])('refuses malformed input %#', (s) => {
     expect(err(s).kind).toBe('invalid-input');
   });
 
-  it.each(['http://127.0.0.1/', 'http://10.0.0.8', '192.168.1.1', 'http://[::1]/', '[fe80::1]', '100.64.1.1', '169.254.169.254', '224.0.0.1', 'http://0x7f.1/', 'http://2130706433/', '[::ffff:10.0.0.1]'])('refuses the non-public address %s', (s) => {
+  it.each([
+    'http://127.0.0.1/',
+    'http://10.0.0.8',
+    '192.168.1.1',
+    'http://[::1]/',
+    '[fe80::1]',
+    '100.64.1.1',
+    '169.254.169.254',
+    '224.0.0.1',
+    'http://0x7f.1/',
+    'http://2130706433/',
+    '[::ffff:10.0.0.1]',
+  ])('refuses the non-public address %s', (s) => {
     expect(err(s).kind).toBe('private-target');
   });
 
-  it.each(['localhost', 'http://intranet/', 'printer.local', 'db.internal', 'app.localhost', 'router.home.arpa'])('refuses the local-only name %s', (s) => {
-    expect(err(s).kind).toBe('private-target');
-  });
+  it.each(['localhost', 'http://intranet/', 'printer.local', 'db.internal', 'app.localhost', 'router.home.arpa'])(
+    'refuses the local-only name %s',
+    (s) => {
+      expect(err(s).kind).toBe('private-target');
+    },
+  );
 
   it('property: never throws, and never returns a private target, for arbitrary strings', () => {
     fc.assert(

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { letterheadErrors } from '../../../components/options/LetterheadForm';
 import { dataUrlBytes, LetterheadSchema } from '../../../lib/model/letterhead';
 
-const good = { company: 'Moonlit Games Ltd.', address: '1 Harbour Road', email: 'legal@moonlit.example', phone: '', signatory: 'Mei Chen', signatoryTitle: 'Head of Legal' };
+const good = {
+  company: 'Moonlit Games Ltd.',
+  address: '1 Harbour Road',
+  email: 'legal@moonlit.example',
+  phone: '',
+  signatory: 'Mei Chen',
+  signatoryTitle: 'Head of Legal',
+};
 
 describe('letterhead', () => {
   it('accepts a complete letterhead and trims it', () => {
@@ -10,7 +17,11 @@ describe('letterhead', () => {
   });
 
   it('names each bad field with its own message key', () => {
-    expect(letterheadErrors({ ...good, email: 'nope', company: ' ', signatory: '' })).toEqual({ email: 'fieldInvalidEmail', company: 'fieldRequired', signatory: 'fieldRequired' });
+    expect(letterheadErrors({ ...good, email: 'nope', company: ' ', signatory: '' })).toEqual({
+      email: 'fieldInvalidEmail',
+      company: 'fieldRequired',
+      signatory: 'fieldRequired',
+    });
   });
 
   it('rejects a logo that is not an image or is over 1 MB', () => {

@@ -35,12 +35,21 @@ describe('ip', () => {
     expect(nonPublicReason(parseIp(addr)!)).toBe(reason);
   });
 
-  it.each(['1.1.1.1', '104.16.0.1', '2606:4700:4700::1111', '2001:4860:4860::8888', '::ffff:8.8.8.8', '2001:200::1', '2a00:1450::1'])('%s is public', (addr) => {
+  it.each([
+    '1.1.1.1',
+    '104.16.0.1',
+    '2606:4700:4700::1111',
+    '2001:4860:4860::8888',
+    '::ffff:8.8.8.8',
+    '2001:200::1',
+    '2a00:1450::1',
+  ])('%s is public', (addr) => {
     expect(nonPublicReason(parseIp(addr)!)).toBeNull();
   });
 
   it('rejects malformed literals', () => {
-    for (const bad of ['1.2.3', '1.2.3.256', '1::2::3', '12345::', 'g::1', '1.2.3.4.5', '', ':::']) expect(parseIp(bad)).toBeNull();
+    for (const bad of ['1.2.3', '1.2.3.256', '1::2::3', '12345::', 'g::1', '1.2.3.4.5', '', ':::'])
+      expect(parseIp(bad)).toBeNull();
   });
 
   it('reads zero-padded IPv4 as decimal', () => {

@@ -17,11 +17,23 @@ export function completeCase(over: Partial<NoticeCaseInput> = {}): NoticeCaseInp
       signatoryTitle: 'Rights Manager',
     },
     works: [
-      { title: 'The River Atlas', owner: 'Lotus Press Ltd', registration: 'TX 9-123-456', originalUrl: 'https://lotuspress.example/river-atlas' },
+      {
+        title: 'The River Atlas',
+        owner: 'Lotus Press Ltd',
+        registration: 'TX 9-123-456',
+        originalUrl: 'https://lotuspress.example/river-atlas',
+      },
     ],
     infringingUrls: ['https://pirate.example/read/river-atlas', 'https://pirate.example/dl/river-atlas.epub'],
-    explanation: 'The pages reproduce the full text of The River Atlas, chapter by chapter, with our cover art; we never licensed this site.',
-    recipient: { name: 'Example Hosting Inc.', role: 'host', kind: 'shared', emails: ['abuse@host.example'], country: 'US' },
+    explanation:
+      'The pages reproduce the full text of The River Atlas, chapter by chapter, with our cover art; we never licensed this site.',
+    recipient: {
+      name: 'Example Hosting Inc.',
+      role: 'host',
+      kind: 'shared',
+      emails: ['abuse@host.example'],
+      country: 'US',
+    },
     evidence: [{ kind: 'screenshot', sha256: SHA, capturedAt: '2026-03-01T10:00:00Z' }],
     fairUse: { considered: true },
     hosting: { ip: '203.0.113.7', handle: 'NET-203-0-113-0-1', asn: 64500, icp: '京ICP备00000000号' },

@@ -15,7 +15,9 @@ describe('lib/notices imports', () => {
   for (const f of files) {
     it(`${f} is isomorphic`, () => {
       const src = readFileSync(path.join(dir, f), 'utf8');
-      expect(src).not.toMatch(/from ['"]node:|require\(|\bbrowser\.|from ['"][^'"]*server\/|from ['"]mimetext['"]|\bBuffer\b/);
+      expect(src).not.toMatch(
+        /from ['"]node:|require\(|\bbrowser\.|from ['"][^'"]*server\/|from ['"]mimetext['"]|\bBuffer\b/,
+      );
     });
   }
 });

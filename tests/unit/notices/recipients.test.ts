@@ -40,15 +40,48 @@ const ZH_DEFECTS = [/反复侵权/, /删除令/, /《《/, /\d{4}-\d{2}-\d{2}T\d
 
 /** The law the letter's opening must cite, per regime and kind (en). */
 const LAW: Record<RegimeId, Partial<Record<Kind, string>> & { default: string }> = {
-  'us-dmca': { default: '17 U.S.C. § 512(c)(3)', search: '17 U.S.C. § 512(d)(3)', cdn: '17 U.S.C. § 512(b)(2)(E)', registrar: 'your abuse policy', upstream: '17 U.S.C. § 512(a)' },
-  'eu-dsa': { default: 'Article 16 of Regulation (EU) 2022/2065', cdn: 'Article 5(1)(e)', search: 'Directive 2001/29/EC', registrar: 'your abuse policy', upstream: 'Article 4 of Regulation (EU) 2022/2065' },
-  uk: { default: 'regulations 19 and 22', cdn: 'regulation 18(b)(v)', search: 'Copyright, Designs and Patents Act 1988', registrar: 'your abuse policy', upstream: 'regulation 17' },
-  cn: { default: 'article 1195 of the Civil Code', shared: 'articles 14 and 15', storage: 'articles 14 and 15', search: 'articles 14 and 23', registrar: 'your abuse policy', upstream: 'Regulations art. 20' },
-  'ca-notice': { default: 'sections 41.25 and 41.26', search: 'sections 41.25 and 41.27', registrar: 'your abuse policy' },
+  'us-dmca': {
+    default: '17 U.S.C. § 512(c)(3)',
+    search: '17 U.S.C. § 512(d)(3)',
+    cdn: '17 U.S.C. § 512(b)(2)(E)',
+    registrar: 'your abuse policy',
+    upstream: '17 U.S.C. § 512(a)',
+  },
+  'eu-dsa': {
+    default: 'Article 16 of Regulation (EU) 2022/2065',
+    cdn: 'Article 5(1)(e)',
+    search: 'Directive 2001/29/EC',
+    registrar: 'your abuse policy',
+    upstream: 'Article 4 of Regulation (EU) 2022/2065',
+  },
+  uk: {
+    default: 'regulations 19 and 22',
+    cdn: 'regulation 18(b)(v)',
+    search: 'Copyright, Designs and Patents Act 1988',
+    registrar: 'your abuse policy',
+    upstream: 'regulation 17',
+  },
+  cn: {
+    default: 'article 1195 of the Civil Code',
+    shared: 'articles 14 and 15',
+    storage: 'articles 14 and 15',
+    search: 'articles 14 and 23',
+    registrar: 'your abuse policy',
+    upstream: 'Regulations art. 20',
+  },
+  'ca-notice': {
+    default: 'sections 41.25 and 41.26',
+    search: 'sections 41.25 and 41.27',
+    registrar: 'your abuse policy',
+  },
   jp: { default: '情報流通プラットフォーム対処法', registrar: 'your abuse policy', upstream: 'courtesy request' },
   kr: { default: 'article 103 of the Copyright Act', registrar: 'your abuse policy', upstream: 'article 102(1)1' },
   au: { default: 'sections 36 and 101', registrar: 'your abuse policy', upstream: 'Division 2AA' },
-  in: { default: 'section 79(3)(b) of the Information Technology Act 2000', registrar: 'your abuse policy', upstream: 'section 79(2)' },
+  in: {
+    default: 'section 79(3)(b) of the Information Technology Act 2000',
+    registrar: 'your abuse policy',
+    upstream: 'section 79(2)',
+  },
   generic: { default: 'Berne Convention', registrar: 'your abuse policy', upstream: 'courtesy request' },
 };
 
@@ -79,11 +112,15 @@ describe('regime × recipient kind', () => {
         if (regime !== 'us-dmca') expect(en.text).not.toContain('/s/');
         // A registrar or a conduit is never sent a statutory hosting notice or a perjury oath.
         if (kind === 'registrar' || (kind === 'upstream' && regime !== 'ca-notice')) {
-          for (const bad of ['512(c)', 'Article 16', 'penalty of perjury', 'gives you notice']) expect(en.text).not.toContain(bad);
+          for (const bad of ['512(c)', 'Article 16', 'penalty of perjury', 'gives you notice'])
+            expect(en.text).not.toContain(bad);
           expect(en.letterKind).toBe(kind === 'registrar' ? 'abuse_report' : 'courtesy');
         }
         // Search engines get link language only.
-        if (kind === 'search') expect(intro).toMatch(regime === 'cn' ? /links listed below in your search results/ : /link to infringing copies/);
+        if (kind === 'search')
+          expect(intro).toMatch(
+            regime === 'cn' ? /links listed below in your search results/ : /link to infringing copies/,
+          );
         // A cloud host outside China is asked to remove or disable access, forwarding being the means.
         if (kind === 'cloud' && regime !== 'cn' && regime !== 'ca-notice') {
           const req = en.sections.find((s) => s.id === 'request')!.body;
@@ -134,17 +171,23 @@ describe('regime × recipient kind', () => {
     expect(csp.text).toContain('category C');
   });
 
-  it('US: the perjury statement is the signer\'s, in the § 1746 form for where the signer is', () => {
+  it("US: the perjury statement is the signer's, in the § 1746 form for where the signer is", () => {
     const abroad = draft('us-dmca', 'shared', 'en').text;
-    expect(abroad).toContain('I declare under penalty of perjury under the laws of the United States of America that I am authorized to act on behalf of Lotus Press Ltd, the owner of an exclusive right that is allegedly infringed.');
+    expect(abroad).toContain(
+      'I declare under penalty of perjury under the laws of the United States of America that I am authorized to act on behalf of Lotus Press Ltd, the owner of an exclusive right that is allegedly infringed.',
+    );
     const home = draft('us-dmca', 'shared', 'en', { signerCountry: 'US' }).text;
     expect(home).toContain('I declare under penalty of perjury that I am authorized');
     expect(home).not.toContain('laws of the United States of America');
-    expect(abroad).toContain('concluded in good faith that it is not (Lenz v. Universal Music Corp., 815 F.3d 1145 (9th Cir. 2016))');
-    expect(abroad).toContain('I have a good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law.');
+    expect(abroad).toContain(
+      'concluded in good faith that it is not (Lenz v. Universal Music Corp., 815 F.3d 1145 (9th Cir. 2016))',
+    );
+    expect(abroad).toContain(
+      'I have a good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law.',
+    );
   });
 
-  it('India: the rule 75 undertaking in the rule\'s words only on that route', () => {
+  it("India: the rule 75 undertaking in the rule's words only on that route", () => {
     const s79 = draft('in', 'shared', 'en');
     expect(s79.text).not.toMatch(/undertak/i);
     expect(s79.text).toContain('MySpace Inc. v. Super Cassettes Industries Ltd');

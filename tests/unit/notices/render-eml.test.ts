@@ -25,7 +25,11 @@ describe('renderEml', () => {
   it('parses back with a real MIME parser: headers, text, HTML and evidence attachments', async () => {
     const d = draftNotice(completeCase({ regime: 'cn', lang: 'zh-en' }), { now: NOW });
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]);
-    const eml = renderEml(d, { ...opts, attachments: [{ filename: '截图 2026-03-01.png', mime: 'image/png', bytes: png }], messageId: 'n-1@lotuspress.example' });
+    const eml = renderEml(d, {
+      ...opts,
+      attachments: [{ filename: '截图 2026-03-01.png', mime: 'image/png', bytes: png }],
+      messageId: 'n-1@lotuspress.example',
+    });
     assertWellFormed(eml);
     const p = await PostalMime.parse(eml);
     expect(p.subject).toBe(d.subject);
@@ -49,12 +53,24 @@ describe('renderEml', () => {
   it('never lets input add a header or break a line (property)', async () => {
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 200 }),
-      fc.string({ unit: fc.constantFrom('\r', '\n', ':', '<', '>', '"', '=?', '?=', 'Bcc: x@y.z', '\u202e', '书', ' ', 'a'), maxLength: 80 }),
+      fc.string({
+        unit: fc.constantFrom('\r', '\n', ':', '<', '>', '"', '=?', '?=', 'Bcc: x@y.z', '\u202e', '书', ' ', 'a'),
+        maxLength: 80,
+      }),
     );
     await fc.assert(
       fc.asyncProperty(text, text, async (title, name) => {
-        const d = draftNotice(completeCase({ works: [{ title, owner: 'o', registration: '', originalUrl: '' }], letterhead: { ...completeCase().letterhead, company: name } }), { now: NOW });
-        const eml = renderEml(d, { ...opts, attachments: [{ filename: title, mime: name, bytes: new Uint8Array([1]) }] });
+        const d = draftNotice(
+          completeCase({
+            works: [{ title, owner: 'o', registration: '', originalUrl: '' }],
+            letterhead: { ...completeCase().letterhead, company: name },
+          }),
+          { now: NOW },
+        );
+        const eml = renderEml(d, {
+          ...opts,
+          attachments: [{ filename: title, mime: name, bytes: new Uint8Array([1]) }],
+        });
         assertWellFormed(eml);
         const p = await PostalMime.parse(eml);
         expect(p.headers.every((h) => ALLOWED_HEADERS.has(h.key))).toBe(true);

@@ -6,7 +6,14 @@ import { completeCase, NOW } from './fixtures';
 // Hostile text: markup, quotes, CR/LF, bidi overrides and long runs.
 const hostile = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 60 }),
-  fc.constantFrom('<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' onmouseover='x", '\u202e<b>\r\n</b>', '&lt;already&gt;', '</style><svg/onload=1>'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    "' onmouseover='x",
+    '\u202e<b>\r\n</b>',
+    '&lt;already&gt;',
+    '</style><svg/onload=1>',
+  ),
   fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '&', '\r', '\n', '\u200f', 'a'), maxLength: 40 }),
 );
 
@@ -58,11 +65,17 @@ describe('renderHtml', () => {
 
   it('shows the logo only when it is a base64 data:image URL', () => {
     const logo = 'data:image/png;base64,iVBORw0KGgo=';
-    const withLogo = draftNotice(completeCase({ letterhead: { ...completeCase().letterhead, logo } }), { now: NOW }).html;
+    const withLogo = draftNotice(completeCase({ letterhead: { ...completeCase().letterhead, logo } }), {
+      now: NOW,
+    }).html;
     expect(withLogo).toContain(`<img src="${logo}" alt="">`);
     const noLogo = draftNotice(completeCase(), { now: NOW }).html;
     expect(noLogo).not.toContain('<img');
     // A remote or script URL never reaches the schema-validated case, and the renderer re-checks.
-    expect(() => draftNotice(completeCase({ letterhead: { ...completeCase().letterhead, logo: 'https://evil.example/x.png' } }), { now: NOW })).toThrow();
+    expect(() =>
+      draftNotice(completeCase({ letterhead: { ...completeCase().letterhead, logo: 'https://evil.example/x.png' } }), {
+        now: NOW,
+      }),
+    ).toThrow();
   });
 });

@@ -13,7 +13,7 @@ import { completeCase, NOW } from './fixtures';
  */
 const BLOCK = [
   'You can resolve this claim quickly by purchasing a retroactive licence for 500 dollars at https://lotuspress.example/resolve',
-  'Please reply with the subscriber\'s full name and mailing address.',
+  "Please reply with the subscriber's full name and mailing address.",
   'Contact us to discuss an amicable resolution and avoid a lawsuit.',
   'We would settle the matter for CAD 500.',
   'Pay $200 to avoid a lawsuit.',
@@ -55,8 +55,24 @@ const PASS = [
   'The work is registered with the Canadian Intellectual Property Office.',
 ];
 
-const ca = (over: Partial<NoticeCaseInput>) => NoticeCaseSchema.parse(completeCase({ regime: 'ca-notice', recipient: { name: 'Maple Hosting', role: 'host', kind: 'shared', emails: ['abuse@maple.example'], country: 'CA' }, ...over }));
-const blocked = (over: Partial<NoticeCaseInput>) => missingRequired(checkCompliance(ca(over))).map((i) => i.id).includes('no_settlement_demand');
+const ca = (over: Partial<NoticeCaseInput>) =>
+  NoticeCaseSchema.parse(
+    completeCase({
+      regime: 'ca-notice',
+      recipient: {
+        name: 'Maple Hosting',
+        role: 'host',
+        kind: 'shared',
+        emails: ['abuse@maple.example'],
+        country: 'CA',
+      },
+      ...over,
+    }),
+  );
+const blocked = (over: Partial<NoticeCaseInput>) =>
+  missingRequired(checkCompliance(ca(over)))
+    .map((i) => i.id)
+    .includes('no_settlement_demand');
 
 describe('Canada s. 41.25(3) filter', () => {
   it('has a corpus of at least 30 phrasings', () => {
@@ -75,11 +91,13 @@ describe('Canada s. 41.25(3) filter', () => {
     });
 
   it('scans every user field, not just the explanation', () => {
-    const demand = 'Please reply with the subscriber\'s name and address.';
+    const demand = "Please reply with the subscriber's name and address.";
     const works = completeCase().works!;
     expect(blocked({ measureNote: demand })).toBe(true);
     expect(blocked({ authority: 'Contact us to discuss an amicable resolution.' })).toBe(true);
-    expect(blocked({ works: [{ ...works[0], originalUrl: 'https://lotuspress.example/settle-now?case=123' }] })).toBe(true);
+    expect(blocked({ works: [{ ...works[0], originalUrl: 'https://lotuspress.example/settle-now?case=123' }] })).toBe(
+      true,
+    );
     expect(blocked({ works: [{ ...works[0], title: 'The River Atlas (settle for $99)' }] })).toBe(true);
     expect(blocked({ rightsBasis: demand })).toBe(true);
     expect(blocked({ infringementDesc: demand })).toBe(true);
@@ -87,8 +105,10 @@ describe('Canada s. 41.25(3) filter', () => {
     expect(blocked({ originRemoved: { basis: 'removed', detail: demand } })).toBe(true);
   });
 
-  it('lets a link to the infringer\'s own payment page through: it is the infringement, not our demand', () => {
-    expect(blocked({ explanation: 'The copy is sold at https://pirate.example/vip/pay after registration.' })).toBe(false);
+  it("lets a link to the infringer's own payment page through: it is the infringement, not our demand", () => {
+    expect(blocked({ explanation: 'The copy is sold at https://pirate.example/vip/pay after registration.' })).toBe(
+      false,
+    );
   });
 
   it('reports a bare amount of money for review without blocking', () => {
@@ -99,7 +119,14 @@ describe('Canada s. 41.25(3) filter', () => {
 
   it('the template text of a Canadian notice never trips the filter', () => {
     for (const lang of ['en', 'zh'] as const) {
-      const d = draftNotice(completeCase({ regime: 'ca-notice', lang, recipient: { name: 'Maple', role: 'host', kind: 'cloud', emails: [], country: 'CA' } }), { now: NOW });
+      const d = draftNotice(
+        completeCase({
+          regime: 'ca-notice',
+          lang,
+          recipient: { name: 'Maple', role: 'host', kind: 'cloud', emails: [], country: 'CA' },
+        }),
+        { now: NOW },
+      );
       expect(hasSettlementDemand(d.text), d.text).toBe(false);
     }
   });

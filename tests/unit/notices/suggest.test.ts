@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { measureFor, serviceKindOf } from '../../../lib/notices/measures';
 import { suggestRegime } from '../../../lib/notices/suggest';
 
-const r = (country: string | null, extra: { name?: string; language?: string; providerId?: string } = {}) => ({ name: 'P', country, ...extra });
+const r = (country: string | null, extra: { name?: string; language?: string; providerId?: string } = {}) => ({
+  name: 'P',
+  country,
+  ...extra,
+});
 
 describe('suggestRegime', () => {
   it('follows the provider country', () => {
@@ -24,7 +28,10 @@ describe('suggestRegime', () => {
 
   it('writes bilingually to a Chinese provider international desk', () => {
     expect(suggestRegime(r('CN', { language: 'en' }))).toMatchObject({ regime: 'cn', lang: 'zh-en' });
-    expect(suggestRegime(r('SG', { name: 'Alibaba Cloud (Singapore) Private Limited' }))).toMatchObject({ regime: 'generic', lang: 'zh-en' });
+    expect(suggestRegime(r('SG', { name: 'Alibaba Cloud (Singapore) Private Limited' }))).toMatchObject({
+      regime: 'generic',
+      lang: 'zh-en',
+    });
     expect(suggestRegime(r('US', { providerId: 'tencent-cloud' }))).toMatchObject({ regime: 'us-dmca', lang: 'zh-en' });
   });
 });
@@ -51,10 +58,30 @@ describe('measureFor', () => {
 
   it('asks a cloud host to remove or disable access outside China, to forward (转通知) in China, and only to forward in Canada', () => {
     const cloud = { role: 'host' as const, kind: 'cloud' as const };
-    expect(measureFor(cloud, { regime: 'us-dmca' })).toEqual(['remove_via_customer', 'suspend_service', 'repeat_infringer', 'preserve_data', 'confirm_action']);
-    expect(measureFor(cloud, { regime: 'eu-dsa' })).toEqual(['remove_via_customer', 'suspend_service', 'preserve_data', 'confirm_action']);
-    expect(measureFor(cloud, { regime: 'cn' })).toEqual(['forward_to_customer', 'necessary_measures', 'preserve_data', 'confirm_action']);
-    expect(measureFor(cloud, { regime: 'ca-notice' })).toEqual(['forward_notice', 'retain_records', 'confirm_forwarding']);
+    expect(measureFor(cloud, { regime: 'us-dmca' })).toEqual([
+      'remove_via_customer',
+      'suspend_service',
+      'repeat_infringer',
+      'preserve_data',
+      'confirm_action',
+    ]);
+    expect(measureFor(cloud, { regime: 'eu-dsa' })).toEqual([
+      'remove_via_customer',
+      'suspend_service',
+      'preserve_data',
+      'confirm_action',
+    ]);
+    expect(measureFor(cloud, { regime: 'cn' })).toEqual([
+      'forward_to_customer',
+      'necessary_measures',
+      'preserve_data',
+      'confirm_action',
+    ]);
+    expect(measureFor(cloud, { regime: 'ca-notice' })).toEqual([
+      'forward_notice',
+      'retain_records',
+      'confirm_forwarding',
+    ]);
     expect(measureFor({ role: 'search' }, { regime: 'ca-notice' })).toEqual(['delist']);
   });
 });

@@ -41,8 +41,20 @@ const REMOVE: Partial<Record<ElementId, Mutate>> = {
 /** Every kind of recipient a notice goes to (issue 12: host shared/cloud/storage, CDN, search, registrar, upstream). */
 export const RECIPIENTS = {
   shared: completeCase().recipient,
-  cloud: { name: 'Cloud Co', role: 'host' as const, kind: 'cloud' as const, emails: ['abuse@cloud.example'], country: 'US' },
-  storage: { name: 'Drive Co', role: 'host' as const, kind: 'storage' as const, emails: ['abuse@drive.example'], country: 'US' },
+  cloud: {
+    name: 'Cloud Co',
+    role: 'host' as const,
+    kind: 'cloud' as const,
+    emails: ['abuse@cloud.example'],
+    country: 'US',
+  },
+  storage: {
+    name: 'Drive Co',
+    role: 'host' as const,
+    kind: 'storage' as const,
+    emails: ['abuse@drive.example'],
+    country: 'US',
+  },
   search: { name: 'Search Co', role: 'search' as const, emails: ['removals@search.example'], country: 'US' },
   cdn: { name: 'Edge Co', role: 'cdn' as const, kind: 'cdn' as const, emails: ['abuse@edge.example'], country: 'US' },
   registrar: { name: 'Names Co', role: 'registrar' as const, emails: ['abuse@names.example'], country: 'US' },
@@ -104,12 +116,14 @@ describe('checkCompliance', () => {
     for (const v of VARIANTS)
       for (const recipient of Object.values(RECIPIENTS)) {
         const ids = checkCompliance(parse(completeCase({ ...v.over, recipient }))).items.map((i) => i.id);
-        for (const id of ['written_form', 'electronic_form', 'legal_basis', 'uploader_if_known'] as ElementId[]) expect(ids, `${v.name}`).not.toContain(id);
+        for (const id of ['written_form', 'electronic_form', 'legal_basis', 'uploader_if_known'] as ElementId[])
+          expect(ids, `${v.name}`).not.toContain(id);
       }
   });
 
   it('uses the link variant for search engines and the material variant for hosts (17 U.S.C. 512(d))', () => {
-    const ids = (recipient: NoticeCaseInput['recipient']) => checkCompliance(parse(completeCase({ regime: 'us-dmca', recipient }))).items.map((i) => i.id);
+    const ids = (recipient: NoticeCaseInput['recipient']) =>
+      checkCompliance(parse(completeCase({ regime: 'us-dmca', recipient }))).items.map((i) => i.id);
     expect(ids(RECIPIENTS.search)).toContain('link_location');
     expect(ids(RECIPIENTS.search)).not.toContain('location');
     expect(ids(RECIPIENTS.shared)).toContain('location');
@@ -118,54 +132,111 @@ describe('checkCompliance', () => {
 
   it('names US elements by statute and Chinese elements in Chinese', () => {
     const us = checkCompliance(parse(lh(completeCase({ regime: 'us-dmca' }), { signatory: '' })));
-    expect(missingRequired(us).find((i) => i.id === 'signature')).toMatchObject({ name: 'signature', citation: '17 U.S.C. 512(c)(3)(A)(i)' });
+    expect(missingRequired(us).find((i) => i.id === 'signature')).toMatchObject({
+      name: 'signature',
+      citation: '17 U.S.C. 512(c)(3)(A)(i)',
+    });
     const cn = checkCompliance(parse(lh(completeCase({ regime: 'cn' }), { address: '' })));
     expect(cn.lang).toBe('zh');
-    expect(missingRequired(cn).find((i) => i.id === 'sender_address')).toMatchObject({ name: '权利人地址', citation: '信息网络传播权保护条例 第十四条；国家版权局通知示范格式（2007）' });
+    expect(missingRequired(cn).find((i) => i.id === 'sender_address')).toMatchObject({
+      name: '权利人地址',
+      citation: '信息网络传播权保护条例 第十四条；国家版权局通知示范格式（2007）',
+    });
   });
 
   it('blocks a § 512 notice without a fair-use record (Lenz, 815 F.3d 1145), but not a registrar report', () => {
     const absent = checkCompliance(parse(completeCase({ regime: 'us-dmca', fairUse: undefined })));
     expect(absent.sendable).toBe(false);
-    expect(missingRequired(absent).find((i) => i.id === 'fair_use_check')?.citation).toBe('Lenz v. Universal Music Corp., 815 F.3d 1145 (9th Cir. 2016)');
-    expect(checkCompliance(parse(completeCase({ regime: 'us-dmca', fairUse: { considered: false } }))).sendable).toBe(false);
-    expect(checkCompliance(parse(completeCase({ regime: 'us-dmca', fairUse: undefined, recipient: RECIPIENTS.registrar }))).sendable).toBe(true);
+    expect(missingRequired(absent).find((i) => i.id === 'fair_use_check')?.citation).toBe(
+      'Lenz v. Universal Music Corp., 815 F.3d 1145 (9th Cir. 2016)',
+    );
+    expect(checkCompliance(parse(completeCase({ regime: 'us-dmca', fairUse: { considered: false } }))).sendable).toBe(
+      false,
+    );
+    expect(
+      checkCompliance(parse(completeCase({ regime: 'us-dmca', fairUse: undefined, recipient: RECIPIENTS.registrar })))
+        .sendable,
+    ).toBe(true);
   });
 
   it('reports a CDN notice without the origin-removed statement as weak, not missing (17 U.S.C. 512(b)(2)(E))', () => {
     const r = checkCompliance(parse(completeCase({ regime: 'us-dmca', recipient: RECIPIENTS.cdn })));
     expect(r.items.find((i) => i.id === 'origin_removed_stmt')?.status).toBe('weak');
-    const ok = checkCompliance(parse(completeCase({ regime: 'us-dmca', recipient: RECIPIENTS.cdn, originRemoved: { basis: 'removed' } })));
+    const ok = checkCompliance(
+      parse(completeCase({ regime: 'us-dmca', recipient: RECIPIENTS.cdn, originRemoved: { basis: 'removed' } })),
+    );
     expect(ok.items.find((i) => i.id === 'origin_removed_stmt')?.status).toBe('ok');
   });
 
   it('flags settlement, payment and personal-data language in a Canadian notice (s. 41.25(3))', () => {
-    for (const bad of ['Pay $200 to avoid a lawsuit.', 'Send us your home address.', '请支付赔偿金。', 'We offer a settlement.']) {
+    for (const bad of [
+      'Pay $200 to avoid a lawsuit.',
+      'Send us your home address.',
+      '请支付赔偿金。',
+      'We offer a settlement.',
+    ]) {
       const r = checkCompliance(parse(completeCase({ regime: 'ca-notice', explanation: bad })));
-      expect(missingRequired(r).map((i) => i.id), bad).toContain('no_settlement_demand');
+      expect(
+        missingRequired(r).map((i) => i.id),
+        bad,
+      ).toContain('no_settlement_demand');
     }
   });
 
   it('covers every element of the notice-law.md §13 columns for Japan, Korea, Australia and India', () => {
     const req = (regime: RegimeId, recipient = RECIPIENTS.shared) =>
-      checkCompliance(parse(completeCase({ regime, recipient }))).items.filter((i) => i.required).map((i) => i.id).sort();
+      checkCompliance(parse(completeCase({ regime, recipient })))
+        .items.filter((i) => i.required)
+        .map((i) => i.id)
+        .sort();
     expect(req('jp')).toEqual(
-      ['authority', 'infringement_desc', 'location', 'sender_address', 'sender_contact', 'sender_identity', 'stmt_truth_jp', 'verification_method', 'work_id'].sort(),
+      [
+        'authority',
+        'infringement_desc',
+        'location',
+        'sender_address',
+        'sender_contact',
+        'sender_identity',
+        'stmt_truth_jp',
+        'verification_method',
+        'work_id',
+      ].sort(),
     );
-    expect(req('kr')).toEqual(['authority', 'evidence_prelim', 'infringement_desc', 'location', 'rights_basis', 'sender_contact', 'sender_identity', 'work_id'].sort());
-    expect(req('au')).toEqual(['location', 'sender_address', 'sender_contact', 'sender_email', 'sender_identity', 'work_id'].sort());
+    expect(req('kr')).toEqual(
+      [
+        'authority',
+        'evidence_prelim',
+        'infringement_desc',
+        'location',
+        'rights_basis',
+        'sender_contact',
+        'sender_identity',
+        'work_id',
+      ].sort(),
+    );
+    expect(req('au')).toEqual(
+      ['location', 'sender_address', 'sender_contact', 'sender_email', 'sender_identity', 'work_id'].sort(),
+    );
     expect(req('au', RECIPIENTS.search)).toContain('link_location');
     // India: the default IT Act s. 79 route carries no undertaking; rule 75 adds s. 52 and the undertaking.
     expect(req('in')).toEqual(['infringement_desc', 'location', 'rights_basis', 'sender_identity', 'work_id'].sort());
-    const r75 = checkCompliance(parse(completeCase({ regime: 'in', india: { route: 'rule-75', undertakeSuit: true } })));
-    expect(r75.items.filter((i) => i.required).map((i) => i.id)).toEqual(expect.arrayContaining(['not_exception', 'undertaking_suit']));
+    const r75 = checkCompliance(
+      parse(completeCase({ regime: 'in', india: { route: 'rule-75', undertakeSuit: true } })),
+    );
+    expect(r75.items.filter((i) => i.required).map((i) => i.id)).toEqual(
+      expect.arrayContaining(['not_exception', 'undertaking_suit']),
+    );
   });
 
   it('marks the points the reference leaves unverified as warnings, never blocks (notice-law.md §6, §7, §8)', () => {
-    const unverified = (regime: RegimeId) => checkCompliance(parse(completeCase({ regime }))).items.filter((i) => i.unverified);
+    const unverified = (regime: RegimeId) =>
+      checkCompliance(parse(completeCase({ regime }))).items.filter((i) => i.unverified);
     for (const regime of ['jp', 'kr', 'au'] as const) {
       expect(unverified(regime).length, regime).toBeGreaterThan(0);
-      expect(unverified(regime).every((i) => !i.required), regime).toBe(true);
+      expect(
+        unverified(regime).every((i) => !i.required),
+        regime,
+      ).toBe(true);
     }
     expect(unverified('jp').map((i) => i.id)).toContain('rights_basis');
     expect(unverified('au').map((i) => i.id)).toEqual(expect.arrayContaining(['signature', 'stmt_good_faith']));
@@ -181,19 +252,31 @@ describe('checkCompliance', () => {
     expect(absent.sendable).toBe(true);
     expect(absent.items.find((i) => i.id === 'not_exception')?.status).toBe('weak');
     expect(checkCompliance(parse(completeCase({ ...r75, fairUse: { considered: false } }))).sendable).toBe(false);
-    const noUndertaking = checkCompliance(parse(completeCase({ ...r75, india: { route: 'rule-75', undertakeSuit: false } })));
+    const noUndertaking = checkCompliance(
+      parse(completeCase({ ...r75, india: { route: 'rule-75', undertakeSuit: false } })),
+    );
     expect(missingRequired(noUndertaking).map((i) => i.id)).toContain('undertaking_suit');
     // The s. 79 route needs neither.
     expect(checkCompliance(parse(completeCase({ regime: 'in', fairUse: undefined }))).sendable).toBe(true);
   });
 
   it('China: a qualified notice needs the ID or licence copy, proof of ownership and, for an agent, the power of attorney', () => {
-    const cn = (over: Partial<NoticeCaseInput>) => missingRequired(checkCompliance(parse(completeCase({ regime: 'cn', ...over })))).map((i) => i.id);
+    const cn = (over: Partial<NoticeCaseInput>) =>
+      missingRequired(checkCompliance(parse(completeCase({ regime: 'cn', ...over })))).map((i) => i.id);
     expect(cn({ idDocument: '' })).toContain('id_document');
-    expect(cn({ works: [{ title: 'T', owner: 'Lotus Press Ltd', registration: '', originalUrl: '' }] })).toContain('rights_basis');
-    expect(cn({ works: [{ title: 'T', owner: 'Lotus Press Ltd', registration: '', originalUrl: '' }], ownershipProof: '登记证书复印件' })).not.toContain('rights_basis');
+    expect(cn({ works: [{ title: 'T', owner: 'Lotus Press Ltd', registration: '', originalUrl: '' }] })).toContain(
+      'rights_basis',
+    );
+    expect(
+      cn({
+        works: [{ title: 'T', owner: 'Lotus Press Ltd', registration: '', originalUrl: '' }],
+        ownershipProof: '登记证书复印件',
+      }),
+    ).not.toContain('rights_basis');
     expect(cn({ agent: { name: '北京某某律师事务所' } })).toContain('authority');
-    expect(cn({ agent: { name: '北京某某律师事务所' }, powerOfAttorney: '授权委托书（就本次通知单独授权）' })).toEqual([]);
+    expect(cn({ agent: { name: '北京某某律师事务所' }, powerOfAttorney: '授权委托书（就本次通知单独授权）' })).toEqual(
+      [],
+    );
     expect(cn({ letterhead: { ...completeCase().letterhead, signatory: '' } })).toContain('signature');
   });
 
@@ -203,7 +286,11 @@ describe('checkCompliance', () => {
     expect(item.status).toBe('weak');
     expect(item.message).toContain('固定电话');
     expect(mobile.sendable).toBe(true);
-    expect(checkCompliance(parse(lh(completeCase({ regime: 'cn' }), { phone: '010-62000000' }))).items.find((i) => i.id === 'sender_contact')?.status).toBe('ok');
+    expect(
+      checkCompliance(parse(lh(completeCase({ regime: 'cn' }), { phone: '010-62000000' }))).items.find(
+        (i) => i.id === 'sender_contact',
+      )?.status,
+    ).toBe('ok');
   });
 
   it('cites the Regulations only where they apply: a Chinese cloud or CDN checklist cites art. 1195, never art. 14', () => {
@@ -217,14 +304,26 @@ describe('checkCompliance', () => {
   });
 
   it('EU: a one-line explanation fails art. 16(2)(a); the national provision is prompted for the member state', () => {
-    const de = { name: 'Hetzner', role: 'host' as const, kind: 'cloud' as const, emails: ['abuse@hetzner.example'], country: 'DE' };
-    const thin = checkCompliance(parse(completeCase({ regime: 'eu-dsa', recipient: de, explanation: 'Copyright infringement.' })));
+    const de = {
+      name: 'Hetzner',
+      role: 'host' as const,
+      kind: 'cloud' as const,
+      emails: ['abuse@hetzner.example'],
+      country: 'DE',
+    };
+    const thin = checkCompliance(
+      parse(completeCase({ regime: 'eu-dsa', recipient: de, explanation: 'Copyright infringement.' })),
+    );
     expect(missingRequired(thin).find((i) => i.id === 'explanation')?.citation).toBe('DSA art. 16(2)(a)');
-    const prompt = checkCompliance(parse(completeCase({ regime: 'eu-dsa', recipient: de }))).items.find((i) => i.id === 'infringed_provision')!;
+    const prompt = checkCompliance(parse(completeCase({ regime: 'eu-dsa', recipient: de }))).items.find(
+      (i) => i.id === 'infringed_provision',
+    )!;
     expect(prompt.status).toBe('weak');
     expect(prompt.message).toContain('UrhG');
     expect(prompt.message).toContain('Germany');
-    const named = checkCompliance(parse(completeCase({ regime: 'eu-dsa', recipient: de, eu: { nationalProvision: 'UrhG §§ 16, 19a' } })));
+    const named = checkCompliance(
+      parse(completeCase({ regime: 'eu-dsa', recipient: de, eu: { nationalProvision: 'UrhG §§ 16, 19a' } })),
+    );
     expect(named.items.find((i) => i.id === 'infringed_provision')?.status).toBe('ok');
     // A CDN is checked against art. 5, not art. 16.
     const cdn = checkCompliance(parse(completeCase({ regime: 'eu-dsa', recipient: RECIPIENTS.cdn })));
@@ -233,15 +332,33 @@ describe('checkCompliance', () => {
 
   it('warns when the captures cover only some of the listed URLs (evidence for each item)', () => {
     const sha = 'a'.repeat(64);
-    const one = [{ kind: 'screenshot' as const, sha256: sha, capturedAt: '2026-03-01T10:00:00Z', url: 'https://pirate.example/read/river-atlas' }];
+    const one = [
+      {
+        kind: 'screenshot' as const,
+        sha256: sha,
+        capturedAt: '2026-03-01T10:00:00Z',
+        url: 'https://pirate.example/read/river-atlas',
+      },
+    ];
     const partial = checkCompliance(parse(completeCase({ regime: 'kr', evidence: one })));
     expect(partial.items.find((i) => i.id === 'evidence_prelim')?.status).toBe('weak');
     const both = [...one, { ...one[0]!, url: 'https://pirate.example/dl/river-atlas.epub' }];
-    expect(checkCompliance(parse(completeCase({ regime: 'kr', evidence: both }))).items.find((i) => i.id === 'evidence_prelim')?.status).toBe('ok');
+    expect(
+      checkCompliance(parse(completeCase({ regime: 'kr', evidence: both }))).items.find(
+        (i) => i.id === 'evidence_prelim',
+      )?.status,
+    ).toBe('ok');
   });
 
   it('Korea: a trivially different owner string is not an agent', () => {
-    const r = checkCompliance(parse(completeCase({ regime: 'kr', works: [{ title: 'T', owner: 'LOTUS PRESS LIMITED', registration: 'R', originalUrl: '' }] })));
+    const r = checkCompliance(
+      parse(
+        completeCase({
+          regime: 'kr',
+          works: [{ title: 'T', owner: 'LOTUS PRESS LIMITED', registration: 'R', originalUrl: '' }],
+        }),
+      ),
+    );
     expect(r.items.find((i) => i.id === 'authority')?.status).toBe('ok');
   });
 
@@ -251,7 +368,9 @@ describe('checkCompliance', () => {
   });
 
   it('marks a partially invalid URL list as weak and an empty one as missing', () => {
-    const weak = checkCompliance(parse(completeCase({ regime: 'eu-dsa', infringingUrls: ['https://a.example/x', 'a.example/y'] })));
+    const weak = checkCompliance(
+      parse(completeCase({ regime: 'eu-dsa', infringingUrls: ['https://a.example/x', 'a.example/y'] })),
+    );
     expect(weak.items.find((i) => i.id === 'location')?.status).toBe('weak');
     expect(weak.sendable).toBe(true);
     const none = checkCompliance(parse(completeCase({ regime: 'eu-dsa', infringingUrls: [] })));

@@ -14,7 +14,38 @@ describe('provider directory', () => {
 
   it('holds every provider named in providers.md', () => {
     const ids = PROVIDERS.map((p) => p.id);
-    for (const id of ['alibaba-cloud-cn', 'alibaba-cloud-intl', 'tencent-cloud', 'huawei-cloud', 'baidu-cloud', 'aws', 'aws-cloudfront', 'google-cloud', 'azure', 'cloudflare', 'fastly', 'akamai-cdn', 'linode', 'digitalocean', 'vultr', 'ovhcloud', 'hetzner', 'contabo', 'leaseweb', 'scaleway', 'ionos', 'godaddy', 'namecheap', 'hostinger', 'ddos-guard', 'm247', 'markmonitor', 'cloudflare-registrar', 'reg-ru', 'registrar-eu'])
+    for (const id of [
+      'alibaba-cloud-cn',
+      'alibaba-cloud-intl',
+      'tencent-cloud',
+      'huawei-cloud',
+      'baidu-cloud',
+      'aws',
+      'aws-cloudfront',
+      'google-cloud',
+      'azure',
+      'cloudflare',
+      'fastly',
+      'akamai-cdn',
+      'linode',
+      'digitalocean',
+      'vultr',
+      'ovhcloud',
+      'hetzner',
+      'contabo',
+      'leaseweb',
+      'scaleway',
+      'ionos',
+      'godaddy',
+      'namecheap',
+      'hostinger',
+      'ddos-guard',
+      'm247',
+      'markmonitor',
+      'cloudflare-registrar',
+      'reg-ru',
+      'registrar-eu',
+    ])
       expect(ids).toContain(id);
   });
 

@@ -13,6 +13,8 @@ describe('regimeHint', () => {
 
   it('explains the generic form when the country is unknown, and the bilingual letter for Chinese groups', () => {
     expect(regimeHint(recipient(null), t)).toBe('regimeHintNoCountry(regime_generic())');
-    expect(regimeHint(recipient('SG', 'Alibaba Cloud (Singapore)'), t)).toBe('regimeHintCountry(SG|regime_generic()) regimeHintBilingual()');
+    expect(regimeHint(recipient('SG', 'Alibaba Cloud (Singapore)'), t)).toBe(
+      'regimeHintCountry(SG|regime_generic()) regimeHintBilingual()',
+    );
   });
 });

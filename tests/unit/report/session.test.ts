@@ -1,11 +1,42 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/schema';
 import type { Recipient } from '../../../lib/model/recipient';
-import { openSession, repo, saveShared, selectRecipient, sessionNotices, unselectRecipient } from '../../../entrypoints/report/session';
+import {
+  openSession,
+  repo,
+  saveShared,
+  selectRecipient,
+  sessionNotices,
+  unselectRecipient,
+} from '../../../entrypoints/report/session';
 
-const host: Recipient = { role: 'host', name: 'SWITCH', emails: ['abuse@switch.ch'], formUrl: null, country: 'CH', source: 'rdap', confidence: 0.7, notes: [] };
-const registrar: Recipient = { role: 'registrar', name: 'Tonic', emails: ['abuse@tonic.to'], formUrl: null, country: null, source: 'whois', confidence: 0.7, notes: [] };
-const target = { ok: true as const, url: 'https://ripe-host.to/game', kind: 'page' as const, captureId: null, draftId: null };
+const host: Recipient = {
+  role: 'host',
+  name: 'SWITCH',
+  emails: ['abuse@switch.ch'],
+  formUrl: null,
+  country: 'CH',
+  source: 'rdap',
+  confidence: 0.7,
+  notes: [],
+};
+const registrar: Recipient = {
+  role: 'registrar',
+  name: 'Tonic',
+  emails: ['abuse@tonic.to'],
+  formUrl: null,
+  country: null,
+  source: 'whois',
+  confidence: 0.7,
+  notes: [],
+};
+const target = {
+  ok: true as const,
+  url: 'https://ripe-host.to/game',
+  kind: 'page' as const,
+  captureId: null,
+  draftId: null,
+};
 
 beforeEach(async () => {
   await db().notices.clear();
@@ -42,7 +73,13 @@ describe('report session', () => {
   it('never touches a notice once it is sent', async () => {
     const s = await openSession(target);
     const n = await selectRecipient(s.batchId, host);
-    await repo.markSent(n.id, { at: '2026-01-01T00:00:00.000Z', channel: 'copy', recipient: host, text: 'the letter', evidenceSha256: [] });
+    await repo.markSent(n.id, {
+      at: '2026-01-01T00:00:00.000Z',
+      channel: 'copy',
+      recipient: host,
+      text: 'the letter',
+      evidenceSha256: [],
+    });
     await saveShared(s.batchId, { explanation: 'changed later' });
     await unselectRecipient(s.batchId, host);
     const after = await repo.getNotice(n.id);

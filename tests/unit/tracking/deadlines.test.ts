@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, addCalendarDays, fromLocal, isBusinessDay, toLocal } from '../../../lib/tracking/business-days';
-import { counterNoticeLawFor, counterNoticeWindow, dueFollowUps, followUpDate, isOverdue } from '../../../lib/tracking/deadlines';
+import {
+  addBusinessDays,
+  addCalendarDays,
+  fromLocal,
+  isBusinessDay,
+  toLocal,
+} from '../../../lib/tracking/business-days';
+import {
+  counterNoticeLawFor,
+  counterNoticeWindow,
+  dueFollowUps,
+  followUpDate,
+  isOverdue,
+} from '../../../lib/tracking/deadlines';
 import { recipient, sentNotice } from './make-notice';
 
 const d = (s: string) => new Date(s);
@@ -8,7 +20,9 @@ const d = (s: string) => new Date(s);
 describe('business days', () => {
   it('skips weekends: Friday + 1 is Monday, same wall-clock time', () => {
     // Fri 2026-03-06 17:00 in New York (EST, UTC-5)
-    expect(addBusinessDays(d('2026-03-06T22:00:00Z'), 1, { timeZone: 'America/New_York' }).toISOString()).toBe('2026-03-09T21:00:00.000Z');
+    expect(addBusinessDays(d('2026-03-06T22:00:00Z'), 1, { timeZone: 'America/New_York' }).toISOString()).toBe(
+      '2026-03-09T21:00:00.000Z',
+    );
   });
 
   it('keeps local time across a DST change (New York springs forward on 2026-03-08)', () => {
@@ -20,7 +34,9 @@ describe('business days', () => {
   it('counts days in the given zone: the same instant is Friday in Shanghai but Thursday in Los Angeles', () => {
     const instant = d('2026-03-05T20:00:00Z'); // Fri 04:00 Shanghai, Thu 12:00 Los Angeles
     expect(addBusinessDays(instant, 1, { timeZone: 'Asia/Shanghai' }).toISOString()).toBe('2026-03-08T20:00:00.000Z'); // Mon 04:00
-    expect(addBusinessDays(instant, 1, { timeZone: 'America/Los_Angeles' }).toISOString()).toBe('2026-03-06T20:00:00.000Z'); // Fri 12:00
+    expect(addBusinessDays(instant, 1, { timeZone: 'America/Los_Angeles' }).toISOString()).toBe(
+      '2026-03-06T20:00:00.000Z',
+    ); // Fri 12:00
   });
 
   it('skips holidays given as local dates', () => {
@@ -29,20 +45,39 @@ describe('business days', () => {
     const withHoliday = addBusinessDays(base, 1, { timeZone: 'Asia/Shanghai', holidays: ['2026-06-01'] });
     expect(plain.toISOString()).toBe('2026-06-01T02:00:00.000Z');
     expect(withHoliday.toISOString()).toBe('2026-06-02T02:00:00.000Z');
-    expect(isBusinessDay(d('2026-06-01T02:00:00Z'), { timeZone: 'Asia/Shanghai', holidays: ['2026-06-01'] })).toBe(false);
+    expect(isBusinessDay(d('2026-06-01T02:00:00Z'), { timeZone: 'Asia/Shanghai', holidays: ['2026-06-01'] })).toBe(
+      false,
+    );
     expect(isBusinessDay(d('2026-03-07T12:00:00Z'))).toBe(false);
   });
 
   it('handles DST gaps and overlaps when converting local times', () => {
     // 02:30 does not exist in New York on 2026-03-08: pushed to 03:30 EDT.
-    expect(fromLocal({ year: 2026, month: 3, day: 8, hour: 2, minute: 30, second: 0, ms: 0 }, 'America/New_York').toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    expect(
+      fromLocal(
+        { year: 2026, month: 3, day: 8, hour: 2, minute: 30, second: 0, ms: 0 },
+        'America/New_York',
+      ).toISOString(),
+    ).toBe('2026-03-08T07:30:00.000Z');
     // 01:30 happens twice on 2026-11-01: the earlier (EDT) wins.
-    expect(fromLocal({ year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0, ms: 0 }, 'America/New_York').toISOString()).toBe('2026-11-01T05:30:00.000Z');
-    expect(fromLocal({ year: 2026, month: 10, day: 25, hour: 2, minute: 30, second: 0, ms: 0 }, 'Europe/Berlin').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(
+      fromLocal(
+        { year: 2026, month: 11, day: 1, hour: 1, minute: 30, second: 0, ms: 0 },
+        'America/New_York',
+      ).toISOString(),
+    ).toBe('2026-11-01T05:30:00.000Z');
+    expect(
+      fromLocal(
+        { year: 2026, month: 10, day: 25, hour: 2, minute: 30, second: 0, ms: 0 },
+        'Europe/Berlin',
+      ).toISOString(),
+    ).toBe('2026-10-25T00:30:00.000Z');
   });
 
   it('adds calendar days by local date, not by 24 h', () => {
-    expect(addCalendarDays(d('2026-03-01T15:00:00Z'), 15, { timeZone: 'America/New_York' }).toISOString()).toBe('2026-03-16T14:00:00.000Z');
+    expect(addCalendarDays(d('2026-03-01T15:00:00Z'), 15, { timeZone: 'America/New_York' }).toISOString()).toBe(
+      '2026-03-16T14:00:00.000Z',
+    );
   });
 
   it('refuses negative or fractional business days', () => {
@@ -65,11 +100,14 @@ describe('follow-up dates', () => {
     const f = followUpDate({ recipient: recipient('host', 'Unknown'), regime: 'us-dmca' }, sentAt, { timeZone: 'UTC' });
     expect(f).toMatchObject({ source: 'regime', at: d('2026-03-13T10:00:00Z') });
     expect(f.basis).toContain('512(c)(1)(C)');
-    expect(followUpDate({ recipient: null, regime: 'cn' }, sentAt, { timeZone: 'Asia/Shanghai' }).at.toISOString()).toBe('2026-03-11T10:00:00.000Z');
+    expect(
+      followUpDate({ recipient: null, regime: 'cn' }, sentAt, { timeZone: 'Asia/Shanghai' }).at.toISOString(),
+    ).toBe('2026-03-11T10:00:00.000Z');
   });
 
   it('has a default with its basis for Japan, Korea, Australia and India', () => {
-    const f = (regime: 'jp' | 'kr' | 'au' | 'in') => followUpDate({ recipient: null, regime }, sentAt, { timeZone: 'UTC' });
+    const f = (regime: 'jp' | 'kr' | 'au' | 'in') =>
+      followUpDate({ recipient: null, regime }, sentAt, { timeZone: 'UTC' });
     expect(f('in')).toMatchObject({ source: 'regime', at: d('2026-03-10T10:00:00Z') });
     expect(f('in').basis).toContain('36 hours');
     expect(f('jp').basis).toContain('7 days');

@@ -35,7 +35,13 @@ describe('nextRung', () => {
 });
 
 describe('escalationCase', () => {
-  const first = sentNotice({ id: 'n1', status: 'no_response', candidates: all, sent: sentRecord(cdn, '2026-03-02T09:00:00.000Z'), recipient: cdn });
+  const first = sentNotice({
+    id: 'n1',
+    status: 'no_response',
+    candidates: all,
+    sent: sentRecord(cdn, '2026-03-02T09:00:00.000Z'),
+    recipient: cdn,
+  });
   const second = sentNotice({
     id: 'n2',
     status: 'rejected',
@@ -61,11 +67,20 @@ describe('escalationCase', () => {
 
   it('hands priorNotices over in the shape the drafting module accepts', () => {
     const c = escalationCase(second, [first]);
-    expect(PriorNoticeSchema.array().parse(c.priorNotices)).toEqual(c.priorNotices.map(({ id, date, recipient }) => ({ id, date, recipient })));
+    expect(PriorNoticeSchema.array().parse(c.priorNotices)).toEqual(
+      c.priorNotices.map(({ id, date, recipient }) => ({ id, date, recipient })),
+    );
   });
 
   it('offers the ladder from every open status and refuses a closed or unsent notice', () => {
-    for (const status of ['sent', 'acknowledged', 'no_response', 'rejected', 'partially_removed', 'counter_noticed'] as const) {
+    for (const status of [
+      'sent',
+      'acknowledged',
+      'no_response',
+      'rejected',
+      'partially_removed',
+      'counter_noticed',
+    ] as const) {
       expect(escalationCase({ ...first, status }).recipient).toBeTruthy();
     }
     for (const status of ['draft', 'removed', 'withdrawn', 'escalated'] as const) {

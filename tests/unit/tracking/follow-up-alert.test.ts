@@ -9,7 +9,10 @@ describe('follow-up alert', () => {
   });
 
   it('notifies once when the count rises, not again for the same notices', () => {
-    expect(followUpAlert(['a', 'b', 'c'], 0)).toEqual({ badge: '3', notification: { id: 'follow-up:list', key: 'followUpsMany', count: 3 } });
+    expect(followUpAlert(['a', 'b', 'c'], 0)).toEqual({
+      badge: '3',
+      notification: { id: 'follow-up:list', key: 'followUpsMany', count: 3 },
+    });
     expect(followUpAlert(['a', 'b', 'c'], 3).notification).toBeNull();
     expect(followUpAlert(['a', 'b'], 3)).toEqual({ badge: '2', notification: null });
     expect(followUpAlert([], 2)).toEqual({ badge: '', notification: null });

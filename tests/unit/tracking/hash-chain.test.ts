@@ -39,7 +39,9 @@ describe('hash chain', () => {
       expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
     }
     expect(events.slice(1).every((e) => e.textHash === TEXT_HASH)).toBe(true);
-    expect(await verifyChain(events, sha256Hex, { textSha256: TEXT_HASH, head: { seq: 5, hash: events[5]!.hash } })).toEqual({ ok: true });
+    expect(
+      await verifyChain(events, sha256Hex, { textSha256: TEXT_HASH, head: { seq: 5, hash: events[5]!.hash } }),
+    ).toEqual({ ok: true });
   });
 
   it('accepts an empty log', async () => {
@@ -64,7 +66,12 @@ describe('hash chain', () => {
     for (const edit of edits) {
       for (const at of [0, 3, 7]) {
         const tampered = events.map((e, i) => (i === at ? edit(e) : e));
-        expect(await verifyChain(tampered, sha256Hex)).toEqual({ ok: false, brokenAt: at, eventId: `e${at}`, reason: 'edited' });
+        expect(await verifyChain(tampered, sha256Hex)).toEqual({
+          ok: false,
+          brokenAt: at,
+          eventId: `e${at}`,
+          reason: 'edited',
+        });
       }
     }
   });
@@ -81,14 +88,24 @@ describe('hash chain', () => {
     const gap = events.filter((e) => e.seq !== 3);
     expect(await verifyChain(gap, sha256Hex)).toEqual({ ok: false, brokenAt: 3, eventId: 'e4', reason: 'missing' });
     const head = { seq: 5, hash: events[5]!.hash };
-    expect(await verifyChain(events.slice(0, 5), sha256Hex, { head })).toEqual({ ok: false, brokenAt: 5, eventId: null, reason: 'missing' });
+    expect(await verifyChain(events.slice(0, 5), sha256Hex, { head })).toEqual({
+      ok: false,
+      brokenAt: 5,
+      eventId: null,
+      reason: 'missing',
+    });
     expect(await verifyChain([], sha256Hex, { head })).toMatchObject({ ok: false, reason: 'missing', brokenAt: 0 });
   });
 
   it('detects reordering', async () => {
     const events = await chain(6);
     const swapped = [events[0]!, events[2]!, events[1]!, ...events.slice(3)];
-    expect(await verifyChain(swapped, sha256Hex)).toEqual({ ok: false, brokenAt: 2, eventId: 'e2', reason: 'reordered' });
+    expect(await verifyChain(swapped, sha256Hex)).toEqual({
+      ok: false,
+      brokenAt: 2,
+      eventId: 'e2',
+      reason: 'reordered',
+    });
     // Renumbered and re-hashed to hide the swap: still caught, at the first broken link.
     const renumbered = await Promise.all(
       swapped.map(async (e, i) => {
@@ -105,13 +122,23 @@ describe('hash chain', () => {
 
   it('detects a sent text that no longer matches the log', async () => {
     const events = await chain(4);
-    expect(await verifyChain(events, sha256Hex, { textSha256: 'c'.repeat(64) })).toEqual({ ok: false, brokenAt: 1, eventId: 'e1', reason: 'text_mismatch' });
+    expect(await verifyChain(events, sha256Hex, { textSha256: 'c'.repeat(64) })).toEqual({
+      ok: false,
+      brokenAt: 1,
+      eventId: 'e1',
+      reason: 'text_mismatch',
+    });
   });
 
   it('detects a text hash swapped after sending even when the event was re-hashed', async () => {
     const events = await chain(4);
     const forged = await appendEvent(events[2]!, { ...events[3]!, textHash: 'd'.repeat(64) }, sha256Hex);
-    expect(await verifyChain([...events.slice(0, 3), forged], sha256Hex)).toEqual({ ok: false, brokenAt: 3, eventId: 'e3', reason: 'text_mismatch' });
+    expect(await verifyChain([...events.slice(0, 3), forged], sha256Hex)).toEqual({
+      ok: false,
+      brokenAt: 3,
+      eventId: 'e3',
+      reason: 'text_mismatch',
+    });
   });
 });
 
@@ -120,16 +147,21 @@ describe('hash chain, property', () => {
     const fc = (await import('fast-check')).default;
     const base = await chain(10);
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 9 }), fc.constantFrom('at', 'kind', 'actor', 'details', 'noticeId'), fc.string({ minLength: 1, maxLength: 8 }), async (at, field, junk) => {
-        const tampered = base.map((e, i) => {
-          if (i !== at) return e;
-          if (field === 'details') return { ...e, details: { ...e.details, junk } };
-          if (field === 'actor') return { ...e, actor: e.actor === 'user' ? ('system' as const) : ('user' as const) };
-          return { ...e, [field]: `${String((e as Record<string, unknown>)[field])}${junk}` };
-        });
-        const verdict = await verifyChain(tampered, sha256Hex);
-        expect(verdict).toEqual({ ok: false, brokenAt: at, eventId: `e${at}`, reason: 'edited' });
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom('at', 'kind', 'actor', 'details', 'noticeId'),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        async (at, field, junk) => {
+          const tampered = base.map((e, i) => {
+            if (i !== at) return e;
+            if (field === 'details') return { ...e, details: { ...e.details, junk } };
+            if (field === 'actor') return { ...e, actor: e.actor === 'user' ? ('system' as const) : ('user' as const) };
+            return { ...e, [field]: `${String((e as Record<string, unknown>)[field])}${junk}` };
+          });
+          const verdict = await verifyChain(tampered, sha256Hex);
+          expect(verdict).toEqual({ ok: false, brokenAt: at, eventId: `e${at}`, reason: 'edited' });
+        },
+      ),
       { numRuns: 60 },
     );
   });

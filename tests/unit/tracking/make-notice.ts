@@ -4,7 +4,12 @@ import { RecipientSchema, type Recipient } from '../../../lib/model/recipient';
 export const T0 = '2026-03-02T09:00:00.000Z';
 
 export function recipient(role: Recipient['role'], name: string, extra: Partial<Recipient> = {}): Recipient {
-  return RecipientSchema.parse({ role, name, emails: [`abuse@${name.toLowerCase().replace(/\W+/g, '')}.example`], ...extra });
+  return RecipientSchema.parse({
+    role,
+    name,
+    emails: [`abuse@${name.toLowerCase().replace(/\W+/g, '')}.example`],
+    ...extra,
+  });
 }
 
 export function makeNotice(over: Partial<Notice> = {}): Notice {

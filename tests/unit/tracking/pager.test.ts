@@ -44,7 +44,9 @@ describe('pager', () => {
         urls: [`https://h${i % 50}.example/${i}`],
         sentAt: sent ? at : null,
         // Every 7th sent notice is past its follow-up date.
-        followUpAt: sent ? new Date(i % 7 === 1 ? base + i * 1000 : Date.parse('2026-09-01T00:00:00Z')).toISOString() : null,
+        followUpAt: sent
+          ? new Date(i % 7 === 1 ? base + i * 1000 : Date.parse('2026-09-01T00:00:00Z')).toISOString()
+          : null,
       });
     });
     await db.notices.bulkAdd(notices);

@@ -40,23 +40,69 @@ describe('providerStats', () => {
   it('counts sent, removals (including later counter-noticed), rate and median days per provider', () => {
     const stats = providerStats(notices, events);
     expect(stats).toEqual([
-      { provider: 'fast', name: 'FastHost', sent: 3, removed: 3, partiallyRemoved: 0, rejected: 0, noResponse: 0, decided: 3, pending: 0, removalRate: 1, medianDaysToRemoval: 3 },
-      { provider: 'slowhost', name: 'SlowHost', sent: 2, removed: 0, partiallyRemoved: 0, rejected: 1, noResponse: 1, decided: 2, pending: 0, removalRate: 0, medianDaysToRemoval: null },
+      {
+        provider: 'fast',
+        name: 'FastHost',
+        sent: 3,
+        removed: 3,
+        partiallyRemoved: 0,
+        rejected: 0,
+        noResponse: 0,
+        decided: 3,
+        pending: 0,
+        removalRate: 1,
+        medianDaysToRemoval: 3,
+      },
+      {
+        provider: 'slowhost',
+        name: 'SlowHost',
+        sent: 2,
+        removed: 0,
+        partiallyRemoved: 0,
+        rejected: 1,
+        noResponse: 1,
+        decided: 2,
+        pending: 0,
+        removalRate: 0,
+        medianDaysToRemoval: null,
+      },
     ]);
   });
 
   it('counts only decided notices in the rate; a pending notice is shown apart until its deadline passes', () => {
     const fresh = recipient('cdn', 'Cloudflare', { providerId: 'cloudflare' });
     const ns = [
-      sentNotice({ id: 'p1', status: 'sent', sent: sentRecord(fresh, '2026-03-01T00:00:00.000Z'), followUpAt: '2026-03-06T00:00:00.000Z' }),
-      sentNotice({ id: 'p2', status: 'acknowledged', sent: sentRecord(fresh, '2026-03-01T00:00:00.000Z'), followUpAt: '2026-03-09T00:00:00.000Z' }),
+      sentNotice({
+        id: 'p1',
+        status: 'sent',
+        sent: sentRecord(fresh, '2026-03-01T00:00:00.000Z'),
+        followUpAt: '2026-03-06T00:00:00.000Z',
+      }),
+      sentNotice({
+        id: 'p2',
+        status: 'acknowledged',
+        sent: sentRecord(fresh, '2026-03-01T00:00:00.000Z'),
+        followUpAt: '2026-03-09T00:00:00.000Z',
+      }),
       sentNotice({ id: 'p3', status: 'removed', sent: sentRecord(fresh, '2026-03-01T00:00:00.000Z') }),
     ];
     const evs = [ev('p3', 2, 'removed', '2026-03-02T00:00:00.000Z')];
     // Minutes after sending: one removal decided, two pending; the rate is 100%, not 33%.
-    expect(providerStats(ns, evs, new Date('2026-03-02T01:00:00Z'))[0]).toMatchObject({ sent: 3, decided: 1, pending: 2, removed: 1, removalRate: 1, noResponse: 0 });
+    expect(providerStats(ns, evs, new Date('2026-03-02T01:00:00Z'))[0]).toMatchObject({
+      sent: 3,
+      decided: 1,
+      pending: 2,
+      removed: 1,
+      removalRate: 1,
+      noResponse: 0,
+    });
     // After p1's deadline it counts as no response, p2 is still pending.
-    expect(providerStats(ns, evs, new Date('2026-03-07T00:00:00Z'))[0]).toMatchObject({ decided: 2, pending: 1, noResponse: 1, removalRate: 0.5 });
+    expect(providerStats(ns, evs, new Date('2026-03-07T00:00:00Z'))[0]).toMatchObject({
+      decided: 2,
+      pending: 1,
+      noResponse: 1,
+      removalRate: 0.5,
+    });
   });
 
   it('is empty without sent notices', () => {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../lib/errors';
 import { NoticeStatusSchema, type NoticeStatus } from '../../../lib/model/notice';
-import { allowedTransitions, eventKindFor, isStatusKind, targetOfKind, transition, TRANSITIONS } from '../../../lib/tracking/status';
+import {
+  allowedTransitions,
+  eventKindFor,
+  isStatusKind,
+  targetOfKind,
+  transition,
+  TRANSITIONS,
+} from '../../../lib/tracking/status';
 import { makeNotice, recipient, sentNotice, sentRecord } from './make-notice';
 
 const ALL = NoticeStatusSchema.options;
@@ -63,7 +70,9 @@ describe('status machine', () => {
     expect(transition(n, 'acknowledged', { at, actor: 'system' }).notice.followUpAt).toBe(n.followUpAt);
     expect(transition(n, 'removed', { at, actor: 'system' }).notice.followUpAt).toBeNull();
     const later = new Date('2026-03-20T00:00:00Z');
-    expect(transition(n, 'counter_noticed', { at, actor: 'user', followUpAt: later }).notice.followUpAt).toBe(later.toISOString());
+    expect(transition(n, 'counter_noticed', { at, actor: 'user', followUpAt: later }).notice.followUpAt).toBe(
+      later.toISOString(),
+    );
   });
 
   it('maps event kinds back to statuses', () => {

@@ -7,7 +7,18 @@ import { rankByIgnoring } from '../../../lib/tracking/ignore-rank';
 import type { ProviderStats } from '../../../lib/tracking/stats';
 import { T0, sentNotice } from './make-notice';
 
-const ev = (kind: string, details: Record<string, unknown>, seq = 0): NoticeEvent => ({ id: `e${seq}`, noticeId: 'n1', seq, at: T0, kind, actor: 'user', details, prevHash: '', textHash: '', hash: '' });
+const ev = (kind: string, details: Record<string, unknown>, seq = 0): NoticeEvent => ({
+  id: `e${seq}`,
+  noticeId: 'n1',
+  seq,
+  at: T0,
+  kind,
+  actor: 'user',
+  details,
+  prevHash: '',
+  textHash: '',
+  hash: '',
+});
 
 describe('notice age', () => {
   it('counts whole days since sending and marks an awaiting notice past its follow-up date', () => {
@@ -21,7 +32,16 @@ describe('notice age', () => {
 
 describe('event details', () => {
   it('flattens nested details into readable lines', () => {
-    expect(detailLines({ from: 'sent', to: 'rejected', window: { earliest: 'x', unverified: false }, matched: ['a', 'b'], empty: [], none: null })).toEqual([
+    expect(
+      detailLines({
+        from: 'sent',
+        to: 'rejected',
+        window: { earliest: 'x', unverified: false },
+        matched: ['a', 'b'],
+        empty: [],
+        none: null,
+      }),
+    ).toEqual([
       { key: 'from', value: 'sent' },
       { key: 'to', value: 'rejected' },
       { key: 'window.earliest', value: 'x' },
@@ -35,9 +55,17 @@ describe('event details', () => {
 });
 
 describe('clocks from the log', () => {
-  const window = { law: 'us-512g', earliest: '2026-03-16T09:00:00.000Z', latest: '2026-03-20T09:00:00.000Z', basis: '17 U.S.C. § 512(g)(2)(C)' };
+  const window = {
+    law: 'us-512g',
+    earliest: '2026-03-16T09:00:00.000Z',
+    latest: '2026-03-20T09:00:00.000Z',
+    basis: '17 U.S.C. § 512(g)(2)(C)',
+  };
   it('reads the latest counter-notice window', () => {
-    expect(counterWindowFromLog([ev('sent', {}), ev('counter_notice_received', { window }, 1)])).toEqual({ ...window, unverified: false });
+    expect(counterWindowFromLog([ev('sent', {}), ev('counter_notice_received', { window }, 1)])).toEqual({
+      ...window,
+      unverified: false,
+    });
     expect(counterWindowFromLog([ev('sent', {})])).toBeNull();
   });
 
@@ -45,14 +73,26 @@ describe('clocks from the log', () => {
     const n = sentNotice({ followUpAt: '2026-03-09T09:00:00.000Z', regime: 'us-dmca' });
     expect(followUpBasis(n, [ev('sent', { followUpBasis: 'Hoster publishes 24 h' })])).toBe('Hoster publishes 24 h');
     expect(followUpBasis({ ...n, status: 'acknowledged' }, [])).toMatch(/512\(c\)\(1\)\(C\)/);
-    expect(followUpBasis({ ...n, status: 'counter_noticed' }, [ev('counter_notice_received', { window })])).toBe(window.basis);
+    expect(followUpBasis({ ...n, status: 'counter_noticed' }, [ev('counter_notice_received', { window })])).toBe(
+      window.basis,
+    );
     expect(followUpBasis({ ...n, followUpAt: null }, [])).toBeNull();
   });
 });
 
 describe('ranking providers that ignore notices', () => {
   const s = (provider: string, sent: number, removed: number, noResponse: number): ProviderStats => ({
-    provider, name: provider, sent, removed, partiallyRemoved: 0, rejected: 0, noResponse, decided: sent, pending: 0, removalRate: removed / sent, medianDaysToRemoval: null,
+    provider,
+    name: provider,
+    sent,
+    removed,
+    partiallyRemoved: 0,
+    rejected: 0,
+    noResponse,
+    decided: sent,
+    pending: 0,
+    removalRate: removed / sent,
+    medianDaysToRemoval: null,
   });
   it('puts the lowest removal rate first, then the most unanswered', () => {
     const ranked = rankByIgnoring([s('good', 10, 9, 0), s('silent', 4, 0, 4), s('rude', 4, 0, 1), s('meh', 2, 1, 1)]);

@@ -53,12 +53,22 @@ describe('parseWhois', () => {
   });
 
   test('RIPE abuse-mailbox and ARIN OrgAbuseEmail', () => {
-    expect(parseWhois('inetnum: 130.59.0.0 - 130.59.255.255\nnetname: SWITCH-LAN\nabuse-mailbox: Abuse@Switch.ch\ncountry: CH\n', 'whois.ripe.net')).toMatchObject({
+    expect(
+      parseWhois(
+        'inetnum: 130.59.0.0 - 130.59.255.255\nnetname: SWITCH-LAN\nabuse-mailbox: Abuse@Switch.ch\ncountry: CH\n',
+        'whois.ripe.net',
+      ),
+    ).toMatchObject({
       abuseEmails: ['abuse@switch.ch'],
       networkName: 'SWITCH-LAN',
       country: 'CH',
     });
-    expect(parseWhois('NetRange: 13.64.0.0 - 13.107.255.255\nOrgName: Microsoft Corporation\nOrgAbuseEmail: abuse@microsoft.com\nOrgAbusePhone: +1-425-882-8080\n', 'whois.arin.net')).toMatchObject({
+    expect(
+      parseWhois(
+        'NetRange: 13.64.0.0 - 13.107.255.255\nOrgName: Microsoft Corporation\nOrgAbuseEmail: abuse@microsoft.com\nOrgAbusePhone: +1-425-882-8080\n',
+        'whois.arin.net',
+      ),
+    ).toMatchObject({
       abuseEmails: ['abuse@microsoft.com'],
       abusePhone: '+1-425-882-8080',
       registrantOrg: 'Microsoft Corporation',
@@ -67,18 +77,42 @@ describe('parseWhois', () => {
   });
 
   test('placeholders never become contacts', () => {
-    const r = parseWhois('Registrar: REDACTED FOR PRIVACY\nRegistrant Organization: DATA REDACTED\nRegistrar Abuse Contact Email: Please query the RDDS service of the Registrar of Record\nCountry: REDACTED\n', 's');
+    const r = parseWhois(
+      'Registrar: REDACTED FOR PRIVACY\nRegistrant Organization: DATA REDACTED\nRegistrar Abuse Contact Email: Please query the RDDS service of the Registrar of Record\nCountry: REDACTED\n',
+      's',
+    );
     expect(r).toMatchObject({ registrar: null, registrantOrg: null, abuseEmails: [], country: null });
   });
 
   test('never throws on arbitrary input, and stays within its caps', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(fc.constantFrom('abuse-c: X\n', 'nic-hdl: X\n', 'e-mail: a@b.cd\n', '\n', '% Abuse contact for \'x\' is \'\'\n', 'Registrar: ', ':', 'x'.repeat(600))).map((a) => a.join(''))), fc.string(), (text, server) => {
-        const r = parseWhois(text, server);
-        expect(r.abuseEmails.length).toBeLessThanOrEqual(20);
-        expect(r.registrar === null || r.registrar.length <= 500).toBe(true);
-        expect(() => whoisReferral(text)).not.toThrow();
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc
+            .array(
+              fc.constantFrom(
+                'abuse-c: X\n',
+                'nic-hdl: X\n',
+                'e-mail: a@b.cd\n',
+                '\n',
+                "% Abuse contact for 'x' is ''\n",
+                'Registrar: ',
+                ':',
+                'x'.repeat(600),
+              ),
+            )
+            .map((a) => a.join('')),
+        ),
+        fc.string(),
+        (text, server) => {
+          const r = parseWhois(text, server);
+          expect(r.abuseEmails.length).toBeLessThanOrEqual(20);
+          expect(r.registrar === null || r.registrar.length <= 500).toBe(true);
+          expect(() => whoisReferral(text)).not.toThrow();
+        },
+      ),
       { numRuns: 500 },
     );
     expect(() => parseWhois(undefined as unknown as string, undefined as unknown as string)).not.toThrow();
