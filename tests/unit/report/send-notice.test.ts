@@ -24,6 +24,35 @@ describe('sendNotice (the one send path)', () => {
     expect((await w.notices.getTimeline(d.id))?.events.map((e) => e.kind)).toEqual(['created', 'draft_saved']);
   });
 
+  it('drafts with the ICP numbers it is given and refuses an item locked under Regulations art. 17', async () => {
+    const w = await recordWorld();
+    const d = await w.draft();
+    const lock = {
+      url: d.urls[0]!,
+      noticeId: 'earlier',
+      provider: 'Example Cloud',
+      counterAt: '2026-03-01T00:00:00.000Z',
+      citation: { en: 'Regulations art. 17', zh: '《条例》第十七条' },
+      reason: { en: 'A counter-statement answered this item', zh: '该项已收到反通知' },
+    };
+    const locked = {
+      notices: w.notices,
+      evidence: w.evidence,
+      now: w.now,
+      practice: { icpOf: async () => [], locksOf: async () => [lock] },
+    };
+    const err = await sendNotice(locked, { noticeId: d.id, channel: 'email', letterhead, works }).catch(
+      (e: unknown) => e,
+    );
+    expect((err as AppError).kind).toBe('incomplete_notice');
+    expect((err as AppError).message).toContain('Regulations art. 17');
+    expect((await w.notices.getNotice(d.id))?.status).toBe('draft');
+    // The same send, unlocked, goes out.
+    const open = { ...locked, practice: { icpOf: async () => ['京ICP备12345678号-1'], locksOf: async () => [] } };
+    const sent = await sendNotice(open, { noticeId: d.id, channel: 'email', letterhead, works });
+    expect(sent.status).toBe('sent');
+  });
+
   it('records the channel it is given and freezes the text and the exact attachments with their hashes', async () => {
     const w = await recordWorld();
     const d = await w.draft();
