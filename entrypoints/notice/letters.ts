@@ -1,4 +1,5 @@
 import type { PracticeOffers } from '../../components/notice/PracticeLetters';
+import { letterServices } from '../../lib/db/letter-services';
 import { services } from '../../lib/db/services';
 import type { Letter } from '../../lib/model/letter';
 import type { Notice, NoticeEvent } from '../../lib/model/notice';
@@ -9,7 +10,7 @@ import { ladderExtras } from '../../lib/tracking/escalation';
 import type { MiitOffer } from '../../lib/tracking/miit-route';
 import { DEFAULT_REPEAT_THRESHOLD, type RepeatGroup } from '../../lib/tracking/repeat-infringers';
 
-export const letters = services().letters;
+export const letters = letterServices();
 
 interface Offered {
   offers: PracticeOffers;

@@ -12,10 +12,9 @@ import { readSetting, writeSetting, type SettingKey, type SettingRead, type Sett
 import { allNotices, clearAll, exportAll, importAll } from './transfer';
 import { createWorksRepo } from './works-repo';
 import type { Work } from '../model/work';
-import { batchInMode, lookupInMode, type PageLookupEnv } from '../report/lookup-runner';
+import type { lookupInMode, PageLookupEnv } from '../report/lookup-runner';
 import type { Notice } from '../model/notice';
 import type { SendDeps } from '../report/send-notice';
-import { createLettersRepo } from './letters-repo';
 import { art17LocksFor, icpOfNotice, repeatOfferFor } from './practice';
 
 /** What a page passes in for a lookup; the database is the services' own. */
@@ -27,8 +26,6 @@ function build() {
   const notices = createNoticesRepo({ db: d, now });
   return {
     notices,
-    /** Follow-up letters (issue 12), each a tracked record of its own. */
-    letters: createLettersRepo({ db: d, now, notices }),
     evidence: createEvidenceRepo({ db: d, now }),
     works: createWorksRepo({ db: d }),
     bulk: createBulkStore({ db: d, now }),
@@ -40,9 +37,10 @@ function build() {
     },
     /** Lookups in the mode chosen in the options (backend, or this page with DoH, RDAP and the IndexedDB cache). */
     lookup: {
-      url: (env: PageEnv, input: Parameters<typeof lookupInMode>[1], opts?: Parameters<typeof lookupInMode>[2]) =>
-        lookupInMode({ ...env, db: d }, input, opts),
-      batch: (env: PageEnv) => batchInMode({ ...env, db: d }),
+      // Loaded on first use: the lookup core and DoH stay out of the popup's bundle.
+      url: async (env: PageEnv, input: Parameters<typeof lookupInMode>[1], opts?: Parameters<typeof lookupInMode>[2]) =>
+        (await import('../report/lookup-runner')).lookupInMode({ ...env, db: d }, input, opts),
+      batch: async (env: PageEnv) => (await import('../report/lookup-runner')).batchInMode({ ...env, db: d }),
     },
     /** Issue 12's follow-up facts: ICP numbers of a capture, and the Regulations art. 17 locks on an item. */
     practice: {
