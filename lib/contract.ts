@@ -178,3 +178,24 @@ export const MailStatusSchema = z.object({
   lastError: z.object({ time: z.string(), where: z.enum(['smtp', 'imap']), message: z.string() }).nullable(),
 });
 export type MailStatus = z.infer<typeof MailStatusSchema>;
+
+/** POST /v1/timestamp: an RFC 3161 token for a SHA-256 the client computed (issue 15). */
+export const TimestampRequestSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex digits'),
+});
+
+export const TimestampResponseSchema = z.object({
+  /** Base64 of the DER TimeStampResp as the TSA sent it (the `.tsr` file `openssl ts -verify -in` reads). */
+  token: z.string().min(1).max(1_500_000),
+  genTime: z.iso.datetime({ offset: true }),
+  serialNumber: z.string().regex(/^[0-9a-f]+$/),
+  policy: z.string().max(200),
+  /** The TSA's name as it signs (TSTInfo.tsa or the certificate subject). */
+  tsa: z.string().max(1000),
+  tsaUrl: z.string().max(2048),
+  /** PEM certificates: those in the token, then the configured roots (for the evidence package). */
+  certificates: z.array(z.string().max(20_000)).max(10),
+  /** True when the backend checked the chain to TAKEDOWN_TSA_CA. */
+  chained: z.boolean(),
+});
+export type TimestampResponse = z.infer<typeof TimestampResponseSchema>;

@@ -12,6 +12,8 @@ import { pairRoutes } from './routes/pair';
 import { recheckRoutes, type RecheckOptions } from './routes/recheck';
 import { mailStatusRoutes, repliesRoutes } from './routes/replies';
 import { sendRoutes } from './routes/send';
+import { timestampRoutes } from './routes/timestamp';
+import type { TimestampService } from './tsa/service';
 
 export interface AppDeps {
   now: () => Date;
@@ -33,6 +35,8 @@ export interface AppDeps {
   requirePairing?: boolean;
   /** SMTP/IMAP (lib/server/mail); /v1/send and /v1/replies answer 503 until configured. */
   mail?: MailService;
+  /** RFC 3161 TSA (TAKEDOWN_TSA_URL); without it /v1/timestamp answers 503 and /healthz says tsa: null. */
+  timestamp?: TimestampService;
 }
 
 /** Builds the HTTP API from its dependencies; main.ts binds it, tests call app.request() without a socket. */
@@ -42,7 +46,8 @@ export function createApp(deps: AppDeps) {
   // The extension's "Automatic" lookup mode probes /healthz from its own origin: a store build holds no host access,
   // so without CORS here Firefox (and any build without <all_urls>) would never see the backend answer.
   app.use('/healthz', cors);
-  app.get('/healthz', (c) => c.json({ ok: true, time: deps.now().toISOString() }));
+  const tsa = deps.timestamp ? { url: deps.timestamp.url } : null;
+  app.get('/healthz', (c) => c.json({ ok: true, time: deps.now().toISOString(), tsa }));
   app.use('/v1/*', cors);
   app.use('/v1/*', localGuard({ publicBind: deps.publicBind ?? false }));
   // Rate limit before auth, keyed by peer address, so token guessing is throttled too.
@@ -75,6 +80,7 @@ export function createApp(deps: AppDeps) {
   );
   if (deps.lookup) app.route('/v1/lookup', lookupRoutes(deps.lookup, { charge: limiter.charge }));
   app.route('/v1/recheck', recheckRoutes({ now: deps.now, ...deps.recheck }));
+  app.route('/v1/timestamp', timestampRoutes(deps.timestamp));
   if (deps.mail) {
     app.route('/v1/send', sendRoutes({ mail: deps.mail, now: deps.now }));
     app.route('/v1/replies', repliesRoutes(deps.mail));

@@ -13,6 +13,8 @@
  * TAKEDOWN_REQUIRE_PAIRING  "1": on loopback too, /v1 needs a token (pairing or TAKEDOWN_TOKEN), not just the header
  * Mail (parsed in lib/server/mail): TAKEDOWN_SMTP_URL, TAKEDOWN_SMTP_FROM, TAKEDOWN_SMTP_CA_FILE,
  *   TAKEDOWN_DKIM_DOMAIN/SELECTOR/KEY_FILE, TAKEDOWN_IMAP_URL, TAKEDOWN_IMAP_FOLDER
+ * TAKEDOWN_TSA_URL  RFC 3161 time-stamping authority (none: POST /v1/timestamp answers 503)
+ * TAKEDOWN_TSA_CA  PEM file of the TSA's root(s); when set, every token must chain to it
  */
 import { z } from 'zod';
 import { CHROME_EXTENSION_ORIGIN } from '../extension-id';
@@ -105,6 +107,8 @@ const EnvSchema = z
       .enum(['0', '1', 'true', 'false'])
       .optional()
       .transform((v) => v === '1' || v === 'true'),
+    TAKEDOWN_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
+    TAKEDOWN_TSA_CA: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (!isLoopbackHost(env.TAKEDOWN_HOST) && !env.TAKEDOWN_TOKEN) {
@@ -132,6 +136,10 @@ export interface ServerConfig {
   /** Bound to a non-loopback address: Host is not checked and pairing is off (TAKEDOWN_TOKEN is required). */
   publicBind: boolean;
   requirePairing: boolean;
+  /** RFC 3161 TSA; unset means no timestamps (POST /v1/timestamp answers 503). */
+  tsaUrl?: string;
+  /** Path of a PEM bundle of TSA roots. */
+  tsaCaFile?: string;
 }
 
 export const DEFAULT_CACHE_FILE = 'data/lookup-cache.sqlite';
@@ -161,5 +169,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     timeoutMs: e.TAKEDOWN_TIMEOUT_MS,
     publicBind: !isLoopbackHost(e.TAKEDOWN_HOST),
     requirePairing: e.TAKEDOWN_REQUIRE_PAIRING,
+    tsaUrl: e.TAKEDOWN_TSA_URL,
+    tsaCaFile: e.TAKEDOWN_TSA_CA,
   };
 }

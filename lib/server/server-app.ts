@@ -6,8 +6,19 @@ import { buildLookupDeps, buildRecheckResolve } from './deps';
 import { loadOrCreateInstallToken } from './install-token';
 import { createLookupService } from './lookup-service';
 import type { MailService } from './mail/mail-service';
+import { createTimestampService, type TimestampService } from './tsa/service';
 
-export function buildServerApp(config: ServerConfig, now: () => Date = () => new Date(), mail?: MailService) {
+/** The TSA from TAKEDOWN_TSA_URL/TAKEDOWN_TSA_CA, or undefined; throws when the CA file is unreadable or empty. */
+export function buildTimestampService(config: ServerConfig): TimestampService | undefined {
+  return config.tsaUrl ? createTimestampService({ url: config.tsaUrl, caFile: config.tsaCaFile }) : undefined;
+}
+
+export function buildServerApp(
+  config: ServerConfig,
+  now: () => Date = () => new Date(),
+  mail?: MailService,
+  timestamp: TimestampService | undefined = buildTimestampService(config),
+) {
   const { deps, cache } = buildLookupDeps(config, now);
   const service = createLookupService({ lookup, deps, store: cache });
   const installToken = config.publicBind ? undefined : loadOrCreateInstallToken(config.cache);
@@ -22,6 +33,7 @@ export function buildServerApp(config: ServerConfig, now: () => Date = () => new
     publicBind: config.publicBind,
     requirePairing: config.requirePairing,
     mail,
+    timestamp,
   });
   return { app, service, deps, cache, installToken };
 }

@@ -4,7 +4,9 @@ import { draft } from './draft';
 import { letter } from './letter';
 import { lookup } from './lookup';
 import { send } from './send';
+import { timestamp } from './timestamp';
 import type { CliCommand } from './types';
+import { verifyTimestamp } from './verify-timestamp';
 
 /** One line per command; each command lives in its own file. */
 export const COMMANDS: Record<string, CliCommand> = {
@@ -14,4 +16,6 @@ export const COMMANDS: Record<string, CliCommand> = {
   letter,
   lookup,
   send,
+  timestamp,
+  'verify-timestamp': verifyTimestamp,
 };

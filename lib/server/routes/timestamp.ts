@@ -1,0 +1,64 @@
+/**
+ * POST /v1/timestamp {sha256}: an RFC 3161 token from the configured TSA, verified before it is returned.
+ * Mounted under /v1, so the token, CORS and rate limit of the lookups apply.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { TimestampRequestSchema, type TimestampResponse } from '../../contract';
+import { AppError } from '../../errors';
+import { firstIssue } from '../../zod-issue';
+import { bytesToBase64 } from '../../export/base64';
+import { derToPem } from '../../evidence/rfc3161/bytes';
+import { TimestampError } from '../../evidence/rfc3161/verify';
+import { apiError } from '../api-error';
+import type { TimestampService } from '../tsa/service';
+
+export function timestampRoutes(service: TimestampService | undefined) {
+  const app = new Hono();
+  const tooLarge = bodyLimit({
+    maxSize: 4096,
+    onError: (c) => apiError(c, 413, 'payload_too_large', 'Request body is too large.'),
+  });
+  app.post('/', tooLarge, async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return apiError(c, 400, 'invalid-input', 'Body is not valid JSON.');
+    }
+    const parsed = TimestampRequestSchema.safeParse(body);
+    if (!parsed.success) {
+      return apiError(c, 400, 'invalid-input', `sha256: ${firstIssue(parsed.error).message}`, 'sha256');
+    }
+    if (!service) {
+      return apiError(
+        c,
+        503,
+        'unavailable',
+        'No time-stamping authority is configured on this backend (TAKEDOWN_TSA_URL).',
+      );
+    }
+    try {
+      const t = await service.timestamp(parsed.data.sha256.toLowerCase());
+      const answer: TimestampResponse = {
+        token: bytesToBase64(t.response),
+        genTime: t.genTime,
+        serialNumber: t.serialNumber,
+        policy: t.policy,
+        tsa: t.tsa,
+        tsaUrl: t.tsaUrl,
+        certificates: [...t.certificates.map((d) => derToPem(d)), ...service.roots],
+        chained: t.chained,
+      };
+      return c.json(answer);
+    } catch (err) {
+      // 502: the backend is fine, the TSA behind it failed or sent a token we refuse; the reason says which.
+      if (err instanceof TimestampError)
+        return apiError(c, 502, 'invalid-response', `Token refused (${err.reason}): ${err.message}`);
+      if (err instanceof AppError)
+        return apiError(c, 502, err.kind === 'timeout' ? 'timeout' : 'unavailable', err.message);
+      throw err;
+    }
+  });
+  return app;
+}
