@@ -1,6 +1,7 @@
 import type { LetterLang } from '../model/notice';
 
-const MONTHS = [
+/** English month names; the letter date and the letter times both use them. */
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -1,3 +1,5 @@
+import { MONTHS } from './letter-date';
+
 /**
  * Instants as a letter writes them, without Intl so every runtime prints the same. A Chinese
  * letter gives Beijing time the Chinese way, 2026年2月20日9时15分（北京时间）: trusted-timestamp
@@ -5,20 +7,6 @@
  * D10). An English letter gives UTC, "20 February 2026, 01:15 UTC". A bare date (no "T") stays a
  * date, without a clock. Unparsable input is kept as given. Notices and follow-up letters share it.
  */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const pad = (n: number) => String(n).padStart(2, '0');
 // China has had no daylight saving since 1991: UTC+8 all year, so a fixed offset is exact.
 const BEIJING_OFFSET_MS = 8 * 3600_000;
