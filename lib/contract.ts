@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_KINDS, type ErrorKind } from './errors';
 import { RecipientSchema } from './model/recipient';
 
 /**
@@ -20,15 +21,22 @@ export const LookupStepSchema = z.enum([
 ]);
 export type LookupStep = z.infer<typeof LookupStepSchema>;
 
-export const LookupErrorKindSchema = z.enum([
+/** A lookup step's failure kinds are error kinds (lib/errors.ts), so the UI explains them with the same sentences. */
+export const LOOKUP_ERROR_KINDS = [
   'timeout',
-  'rate-limited',
-  'not-found',
+  'rate_limited',
+  'not_found',
   'unavailable',
-  'invalid-response',
-  'private-target',
-  'invalid-input',
-]);
+  'invalid_response',
+  'private_target',
+  'invalid_input',
+] as const satisfies readonly ErrorKind[];
+
+export const LookupErrorKindSchema = z.preprocess(
+  // Lookups stored in IndexedDB or cached by a backend before the kinds were unified spell them with hyphens.
+  (v) => (typeof v === 'string' ? v.replace(/-/g, '_') : v),
+  z.enum(LOOKUP_ERROR_KINDS),
+);
 export type LookupErrorKind = z.infer<typeof LookupErrorKindSchema>;
 
 export const LookupErrorSchema = z.object({
@@ -95,7 +103,7 @@ export const BatchResponseSchema = z.object({
 export type BatchResponse = z.infer<typeof BatchResponseSchema>;
 
 export const ApiErrorSchema = z.object({
-  error: z.object({ kind: z.string(), message: z.string(), path: z.string().optional() }),
+  error: z.object({ kind: z.enum(ERROR_KINDS), message: z.string(), path: z.string().optional() }),
 });
 
 /** What a reply says about the notice it answers; a suggestion the user confirms. */

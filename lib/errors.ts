@@ -18,6 +18,14 @@ export const ERROR_KINDS = [
   'unauthorized',
   'cancelled',
   'internal',
+  // Kinds the backend's HTTP API answers with (lib/server/api-error.ts); the client passes them through unchanged.
+  'payload_too_large',
+  'not_configured',
+  'forbidden_origin',
+  'changed',
+  'smtp_auth_failed',
+  'smtp_sender_refused',
+  'smtp_message_refused',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 

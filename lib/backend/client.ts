@@ -8,7 +8,7 @@ import {
   type LookupResult,
   type LookupStep,
 } from '../contract';
-import { AppError, isErrorKind, type ErrorKind } from '../errors';
+import { AppError, type ErrorKind } from '../errors';
 import type { BackendSettings } from '../model/settings';
 import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from './headers';
 import {
@@ -37,7 +37,7 @@ const STATUS_KINDS: Record<number, ErrorKind> = {
   400: 'invalid_input',
   401: 'unauthorized',
   403: 'unauthorized',
-  413: 'invalid_input',
+  413: 'payload_too_large',
   429: 'rate_limited',
 };
 
@@ -68,10 +68,10 @@ export async function call(
     );
   }
   if (res.ok) return res;
+  // The backend answers with the extension's own kinds (lib/errors.ts); the status only stands in for a body
+  // that is not the API's error shape (a proxy's page, an older backend).
   const body = ApiErrorSchema.safeParse(await res.json().catch(() => null));
-  // The backend names kinds with hyphens (private-target); the extension's kinds use underscores.
-  const named = body.success ? body.data.error.kind.replace(/-/g, '_') : '';
-  const kind = isErrorKind(named) ? named : (STATUS_KINDS[res.status] ?? 'unavailable');
+  const kind = body.success ? body.data.error.kind : (STATUS_KINDS[res.status] ?? 'unavailable');
   throw new AppError(kind, body.success ? body.data.error.message : `The backend answered HTTP ${res.status}`, {
     status: res.status,
     retryAfter: res.headers.get('retry-after'),

@@ -207,7 +207,7 @@ export function parseBulkInput(input: string, format: BulkFormat = 'auto', opts:
       rejected.push({
         line,
         input: truncate(raw),
-        reason: target.error.kind === 'private-target' ? 'private_target' : 'not_a_url',
+        reason: target.error.kind === 'private_target' ? 'private_target' : 'not_a_url',
         detail: target.error.message,
       });
       continue;

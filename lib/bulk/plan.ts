@@ -59,7 +59,7 @@ export function outcomeOf(host: string, item: BatchResponse['items'][number] | u
       ok: false,
       recipients: [],
       cdn: null,
-      errors: [{ step: 'input', kind: 'invalid-response', message: 'The backend answered without this URL.' }],
+      errors: [{ step: 'input', kind: 'invalid_response', message: 'The backend answered without this URL.' }],
     };
   if (!item.result) return { host, ok: false, recipients: [], cdn: null, errors: item.error ? [item.error] : [] };
   return {

@@ -99,7 +99,7 @@ export async function lookupAutnum(deps: LookupDeps, asn: number): Promise<Autnu
   const cached = await rt.cache.get<AutnumInfo>('asn', `autnum:${asn}`);
   if (cached) return cached;
   const base = await rdapBaseForAsn(deps, asn);
-  if (!base) throw new LookupFailure('rdap-asn', 'not-found', `No RDAP server is listed for AS${asn}.`);
+  if (!base) throw new LookupFailure('rdap-asn', 'not_found', `No RDAP server is listed for AS${asn}.`);
   const res = await rdapClientFor(deps).getRdap(`${base}autnum/${asn}`, 'rdap-asn');
   const { contacts, orgName } = extractContacts(res.data, 'autnum');
   const info: AutnumInfo = {

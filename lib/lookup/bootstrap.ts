@@ -62,7 +62,7 @@ export async function loadBootstrap(deps: LookupDeps, kind: BootstrapKind): Prom
   if (!parsed.success)
     throw new LookupFailure(
       'bootstrap',
-      'invalid-response',
+      'invalid_response',
       `IANA bootstrap ${kind}.json is malformed: ${parsed.error.issues[0]?.message}`,
     );
   const ttl = maxAgeMs(res.headers.get('cache-control'));

@@ -6,7 +6,7 @@
  * later (Retry-After) is held the same way until then.
  */
 export type BreakerVerdict =
-  { ok: true; probe: boolean } | { ok: false; reason: 'open' | 'rate-limited'; retryInMs: number };
+  { ok: true; probe: boolean } | { ok: false; reason: 'open' | 'rate_limited'; retryInMs: number };
 
 interface State {
   failures: number;
@@ -35,7 +35,7 @@ export class CircuitBreaker {
     const s = this.states.get(key);
     if (!s) return { ok: true, probe: false };
     const t = this.now();
-    if (s.rateLimitedUntil > t) return { ok: false, reason: 'rate-limited', retryInMs: s.rateLimitedUntil - t };
+    if (s.rateLimitedUntil > t) return { ok: false, reason: 'rate_limited', retryInMs: s.rateLimitedUntil - t };
     if (s.failures < this.threshold) return { ok: true, probe: false };
     if (s.openUntil > t || s.probing) return { ok: false, reason: 'open', retryInMs: Math.max(0, s.openUntil - t) };
     s.probing = true;

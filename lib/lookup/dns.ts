@@ -75,7 +75,7 @@ export async function resolveHost(
       const next = (await query(deps, current, 'CNAME', errors)).map(cleanName)[0];
       if (!next) break;
       if (seen.has(next)) {
-        errors.push({ step: 'dns', kind: 'invalid-response', message: `CNAME loop at ${next}.` });
+        errors.push({ step: 'dns', kind: 'invalid_response', message: `CNAME loop at ${next}.` });
         break;
       }
       seen.add(next);
@@ -83,7 +83,7 @@ export async function resolveHost(
       current = next;
     }
     if (chain.length >= MAX_CNAME_DEPTH)
-      errors.push({ step: 'dns', kind: 'invalid-response', message: `CNAME chain longer than ${MAX_CNAME_DEPTH}.` });
+      errors.push({ step: 'dns', kind: 'invalid_response', message: `CNAME chain longer than ${MAX_CNAME_DEPTH}.` });
     return chain;
   })();
 

@@ -99,7 +99,7 @@ export function parseDohJson(json: unknown, origin: string): { rcode: number; an
   if (!parsed.success)
     throw new LookupFailure(
       'dns',
-      'invalid-response',
+      'invalid_response',
       `The DNS-over-HTTPS resolver ${origin} sent an answer that is not DNS JSON.`,
     );
   const answers = (parsed.data.Answer ?? []).map((a) => {
@@ -126,14 +126,14 @@ export function parseDohWire(bytes: Uint8Array, origin: string): { rcode: number
   } catch {
     throw new LookupFailure(
       'dns',
-      'invalid-response',
+      'invalid_response',
       `The DNS-over-HTTPS resolver ${origin} sent a DNS message that does not decode.`,
     );
   }
   if (packet.type !== 'response')
     throw new LookupFailure(
       'dns',
-      'invalid-response',
+      'invalid_response',
       `The DNS-over-HTTPS resolver ${origin} sent a query, not a response.`,
     );
   const rcodeName = (packet as { rcode?: string }).rcode ?? 'NOERROR';
@@ -172,7 +172,7 @@ export function refuseLyingAnswer(name: string, type: DnsType, answers: string[]
     if (!parsed)
       throw new LookupFailure(
         'dns',
-        'invalid-response',
+        'invalid_response',
         `The DNS-over-HTTPS resolver ${origin} answered ${name} with "${ip.slice(0, 60)}", which is not an address.`,
       );
     const reason = nonPublicReason(parsed);
@@ -192,14 +192,14 @@ async function readBody(res: Response, origin: string): Promise<Uint8Array> {
   if (declared > MAX_BODY_BYTES)
     throw new LookupFailure(
       'dns',
-      'invalid-response',
+      'invalid_response',
       `The DNS-over-HTTPS resolver ${origin} sent more than ${MAX_BODY_BYTES} bytes.`,
     );
   const buf = new Uint8Array(await res.arrayBuffer());
   if (buf.byteLength > MAX_BODY_BYTES)
     throw new LookupFailure(
       'dns',
-      'invalid-response',
+      'invalid_response',
       `The DNS-over-HTTPS resolver ${origin} sent more than ${MAX_BODY_BYTES} bytes.`,
     );
   return buf;
@@ -246,7 +246,7 @@ export function createDohResolver(opts: DohResolverOptions): (name: string, type
     if (!endpoint || !allowed)
       throw new LookupFailure(
         'dns',
-        'invalid-input',
+        'invalid_input',
         `The DNS-over-HTTPS resolver "${opts.url.slice(0, 200)}" is not an https:// URL; fix it in the options.`,
       );
     const ctrl = new AbortController();
@@ -278,7 +278,7 @@ export function createDohResolver(opts: DohResolverOptions): (name: string, type
       if (res.status === 429)
         throw new LookupFailure(
           'dns',
-          'rate-limited',
+          'rate_limited',
           `The DNS-over-HTTPS resolver ${origin} is limiting requests (HTTP 429).`,
         );
       if (!res.ok)
@@ -297,7 +297,7 @@ export function createDohResolver(opts: DohResolverOptions): (name: string, type
         } catch {
           throw new LookupFailure(
             'dns',
-            'invalid-response',
+            'invalid_response',
             `The DNS-over-HTTPS resolver ${origin} sent an answer that is not JSON.`,
           );
         }

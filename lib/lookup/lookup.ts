@@ -147,8 +147,8 @@ async function run(
     addresses = dns.addresses;
     cnames = dns.cnames;
     nameservers = dns.nameservers;
-    if (addresses.length === 0 && !dns.errors.some((e) => e.kind !== 'invalid-response'))
-      errors.add({ step: 'dns', kind: 'not-found', message: `${hostname} has no A or AAAA records.` });
+    if (addresses.length === 0 && !dns.errors.some((e) => e.kind !== 'invalid_response'))
+      errors.add({ step: 'dns', kind: 'not_found', message: `${hostname} has no A or AAAA records.` });
     finish('dns');
   }
 
@@ -159,7 +159,7 @@ async function run(
     const reasons = [...new Set(addresses.map((a) => nonPublicReason(parseIp(a)!)))].join(', ');
     errors.add({
       step: 'dns',
-      kind: 'private-target',
+      kind: 'private_target',
       message: `${hostname} resolves only to non-public addresses (${reasons}); nothing to look up.`,
     });
     await domainP;
@@ -229,7 +229,7 @@ async function run(
   if (checked.success) return checked.data;
   errors.add({
     step: 'directory',
-    kind: 'invalid-response',
+    kind: 'invalid_response',
     message: `Result failed validation: ${checked.error.issues[0]?.message}`,
   });
   return { ...base, addresses: result.addresses, cdn: result.cdn, recipients: [], errors: errors.list };
@@ -354,16 +354,16 @@ async function fetchNetwork(
   let cacheable = true;
   try {
     const base = await baseFor(deps, ip, cymruP);
-    if (!base) throw new LookupFailure('rdap-ip', 'not-found', `No RDAP server is listed for ${ip}.`);
+    if (!base) throw new LookupFailure('rdap-ip', 'not_found', `No RDAP server is listed for ${ip}.`);
     const res = await rdapClientFor(deps).getRdap(`${base}ip/${ip}`, 'rdap-ip');
     record = parseNetwork(res.data, res.url);
-    if (!record) throw new LookupFailure('rdap-ip', 'invalid-response', `RDAP answer for ${ip} has no address range.`);
+    if (!record) throw new LookupFailure('rdap-ip', 'invalid_response', `RDAP answer for ${ip} has no address range.`);
     const range = rangeOf(record.startAddress, record.endAddress);
     if (!range || !rangeContainsIp(range, ip)) {
       // A registry that answers with a range not containing the IP must not poison the range cache.
       errors.add({
         step: 'rdap-ip',
-        kind: 'invalid-response',
+        kind: 'invalid_response',
         message: `RDAP range ${record.startAddress} - ${record.endAddress} does not contain ${ip}.`,
       });
       cacheable = false;
@@ -382,7 +382,7 @@ async function fetchNetwork(
       if (w != null) {
         const v = parseWhoisRecord(w);
         if (v.ok) record = mergeWhoisNetwork(record, v.record, ip);
-        else errors.add({ step: 'whois', kind: 'invalid-response', message: v.message });
+        else errors.add({ step: 'whois', kind: 'invalid_response', message: v.message });
       }
     } catch (e) {
       errors.add({
@@ -489,7 +489,7 @@ async function domainBranch(deps: LookupDeps, domain: string, errors: ErrorLog):
     if (!w && !deps.whois)
       errors.add({
         step: 'rdap-domain',
-        kind: 'not-found',
+        kind: 'not_found',
         message: `The .${domain.split('.').pop()} registry has no RDAP service; WHOIS lookup needs the backend.`,
       });
     return w;
@@ -499,7 +499,7 @@ async function domainBranch(deps: LookupDeps, domain: string, errors: ErrorLog):
     registry = await rdapClientFor(deps).getRdap(`${base}domain/${domain}`, 'rdap-domain');
   } catch (e) {
     errors.fromUnknown(e, 'rdap-domain');
-    if (e instanceof LookupFailure && e.kind === 'not-found') return null;
+    if (e instanceof LookupFailure && e.kind === 'not_found') return null;
     return domainWhois(deps, domain, errors);
   }
   const first = extractContacts(registry.data, 'domain');
@@ -555,7 +555,7 @@ async function domainWhois(deps: LookupDeps, domain: string, errors: ErrorLog): 
     if (raw == null) return null;
     const v = parseWhoisRecord(raw);
     if (!v.ok) {
-      errors.add({ step: 'whois', kind: 'invalid-response', message: v.message });
+      errors.add({ step: 'whois', kind: 'invalid_response', message: v.message });
       return null;
     }
     const w = v.record;

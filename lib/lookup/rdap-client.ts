@@ -51,7 +51,7 @@ export function parseRdap(json: unknown, step: LookupStep): RdapObject {
     const issue = r.error.issues[0];
     throw new LookupFailure(
       step,
-      'invalid-response',
+      'invalid_response',
       `RDAP response failed validation at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
     );
   }
@@ -63,13 +63,13 @@ export function decodeJson(text: string, step: LookupStep, from = 'RDAP server')
   if (exceedsDepth(text, MAX_JSON_DEPTH))
     throw new LookupFailure(
       step,
-      'invalid-response',
+      'invalid_response',
       `Response from ${from} nests deeper than ${MAX_JSON_DEPTH} levels.`,
     );
   try {
     return JSON.parse(text);
   } catch {
-    throw new LookupFailure(step, 'invalid-response', `Response from ${from} is not JSON.`);
+    throw new LookupFailure(step, 'invalid_response', `Response from ${from} is not JSON.`);
   }
 }
 
@@ -134,7 +134,7 @@ export class RdapClient {
     try {
       parsed = new URL(url);
     } catch {
-      throw new LookupFailure(step, 'invalid-input', `Not a URL: ${url}`);
+      throw new LookupFailure(step, 'invalid_input', `Not a URL: ${url}`);
     }
     if (!this.rt.allowUrl(parsed))
       throw new LookupFailure(
@@ -155,7 +155,7 @@ export class RdapClient {
         if (!(await this.rt.budgets.take(parsed.host, maxWait))) {
           throw new LookupFailure(
             step,
-            'rate-limited',
+            'rate_limited',
             `The request budget for ${parsed.host} is spent; try again in a minute.`,
           );
         }
@@ -175,7 +175,7 @@ export class RdapClient {
         }
         if (e.kind === 'timeout' || (e.kind === 'unavailable' && e.retryable)) this.rt.breaker.failure(trace.key);
         else this.rt.breaker.release(trace.key);
-        if (e.kind === 'rate-limited' && e.waitMs != null && e.waitMs > maxWait) {
+        if (e.kind === 'rate_limited' && e.waitMs != null && e.waitMs > maxWait) {
           // Retry-After beyond what this lookup can wait: fail now, and hold the registry until then.
           this.rt.breaker.rateLimited(trace.key, this.rt.deps.now().getTime() + e.waitMs);
           throw new LookupFailure(
@@ -200,10 +200,10 @@ export class RdapClient {
     trace.refused = true;
     const secs = Math.ceil(verdict.retryInMs / 1000);
     const name = key.replace(/\/$/, '');
-    if (verdict.reason === 'rate-limited')
+    if (verdict.reason === 'rate_limited')
       throw new LookupFailure(
         step,
-        'rate-limited',
+        'rate_limited',
         `${name} asked us to wait ${secs} s before the next query.`,
         verdict.retryInMs,
       );
@@ -285,7 +285,7 @@ export class RdapClient {
       }
       const location = res.headers.get('location');
       if (!location)
-        throw new Attempt('invalid-response', `Redirect from ${url.origin} without a Location header.`, false);
+        throw new Attempt('invalid_response', `Redirect from ${url.origin} without a Location header.`, false);
       if (hop >= MAX_REDIRECTS)
         throw new Attempt('unavailable', `More than ${MAX_REDIRECTS} redirects from ${start.origin}.`, false);
       discard(res);
@@ -293,7 +293,7 @@ export class RdapClient {
       try {
         next = new URL(location, url);
       } catch {
-        throw new Attempt('invalid-response', `Redirect to an invalid URL from ${url.origin}.`, false);
+        throw new Attempt('invalid_response', `Redirect to an invalid URL from ${url.origin}.`, false);
       }
       if (!this.rt.allowUrl(next))
         throw new Attempt('unavailable', `Redirected to a refused URL (${next.origin}).`, false);
@@ -304,17 +304,17 @@ export class RdapClient {
     const wait = parseRetryAfter(res.headers.get('retry-after'), this.rt.deps.now());
     if (status === 404) {
       discard(res);
-      throw new Attempt('not-found', `${url.origin} has no record for ${url.pathname}.`, false);
+      throw new Attempt('not_found', `${url.origin} has no record for ${url.pathname}.`, false);
     }
     if (status === 429) {
       discard(res);
-      throw new Attempt('rate-limited', `${url.origin} is rate-limiting queries (HTTP 429).`, true, wait);
+      throw new Attempt('rate_limited', `${url.origin} is rate-limiting queries (HTTP 429).`, true, wait);
     }
     if (status === 403 || status === 422) {
       // rdap.nic.biz answers 403 HTML "Number of allowed queries exceeded", zdnsgtld 422 "Your access is too fast" (whoisit#34).
       const text = await readCapped(res, 64 * 1024).catch(() => '');
       if (RATE_LIMIT_TEXT.test(text))
-        throw new Attempt('rate-limited', `${url.origin} is rate-limiting queries (HTTP ${status}).`, true, wait);
+        throw new Attempt('rate_limited', `${url.origin} is rate-limiting queries (HTTP ${status}).`, true, wait);
       throw new Attempt('unavailable', `${url.origin} refused the query (HTTP ${status}).`, false);
     }
     if (status >= 500 && status !== 501) {
@@ -337,7 +337,7 @@ export class RdapClient {
     if (rdap && isRateLimitNotice(json)) {
       // LACNIC answers HTTP 200 with a "Rate Limit Notice" and blocks for ~5 min (ipwhois#99).
       throw new Attempt(
-        'rate-limited',
+        'rate_limited',
         `${url.origin} is rate-limiting queries (Rate Limit Notice).`,
         true,
         wait ?? 60_000,
@@ -375,7 +375,7 @@ async function readCapped(res: Response, cap: number): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
   if (declared > cap) {
     discard(res);
-    throw new Attempt('invalid-response', `Response is larger than ${cap} bytes.`, false);
+    throw new Attempt('invalid_response', `Response is larger than ${cap} bytes.`, false);
   }
   if (!res.body) return '';
   const reader = res.body.getReader();
@@ -387,7 +387,7 @@ async function readCapped(res: Response, cap: number): Promise<string> {
     total += value.byteLength;
     if (total > cap) {
       void reader.cancel().catch(() => undefined);
-      throw new Attempt('invalid-response', `Response is larger than ${cap} bytes.`, false);
+      throw new Attempt('invalid_response', `Response is larger than ${cap} bytes.`, false);
     }
     chunks.push(value);
   }

@@ -74,7 +74,7 @@ export function backendOnlyGaps(result: LookupResult, answeredBy: AnsweredBy): B
   const gaps: BackendOnlyGap[] = [];
   const tld = result.registrableDomain?.split('.').slice(1).join('.') || result.hostname.split('.').pop() || '';
   if (
-    result.errors.some((e) => e.step === 'rdap-domain' && e.kind === 'not-found' && /no RDAP service/i.test(e.message))
+    result.errors.some((e) => e.step === 'rdap-domain' && e.kind === 'not_found' && /no RDAP service/i.test(e.message))
   ) {
     gaps.push({ kind: 'whois-domain', subject: `.${tld}` });
   }

@@ -71,7 +71,7 @@ export function lookupReducer(state: LookupState, action: LookupAction): LookupS
         if (g) groups[g] = 'error';
       }
       const found = r.recipients.length > 0;
-      const dnsFailed = r.errors.some((e) => e.step === 'dns' || (e.step === 'input' && e.kind !== 'private-target'));
+      const dnsFailed = r.errors.some((e) => e.step === 'dns' || (e.step === 'input' && e.kind !== 'private_target'));
       // Without an address there is no network or CDN to find: those stages did not succeed.
       if (dnsFailed) for (const k of ['network', 'cdn'] as const) if (groups[k] === 'done') groups[k] = 'skipped';
       if (!found) for (const k of Object.keys(groups) as GroupId[]) if (groups[k] === 'done') groups[k] = 'skipped';

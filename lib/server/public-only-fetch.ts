@@ -29,7 +29,7 @@ export function createPublicOnlyFetch(opts: PublicOnlyFetchOptions = {}): typeof
     ) {
       throw new LookupFailure(
         'rdap-ip',
-        'private-target',
+        'private_target',
         `Refused to query ${url.origin}: only http(s) on ports ${allowedPorts.join(', ')}.`,
       );
     }
@@ -38,7 +38,7 @@ export function createPublicOnlyFetch(opts: PublicOnlyFetchOptions = {}): typeof
       await resolve(url.hostname);
     } catch (err) {
       if (err instanceof NonPublicAddressError)
-        throw new LookupFailure('rdap-ip', 'private-target', `Refused to query ${url.host}: ${err.message}.`);
+        throw new LookupFailure('rdap-ip', 'private_target', `Refused to query ${url.host}: ${err.message}.`);
       throw new LookupFailure(
         'rdap-ip',
         'unavailable',

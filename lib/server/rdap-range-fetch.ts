@@ -31,7 +31,7 @@ interface Memo {
  */
 export async function readBodyOnce(res: Response, max: number, step: LookupStep = 'rdap-ip'): Promise<string> {
   const tooLarge = () =>
-    new LookupFailure(step, 'invalid-response', `Response from ${originOf(res.url)} is larger than ${max} bytes.`);
+    new LookupFailure(step, 'invalid_response', `Response from ${originOf(res.url)} is larger than ${max} bytes.`);
   const declared = Number(res.headers.get('content-length'));
   if (declared > max) {
     void res.body?.cancel().catch(() => undefined);

@@ -17,7 +17,7 @@ const TIMEOUT_CODES = new Set(['ETIMEOUT', 'ETIMEDOUT', 'ECANCELLED']);
 /** Maps node:dns error codes onto the kinds the lookup reports in `errors[]`. */
 function toFailure(err: unknown, name: string, type: DnsRecordType): LookupFailure & { code: string } {
   const code = (err as { code?: string })?.code ?? 'UNKNOWN';
-  const kind = TIMEOUT_CODES.has(code) ? 'timeout' : code === 'EBADNAME' ? 'invalid-input' : 'unavailable';
+  const kind = TIMEOUT_CODES.has(code) ? 'timeout' : code === 'EBADNAME' ? 'invalid_input' : 'unavailable';
   const why =
     code === 'ESERVFAIL'
       ? 'server failure (SERVFAIL)'

@@ -179,7 +179,7 @@ export function createWhois(opts: WhoisClientOptions = {}): WhoisFn {
     if (!target.routed) {
       const ip = parseIp(target.host);
       if (ip && !isPublicIp(target.host))
-        throw new LookupFailure('whois', 'private-target', `WHOIS referral to non-public ${target.host} refused`);
+        throw new LookupFailure('whois', 'private_target', `WHOIS referral to non-public ${target.host} refused`);
     }
     const { bytes } = await whoisExchange(target, query, limits);
     return decodeWhois(bytes, server);
@@ -227,10 +227,10 @@ export function createWhois(opts: WhoisClientOptions = {}): WhoisFn {
   return async (rawQuery, kind) => {
     const query = String(rawQuery).trim().toLowerCase().replace(/\.$/, '');
     if (!query || query.length > 253 || /[\s\r\n]/.test(query))
-      throw new LookupFailure('whois', 'invalid-input', 'WHOIS query must be one domain or address');
+      throw new LookupFailure('whois', 'invalid_input', 'WHOIS query must be one domain or address');
     if (kind === 'ip') {
-      if (!parseIp(query)) throw new LookupFailure('whois', 'invalid-input', `not an IP address: ${query}`);
-      if (!isPublicIp(query)) throw new LookupFailure('whois', 'private-target', `${query} is not a public address`);
+      if (!parseIp(query)) throw new LookupFailure('whois', 'invalid_input', `not an IP address: ${query}`);
+      if (!isPublicIp(query)) throw new LookupFailure('whois', 'private_target', `${query} is not a public address`);
     }
     // Domains are cached here; IP answers are cached per network by the lookup, with the record they complete.
     const key = `${kind}:${query}`;

@@ -53,15 +53,15 @@ const q = (url: string) => `/v1/lookup?url=${encodeURIComponent(url)}`;
 
 describe('input validation at the edge', () => {
   test.each([
-    ['not a url at all ::', 'invalid-input'],
-    ['ftp://files.pirate-site.to/x', 'invalid-input'],
-    [`https://pirate-site.to/${'a'.repeat(2100)}`, 'invalid-input'],
-    [`https://${'a.'.repeat(130)}to/`, 'invalid-input'],
-    ['http://127.0.0.1/admin', 'private-target'],
-    ['http://10.0.0.5/', 'private-target'],
-    ['http://[::1]:8787/', 'private-target'],
-    ['http://169.254.169.254/latest/meta-data', 'private-target'],
-    ['http://localhost/', 'private-target'],
+    ['not a url at all ::', 'invalid_input'],
+    ['ftp://files.pirate-site.to/x', 'invalid_input'],
+    [`https://pirate-site.to/${'a'.repeat(2100)}`, 'invalid_input'],
+    [`https://${'a.'.repeat(130)}to/`, 'invalid_input'],
+    ['http://127.0.0.1/admin', 'private_target'],
+    ['http://10.0.0.5/', 'private_target'],
+    ['http://[::1]:8787/', 'private_target'],
+    ['http://169.254.169.254/latest/meta-data', 'private_target'],
+    ['http://localhost/', 'private_target'],
   ])('%s → 400 %s, nothing sent to DNS', async (url, kind) => {
     const { app } = setup();
     const before = dns.count();
@@ -115,7 +115,7 @@ describe('input validation at the edge', () => {
     expect(res.status).toBe(200);
     const body = BatchResponseSchema.parse(await res.json());
     expect(body.items.map((i) => i.url)).toEqual(urls);
-    expect(body.items.map((i) => i.error?.kind ?? null)).toEqual([null, null, 'private-target', 'invalid-input', null]);
+    expect(body.items.map((i) => i.error?.kind ?? null)).toEqual([null, null, 'private_target', 'invalid_input', null]);
     expect(body.items[1]!.result?.input).toBe('https://ripe-host.to/b');
     expect(body.stats).toMatchObject({ urls: 5, hosts: 2, failed: 2 });
     expect(calls).toBe(2);

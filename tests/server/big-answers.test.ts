@@ -35,14 +35,14 @@ describe('oversized RDAP answers through the real server', () => {
 
     const two = await lookup('https://big-2mb.to/');
     // 2 MB is under the 2 MiB cap: read once and rejected as an answer without a range, not a stall.
-    expect(two.body.errors.some((e) => e.step === 'rdap-ip' && e.kind === 'invalid-response')).toBe(true);
+    expect(two.body.errors.some((e) => e.step === 'rdap-ip' && e.kind === 'invalid_response')).toBe(true);
     expect(two.ms).toBeLessThan(6000);
 
     const fifty = await lookup('https://big-50mb.to/');
     expect(fifty.body.errors).toContainEqual(
       expect.objectContaining({
         step: 'rdap-ip',
-        kind: 'invalid-response',
+        kind: 'invalid_response',
         message: expect.stringMatching(/larger than/),
       }),
     );

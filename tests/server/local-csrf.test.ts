@@ -89,7 +89,7 @@ describe('local CSRF: what a web page can send is refused, even on loopback', ()
       headers: auth,
       body: '{"url":"http://127.0.0.1/x","markers":[]}',
     });
-    expect(ApiErrorSchema.parse(await recheck.json()).error.kind).toBe('private-target');
+    expect(ApiErrorSchema.parse(await recheck.json()).error.kind).toBe('private_target');
   });
 
   test('one-click pairing: the extension origin gets the per-install token, which then works as a bearer', async () => {
@@ -158,7 +158,7 @@ describe('recheck uses the configured resolvers', () => {
       const body = ApiErrorSchema.parse(await res.json());
       // Resolved by the loopback DNS (the system resolver has never heard of the name), then refused as private.
       expect(res.status).toBe(403);
-      expect(body.error).toMatchObject({ kind: 'private-target', message: expect.stringMatching(/private address/) });
+      expect(body.error).toMatchObject({ kind: 'private_target', message: expect.stringMatching(/private address/) });
     } finally {
       await local.close();
     }

@@ -96,17 +96,17 @@ describe('end-to-end lookups through the HTTP API (loopback DNS, RDAP, WHOIS)', 
   test('a name that resolves only to private/loopback addresses: no RDAP, a private-target error', async () => {
     const { app } = stack.app();
     const r = await get(app, 'https://private-only.to/');
-    expect(r.errors).toContainEqual(expect.objectContaining({ step: 'dns', kind: 'private-target' }));
+    expect(r.errors).toContainEqual(expect.objectContaining({ step: 'dns', kind: 'private_target' }));
     expect(r.recipients.filter((p) => p.role === 'host')).toEqual([]);
     expect(stack.rdap.count({ kind: 'ip' })).toBe(0);
   });
 
   test.each([
-    ['429', { fault: '429' as const, retryAfter: 1 }, 'rate-limited'],
-    ['LACNIC-style 200 rate-limit notice', { fault: 'lacnic-rate-limit' as const }, 'rate-limited'],
+    ['429', { fault: '429' as const, retryAfter: 1 }, 'rate_limited'],
+    ['LACNIC-style 200 rate-limit notice', { fault: 'lacnic-rate-limit' as const }, 'rate_limited'],
     ['503', { fault: '503' as const }, 'unavailable'],
     ['timeout', { fault: 'timeout' as const }, 'timeout'],
-    ['malformed JSON', { fault: 'malformed' as const }, 'invalid-response'],
+    ['malformed JSON', { fault: 'malformed' as const }, 'invalid_response'],
   ])('RDAP %s → partial result with errors[] rdap-ip/%s', async (_name, fault, kind) => {
     const { app } = stack.app();
     stack.rdap.addFault({ server: 'arin', kind: 'ip', path: 'ip/13.64.9.9', ...fault });

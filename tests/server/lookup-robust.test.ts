@@ -33,7 +33,7 @@ describe('lookup robustness', () => {
   test('the private addresses a lookup refuses are never echoed', async () => {
     const { app } = stack.app();
     const inward = await get(app, 'https://inward.to/');
-    expect(inward.errors).toContainEqual(expect.objectContaining({ kind: 'private-target' }));
+    expect(inward.errors).toContainEqual(expect.objectContaining({ kind: 'private_target' }));
     expect(inward.addresses).toEqual([]);
     expect(JSON.stringify(inward)).not.toMatch(/10\.0\.0\.5|192\.168\.7\.7/);
     const half = await get(app, 'https://half-inward.to/');

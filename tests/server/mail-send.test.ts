@@ -366,7 +366,7 @@ describe('POST /v1/send', () => {
     const s = await smtpServer();
     const res = await post(app(settings(s)).app, eml({ To: null }));
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { kind: 'invalid-input', path: 'eml' } });
+    expect(await res.json()).toMatchObject({ error: { kind: 'invalid_input', path: 'eml' } });
     expect((await post(app(settings(s)).app, eml(), 'message/rfc822', 'y'.repeat(32))).status).toBe(401);
     expect((await post(app(undefined).app, eml())).status).toBe(503);
     expect(s.received).toHaveLength(0);
@@ -376,7 +376,7 @@ describe('POST /v1/send', () => {
     const { app: a, status } = app(settings(s, { user: 'notices', pass: 'hunter22', ca: tls.cert }));
     const res = await post(a, eml());
     expect(res.status).toBe(502);
-    expect(await res.json()).toMatchObject({ error: { kind: 'smtp-auth-failed' } });
+    expect(await res.json()).toMatchObject({ error: { kind: 'smtp_auth_failed' } });
     expect(JSON.stringify(status.snapshot())).not.toMatch(/hunter22|notices/);
   });
 });

@@ -34,10 +34,10 @@ describe('RDAP fetch on the backend', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ objectClassName: 'ip network' });
     expect(seen).toContain(`rdap.registry.test:${port} /ip/8.8.8.8`);
-    await expect(f(`http://rdap.evil.test:${port}/domain/x.com`)).rejects.toMatchObject({ kind: 'private-target' });
-    await expect(f(`http://mixed.test:${port}/ip/1.2.3.4`)).rejects.toMatchObject({ kind: 'private-target' });
-    await expect(f(`http://192.168.1.1:${port}/ip/1.2.3.4`)).rejects.toMatchObject({ kind: 'private-target' });
-    await expect(f(`http://rdap.registry.test:8443/ip/1.2.3.4`)).rejects.toMatchObject({ kind: 'private-target' });
+    await expect(f(`http://rdap.evil.test:${port}/domain/x.com`)).rejects.toMatchObject({ kind: 'private_target' });
+    await expect(f(`http://mixed.test:${port}/ip/1.2.3.4`)).rejects.toMatchObject({ kind: 'private_target' });
+    await expect(f(`http://192.168.1.1:${port}/ip/1.2.3.4`)).rejects.toMatchObject({ kind: 'private_target' });
+    await expect(f(`http://rdap.registry.test:8443/ip/1.2.3.4`)).rejects.toMatchObject({ kind: 'private_target' });
   });
 
   it('pins the connection: a rebinding second DNS answer is never used while the vetted one is fresh', async () => {
@@ -49,7 +49,7 @@ describe('RDAP fetch on the backend', () => {
     expect((await f(`http://rebind.test:${port}/b`)).status).toBe(200);
     expect(resolve).toHaveBeenCalledTimes(1);
     t = 2000;
-    await expect(f(`http://rebind.test:${port}/c`)).rejects.toMatchObject({ kind: 'private-target' });
+    await expect(f(`http://rebind.test:${port}/c`)).rejects.toMatchObject({ kind: 'private_target' });
   });
 
   it('never keeps a DNS failure: the next query resolves again and succeeds', async () => {

@@ -107,7 +107,7 @@ describe('POST /v1/recheck', () => {
     });
     const meta = await call({ url: `http://pirate.test:${port}/to-metadata` }, testing({ allowedPorts: [port, 80] }));
     expect(meta.status).toBe(403);
-    expect(await meta.json()).toMatchObject({ error: { kind: 'private-target' } });
+    expect(await meta.json()).toMatchObject({ error: { kind: 'private_target' } });
     const loop = await call({ url: `http://pirate.test:${port}/loop` }, testing());
     expect(loop.status).toBe(502);
     expect((await loop.json()).error.message).toMatch(/redirects/);
@@ -134,7 +134,7 @@ describe('POST /v1/recheck', () => {
     ]) {
       const res = await call({ url }, { resolve: loopbackResolver, allowedPorts: [port] });
       expect(res.status).toBe(403);
-      expect(await res.json()).toMatchObject({ error: { kind: 'private-target', path: 'url' } });
+      expect(await res.json()).toMatchObject({ error: { kind: 'private_target', path: 'url' } });
     }
     const mixed = await call({ url: 'http://mixed.test/' }, testing({ allowedPorts: [80] }));
     expect(mixed.status).toBe(403);
@@ -162,7 +162,7 @@ describe('POST /v1/recheck', () => {
     expect(nx.status).toBe(404);
     const bad = await call({ url: 'http://x.test/', markers: [42] }, testing());
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: { kind: 'invalid-input', path: 'markers.0' } });
+    expect(await bad.json()).toMatchObject({ error: { kind: 'invalid_input', path: 'markers.0' } });
     expect((await call('{nope', testing())).status).toBe(400);
   });
 });

@@ -71,7 +71,7 @@ describe('POST /v1/timestamp', () => {
     const before = tsa.requests();
     const res = await app().request('/v1/timestamp', post(body));
     expect(res.status).toBe(status);
-    expect(ApiErrorSchema.parse(await res.json()).error.kind).toBe('invalid-input');
+    expect(ApiErrorSchema.parse(await res.json()).error.kind).toBe('invalid_input');
     expect(tsa.requests()).toBe(before);
   });
 
@@ -88,7 +88,7 @@ describe('POST /v1/timestamp', () => {
     const refused = await app().request('/v1/timestamp', post({ sha256: sha('y') }));
     expect(refused.status).toBe(502);
     expect((await refused.json()).error).toMatchObject({
-      kind: 'invalid-response',
+      kind: 'invalid_response',
       message: expect.stringMatching(/wrong-nonce/),
     });
     tsa.setMode('503');

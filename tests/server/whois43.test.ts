@@ -53,8 +53,8 @@ describe('port-43 WHOIS client', () => {
   });
 
   test('private and malformed queries are refused without a connection', async () => {
-    await expect(client()('10.0.0.5', 'ip')).rejects.toMatchObject({ step: 'whois', kind: 'private-target' });
-    await expect(client()('a b\r\nc', 'domain')).rejects.toMatchObject({ kind: 'invalid-input' });
+    await expect(client()('10.0.0.5', 'ip')).rejects.toMatchObject({ step: 'whois', kind: 'private_target' });
+    await expect(client()('a b\r\nc', 'domain')).rejects.toMatchObject({ kind: 'invalid_input' });
     expect(whois.queries).toHaveLength(0);
   });
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERROR_KINDS } from '../../lib/errors';
 import { checklistLangFor, pageLanguage } from '../../lib/i18n';
 import { REPO_ROOT } from '../helpers/fixtures';
 
@@ -35,6 +36,11 @@ describe('UI strings', () => {
         used.add(m[1]!);
     }
     expect([...used].filter((k) => !(k in en))).toEqual([]);
+  });
+
+  it('explain every error kind, including the backend ones, in both languages', () => {
+    const missing = ERROR_KINDS.map((k) => `error_${k}`).filter((key) => !(key in en) || !(key in zh));
+    expect(missing).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { BatchRequestSchema, LookupQuerySchema } from '../../contract';
 import { apiError } from '../api-error';
+import { invalidInput, jsonBody } from '../json-body';
 import { normalizeTarget } from '../../lookup/normalize';
 import { InvalidTarget, type LookupService } from '../lookup-service';
 
@@ -15,21 +16,9 @@ export const SINGLE_BODY_LIMIT = 64 * 1024;
 /** 1,000 URLs of up to 2,048 characters, plus JSON overhead. */
 export const BATCH_BODY_LIMIT = 2_200_000;
 
+type LookupQuery = z.infer<typeof LookupQuerySchema>;
+
 const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large', 'Request body is too large.');
-
-function invalid(c: Context, error: z.ZodError) {
-  const issue = error.issues[0];
-  const path = issue?.path.join('.') || undefined;
-  return apiError(c, 400, 'invalid-input', `${path ?? 'request'}: ${issue?.message ?? 'invalid'}`, path);
-}
-
-async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  try {
-    return { ok: true, value: await c.req.json() };
-  } catch {
-    return { ok: false };
-  }
-}
 
 export interface LookupRouteOptions {
   /** Charges extra rate-limit tokens to the caller; a batch costs one per URL. Returns a 429 to send, or null. */
@@ -39,12 +28,10 @@ export interface LookupRouteOptions {
 export function lookupRoutes(service: LookupService, opts: LookupRouteOptions = {}) {
   const app = new Hono();
 
-  const single = async (c: Context, input: unknown) => {
-    const parsed = LookupQuerySchema.safeParse(input);
-    if (!parsed.success) return invalid(c, parsed.error);
-    if (c.req.query('stream') === '1') return streamed(c, parsed.data.url, parsed.data.headers);
+  const single = async (c: Context, query: LookupQuery) => {
+    if (c.req.query('stream') === '1') return streamed(c, query.url, query.headers);
     try {
-      return c.json(await service.lookup(parsed.data.url, parsed.data.headers));
+      return c.json(await service.lookup(query.url, query.headers));
     } catch (err) {
       if (err instanceof InvalidTarget) return apiError(c, 400, err.error.kind, err.error.message, 'url');
       throw err;
@@ -69,23 +56,27 @@ export function lookupRoutes(service: LookupService, opts: LookupRouteOptions = 
     });
   };
 
-  app.get('/', (c) => single(c, { url: c.req.query('url') }));
-
-  app.post('/', bodyLimit({ maxSize: SINGLE_BODY_LIMIT, onError: tooLarge }), async (c) => {
-    const body = await readJson(c);
-    return body.ok ? single(c, body.value) : apiError(c, 400, 'invalid-input', 'Body is not valid JSON.');
+  app.get('/', (c) => {
+    const parsed = LookupQuerySchema.safeParse({ url: c.req.query('url') });
+    return parsed.success ? single(c, parsed.data) : invalidInput(c, parsed.error);
   });
 
-  app.post('/batch', bodyLimit({ maxSize: BATCH_BODY_LIMIT, onError: tooLarge }), async (c) => {
-    const body = await readJson(c);
-    if (!body.ok) return apiError(c, 400, 'invalid-input', 'Body is not valid JSON.');
-    const parsed = BatchRequestSchema.safeParse(body.value);
-    if (!parsed.success) return invalid(c, parsed.error);
-    // One token per URL (the request itself paid one): a batch is not a way around the per-client limit.
-    const refused = opts.charge?.(c, parsed.data.urls.length - 1);
-    if (refused) return refused;
-    return c.json(await service.batch(parsed.data.urls));
-  });
+  app.post('/', bodyLimit({ maxSize: SINGLE_BODY_LIMIT, onError: tooLarge }), jsonBody(LookupQuerySchema), (c) =>
+    single(c, c.req.valid('json')),
+  );
+
+  app.post(
+    '/batch',
+    bodyLimit({ maxSize: BATCH_BODY_LIMIT, onError: tooLarge }),
+    jsonBody(BatchRequestSchema),
+    async (c) => {
+      const { urls } = c.req.valid('json');
+      // One token per URL (the request itself paid one): a batch is not a way around the per-client limit.
+      const refused = opts.charge?.(c, urls.length - 1);
+      if (refused) return refused;
+      return c.json(await service.batch(urls));
+    },
+  );
 
   return app;
 }

@@ -2,22 +2,23 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError } from '../../errors';
+import { AppError, type ErrorKind } from '../../errors';
 import { RecheckRequestSchema } from '../../tracking/recheck';
 import { apiError } from '../api-error';
+import { jsonBody } from '../json-body';
 import { fetchGuarded, type GuardedFetchOptions } from '../recheck/fetch-guarded';
 import { resolveAll } from '../recheck/resolve-all';
-import { firstIssue } from '../../zod-issue';
 
 export type RecheckOptions = Partial<GuardedFetchOptions>;
 
-const HTTP: Record<string, [ContentfulStatusCode, string]> = {
-  invalid_input: [400, 'invalid-input'],
-  private_target: [403, 'private-target'],
-  not_found: [404, 'not-found'],
-  timeout: [504, 'timeout'],
-  unavailable: [502, 'unavailable'],
-  invalid_response: [502, 'invalid-response'],
+/** The fetch's failures as HTTP statuses; the kind itself goes out unchanged. */
+const STATUS: Partial<Record<ErrorKind, ContentfulStatusCode>> = {
+  invalid_input: 400,
+  private_target: 403,
+  not_found: 404,
+  timeout: 504,
+  unavailable: 502,
+  invalid_response: 502,
 };
 
 export function recheckRoutes(opts: RecheckOptions = {}) {
@@ -29,27 +30,14 @@ export function recheckRoutes(opts: RecheckOptions = {}) {
       maxSize: 64 * 1024,
       onError: (c) => apiError(c, 413, 'payload_too_large', 'Request body is too large.'),
     }),
+    jsonBody(RecheckRequestSchema),
     async (c) => {
-      let body: unknown;
+      const { url, markers } = c.req.valid('json');
       try {
-        body = await c.req.json();
-      } catch {
-        return apiError(c, 400, 'invalid-input', 'Body is not valid JSON.');
-      }
-      const parsed = RecheckRequestSchema.safeParse(body);
-      if (!parsed.success) {
-        const issue = firstIssue(parsed.error);
-        const path = issue.path || undefined;
-        return apiError(c, 400, 'invalid-input', `${path ?? 'request'}: ${issue.message}`, path);
-      }
-      try {
-        return c.json(await fetchGuarded(parsed.data.url, parsed.data.markers, deps));
+        return c.json(await fetchGuarded(url, markers, deps));
       } catch (err) {
-        const mapped = err instanceof AppError ? HTTP[err.kind] : undefined;
-        if (err instanceof AppError && mapped) {
-          const [status, kind] = mapped;
-          return apiError(c, status, kind, err.message, 'url');
-        }
+        const status = err instanceof AppError ? STATUS[err.kind] : undefined;
+        if (err instanceof AppError && status) return apiError(c, status, err.kind, err.message, 'url');
         throw err;
       }
     },

@@ -23,19 +23,19 @@ export function repliesRoutes(mail: MailService) {
       return apiError(
         c,
         400,
-        'invalid-input',
+        'invalid_input',
         'since must be an ISO 8601 time, e.g. 2026-12-02T09:00:00Z; poll 0 or 1.',
         String(q.error.issues[0]?.path[0] ?? 'since'),
       );
     if (!mail.status.snapshot().imap.configured)
-      return apiError(c, 503, 'not-configured', 'IMAP is not configured on the backend (TAKEDOWN_IMAP_URL).');
+      return apiError(c, 503, 'not_configured', 'IMAP is not configured on the backend (TAKEDOWN_IMAP_URL).');
     return c.json(await mail.replies(q.data.since ? new Date(q.data.since) : null, q.data.poll === '1'));
   });
   // Always a download (octet-stream), never rendered: a reply's HTML attachment must not run in the browser.
   app.get('/:id/attachments/:index', async (c) => {
     const index = Number(c.req.param('index'));
     if (!Number.isInteger(index) || index < 0)
-      return apiError(c, 400, 'invalid-input', 'index must be a whole number.', 'index');
+      return apiError(c, 400, 'invalid_input', 'index must be a whole number.', 'index');
     try {
       const a = await mail.attachment(c.req.param('id'), index);
       return c.body(new Uint8Array(a.bytes), 200, {
@@ -46,7 +46,7 @@ export function repliesRoutes(mail: MailService) {
       });
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      if (err.kind === 'not_found') return apiError(c, 404, 'not-found', err.message);
+      if (err.kind === 'not_found') return apiError(c, 404, 'not_found', err.message);
       if (err.kind === 'invalid_response') return apiError(c, 409, 'changed', err.message);
       return apiError(c, 502, 'unavailable', err.message);
     }

@@ -3,8 +3,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { AppError } from '../../errors';
+import { AppError, type ErrorKind } from '../../errors';
 import { apiError } from '../api-error';
+import { readJsonBody } from '../json-body';
 import { checkEml, MAX_EML_BYTES } from '../mail/eml-check';
 import type { MailService } from '../mail/mail-service';
 import { sendEml } from '../mail/smtp-send';
@@ -14,13 +15,18 @@ export interface SendRouteDeps {
   now: () => Date;
 }
 
+/** The alternative to a message/rfc822 body. */
 const JsonBody = z.object({ eml: z.string().min(1) });
 
-const HTTP: Partial<Record<string, [ContentfulStatusCode, string]>> = {
-  invalid_input: [400, 'invalid-input'],
-  unauthorized: [502, 'smtp-auth-failed'],
-  forbidden_sender: [502, 'smtp-sender-refused'],
-  invalid_response: [502, 'smtp-message-refused'],
+/**
+ * The SMTP failures as HTTP statuses and kinds: 502 because the backend is fine and the mail server behind it
+ * refused; the SMTP kinds say which part to fix (login, sender, message).
+ */
+const HTTP: Partial<Record<ErrorKind, [ContentfulStatusCode, ErrorKind]>> = {
+  invalid_input: [400, 'invalid_input'],
+  unauthorized: [502, 'smtp_auth_failed'],
+  forbidden_sender: [502, 'smtp_sender_refused'],
+  invalid_response: [502, 'smtp_message_refused'],
   timeout: [504, 'timeout'],
   unavailable: [502, 'unavailable'],
 };
@@ -34,13 +40,12 @@ export function sendRoutes(deps: SendRouteDeps) {
   });
   app.post('/', limit, async (c) => {
     const smtp = deps.mail.smtp;
-    if (!smtp) return apiError(c, 503, 'not-configured', 'SMTP is not configured on the backend (TAKEDOWN_SMTP_URL).');
+    if (!smtp) return apiError(c, 503, 'not_configured', 'SMTP is not configured on the backend (TAKEDOWN_SMTP_URL).');
     let raw: Buffer;
     if ((c.req.header('content-type') ?? '').startsWith('application/json')) {
-      const parsed = JsonBody.safeParse(await c.req.json().catch(() => null));
-      if (!parsed.success)
-        return apiError(c, 400, 'invalid-input', 'Send the .eml as message/rfc822, or JSON {"eml": "..."}.', 'eml');
-      raw = Buffer.from(parsed.data.eml, 'utf8');
+      const body = await readJsonBody(c, JsonBody);
+      if (!body.ok) return body.response;
+      raw = Buffer.from(body.value.eml, 'utf8');
     } else {
       raw = Buffer.from(await c.req.arrayBuffer());
     }

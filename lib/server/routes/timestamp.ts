@@ -6,11 +6,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { TimestampRequestSchema, type TimestampResponse } from '../../contract';
 import { AppError } from '../../errors';
-import { firstIssue } from '../../zod-issue';
 import { bytesToBase64 } from '../../export/base64';
 import { derToPem } from '../../evidence/rfc3161/bytes';
 import { TimestampError } from '../../evidence/rfc3161/verify';
 import { apiError } from '../api-error';
+import { jsonBody } from '../json-body';
 import type { TimestampService } from '../tsa/service';
 
 export function timestampRoutes(service: TimestampService | undefined) {
@@ -19,17 +19,8 @@ export function timestampRoutes(service: TimestampService | undefined) {
     maxSize: 4096,
     onError: (c) => apiError(c, 413, 'payload_too_large', 'Request body is too large.'),
   });
-  app.post('/', tooLarge, async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return apiError(c, 400, 'invalid-input', 'Body is not valid JSON.');
-    }
-    const parsed = TimestampRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      return apiError(c, 400, 'invalid-input', `sha256: ${firstIssue(parsed.error).message}`, 'sha256');
-    }
+  app.post('/', tooLarge, jsonBody(TimestampRequestSchema), async (c) => {
+    const { sha256 } = c.req.valid('json');
     if (!service) {
       return apiError(
         c,
@@ -39,7 +30,7 @@ export function timestampRoutes(service: TimestampService | undefined) {
       );
     }
     try {
-      const t = await service.timestamp(parsed.data.sha256.toLowerCase());
+      const t = await service.timestamp(sha256.toLowerCase());
       const answer: TimestampResponse = {
         token: bytesToBase64(t.response),
         genTime: t.genTime,
@@ -54,7 +45,7 @@ export function timestampRoutes(service: TimestampService | undefined) {
     } catch (err) {
       // 502: the backend is fine, the TSA behind it failed or sent a token we refuse; the reason says which.
       if (err instanceof TimestampError)
-        return apiError(c, 502, 'invalid-response', `Token refused (${err.reason}): ${err.message}`);
+        return apiError(c, 502, 'invalid_response', `Token refused (${err.reason}): ${err.message}`);
       if (err instanceof AppError)
         return apiError(c, 502, err.kind === 'timeout' ? 'timeout' : 'unavailable', err.message);
       throw err;

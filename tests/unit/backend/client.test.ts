@@ -55,14 +55,21 @@ describe('backend client', () => {
     await expect(
       checkBackend(settings, async () => Promise.reject(new TypeError('Failed to fetch'))),
     ).rejects.toMatchObject({ kind: 'unavailable' });
+    // What the real backend answers, kind for kind, is checked against the real app in tests/server/error-kinds.
+    // Here: a body outside the API's error shape (an older backend's spelling, a proxy's page) falls back to the status.
     await expect(
       lookupUrl(
         settings,
         async () =>
-          new Response(JSON.stringify({ error: { kind: 'private_target', message: 'loopback' } }), { status: 400 }),
+          new Response(JSON.stringify({ error: { kind: 'private-target', message: 'loopback' } }), { status: 400 }),
         { url: 'http://127.0.0.1/' },
       ),
-    ).rejects.toMatchObject({ kind: 'private_target', message: 'loopback' });
+    ).rejects.toMatchObject({ kind: 'invalid_input', message: 'The backend answered HTTP 400' });
+    await expect(
+      lookupUrl(settings, async () => new Response('<html>too big</html>', { status: 413 }), {
+        url: 'https://a.test/',
+      }),
+    ).rejects.toMatchObject({ kind: 'payload_too_large' });
     await expect(
       lookupUrl(settings, async () => new Response('nope', { status: 401 }), { url: 'https://a.test/' }),
     ).rejects.toMatchObject({ kind: 'unauthorized' });

@@ -37,7 +37,7 @@ const outcomes: Record<string, HostOutcome> = {
     ok: false,
     recipients: [],
     cdn: null,
-    errors: [{ step: 'dns', kind: 'not-found', message: 'NXDOMAIN' }],
+    errors: [{ step: 'dns', kind: 'not_found', message: 'NXDOMAIN' }],
   },
 };
 

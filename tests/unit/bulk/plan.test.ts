@@ -26,7 +26,7 @@ function fakeBackend(failOnCall?: number) {
               recipients: [host('net.example')],
               errors: [],
             },
-        error: url.includes('h7.') ? { step: 'dns', kind: 'not-found', message: 'NXDOMAIN' } : null,
+        error: url.includes('h7.') ? { step: 'dns', kind: 'not_found', message: 'NXDOMAIN' } : null,
       })),
       stats: { urls: batch.length, hosts: batch.length, networks: 1, failed: 0 },
     };
@@ -73,7 +73,7 @@ describe('bulk lookup plan', () => {
     expect(p).toMatchObject({ doneHosts: 120, doneUrls: 250 });
     // h7.to failed: its URLs count as failures, and only a retry asks for it again.
     expect(p.failedUrls).toBe(urls.filter((u) => u.host === 'h7.to').length);
-    expect(stored['h7.to']).toMatchObject({ ok: false, errors: [{ kind: 'not-found' }] });
+    expect(stored['h7.to']).toMatchObject({ ok: false, errors: [{ kind: 'not_found' }] });
     expect(pendingHosts(urls, stored)).toEqual([]);
     expect(pendingHosts(urls, stored, { retryFailed: true }).map((u) => u.host)).toEqual(['h7.to']);
   });
@@ -93,6 +93,6 @@ describe('bulk lookup plan', () => {
   });
 
   test('an item missing from the answer is a failure, not a silent success', () => {
-    expect(outcomeOf('a.to', undefined)).toMatchObject({ ok: false, errors: [{ kind: 'invalid-response' }] });
+    expect(outcomeOf('a.to', undefined)).toMatchObject({ ok: false, errors: [{ kind: 'invalid_response' }] });
   });
 });

@@ -71,7 +71,7 @@ describe('IANA bootstrap', () => {
   it('a malformed bootstrap file is an invalid-response error', async () => {
     const { f, deps } = setup();
     f.route(`${BOOTSTRAP_BASE}asn.json`, { json: { version: '1.0', services: 'nope' } });
-    await expect(loadBootstrap(deps, 'asn')).rejects.toMatchObject({ step: 'bootstrap', kind: 'invalid-response' });
+    await expect(loadBootstrap(deps, 'asn')).rejects.toMatchObject({ step: 'bootstrap', kind: 'invalid_response' });
   });
 
   it('max-age parsing', () => {

@@ -108,7 +108,7 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
     ]) {
       const r = await lookup(input, b.deps);
       expect(r.errors[0]).toMatchObject({ step: 'input' });
-      expect(['private-target', 'invalid-input']).toContain(r.errors[0]!.kind);
+      expect(['private_target', 'invalid_input']).toContain(r.errors[0]!.kind);
     }
     expect(doh.count()).toBe(before);
     expect(stack.rdap.requests.length).toBe(0);
@@ -125,7 +125,7 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
   it('hostile RDAP JSON gives invalid-response', async () => {
     stack.rdap.addFault({ server: 'ripe', kind: 'ip', fault: 'deep', times: 1 });
     const r = await lookup('https://ripe-host.to/', browser().deps);
-    expect(r.errors).toContainEqual(expect.objectContaining({ step: 'rdap-ip', kind: 'invalid-response' }));
+    expect(r.errors).toContainEqual(expect.objectContaining({ step: 'rdap-ip', kind: 'invalid_response' }));
     stack.rdap.clearFaults();
   });
 

@@ -143,19 +143,19 @@ describe("DoH JSON answers in the resolvers' own shapes", () => {
     const url = 'https://dns.google/resolve';
     await expect(
       createDohResolver({ url, format: 'json', fetch: replay('<html>') })('a.to', 'A'),
-    ).rejects.toMatchObject({ kind: 'invalid-response' });
+    ).rejects.toMatchObject({ kind: 'invalid_response' });
     await expect(
       createDohResolver({ url, format: 'json', fetch: replay({ Status: 'ok' }) })('a.to', 'A'),
-    ).rejects.toMatchObject({ kind: 'invalid-response' });
+    ).rejects.toMatchObject({ kind: 'invalid_response' });
     await expect(
       createDohResolver({ url, format: 'json', fetch: replay('x'.repeat(70_000)) })('a.to', 'A'),
-    ).rejects.toMatchObject({ kind: 'invalid-response' });
+    ).rejects.toMatchObject({ kind: 'invalid_response' });
     await expect(
       createDohResolver({ url, format: 'json', fetch: replay('', { status: 502 }) })('a.to', 'A'),
     ).rejects.toMatchObject({ kind: 'unavailable' });
     await expect(
       createDohResolver({ url, format: 'json', fetch: replay('', { status: 429 }) })('a.to', 'A'),
-    ).rejects.toMatchObject({ kind: 'rate-limited' });
+    ).rejects.toMatchObject({ kind: 'rate_limited' });
     expect(() => parseDohJson({ Status: 0, Answer: [{ name: 'a', type: 1, data: 5 }] }, 'x')).toThrow(LookupFailure);
   });
 
@@ -180,7 +180,7 @@ describe("DoH JSON answers in the resolvers' own shapes", () => {
     const spy: typeof fetch = async () => ((called = true), new Response('{}'));
     await expect(
       createDohResolver({ url: 'http://dns.google/resolve', format: 'json', fetch: spy })('a.to', 'A'),
-    ).rejects.toMatchObject({ kind: 'invalid-input' });
+    ).rejects.toMatchObject({ kind: 'invalid_input' });
     expect(called).toBe(false);
   });
 });

@@ -98,7 +98,7 @@ describe('lookup()', () => {
   it('a name that resolves only to private addresses gives private-target and makes no RDAP query', async () => {
     const { f, deps } = setup({}, { 'intranet.example.com A': ['10.0.0.5'], 'intranet.example.com AAAA': ['fd00::5'] });
     const res = await lookup('https://intranet.example.com/wiki', deps);
-    expect(res.errors).toEqual([expect.objectContaining({ step: 'dns', kind: 'private-target' })]);
+    expect(res.errors).toEqual([expect.objectContaining({ step: 'dns', kind: 'private_target' })]);
     expect(res.recipients).toEqual([]);
     expect(f.requests).toEqual([]);
   });
@@ -106,7 +106,7 @@ describe('lookup()', () => {
   it('private IP literals are refused at input', async () => {
     const { f, deps } = setup({});
     const res = await lookup('http://192.168.0.1/admin', deps);
-    expect(res.errors).toEqual([expect.objectContaining({ step: 'input', kind: 'private-target' })]);
+    expect(res.errors).toEqual([expect.objectContaining({ step: 'input', kind: 'private_target' })]);
     expect(f.requests).toEqual([]);
   });
 
@@ -138,7 +138,7 @@ describe('lookup()', () => {
       emails: ['abuse@registrar.eu'],
     });
     // The registrar's own RDAP (related link) is not in the fixtures: a partial result names the failed step.
-    expect(res.errors).toEqual([expect.objectContaining({ step: 'rdap-registrar', kind: 'not-found' })]);
+    expect(res.errors).toEqual([expect.objectContaining({ step: 'rdap-registrar', kind: 'not_found' })]);
     expect(rdap()).toContain('https://rdap.registrar.eu/v1/domain/THEMARQUETRY.COM');
   });
 
@@ -156,7 +156,7 @@ describe('lookup()', () => {
     const reg = res.recipients.find((r) => r.role === 'registrar')!;
     expect(reg).toMatchObject({ providerId: 'markmonitor', emails: ['abusecomplaints@markmonitor.com'] });
     expect(reg.notes.filter((n) => /abusecomplaints/.test(n))).toEqual([]);
-    expect(res.errors).toEqual([expect.objectContaining({ step: 'dns', kind: 'not-found' })]);
+    expect(res.errors).toEqual([expect.objectContaining({ step: 'dns', kind: 'not_found' })]);
   });
 
   it('a TLD without RDAP (.cn) uses WHOIS when the backend provides it, and says so otherwise', async () => {
@@ -180,7 +180,7 @@ describe('lookup()', () => {
     expect(whoisCalls).toEqual(expect.arrayContaining(['domain:pirate.cn', 'ip:47.88.1.1']));
     const reg = res.recipients.find((r) => r.role === 'registrar')!;
     expect(reg).toMatchObject({ source: 'whois', emails: ['DomainAbuse@service.aliyun.com'] });
-    expect(res.errors).toEqual([expect.objectContaining({ step: 'rdap-ip', kind: 'not-found' })]);
+    expect(res.errors).toEqual([expect.objectContaining({ step: 'rdap-ip', kind: 'not_found' })]);
 
     const without = setup({}, dns);
     const res2 = await lookup('http://www.pirate.cn/', without.deps);
@@ -188,7 +188,7 @@ describe('lookup()', () => {
       expect.arrayContaining([
         expect.objectContaining({
           step: 'rdap-domain',
-          kind: 'not-found',
+          kind: 'not_found',
           message: expect.stringMatching(/no RDAP service.*WHOIS/),
         }),
       ]),
@@ -252,7 +252,7 @@ describe('lookup()', () => {
     const { deps } = setup({}, { 'www.pirate.cn A': ['47.88.1.1'] }, { whois });
     const res = await lookup('www.pirate.cn', deps);
     expect(res.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ step: 'whois', kind: 'invalid-response' })]),
+      expect.arrayContaining([expect.objectContaining({ step: 'whois', kind: 'invalid_response' })]),
     );
   });
 
@@ -262,7 +262,7 @@ describe('lookup()', () => {
     });
     const res = await lookup('13.64.1.1', deps);
     expect(res.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ step: 'rdap-ip', kind: 'invalid-response' })]),
+      expect.arrayContaining([expect.objectContaining({ step: 'rdap-ip', kind: 'invalid_response' })]),
     );
     expect(res.addresses[0]!.network).toBeNull();
   });
@@ -279,7 +279,7 @@ describe('lookup()', () => {
     expect(res.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ step: 'dns', kind: 'unavailable' }),
-        expect.objectContaining({ step: 'rdap-ip', kind: 'rate-limited' }),
+        expect.objectContaining({ step: 'rdap-ip', kind: 'rate_limited' }),
       ]),
     );
   });
@@ -295,6 +295,6 @@ describe('lookup()', () => {
   it('invalid input returns an input error without throwing', async () => {
     const { deps } = setup({});
     const res = await lookup('javascript:alert(1)', deps);
-    expect(res.errors).toEqual([expect.objectContaining({ step: 'input', kind: 'invalid-input' })]);
+    expect(res.errors).toEqual([expect.objectContaining({ step: 'input', kind: 'invalid_input' })]);
   });
 });

@@ -57,7 +57,7 @@ describe('normalizeTarget', () => {
     'ftp://example.com/',
     'mailto:a@b.com',
   ])('refuses the scheme of %s', (s) => {
-    expect(err(s)).toMatchObject({ step: 'input', kind: 'invalid-input' });
+    expect(err(s)).toMatchObject({ step: 'input', kind: 'invalid_input' });
   });
 
   it.each([
@@ -70,7 +70,7 @@ describe('normalizeTarget', () => {
     `${'a'.repeat(64)}.com`,
     'http://1.2.3.999/',
   ])('refuses malformed input %#', (s) => {
-    expect(err(s).kind).toBe('invalid-input');
+    expect(err(s).kind).toBe('invalid_input');
   });
 
   it.each([
@@ -86,13 +86,13 @@ describe('normalizeTarget', () => {
     'http://2130706433/',
     '[::ffff:10.0.0.1]',
   ])('refuses the non-public address %s', (s) => {
-    expect(err(s).kind).toBe('private-target');
+    expect(err(s).kind).toBe('private_target');
   });
 
   it.each(['localhost', 'http://intranet/', 'printer.local', 'db.internal', 'app.localhost', 'router.home.arpa'])(
     'refuses the local-only name %s',
     (s) => {
-      expect(err(s).kind).toBe('private-target');
+      expect(err(s).kind).toBe('private_target');
     },
   );
 
@@ -117,8 +117,8 @@ describe('normalizeTarget', () => {
         const r = normalizeTarget(ip.includes(':') ? `http://[${ip}]/` : `http://${ip}/`);
         const parsed = r.ok ? parseIp(r.hostname) : null;
         if (r.ok) expect(parsed && isPublicIp(r.hostname)).toBe(true);
-        else expect(['private-target', 'invalid-input']).toContain(r.error.kind);
-        if (!r.ok && r.error.kind === 'invalid-input') expect(parseIp(ip)).toBeNull();
+        else expect(['private_target', 'invalid_input']).toContain(r.error.kind);
+        if (!r.ok && r.error.kind === 'invalid_input') expect(parseIp(ip)).toBeNull();
       }),
       { numRuns: 500 },
     );

@@ -74,18 +74,18 @@ describe('RDAP client', () => {
       { maxRetryWaitMs: 7000 },
     );
     await expect(client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({
-      kind: 'rate-limited',
+      kind: 'rate_limited',
       retryAfterMs: 3_600_000,
     });
     expect(waits).toEqual([5000]);
     // The registry asked for an hour: later queries fail at once instead of each being refused again.
-    await expect(client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate_limited' });
     expect(f.requests).toHaveLength(2);
   });
 
   it('429 beyond the retry budget is a rate-limited error', async () => {
     const { f, client } = setup({ [URL1]: { body: '', status: 429 } }, { retries: 2 });
-    await expect(client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate-limited', step: 'rdap-ip' });
+    await expect(client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate_limited', step: 'rdap-ip' });
     expect(f.requests).toHaveLength(3);
   });
 
@@ -95,9 +95,9 @@ describe('RDAP client', () => {
       { [u]: [{ json: lacnicNotice }, { fixture: 'lacnic-ip-200.40.0.0_17-antel-member-TRIMMED-2026.json' }] },
       { maxRetryWaitMs: 2000 },
     );
-    await expect(client.getRdap(u, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(client.getRdap(u, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate_limited' });
     expect(waits).toEqual([]);
-    await expect(client.getRdap(u, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(client.getRdap(u, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate_limited' });
     expect(f.requests).toHaveLength(1);
   });
 
@@ -110,13 +110,13 @@ describe('RDAP client', () => {
   it('gTLD 403 "Number of allowed queries exceeded" and 422 "too fast" are rate limits; a plain 403 is not retried', async () => {
     const u = 'https://rdap.nic.biz/domain/x.biz';
     const a = setup({ [u]: { body: '<html>Number of allowed queries exceeded.</html>', status: 403 } }, { retries: 1 });
-    await expect(a.client.getRdap(u, 'rdap-domain')).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(a.client.getRdap(u, 'rdap-domain')).rejects.toMatchObject({ kind: 'rate_limited' });
     expect(a.f.requests).toHaveLength(2);
     const b = setup(
       { [u]: { json: { errorCode: 422, title: 'Your access is too fast' }, status: 422 } },
       { retries: 0 },
     );
-    await expect(b.client.getRdap(u, 'rdap-domain')).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(b.client.getRdap(u, 'rdap-domain')).rejects.toMatchObject({ kind: 'rate_limited' });
     const c = setup({ [u]: { body: 'Forbidden', status: 403 } });
     await expect(c.client.getRdap(u, 'rdap-domain')).rejects.toMatchObject({ kind: 'unavailable' });
     expect(c.f.requests).toHaveLength(1);
@@ -124,7 +124,7 @@ describe('RDAP client', () => {
 
   it('404 is not-found and is not retried; RIPE 501 error object is unavailable', async () => {
     const a = setup({});
-    await expect(a.client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(a.client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'not_found' });
     expect(a.f.requests).toHaveLength(1);
     const u = 'https://rdap.db.ripe.net/nameserver/x';
     const b = setup({ [u]: { fixture: 'ripe-error-response.json', status: 501 } });
@@ -174,7 +174,7 @@ describe('RDAP client', () => {
     await client.getRdap(urls[0]!, 'rdap-ip');
     await client.getRdap(urls[1]!, 'rdap-ip');
     await expect(client.getRdap(urls[2]!, 'rdap-ip')).rejects.toMatchObject({
-      kind: 'rate-limited',
+      kind: 'rate_limited',
       message: expect.stringMatching(/budget/),
     });
     expect(f.requests).toHaveLength(2);
@@ -184,7 +184,7 @@ describe('RDAP client', () => {
     const { f, client } = setup({
       [URL1]: { body: readFixtureText('arin-ip-13.64.0.0-msft-abuse-nested-in-org-2022.json').slice(0, 500) },
     });
-    await expect(client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'invalid-response' });
+    await expect(client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'invalid_response' });
     expect(f.requests).toHaveLength(1);
   });
 
@@ -200,7 +200,7 @@ describe('RDAP client', () => {
     };
     const { client } = setup(cases);
     for (const u of Object.keys(cases))
-      await expect(client.getRdap(u, 'rdap-ip'), u).rejects.toMatchObject({ kind: 'invalid-response' });
+      await expect(client.getRdap(u, 'rdap-ip'), u).rejects.toMatchObject({ kind: 'invalid_response' });
   });
 
   it('follows redirects (ARIN legacy space → RIPE) and re-checks each hop against allowUrl', async () => {
@@ -269,7 +269,7 @@ describe('RDAP parser properties', () => {
       f();
     } catch (e) {
       expect(e).toBeInstanceOf(LookupFailure);
-      expect((e as LookupFailure).kind).toBe('invalid-response');
+      expect((e as LookupFailure).kind).toBe('invalid_response');
     }
   };
 

@@ -10,7 +10,7 @@ import { PEERS_DIR } from '../../helpers/peers/load';
 const peerAutnum = (n: number) => readFileSync(path.join(PEERS_DIR, `20c-rdap/rdap/autnum/${n}.input`), 'utf8');
 /** A deep copy of a fixture to derive a variant from; the fixture itself stays read-only. */
 const variant = (name: string) => structuredClone(readRdapFixture(name)) as Record<string, any>;
-const invalid = (f: () => unknown) => expect(f).toThrow(expect.objectContaining({ kind: 'invalid-response' }));
+const invalid = (f: () => unknown) => expect(f).toThrow(expect.objectContaining({ kind: 'invalid_response' }));
 
 describe('RDAP validation: non-conformant answers are normalised, unsafe ones refused', () => {
   it('a RIPE aut-num with a 290-line routing-policy remark is read, the remark cut and the cut noted', () => {

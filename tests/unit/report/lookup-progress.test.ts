@@ -64,7 +64,7 @@ describe('lookup progress reducer', () => {
   it('never shows a stage done over a lookup that found no one', () => {
     const noDns = run([
       { type: 'start' },
-      { type: 'done', result: result({ errors: [{ step: 'dns', kind: 'not-found', message: 'NXDOMAIN' }] }) },
+      { type: 'done', result: result({ errors: [{ step: 'dns', kind: 'not_found', message: 'NXDOMAIN' }] }) },
     ]);
     expect(noDns).toMatchObject({
       verdict: 'no_dns',
@@ -77,7 +77,7 @@ describe('lookup progress reducer', () => {
         type: 'done',
         result: result({
           recipients: [{ ...host, role: 'registrar' }] as never,
-          errors: [{ step: 'dns', kind: 'not-found', message: 'NXDOMAIN' }],
+          errors: [{ step: 'dns', kind: 'not_found', message: 'NXDOMAIN' }],
         }),
       },
     ]);
