@@ -5,7 +5,7 @@ import { NoticeSchema, SentRecordSchema, type Notice, type NoticeEvent, type Not
 import { RecipientSchema } from '../model/recipient';
 import { suggestRegime } from '../notices/suggest';
 import type { CalendarOptions } from '../tracking/business-days';
-import { counterNoticeLawFor, counterNoticeWindow, followUpDate, isOverdue } from '../tracking/deadlines';
+import { counterNoticeLawFor, counterNoticeWindow, dueFollowUps, followUpDate, isOverdue } from '../tracking/deadlines';
 import { escalationCase, type EscalationCase } from '../tracking/escalation';
 import { providerStats, type ProviderStats } from '../tracking/stats';
 import { appendEvent, verifyChain, type ChainVerdict } from '../tracking/hash-chain';
@@ -709,8 +709,8 @@ export function createNoticesRepo(deps: RepoDeps) {
 
     /** Awaiting notices whose follow-up date has passed, most overdue first (for alarms). */
     async dueFollowUps(now: Date): Promise<Notice[]> {
-      const due = await db.notices.where('followUpAt').belowOrEqual(now.toISOString()).toArray();
-      return due.filter((n) => isOverdue(n, now)).sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
+      // The index narrows the read; lib/tracking decides what is due and in which order, for every caller alike.
+      return dueFollowUps(await db.notices.where('followUpAt').belowOrEqual(now.toISOString()).toArray(), now);
     },
 
     /** "Which hosts ignore us": per-provider sent, removal rate and median days to removal. */
