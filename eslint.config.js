@@ -107,4 +107,14 @@ export default tseslint.config(
     files: ['lib/db/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [serverOnly, nodeOnly] }] },
   },
+  // Tests share code through tests/helpers or lib, never bench/: a benchmark is free to change what it measures.
+  {
+    files: ['tests/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/bench', '**/bench/**'], message: 'Move shared code to tests/helpers or lib.' }] },
+      ],
+    },
+  },
 );

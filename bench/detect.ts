@@ -5,7 +5,7 @@ import { compileCatalog, type CatalogWork } from '../lib/detection/catalog';
 import { extractFeatures, type PageSource } from '../lib/detection/features';
 import { featuresFromHtml, htmlPageSource } from '../lib/detection/html-features';
 import { scorePage } from '../lib/detection/score';
-import { evaluateCorpus, loadCorpus, SPLITS, UNTOUCHED, type LabelledPage } from './detect-corpus';
+import { evaluateCorpus, loadCorpus, SPLITS, UNTOUCHED, type LabelledPage } from '../tests/helpers/detect-corpus';
 import { heavyPage, measureInChromium } from './detect-dom';
 
 /**
@@ -33,7 +33,7 @@ export interface DetectBenchResult {
   confusion: { tp: number; fp: number; fn: number; tn: number };
   /** The pages the rules were tuned on (every split but the untouched ones): an upper bound. */
   tuned: SplitFigures;
-  /** The untouched holdout (detect-corpus.ts UNTOUCHED): pages no rule was written against, the honest figure. */
+  /** The untouched holdout (tests/helpers/detect-corpus.ts UNTOUCHED): pages no rule was written against, the honest figure. */
   untouched: SplitFigures & { splits: string[] };
   /** The first held-out set (split "holdout"), kept for the bench table's history; since tuned on. */
   holdout: { pages: number; precision: number; recall: number };

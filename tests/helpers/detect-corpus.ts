@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { CatalogSchema, compileCatalog, type CompiledCatalog } from '../lib/detection/catalog';
-import { featuresFromHtml } from '../lib/detection/html-features';
-import { scorePage } from '../lib/detection/score';
-import type { Verdict } from '../lib/detection/verdict';
+import { CatalogSchema, compileCatalog, type CompiledCatalog } from '../../lib/detection/catalog';
+import { featuresFromHtml } from '../../lib/detection/html-features';
+import { scorePage } from '../../lib/detection/score';
+import type { Verdict } from '../../lib/detection/verdict';
 
-/** The labelled corpus in tests/fixtures/pages, shared by the corpus test and bench:detect. */
-export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/pages');
+/** The labelled corpus in tests/fixtures/pages, shared by the corpus test and bench:detect (a test helper: tests never import bench/). */
+export const CORPUS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/pages');
 
 /** Every split, in the order they were written. UNTOUCHED are the sets no rule has been tuned on. */
 export const SPLITS = ['tuning', 'holdout', 'holdout2', 'tuning2', 'holdout3'] as const;

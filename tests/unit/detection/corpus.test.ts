@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCorpus, loadCorpus, UNTOUCHED } from '../../../bench/detect-corpus';
+import { evaluateCorpus, loadCorpus, UNTOUCHED } from '../../helpers/detect-corpus';
 
 const CJK = /[\u4e00-\u9fff]{4}/;
 
