@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { createServer, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startLoopbackDoh, type LoopbackDoh } from '../helpers/loopback-doh';
 import { fixtureZone } from '../helpers/loopback-fixture-zone';
@@ -71,6 +71,8 @@ describe('a fresh install with no backend running looks hosts up in the browser'
     await doh?.close();
     await stack?.close();
   });
+  // A fault a test added is cleared even when that test fails, so it cannot leak into the next one.
+  afterEach(() => stack?.rdap.clearFaults());
 
   const report = (host: string) => rightClickReport(s, `http://${host}:${site.port}/game/starsea`);
 
@@ -129,7 +131,6 @@ describe('a fresh install with no backend running looks hosts up in the browser'
           .count(),
       )
       .toBeGreaterThan(0);
-    stack.rdap.clearFaults();
     await page.close();
     await source.close();
   });

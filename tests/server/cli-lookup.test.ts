@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { LookupResultSchema } from '../../lib/contract';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
@@ -9,6 +9,8 @@ beforeAll(async () => {
   stack = await startLoopbackStack();
 });
 afterAll(() => stack.close());
+// A fault a test added is cleared even when that test fails, so it cannot leak into the next one.
+afterEach(() => stack.rdap.clearFaults());
 
 function cli(
   args: string[],
@@ -40,7 +42,6 @@ describe('cli lookup', () => {
   test('a readable table by default; a partial result still exits 0', async () => {
     stack.rdap.addFault({ server: 'arin', kind: 'ip', fault: '503', times: 10 });
     const r = await cli(['lookup', 'https://azure-host.to/']);
-    stack.rdap.clearFaults();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Input\s+https:\/\/azure-host\.to\//m);
     expect(r.stdout).toMatch(/Recipients \(send in this order\)/);

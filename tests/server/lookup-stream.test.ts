@@ -1,5 +1,5 @@
 import { clientRequest } from '../helpers/api-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lookupUrl, type StepEvent } from '../../lib/backend/client';
 import { LookupResultSchema } from '../../lib/contract';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
@@ -10,6 +10,8 @@ beforeAll(async () => {
   stack = await startLoopbackStack();
 });
 afterAll(() => stack.close());
+// A fault a test added is cleared even when that test fails, so it cannot leak into the next one.
+afterEach(() => stack.rdap.clearFaults());
 
 const lines = async (res: Response) =>
   (await res.text())
@@ -54,7 +56,6 @@ describe('streamed lookup progress (POST /v1/lookup?stream=1)', () => {
     );
     expect(seen).toContainEqual({ step: 'rdap-ip', status: 'error' });
     expect(result.errors.some((e) => e.step === 'rdap-ip')).toBe(true);
-    stack.rdap.clearFaults();
   });
 
   it('refuses a private target before streaming', async () => {
