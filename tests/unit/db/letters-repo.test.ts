@@ -7,6 +7,7 @@ import { AppError } from '../../../lib/errors';
 import { RecipientSchema, type Recipient } from '../../../lib/model/recipient';
 import { sha256Hex } from '../../../lib/tracking/sha256';
 import { cnActionFiled, repeatLetter, usActionFiled } from '../letters/fixtures';
+import { freshDb, freshDbName } from '../../helpers/fresh-db';
 
 const host = RecipientSchema.parse({
   role: 'host',
@@ -24,7 +25,7 @@ let clock: Date;
 let n = 0;
 
 beforeEach(async () => {
-  dbi = openDb(`letters-${Math.random()}`);
+  dbi = freshDb('letters');
   await dbi.open();
   clock = new Date('2026-03-04T05:06:07Z');
   const deps = { db: dbi, now: () => clock, newId: () => `id${++n}`, calendar: { timeZone: 'UTC' } };
@@ -61,7 +62,7 @@ async function expectError(p: Promise<unknown>, kind: string): Promise<AppError>
 describe('letters repository', () => {
   it('adds version 4 with the letter tables, keeping a version 3 database and its lookup cache', async () => {
     expect(SCHEMA_VERSION).toBe(4);
-    const name = `v3-${Math.random()}`;
+    const name = freshDbName('v3');
     const old = openDbAtVersion(name, 3);
     await old.open();
     await old.settings.put({ key: 'defaults', value: { regime: 'auto', lang: 'en' } });
@@ -77,7 +78,7 @@ describe('letters repository', () => {
   });
 
   it('upgrades a version 2 database straight to version 4', async () => {
-    const name = `v2-${Math.random()}`;
+    const name = freshDbName('v2');
     const old = openDbAtVersion(name, 2);
     await old.open();
     await old.settings.put({ key: 'defaults', value: { regime: 'auto', lang: 'en' } });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DexieLookupCache } from '../../../lib/db/lookup-cache';
 import { openDb, openDbAtVersion, SCHEMA_VERSION } from '../../../lib/db/schema';
 import type { NetworkRecord } from '../../../lib/lookup/types';
+import { freshDbName } from '../../helpers/fresh-db';
 
 const net = (start: string, end: string, handle: string): NetworkRecord => ({
   startAddress: start,
@@ -15,8 +16,7 @@ const net = (start: string, end: string, handle: string): NetworkRecord => ({
   contacts: [],
 });
 
-let n = 0;
-const freshName = () => `lookup-cache-${Date.now()}-${n++}`;
+const freshName = () => freshDbName('lookup-cache');
 
 describe('DexieLookupCache (IndexedDB, schema v3)', () => {
   it('keeps domain and bootstrap entries for their TTL by the injected clock, and across a reopen', async () => {

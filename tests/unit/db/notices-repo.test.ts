@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createNoticesRepo, type NoticesRepo } from '../../../lib/db/notices-repo';
-import { openDb, type TakedownDb } from '../../../lib/db/schema';
+import type { TakedownDb } from '../../../lib/db/schema';
 import { AppError } from '../../../lib/errors';
 import { RecipientSchema } from '../../../lib/model/recipient';
 import { recheckEventDetails } from '../../../lib/tracking/recheck';
 import { sha256Hex } from '../../../lib/tracking/sha256';
+import { freshDb } from '../../helpers/fresh-db';
 
 const cdn = RecipientSchema.parse({ role: 'cdn', name: 'Cloudflare', providerId: 'cloudflare' });
 const host = RecipientSchema.parse({ role: 'host', name: 'Linode', providerId: 'linode', handlingDays: 4 });
@@ -16,7 +17,7 @@ let clock: Date;
 let n = 0;
 
 beforeEach(async () => {
-  dbi = openDb(`repo-${Math.random()}`);
+  dbi = freshDb('repo');
   await dbi.open();
   clock = new Date('2026-03-02T09:00:00Z');
   repo = createNoticesRepo({ db: dbi, now: () => clock, newId: () => `id${++n}`, calendar: { timeZone: 'UTC' } });

@@ -1,10 +1,11 @@
 /** A real capture and a complete case, stored in a fresh fake-IndexedDB database, for the record tests. */
 import { createEvidenceRepo } from '../../../lib/db/evidence-repo';
 import { createNoticesRepo } from '../../../lib/db/notices-repo';
-import { openDb, type TakedownDb } from '../../../lib/db/schema';
+import type { TakedownDb } from '../../../lib/db/schema';
 import { buildCapture } from '../../../lib/evidence/capture';
 import { RecipientSchema } from '../../../lib/model/recipient';
 import { sha256Hex } from '../../../lib/tracking/sha256';
+import { freshDb } from '../../helpers/fresh-db';
 
 export const cdn = RecipientSchema.parse({
   role: 'cdn',
@@ -60,7 +61,7 @@ export const works = [
 ];
 
 export async function recordWorld() {
-  const db: TakedownDb = openDb(`record-${Math.random()}`);
+  const db: TakedownDb = freshDb('record');
   await db.open();
   let clock = new Date('2026-03-02T09:00:00Z');
   let n = 0;

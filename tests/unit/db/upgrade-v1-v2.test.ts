@@ -6,6 +6,7 @@ import { NoticeSchema, type Notice, type NoticeEvent } from '../../../lib/model/
 import type { Work } from '../../../lib/model/work';
 import { appendEvent, verifyChain } from '../../../lib/tracking/hash-chain';
 import { sha256Hex } from '../../../lib/tracking/sha256';
+import { freshDbName } from '../../helpers/fresh-db';
 
 const NOTICES = 2500;
 const EVIDENCE = 300;
@@ -142,7 +143,7 @@ const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.
 
 describe('schema upgrade 1 → 2', () => {
   it('keeps every record of a real version-1 database and fills the new tables', async () => {
-    const name = `upgrade-${Math.random()}`;
+    const name = freshDbName('upgrade');
     const before = await buildV1(name);
 
     const db = openDb(name);

@@ -1,19 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createNoticesRepo, type NoticesRepo } from '../../../lib/db/notices-repo';
-import { openDb, type TakedownDb } from '../../../lib/db/schema';
+import type { TakedownDb } from '../../../lib/db/schema';
 import { writeSetting } from '../../../lib/db/settings';
 import { exportAll, importAll } from '../../../lib/db/transfer';
 import { AppError } from '../../../lib/errors';
 import { EXPORT_FORMAT, type ExportFile } from '../../../lib/export/export-format';
 import { RecipientSchema } from '../../../lib/model/recipient';
 import { sha256Hex } from '../../../lib/tracking/sha256';
+import { freshDb } from '../../helpers/fresh-db';
 
 const host = RecipientSchema.parse({ role: 'host', name: 'Hoster', providerId: 'hoster' });
 let clock: Date;
 const now = () => clock;
 
-async function freshDb(): Promise<TakedownDb> {
-  const d = openDb(`export-${Math.random()}`);
+async function openFresh(): Promise<TakedownDb> {
+  const d = freshDb('export');
   await d.open();
   return d;
 }
@@ -24,7 +25,7 @@ const blobBytes = Uint8Array.from({ length: 1024 }, (_, i) => (i * 7 + 3) & 0xff
 
 beforeEach(async () => {
   clock = new Date('2026-03-02T09:00:00Z');
-  src = await freshDb();
+  src = await openFresh();
   repo = createNoticesRepo({ db: src, now });
   const a = await repo.createDraft({
     urls: ['https://pirate.example/a', 'https://pirate.example/"b",c'],
@@ -80,7 +81,7 @@ describe('JSON export / import', () => {
     expect(file).toMatchObject({ format: EXPORT_FORMAT, schemaVersion: 2, exportedAt: clock.toISOString() });
     expect(file.notices).toHaveLength(2);
 
-    const dst = await freshDb();
+    const dst = await openFresh();
     const first = await importAll(dst, text);
     expect(first.added).toEqual({ notices: 2, events: 4, evidence: 1, works: 1, settings: 1, batches: 1 });
     expect(first.skipped).toEqual([]);
@@ -104,7 +105,7 @@ describe('JSON export / import', () => {
   });
 
   it('moves a notice forward when the file extends the local log, and reports local-is-newer', async () => {
-    const dst = await freshDb();
+    const dst = await openFresh();
     await importAll(dst, await exportAll(src, now));
     const draftId = (await repo.listNotices({ status: 'draft' }))[0]!.id;
     await repo.recordEvent(draftId, 'note', { text: 'later' });
@@ -125,7 +126,7 @@ describe('JSON export / import', () => {
   it('never overwrites a sent notice, work or setting that differs; it reports each one', async () => {
     const file = JSON.parse(await exportAll(src, now)) as ExportFile;
     const sentIdx = file.notices.findIndex((n) => n.sent);
-    const other = await freshDb();
+    const other = await openFresh();
     // Local copies that drifted from the file (edited in storage, since the repository forbids it).
     await importAll(other, JSON.stringify(file));
     const local = (await other.notices.get(file.notices[sentIdx]!.id))!;
@@ -146,7 +147,7 @@ describe('JSON export / import', () => {
 
   it('refuses a corrupted or hand-edited file with the first bad path', async () => {
     const text = await exportAll(src, now);
-    const dst = await freshDb();
+    const dst = await openFresh();
     const edit = (f: (x: ExportFile) => void) => {
       const x = JSON.parse(text) as ExportFile;
       f(x);

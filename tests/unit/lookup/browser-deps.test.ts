@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DexieLookupCache } from '../../../lib/db/lookup-cache';
 import { openDb } from '../../../lib/db/schema';
 import { browserBatch } from '../../../lib/lookup/browser-batch';
@@ -10,6 +10,7 @@ import { type LoopbackDns } from '../../helpers/loopback-dns';
 import { startLoopbackDoh, type LoopbackDoh } from '../../helpers/loopback-doh';
 import { fixtureZone } from '../../helpers/loopback-fixture-zone';
 import { startLoopbackStack, type LoopbackStack } from '../../helpers/loopback-stack';
+import { freshDb, freshDbName } from '../../helpers/fresh-db';
 
 // A site on AWS behind CloudFront (54.192.0.0/16 is in AWS's published CLOUDFRONT ranges; AS16509).
 const ZONE = fixtureZone({
@@ -39,18 +40,27 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
     await doh.close();
     await stack.close();
   });
+  const made: { flush: () => Promise<void> }[] = [];
+  // A fault a test added is cleared even when that test fails, so it cannot leak into the next one; the caches'
+  // pending writes land before the test's databases are deleted (tests/helpers/setup-unit.ts).
+  afterEach(async () => {
+    stack.rdap.clearFaults();
+    for (const b of made.splice(0)) await b.flush();
+  });
 
-  let dbn = 0;
-  const browser = (opts: { format?: 'json' | 'wire'; granted?: string[] } = {}) =>
-    createBrowserLookupDeps({
+  const browser = (opts: { format?: 'json' | 'wire'; granted?: string[] } = {}) => {
+    const b = createBrowserLookupDeps({
       resolver: { url: opts.format === 'wire' ? doh.wireUrl : doh.jsonUrl, format: opts.format ?? 'json' },
       fetch,
-      cache: new DexieLookupCache(openDb(`browser-deps-${Date.now()}-${dbn++}`)),
+      cache: new DexieLookupCache(freshDb('browser-deps')),
       bootstrapBase: stack.rdap.bootstrapBase,
       allowLoopbackHttp: true,
       grantedOrigins: opts.granted,
       timeoutMs: 1500,
     });
+    made.push(b);
+    return b;
+  };
 
   for (const host of [
     'pirate-site.to',
@@ -76,15 +86,18 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
   }
 
   it('a second lookup in the same network and domain asks no registry, even from a new page (IndexedDB)', async () => {
-    const name = `browser-deps-persist-${Date.now()}`;
-    const make = () =>
-      createBrowserLookupDeps({
+    const name = freshDbName('browser-deps-persist');
+    const make = () => {
+      const b = createBrowserLookupDeps({
         resolver: { url: doh.jsonUrl, format: 'json' },
         fetch,
         cache: new DexieLookupCache(openDb(name)),
         bootstrapBase: stack.rdap.bootstrapBase,
         allowLoopbackHttp: true,
       });
+      made.push(b);
+      return b;
+    };
     const first = make();
     await lookup('https://ripe-host.to/a', first.deps);
     await first.flush();
@@ -126,7 +139,6 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
     stack.rdap.addFault({ server: 'ripe', kind: 'ip', fault: 'deep', times: 1 });
     const r = await lookup('https://ripe-host.to/', browser().deps);
     expect(r.errors).toContainEqual(expect.objectContaining({ step: 'rdap-ip', kind: 'invalid_response' }));
-    stack.rdap.clearFaults();
   });
 
   it('what only the backend can do is named: .cn WHOIS, AFRINIC abuse lines', async () => {
@@ -177,6 +189,5 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
     const ok = await lookup('https://ripe-host.to/', allowed.deps);
     expect(allowed.corsGaps).toEqual([]);
     expect(ok.recipients.some((x) => x.emails.includes('abuse@switch.ch'))).toBe(true);
-    stack.rdap.clearFaults();
   });
 });

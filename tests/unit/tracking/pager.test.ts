@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createNoticesRepo } from '../../../lib/db/notices-repo';
-import { openDb } from '../../../lib/db/schema';
 import { NoticeSchema } from '../../../lib/model/notice';
 import { createPager } from '../../../lib/tracking/pager';
+import { freshDb } from '../../helpers/fresh-db';
 
 describe('pager', () => {
   it('loads one page at a time and stops after a short page', async () => {
@@ -29,7 +29,7 @@ describe('pager', () => {
   });
 
   it('pages 10,000 notices overdue first without repeating or skipping one', async () => {
-    const db = openDb(`pager-${Math.random()}`);
+    const db = freshDb('pager');
     const now = new Date('2026-06-01T00:00:00Z');
     const base = Date.parse('2026-01-01T00:00:00Z');
     const notices = Array.from({ length: 10_000 }, (_, i) => {
