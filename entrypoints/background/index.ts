@@ -3,7 +3,8 @@ import { classifySender, dispatch } from '../../lib/messaging';
 import { captureEvidence } from './capture';
 import { browserDetectionDeps, createDetectionService, wireDetectionEvents } from './detection';
 import { browserFollowUpDeps, createFollowUps, watchFollowUps, wireFollowUps } from './follow-ups';
-import { createMenus, reportPageUrl, reportTargetFor } from './menus';
+import { createMenus } from './menus';
+import { createReportStarter, wireReportMenu } from './report-start';
 
 export default defineBackground(() => {
   const t = (key: string) => browser.i18n.getMessage(key as never);
@@ -19,17 +20,12 @@ export default defineBackground(() => {
   const detection = createDetectionService(browserDetectionDeps());
   wireDetectionEvents(detection);
 
-  /** Captures what is on screen before the report tab covers it, then opens the report page. */
-  const startReport = async (tab: Browser.tabs.Tab | undefined, target: { url: string; kind: 'page' | 'link' }) => {
-    const capture = await captureEvidence(tab, target).catch(() => null);
-    const url = reportPageUrl((path) => browser.runtime.getURL(path as '/report.html'), target, capture?.captureId);
-    await browser.tabs.create({ url, index: tab ? tab.index + 1 : undefined });
-  };
-
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    const target = reportTargetFor(info, tab?.url);
-    if (target) void startReport(tab, target);
+  const startReport = createReportStarter<Browser.tabs.Tab>({
+    capture: captureEvidence,
+    getURL: (path) => browser.runtime.getURL(path as '/report.html'),
+    openTab: (props) => browser.tabs.create(props),
   });
+  wireReportMenu(browser.contextMenus.onClicked, startReport);
 
   // webextension-polyfill answers a message with the promise its listener returns; Chrome's own typing says void.
   // eslint-disable-next-line @typescript-eslint/no-misused-promises
