@@ -63,7 +63,7 @@ export const AddressSchema = z.object({
 export const CdnSchema = z.object({
   name: z.string(),
   evidence: z.array(z.string()),
-  /** Says the origin host is hidden behind the CDN (cdn.md §3). */
+  /** Says the origin host is hidden behind the CDN (docs/cdn-signals.md §3). */
   note: z.string().max(2000).optional(),
 });
 

@@ -2,7 +2,7 @@ import type { Notice, RegimeId } from '../model/notice';
 import type { Work } from '../model/work';
 
 /**
- * A notice in the shape of Lumen's notice submission (landscape.md §4; berkmancenter/lumendatabase
+ * A notice in the shape of Lumen's notice submission (docs/lumen-export.md §1; berkmancenter/lumendatabase
  * app/models/dmca.rb, entity_notice_role.rb). Export files only: API submission needs a token
  * issued by Lumen staff.
  */

@@ -1,5 +1,5 @@
 /**
- * Abuse-contact extraction from an RDAP object, covering the registry quirks in rdap.md §4:
+ * Abuse-contact extraction from an RDAP object, covering the registry quirks in docs/rdap-quirks.md §4:
  * recursive entity walk (ARIN nests abuse under the org), RIPE `type: abuse`, APNIC `pref`,
  * NIR/RIR desks that are not the operator, LACNIC placeholders, registro.br contacts without
  * e-mail, AFRINIC entities without roles, handle-less registrar abuse entities, RFC 9537 redaction.
@@ -11,7 +11,7 @@ import type { AbuseContact, ContactScope } from './types';
 
 const MAX_DEPTH = 3;
 
-/** Registry desks, not operators (rdap.md §4): keep as a last resort, never present as the host. */
+/** Registry desks, not operators (docs/rdap-quirks.md §4): keep as a last resort, never present as the host. */
 const DESK_EMAILS: Record<string, string> = {
   'ipas@cnnic.cn': 'CNNIC',
   'hostmaster@nic.or.kr': 'KRNIC',
@@ -125,7 +125,7 @@ const MAINTAINER = /(?:^|-)mnt(?:-|$)/i;
 
 /**
  * The holder's name: prefer the top-level entity whose vCard kind is org, then an `ORG-…` handle, then any
- * registrant; never a maintainer and never a name that is only the entity's handle (rdap.md §4, RIPE).
+ * registrant; never a maintainer and never a name that is only the entity's handle (docs/rdap-quirks.md §4, RIPE).
  */
 function organisationName(found: Found[]): string | null {
   const named = (f: Found) => f.card.fn ?? f.card.org;

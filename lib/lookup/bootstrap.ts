@@ -76,7 +76,7 @@ function remember(rt: Runtime, kind: BootstrapKind, file: BootstrapFile): Bootst
   return file;
 }
 
-/** Prefer https, and only URLs the runtime allows (rdap.md §3: some bootstrap entries are http-only). */
+/** Prefer https, and only URLs the runtime allows (docs/rdap-quirks.md §3: some bootstrap entries are http-only). */
 function pickUrl(rt: Runtime, urls: string[]): string | null {
   const allowed = urls.filter((u) => {
     try {

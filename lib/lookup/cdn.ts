@@ -1,5 +1,5 @@
 /**
- * CDN / reverse-proxy detection (cdn.md). A CDN cannot remove content from the origin, so the
+ * CDN / reverse-proxy detection (docs/cdn-signals.md §1). A CDN cannot remove content from the origin, so the
  * lookup must say "this is a CDN" and keep the CDN from standing in for the host.
  */
 import { cidrContains, formatIp, parseCidr, parseIp, type Cidr } from '../net/ip';
@@ -26,7 +26,7 @@ export interface CdnSignals {
   headers?: Record<string, string>;
 }
 
-/** The note every CDN result carries: the origin is hidden (cdn.md §3, notice-law.md §11). */
+/** The note every CDN result carries: the origin is hidden (docs/cdn-signals.md §3, docs/notice-law.md §1). */
 export function originHiddenNote(name: string): string {
   return `${name} is a CDN / reverse proxy: the site's origin host is hidden behind it and ${name} cannot remove content from the origin. Ask ${name} to forward the notice to its customer and the origin host and to disclose the origin host.`;
 }
@@ -103,7 +103,7 @@ export function detectCdn(signals: CdnSignals): CdnMatch | null {
     }
   }
 
-  // Nameservers alone do not prove the proxy is on (cdn.md §1.3): supporting evidence for an existing match only.
+  // Nameservers alone do not prove the proxy is on (docs/cdn-signals.md §1): supporting evidence for an existing match only.
   for (const sig of CDN_SIGNATURES) {
     const m = found.get(sig.providerId);
     if (!m) continue;

@@ -1,5 +1,5 @@
 /**
- * jCard (RFC 7095) as RDAP servers actually send it (rdap.md §2): params may be strings or arrays,
+ * jCard (RFC 7095) as RDAP servers actually send it (docs/rdap-quirks.md §2): params may be strings or arrays,
  * `pref` marks preference (document order is not preference), placeholders mean "withheld".
  */
 export interface VcardValue {
@@ -23,7 +23,7 @@ export interface Vcard {
 const PLACEHOLDER = /redacted|not disclosed|data protected|please query|withheld|privacy|non-public|not available/i;
 /** LACNIC's stand-in for a withheld address (chrj/rust-abuse-contact README). */
 const PLACEHOLDER_EMAILS = new Set(['removed@lacnic.net']);
-/** ARIN Amazon POCs carry this fake number (rdap.md §2). */
+/** ARIN Amazon POCs carry this fake number (docs/rdap-quirks.md §2). */
 const FAKE_PHONES = [/^\+?1[-. ]?206[-. ]?555[-. ]?0000$/];
 
 export function isPlaceholder(value: string): boolean {

@@ -507,7 +507,7 @@ async function domainBranch(deps: LookupDeps, domain: string, errors: ErrorLog):
   let registrar = first.registrar;
   const notes = [...first.notes];
   const hopErrors: LookupError[] = [];
-  // Thin registries (Verisign) point at the registrar's RDAP record: follow it once (rdap.md §1).
+  // Thin registries (Verisign) point at the registrar's RDAP record: follow it once (docs/rdap-quirks.md §1).
   const related = (registry.data.links ?? []).find(
     (l) =>
       l.rel?.toLowerCase() === 'related' && /application\/rdap\+json/i.test(l.type ?? '') && /\/domain\//i.test(l.href),

@@ -1,6 +1,6 @@
 /**
  * HTTP for RDAP (RFC 7480) and the IANA bootstrap: Accept header, timeout, redirects re-checked
- * against allowUrl, retries on the rate-limit shapes seen in the wild (rdap.md §5), a per-server
+ * against allowUrl, retries on the rate-limit shapes seen in the wild (docs/rdap-quirks.md §5), a per-server
  * concurrency cap, in-flight coalescing of identical URLs, size and depth caps, Zod validation.
  */
 import type { LookupErrorKind, LookupStep } from '../contract';

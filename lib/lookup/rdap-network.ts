@@ -37,7 +37,7 @@ export function rirOf(sourceUrl: string | null, data: RdapObject): string | null
 }
 
 /**
- * Origin AS from the number-registry extensions (rdap.md §1): ARIN `arin_originas0_originautnums`
+ * Origin AS from the number-registry extensions (docs/rdap-quirks.md §1): ARIN `arin_originas0_originautnums`
  * (may be [] = unknown), LACNIC `lacnic_originAutnum` ("AS6057" strings), registro.br `nicbr_autnum`.
  */
 export function originAsnFromRdap(data: RdapObject): number | null {

@@ -1,6 +1,6 @@
 /**
  * Turns lookup facts into ordered recipients: CDN, host, upstream, registrar, then registry desks.
- * A directory entry outranks raw RDAP (providers.md), and a CDN never stands in for the host.
+ * A directory entry outranks raw RDAP (docs/providers.md §1), and a CDN never stands in for the host.
  */
 import type { Recipient, ServiceKind } from '../model/recipient';
 import { matchProvider, findProviderById, noticeLanguage, type ProviderMatch } from '../providers/match';
@@ -144,7 +144,7 @@ function rdapRecipient(
         : []),
     ],
     kind: base.kind ?? 'unknown',
-    // providers.md rule 6: Chinese to mainland-Chinese providers, English by default.
+    // docs/providers.md §5: Chinese to mainland-Chinese providers, English by default.
     language: base.country === 'CN' ? 'zh' : 'en',
     network: base.network,
   });

@@ -1,6 +1,6 @@
 /**
  * Token buckets per registry host, so a bulk run never trips a registry's own limit and its multi-minute block
- * (LACNIC: 10 queries a minute, then about five minutes blocked; rdap.md §5). A request takes a token; when the
+ * (LACNIC: 10 queries a minute, then about five minutes blocked; docs/rdap-quirks.md §5). A request takes a token; when the
  * bucket is empty it waits for the next one, or fails at once if that would take longer than the caller allows.
  */
 export interface Budget {
@@ -10,7 +10,7 @@ export interface Budget {
 }
 
 /**
- * Registries' published limits. Only LACNIC publishes one (rdap.md §5); the others are conservative guesses well
+ * Registries' published limits. Only LACNIC publishes one (docs/rdap-quirks.md §5); the others are conservative guesses well
  * above what one investigator's bulk run needs, and can be changed per deployment (LookupDeps.requestBudgets).
  */
 export const DEFAULT_BUDGETS: Record<string, Budget> = {

@@ -77,7 +77,7 @@ export interface LookupCache {
   setNetwork(record: NetworkRecord, ttlMs: number): Promise<void>;
 }
 
-/** Where a contact sits, so the UI can say whom it is writing to (rdap.md §4 "scope"). */
+/** Where a contact sits, so the UI can say whom it is writing to (docs/rdap-quirks.md §4 "scope"). */
 export type ContactScope = 'network' | 'org' | 'registrar' | 'registry-desk' | 'domain';
 
 export interface AbuseContact {

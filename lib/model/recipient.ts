@@ -5,7 +5,7 @@ export const RecipientRoleSchema = z.enum(['cdn', 'host', 'upstream', 'registrar
 export type RecipientRole = z.infer<typeof RecipientRoleSchema>;
 
 /**
- * The kind of service decides what a notice asks for (notice-law.md §11):
+ * The kind of service decides what a notice asks for (docs/notice-law.md §2):
  * a cloud host forwards and preserves, a shared host removes, a CDN forwards and discloses.
  */
 export const ServiceKindSchema = z.enum([
@@ -33,7 +33,7 @@ export const RecipientSchema = z.object({
   providerId: z.string().max(100).optional(),
   language: z.string().max(10).optional(),
   handlingDays: z.number().positive().max(365).optional(),
-  /** Facts that help the provider find its customer (notice-law.md: hosting facts). */
+  /** Facts that help the provider find its customer (docs/notice-law.md §3). */
   network: z
     .object({
       ip: z.string().max(64).optional(),

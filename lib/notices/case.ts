@@ -64,7 +64,7 @@ export const HostingFactsSchema = z.object({
   handle: z.string().max(200).optional(),
   asn: z.union([z.number().int().nonnegative(), z.string().max(20)]).optional(),
   cidr: z.string().max(64).optional(),
-  /** ICP filing or licence number shown by a site hosted in mainland China (notice-law.md §2.9). */
+  /** ICP filing or licence number shown by a site hosted in mainland China (docs/notice-law.md §3). */
   icp: z.string().max(100).optional(),
 });
 export type HostingFacts = z.infer<typeof HostingFactsSchema>;
@@ -87,7 +87,7 @@ export const CaseAgentSchema = z.object({
 export type CaseAgent = z.infer<typeof CaseAgentSchema>;
 
 /**
- * India: the route the notice takes (notice-review.md D6). The default is IT Act s. 79(3)(b)
+ * India: the route the notice takes (docs/notice-decisions.md §5). The default is IT Act s. 79(3)(b)
  * (MySpace v. Super Cassettes), which needs no undertaking; the Copyright Rules r. 75 route is
  * opt-in and only for a client that has decided to sue within 21 days (`undertakeSuit`).
  */
@@ -140,7 +140,7 @@ export const NoticeCaseSchema = z.object({
   measureNote: text(),
   /** Confirms, for a caching provider, that the origin copy is gone or a court ordered it (17 U.S.C. 512(b)(2)(E)). */
   originRemoved: z.object({ basis: z.enum(['removed', 'court_order']), detail: text() }).optional(),
-  /** Ask a CDN not to pass the sender's personal details to the site operator (landscape.md §2.4). */
+  /** Ask a CDN not to pass the sender's personal details to the site operator (docs/providers.md §6). */
   withholdSenderDetails: z.boolean().default(false),
   /** Agent's authority, e.g. "power of attorney dated 2026-01-05, attached". */
   authority: text(),

@@ -5,7 +5,7 @@ import { findSettlementDemands } from './settlement';
 
 export { hasSettlementDemand } from './settlement';
 
-/** Element ids from notice-law.md §13; a regime declares which of them it needs. */
+/** Element ids from docs/notice-law.md §6; a regime declares which of them it needs. */
 export const ELEMENT_IDS = [
   'signature',
   'sender_identity',

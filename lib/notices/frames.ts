@@ -7,7 +7,7 @@ import { el, type Regime } from './regime';
 import { REGIMES } from './regimes';
 
 /**
- * Not every letter is a statutory notice (notice-review.md D5). A registrar has no role under
+ * Not every letter is a statutory notice (docs/notice-decisions.md §4). A registrar has no role under
  * 17 U.S.C. § 512 or DSA art. 16: it gets an abuse report under its own terms, with the ICANN
  * RAA cited only for a gTLD (the RAA binds ICANN-accredited registrars of gTLDs, never a ccTLD
  * such as .to). An upstream transit provider is a conduit (§ 512(a), DSA art. 4, UK reg. 17):

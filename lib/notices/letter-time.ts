@@ -3,8 +3,8 @@ import { MONTHS } from './letter-date';
 /**
  * Instants as a letter writes them, without Intl so every runtime prints the same. A Chinese
  * letter gives Beijing time the Chinese way, 2026年2月20日9时15分（北京时间）: trusted-timestamp
- * authorities issue in UTC+8 and a court reads local time, never an ISO string (notice-review.md
- * D10). An English letter gives UTC, "20 February 2026, 01:15 UTC". A bare date (no "T") stays a
+ * authorities issue in UTC+8 and a court reads local time, never an ISO string (docs/notice-decisions.md
+ * §8). An English letter gives UTC, "20 February 2026, 01:15 UTC". A bare date (no "T") stays a
  * date, without a clock. Unparsable input is kept as given. Notices and follow-up letters share it.
  */
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -4,8 +4,8 @@ import type { Recipient, ServiceKind } from '../model/recipient';
 import type { Localised } from './elements';
 
 /**
- * What a notice asks for depends on who receives it (notice-law.md §11) and under which law
- * (notice-review.md D1). A host anywhere is asked to remove or disable access: that is what the
+ * What a notice asks for depends on who receives it (docs/notice-law.md §2) and under which law
+ * (docs/notice-decisions.md §1). A host anywhere is asked to remove or disable access: that is what the
  * safe harbours turn on (17 U.S.C. § 512(c)(1)(C), DSA art. 6(1)(b), UK reg. 19(a)(ii)). A cloud
  * lessor does it by forwarding to its customer and then suspending under its acceptable-use policy,
  * so the letter names forwarding as the means, never as the whole request. Only in China is 转通知

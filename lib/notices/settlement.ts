@@ -7,7 +7,7 @@ import type { NoticeCase } from './case';
  * Elsewhere a notice to a provider stays neutral too (a 通知 is not a 律师函).
  *
  * The scan reads every field the user wrote, sentence by sentence. It blocks the evasive forms
- * (notice-review.md D4: "resolve this claim … retroactive licence", "amicable resolution", a
+ * (docs/notice-decisions.md §3: "resolve this claim … retroactive licence", "amicable resolution", a
  * /settle-now link, "reply with the subscriber's name and address") but lets through a
  * description of the infringer's own business ("sells VIP access for a monthly fee"): a payment
  * word alone is not a demand; it becomes one when addressed to the reader or paid to the sender.

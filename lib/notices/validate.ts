@@ -52,7 +52,7 @@ export function checkCompliance(c: NoticeCase, regimeId: RegimeId = regimeOf(c),
       message: status === 'ok' ? '' : descriptionOf(e, c)[l],
     });
   }
-  // A statement the user refused is never signed, in any regime (notice-review.md D3): each
+  // A statement the user refused is never signed, in any regime (docs/notice-decisions.md §2): each
   // refusal blocks, named with the law that makes a false statement actionable, unless an element
   // the regime declares already reports it.
   for (const r of REFUSALS) {

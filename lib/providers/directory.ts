@@ -1,11 +1,12 @@
 /**
- * The known-provider directory, seeded from shared/reference/providers.md (rows, confidence
+ * The known-provider directory, seeded from a researched seed table (docs/providers.md §1; rows, confidence
  * grades and [unverified] marks copied as published there). Entries are perishable: verifiedAt
  * stays null until a person re-checks the channel.
  */
 import type { ProviderEntry } from './schema';
 
-const SEED = 'shared/reference/providers.md';
+/** Where an entry's facts came from, when nothing more specific is named (docs/providers.md §1). */
+const SEED = 'provider directory seed';
 
 export const PROVIDERS: ProviderEntry[] = [
   {
@@ -146,7 +147,7 @@ export const PROVIDERS: ProviderEntry[] = [
     name: 'Amazon CloudFront',
     kinds: ['cdn'],
     country: 'US',
-    // AS16509 is shared with all of AWS: CloudFront is decided from the CLOUDFRONT ranges only (cdn.md).
+    // AS16509 is shared with all of AWS: CloudFront is decided from the CLOUDFRONT ranges only (docs/cdn-signals.md §2).
     asns: [],
     namePatterns: ['cloudfront'],
     emails: ['trustandsafety@support.aws.com', 'abuse@amazonaws.com'],
@@ -480,7 +481,7 @@ export const PROVIDERS: ProviderEntry[] = [
     unverified: [
       'ASNs are from third-party material only.',
       'The IP claims form URL is from third-party material (grade B).',
-      'IANA registrar id 146 is not in providers.md.',
+      'IANA registrar id 146 is not in the directory seed table.',
     ],
     confidence: 'A',
     sources: [SEED],
@@ -505,7 +506,7 @@ export const PROVIDERS: ProviderEntry[] = [
     unverified: [
       'AS22612 is from third-party material only.',
       'abuse@namecheap.com is from third-party material (grade B).',
-      'IANA registrar id 1068 is not in providers.md.',
+      'IANA registrar id 1068 is not in the directory seed table.',
     ],
     confidence: 'A',
     sources: [SEED],
@@ -544,7 +545,7 @@ export const PROVIDERS: ProviderEntry[] = [
     channel: 'both',
     languages: ['en', 'ru'],
     requirements: [
-      'A reverse proxy with the origin host behind it. Expect little action; look for the origin passively (cdn.md).',
+      'A reverse proxy with the origin host behind it. Expect little action; look for the origin passively (docs/cdn-signals.md §3).',
     ],
     unverified: [
       'Country (RU-linked).',

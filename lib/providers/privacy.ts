@@ -5,7 +5,7 @@ import { PROVIDERS } from './directory';
 import type { ProviderEntry } from './schema';
 
 /**
- * What happens to the sender's details at this recipient (providers.md rule 7). Google and
+ * What happens to the sender's details at this recipient (docs/providers.md §6). Google and
  * Cloudflare publish the notices they receive to Lumen; many hosts forward the text verbatim to
  * the customer. A CDN passes the complaint to the site operator, so "do not forward my details"
  * is on by default there, and the CDN letter then asks it to forward the substance only.

@@ -1,15 +1,15 @@
-/** Shape of a known-provider directory entry (seeded from shared/reference/providers.md). */
+/** Shape of a known-provider directory entry (seeded as docs/providers.md §1 describes). */
 import { z } from 'zod';
 import { ServiceKindSchema } from '../model/recipient';
 
-/** providers.md grades: A = seen on the provider's own page or RDAP; B = consistent third-party; C = not found / contradictory. */
+/** Grades (docs/providers.md §2): A = seen on the provider's own page or RDAP; B = consistent third-party; C = not found / contradictory. */
 export const ProviderConfidenceSchema = z.enum(['A', 'B', 'C']);
 export type ProviderConfidence = z.infer<typeof ProviderConfidenceSchema>;
 
 export const ProviderEntrySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1).max(200),
-  /** First kind is the primary one; the notice's ask depends on it (notice-law.md §11). */
+  /** First kind is the primary one; the notice's ask depends on it (docs/notice-law.md §2). */
   kinds: z.array(ServiceKindSchema).min(1),
   /** ISO 3166-1 alpha-2 of the contracting entity, null when unknown. */
   country: z
@@ -24,7 +24,7 @@ export const ProviderEntrySchema = z.object({
   ianaIds: z.array(z.string().regex(/^\d+$/)).optional(),
   emails: z.array(z.email()),
   formUrl: z.url().nullable(),
-  /** Where the provider wants reports: some desks answer e-mail with "use the form" (providers.md rule 5). */
+  /** Where the provider wants reports: some desks answer e-mail with "use the form" (docs/providers.md §4). */
   channel: z.enum(['email', 'form', 'both', 'unknown']),
   /** Preferred languages, best first (BCP 47 primary tags). */
   languages: z.array(z.string().regex(/^[a-z]{2}$/)).min(1),
@@ -33,10 +33,10 @@ export const ProviderEntrySchema = z.object({
   requirements: z.array(z.string().max(1000)),
   /**
    * Where the provider publishes the notices it receives (Google and Cloudflare send copies to the
-   * Lumen database, providers.md rule 7): the sender is warned before its details go out.
+   * Lumen database, docs/providers.md §6): the sender is warned before its details go out.
    */
   publishesNotices: z.object({ to: z.enum(['lumen']), note: z.string().max(500) }).optional(),
-  /** Facts marked [unverified] in providers.md: surfaced to the user, never hidden. */
+  /** Facts marked unverified in the seed (docs/providers.md §2): surfaced to the user, never hidden. */
   unverified: z.array(z.string().max(300)),
   confidence: ProviderConfidenceSchema,
   sources: z.array(z.string().max(300)).min(1),

@@ -81,7 +81,7 @@ export function backendOnlyGaps(result: LookupResult, answeredBy: AnsweredBy): B
   for (const a of result.addresses) {
     // AFRINIC's RDAP often has no abuse role; its WHOIS prints "% Abuse contact for …" (lib/lookup/lookup.ts).
     if (a.network?.rir === 'afrinic') gaps.push({ kind: 'afrinic-abuse', subject: a.ip });
-    // registro.br's RDAP gives the abuse entity without an e-mail (rdap.md §4).
+    // registro.br's RDAP gives the abuse entity without an e-mail (docs/rdap-quirks.md §4).
     if (a.network?.rir === 'registro.br') gaps.push({ kind: 'registrobr-whois', subject: a.ip });
   }
   return gaps;

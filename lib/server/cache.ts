@@ -1,7 +1,7 @@
 /**
  * SQLite LookupCache (better-sqlite3, synchronous, prepared statements). Networks are stored by address range
  * as fixed-width big-endian BLOBs, which SQLite compares bytewise, i.e. numerically, so getNetwork(ip) is one
- * indexed range query and any neighbouring address in a cached network costs no RDAP request (rdap.md §5).
+ * indexed range query and any neighbouring address in a cached network costs no RDAP request (docs/rdap-quirks.md §5).
  * TAKEDOWN_CACHE=memory uses an in-memory database; a path creates the file (and its directory).
  */
 import Database from 'better-sqlite3';

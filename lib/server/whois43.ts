@@ -1,6 +1,6 @@
 /**
  * Port-43 WHOIS client (RFC 3912) for what RDAP does not cover: ccTLDs without RDAP (.cn, .ru, .to, …) and
- * RIR records whose RDAP lacks an abuse e-mail (AFRINIC, registro.br; rdap.md §4). Server choice: a built-in
+ * RIR records whose RDAP lacks an abuse e-mail (AFRINIC, registro.br; docs/rdap-quirks.md §4). Server choice: a built-in
  * table, else IANA's "refer:"; then one registrar hop ("Registrar WHOIS Server:").
  */
 import net, { type LookupFunction } from 'node:net';

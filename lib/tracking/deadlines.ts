@@ -12,7 +12,7 @@ export interface FollowUp {
 
 /**
  * No regime fixes a number of days for taking material down ("expeditiously", "promptly",
- * notice-law.md §12), so these are the product's defaults for when to chase, not legal deadlines.
+ * docs/notice-law.md §5), so these are the product's defaults for when to chase, not legal deadlines.
  */
 export const REGIME_FOLLOW_UP: Record<RegimeId, { businessDays: number; basis: string }> = {
   'us-dmca': {
@@ -35,7 +35,7 @@ export const REGIME_FOLLOW_UP: Record<RegimeId, { businessDays: number; basis: s
   jp: {
     businessDays: 7,
     basis:
-      'Provider Liability Limitation Act: the provider may ask the sender and wait 7 days for an objection (notice-law.md §6); product default 7 business days',
+      'Provider Liability Limitation Act: the provider may ask the sender and wait 7 days for an objection (docs/notice-law.md §7); product default 7 business days',
   },
   kr: {
     businessDays: 3,
@@ -53,7 +53,7 @@ export const REGIME_FOLLOW_UP: Record<RegimeId, { businessDays: number; basis: s
 
 /**
  * When to follow up on a sent notice: the provider's published handling time where the
- * directory has one (providers.md; a contract term, counted in hours), else the regime default.
+ * directory has one (docs/providers.md §7; a contract term, counted in hours), else the regime default.
  */
 export function followUpDate(
   input: { recipient?: Recipient | null; regime: RegimeId },
@@ -87,9 +87,9 @@ export interface CounterNoticeWindow {
 }
 
 /**
- * Which counter-notice clock applies; China's E-Commerce Law covers e-commerce platforms only (notice-law.md §2.4).
+ * Which counter-notice clock applies; China's E-Commerce Law covers e-commerce platforms only (docs/notice-law.md §4).
  * Japan's 7-day window precedes removal, Korea's restoration date is set by the provider and India has
- * no counter-notice (notice-law.md §12), so they have none.
+ * no counter-notice (docs/notice-law.md §4), so they have none.
  */
 export function counterNoticeLawFor(
   regime: RegimeId,
@@ -101,7 +101,7 @@ export function counterNoticeLawFor(
   return null;
 }
 
-/** The clock a counter-notice starts (notice-law.md §1.3, §2.1, §2.4, §2.7, §8). */
+/** The clock a counter-notice starts (docs/notice-law.md §4). */
 export function counterNoticeWindow(
   law: CounterNoticeLaw,
   receivedAt: Date,

@@ -7,7 +7,7 @@ import { ESCALATABLE } from './status';
 
 /**
  * Who to write to next when a recipient ignores or rejects a notice. A CDN cannot remove the
- * origin copy (notice-law.md §0.4), so the host comes next; then the network that routes it,
+ * origin copy (docs/notice-law.md §1), so the host comes next; then the network that routes it,
  * the domain's registrar, and finally search-engine delisting (§ 512(d)).
  */
 export const LADDER: readonly RecipientRole[] = ['cdn', 'host', 'upstream', 'registrar', 'search'];

@@ -241,7 +241,7 @@ export const FIELD_KEYS = {
 export const LOOKALIKE_ANCHOR_KEYS = new Set(['server name']);
 export const RECORD_ANCHOR_KEYS = new Set(['server name', 'domain name', 'domain']);
 
-/** Values that stand for withheld data, never a contact (rdap.md §2 "Placeholders to drop"). */
+/** Values that stand for withheld data, never a contact (docs/rdap-quirks.md §2 "Placeholders to drop"). */
 export const PLACEHOLDER = new RegExp(
   [
     'redacted',

@@ -1,5 +1,5 @@
 /**
- * A private Dovecot IMAP server for tests (Debian's dovecot-imapd), set up as ../shared/reference/test-rigs.md
+ * A private Dovecot IMAP server for tests (Debian's dovecot-imapd), set up as docs/test-rigs.md §1
  * describes: config, state, logs and maildir in a temp dir, a passwd-file user, plain auth on 127.0.0.1 and a
  * free port, nothing from /etc/dovecot. Mail runs as Debian's `mail` user (uid 8), since Dovecot refuses uid 0.
  *

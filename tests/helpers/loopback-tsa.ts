@@ -10,7 +10,7 @@
  *   await tsa.close();
  *
  * openssl runs through the async execFile: a sync call would block the event loop this server and the
- * client under test share (test-rigs.md).
+ * client under test share (docs/test-rigs.md §2).
  */
 import http from 'node:http';
 import { execFile } from 'node:child_process';

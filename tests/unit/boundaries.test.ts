@@ -15,7 +15,7 @@ const imports = (file: string) =>
     (m) => m[1]!,
   );
 
-describe('import directions (style.md §1)', () => {
+describe('import directions (the import rules in eslint.config.js)', () => {
   it('extension code never imports the Node backend', () => {
     const offenders = [...files('entrypoints'), ...files('components')].filter((f) =>
       imports(f).some((i) => /lib\/server(\/|$)/.test(i) || i.startsWith('node:')),

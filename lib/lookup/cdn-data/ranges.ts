@@ -8,7 +8,7 @@ export interface CdnRangeData {
   /** Provider directory id. */
   providerId: string;
   source: string;
-  /** An official list is definitive; a BGP-derived one is weaker evidence (cdn.md §2). */
+  /** An official list is definitive; a BGP-derived one is weaker evidence (docs/cdn-signals.md §2). */
   official: boolean;
   ranges: string;
 }

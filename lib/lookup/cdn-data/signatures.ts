@@ -1,7 +1,7 @@
 /**
  * CDN signatures other than address ranges: CNAME suffixes, nameservers, pure-CDN ASNs and
- * response headers (cdn.md §1.2–1.4; suffixes also from cdncheck provider.yaml common.fqdn).
- * Traps deliberately left out (cdn.md §2): amazonaws.com (S3/ELB/EC2 are hosting), huaweicloud.com
+ * response headers (docs/cdn-signals.md §1; suffixes also from cdncheck provider.yaml common.fqdn).
+ * Traps deliberately left out (docs/cdn-signals.md §2): amazonaws.com (S3/ELB/EC2 are hosting), huaweicloud.com
  * and cloudflare.com (too broad), AS63949 (Linode hosting), AS16509 / AS37963 / AS45102 / Tencent
  * ASNs (mixed CDN and servers), Leaseweb AS60626 (mostly a host).
  */

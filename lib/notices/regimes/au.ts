@@ -7,11 +7,11 @@ import { el, type Regime } from '../regime';
  * which prescribe the notice forms (formerly Sched. 10 of the 1969 Regulations): category B for
  * caching, C for hosting, D for linking. The safe harbours cover carriage service providers and,
  * since 29 Dec 2018, disability, educational and cultural bodies only; a commercial host that is
- * none of these is outside Div 2AA (notice-review.md, Australia). So a Div 2AA notice is drafted
+ * none of these is outside Div 2AA (docs/notice-decisions.md §6). So a Div 2AA notice is drafted
  * only when the case says the recipient is inside the safe harbours (`australia.safeHarbour`);
  * otherwise the letter is a notice of infringement under the Act (ss. 36 and 101 on authorising
  * infringement) and claims no prescribed-form effect. The form's wording and s. 116AJ are
- * unverified (notice-law.md §8), so the signature and statement items warn instead of blocking.
+ * unverified (docs/notice-law.md §9), so the signature and statement items warn instead of blocking.
  */
 const inHarbour = (c: NoticeCase) => c.australia.safeHarbour;
 const category = (c: NoticeCase): 'B' | 'C' | 'D' => (isSearch(c) ? 'D' : isCdn(c) ? 'B' : 'C');

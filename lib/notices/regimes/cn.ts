@@ -7,7 +7,7 @@ import { el, type Regime } from '../regime';
  * China. Civil Code art. 1195 applies to every network service provider, cloud lessors
  * included; the Regulations (信息网络传播权保护条例) arts 14-15 only to storage-space services and
  * art. 23 to search/link services, so a cloud or CDN checklist cites 1195 and the NCAC form,
- * never Regulations art. 14 (notice-review.md, further defects). Art. 21 (automatic caching) is
+ * never Regulations art. 14 (docs/notice-decisions.md §7). Art. 21 (automatic caching) is
  * cited for a CDN once the origin copy is gone.
  *
  * A qualified notice (合格通知): the Alibaba Cloud appeal ((2017)京73民终1194号) was lost because the
@@ -36,7 +36,7 @@ const form = (c: NoticeCase) => (regulationsApply(c) ? join(REG14, NCAC) : join(
 const notSearch = (c: NoticeCase) => !isSearch(c);
 
 // Necessary measures depend on the type of service (Civil Code art. 1195), so the letter says
-// which type the sender believes applies (notice-law.md §11, regime notes).
+// which type the sender believes applies (docs/notice-law.md §2, regime notes).
 export const SERVICE_TYPE: Record<string, Localised> = {
   cloud: { en: 'cloud server rental (IaaS)', zh: '云服务器租赁服务' },
   shared: { en: 'information storage space (web hosting)', zh: '信息存储空间服务（网站托管）' },

@@ -13,7 +13,7 @@ export const PLAIN_STATEMENT: Statement = {
 
 /**
  * Anywhere else: no statute to cite, so the notice carries what every regime in
- * notice-law.md §13 has in common (who is complaining, which work, where the copy is) and
+ * docs/notice-law.md §6 has in common (who is complaining, which work, where the copy is) and
  * recommends the rest. The works are protected in the recipient's country through the Berne
  * Convention's national treatment (art. 5), which the letter says; it claims no statutory form.
  */

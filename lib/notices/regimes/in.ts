@@ -3,14 +3,14 @@ import { NEUTRAL_NOTICE, type Localised } from '../elements';
 import { el, type Regime } from '../regime';
 
 /**
- * India offers two routes, and the user chooses (notice-review.md D6).
+ * India offers two routes, and the user chooses (docs/notice-decisions.md §5).
  *
  * Default, IT Act 2000 s. 79(3)(b) with the IT Rules 2021 r. 3(1)(b)(iv) and r. 3(2): on a
  * specific notice an intermediary must expeditiously remove or disable access, or lose its safe
  * harbour; for copyright no court order is needed (MySpace Inc. v. Super Cassettes Industries
  * Ltd, (2017) 236 DLT 478 (DB)). This route carries no undertaking to sue.
  *
- * Opt-in, Copyright Act 1957 s. 52(1)(c) and Copyright Rules 2013 r. 75 (notice-law.md §9): for
+ * Opt-in, Copyright Act 1957 s. 52(1)(c) and Copyright Rules 2013 r. 75 (docs/notice-law.md §10): for
  * transient or incidental storage; access is disabled within 36 hours and kept disabled for 21
  * days, and the notice carries the r. 75(2)(f) undertaking to sue "against the person responsible
  * for uploading". It is drafted only when the client has decided to sue (`india.undertakeSuit`).

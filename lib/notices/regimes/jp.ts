@@ -10,7 +10,7 @@ import { el, type Regime } from '../regime';
  * if it had reasonable grounds (相当の理由) to believe the rights were infringed (i), or if it asked
  * the poster and no objection came within 7 days (ii). A dead copy is evident, so the letter then
  * invokes (i). A publisher usually enforces as 出版権者 (Copyright Act arts 79-80). The items follow
- * the copyright guideline's form (著作権関係ガイドライン 様式A; notice-law.md §6). The letter is in
+ * the copyright guideline's form (著作権関係ガイドライン 様式A; docs/notice-law.md §7). The letter is in
  * English or Chinese; the form's labels are quoted in Japanese where it helps the reader.
  */
 const ACT: Localised = {

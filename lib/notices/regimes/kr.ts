@@ -7,7 +7,7 @@ import { el, type Regime } from '../regime';
  * reproduction or transmission; the provider suspends immediately and notifies the uploader and
  * the claimant. A person who asks for suspension without a right is liable for the damage caused.
  * The Enforcement Decree (art. 40 ff.) prescribes the request form, proof of the right and a
- * power of attorney for agents; the reference marks those details unverified (notice-law.md §7).
+ * power of attorney for agents; the reference marks those details unverified (docs/notice-law.md §8).
  */
 const A103 = { en: 'Copyright Act (Korea) art. 103', zh: '韩国著作权法 第103条' };
 const DECREE = { en: 'Enforcement Decree of the Copyright Act (Korea) art. 40', zh: '韩国著作权法施行令 第40条' };

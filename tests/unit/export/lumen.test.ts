@@ -11,7 +11,7 @@ const work = WorkSchema.parse({
 });
 
 describe('Lumen export', () => {
-  it('maps a sent DMCA notice onto Lumen fields (landscape.md §4)', () => {
+  it('maps a sent DMCA notice onto Lumen fields (docs/lumen-export.md §1)', () => {
     const n = sentNotice(
       { regime: 'us-dmca', status: 'removed', urls: ['https://p.example/1', 'https://p.example/2'], supersedes: 'old' },
       recipient('host', 'Hoster', { country: 'US' }),

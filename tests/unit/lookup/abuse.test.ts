@@ -7,7 +7,7 @@ import { readRdapFixture } from '../../helpers/fixtures';
 const load = (name: string) => parseRdap(readRdapFixture(name), 'rdap-ip');
 const net = (name: string, url: string | null = null) => parseNetwork(load(name), url)!;
 
-describe('abuse contacts: one test per registry quirk (rdap.md §4)', () => {
+describe('abuse contacts: one test per registry quirk (docs/rdap-quirks.md §4)', () => {
   it('ARIN: abuse nested only under the registrant org (MSFT)', () => {
     const n = net(
       'arin-ip-13.64.0.0-msft-abuse-nested-in-org-2022.json',

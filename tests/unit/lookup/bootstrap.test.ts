@@ -36,7 +36,7 @@ describe('IANA bootstrap', () => {
     const rt = runtimeFor(deps);
     expect(findIpBase(rt, await loadBootstrap(deps, 'ipv4'), '13.64.1.1')).toBe('https://rdap.arin.net/registry/');
     expect(findIpBase(rt, await loadBootstrap(deps, 'ipv4'), '62.239.237.1')).toBe('https://rdap.db.ripe.net/');
-    // Legacy space is listed under ARIN, which redirects to the holder (rdap.md §1).
+    // Legacy space is listed under ARIN, which redirects to the holder (docs/rdap-quirks.md §1).
     expect(findIpBase(rt, await loadBootstrap(deps, 'ipv4'), '130.59.31.80')).toBe('https://rdap.arin.net/registry/');
     expect(findIpBase(rt, await loadBootstrap(deps, 'ipv4'), '200.160.0.1')).toBe('https://rdap.lacnic.net/rdap/');
     expect(findIpBase(rt, await loadBootstrap(deps, 'ipv6'), '2606:4700::1')).toBe('https://rdap.arin.net/registry/');

@@ -82,7 +82,7 @@ describe('draftNotice', () => {
     expect(d.text).toContain('/s/ Mei Chen');
   });
 
-  it('asks each kind of recipient for what it can do (notice-law.md §11)', () => {
+  it('asks each kind of recipient for what it can do (docs/notice-law.md §2)', () => {
     const m = (kind: 'cloud' | 'shared' | 'cdn' | 'registrar' | 'search', role = 'host') =>
       draft({ regime: 'us-dmca', recipient: { name: 'R', role: role as 'host', kind, emails: [] } }).measures;
     expect(m('cloud')).toEqual([

@@ -8,7 +8,7 @@ import { completeCase, NOW } from './fixtures';
 /**
  * Issue 12: for every regime × kind of recipient, the letter asks for what that recipient can do
  * under that law, cites the law that binds it, and concedes nothing on the provider's behalf
- * (notice-review.md D1, D5). Asserted over the letter text in English and Chinese.
+ * (docs/notice-decisions.md §1, §4). Asserted over the letter text in English and Chinese.
  */
 const RECIPIENTS = {
   shared: { name: 'Host Co', role: 'host', kind: 'shared', emails: ['abuse@host.example'] },

@@ -8,7 +8,7 @@ import { completeCase, NOW } from './fixtures';
 /**
  * Copyright Act (Canada) s. 41.25(3): no offer to settle, no request or demand for payment or
  * personal information, and no reference or link to one, in any field. The corpus holds the
- * evasive phrasings of notice-review.md D4 and descriptions of the infringer's own business
+ * evasive phrasings of docs/notice-decisions.md §3 and descriptions of the infringer's own business
  * that must pass.
  */
 const BLOCK = [

@@ -98,7 +98,7 @@ describe('checkCompliance', () => {
           });
         }
 
-        // A statement the user refused is never signed (notice-review.md D3), whatever the regime or recipient.
+        // A statement the user refused is never signed (docs/notice-decisions.md §2), whatever the regime or recipient.
         for (const key of ['goodFaith', 'accuracy', 'authority'] as const) {
           it(`blocks when the ${key} statement is refused, naming it with its statute`, () => {
             const r = checkCompliance(parse({ ...base, confirmations: { [key]: false } }));
@@ -183,7 +183,7 @@ describe('checkCompliance', () => {
     }
   });
 
-  it('covers every element of the notice-law.md §13 columns for Japan, Korea, Australia and India', () => {
+  it('covers every element of the docs/notice-law.md §6 columns for Japan, Korea, Australia and India', () => {
     const req = (regime: RegimeId, recipient = RECIPIENTS.shared) =>
       checkCompliance(parse(completeCase({ regime, recipient })))
         .items.filter((i) => i.required)
@@ -228,7 +228,7 @@ describe('checkCompliance', () => {
     );
   });
 
-  it('marks the points the reference leaves unverified as warnings, never blocks (notice-law.md §6, §7, §8)', () => {
+  it('marks the points the reference leaves unverified as warnings, never blocks (docs/notice-law.md §7, §8, §9)', () => {
     const unverified = (regime: RegimeId) =>
       checkCompliance(parse(completeCase({ regime }))).items.filter((i) => i.unverified);
     for (const regime of ['jp', 'kr', 'au'] as const) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../helpers/fixtures';
 
-/** lib/tracking and lib/export run in the extension and in Node alike: no node:*, no Dexie, no browser.* (style.md §1). */
+/** lib/tracking and lib/export run in the extension and in Node alike: no node:*, no Dexie, no browser.* (the import rules in eslint.config.js). */
 describe('isomorphic modules', () => {
   for (const dir of ['lib/tracking', 'lib/export']) {
     it(`${dir} imports no node:*, dexie or browser APIs`, () => {
