@@ -11,13 +11,14 @@ import { PIRATE_HOST, startPirateSite } from './pirate-site';
 /**
  * Tracking with the backend down: send by hand, record a rejection, escalate, see the popup
  * and the statistics, export, clear, import, and find every notice and its verified log again.
+ *
+ * One notice's life is one test: each step needs the state the step before it made (a sent notice to reply to, a
+ * rejection to escalate, both notices to export), so the steps are functions that hand their results on explicitly,
+ * and a failing step stops the scenario there instead of leaving later tests to fail on state that was never made.
  */
 describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)', (lang) => {
   let s: ExtensionSession;
   let site: Awaited<ReturnType<typeof startPirateSite>>;
-  let sentId = '';
-  let draftId = '';
-  let exportPath = '';
 
   beforeAll(async () => {
     site = await startPirateSite();
@@ -59,7 +60,8 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
 
   const watch = (p: Page) => (p.on('pageerror', (e) => console.log('PAGEERROR', p.url(), e.message)), p);
 
-  it('sends a notice by hand to the host, keeping the upstream as a candidate', async () => {
+  /** Sends a notice by hand to the host, keeping the upstream as a candidate; returns the sent notice's id. */
+  async function sendByHand(): Promise<string> {
     const { report, source } = await rightClickReport(s, site.url());
     const r = new ReportPage(report);
     await r.addManualRecipient({
@@ -87,13 +89,18 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     await expect.poll(() => r.checklist().getAttribute('data-sendable')).toBe('true');
     await r.markSent('copy');
     await expect.poll(() => report.getByTestId('sent-record').count()).toBe(1);
-    sentId = new URL(report.url()).searchParams.get('draft') ?? '';
+    const sentId = new URL(report.url()).searchParams.get('draft') ?? '';
     expect(sentId).not.toBe('');
     await report.close();
     await source.close();
-  });
+    return sentId;
+  }
 
-  it('opens the notice from the popup, records a rejection with the reply attached, and verifies the log', async () => {
+  /**
+   * Opens the notice from the popup, records a rejection with the reply attached, verifies the log and escalates;
+   * returns the id of the escalation's draft.
+   */
+  async function rejectAndEscalate(sentId: string): Promise<string> {
     const popup = watch(await s.context.newPage());
     await popup.goto(s.url('popup.html'));
     await expect.poll(() => popup.getByTestId('notice-row').count()).toBe(1);
@@ -153,16 +160,19 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     // Escalating opens the next rung's draft in the report page, citing the rejected notice.
     await page.getByTestId('escalate').click();
     await page.waitForURL(/report\.html\?.*draft=/);
-    draftId = new URL(page.url()).searchParams.get('draft') ?? '';
+    const draftId = new URL(page.url()).searchParams.get('draft') ?? '';
+    expect(draftId).not.toBe('');
     expect(draftId).not.toBe(sentId);
     const preview = page.getByTestId('preview');
     await expect.poll(() => preview.textContent()).toMatch(/Upstream Transit Inc/);
     await expect.poll(() => preview.textContent()).toContain(`ref. ${sentId}`);
     await s.screenshot(page, 'report-escalation');
     await page.close();
-  });
+    return draftId;
+  }
 
-  it('lists overdue notices first in the popup, filters them, and shows the statistics', async () => {
+  /** Lists overdue notices first in the popup, filters them, and shows the statistics. */
+  async function popupAndStatistics(): Promise<void> {
     const popup = watch(await s.context.newPage());
     await popup.goto(s.url('popup.html'));
     // An old notice past its follow-up date, written straight into the database.
@@ -257,14 +267,15 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     expect(await stats.getByTestId('removal-chart').locator('g').count()).toBe(1);
     await s.screenshot(stats, 'stats');
     await stats.close();
-  });
+  }
 
-  it('exports, clears, imports and finds everything again with a verified log', async () => {
+  /** Exports, clears, imports and finds both notices again with a verified log. */
+  async function exportClearImport(sentId: string, draftId: string): Promise<void> {
     const options = watch(await s.context.newPage());
     await options.goto(s.url('options.html#data'));
     const download = options.waitForEvent('download');
     await options.getByTestId('export-json').click();
-    exportPath = (await (await download).path()) ?? '';
+    const exportPath = (await (await download).path()) ?? '';
     const file = JSON.parse(readFileSync(exportPath, 'utf8')) as {
       notices: { id: string }[];
       evidence: { kind: string }[];
@@ -303,5 +314,12 @@ describe.each([['en'], ['zh-CN']])('tracking, escalation and data transfer (%s)'
     await expect.poll(() => detail.getByTestId('notice-gone').count()).toBe(1);
     await detail.close();
     await options.close();
-  });
+  }
+
+  it('one notice from sending by hand through a rejection, escalation, the popup and statistics, to export and re-import', async () => {
+    const sentId = await sendByHand();
+    const draftId = await rejectAndEscalate(sentId);
+    await popupAndStatistics();
+    await exportClearImport(sentId, draftId);
+  }, 360_000);
 });
