@@ -60,8 +60,9 @@ export const works = [
   },
 ];
 
-export async function recordWorld() {
-  const db: TakedownDb = freshDb('record');
+/** A capture and its draft notices in a fresh database, or in the one given (the pages' own, for services()). */
+export async function recordWorld(opts: { db?: TakedownDb } = {}) {
+  const db: TakedownDb = opts.db ?? freshDb('record');
   await db.open();
   let clock = new Date('2026-03-02T09:00:00Z');
   let n = 0;
