@@ -63,8 +63,11 @@ describe.each([['en'], ['zh-CN']])('report workflow without a backend (%s)', (la
 
     const popup = await s.context.newPage();
     await popup.goto(s.url('popup.html'));
-    await expect.poll(() => popup.getByTestId('notice-row').first().textContent()).toMatch(new RegExp(PIRATE_HOST));
-    expect(await popup.getByTestId('notice-row').first().textContent()).toMatch(/Example Hosting Ltd/);
+    // The sent notice itself, not whichever row comes first (a draft row would match the host too).
+    const sent = popup.locator('[data-testid="notice-row"][data-status="sent"]');
+    await expect.poll(() => sent.count()).toBe(1);
+    expect(await sent.textContent()).toMatch(new RegExp(PIRATE_HOST));
+    expect(await sent.textContent()).toMatch(/Example Hosting Ltd/);
     await s.screenshot(popup, 'popup-with-notice');
     await popup.close();
     await report.close();
