@@ -58,7 +58,7 @@ export function parseRdap(json: unknown, step: LookupStep): RdapObject {
   return r.data;
 }
 
-/** JSON.parse behind the nesting cap; throws only LookupFailure(invalid-response). */
+/** JSON.parse behind the nesting cap; throws only LookupFailure(invalid_response). */
 export function decodeJson(text: string, step: LookupStep, from = 'RDAP server'): unknown {
   if (exceedsDepth(text, MAX_JSON_DEPTH))
     throw new LookupFailure(

@@ -26,7 +26,7 @@ interface Memo {
 
 /**
  * Reads a body once, with the cap. A body over the cap (declared or streamed) is refused with a LookupFailure the
- * RDAP client reports as invalid-response; the cancel is fired and never awaited, so a slow peer cannot hold us.
+ * RDAP client reports as invalid_response; the cancel is fired and never awaited, so a slow peer cannot hold us.
  * Bodies are never cloned: cancelling one branch of a tee'd body waits for the other branch, which nobody reads.
  */
 export async function readBodyOnce(res: Response, max: number, step: LookupStep = 'rdap-ip'): Promise<string> {

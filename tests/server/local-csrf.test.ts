@@ -83,7 +83,7 @@ describe('local CSRF: what a web page can send is refused, even on loopback', ()
         })
       ).status,
     ).toBe(200);
-    // Recheck of a loopback URL is refused for what it is (403 private-target), not for the credentials.
+    // Recheck of a loopback URL is refused for what it is (403 private_target), not for the credentials.
     const recheck = await app.request('/v1/recheck', {
       method: 'POST',
       headers: auth,

@@ -93,7 +93,7 @@ describe('end-to-end lookups through the HTTP API (loopback DNS, RDAP, WHOIS)', 
     expect(r.addresses.map((a) => a.network?.handle)).toEqual(['NET-104-16-0-0-1', 'NET6-2606-4700-1']);
   });
 
-  test('a name that resolves only to private/loopback addresses: no RDAP, a private-target error', async () => {
+  test('a name that resolves only to private/loopback addresses: no RDAP, a private_target error', async () => {
     const { app } = stack.app();
     const r = await get(app, 'https://private-only.to/');
     expect(r.errors).toContainEqual(expect.objectContaining({ step: 'dns', kind: 'private_target' }));

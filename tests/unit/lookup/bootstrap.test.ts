@@ -68,7 +68,7 @@ describe('IANA bootstrap', () => {
     expect(findDomainBase(rt, file, 'a.example')).toBeNull();
   });
 
-  it('a malformed bootstrap file is an invalid-response error', async () => {
+  it('a malformed bootstrap file is an invalid_response error', async () => {
     const { f, deps } = setup();
     f.route(`${BOOTSTRAP_BASE}asn.json`, { json: { version: '1.0', services: 'nope' } });
     await expect(loadBootstrap(deps, 'asn')).rejects.toMatchObject({ step: 'bootstrap', kind: 'invalid_response' });

@@ -135,7 +135,7 @@ describe('browser lookup mode: DoH + RDAP over fetch + IndexedDB cache, against 
     expect(stack.rdap.count({ kind: 'ip' })).toBe(0);
   });
 
-  it('hostile RDAP JSON gives invalid-response', async () => {
+  it('hostile RDAP JSON gives invalid_response', async () => {
     stack.rdap.addFault({ server: 'ripe', kind: 'ip', fault: 'deep', times: 1 });
     const r = await lookup('https://ripe-host.to/', browser().deps);
     expect(r.errors).toContainEqual(expect.objectContaining({ step: 'rdap-ip', kind: 'invalid_response' }));

@@ -95,7 +95,7 @@ describe('lookup()', () => {
     expect(f.count((u) => u.endsWith('/ipv4.json'))).toBe(1);
   });
 
-  it('a name that resolves only to private addresses gives private-target and makes no RDAP query', async () => {
+  it('a name that resolves only to private addresses gives private_target and makes no RDAP query', async () => {
     const { f, deps } = setup({}, { 'intranet.example.com A': ['10.0.0.5'], 'intranet.example.com AAAA': ['fd00::5'] });
     const res = await lookup('https://intranet.example.com/wiki', deps);
     expect(res.errors).toEqual([expect.objectContaining({ step: 'dns', kind: 'private_target' })]);
@@ -247,7 +247,7 @@ describe('lookup()', () => {
     expect(res.recipients[1]!.notes.join(' ')).toMatch(/Upstream network AS16509/);
   });
 
-  it('a malformed WHOIS record from the backend is an invalid-response error, not a crash', async () => {
+  it('a malformed WHOIS record from the backend is an invalid_response error, not a crash', async () => {
     const whois = async () => ({ server: 'whois.example', abuseEmails: 'not-a-list' }) as unknown as WhoisRecord;
     const { deps } = setup({}, { 'www.pirate.cn A': ['47.88.1.1'] }, { whois });
     const res = await lookup('www.pirate.cn', deps);
@@ -256,7 +256,7 @@ describe('lookup()', () => {
     );
   });
 
-  it('hostile RDAP JSON becomes an invalid-response error, never an exception', async () => {
+  it('hostile RDAP JSON becomes an invalid_response error, never an exception', async () => {
     const { deps } = setup({
       [`${ARIN}ip/13.64.1.1`]: { json: { startAddress: ['x'], entities: { not: 'an array' } } },
     });

@@ -83,7 +83,7 @@ describe('RDAP client', () => {
     expect(f.requests).toHaveLength(2);
   });
 
-  it('429 beyond the retry budget is a rate-limited error', async () => {
+  it('429 beyond the retry budget is a rate_limited error', async () => {
     const { f, client } = setup({ [URL1]: { body: '', status: 429 } }, { retries: 2 });
     await expect(client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'rate_limited', step: 'rdap-ip' });
     expect(f.requests).toHaveLength(3);
@@ -122,7 +122,7 @@ describe('RDAP client', () => {
     expect(c.f.requests).toHaveLength(1);
   });
 
-  it('404 is not-found and is not retried; RIPE 501 error object is unavailable', async () => {
+  it('404 is not_found and is not retried; RIPE 501 error object is unavailable', async () => {
     const a = setup({});
     await expect(a.client.getRdap(URL1, 'rdap-ip')).rejects.toMatchObject({ kind: 'not_found' });
     expect(a.f.requests).toHaveLength(1);
@@ -180,7 +180,7 @@ describe('RDAP client', () => {
     expect(f.requests).toHaveLength(2);
   });
 
-  it('malformed JSON and HTML bodies are invalid-response, not retried', async () => {
+  it('malformed JSON and HTML bodies are invalid_response, not retried', async () => {
     const { f, client } = setup({
       [URL1]: { body: readFixtureText('arin-ip-13.64.0.0-msft-abuse-nested-in-org-2022.json').slice(0, 500) },
     });
@@ -273,7 +273,7 @@ describe('RDAP parser properties', () => {
     }
   };
 
-  it('never throws anything but invalid-response on random JSON text', () => {
+  it('never throws anything but invalid_response on random JSON text', () => {
     fc.assert(
       fc.property(fc.json(), (text) => {
         onlyInvalidResponse(() => {
@@ -287,7 +287,7 @@ describe('RDAP parser properties', () => {
     );
   });
 
-  it('never throws anything but invalid-response on arbitrary values, including RDAP-shaped ones', () => {
+  it('never throws anything but invalid_response on arbitrary values, including RDAP-shaped ones', () => {
     const entity = fc.letrec((tie) => ({
       e: fc.record(
         {
