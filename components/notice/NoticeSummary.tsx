@@ -1,3 +1,4 @@
+import { SendNowProof } from '../report/SendNowProof';
 import type { Notice } from '../../lib/model/notice';
 import type { LoggedCounterWindow } from '../../lib/tracking/clocks-from-log';
 import { useT, type MessageKey } from '../i18n';
@@ -45,7 +46,15 @@ export function NoticeSummary({
           </span>
         </dd>
         <dt>{t('noticeSentOn')}</dt>
-        <dd>{notice.sentAt ? when(notice.sentAt) : t('notSentYet')}</dd>
+        <dd>
+          {notice.sentAt ? when(notice.sentAt) : t('notSentYet')}
+          {notice.sent && (
+            <span data-testid="sent-channel" data-channel={notice.sent.channel}>
+              {' '}
+              · {t(`channel_${notice.sent.channel}` as MessageKey)}
+            </span>
+          )}
+        </dd>
         <dt>{t('followUpOn')}</dt>
         <dd data-testid="follow-up">
           {notice.followUpAt ? when(notice.followUpAt) : t('noFollowUp')}
@@ -80,6 +89,7 @@ export function NoticeSummary({
               {notice.sent.textSha256}
             </span>
           </div>
+          <SendNowProof sent={notice.sent} />
         </>
       )}
     </section>

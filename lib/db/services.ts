@@ -14,6 +14,7 @@ import { createWorksRepo } from './works-repo';
 import type { Work } from '../model/work';
 import type { lookupInMode, PageLookupEnv } from '../report/lookup-runner';
 import type { Notice } from '../model/notice';
+import { BackendSettingsSchema } from '../model/settings';
 import type { SendDeps } from '../report/send-notice';
 import { art17LocksFor, icpOfNotice, repeatOfferFor } from './practice';
 
@@ -65,6 +66,13 @@ export function sendDeps(): SendDeps {
     notices: s.notices,
     evidence: s.evidence,
     now: () => new Date(),
+    // Channel smtp: the backend's mail server, reached with the backend settings of the moment.
+    mail: {
+      send: async (eml) => {
+        const backend = (await s.settings.read('backend')).value ?? BackendSettingsSchema.parse({});
+        return (await import('../backend/mail')).sendViaBackend(backend, (...a) => globalThis.fetch(...a), eml);
+      },
+    },
     practice: {
       icpOf: async (n) => (await s.practice.icpOf(n)).numbers,
       locksOf: (n) => s.practice.locksFor({ urls: n.urls, recipient: n.recipient, excludeId: n.id }),

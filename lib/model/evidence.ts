@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
-export const EvidenceKindSchema = z.enum(['screenshot', 'html', 'headers', 'metadata', 'manifest', 'reply', 'recheck']);
+/** `delivery`: the .eml an SMTP send handed over and the server's acceptance, owned by that notice (issue 18). */
+export const EvidenceKindSchema = z.enum([
+  'screenshot',
+  'html',
+  'headers',
+  'metadata',
+  'manifest',
+  'reply',
+  'recheck',
+  'delivery',
+]);
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
 
 /** One captured artefact. The Blob is stored as captured; sha256 is of those exact bytes. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeliveryRecordSchema } from './mail';
 import { RecipientSchema } from './recipient';
 
 export const NoticeStatusSchema = z.enum([
@@ -22,7 +23,8 @@ export type RegimeId = z.infer<typeof RegimeIdSchema>;
 export const LetterLangSchema = z.enum(['en', 'zh', 'zh-en']);
 export type LetterLang = z.infer<typeof LetterLangSchema>;
 
-export const SendChannelSchema = z.enum(['email', 'eml', 'form', 'copy', 'pdf']);
+/** `smtp`: sent by the backend's mail server (issue 18), with the server's acceptance in `delivery`. */
+export const SendChannelSchema = z.enum(['email', 'eml', 'form', 'copy', 'pdf', 'smtp']);
 export type SendChannel = z.infer<typeof SendChannelSchema>;
 
 const iso = z.iso.datetime({ offset: true });
@@ -47,6 +49,8 @@ export const SentRecordSchema = z.object({
     )
     .max(50)
     .optional(),
+  /** Channel `smtp` only: the mail server's acceptance (Message-ID, accepted/rejected, reply line, time). */
+  delivery: DeliveryRecordSchema.optional(),
 });
 export type SentRecord = z.infer<typeof SentRecordSchema>;
 

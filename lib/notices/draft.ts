@@ -91,6 +91,7 @@ const EVIDENCE_KIND: Record<EvidenceKind, Localised> = {
   manifest: { en: 'evidence manifest', zh: '证据清单' },
   reply: { en: 'provider reply', zh: '服务商回复' },
   recheck: { en: 'recheck', zh: '复查记录' },
+  delivery: { en: 'mail server acceptance', zh: '邮件服务器接收记录' },
 };
 
 /** A title in Chinese book-title marks, never doubled (《《…》》). */
