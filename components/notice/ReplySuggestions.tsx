@@ -50,7 +50,7 @@ export function ReplySuggestions({ suggestions, formUrl, canEscalate, onConfirm,
                 {s.mailReply.subject} · <time dateTime={s.mailReply.receivedAt}>{s.mailReply.receivedAt}</time>
               </p>
               <p data-testid="reply-suggested">
-                {t('replySuggests', [kindLabel, t(`confidence_${s.suggestion.confidence}` as MessageKey)])}
+                {t('replySuggests', [kindLabel, t(`replyConfidence_${s.suggestion.confidence}` as MessageKey)])}
                 {s.suggestion.ticket && <span className="mono"> · {t('replyTicket', s.suggestion.ticket)}</span>}
               </p>
               {s.suggestion.reason && <p className="muted">{s.suggestion.reason}</p>}
