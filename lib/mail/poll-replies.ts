@@ -134,6 +134,11 @@ async function storeOn(deps: PollDeps, notice: Notice, reply: ReplyItem): Promis
   };
 }
 
+/** The Message-IDs a sent notice went out with (lower case): the SMTP one, and the downloaded .eml's. */
+function messageIdsOf(n: Notice): string[] {
+  return [n.sent?.delivery?.messageId, `<${n.id}@takedown.invalid>`].flatMap((m) => (m ? [m.toLowerCase()] : []));
+}
+
 /** A time as the cursor keeps it (UTC ISO, so strings compare in time order); null when it does not parse. */
 function isoOf(time: string): string | null {
   const ms = Date.parse(time);
@@ -162,10 +167,21 @@ export async function pollReplies(deps: PollDeps): Promise<PollOutcome> {
   outcome.fetched = answer.replies.length;
   let newest = cursor.since;
   let oldestFailed: string | null = null;
+  // One lookup for the whole poll: every Message-ID any reply names, then each reply picks its own notices.
+  const idsOf = (r: ReplyItem) => [...new Set([...r.answers, ...r.references].map((m) => m.trim().toLowerCase()))];
+  const byId = new Map<string, Notice[]>();
+  for (const n of await deps.notices.byMessageIds(answer.replies.flatMap(idsOf))) {
+    for (const key of messageIdsOf(n)) byId.set(key, [...(byId.get(key) ?? []), n]);
+  }
   for (const reply of answer.replies) {
     try {
-      const ids = [...new Set([...reply.answers, ...reply.references])];
-      const notices = await deps.notices.byMessageIds(ids);
+      const notices = [
+        ...new Map(
+          idsOf(reply)
+            .flatMap((m) => byId.get(m) ?? [])
+            .map((n) => [n.id, n]),
+        ).values(),
+      ];
       if (notices.length === 0) outcome.unmatched++;
       for (const notice of notices) {
         const timeline = await deps.notices.getTimeline(notice.id);

@@ -203,6 +203,25 @@ describe('reply poll: match, store as evidence of that notice, suggest', () => {
     });
   });
 
+  it('matches a reply to a notice sent as a downloaded .eml by the Message-ID that file carried', async () => {
+    const w = await mailWorld();
+    const d = await w.draft();
+    await w.notices.markSent(d.id, {
+      at: w.now().toISOString(),
+      channel: 'eml',
+      recipient: d.recipient!,
+      text: 'Notice',
+    });
+    w.mailbox.messages.push({
+      uid: 1,
+      internalDate: '2026-03-03T10:00:00.000Z',
+      source: hetznerAck(`<${d.id}@takedown.invalid>`),
+    });
+    expect(await pollReplies(w.pollDeps)).toMatchObject({ stored: 1, unmatched: 0 });
+    const t = (await w.notices.getTimeline(d.id))!;
+    expect(pendingSuggestions(t.notice, t.events).map((x) => x.suggestion.kind)).toEqual(['acknowledged']);
+  });
+
   it('leaves unmatched replies alone, records attachments whose bytes changed as problems, and survives an outage', async () => {
     const { w, ids } = await sentPair();
     const stranger = fixture('29-human-unclear.eml').replace(/<notice\.[^>]+>/g, '<other.1@elsewhere.example>');
