@@ -77,7 +77,7 @@ describe.skipIf(!DOVECOT_BIN).each([['en'], ['zh-CN']])(
       await Promise.all([site?.close(), stack?.close(), smtp?.close(), imap?.stop()]);
     });
 
-    it('sends by SMTP with proof, then shows the provider reply as a suggestion that one click confirms', async () => {
+    it('one case, in order: Send now with proof, a reply confirmed in one click, a bounce that flags the address', async () => {
       const { report, source } = await rightClickReport(s, site.url());
       const r = new ReportPage(report);
       const host = report.locator('[data-testid="recipient"][data-role="host"]').first();
@@ -148,6 +148,32 @@ describe.skipIf(!DOVECOT_BIN).each([['en'], ['zh-CN']])(
       const verdict = await n.verify();
       await expect.poll(() => verdict.getAttribute('data-ok')).toBe('true');
       await s.screenshot(page, 'mail-reply-confirmed');
+
+      // Later the mail server reports the address as gone: the bounce is suggested with the next channel, the
+      // status stays, and the address is flagged in the next lookup.
+      const dsn = readFileSync(path.join(REPO_ROOT, 'tests/fixtures/replies/20-bounce-dsn.eml'), 'utf8')
+        .replace('<notice.n13.mk2x9@lotus.example>', id)
+        .replaceAll('abuse@gone-host.example', 'abuse@switch.ch');
+      await client.append('INBOX', dsn, [], new Date());
+      await s.worker.evaluate((name) => {
+        (chrome.alarms.onAlarm as unknown as { dispatch: (a: unknown) => void }).dispatch({
+          name,
+          scheduledTime: Date.now(),
+        });
+      }, 'follow-ups');
+      await expect.poll(() => suggestion.getAttribute('data-kind'), { timeout: 30_000 }).toBe('bounce');
+      expect(await page.getByTestId('bounce-next').textContent()).toContain('abuse@switch.ch');
+      await page.getByTestId('reply-confirm').click();
+      await expect.poll(() => page.getByTestId('reply-suggestions').count()).toBe(0);
+      expect(await n.status()).toBe('acknowledged');
+      const again = await rightClickReport(s, site.url('/game/other'));
+      const flagged = again.report.locator('[data-testid="recipient"][data-role="host"]').first();
+      await expect
+        .poll(() => flagged.getByTestId('address-failing').textContent(), { timeout: 40_000 })
+        .toContain('abuse@switch.ch');
+      await s.screenshot(again.report, 'mail-address-failing');
+      await again.report.close();
+      await again.source.close();
 
       // Options → Backend shows the backend's mail status: host names, the last send and poll, no credentials.
       await page.goto(s.url('options.html#backend'));
