@@ -24,9 +24,15 @@ export async function exportAll(db: TakedownDb, now: () => Date): Promise<string
 
 /**
  * Imports an export: refused with the first bad path if the file is corrupted or edited,
- * idempotent (a second import adds nothing), and never overwrites local records.
+ * idempotent (a second import adds nothing), and never overwrites local records. The event rows it adds carry an
+ * `imported` mark (when, which file), outside the hashed fields.
  */
-export async function importAll(db: TakedownDb, text: string, sha256: Sha256 = sha256Hex): Promise<ImportReport> {
+export async function importAll(
+  db: TakedownDb,
+  text: string,
+  sha256: Sha256 = sha256Hex,
+  now: () => Date = () => new Date(),
+): Promise<ImportReport> {
   const file = parseExport(text);
   const ids = <T extends { id: string }>(xs: T[]) => xs.map((x) => x.id);
   const present = <T>(xs: (T | undefined)[]) => xs.filter((x): x is T => x !== undefined);
@@ -47,7 +53,7 @@ export async function importAll(db: TakedownDb, text: string, sha256: Sha256 = s
       await db.events.where('[noticeId+seq]').between([n.id, Dexie.minKey], [n.id, Dexie.maxKey]).toArray(),
     );
   }
-  const plan = await planImport(file, local, sha256);
+  const plan = await planImport(file, local, sha256, now(), await sha256(text));
   await db.transaction(
     'rw',
     [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.urls, db.heads],

@@ -1,7 +1,7 @@
 import { SETTINGS } from '../db/settings';
 import { AppError } from '../errors';
 import type { Evidence, EvidenceMeta } from '../model/evidence';
-import { NoticeSchema, type Notice, type NoticeEvent, type NoticeStatus } from '../model/notice';
+import { NoticeSchema, type ImportMark, type Notice, type NoticeEvent, type NoticeStatus } from '../model/notice';
 import type { Work } from '../model/work';
 import { canonicalJson } from '../tracking/canonical-json';
 import { verifyChain } from '../tracking/hash-chain';
@@ -157,7 +157,16 @@ function uniqueIds(items: readonly { id?: string; key?: string }[], table: strin
  * conflicts with local data skip that record and say why. Local data is never overwritten,
  * except that a notice moves forward when the file's log extends the local log unchanged.
  */
-export async function planImport(file: ExportFile, local: LocalState, sha256: Sha256): Promise<ImportPlan> {
+export async function planImport(
+  file: ExportFile,
+  local: LocalState,
+  sha256: Sha256,
+  importedAt: Date,
+  fileSha256: string,
+): Promise<ImportPlan> {
+  // Every event row this import adds says where it came from; the hashed fields stay as the exporter wrote them.
+  const mark: ImportMark = { at: importedAt.toISOString(), fileSha256, exportedAt: file.exportedAt };
+  const marked = (events: NoticeEvent[]) => events.map((e) => ({ ...e, imported: mark }));
   uniqueIds(file.notices, 'notices');
   uniqueIds(file.events, 'events');
   uniqueIds(file.evidence, 'evidence');
@@ -208,7 +217,7 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
     const last = events[events.length - 1];
     if (!mine) {
       plan.add.notices.push(n);
-      plan.add.events.push(...events);
+      plan.add.events.push(...marked(events));
       if (last) plan.heads.push({ noticeId: n.id, seq: last.seq, hash: last.hash });
       report.added.notices++;
       report.added.events += events.length;
@@ -232,7 +241,7 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
     ) {
       const extra = events.slice(localEvents.length);
       plan.update.notices.push(n);
-      plan.add.events.push(...extra);
+      plan.add.events.push(...marked(extra));
       if (last) plan.heads.push({ noticeId: n.id, seq: last.seq, hash: last.hash });
       report.updated.notices++;
       report.added.events += extra.length;
