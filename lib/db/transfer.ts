@@ -9,7 +9,7 @@ import { hostOf, type TakedownDb } from './schema';
 export async function exportAll(db: TakedownDb, now: () => Date): Promise<string> {
   const snapshot = await db.transaction(
     'r',
-    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches],
+    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.letters, db.letterEvents],
     async () => ({
       notices: await db.notices.toArray(),
       events: await db.events.toArray(),
@@ -17,6 +17,8 @@ export async function exportAll(db: TakedownDb, now: () => Date): Promise<string
       works: await db.works.toArray(),
       settings: await db.settings.toArray(),
       batches: await db.batches.toArray(),
+      letters: await db.letters.toArray(),
+      letterEvents: await db.letterEvents.toArray(),
     }),
   );
   return serializeExport(snapshot, now());
@@ -46,7 +48,20 @@ export async function importAll(
     works: new Map(present(await db.works.bulkGet(ids(file.works))).map((w) => [w.id, w])),
     settings: new Map(present(await db.settings.bulkGet(file.settings.map((s) => s.key))).map((s) => [s.key, s.value])),
     batches: new Map(present(await db.batches.bulkGet(ids(file.batches))).map((b) => [b.id, b])),
+    letters: {
+      letters: new Map(present(await db.letters.bulkGet(ids(file.letters))).map((l) => [l.id, l])),
+      events: new Map(),
+      noticeIds: new Set(
+        present(await db.notices.bulkGet([...new Set(file.letters.map((l) => l.followsUp))])).map((n) => n.id),
+      ),
+    },
   };
+  for (const id of local.letters.letters.keys()) {
+    local.letters.events.set(
+      id,
+      await db.letterEvents.where('[noticeId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
+    );
+  }
   for (const n of localNotices) {
     local.events.set(
       n.id,
@@ -56,7 +71,18 @@ export async function importAll(
   const plan = await planImport(file, local, sha256, now(), await sha256(text));
   await db.transaction(
     'rw',
-    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.urls, db.heads],
+    [
+      db.notices,
+      db.events,
+      db.evidence,
+      db.works,
+      db.settings,
+      db.batches,
+      db.urls,
+      db.heads,
+      db.letters,
+      db.letterEvents,
+    ],
     async () => {
       await db.notices.bulkAdd(plan.add.notices);
       await db.notices.bulkPut(plan.update.notices);
@@ -72,6 +98,8 @@ export async function importAll(
       await db.works.bulkAdd(plan.add.works);
       await db.settings.bulkAdd(plan.add.settings);
       await db.batches.bulkAdd(plan.add.batches);
+      await db.letters.bulkAdd(plan.add.letters);
+      await db.letterEvents.bulkAdd(plan.add.letterEvents);
     },
   );
   return plan.report;
