@@ -39,7 +39,7 @@ import { useBusyAction } from '../../components/use-busy-action';
 import { checklistLangFor } from '../../lib/i18n';
 import { Art17LockBanner } from '../../components/notice/Art17LockBanner';
 import { PrivacyPanel } from '../../components/notice/PrivacyPanel';
-import { serviceKindOf } from '../../lib/notices/measures';
+import { serviceKindOf } from '../../lib/model/recipient';
 import { privacyAdvice, withholdSenderDetails } from '../../lib/providers/privacy';
 import type { Art17Lock } from '../../lib/tracking/art17-lock';
 import type { Work } from '../../lib/model/work';

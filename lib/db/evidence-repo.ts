@@ -3,12 +3,11 @@
  * (evidence-rule.ts) for what a notice cites and attaches. Every JSON blob is validated on read;
  * a blob that fails is returned as a named problem, never thrown, so pages keep working.
  */
-import type { EvidenceMeta } from '../model/evidence';
+import { evidenceFilename, type EvidenceMeta } from '../model/evidence';
 import type { Notice } from '../model/notice';
 import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { AppError } from '../errors';
 import { firstIssue } from '../zod-issue';
-import { evidenceFilename } from '../report/case';
 import { BLOB_SCHEMAS, ReplyFileMetaSchema, type JsonBlob, type JsonBlobKind } from './evidence-blobs';
 import { byKindOrder, noticeEvidence, replyCaptureId } from './evidence-rule';
 import type { TakedownDb } from './schema';

@@ -33,3 +33,14 @@ export const EvidenceMetaSchema = z.object({
 });
 export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
 export type Evidence = EvidenceMeta & { blob: Blob };
+
+const EXT: Record<string, string> = {
+  'image/png': 'png',
+  'text/html;charset=utf-8': 'html',
+  'application/json': 'json',
+};
+
+/** A stable attachment name: kind plus the first hash digits, so a reader can match it to the letter. */
+export function evidenceFilename(e: Pick<EvidenceMeta, 'kind' | 'sha256' | 'mime'>): string {
+  return `${e.kind}-${e.sha256.slice(0, 12)}.${EXT[e.mime] ?? 'bin'}`;
+}

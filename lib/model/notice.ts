@@ -99,6 +99,13 @@ export const NoticeSchema = z.object({
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
+export const ImportMarkSchema = z.object({
+  at: iso,
+  fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  exportedAt: iso,
+});
+export type ImportMark = z.infer<typeof ImportMarkSchema>;
+
 export const EventActorSchema = z.enum(['user', 'system']);
 
 export const NoticeEventSchema = z.object({
@@ -112,5 +119,11 @@ export const NoticeEventSchema = z.object({
   prevHash: z.string().max(64),
   textHash: z.string().max(64),
   hash: z.string().max(64),
+  /**
+   * Set on the rows an import added: when, and from which file (its SHA-256 and export time). It sits outside the
+   * hashed fields on purpose: the chain proves what the exporter recorded, and this says the row came from a file,
+   * not from this browser, so a reader of the timeline can tell the two apart.
+   */
+  imported: ImportMarkSchema.optional(),
 });
 export type NoticeEvent = z.infer<typeof NoticeEventSchema>;

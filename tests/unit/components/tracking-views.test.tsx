@@ -21,6 +21,22 @@ const render = (node: ReactNode) => renderToStaticMarkup(<TranslateProvider t={t
 const hostile = '<img src=x onerror=alert(1)>';
 
 describe('tracking views', () => {
+  it('marks imported rows with the import time and the file hash, and leaves local rows unmarked', () => {
+    const base = { noticeId: 'n1', actor: 'user', details: {}, prevHash: '0', textHash: '', hash: 'h' } as const;
+    const fileSha256 = 'ab'.repeat(32);
+    const events: NoticeEvent[] = [
+      { ...base, id: 'e1', seq: 0, at: T0, kind: 'created', imported: { at: T0, fileSha256, exportedAt: T0 } },
+      { ...base, id: 'e2', seq: 1, at: T0, kind: 'note' },
+    ];
+    const html = render(<Timeline events={events} />);
+    const rows = html.split('data-testid="timeline-event"').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('data-testid="event-imported"');
+    expect(rows[0]).toContain(fileSha256);
+    expect(rows[0]).toContain('>Imported<');
+    expect(rows[1]).not.toContain('event-imported');
+  });
+
   it('show replies and provider names as text, never as HTML', () => {
     const events: NoticeEvent[] = [
       {
