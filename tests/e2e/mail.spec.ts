@@ -14,6 +14,7 @@ import { REPO_ROOT } from '../helpers/fixtures';
 import { startLoopbackSmtp, type LoopbackSmtp } from '../helpers/loopback-smtp';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
 import { launchExtension, rightClickReport, type ExtensionSession } from './fixtures';
+import { BulkPage } from './pages/bulk';
 import { NoticePage } from './pages/notice';
 import { ReportPage } from './pages/report';
 import { setUpOptions, WORK } from './pages/setup';
@@ -183,6 +184,37 @@ describe.skipIf(!DOVECOT_BIN).each([['en'], ['zh-CN']])(
       expect(await page.getByTestId('mail-browser-poll').textContent()).toMatch(/\d/);
       expect(await status.textContent()).not.toContain(imap.pass);
       await s.screenshot(page, 'mail-options-status');
+      await page.close();
+    }, 120_000);
+
+    it('sends a bulk group now, through the same send function, with the proof on the group', async () => {
+      const before = smtp.received.length;
+      const page = await s.context.newPage();
+      page.on('pageerror', (e) => console.log('PAGEERROR', page.url(), e.message));
+      await page.goto(s.url('bulk.html'));
+      const b = new BulkPage(page);
+      await b.paste([`https://${HOST}/bulk/ep1.mp4`, `https://${HOST}/bulk/ep2.mp4`].join('\n'));
+      await expect.poll(() => page.getByTestId('valid-count').getAttribute('data-count')).toBe('2');
+      await b.start();
+      await expect.poll(() => b.groups().count(), { timeout: 40_000 }).toBeGreaterThan(0);
+      await b.pickWork(WORK.title);
+      await b.confirmStatements();
+      const group = b.groups().filter({ hasText: 'SWITCH-LAN' });
+      await group.click();
+      await expect.poll(() => page.getByTestId('checklist').getAttribute('data-sendable')).toBe('true');
+      await b.panel().getByTestId('send-now').click();
+      await b.panel().getByTestId('send-now-go').click();
+      await expect
+        .poll(() => b.panel().getByTestId('delivery-message-id').textContent(), { timeout: 20_000 })
+        .toMatch(/^<notice\./);
+      await expect.poll(() => group.getAttribute('data-state')).toBe('sent');
+      expect(smtp.received.length).toBe(before + 1);
+      const sent = smtp.received.at(-1)!;
+      expect(sent.to).toEqual(['abuse@switch.ch']);
+      expect(sent.raw.toString()).toContain(
+        `Message-ID: ${await b.panel().getByTestId('delivery-message-id').textContent()}`,
+      );
+      await s.screenshot(page, 'mail-bulk-sent-now');
       await page.close();
     }, 120_000);
   },
