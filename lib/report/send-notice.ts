@@ -22,7 +22,7 @@ import { deliverBySmtp, type MailTransport } from './smtp-delivery';
 
 export interface SendDeps {
   notices: Pick<NoticesRepo, 'getNotice' | 'markSent' | 'escalationHistory'>;
-  evidence: Pick<EvidenceRepo, 'forNotice' | 'attachmentsFor' | 'addDeliveryFile'>;
+  evidence: Pick<EvidenceRepo, 'forNotice' | 'attachmentsFor' | 'addDeliveryFile' | 'repliesOf' | 'blob'>;
   now: () => Date;
   /** Channel `smtp` (issue 18): the backend's mail server; absent when the backend has none. */
   mail?: MailTransport;
@@ -119,7 +119,8 @@ export async function sendNotice(
     );
   }
   // SMTP: marked as sent only on the server's acceptance, which is frozen with the text.
-  const delivery =
+  // The text frozen is the one the accepted .eml carried (the same draft, unless an earlier acceptance is recovered).
+  const smtp =
     channel.data === 'smtp'
       ? await deliverBySmtp(
           { mail: deps.mail, evidence: deps.evidence, sha256: sha256Hex, now: deps.now },
@@ -127,11 +128,11 @@ export async function sendNotice(
         )
       : undefined;
   return deps.notices.markSent(notice.id, {
-    at: delivery?.time ?? deps.now().toISOString(),
+    at: smtp?.delivery.time ?? deps.now().toISOString(),
     channel: channel.data,
-    ...(delivery ? { delivery } : {}),
+    ...(smtp ? { delivery: smtp.delivery } : {}),
     recipient: notice.recipient!,
-    text: draft.text,
+    text: smtp?.text ?? draft.text,
     evidenceSha256: files.map((f) => f.sha256),
     attachments: files.map((f) => ({
       evidenceId: f.evidenceId,

@@ -4,7 +4,8 @@
  * those bytes unchanged (it adds a Message-ID only to a message without one, and ours always has one), so the hash
  * in the history is the hash of what left.
  */
-import type { DeliveryProof } from '../contract';
+import { z } from 'zod';
+import { DeliveryProofSchema, type DeliveryProof } from '../contract';
 import type { EvidenceRepo, AttachmentFile } from '../db/evidence-repo';
 import { AppError } from '../errors';
 import type { Letterhead } from '../model/letterhead';
@@ -21,7 +22,7 @@ export interface MailTransport {
 
 export interface DeliveryDeps {
   mail?: MailTransport;
-  evidence: Pick<EvidenceRepo, 'addDeliveryFile'>;
+  evidence: Pick<EvidenceRepo, 'addDeliveryFile' | 'repliesOf' | 'blob'>;
   sha256: Sha256;
   now: () => Date;
 }
@@ -35,11 +36,52 @@ export function noticeMessageId(noticeId: string, now: Date, from: string): stri
   return `notice.${seed}.${now.getTime().toString(36)}@${from.slice(from.lastIndexOf('@') + 1)}`;
 }
 
-/** Sends and returns the delivery record; throws (and nothing is marked sent) when no recipient was accepted. */
+/** delivery.json as kept with the notice: the server's answer, the .eml's hash and the letter text that .eml carried. */
+const StoredDeliverySchema = DeliveryProofSchema.extend({
+  emlSha256: DeliveryProofSchema.shape.sha256,
+  text: z.string(),
+});
+
+const recordOf = (p: z.infer<typeof StoredDeliverySchema>): DeliveryRecord => ({
+  messageId: p.messageId,
+  accepted: p.accepted,
+  rejected: p.rejected,
+  response: p.response,
+  refusals: p.refusals,
+  time: p.time,
+  envelope: p.envelope,
+  emlSha256: p.emlSha256,
+});
+
+/**
+ * A delivery the mail server already accepted for this still-unsent notice: the send went out but the notice was
+ * not marked (the page closed, the database refused the write). Sending again would mail the provider twice.
+ */
+async function acceptedBefore(deps: DeliveryDeps, noticeId: string) {
+  const files = (await deps.evidence.repliesOf(noticeId)).filter(
+    (f) => f.kind === 'delivery' && f.note === 'delivery.json',
+  );
+  for (const f of files.sort((a, b) => b.capturedAt.localeCompare(a.capturedAt))) {
+    const blob = await deps.evidence.blob(f.id);
+    const json: unknown = blob ? JSON.parse(await new Response(blob).text()) : null;
+    const stored = StoredDeliverySchema.safeParse(json);
+    if (stored.success && stored.data.accepted.length > 0)
+      return { delivery: recordOf(stored.data), text: stored.data.text };
+  }
+  return null;
+}
+
+/**
+ * Sends and returns the delivery record with the letter text the sent .eml carries (the text to freeze); throws
+ * (and nothing is marked sent) when no recipient was accepted. A notice the server already accepted is not sent
+ * again: its stored acceptance and text are returned.
+ */
 export async function deliverBySmtp(
   deps: DeliveryDeps,
   args: { notice: Notice; draft: NoticeDraft; files: readonly AttachmentFile[]; letterhead: Letterhead | null },
-): Promise<DeliveryRecord> {
+): Promise<{ delivery: DeliveryRecord; text: string }> {
+  const prior = await acceptedBefore(deps, args.notice.id);
+  if (prior) return prior;
   if (!deps.mail)
     throw new AppError(
       'unavailable',
@@ -71,7 +113,7 @@ export async function deliverBySmtp(
   await deps.evidence.addDeliveryFile(args.notice.id, {
     name: 'delivery.json',
     type: 'application/json',
-    bytes: new TextEncoder().encode(JSON.stringify({ ...proof, emlSha256 }, null, 2)),
+    bytes: new TextEncoder().encode(JSON.stringify({ ...proof, emlSha256, text: args.draft.text }, null, 2)),
   });
   if (proof.accepted.length === 0) {
     const why = proof.refusals.map((r) => `${r.recipient}: ${r.response}`).join('; ') || proof.response;
@@ -87,14 +129,5 @@ export async function deliverBySmtp(
       `The backend reports sending a message whose SHA-256 (${proof.sha256}) differs from the frozen .eml (${emlSha256}); the notice is not marked as sent. Update the backend and the extension together.`,
       { noticeId: args.notice.id },
     );
-  return {
-    messageId: proof.messageId,
-    accepted: proof.accepted,
-    rejected: proof.rejected,
-    response: proof.response,
-    refusals: proof.refusals,
-    time: proof.time,
-    envelope: proof.envelope,
-    emlSha256,
-  };
+  return { delivery: recordOf({ ...proof, emlSha256, text: args.draft.text }), text: args.draft.text };
 }

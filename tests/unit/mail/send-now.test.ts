@@ -83,6 +83,44 @@ describe('Send now: channel smtp of the one send function', () => {
     expect(files.map((f) => f.note).sort()).toEqual(['delivery.json', 'notice.eml']);
   });
 
+  it('never mails a notice twice: after an acceptance the page failed to record, a retry freezes the stored one', async () => {
+    const server = await smtp();
+    const w = await mailWorld({ smtp: server });
+    const d = await w.draft();
+    let failOnce = true;
+    const notices = {
+      ...w.notices,
+      markSent: async (...a: Parameters<typeof w.notices.markSent>) => {
+        if (failOnce) {
+          failOnce = false;
+          throw new AppError('storage', 'QuotaExceededError');
+        }
+        return w.notices.markSent(...a);
+      },
+    };
+    const deps = { notices, evidence: w.evidence, now: w.now, mail: w.transport };
+    const first = await sendNotice(deps, { noticeId: d.id, channel: 'smtp', letterhead, works }).catch(
+      (e: unknown) => e,
+    );
+    expect((first as AppError).kind).toBe('storage');
+    expect((await w.notices.getNotice(d.id))?.status).toBe('draft');
+    expect(server.received).toHaveLength(1);
+
+    w.tick(1);
+    const sent = await sendNotice(deps, { noticeId: d.id, channel: 'smtp', letterhead, works });
+    expect(server.received).toHaveLength(1);
+    expect(sent.status).toBe('sent');
+    const raw = server.received[0]!.raw;
+    expect(sent.sent?.delivery?.emlSha256).toBe(await sha256Hex(new Uint8Array(raw)));
+    expect(raw.toString()).toContain(`Message-ID: ${sent.sent!.delivery!.messageId}`);
+    // The frozen text is the letter inside the .eml that left.
+    const body =
+      /Content-Type: text\/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n([A-Za-z0-9+/=\r\n]+?)\r\n--/.exec(
+        raw.toString(),
+      )?.[1];
+    expect(Buffer.from(body!.replace(/\r\n/g, ''), 'base64').toString('utf8')).toBe(sent.sent!.text);
+  });
+
   it('refuses when the backend has no SMTP, and when the letterhead has no address, without marking anything', async () => {
     const w = await mailWorld({ smtp: null });
     const d = await w.draft();
