@@ -1,6 +1,5 @@
 import type { MailStatus as Status } from '../../lib/contract';
 import type { MailCursor } from '../../lib/model/mail';
-import { ErrorMessage } from '../ErrorMessage';
 import { useT } from '../i18n';
 
 interface Props {
@@ -24,7 +23,13 @@ export function MailStatus({ status, error, cursor, onRefresh }: Props) {
     <div data-testid="mail-status">
       <p className="muted">{t('mailStatusIntro')}</p>
       {status === undefined && <p className="muted">{t('loading')}</p>}
-      {status === null && <ErrorMessage error={error} context={t('mailStatusUnreachable')} />}
+      {status === null && (
+        // Not the lookup's "nothing answered" advice: mail needs the backend, so say that and why it failed.
+        <div className="banner banner--warn" role="status" data-testid="mail-status-unreachable">
+          {t('mailStatusUnreachable')}
+          {error instanceof Error && <div className="muted mono">{error.message}</div>}
+        </div>
+      )}
       {status && (
         <dl className="facts">
           <dt>{t('mailSmtp')}</dt>
