@@ -1,6 +1,8 @@
 import { SendNowProof } from '../report/SendNowProof';
 import type { Notice } from '../../lib/model/notice';
-import type { LoggedCounterWindow } from '../../lib/tracking/clocks-from-log';
+import { counterRef, type LoggedCounterWindow } from '../../lib/tracking/clocks-from-log';
+import type { BasisRef } from '../../lib/tracking/deadlines';
+import { basisText } from './basis-text';
 import { useT, type MessageKey } from '../i18n';
 import { STATUS_KEYS } from '../../lib/tracking/event-labels';
 
@@ -15,7 +17,7 @@ export function NoticeSummary({
   counterWindow,
 }: {
   notice: Notice;
-  basis: string | null;
+  basis: { text: string; ref: BasisRef | null } | null;
   counterWindow: LoggedCounterWindow | null;
 }) {
   const t = useT();
@@ -59,8 +61,8 @@ export function NoticeSummary({
         <dd data-testid="follow-up">
           {notice.followUpAt ? when(notice.followUpAt) : t('noFollowUp')}
           {basis && (
-            <div className="muted">
-              {t('followUpBasis')}: {basis}
+            <div className="muted" title={basis.text} data-testid="follow-up-basis">
+              {t('followUpBasis')}: {basisText(basis, t)}
             </div>
           )}
         </dd>
@@ -71,8 +73,8 @@ export function NoticeSummary({
           <div>
             {t('counterEarliest')}: {when(counterWindow.earliest)} · {t('counterLatest')}: {when(counterWindow.latest)}
           </div>
-          <div className="muted">
-            {counterWindow.basis}
+          <div className="muted" title={counterWindow.basis}>
+            {basisText({ text: counterWindow.basis, ref: counterRef(counterWindow.law) }, t)}
             {counterWindow.unverified && ` (${t('unverified')})`}
           </div>
         </div>

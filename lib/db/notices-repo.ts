@@ -710,6 +710,11 @@ export function createNoticesRepo(deps: RepoDeps) {
     },
 
     /** Awaiting notices whose follow-up date has passed, most overdue first (for alarms). */
+    /** Ids of the notices that have a follow-up date: the background re-checks its badge when this set changes. */
+    async followUpIds(): Promise<string[]> {
+      return db.notices.where('followUpAt').above('').primaryKeys();
+    },
+
     async dueFollowUps(now: Date): Promise<Notice[]> {
       const due = await db.notices.where('followUpAt').belowOrEqual(now.toISOString()).toArray();
       return due.filter((n) => isOverdue(n, now)).sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
