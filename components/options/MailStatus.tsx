@@ -25,7 +25,7 @@ export function MailStatus({ status, error, cursor, onRefresh }: Props) {
       {status === undefined && <p className="muted">{t('loading')}</p>}
       {status === null && (
         // Not the lookup's "nothing answered" advice: mail needs the backend, so say that and why it failed.
-        <div className="banner banner--warn" role="status" data-testid="mail-status-unreachable">
+        <div className="banner banner--warn" data-testid="mail-status-unreachable">
           {t('mailStatusUnreachable')}
           {error instanceof Error && <div className="muted mono">{error.message}</div>}
         </div>
