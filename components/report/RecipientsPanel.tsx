@@ -1,3 +1,4 @@
+import { renderNote } from '../../lib/model/note';
 import type { Recipient } from '../../lib/model/recipient';
 import { PROGRESS_GROUPS, type Groups, type LookupState } from '../../lib/report/lookup-progress';
 import { recipientSourceKey } from '../../lib/report/recipient-source';
@@ -185,8 +186,8 @@ function RecipientCard({
         {r.notes.length > 0 && (
           <ul className="notes">
             {r.notes.map((n, j) => (
-              <li key={j} className="muted">
-                {n}
+              <li key={j} className="muted" data-note={n.code}>
+                {renderNote(n, t)}
               </li>
             ))}
           </ul>

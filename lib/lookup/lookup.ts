@@ -4,6 +4,7 @@
  * failing source becomes an entry in errors[] instead of an exception.
  */
 import { LookupResultSchema, type LookupError, type LookupResult } from '../contract';
+import { note, noteKey, type Note } from '../model/note';
 import { isPublicIp, nonPublicReason, parseCidr, parseIp } from '../net/ip';
 import { extractContacts, type RegistrarInfo } from './abuse';
 import { cymruOrigin, lookupAutnum, type AutnumInfo, type CymruOrigin } from './asn';
@@ -434,7 +435,7 @@ function whoisContact(w: WhoisRecord): AbuseContact | null {
     scope: 'network',
     isAbuseRole: true,
     depth: 0,
-    notes: [`From port-43 WHOIS (${w.server}).`],
+    notes: [note('from_whois', { server: w.server })],
   };
 }
 
@@ -453,7 +454,7 @@ function mergeWhoisNetwork(record: NetworkRecord | null, w: WhoisRecord, ip: str
     originAsn: null,
     orgName: w.registrantOrg,
     contacts: c ? [c] : [],
-    notes: [`From port-43 WHOIS (${w.server}); RDAP gave no answer.`],
+    notes: [note('whois_only', { server: w.server })],
     via: 'whois',
   };
 }
@@ -463,7 +464,7 @@ function mergeWhoisNetwork(record: NetworkRecord | null, w: WhoisRecord, ip: str
 interface DomainCacheEntry {
   registrar: RegistrarInfo | null;
   contacts: AbuseContact[];
-  notes: string[];
+  notes: Note[];
   /** The registrar hop's failure, kept with the result so a cached lookup says what the first one said. */
   errors?: LookupError[];
 }
@@ -518,7 +519,8 @@ async function domainBranch(deps: LookupDeps, domain: string, errors: ErrorLog):
       const second = extractContacts(hop.data, 'domain');
       contacts = mergeContacts(contacts, second.contacts);
       registrar = { ...second.registrar, ...stripNulls(registrar) } as RegistrarInfo;
-      notes.push(...second.notes.filter((n) => !notes.includes(n)));
+      const seen = new Set(notes.map(noteKey));
+      notes.push(...second.notes.filter((n) => !seen.has(noteKey(n))));
     } catch (e) {
       const hop = new ErrorLog();
       hop.fromUnknown(e, 'rdap-registrar');

@@ -5,7 +5,7 @@
  * limits live in the core (range cache, single-flight, maxPerServer).
  */
 import { createHash } from 'node:crypto';
-import type { BatchResponse, LookupError, LookupResult } from '../contract';
+import { LookupResultSchema, type BatchResponse, type LookupError, type LookupResult } from '../contract';
 import { normalizeTarget } from '../lookup/normalize';
 import { Semaphore } from '../lookup/semaphore';
 import type { StepEvent } from '../lookup/lookup';
@@ -70,9 +70,14 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
     const hit = memory.get(key);
     if (hit && hit.expires > now()) return hit.result;
     if (hit) memory.delete(key);
-    const stored = opts.store?.getSync<{ result: LookupResult; expires: number }>('result', key);
-    if (stored) remember(key, stored.result, stored.expires);
-    return stored?.result;
+    const stored = opts.store?.getSync<{ result: unknown; expires: number }>('result', key);
+    if (!stored) return undefined;
+    // A result stored by an older release (plain-string notes) is read through the schema, which keeps those
+    // notes as legacy notes; one that no longer parses is a miss, never a crash.
+    const result = LookupResultSchema.safeParse(stored.result);
+    if (!result.success) return undefined;
+    remember(key, result.data, stored.expires);
+    return result.data;
   }
 
   function remember(key: string, result: LookupResult, expires: number) {
