@@ -20,6 +20,17 @@ export const LookupStepSchema = z.enum([
 ]);
 export type LookupStep = z.infer<typeof LookupStepSchema>;
 
+/**
+ * A lookup stage starting or ending: told by the core (LookupOptions.onStep), streamed by the backend as NDJSON
+ * `{type:'step', …}` lines and read back by the extension's client. Declared once, here, because it crosses the wire.
+ */
+export const StepEventSchema = z.object({
+  step: LookupStepSchema,
+  status: z.enum(['start', 'done', 'error']),
+});
+export type StepEvent = z.infer<typeof StepEventSchema>;
+export type StepStatus = StepEvent['status'];
+
 export const LookupErrorKindSchema = z.enum([
   'timeout',
   'rate-limited',

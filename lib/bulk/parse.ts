@@ -5,7 +5,7 @@
  * some are 5 KB cost milliseconds.
  */
 import { MAX_INPUT_LENGTH } from '../contract';
-import { normalizeTarget } from '../lookup/normalize';
+import { normalizeTarget } from '../lookup';
 
 export type RejectReason =
   'duplicate' | 'not_a_url' | 'unsupported_scheme' | 'private_target' | 'too_long' | 'too_many' | 'unknown_work';

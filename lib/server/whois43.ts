@@ -5,7 +5,7 @@
  */
 import net, { type LookupFunction } from 'node:net';
 import { isPublicIp, parseIp } from '../net/ip';
-import { LookupFailure, type LookupCache, type WhoisRecord } from '../lookup/types';
+import { LookupFailure, type LookupCache, type WhoisRecord } from '../lookup';
 import { createSafeLookup } from './safe-lookup';
 import { parseWhois } from '../whois/parse';
 import { whoisReferral } from '../whois/referral';

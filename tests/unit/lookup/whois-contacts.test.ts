@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRecipients } from '../../../lib/lookup/recipients';
-import { whoisDomainContacts } from '../../../lib/lookup/whois-record';
+import { whoisDomainContacts } from '../../../lib/whois/record';
 import { parseWhois } from '../../../lib/whois/parse';
 import { PEERS_DIR } from '../../helpers/peers/load';
 import { notesText } from '../../helpers/notes';

@@ -1,7 +1,7 @@
 /** Zod check of what deps.whois returns: the WHOIS parser lives on the backend, so its output is a boundary. */
 import { z } from 'zod';
 import { note } from '../model/note';
-import type { AbuseContact, WhoisRecord } from './types';
+import type { AbuseContact, WhoisRecord } from '../lookup';
 
 const text = (n: number) => z.string().max(n);
 const Email = z.email().max(254);
