@@ -101,7 +101,7 @@ describe('report page: the sources a partial lookup missed', () => {
 
   it('say which source and what happened in the page language, the raw message kept as detail', () => {
     const zhPage = renderPartial(translator(zh));
-    expect(zhPage).toContain('网络注册信息（RDAP）未在规定时间内应答；请稍后重试。');
+    expect(zhPage).toContain('网络注册信息（RDAP）：未在规定时间内应答；请稍后重试。');
     expect(zhPage).toContain('timed out after 8000 ms');
     expect(renderPartial(translator(en))).toContain('Network registry (RDAP) did not answer in time; try again later.');
   });
