@@ -13,6 +13,7 @@ import { services, useSetting as useStoredSetting, useWorks } from '../../lib/db
 import type { SettingKey, SettingValue } from '../../lib/db/services';
 import { clearAllData, exportData, importData } from './data';
 import { toggleDetection } from './detection';
+import { MailStatusSection } from './MailStatusSection';
 
 const TABS = ['letterhead', 'works', 'lookup', 'backend', 'defaults', 'detection', 'data'] as const;
 type Tab = (typeof TABS)[number];
@@ -102,6 +103,7 @@ export function App() {
             onTest={async (v) => void (await checkBackend(v, fetch.bind(globalThis)))}
             onPair={async (v) => (await pairWithBackend(v, fetch.bind(globalThis))).token}
           />
+          <MailStatusSection />
         </section>
       )}
       {tab === 'defaults' && defaults.value && (

@@ -23,6 +23,7 @@ const KIND_ORDER: readonly EvidenceKind[] = [
   'manifest',
   'reply',
   'recheck',
+  'delivery',
 ];
 
 /** Capture artefacts in display order (screenshot first, manifest last). */

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { BulkStateSchema } from '../bulk/state';
 import { EvidenceMetaSchema } from '../model/evidence';
+import { LetterSchema } from '../model/letter';
 import { NoticeEventSchema, NoticeSchema } from '../model/notice';
 import { WorkSchema } from '../model/work';
 
 export const EXPORT_FORMAT = 'takedown-export';
 /** The Dexie schema version the file was written from (lib/db/schema.ts SCHEMA_VERSION). */
-export const EXPORT_SCHEMA_VERSION = 2;
+export const EXPORT_SCHEMA_VERSION = 4;
 
 export const ExportedEvidenceSchema = EvidenceMetaSchema.extend({
   /** The Blob's exact bytes, base64. */
@@ -36,6 +37,9 @@ export const ExportFileSchema = z.object({
   works: z.array(WorkSchema),
   settings: z.array(z.object({ key: z.string().min(1).max(100), value: z.unknown() })),
   batches: z.array(ExportedBatchSchema).default([]),
+  // Version 4: follow-up letters and their own hash-chained logs (older files have none).
+  letters: z.array(LetterSchema).default([]),
+  letterEvents: z.array(NoticeEventSchema).default([]),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 

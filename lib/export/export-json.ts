@@ -1,4 +1,5 @@
 import type { Evidence } from '../model/evidence';
+import type { Letter } from '../model/letter';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { Work } from '../model/work';
 import { bytesToBase64 } from './base64';
@@ -12,6 +13,8 @@ export interface ExportSnapshot {
   settings: { key: string; value: unknown }[];
   /** Whole rows: a bulk report's resumable state (kind, updatedAt, bulk) is exported with it. */
   batches: ExportFile['batches'];
+  letters: Letter[];
+  letterEvents: NoticeEvent[];
 }
 
 /** Builds the export document; events are ordered by notice then seq, which import verifies. */
@@ -20,19 +23,20 @@ export async function buildExport(s: ExportSnapshot, exportedAt: Date): Promise<
   for (const { blob, ...meta } of s.evidence) {
     evidence.push({ ...meta, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
   }
-  const events = [...s.events].sort((a, b) =>
-    a.noticeId === b.noticeId ? a.seq - b.seq : a.noticeId < b.noticeId ? -1 : 1,
-  );
+  const bySeq = (xs: NoticeEvent[]) =>
+    [...xs].sort((a, b) => (a.noticeId === b.noticeId ? a.seq - b.seq : a.noticeId < b.noticeId ? -1 : 1));
   return {
     format: EXPORT_FORMAT,
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: exportedAt.toISOString(),
     notices: s.notices,
-    events,
+    events: bySeq(s.events),
     evidence,
     works: s.works,
     settings: s.settings,
     batches: s.batches,
+    letters: s.letters,
+    letterEvents: bySeq(s.letterEvents),
   };
 }
 

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
-export const EvidenceKindSchema = z.enum(['screenshot', 'html', 'headers', 'metadata', 'manifest', 'reply', 'recheck']);
+/** `delivery`: the .eml an SMTP send handed over and the server's acceptance, owned by that notice (issue 18). */
+export const EvidenceKindSchema = z.enum([
+  'screenshot',
+  'html',
+  'headers',
+  'metadata',
+  'manifest',
+  'reply',
+  'recheck',
+  'delivery',
+]);
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
 
 /** One captured artefact. The Blob is stored as captured; sha256 is of those exact bytes. */
@@ -23,3 +33,14 @@ export const EvidenceMetaSchema = z.object({
 });
 export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
 export type Evidence = EvidenceMeta & { blob: Blob };
+
+const EXT: Record<string, string> = {
+  'image/png': 'png',
+  'text/html;charset=utf-8': 'html',
+  'application/json': 'json',
+};
+
+/** A stable attachment name: kind plus the first hash digits, so a reader can match it to the letter. */
+export function evidenceFilename(e: Pick<EvidenceMeta, 'kind' | 'sha256' | 'mime'>): string {
+  return `${e.kind}-${e.sha256.slice(0, 12)}.${EXT[e.mime] ?? 'bin'}`;
+}

@@ -2,7 +2,8 @@
  * The one send path (issue 13), used by the report page and the bulk page alike: draft the stored
  * notice, refuse with `incomplete_notice` (naming the missing elements) when the checklist fails,
  * and freeze the text, the channel the user confirmed and the exact attachments with their
- * hashes. The checklist is enforced here, not by a disabled button, so a caller without the UI
+ * hashes (and, for channel `smtp`, sends the .eml through the backend first: lib/report/smtp-delivery.ts). The
+ * checklist is enforced here, not by a disabled button, so a caller without the UI
  * is refused the same way.
  */
 import type { EvidenceRepo } from '../db/evidence-repo';
@@ -16,11 +17,15 @@ import type { PriorNotice } from '../notices/case';
 import { draftNotice, type NoticeDraft } from '../notices/draft';
 import { caseFromNotice } from './case';
 import { lockDraft, type Art17Lock } from '../tracking/art17-lock';
+import { sha256Hex } from '../tracking/sha256';
+import { deliverBySmtp, type MailTransport } from './smtp-delivery';
 
 export interface SendDeps {
   notices: Pick<NoticesRepo, 'getNotice' | 'markSent' | 'escalationHistory'>;
-  evidence: Pick<EvidenceRepo, 'forNotice' | 'attachmentsFor'>;
+  evidence: Pick<EvidenceRepo, 'forNotice' | 'attachmentsFor' | 'addDeliveryFile' | 'repliesOf' | 'blob'>;
   now: () => Date;
+  /** Channel `smtp` (issue 18): the backend's mail server; absent when the backend has none. */
+  mail?: MailTransport;
   /**
    * What the follow-up letters add (issue 12): the ICP numbers the captured page shows, which the Chinese notice
    * cites, and the Regulations art. 17 locks that forbid re-notifying an item after a counter-statement. The send
@@ -113,11 +118,21 @@ export async function sendNotice(
       { noticeId: notice.id, problems },
     );
   }
+  // SMTP: marked as sent only on the server's acceptance, which is frozen with the text.
+  // The text frozen is the one the accepted .eml carried (the same draft, unless an earlier acceptance is recovered).
+  const smtp =
+    channel.data === 'smtp'
+      ? await deliverBySmtp(
+          { mail: deps.mail, evidence: deps.evidence, sha256: sha256Hex, now: deps.now },
+          { notice, draft, files, letterhead: args.letterhead },
+        )
+      : undefined;
   return deps.notices.markSent(notice.id, {
-    at: deps.now().toISOString(),
+    at: smtp?.delivery.time ?? deps.now().toISOString(),
     channel: channel.data,
+    ...(smtp ? { delivery: smtp.delivery } : {}),
     recipient: notice.recipient!,
-    text: draft.text,
+    text: smtp?.text ?? draft.text,
     evidenceSha256: files.map((f) => f.sha256),
     attachments: files.map((f) => ({
       evidenceId: f.evidenceId,
