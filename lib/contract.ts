@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NoteSchema } from './model/note';
 import { RecipientSchema } from './model/recipient';
 
 /**
@@ -66,8 +67,8 @@ export const AddressSchema = z.object({
 export const CdnSchema = z.object({
   name: z.string(),
   evidence: z.array(z.string()),
-  /** Says the origin host is hidden behind the CDN (cdn.md §3). */
-  note: z.string().max(2000).optional(),
+  /** Says the origin host is hidden behind the CDN (cdn.md §3): a coded note; an older backend's string is kept. */
+  note: NoteSchema.optional(),
 });
 
 export const LookupResultSchema = z.object({

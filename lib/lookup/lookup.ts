@@ -7,7 +7,8 @@ import { LookupResultSchema, type LookupError, type LookupResult, type StepEvent
 import { isPublicIp, nonPublicReason, parseIp } from '../net/ip';
 import { addressBranch, hasOperatorEmail } from './address-branch';
 import { lookupAutnum, type AutnumInfo } from './asn';
-import { cdnRangeFor, detectCdn, originHiddenNote, type CdnMatch } from './cdn';
+import { note } from '../model/note';
+import { cdnRangeFor, detectCdn, type CdnMatch } from './cdn';
 import { CDN_RANGES } from './cdn-data/ranges';
 import { CDN_SIGNATURES } from './cdn-data/signatures';
 import { resolveHost } from './dns';
@@ -213,7 +214,7 @@ async function run(
         network: n ? { handle: n.handle, name: n.name, cidr: n.cidr, country: n.country, rir: n.rir } : null,
       };
     }),
-    cdn: cdn ? { name: cdn.name, evidence: cdn.evidence, note: originHiddenNote(cdn.name) } : null,
+    cdn: cdn ? { name: cdn.name, evidence: cdn.evidence, note: note('cdn_origin_hidden', { cdn: cdn.name }) } : null,
     recipients,
     errors: errors.list,
   };

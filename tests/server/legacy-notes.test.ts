@@ -17,7 +17,11 @@ const oldResult = {
   hostname: 'pirate.to',
   registrableDomain: 'pirate.to',
   addresses: [],
-  cdn: null,
+  cdn: {
+    name: 'Cloudflare',
+    evidence: ['ns:cloudflare'],
+    note: "Cloudflare is a CDN / reverse proxy: the site's origin host is hidden behind it.",
+  },
   recipients: [
     {
       role: 'registrar',
@@ -54,6 +58,10 @@ describe('a backend result cached before notes had codes', () => {
     });
     const r = await service.lookup('https://pirate.to/a');
     expect(ran).toBe(0);
+    expect(r.cdn?.note).toEqual({
+      code: 'legacy',
+      params: { text: "Cloudflare is a CDN / reverse proxy: the site's origin host is hidden behind it." },
+    });
     expect(r.recipients[0]!.notes).toEqual([
       { code: 'legacy', params: { text: 'Registrar of pirate.to.' } },
       { code: 'legacy', params: { text: 'Registrars usually act on the domain, not on hosted content.' } },
@@ -66,6 +74,7 @@ describe('a backend result cached before notes had codes', () => {
   it('the CLI table says a coded note in English', () => {
     const r: LookupResult = {
       ...oldResult,
+      cdn: null,
       recipients: [
         {
           ...oldResult.recipients[0]!,

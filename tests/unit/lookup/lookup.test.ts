@@ -128,7 +128,7 @@ describe('lookup()', () => {
     expect(res.cdn!.evidence).toEqual(
       expect.arrayContaining([expect.stringMatching(/^ip-in:cloudflare/), 'ns:ada.ns.cloudflare.com', 'header:cf-ray']),
     );
-    expect(res.cdn!.note).toMatch(/origin host is hidden/);
+    expect(noteText(res.cdn!.note!)).toMatch(/origin host is hidden/);
     const cdn = res.recipients[0];
     expect(cdn).toMatchObject({ providerId: 'cloudflare', kind: 'cdn', formUrl: 'https://abuse.cloudflare.com/' });
     expect(noteText(cdn!.notes[0]!)).toMatch(/origin host is hidden.*forward.*disclose the origin/);
