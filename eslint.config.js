@@ -8,7 +8,8 @@ import tseslint from 'typescript-eslint';
 
 const nodeOnly = { group: ['node:*'], message: 'Node built-ins belong to lib/server, tests and bench only.' };
 const serverOnly = {
-  group: ['**/lib/server', '**/lib/server/**', '@/lib/server/**'],
+  // The relative forms catch lib/<x> reaching ../server without naming lib/ (the old regex scan missed those).
+  group: ['**/lib/server', '**/lib/server/**', '@/lib/server/**', '../server', '../server/**', '../../server/**'],
   message: 'lib/server is the Node backend: extension code reaches it over HTTP (lib/backend/client.ts).',
 };
 const dexie = { group: ['dexie', 'dexie-react-hooks'], message: 'IndexedDB is reached through lib/db repositories.' };
