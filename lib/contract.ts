@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NoteSchema } from './model/note';
 import { RecipientSchema } from './model/recipient';
 
 /**
@@ -19,6 +20,17 @@ export const LookupStepSchema = z.enum([
   'directory',
 ]);
 export type LookupStep = z.infer<typeof LookupStepSchema>;
+
+/**
+ * A lookup stage starting or ending: told by the core (LookupOptions.onStep), streamed by the backend as NDJSON
+ * `{type:'step', …}` lines and read back by the extension's client. Declared once, here, because it crosses the wire.
+ */
+export const StepEventSchema = z.object({
+  step: LookupStepSchema,
+  status: z.enum(['start', 'done', 'error']),
+});
+export type StepEvent = z.infer<typeof StepEventSchema>;
+export type StepStatus = StepEvent['status'];
 
 export const LookupErrorKindSchema = z.enum([
   'timeout',
@@ -55,8 +67,8 @@ export const AddressSchema = z.object({
 export const CdnSchema = z.object({
   name: z.string(),
   evidence: z.array(z.string()),
-  /** Says the origin host is hidden behind the CDN (cdn.md §3). */
-  note: z.string().max(2000).optional(),
+  /** Says the origin host is hidden behind the CDN (cdn.md §3): a coded note; an older backend's string is kept. */
+  note: NoteSchema.optional(),
 });
 
 export const LookupResultSchema = z.object({
