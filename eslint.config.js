@@ -8,10 +8,28 @@ import tseslint from 'typescript-eslint';
 
 const nodeOnly = { group: ['node:*'], message: 'Node built-ins belong to lib/server, tests and bench only.' };
 const serverOnly = {
-  group: ['**/lib/server', '**/lib/server/**', '@/lib/server/**'],
+  // The relative forms catch lib/<x> reaching ../server without naming lib/ (the old regex scan missed those).
+  group: ['**/lib/server', '**/lib/server/**', '@/lib/server/**', '../server', '../server/**', '../../server/**'],
   message: 'lib/server is the Node backend: extension code reaches it over HTTP (lib/backend/client.ts).',
 };
 const dexie = { group: ['dexie', 'dexie-react-hooks'], message: 'IndexedDB is reached through lib/db repositories.' };
+/**
+ * The lookup core has one public entry, lib/lookup/index.ts. Exceptions: lib/lookup itself, and its unit tests
+ * (tests/unit/lookup), which test the internals the entry does not export. The adapters follow the same rule: the
+ * browser's (browser-deps.ts, browser-batch.ts) live inside lib/lookup and are exported by the entry; the backend's
+ * (lib/server: resolver, WHOIS socket, SQLite cache, range-coalescing fetch) import only what the entry exports.
+ */
+const lookupEntry = {
+  group: ['**/lookup/*', '!**/lookup/index', '!**/lookup/index.ts'],
+  message: 'Import the lookup core from lib/lookup (its index.ts), not from a file inside it.',
+};
+/** Pages may watch queries (dexie-react-hooks) but never open Dexie themselves. */
+const pageDexie = { group: ['dexie'], message: 'Pages reach IndexedDB through lib/db repositories and services.' };
+/** Pages read and write IndexedDB through lib/db repositories and services, never the schema or raw settings. */
+const dbInternals = {
+  group: ['**/lib/db/schema', '**/lib/db/settings', '**/lib/db/transfer'],
+  message: 'Pages reach IndexedDB through lib/db repositories and services, not the schema or raw settings.',
+};
 
 /** A `browser.*` or `chrome.*` call is a dependency on the extension runtime: only entrypoints and lib/db may have it. */
 const noExtensionApi = [
@@ -67,13 +85,20 @@ export default tseslint.config(
   // Extension pages, the background and components: never the Node backend, never Node built-ins.
   {
     files: ['entrypoints/**', 'components/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [serverOnly, nodeOnly] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [serverOnly, nodeOnly, lookupEntry, pageDexie, dbInternals] }],
+    },
+  },
+  // The background owns the extension's database handle (it opens the schema and wires the repositories).
+  {
+    files: ['entrypoints/background/**', 'entrypoints/background.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [serverOnly, nodeOnly, lookupEntry] }] },
   },
   // Components take props and give callbacks: no extension APIs, no IndexedDB.
   {
     files: ['components/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [serverOnly, nodeOnly, dexie] }],
+      'no-restricted-imports': ['error', { patterns: [serverOnly, nodeOnly, dexie, dbInternals, lookupEntry] }],
       'no-restricted-syntax': noExtensionApi,
     },
   },
@@ -88,6 +113,8 @@ export default tseslint.config(
             serverOnly,
             nodeOnly,
             dexie,
+            dbInternals,
+            lookupEntry,
             { group: ['zod', 'zod/*'], message: 'zod is too heavy for every page.' },
           ],
         },
@@ -99,13 +126,24 @@ export default tseslint.config(
     files: ['lib/**'],
     ignores: ['lib/server/**', 'lib/db/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [serverOnly, nodeOnly, dexie] }],
+      'no-restricted-imports': ['error', { patterns: [serverOnly, nodeOnly, dexie, lookupEntry] }],
       'no-restricted-syntax': noExtensionApi,
     },
   },
+  // Inside the lookup core its own files import each other.
+  {
+    files: ['lib/lookup/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [serverOnly, nodeOnly, dexie] }] },
+  },
   {
     files: ['lib/db/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [serverOnly, nodeOnly] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [serverOnly, nodeOnly, lookupEntry] }] },
+  },
+  // The backend, tests and benchmarks: Node is theirs, the lookup core is still reached through its entry.
+  {
+    files: ['lib/server/**', 'tests/**', 'bench/**'],
+    ignores: ['tests/unit/lookup/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [lookupEntry] }] },
   },
   // Tests share code through tests/helpers or lib, never bench/: a benchmark is free to change what it measures.
   {

@@ -11,8 +11,7 @@
 import 'fake-indexeddb/auto';
 import { DexieLookupCache } from '../lib/db/lookup-cache';
 import { openDb } from '../lib/db/schema';
-import { createBrowserLookupDeps } from '../lib/lookup/browser-deps';
-import { lookup } from '../lib/lookup/lookup';
+import { createBrowserLookupDeps, lookup } from '../lib/lookup';
 import { startLoopbackDoh } from '../tests/helpers/loopback-doh';
 import { startLoopbackStack } from '../tests/helpers/loopback-stack';
 import type { BenchOptions } from './options';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_KINDS, type ErrorKind } from './errors';
+import { NoteSchema } from './model/note';
 import { RecipientSchema } from './model/recipient';
 
 /**
@@ -20,6 +21,17 @@ export const LookupStepSchema = z.enum([
   'directory',
 ]);
 export type LookupStep = z.infer<typeof LookupStepSchema>;
+
+/**
+ * A lookup stage starting or ending: told by the core (LookupOptions.onStep), streamed by the backend as NDJSON
+ * `{type:'step', …}` lines and read back by the extension's client. Declared once, here, because it crosses the wire.
+ */
+export const StepEventSchema = z.object({
+  step: LookupStepSchema,
+  status: z.enum(['start', 'done', 'error']),
+});
+export type StepEvent = z.infer<typeof StepEventSchema>;
+export type StepStatus = StepEvent['status'];
 
 /** A lookup step's failure kinds are error kinds (lib/errors.ts), so the UI explains them with the same sentences. */
 export const LOOKUP_ERROR_KINDS = [
@@ -63,8 +75,8 @@ export const AddressSchema = z.object({
 export const CdnSchema = z.object({
   name: z.string(),
   evidence: z.array(z.string()),
-  /** Says the origin host is hidden behind the CDN (docs/cdn-signals.md §3). */
-  note: z.string().max(2000).optional(),
+  /** Says the origin host is hidden behind the CDN (docs/cdn-signals.md §3): a coded note; an older backend's string is kept. */
+  note: NoteSchema.optional(),
 });
 
 export const LookupResultSchema = z.object({

@@ -1,4 +1,6 @@
+import { renderNote } from '../../lib/model/note';
 import type { Recipient } from '../../lib/model/recipient';
+import { lookupErrorText } from '../../lib/report/lookup-error-labels';
 import { PROGRESS_GROUPS, type Groups, type LookupState } from '../../lib/report/lookup-progress';
 import { recipientSourceKey } from '../../lib/report/recipient-source';
 import { errorKindOf } from '../ErrorMessage';
@@ -105,8 +107,8 @@ function Outcome({ state, onRetry }: { state: LookupState; onRetry: () => void }
         <summary>{t('lookupPartial', String(state.result.errors.length))}</summary>
         <ul>
           {state.result.errors.map((e, i) => (
-            <li key={i}>
-              <span className="mono">{e.step}</span> · {e.kind} · {e.message}
+            <li key={i} data-step={e.step} data-kind={e.kind}>
+              {lookupErrorText(e, t)} <span className="mono muted">{e.message}</span>
             </li>
           ))}
         </ul>
@@ -193,8 +195,8 @@ function RecipientCard({
         {r.notes.length > 0 && (
           <ul className="notes">
             {r.notes.map((n, j) => (
-              <li key={j} className="muted">
-                {n}
+              <li key={j} className="muted" data-note={n.code}>
+                {renderNote(n, t)}
               </li>
             ))}
           </ul>

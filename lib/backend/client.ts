@@ -3,10 +3,10 @@ import {
   ApiErrorSchema,
   BatchResponseSchema,
   LookupResultSchema,
-  LookupStepSchema,
+  StepEventSchema,
   type BatchResponse,
   type LookupResult,
-  type LookupStep,
+  type StepEvent,
 } from '../contract';
 import { AppError, type ErrorKind } from '../errors';
 import type { BackendSettings } from '../model/settings';
@@ -23,15 +23,9 @@ export type FetchFn = typeof globalThis.fetch;
 
 /** One line of the streamed lookup (NDJSON): a step finishing, then the result. */
 const StreamLineSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('step'),
-    step: LookupStepSchema,
-    status: z.enum(['start', 'done', 'error']),
-    detail: z.string().optional(),
-  }),
+  StepEventSchema.extend({ type: z.literal('step') }),
   z.object({ type: z.literal('result'), result: LookupResultSchema }),
 ]);
-export type StepEvent = { step: LookupStep; status: 'start' | 'done' | 'error'; detail?: string };
 
 const STATUS_KINDS: Record<number, ErrorKind> = {
   400: 'invalid_input',
@@ -130,7 +124,7 @@ export async function lookupUrl(
       if (!event.success)
         throw new AppError('invalid_response', 'The backend sent a progress line this version cannot read');
       if (event.data.type === 'result') return event.data.result;
-      opts.onStep({ step: event.data.step, status: event.data.status, detail: event.data.detail });
+      opts.onStep({ step: event.data.step, status: event.data.status });
     }
     if (done) throw new AppError('invalid_response', 'The backend closed the stream before sending a result');
   }

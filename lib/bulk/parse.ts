@@ -5,7 +5,7 @@
  * some are 5 KB cost milliseconds.
  */
 import { MAX_INPUT_LENGTH } from '../contract';
-import { normalizeTarget } from '../lookup/normalize';
+import { normalizeTarget } from '../lookup';
 import { MAX_BULK_URLS } from './limits';
 
 export type RejectReason =

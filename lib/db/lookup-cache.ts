@@ -6,7 +6,7 @@
  * the [version+start] index downwards from that address.
  */
 import Dexie from 'dexie';
-import type { CacheNamespace, LookupCache, NetworkRecord } from '../lookup/types';
+import type { CacheNamespace, LookupCache, NetworkRecord } from '../lookup';
 import { parseIp } from '../net/ip';
 import type { TakedownDb } from './schema';
 

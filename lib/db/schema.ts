@@ -4,6 +4,7 @@ import type { Evidence } from '../model/evidence';
 import type { Letter } from '../model/letter';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { Work } from '../model/work';
+import { upgradeNoticeNotes } from './notice-notes-upgrade';
 
 /** Key-value settings: letterhead, backend, defaults, detection. Values are validated on read (lib/db/settings.ts). */
 export interface SettingRow {
@@ -95,7 +96,10 @@ export const DB_NAME = 'takedown';
  * version with an upgrade, and tests/unit/db upgrades a real database of the previous one.
  */
 export function openDb(name = DB_NAME): TakedownDb {
-  return openDbAtVersion(name, SCHEMA_VERSION);
+  const db = openDbAtVersion(name, SCHEMA_VERSION);
+  // Old notices hold plain-string recipient notes: upgraded on every read, never rewritten in place.
+  db.notices.hook('reading', upgradeNoticeNotes);
+  return db;
 }
 
 /**

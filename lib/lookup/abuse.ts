@@ -7,6 +7,7 @@
 import type { RdapEntity, RdapObject } from './rdap-schema';
 import { parseVcard, rankedEmails, type Vcard } from './jcard';
 import { registrarDisplayName } from '../whois/names';
+import { note, type Note, type NoteCode } from '../model/note';
 import type { AbuseContact, ContactScope } from './types';
 
 const MAX_DEPTH = 3;
@@ -37,13 +38,14 @@ const OWN_SPACE: Record<string, RegExp> = {
   KRNIC: /^KRNIC\b|Korea Internet (?:&|and) Security Agency/i,
   JPNIC: /^JPNIC\b|Japan Network Information Cent/i,
 };
-const DESK_ADVICE: Record<string, string> = {
-  CNNIC: "CNNIC says it is not an ISP and asks complainants to contact the network's technical or admin contact.",
-  KRNIC: 'KRNIC is the Korean registry; it can name the operator but does not host the site.',
-  JPNIC: 'JPNIC is the Japanese registry; it can name the operator but does not host the site.',
-  LACNIC: 'LACNIC replies that it cannot act on content (fail2ban#2920).',
-  APNIC: 'APNIC is the regional registry, not the operator.',
-  ARIN: 'ARIN is the regional registry, not the operator.',
+/** What each desk says about itself (LACNIC: fail2ban#2920), as note codes. */
+const DESK_ADVICE: Record<string, Extract<NoteCode, `desk_${string}`>> = {
+  CNNIC: 'desk_cnnic',
+  KRNIC: 'desk_krnic',
+  JPNIC: 'desk_jpnic',
+  LACNIC: 'desk_lacnic',
+  APNIC: 'desk_apnic',
+  ARIN: 'desk_arin',
 };
 
 export interface RegistrarInfo {
@@ -56,7 +58,7 @@ export interface RegistrarInfo {
 export interface ContactExtraction {
   /** Best first; registry desks last. */
   contacts: AbuseContact[];
-  notes: string[];
+  notes: Note[];
   /** Domain objects: the sponsoring registrar. */
   registrar: RegistrarInfo | null;
   /** Registrant organisation name when published (network and autnum objects). */
@@ -152,28 +154,27 @@ function descriptionRemark(data: RdapObject): string | null {
   return r?.description?.[0]?.trim() || null;
 }
 
-function redactionNotes(data: RdapObject): string[] {
-  const out: string[] = [];
+/** The field and method are the server's words (RFC 9537 gives no code list); "—" stands for one not stated. */
+function redactionNotes(data: RdapObject): Note[] {
+  const out: Note[] = [];
   for (const r of (data.redacted ?? []).slice(0, 20)) {
-    const what = r.name?.description ?? r.name?.type ?? 'a field';
-    const how = r.method ?? 'method not stated';
-    const why = r.reason?.description ?? r.reason?.type;
-    out.push(`Redacted by the server (RFC 9537): ${what} (${how}${why ? `; ${why}` : ''}).`);
+    const field = r.name?.description ?? r.name?.type ?? '—';
+    const method = r.method ?? '—';
+    const reason = r.reason?.description ?? r.reason?.type;
+    out.push(reason ? note('redacted_reason', { field, method, reason }) : note('redacted', { field, method }));
   }
   return out;
 }
 
-function remarkNotes(data: RdapObject): string[] {
-  const out: string[] = [];
+/** "object truncated due to server policy" and "filtered" remarks. */
+function remarkNotes(data: RdapObject): Note[] {
+  const codes = new Set<'registry_truncated' | 'registry_filtered'>();
   for (const r of [...(data.remarks ?? []), ...(data.notices ?? [])]) {
     const t = `${r.type ?? ''} ${r.title ?? ''}`.toLowerCase();
-    if (t.includes('truncated'))
-      out.push(
-        'The registry truncated this record ("object truncated due to server policy"): some contacts are only available by port-43 WHOIS or the web.',
-      );
-    else if (t.trim() === 'filtered') out.push('The registry filtered personal e-mail addresses out of this answer.');
+    if (t.includes('truncated')) codes.add('registry_truncated');
+    else if (t.trim() === 'filtered') codes.add('registry_filtered');
   }
-  return [...new Set(out)];
+  return [...codes].map((c) => note(c));
 }
 
 export function extractContacts(data: RdapObject, objectKind: 'network' | 'domain' | 'autnum'): ContactExtraction {
@@ -184,13 +185,13 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
 
   const withheld = new Set<string>();
   for (const f of found) for (const w of f.card.withheld) withheld.add(`${f.roles.join('/') || 'contact'} ${w}`);
-  if (withheld.size) notes.push(`Withheld placeholders ignored: ${[...withheld].slice(0, 10).join('; ')}.`);
+  if (withheld.size) notes.push(note('withheld_ignored', { list: [...withheld].slice(0, 10).join('; ') }));
 
   const makeContact = (f: Found, isAbuseRole: boolean, scope: ContactScope): AbuseContact => {
-    const cnotes: string[] = [];
+    const cnotes: Note[] = [];
     if (f.depth > 0 && f.parent) {
-      const p = f.parent.card.fn ?? f.parent.entity.handle ?? 'another entity';
-      cnotes.push(`Listed under ${p} (${f.parent.roles.join(', ') || 'no role'}).`);
+      const parent = f.parent.card.fn ?? f.parent.entity.handle ?? '—';
+      cnotes.push(note('listed_under', { parent, roles: f.parent.roles.join(', ') || '—' }));
     }
     const telValues = [...f.card.tels].sort((a, b) => (a.pref ?? 99) - (b.pref ?? 99)).map((t) => t.value);
     return {
@@ -211,13 +212,13 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
   const add = (f: Found, isAbuseRole: boolean, scope: ContactScope, fallbackOrder: number) => {
     const desk = deskOf(f, own);
     const c = makeContact(f, isAbuseRole, desk ? 'registry-desk' : scope);
-    if (desk)
-      c.notes.push(
-        `Registry desk (${desk}), not the operator: a last resort, ask it to name or forward to the operator. ${DESK_ADVICE[desk] ?? ''}`.trim(),
-      );
-    if (isAbuseRole && c.emails.length === 0)
-      c.notes.push('No e-mail in RDAP for this abuse contact; use the web form or phone, or port-43 WHOIS.');
-    if (!isAbuseRole) c.notes.push('Not an abuse contact: used because the record has no usable abuse address.');
+    if (desk) {
+      c.notes.push(note('registry_desk_contact', { desk }));
+      const advice = DESK_ADVICE[desk];
+      if (advice) c.notes.push(note(advice));
+    }
+    if (isAbuseRole && c.emails.length === 0) c.notes.push(note('abuse_no_email'));
+    if (!isAbuseRole) c.notes.push(note('not_abuse_contact'));
     const prefEmail = f.card.emails.some((e) => e.pref === 1) ? 0 : 1;
     const typeAbuse = f.card.emails.some((e) => e.types.includes('abuse')) ? 0 : 1;
     const dedicated = f.roles.length === 1 && f.roles[0] === 'abuse' ? 0 : 1;
@@ -262,8 +263,7 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
       // AFRINIC 2015 answers carry no roles at all.
       else if (f.roles.length === 0) add(f, false, 'network', 3);
     }
-    if (objectKind !== 'domain' && !found.some((f) => f.roles.includes('abuse')))
-      notes.push('The record names no abuse contact; the addresses below are organisation or technical contacts.');
+    if (objectKind !== 'domain' && !found.some((f) => f.roles.includes('abuse'))) notes.push(note('no_abuse_role'));
   }
 
   scored.sort((a, b) => {
@@ -289,6 +289,6 @@ export function extractContacts(data: RdapObject, objectKind: 'network' | 'domai
   }
 
   const orgName = objectKind === 'domain' ? null : (descriptionRemark(data) ?? organisationName(found));
-  for (const q of data.quirks ?? []) notes.push(`Non-conformant answer normalised: ${q}.`);
+  for (const quirk of data.quirks ?? []) notes.push(note('quirk_normalised', { quirk }));
   return { contacts, notes, registrar: objectKind === 'domain' ? registrarOf(data) : null, orgName };
 }

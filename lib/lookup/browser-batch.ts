@@ -9,8 +9,8 @@
 import type { BatchResponse, LookupError, LookupResult } from '../contract';
 import { isPublicIp, parseIp } from '../net/ip';
 import { resolveHost } from './dns';
-import { lookup } from './lookup';
-import { normalizeTarget } from './normalize';
+import { batchStats, groupByHost, type HostGroup } from './group-hosts';
+import { lookupTarget } from './lookup';
 import { Semaphore } from './semaphore';
 import type { LookupDeps } from './types';
 
@@ -36,32 +36,20 @@ export async function browserBatch(
   deps: LookupDeps,
   opts: BrowserBatchOptions = {},
 ): Promise<BatchResponse> {
-  const items: BatchResponse['items'] = urls.map((url) => ({ url, result: null, error: null }));
-  const byHost = new Map<string, { url: string; domain: string | null; indexes: number[] }>();
-  items.forEach((item, i) => {
-    const target = normalizeTarget(item.url);
-    if (!target.ok) {
-      item.error = target.error;
-      return;
-    }
-    const group = byHost.get(target.hostname);
-    if (group) group.indexes.push(i);
-    else byHost.set(target.hostname, { url: target.url, domain: target.registrableDomain, indexes: [i] });
-  });
+  const { items, groups } = groupByHost(urls);
   const gate = new Semaphore(Math.max(1, opts.concurrency ?? 8));
-  const hosts = [...byHost.entries()];
   let done = 0;
   const aborted = () => opts.signal?.aborted === true;
 
   // 1. Addresses first (cached by the core for the lookups that follow).
   const blocks = new Map<string, string>();
   await Promise.all(
-    hosts.map(([host, g]) =>
+    groups.map((g) =>
       gate.run(async () => {
-        if (aborted() || parseIp(host)) return;
-        const dns = await resolveHost(deps, host, g.domain);
+        if (aborted() || g.target.ip) return;
+        const dns = await resolveHost(deps, g.host, g.target.registrableDomain);
         const first = dns.addresses.find(isPublicIp);
-        if (first) blocks.set(host, blockOf(first));
+        if (first) blocks.set(g.host, blockOf(first));
       }),
     ),
   );
@@ -69,20 +57,20 @@ export async function browserBatch(
   // 2. One leader per block, then everyone else.
   const leaders = new Set<string>();
   const seenBlocks = new Set<string>();
-  for (const [host] of hosts) {
+  for (const { host } of groups) {
     const b = blocks.get(host);
     if (b && !seenBlocks.has(b)) {
       seenBlocks.add(b);
       leaders.add(host);
     }
   }
-  const run = (host: string, g: { url: string; indexes: number[] }) =>
+  const run = (g: HostGroup) =>
     gate.run(async () => {
       if (aborted()) return;
       let result: LookupResult | null = null;
       let error: LookupError | null = null;
       try {
-        result = await lookup(g.url, deps);
+        result = await lookupTarget(g.target, deps);
       } catch (err) {
         error = { step: 'input', kind: 'unavailable', message: err instanceof Error ? err.message : 'lookup failed' };
       }
@@ -92,23 +80,11 @@ export async function browserBatch(
         item.result = result ? { ...result, input: item.url } : null;
         item.error = error;
       }
-      opts.onProgress?.(++done, hosts.length);
+      opts.onProgress?.(++done, groups.length);
     });
-  await Promise.all(hosts.filter(([h]) => leaders.has(h)).map(([h, g]) => run(h, g)));
-  await Promise.all(hosts.filter(([h]) => !leaders.has(h)).map(([h, g]) => run(h, g)));
+  await Promise.all(groups.filter((g) => leaders.has(g.host)).map(run));
+  await Promise.all(groups.filter((g) => !leaders.has(g.host)).map(run));
   if (aborted()) throw new DOMException('The batch was cancelled.', 'AbortError');
 
-  const networks = new Set<string>();
-  for (const item of items)
-    for (const a of item.result?.addresses ?? [])
-      if (a.network) networks.add(a.network.handle ?? a.network.cidr ?? a.ip);
-  return {
-    items,
-    stats: {
-      urls: urls.length,
-      hosts: byHost.size,
-      networks: networks.size,
-      failed: items.filter((i) => i.error !== null || i.result === null).length,
-    },
-  };
+  return { items, stats: batchStats(items, groups.length) };
 }

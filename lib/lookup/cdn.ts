@@ -26,11 +26,6 @@ export interface CdnSignals {
   headers?: Record<string, string>;
 }
 
-/** The note every CDN result carries: the origin is hidden (docs/cdn-signals.md §3, docs/notice-law.md §1). */
-export function originHiddenNote(name: string): string {
-  return `${name} is a CDN / reverse proxy: the site's origin host is hidden behind it and ${name} cannot remove content from the origin. Ask ${name} to forward the notice to its customer and the origin host and to disclose the origin host.`;
-}
-
 let compiled: Array<{ set: CdnRangeSet; cidrs: Cidr[] }> | null = null;
 function compiledRanges() {
   if (!compiled) {

@@ -1,31 +1,23 @@
 /**
- * The lookup: URL → who to send a notice to. Independent queries run in parallel so the wall time
- * tracks the longest dependent chain (DNS → IP RDAP; domain RDAP → registrar RDAP), and every
- * failing source becomes an entry in errors[] instead of an exception.
+ * The lookup's orchestration: a normalised target → who to send a notice to. Independent queries run in parallel so
+ * the wall time tracks the longest dependent chain (DNS → IP RDAP in address-branch.ts; domain RDAP → registrar RDAP
+ * in domain-branch.ts), and every failing source becomes an entry in errors[] instead of an exception.
  */
-import { LookupResultSchema, type LookupError, type LookupResult } from '../contract';
-import { isPublicIp, nonPublicReason, parseCidr, parseIp } from '../net/ip';
-import { extractContacts, type RegistrarInfo } from './abuse';
-import { cymruOrigin, lookupAutnum, type AutnumInfo, type CymruOrigin } from './asn';
-import { rdapBaseForDomain, rdapBaseForIp } from './bootstrap';
-import { cdnRangeFor, detectCdn, originHiddenNote, type CdnMatch } from './cdn';
+import { LookupResultSchema, type LookupError, type LookupResult, type StepEvent, type StepStatus } from '../contract';
+import { isPublicIp, nonPublicReason, parseIp } from '../net/ip';
+import { addressBranch, hasOperatorEmail } from './address-branch';
+import { lookupAutnum, type AutnumInfo } from './asn';
+import { note } from '../model/note';
+import { cdnRangeFor, detectCdn, type CdnMatch } from './cdn';
 import { CDN_RANGES } from './cdn-data/ranges';
 import { CDN_SIGNATURES } from './cdn-data/signatures';
 import { resolveHost } from './dns';
-import { bigIntToIp, exactCidr, ipToBigInt, neighbourhoodKey, rangeContainsIp, rangeOf } from './ip-range';
-import { normalizeTarget } from './normalize';
-import { rdapClientFor } from './rdap-client';
-import { parseNetwork } from './rdap-network';
-import { parseWhoisRecord, whoisDomainContacts } from './whois-record';
+import { domainBranch } from './domain-branch';
+import { ErrorLog } from './error-log';
+import { normalizeTarget, type NormalizedTarget } from './normalize';
 import { buildRecipients, type AddressFacts, type DomainFacts } from './recipients';
 import { runtimeFor } from './runtime';
-import { LookupFailure, type AbuseContact, type LookupDeps, type NetworkRecord, type WhoisRecord } from './types';
-
-export type StepStatus = 'start' | 'done' | 'error';
-export interface StepEvent {
-  step: LookupError['step'];
-  status: StepStatus;
-}
+import type { LookupDeps } from './types';
 
 export interface LookupOptions {
   /** Response headers seen for the page (CDN evidence). */
@@ -34,27 +26,16 @@ export interface LookupOptions {
   onStep?: (e: StepEvent) => void;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-const HOP_ERROR_TTL = 10 * 60 * 1000;
 const MAX_ADDRESSES = 8;
 
-class ErrorLog {
-  readonly list: LookupError[] = [];
-  has(steps: readonly LookupError['step'][]): boolean {
-    return this.list.some((e) => steps.includes(e.step));
-  }
-  add(e: LookupError): void {
-    if (!this.list.some((x) => x.step === e.step && x.kind === e.kind && x.message === e.message)) this.list.push(e);
-  }
-  fromUnknown(e: unknown, step: LookupError['step']): void {
-    if (e instanceof LookupFailure) this.add(e.toLookupError());
-    else this.add({ step, kind: 'unavailable', message: e instanceof Error ? e.message : String(e) });
-  }
-}
-
+/**
+ * What the user gave, checked once: a refused input is an answer (errors[0] says why), not an exception. Callers that
+ * must refuse before anything else happens (the backend's routes) call normalizeTarget themselves and then
+ * lookupTarget, so no request normalises twice.
+ */
 export async function lookup(input: string, deps: LookupDeps, opts: LookupOptions = {}): Promise<LookupResult> {
-  const norm = normalizeTarget(input);
-  if (!norm.ok)
+  const target = normalizeTarget(input);
+  if (!target.ok)
     return {
       input: String(input).slice(0, 2048),
       hostname: '',
@@ -62,23 +43,35 @@ export async function lookup(input: string, deps: LookupDeps, opts: LookupOption
       addresses: [],
       cdn: null,
       recipients: [],
-      errors: [norm.error],
+      errors: [target.error],
     };
+  return lookupTarget(target, deps, opts, input);
+}
+
+/** The core: takes a target normalizeTarget already accepted; `input` is echoed as given (default: the target URL). */
+export async function lookupTarget(
+  target: NormalizedTarget,
+  deps: LookupDeps,
+  opts: LookupOptions = {},
+  input: string = target.url,
+): Promise<LookupResult> {
   const errors = new ErrorLog();
   const empty: LookupResult = {
     input,
-    hostname: norm.hostname,
-    registrableDomain: norm.registrableDomain,
+    hostname: target.hostname,
+    registrableDomain: target.registrableDomain,
     addresses: [],
     cdn: null,
     recipients: [],
     errors: [],
   };
-  const running = run(norm.hostname, norm.registrableDomain, norm.ip ?? null, deps, opts, errors, empty).catch((e) => {
-    // Defensive: a bug must not turn into an unhandled rejection in the extension or a 500 on the server.
-    errors.fromUnknown(e, 'input');
-    return { ...empty, errors: errors.list };
-  });
+  const running = run(target.hostname, target.registrableDomain, target.ip ?? null, deps, opts, errors, empty).catch(
+    (e) => {
+      // Defensive: a bug must not turn into an unhandled rejection in the extension or a 500 on the server.
+      errors.fromUnknown(e, 'input');
+      return { ...empty, errors: errors.list };
+    },
+  );
   // One overall deadline: whatever a registry does, the caller gets an answer (and frees its slot) in time.
   const deadlineMs = runtimeFor(deps).deadlineMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -221,7 +214,7 @@ async function run(
         network: n ? { handle: n.handle, name: n.name, cidr: n.cidr, country: n.country, rir: n.rir } : null,
       };
     }),
-    cdn: cdn ? { name: cdn.name, evidence: cdn.evidence, note: originHiddenNote(cdn.name) } : null,
+    cdn: cdn ? { name: cdn.name, evidence: cdn.evidence, note: note('cdn_origin_hidden', { cdn: cdn.name }) } : null,
     recipients,
     errors: errors.list,
   };
@@ -244,335 +237,10 @@ function safe<T>(f: () => T, fallback: T, errors: ErrorLog, step: LookupError['s
   }
 }
 
-const hasOperatorEmail = (contacts: AbuseContact[]) =>
-  contacts.some((c) => c.scope !== 'registry-desk' && c.emails.length > 0);
-
 function isCdnEdge(a: AddressFacts, cdn: CdnMatch): boolean {
   const hit = cdnRangeFor(a.ip);
   if (hit) return CDN_RANGES[hit.set].providerId === cdn.providerId;
   if (a.asn != null && CDN_SIGNATURES.find((s) => s.providerId === cdn.providerId)?.asns?.includes(a.asn)) return true;
   // The name CNAMEs into the CDN (CloudFront on mixed AS16509): its addresses are the CDN's edge.
   return cdn.evidence.some((e) => e.startsWith('cname:'));
-}
-
-// ---------- per-address branch: network (range cache → single-flight RDAP → WHOIS) ‖ origin ASN
-
-async function addressBranch(deps: LookupDeps, ip: string, errors: ErrorLog): Promise<AddressFacts> {
-  const rt = runtimeFor(deps);
-  const cached = await rt.cache.getNetwork(ip);
-  let cymruError: unknown = null;
-  const cymruP: Promise<CymruOrigin | null> =
-    cached?.originAsn != null
-      ? Promise.resolve(null)
-      : cymruOrigin(deps, ip).catch((e) => {
-          cymruError = e;
-          return null;
-        });
-  const [network, cymru] = await Promise.all([
-    cached ? Promise.resolve(cached) : networkFor(deps, ip, errors, cymruP),
-    cymruP,
-  ]);
-  const asn = network?.originAsn ?? cymru?.asns[0] ?? null;
-  if (asn == null && cymruError) errors.fromUnknown(cymruError, 'asn');
-  return { ip, network, asn, cdnEdge: false };
-}
-
-async function networkFor(
-  deps: LookupDeps,
-  ip: string,
-  errors: ErrorLog,
-  cymruP?: Promise<CymruOrigin | null>,
-): Promise<NetworkRecord | null> {
-  const rt = runtimeFor(deps);
-  const key = neighbourhoodKey(ip) ?? ip;
-  // Concurrent lookups in the same /24 or /48 share one query. A flight that failed is shared, not retried by
-  // each waiter in turn: queuing behind a hanging registry once stalled every lookup.
-  const flight = rt.networkFlights.get(key);
-  if (flight) {
-    const shared = await flight;
-    const hit = await rt.cache.getNetwork(ip);
-    if (hit) return hit;
-    if (!shared.record) {
-      shared.errors.forEach((e) => errors.add(e));
-      return null;
-    }
-  }
-  const own = new ErrorLog();
-  const p = fetchNetwork(deps, ip, own, cymruP).then((record) => ({ record, errors: own.list }));
-  rt.networkFlights.set(key, p);
-  try {
-    const { record } = await p;
-    own.list.forEach((e) => errors.add(e));
-    return record;
-  } finally {
-    if (rt.networkFlights.get(key) === p) rt.networkFlights.delete(key);
-  }
-}
-
-/**
- * An address in each RIR's own space: the bootstrap's base URL for it is that RIR's RDAP server (whatever host
- * serves it), so a registry named by Team Cymru maps to a base URL without a second table.
- */
-const RIR_ANCHORS: Record<string, string> = {
-  arin: '8.0.0.1',
-  ripencc: '193.0.0.1',
-  apnic: '1.0.0.1',
-  lacnic: '200.0.0.1',
-  afrinic: '41.0.0.1',
-};
-
-/**
- * The IANA bootstrap names the RIR a /8 was given to; legacy and transferred blocks (130/8 is "ARIN", 130.59/16
- * is RIPE's) then cost a redirect per network. Team Cymru's answer, already on its way for the origin AS, names
- * the registry that holds the block: when it disagrees with the bootstrap, ask that registry directly. A wrong
- * hint costs nothing more than the redirect it tried to save (RIRs redirect each other).
- */
-async function baseFor(deps: LookupDeps, ip: string, cymruP?: Promise<CymruOrigin | null>): Promise<string | null> {
-  const listed = await rdapBaseForIp(deps, ip);
-  if (!listed || !cymruP || !ip.includes('.')) return listed;
-  const rt = runtimeFor(deps);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const hint = await Promise.race([
-    cymruP,
-    new Promise<null>((r) => (timer = setTimeout(() => r(null), Math.min(1000, rt.timeoutMs / 4)))),
-  ]);
-  clearTimeout(timer);
-  const anchor = hint?.registry ? RIR_ANCHORS[hint.registry] : undefined;
-  if (!anchor) return listed;
-  const holder = await rdapBaseForIp(deps, anchor);
-  return holder ?? listed;
-}
-
-async function fetchNetwork(
-  deps: LookupDeps,
-  ip: string,
-  errors: ErrorLog,
-  cymruP?: Promise<CymruOrigin | null>,
-): Promise<NetworkRecord | null> {
-  const rt = runtimeFor(deps);
-  let record: NetworkRecord | null = null;
-  let cacheable = true;
-  try {
-    const base = await baseFor(deps, ip, cymruP);
-    if (!base) throw new LookupFailure('rdap-ip', 'not_found', `No RDAP server is listed for ${ip}.`);
-    const res = await rdapClientFor(deps).getRdap(`${base}ip/${ip}`, 'rdap-ip');
-    record = parseNetwork(res.data, res.url);
-    if (!record) throw new LookupFailure('rdap-ip', 'invalid_response', `RDAP answer for ${ip} has no address range.`);
-    const range = rangeOf(record.startAddress, record.endAddress);
-    if (!range || !rangeContainsIp(range, ip)) {
-      // A registry that answers with a range not containing the IP must not poison the range cache.
-      errors.add({
-        step: 'rdap-ip',
-        kind: 'invalid_response',
-        message: `RDAP range ${record.startAddress} - ${record.endAddress} does not contain ${ip}.`,
-      });
-      cacheable = false;
-    }
-  } catch (e) {
-    errors.fromUnknown(e, 'rdap-ip');
-  }
-  // RDAP failed, or gave no address to write to (AFRINIC, registro.br): port-43 WHOIS on the backend.
-  // AFRINIC's RDAP often names no abuse role while its WHOIS prints "% Abuse contact for …": ask it
-  // before offering an organisation's personal address.
-  const afrinicWithoutAbuse =
-    record?.rir === 'afrinic' && !record.contacts.some((c) => c.isAbuseRole && c.emails.length > 0);
-  if (deps.whois && (!record || !hasOperatorEmail(record.contacts) || afrinicWithoutAbuse)) {
-    try {
-      const w = await deps.whois(ip, 'ip');
-      if (w != null) {
-        const v = parseWhoisRecord(w);
-        if (v.ok) record = mergeWhoisNetwork(record, v.record, ip);
-        else errors.add({ step: 'whois', kind: 'invalid_response', message: v.message });
-      }
-    } catch (e) {
-      errors.add({
-        step: 'whois',
-        kind: 'unavailable',
-        message: `WHOIS for ${ip} failed: ${e instanceof Error ? e.message : String(e)}`,
-      });
-    }
-  }
-  // Stored once complete (WHOIS contact included), by range: every later address of the network costs nothing,
-  // neither RDAP nor WHOIS. A single-address WHOIS-only record is stored too, for that address.
-  if (record && cacheable) await rt.cache.setNetwork(record, DAY);
-  return record;
-}
-
-/** "196.11.239.0 - 196.11.246.255" or "41.0.0.0/8" from a WHOIS answer, when it contains the address. */
-export function whoisRange(
-  text: string | null | undefined,
-  ip: string,
-): { start: string; end: string; cidr: string | null } | null {
-  if (!text) return null;
-  const dash = /^\s*([0-9a-fA-F:.]+)\s*-\s*([0-9a-fA-F:.]+)\s*$/.exec(text);
-  let range = dash ? rangeOf(dash[1]!, dash[2]!) : null;
-  const cidr = dash ? null : parseCidr(text.trim());
-  if (cidr) {
-    const bits = cidr.version === 4 ? 32 : 128;
-    const host = (1n << BigInt(bits - cidr.prefix)) - 1n;
-    const start = ipToBigInt(cidr.bytes) & ~host;
-    range = { version: cidr.version, start, end: start | host };
-  }
-  if (!range || !rangeContainsIp(range, ip)) return null;
-  return {
-    start: bigIntToIp(range.start, range.version),
-    end: bigIntToIp(range.end, range.version),
-    cidr: exactCidr(range),
-  };
-}
-
-function whoisContact(w: WhoisRecord): AbuseContact | null {
-  const emails = w.abuseEmails.filter((e) => e.toLowerCase() !== 'removed@lacnic.net');
-  if (!emails.length && !w.abusePhone) return null;
-  return {
-    handle: null,
-    name: w.registrantOrg ?? w.networkName ?? null,
-    roles: ['abuse'],
-    emails,
-    phones: w.abusePhone ? [w.abusePhone] : [],
-    formUrl: null,
-    scope: 'network',
-    isAbuseRole: true,
-    depth: 0,
-    notes: [`From port-43 WHOIS (${w.server}).`],
-  };
-}
-
-function mergeWhoisNetwork(record: NetworkRecord | null, w: WhoisRecord, ip: string): NetworkRecord {
-  const c = whoisContact(w);
-  if (record) return c ? { ...record, contacts: [c, ...record.contacts] } : record;
-  const range = whoisRange(w.range, ip);
-  return {
-    startAddress: range?.start ?? ip,
-    endAddress: range?.end ?? ip,
-    cidr: range?.cidr ?? w.range ?? null,
-    handle: null,
-    name: w.networkName ?? null,
-    country: w.country,
-    rir: null,
-    originAsn: null,
-    orgName: w.registrantOrg,
-    contacts: c ? [c] : [],
-    notes: [`From port-43 WHOIS (${w.server}); RDAP gave no answer.`],
-    via: 'whois',
-  };
-}
-
-// ---------- domain branch: registry RDAP → registrar RDAP (related link, once) | WHOIS
-
-interface DomainCacheEntry {
-  registrar: RegistrarInfo | null;
-  contacts: AbuseContact[];
-  notes: string[];
-  /** The registrar hop's failure, kept with the result so a cached lookup says what the first one said. */
-  errors?: LookupError[];
-}
-
-async function domainBranch(deps: LookupDeps, domain: string, errors: ErrorLog): Promise<DomainFacts | null> {
-  const rt = runtimeFor(deps);
-  const cached = await rt.cache.get<DomainCacheEntry>('domain', domain);
-  if (cached) {
-    const { errors: hopErrors, ...facts } = cached;
-    hopErrors?.forEach((e) => errors.add(e));
-    return { domain, ...facts, source: 'rdap' };
-  }
-  let base: string | null;
-  try {
-    base = await rdapBaseForDomain(deps, domain);
-  } catch (e) {
-    errors.fromUnknown(e, 'bootstrap');
-    base = null;
-  }
-  if (!base) {
-    // Fewer than a quarter of ccTLDs run RDAP (.cn does not): WHOIS is the backend's fallback.
-    const w = await domainWhois(deps, domain, errors);
-    if (!w && !deps.whois)
-      errors.add({
-        step: 'rdap-domain',
-        kind: 'not_found',
-        message: `The .${domain.split('.').pop()} registry has no RDAP service; WHOIS lookup needs the backend.`,
-      });
-    return w;
-  }
-  let registry;
-  try {
-    registry = await rdapClientFor(deps).getRdap(`${base}domain/${domain}`, 'rdap-domain');
-  } catch (e) {
-    errors.fromUnknown(e, 'rdap-domain');
-    if (e instanceof LookupFailure && e.kind === 'not_found') return null;
-    return domainWhois(deps, domain, errors);
-  }
-  const first = extractContacts(registry.data, 'domain');
-  let contacts = first.contacts;
-  let registrar = first.registrar;
-  const notes = [...first.notes];
-  const hopErrors: LookupError[] = [];
-  // Thin registries (Verisign) point at the registrar's RDAP record: follow it once (docs/rdap-quirks.md §1).
-  const related = (registry.data.links ?? []).find(
-    (l) =>
-      l.rel?.toLowerCase() === 'related' && /application\/rdap\+json/i.test(l.type ?? '') && /\/domain\//i.test(l.href),
-  );
-  if (related) {
-    try {
-      const hop = await rdapClientFor(deps).getRdap(new URL(related.href, registry.url).href, 'rdap-registrar');
-      const second = extractContacts(hop.data, 'domain');
-      contacts = mergeContacts(contacts, second.contacts);
-      registrar = { ...second.registrar, ...stripNulls(registrar) } as RegistrarInfo;
-      notes.push(...second.notes.filter((n) => !notes.includes(n)));
-    } catch (e) {
-      const hop = new ErrorLog();
-      hop.fromUnknown(e, 'rdap-registrar');
-      hopErrors.push(...hop.list);
-      hop.list.forEach((x) => errors.add(x));
-    }
-  }
-  const entry: DomainCacheEntry = { registrar, contacts, notes, ...(hopErrors.length ? { errors: hopErrors } : {}) };
-  // A failed hop is worth asking again sooner than a complete answer.
-  await rt.cache.set('domain', domain, entry, hopErrors.length ? HOP_ERROR_TTL : DAY);
-  return { domain, registrar, contacts, notes, source: 'rdap' };
-}
-
-function stripNulls<T extends object>(o: T | null): Partial<T> {
-  if (!o) return {};
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v != null)) as Partial<T>;
-}
-
-function mergeContacts(a: AbuseContact[], b: AbuseContact[]): AbuseContact[] {
-  const out = [...a];
-  for (const c of b) {
-    const dup = out.find(
-      (x) => c.emails.length > 0 && c.emails.every((e) => x.emails.some((y) => y.toLowerCase() === e.toLowerCase())),
-    );
-    if (!dup) out.push(c);
-  }
-  return out;
-}
-
-async function domainWhois(deps: LookupDeps, domain: string, errors: ErrorLog): Promise<DomainFacts | null> {
-  if (!deps.whois) return null;
-  try {
-    const raw = await deps.whois(domain, 'domain');
-    if (raw == null) return null;
-    const v = parseWhoisRecord(raw);
-    if (!v.ok) {
-      errors.add({ step: 'whois', kind: 'invalid_response', message: v.message });
-      return null;
-    }
-    const w = v.record;
-    const contacts = whoisDomainContacts(w);
-    const registrar = {
-      name: w.registrar,
-      handle: w.registrarId ?? null,
-      ianaId: w.registrarIanaId ?? null,
-      url: w.registrarUrl,
-    };
-    return { domain, registrar, contacts, notes: [], source: 'whois', whois: w };
-  } catch (e) {
-    errors.add({
-      step: 'whois',
-      kind: 'unavailable',
-      message: `WHOIS for ${domain} failed: ${e instanceof Error ? e.message : String(e)}`,
-    });
-    return null;
-  }
 }

@@ -2,12 +2,13 @@
  * Turns lookup facts into ordered recipients: CDN, host, upstream, registrar, then registry desks.
  * A directory entry outranks raw RDAP (docs/providers.md §1), and a CDN never stands in for the host.
  */
+import { MAX_NOTE_PARAM, note, noteKey, type Note } from '../model/note';
 import type { Recipient, ServiceKind } from '../model/recipient';
 import { matchProvider, findProviderById, noticeLanguage, type ProviderMatch } from '../providers/match';
 import type { ProviderEntry } from '../providers/schema';
 import type { RegistrarInfo } from './abuse';
 import type { AutnumInfo } from './asn';
-import { originHiddenNote, type CdnMatch } from './cdn';
+import type { CdnMatch } from './cdn';
 import type { AbuseContact, NetworkRecord, WhoisRecord } from './types';
 
 export interface AddressFacts {
@@ -22,7 +23,7 @@ export interface DomainFacts {
   domain: string;
   registrar: RegistrarInfo | null;
   contacts: AbuseContact[];
-  notes: string[];
+  notes: Note[];
   source: 'rdap' | 'whois';
   whois?: WhoisRecord | null;
 }
@@ -38,7 +39,23 @@ const ORDER: Record<Recipient['role'], number> = { cdn: 0, host: 1, upstream: 2,
 const GRADE_CONFIDENCE = { A: 0.9, B: 0.75, C: 0.45 } as const;
 
 const clampText = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const uniq = <T>(xs: T[]) => [...new Set(xs)];
+
+/** Notes deduplicated by code and arguments, each argument clamped to what the schema accepts. */
+function tidyNotes(notes: Note[]): Note[] {
+  const seen = new Set<string>();
+  const out: Note[] = [];
+  for (const n of notes) {
+    const params = Object.fromEntries(
+      Object.entries(n.params as Record<string, string>).map(([k, v]) => [k, clampText(v, MAX_NOTE_PARAM)]),
+    );
+    const tidy = { code: n.code, params } as Note;
+    const key = noteKey(tidy);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(tidy);
+  }
+  return out;
+}
 
 function finish(r: Recipient): Recipient {
   return {
@@ -47,25 +64,32 @@ function finish(r: Recipient): Recipient {
     emails: r.emails
       .filter((e, i, all) => all.findIndex((x) => x.toLowerCase() === e.toLowerCase()) === i)
       .slice(0, 20),
-    notes: uniq(r.notes.map((n) => clampText(n, 2000))).slice(0, 50),
+    notes: tidyNotes(r.notes).slice(0, 50),
     country: r.country && /^[A-Z]{2}$/.test(r.country) ? r.country : null,
   };
 }
 
-function entryNotes(m: ProviderMatch, rdapEmails: string[]): string[] {
+function matchNote(m: ProviderMatch): Note {
+  const known = { name: m.entry.name, grade: m.entry.confidence };
+  if (m.by === 'asn') return note('directory_match_asn', { ...known, value: m.detail });
+  if (m.by === 'name') return note('directory_match_name', { ...known, value: m.detail });
+  if (m.by === 'iana-id') return note('directory_match_iana_id', { ...known, value: m.detail });
+  return note('directory_match_cdn', known);
+}
+
+/** The directory's headline, then its own free text (requirements, jurisdiction, unverified) labelled as such. */
+function entryNotes(m: ProviderMatch, rdapEmails: string[]): Note[] {
   const e = m.entry;
-  const notes = [
-    `Known provider ${e.name} (directory, confidence ${e.confidence}; matched by ${m.detail}): its published channel outranks the raw RDAP contact.`,
-  ];
+  const notes = [matchNote(m)];
   const extra = rdapEmails.filter((x) => !e.emails.some((y) => y.toLowerCase() === x.toLowerCase()));
-  if (extra.length) notes.push(`RDAP also lists: ${extra.join(', ')}.`);
+  if (extra.length) notes.push(note('rdap_also_lists', { emails: extra.join(', ') }));
   if (e.channel === 'form')
     notes.push(
-      `${e.name} takes reports through its web form${e.formUrl ? ` (${e.formUrl})` : ''}; keep a copy of what you paste and a screenshot of the confirmation.`,
+      e.formUrl ? note('provider_form_url', { name: e.name, url: e.formUrl }) : note('provider_form', { name: e.name }),
     );
-  if (e.jurisdictionNote) notes.push(`Jurisdiction: ${e.jurisdictionNote}.`);
-  notes.push(...e.requirements);
-  for (const u of e.unverified) notes.push(`[unverified] ${u}`);
+  if (e.jurisdictionNote) notes.push(note('provider_jurisdiction', { text: e.jurisdictionNote }));
+  for (const text of e.requirements) notes.push(note('provider_requirement', { text }));
+  for (const text of e.unverified) notes.push(note('provider_unverified', { text }));
   return notes;
 }
 
@@ -114,8 +138,8 @@ function kindFor(e: ProviderEntry, role: Recipient['role']): ServiceKind {
   return e.kinds.find((k) => k !== 'registrar' && k !== 'cdn') ?? e.kinds[0] ?? 'unknown';
 }
 
-function contactNotes(c: AbuseContact): string[] {
-  return [...c.notes, ...(c.phones.length ? [`Phone: ${c.phones.slice(0, 3).join(', ')}.`] : [])];
+function contactNotes(c: AbuseContact): Note[] {
+  return [...c.notes, ...(c.phones.length ? [note('phone', { phones: c.phones.slice(0, 3).join(', ') })] : [])];
 }
 
 function rdapRecipient(
@@ -140,7 +164,11 @@ function rdapRecipient(
       ...(base.notes ?? []),
       ...contactNotes(main),
       ...(others.length
-        ? [`Also listed: ${others.map((c) => `${c.emails.join(', ')} (${c.roles.join('/') || c.scope})`).join('; ')}.`]
+        ? [
+            note('also_listed', {
+              list: others.map((c) => `${c.emails.join(', ')} (${c.roles.join('/') || c.scope})`).join('; '),
+            }),
+          ]
         : []),
     ],
     kind: base.kind ?? 'unknown',
@@ -167,8 +195,8 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
     const entry = findProviderById(f.cdn.providerId);
     const base: Partial<Recipient> = {
       notes: [
-        originHiddenNote(f.cdn.name),
-        `Detected as ${f.cdn.name} (${f.cdn.confidence}): ${f.cdn.evidence.join('; ')}.`,
+        note('cdn_origin_hidden', { cdn: f.cdn.name }),
+        note('cdn_detected', { cdn: f.cdn.name, confidence: f.cdn.confidence, evidence: f.cdn.evidence.join('; ') }),
       ],
       network: edges[0] ? networkRef(edges[0]) : undefined,
     };
@@ -204,10 +232,12 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
     const operator = n.contacts.filter((c) => c.scope !== 'registry-desk');
     const name = n.orgName ?? n.name ?? n.handle ?? a.ip;
     const baseNotes = [
-      `Network ${n.name ?? n.handle ?? ''} ${n.cidr ?? `${n.startAddress} - ${n.endAddress}`}${n.rir ? ` (${n.rir.toUpperCase()})` : ''}${n.via === 'whois' ? ', from port-43 WHOIS' : ''}.`.replace(
-        /\s+/g,
-        ' ',
-      ),
+      note('network', {
+        name: n.name ?? n.handle ?? '—',
+        range: n.cidr ?? `${n.startAddress} - ${n.endAddress}`,
+        // Where the record came from: the registry's name, or port-43 WHOIS.
+        source: [n.rir?.toUpperCase(), n.via === 'whois' ? 'WHOIS' : null].filter(Boolean).join(', ') || 'RDAP',
+      }),
       ...(n.notes ?? []),
     ];
     const match = matchProvider({
@@ -235,10 +265,7 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
           country: n.country,
           source: n.via ?? 'rdap',
           confidence: 0.1,
-          notes: [
-            ...baseNotes,
-            "No operator contact in the registry record: try the provider's own /abuse or /legal page, or escalate to the upstream network.",
-          ],
+          notes: [...baseNotes, note('host_no_contact')],
           kind: 'unknown',
           network: networkRef(a),
         }));
@@ -251,7 +278,7 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
       if (up && !hostEntries.has(up.entry.id) && up.entry.id !== match?.entry.id) {
         out.push(
           fromEntry('upstream', up, info?.contacts.filter((c) => c.scope !== 'registry-desk') ?? [], {
-            notes: [`Upstream network AS${a.asn}: escalate here if the host does not act.`],
+            notes: [note('upstream', { asn: String(a.asn) })],
             network: networkRef(a),
           }),
         );
@@ -262,7 +289,11 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
           const r2 = rdapRecipient('upstream', info.orgName ?? info.name ?? `AS${a.asn}`, contacts, {
             source: 'rdap',
             country: info.country,
-            notes: [`Upstream network AS${a.asn} ${info.name ?? ''}: escalate here if the host does not act.`.trim()],
+            notes: [
+              info.name
+                ? note('upstream_named', { asn: String(a.asn), name: info.name })
+                : note('upstream', { asn: String(a.asn) }),
+            ],
             kind: 'network',
             network: networkRef(a),
           });
@@ -277,9 +308,11 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
     const registrarContacts = d.contacts.filter((c) => c.scope === 'registrar' || c.scope === 'domain');
     const regName = d.registrar?.name ?? d.whois?.registrar ?? null;
     const match = matchProvider({ role: 'registrar', ianaId: d.registrar?.ianaId, names: [regName] });
-    const notes = [
-      `Registrar of ${d.domain}${d.registrar?.ianaId ? ` (IANA id ${d.registrar.ianaId})` : ''}${d.source === 'whois' ? `, from port-43 WHOIS${d.whois?.server ? ` (${d.whois.server})` : ''}` : ''}.`,
-      'Registrars usually act on the domain, not on hosted content: send to the host first.',
+    const notes: Note[] = [
+      note('registrar_of', { domain: d.domain }),
+      ...(d.registrar?.ianaId ? [note('registrar_iana_id', { id: d.registrar.ianaId })] : []),
+      ...(d.source === 'whois' ? [note('from_whois', { server: d.whois?.server ?? 'WHOIS' })] : []),
+      note('registrar_acts_on_domain'),
       ...d.notes,
     ];
     if (match) out.push(fromEntry('registrar', match, registrarContacts, { notes }));
@@ -298,7 +331,7 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
           country: d.whois?.country ?? null,
           source: d.source,
           confidence: 0.2,
-          notes: [...notes, 'No registrar abuse address was published.'],
+          notes: [...notes, note('registrar_no_abuse')],
           kind: 'registrar',
         });
       out.push(r);
@@ -319,10 +352,7 @@ export function buildRecipients(f: RecipientFacts): Recipient[] {
         country: null,
         source: 'rdap',
         confidence: 0.15,
-        notes: [
-          'Registry desk, not the operator: never the host. Use only as a last resort, to ask who operates the network.',
-          ...c.notes,
-        ],
+        notes: [note('registry_desk'), ...c.notes],
         kind: 'network',
       }),
     );

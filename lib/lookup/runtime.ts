@@ -1,6 +1,7 @@
 /** Fills in LookupDeps defaults once per deps object, so caches, semaphores and in-flight maps are shared by every lookup using it. */
 import { isPublicIp } from '../net/ip';
 import { CircuitBreaker } from './circuit-breaker';
+import { upgradingCache } from './legacy-notes';
 import { MemoryLookupCache } from './memory-cache';
 import { DEFAULT_BUDGETS, RequestBudgets } from './request-budget';
 import type { LookupError } from '../contract';
@@ -48,7 +49,8 @@ export function runtimeFor(deps: LookupDeps): Runtime {
   const clock = () => deps.now().getTime();
   rt = {
     deps,
-    cache: deps.cache ?? new MemoryLookupCache(deps.now),
+    // Records stored by an older release may hold plain-string notes: read through the upgrade.
+    cache: upgradingCache(deps.cache ?? new MemoryLookupCache(deps.now)),
     bootstrapBase: base.endsWith('/') ? base : `${base}/`,
     timeoutMs,
     allowUrl: deps.allowUrl ?? defaultAllowUrl,

@@ -4,6 +4,7 @@
  * All I/O is injected so the core runs in the extension, in Node and in tests alike.
  */
 import type { LookupError, LookupErrorKind, LookupStep } from '../contract';
+import type { Note } from '../model/note';
 
 export type DnsType = 'A' | 'AAAA' | 'CNAME' | 'NS' | 'TXT';
 
@@ -94,7 +95,7 @@ export interface AbuseContact {
   isAbuseRole: boolean;
   /** Entity nesting depth where it was found (0 = top level). */
   depth: number;
-  notes: string[];
+  notes: Note[];
 }
 
 export interface NetworkRecord {
@@ -114,8 +115,8 @@ export interface NetworkRecord {
   orgName?: string | null;
   /** Ranked: best first; registry desks last and scoped 'registry-desk'. */
   contacts: AbuseContact[];
-  /** Human notes (redactions, truncation, withheld placeholders). */
-  notes?: string[];
+  /** Coded notes (redactions, truncation, withheld placeholders). */
+  notes?: Note[];
   /** The RDAP URL it came from, kept as evidence of the hop. */
   source?: string;
   /** 'rdap' | 'whois' */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NoteSchema } from './note';
 
 /** Who receives a notice, in the order to send: CDN first, registrar last. */
 export const RecipientRoleSchema = z.enum(['cdn', 'host', 'upstream', 'registrar', 'registry', 'search']);
@@ -44,7 +45,8 @@ export const RecipientSchema = z.object({
   country: z.string().max(2).nullable().default(null),
   source: z.string().max(100).default('manual'),
   confidence: z.number().min(0).max(1).default(0.5),
-  notes: z.array(z.string().max(2000)).max(50).default([]),
+  /** Coded notes the page renders in its language; a plain string is an old stored note (NoteSchema). */
+  notes: z.array(NoteSchema).max(50).default([]),
   kind: ServiceKindSchema.optional(),
   providerId: z.string().max(100).optional(),
   language: z.string().max(10).optional(),

@@ -24,7 +24,7 @@ export interface ProviderQuery {
 export interface ProviderMatch {
   entry: ProviderEntry;
   by: 'asn' | 'name' | 'iana-id' | 'id';
-  /** What matched, for the recipient's notes. */
+  /** The value that matched (an ASN as "AS13335", a name, an IANA id), for the recipient's notes. */
   detail: string;
 }
 
@@ -62,7 +62,7 @@ export function matchProvider(q: ProviderQuery, directory: ProviderEntry[] = PRO
   const candidates = directory.filter((e) => fitsRole(e, q.role));
   if (q.role === 'registrar' && q.ianaId) {
     const hit = candidates.find((e) => e.ianaIds?.includes(q.ianaId!));
-    if (hit) return { entry: hit, by: 'iana-id', detail: `IANA registrar id ${q.ianaId}` };
+    if (hit) return { entry: hit, by: 'iana-id', detail: q.ianaId };
   }
   const byAsn = (): ProviderMatch | null => {
     if (q.asn == null) return null;
@@ -75,7 +75,7 @@ export function matchProvider(q: ProviderQuery, directory: ProviderEntry[] = PRO
     const names = [...new Set(given.flatMap((n) => [n, registrarDisplayName(n)]))];
     for (const name of names) {
       const hits = candidates.filter((e) => patterns(e).some((re) => re.test(name)));
-      if (hits.length) return { entry: preferCountry(hits, q.country, q.role), by: 'name', detail: `name "${name}"` };
+      if (hits.length) return { entry: preferCountry(hits, q.country, q.role), by: 'name', detail: name };
     }
     return null;
   };

@@ -3,14 +3,12 @@
  * builds the browser lookup (DoH, RDAP over fetch, IndexedDB cache) or calls the backend, and says which answered
  * and what is missing. The page passes its I/O in (database, fetch, its origin, whether this is the test build).
  */
-import { checkBackend, lookupBatch, lookupUrl, type StepEvent } from '../backend/client';
-import type { BatchResponse, LookupResult } from '../contract';
+import { checkBackend, lookupBatch, lookupUrl } from '../backend/client';
+import type { BatchResponse, LookupResult, StepEvent } from '../contract';
 import { DexieLookupCache } from '../db/lookup-cache';
 import type { TakedownDb } from '../db/schema';
 import { readSetting } from '../db/settings';
-import { browserBatch } from '../lookup/browser-batch';
-import { createBrowserLookupDeps, type BrowserLookup } from '../lookup/browser-deps';
-import { lookup } from '../lookup/lookup';
+import { browserBatch, createBrowserLookupDeps, lookup, type BrowserLookup } from '../lookup';
 import { LookupSettingsSchema, resolverOf, type LookupSettings } from '../model/lookup-settings';
 import { BackendSettingsSchema, type BackendSettings } from '../model/settings';
 import {

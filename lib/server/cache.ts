@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { parseIp } from '../net/ip';
-import type { CacheNamespace, LookupCache, NetworkRecord } from '../lookup/types';
+import type { CacheNamespace, LookupCache, NetworkRecord } from '../lookup';
 
 const PURGE_EVERY = 500;
 

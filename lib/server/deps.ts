@@ -1,5 +1,5 @@
 /** Real dependencies for the lookup core, built from ServerConfig; shared by main.ts and the CLI. */
-import type { LookupDeps } from '../lookup/types';
+import type { LookupDeps } from '../lookup';
 import { SqliteLookupCache } from './cache';
 import type { ServerConfig } from './config';
 import { createPublicOnlyFetch } from './public-only-fetch';

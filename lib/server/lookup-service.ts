@@ -5,14 +5,18 @@
  * limits live in the core (range cache, single-flight, maxPerServer).
  */
 import { createHash } from 'node:crypto';
-import type { BatchResponse, LookupError, LookupResult } from '../contract';
-import { normalizeTarget } from '../lookup/normalize';
-import { Semaphore } from '../lookup/semaphore';
-import type { StepEvent } from '../lookup/lookup';
-import type { LookupDeps } from '../lookup/types';
+import {
+  LookupResultSchema,
+  type BatchResponse,
+  type LookupError,
+  type LookupResult,
+  type StepEvent,
+} from '../contract';
+import { batchStats, groupByHost, normalizeTarget, Semaphore, type LookupDeps, type NormalizedTarget } from '../lookup';
 
+/** The core (lib/lookup lookupTarget): takes a target this service already normalised, never the raw input. */
 export type LookupFn = (
-  input: string,
+  target: NormalizedTarget,
   deps: LookupDeps,
   opts?: { headers?: Record<string, string>; onStep?: (e: StepEvent) => void },
 ) => Promise<LookupResult>;
@@ -46,6 +50,13 @@ export class InvalidTarget extends Error {
 export interface LookupService {
   /** With onStep, progress is reported when this call runs the lookup; a cached or shared result reports nothing. */
   lookup(input: string, headers?: Record<string, string>, onStep?: (e: StepEvent) => void): Promise<LookupResult>;
+  /** The same for an input the caller has already normalised (the streaming route refuses bad input first). */
+  lookupTarget(
+    input: string,
+    target: NormalizedTarget,
+    headers?: Record<string, string>,
+    onStep?: (e: StepEvent) => void,
+  ): Promise<LookupResult>;
   batch(urls: string[]): Promise<BatchResponse>;
 }
 
@@ -70,9 +81,14 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
     const hit = memory.get(key);
     if (hit && hit.expires > now()) return hit.result;
     if (hit) memory.delete(key);
-    const stored = opts.store?.getSync<{ result: LookupResult; expires: number }>('result', key);
-    if (stored) remember(key, stored.result, stored.expires);
-    return stored?.result;
+    const stored = opts.store?.getSync<{ result: unknown; expires: number }>('result', key);
+    if (!stored) return undefined;
+    // A result stored by an older release (plain-string notes) is read through the schema, which keeps those
+    // notes as legacy notes; one that no longer parses is a miss, never a crash.
+    const result = LookupResultSchema.safeParse(stored.result);
+    if (!result.success) return undefined;
+    remember(key, result.data, stored.expires);
+    return result.data;
   }
 
   function remember(key: string, result: LookupResult, expires: number) {
@@ -83,7 +99,7 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
 
   async function lookupHost(
     key: string,
-    url: string,
+    target: NormalizedTarget,
     headers?: Record<string, string>,
     onStep?: (e: StepEvent) => void,
   ): Promise<LookupResult> {
@@ -92,7 +108,7 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
     const running = inFlight.get(key);
     if (running) return running;
     const task = gate
-      .run(() => opts.lookup(url, opts.deps, headers || onStep ? { headers, onStep } : undefined))
+      .run(() => opts.lookup(target, opts.deps, headers || onStep ? { headers, onStep } : undefined))
       .then((result) => {
         const ttl = result.errors.length ? errorTtl : resultTtl;
         const expires = now() + ttl;
@@ -105,6 +121,16 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
     return task;
   }
 
+  async function lookupTarget(
+    input: string,
+    target: NormalizedTarget,
+    headers?: Record<string, string>,
+    onStep?: (e: StepEvent) => void,
+  ): Promise<LookupResult> {
+    const result = await lookupHost(`${target.hostname}|${headersKey(headers)}`, target, headers, onStep);
+    return result.input === input ? result : { ...result, input };
+  }
+
   async function lookup(
     input: string,
     headers?: Record<string, string>,
@@ -112,27 +138,15 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
   ): Promise<LookupResult> {
     const target = normalizeTarget(input);
     if (!target.ok) throw new InvalidTarget(target.error);
-    const result = await lookupHost(`${target.hostname}|${headersKey(headers)}`, target.url, headers, onStep);
-    return result.input === input ? result : { ...result, input };
+    return lookupTarget(input, target, headers, onStep);
   }
 
   async function batch(urls: string[]): Promise<BatchResponse> {
-    const items: Array<BatchResponse['items'][number]> = urls.map((url) => ({ url, result: null, error: null }));
-    const byHost = new Map<string, { url: string; indexes: number[] }>();
-    urls.forEach((url, i) => {
-      const target = normalizeTarget(url);
-      if (!target.ok) {
-        items[i]!.error = target.error;
-        return;
-      }
-      const group = byHost.get(target.hostname);
-      if (group) group.indexes.push(i);
-      else byHost.set(target.hostname, { url: target.url, indexes: [i] });
-    });
+    const { items, groups } = groupByHost(urls);
     await Promise.all(
-      [...byHost.entries()].map(async ([host, { url, indexes }]) => {
+      groups.map(async ({ host, target, indexes }) => {
         try {
-          const result = await lookupHost(`${host}|`, url);
+          const result = await lookupHost(`${host}|`, target);
           for (const i of indexes) items[i]!.result = { ...result, input: urls[i]! };
         } catch (err) {
           const error: LookupError = {
@@ -144,20 +158,8 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
         }
       }),
     );
-    const networks = new Set<string>();
-    for (const item of items)
-      for (const a of item.result?.addresses ?? [])
-        if (a.network) networks.add(a.network.handle ?? a.network.cidr ?? a.ip);
-    return {
-      items,
-      stats: {
-        urls: urls.length,
-        hosts: byHost.size,
-        networks: networks.size,
-        failed: items.filter((i) => i.error !== null || i.result === null).length,
-      },
-    };
+    return { items, stats: batchStats(items, groups.length) };
   }
 
-  return { lookup, batch };
+  return { lookup, lookupTarget, batch };
 }

@@ -6,7 +6,7 @@
  * DNS failures are never kept.
  */
 import { Agent, fetch as undiciFetch } from 'undici';
-import { LookupFailure } from '../lookup/types';
+import { LookupFailure } from '../lookup';
 import { createSafeLookup, createVettedResolver, NonPublicAddressError, type SafeLookupOptions } from './safe-lookup';
 
 export interface PublicOnlyFetchOptions extends SafeLookupOptions {

@@ -8,9 +8,7 @@
  * the size cap. Everything else passes straight through.
  */
 import type { LookupStep } from '../contract';
-import { canonicalAddress, rangeContainsIp, rangeOf, type IpRange } from '../lookup/ip-range';
-import { MAX_BODY_BYTES } from '../lookup/rdap-client';
-import { LookupFailure } from '../lookup/types';
+import { canonicalAddress, LookupFailure, MAX_BODY_BYTES, rangeContainsIp, rangeOf, type IpRange } from '../lookup';
 import { parseIp } from '../net/ip';
 
 const IP_PATH = /^(.*\/)ip\/([^/?#]+)$/;

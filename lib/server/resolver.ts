@@ -1,5 +1,5 @@
 import { Resolver } from 'node:dns/promises';
-import { LookupFailure } from '../lookup/types';
+import { LookupFailure } from '../lookup';
 
 export type DnsRecordType = 'A' | 'AAAA' | 'CNAME' | 'NS' | 'TXT';
 /** The `resolve` dependency of the lookup core: [] for NXDOMAIN/NODATA, throws LookupFailure (step "dns") on failure. */

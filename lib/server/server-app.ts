@@ -1,7 +1,7 @@
 /** The whole backend app from a validated config: what main.ts serves and what tests and benchmarks build. */
 import { createApp } from './app';
 import type { ServerConfig } from './config';
-import { lookup } from './core';
+import { lookupTarget } from '../lookup';
 import { buildLookupDeps, buildRecheckResolve } from './deps';
 import { loadOrCreateInstallToken } from './install-token';
 import { createLookupService } from './lookup-service';
@@ -20,7 +20,7 @@ export function buildServerApp(
   timestamp: TimestampService | undefined = buildTimestampService(config),
 ) {
   const { deps, cache } = buildLookupDeps(config, now);
-  const service = createLookupService({ lookup, deps, store: cache });
+  const service = createLookupService({ lookup: lookupTarget, deps, store: cache });
   const installToken = config.publicBind ? undefined : loadOrCreateInstallToken(config.cache);
   const app = createApp({
     now,

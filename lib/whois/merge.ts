@@ -3,7 +3,7 @@
  * registrar's own answer wins where both speak, except for the network fields only a registry prints; every field of
  * the record is carried, so identifiers (IANA id, registry id) and the registrar's general addresses survive the hop.
  */
-import type { WhoisRecord } from '../lookup/types';
+import type { WhoisRecord } from '../lookup';
 
 const MAX_EMAILS = 20;
 const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b])].slice(0, MAX_EMAILS);

@@ -5,7 +5,7 @@
  * any string in, a record out, never a throw (property-tested).
  */
 import { z } from 'zod';
-import type { WhoisRecord } from '../lookup/types';
+import type { WhoisRecord } from '../lookup';
 import {
   blockFor,
   blockValue,
@@ -26,7 +26,7 @@ import {
   REGISTRAR_REF_KEYS,
 } from './rules';
 
-/** The raw answer kept as evidence, at the cap the WhoisRecord boundary allows (lib/lookup/whois-record.ts). */
+/** The raw answer kept as evidence, at the cap the WhoisRecord boundary allows (lib/whois/record.ts). */
 const MAX_RAW = 200_000;
 const MAX_VALUE = 500;
 const MAX_EMAILS = 20;

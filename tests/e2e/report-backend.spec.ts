@@ -36,6 +36,16 @@ describe.each([['en'], ['zh-CN']])('report workflow against the backend (%s)', (
     expect(backend.stack.rdap.count({ kind: 'ip' })).toBeGreaterThan(0);
     await s.screenshot(report, 'report-recipients');
 
+    // The backend sends note codes; the page says them in its own language (issue 13).
+    const details = host.getByTestId('recipient-details');
+    await details.locator('summary').click();
+    const networkNote = details.locator('[data-note="network"]').first();
+    await expect
+      .poll(() => networkNote.textContent())
+      .toMatch(lang === 'en' ? /^Network .+ 130\.59\.\S+ \(RIPE\)\.$/ : /^网络 .+ 130\.59\.\S+（RIPE）。$/);
+    await s.screenshot(report, 'report-recipient-details');
+    await details.locator('summary').click();
+
     await host.locator('input[type="checkbox"]').check();
     await r.pickWork(WORK.title);
     await r.confirmStatements();

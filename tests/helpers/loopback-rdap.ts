@@ -28,7 +28,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { RDAP_FIXTURES } from './fixtures';
-import { canonicalAddress, rangeContainsIp, rangeOf, type IpRange } from '../../lib/lookup/ip-range';
+import { canonicalAddress, rangeContainsIp, rangeOf, type IpRange } from '../../lib/lookup';
 
 /** Real base URL (host + path, no scheme) → loopback server id. */
 export const SERVER_ALIASES: Record<string, string> = {

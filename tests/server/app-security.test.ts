@@ -5,7 +5,7 @@ import { createApp } from '../../lib/server/app';
 import { createLookupService, type LookupFn } from '../../lib/server/lookup-service';
 import { createResolver } from '../../lib/server/resolver';
 import { CHROME_EXTENSION_ORIGIN } from '../../lib/extension-id';
-import type { LookupDeps } from '../../lib/lookup/types';
+import type { LookupDeps } from '../../lib/lookup';
 import { startLoopbackDns, type LoopbackDns } from '../helpers/loopback-dns';
 import { FIXTURE_ZONE } from '../helpers/loopback-fixture-zone';
 
@@ -16,11 +16,11 @@ beforeAll(async () => {
 afterAll(() => dns.close());
 
 /** Stands in for the core: resolves A through the loopback DNS so tests can count what reached DNS. */
-const resolvingLookup: LookupFn = async (input, deps) => {
-  const hostname = new URL(input).hostname;
+const resolvingLookup: LookupFn = async (target, deps) => {
+  const hostname = target.hostname;
   const ips = await deps.resolve(hostname, 'A');
   return {
-    input,
+    input: target.url,
     hostname,
     registrableDomain: null,
     addresses: ips.map((ip) => ({ ip, asn: null, network: null })),

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SqliteLookupCache } from '../../lib/server/cache';
-import type { NetworkRecord } from '../../lib/lookup/types';
+import type { NetworkRecord } from '../../lib/lookup';
 
 const net = (startAddress: string, endAddress: string, handle: string): NetworkRecord => ({
   startAddress,

@@ -9,7 +9,7 @@ import { sendViaBackend } from '../../lib/backend/mail';
 import { ApiErrorSchema } from '../../lib/contract';
 import { AppError, ERROR_KINDS, type ErrorKind } from '../../lib/errors';
 import { CHROME_EXTENSION_ORIGIN } from '../../lib/extension-id';
-import type { LookupDeps } from '../../lib/lookup/types';
+import type { LookupDeps } from '../../lib/lookup';
 import { createApp } from '../../lib/server/app';
 import { createLookupService, type LookupFn } from '../../lib/server/lookup-service';
 import { MailService } from '../../lib/server/mail/mail-service';

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { LookupResultSchema, type LookupResult } from '../../lib/contract';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
 import { fixtureZone } from '../helpers/loopback-fixture-zone';
+import { notesText } from '../helpers/notes';
 
 let stack: LoopbackStack;
 beforeAll(async () => {
@@ -89,7 +90,7 @@ describe('end-to-end lookups through the HTTP API (loopback DNS, RDAP, WHOIS)', 
     expect(r.cdn?.name).toBe('Cloudflare');
     expect(r.cdn?.evidence.join(' ')).toMatch(/cname:pirate-site\.to\.cdn\.cloudflare\.net/);
     expect(r.recipients[0]).toMatchObject({ role: 'cdn', name: 'Cloudflare' });
-    expect(r.recipients[0]!.notes.join(' ')).toMatch(/origin/i);
+    expect(notesText(r.recipients[0]!.notes)).toMatch(/origin/i);
     expect(r.addresses.map((a) => a.network?.handle)).toEqual(['NET-104-16-0-0-1', 'NET6-2606-4700-1']);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { CLIENT_HEADER, CLIENT_HEADER_VALUE } from '../../lib/backend/headers';
 import { LookupResultSchema, type LookupResult } from '../../lib/contract';
-import { lookup } from '../../lib/server/core';
+import { lookup } from '../../lib/lookup';
 import { fixtureZone } from '../helpers/loopback-fixture-zone';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
 

@@ -1,6 +1,7 @@
 import { clientRequest } from '../helpers/api-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { lookupUrl, type StepEvent } from '../../lib/backend/client';
+import { lookupUrl } from '../../lib/backend/client';
+import type { StepEvent } from '../../lib/contract';
 import { LookupResultSchema } from '../../lib/contract';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
 import { requestUrl } from '../helpers/request-url';

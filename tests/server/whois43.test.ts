@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import net from 'node:net';
 import { SqliteLookupCache } from '../../lib/server/cache';
 import { createSafeLookup, defaultReasonOf } from '../../lib/server/safe-lookup';
-import { createWhois, ianaBlockKey } from '../../lib/server/whois43';
+import { createWhois } from '../../lib/server/whois43';
+import { ianaBlockKey } from '../../lib/whois/servers';
 import { parseWhoisRoute } from '../../lib/server/config';
 import { startLoopbackWhois, type LoopbackWhois } from '../helpers/loopback-whois';
 

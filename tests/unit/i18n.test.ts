@@ -29,6 +29,16 @@ describe('UI strings', () => {
     }
   });
 
+  it('never put two positional arguments together: Chrome reads "$1$2" as an undefined named placeholder', () => {
+    // Such a catalogue makes Chrome refuse the whole extension at load time (no service worker at all).
+    for (const [locale, messages] of [
+      ['en', en],
+      ['zh_CN', zh],
+    ] as const)
+      for (const [key, { message }] of Object.entries(messages))
+        expect(message, `${locale} ${key}`).not.toMatch(/\$[A-Za-z0-9_@]+\$/);
+  });
+
   it('cover every key the pages ask for', () => {
     const used = new Set<string>();
     for (const file of [...sources('entrypoints'), ...sources('components')]) {

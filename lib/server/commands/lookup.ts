@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { LookupResult } from '../../contract';
+import { noteText } from '../../model/note-text';
 import { InvalidTarget } from '../lookup-service';
 import { withLookupService } from './with-lookup-service';
 import type { CliCommand } from './types';
@@ -33,7 +34,7 @@ export function formatLookupTable(r: LookupResult): string {
     lines.push(
       `  ${i + 1}. ${pad(p.role, 10)}${pad(p.name, 32)}${contact}  (confidence ${p.confidence.toFixed(2)}, ${p.source})`,
     );
-    for (const note of p.notes) lines.push(`       note: ${note}`);
+    for (const note of p.notes) lines.push(`       note: ${noteText(note)}`);
   });
   if (r.errors.length) {
     lines.push('', 'Not found / failed');

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors';
 import { loadConfig } from '../config';
-import { lookup as coreLookup } from '../core';
+import { lookupTarget } from '../../lookup';
 import { buildLookupDeps } from '../deps';
 import { createLookupService, type LookupService } from '../lookup-service';
 import type { CliIo } from './types';
@@ -18,7 +18,7 @@ export async function withLookupService(io: CliIo, work: (service: LookupService
     return 2;
   }
   try {
-    return await work(createLookupService({ lookup: coreLookup, deps: built.deps, concurrency: 8 }));
+    return await work(createLookupService({ lookup: lookupTarget, deps: built.deps, concurrency: 8 }));
   } finally {
     built.cache.close();
   }

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { BatchRequestSchema, LookupQuerySchema } from '../../contract';
 import { apiError } from '../api-error';
 import { invalidInput, jsonBody } from '../json-body';
-import { normalizeTarget } from '../../lookup/normalize';
+import { normalizeTarget } from '../../lookup';
 import { InvalidTarget, type LookupService } from '../lookup-service';
 
 export const SINGLE_BODY_LIMIT = 64 * 1024;
@@ -50,7 +50,13 @@ export function lookupRoutes(service: LookupService, opts: LookupRouteOptions = 
     return stream(c, async (out) => {
       const line = (value: unknown) => out.write(`${JSON.stringify(value)}\n`);
       const pending: Promise<unknown>[] = [];
-      const result = await service.lookup(url, headers, (e) => void pending.push(line({ type: 'step', ...e })));
+      // The target checked above is the one looked up: the input is normalised once per request.
+      const result = await service.lookupTarget(
+        url,
+        target,
+        headers,
+        (e) => void pending.push(line({ type: 'step', ...e })),
+      );
       await Promise.all(pending);
       await line({ type: 'result', result });
     });

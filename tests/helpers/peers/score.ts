@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractContacts } from '../../../lib/lookup/abuse';
-import { parseRdapText } from '../../../lib/lookup/rdap-client';
-import { parseWhoisRecord } from '../../../lib/lookup/whois-record';
+import { extractContacts, parseRdapText } from '../../../lib/lookup';
+import { parseWhoisRecord } from '../../../lib/whois/record';
 import { parseWhoisDetailed } from '../../../lib/whois/parse';
 import { REPO_ROOT } from '../fixtures';
 import { CORPORA, loadPeerSamples, type PeerExpectation, type PeerField, type PeerSample } from './load';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DexieLookupCache } from '../../../lib/db/lookup-cache';
 import { openDb, openDbAtVersion, SCHEMA_VERSION } from '../../../lib/db/schema';
-import type { NetworkRecord } from '../../../lib/lookup/types';
+import type { NetworkRecord } from '../../../lib/lookup';
 import { freshDbName } from '../../helpers/fresh-db';
 
 const net = (start: string, end: string, handle: string): NetworkRecord => ({

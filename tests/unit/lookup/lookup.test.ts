@@ -11,6 +11,8 @@ import {
   recordingSleep,
   type FakeRoute,
 } from '../../helpers/fake-rdap-fetch';
+import { notesText } from '../../helpers/notes';
+import { noteText } from '../../../lib/model/note-text';
 
 const ARIN = 'https://rdap.arin.net/registry/';
 const MSFT: FakeRoute = { fixture: 'arin-ip-13.64.0.0-msft-abuse-nested-in-org-2022.json' };
@@ -52,8 +54,8 @@ describe('lookup()', () => {
       formUrl: 'https://msrc.microsoft.com/report/abuse',
       language: 'en',
     });
-    expect(host.notes[0]).toMatch(/directory.*outranks the raw RDAP contact/);
-    expect(host.notes.some((n) => n.startsWith('[unverified]'))).toBe(true);
+    expect(noteText(host.notes[0]!)).toMatch(/directory.*outranks the raw RDAP contact/);
+    expect(host.notes.some((n) => n.code === 'provider_unverified')).toBe(true);
     expect(host.network).toEqual({ ip: '13.64.1.1', handle: 'NET-13-64-0-0-1', asn: 8075, cidr: '13.64.0.0/11' });
     expect(res.errors).toEqual([]);
   });
@@ -68,7 +70,7 @@ describe('lookup()', () => {
     expect(res.recipients[0]!.emails).toContain('abuse@bora.net');
     expect(res.recipients[0]!.emails).not.toContain('hostmaster@nic.or.kr');
     expect(res.recipients[1]).toMatchObject({ emails: ['hostmaster@nic.or.kr'] });
-    expect(res.recipients[1]!.notes[0]).toMatch(/Registry desk, not the operator/);
+    expect(noteText(res.recipients[1]!.notes[0]!)).toMatch(/Registry desk, not the operator/);
     expect(res.recipients[1]!.confidence).toBeLessThan(res.recipients[0]!.confidence);
   });
 
@@ -126,10 +128,10 @@ describe('lookup()', () => {
     expect(res.cdn!.evidence).toEqual(
       expect.arrayContaining([expect.stringMatching(/^ip-in:cloudflare/), 'ns:ada.ns.cloudflare.com', 'header:cf-ray']),
     );
-    expect(res.cdn!.note).toMatch(/origin host is hidden/);
+    expect(noteText(res.cdn!.note!)).toMatch(/origin host is hidden/);
     const cdn = res.recipients[0];
     expect(cdn).toMatchObject({ providerId: 'cloudflare', kind: 'cdn', formUrl: 'https://abuse.cloudflare.com/' });
-    expect(cdn!.notes[0]).toMatch(/origin host is hidden.*forward.*disclose the origin/);
+    expect(noteText(cdn!.notes[0]!)).toMatch(/origin host is hidden.*forward.*disclose the origin/);
     const registrar = res.recipients[1];
     expect(registrar).toMatchObject({
       providerId: 'registrar-eu',
@@ -155,7 +157,7 @@ describe('lookup()', () => {
     const res = await lookup('www.google.com', deps);
     const reg = res.recipients.find((r) => r.role === 'registrar')!;
     expect(reg).toMatchObject({ providerId: 'markmonitor', emails: ['abusecomplaints@markmonitor.com'] });
-    expect(reg.notes.filter((n) => /abusecomplaints/.test(n))).toEqual([]);
+    expect(reg.notes.filter((n) => /abusecomplaints/.test(noteText(n)))).toEqual([]);
     expect(res.errors).toEqual([expect.objectContaining({ step: 'dns', kind: 'not_found' })]);
   });
 
@@ -219,7 +221,7 @@ describe('lookup()', () => {
     const res = await lookup('200.160.1.1', deps);
     const host = res.recipients.find((r) => r.role === 'host')!;
     expect(host.emails).toEqual(['abuse@example-br.net.br']);
-    expect(host.notes.join(' ')).toMatch(/port-43 WHOIS \(whois\.registro\.br\)/);
+    expect(notesText(host.notes)).toMatch(/port-43 WHOIS \(whois\.registro\.br\)/);
     expect(res.addresses[0]!.asn).toBe(22548);
   });
 
@@ -244,7 +246,7 @@ describe('lookup()', () => {
     ]);
     expect(res.recipients[0]).toMatchObject({ name: 'Radio Link Internet', emails: [] });
     expect(res.recipients[1]).toMatchObject({ kind: 'network', source: 'directory+rdap' });
-    expect(res.recipients[1]!.notes.join(' ')).toMatch(/Upstream network AS16509/);
+    expect(notesText(res.recipients[1]!.notes)).toMatch(/Upstream network AS16509/);
   });
 
   it('a malformed WHOIS record from the backend is an invalid_response error, not a crash', async () => {

@@ -6,6 +6,7 @@ import { parseRdap, parseRdapText } from '../../../lib/lookup/rdap-client';
 import { parseNetwork } from '../../../lib/lookup/rdap-network';
 import { readRdapFixture } from '../../helpers/fixtures';
 import { PEERS_DIR } from '../../helpers/peers/load';
+import { notesText } from '../../helpers/notes';
 
 const peerAutnum = (n: number) => readFileSync(path.join(PEERS_DIR, `20c-rdap/rdap/autnum/${n}.input`), 'utf8');
 /** A deep copy of a fixture to derive a variant from; the fixture itself stays read-only. */
@@ -19,7 +20,7 @@ describe('RDAP validation: non-conformant answers are normalised, unsafe ones re
     expect(data.quirks?.join(' ')).toMatch(/description of \d+ lines cut to 200/);
     const x = extractContacts(data, 'autnum');
     expect(x.orgName).toBe('Netwerkvereniging Coloclue');
-    expect(x.notes.join(' ')).toMatch(/Non-conformant answer normalised/);
+    expect(notesText(x.notes)).toMatch(/Non-conformant answer normalised/);
     expect(x.contacts[0]).toMatchObject({ isAbuseRole: true });
     expect(x.contacts[0]!.emails[0]).toBe('abuse@coloclue.net');
   });

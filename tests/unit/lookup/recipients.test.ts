@@ -104,6 +104,6 @@ describe('buildRecipients', () => {
       handlingDays: 3,
     });
     expect(host!.confidence).toBeLessThanOrEqual(0.6);
-    expect(host!.notes.filter((n) => n.startsWith('[unverified]')).length).toBeGreaterThan(0);
+    expect(host!.notes.filter((n) => n.code === 'provider_unverified').length).toBeGreaterThan(0);
   });
 });

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRecipients } from '../../../lib/lookup/recipients';
-import { whoisDomainContacts } from '../../../lib/lookup/whois-record';
+import { whoisDomainContacts } from '../../../lib/whois/record';
 import { parseWhois } from '../../../lib/whois/parse';
 import { PEERS_DIR } from '../../helpers/peers/load';
+import { notesText } from '../../helpers/notes';
+import { note } from '../../../lib/model/note';
 
 const likexian = (name: string) => readFileSync(path.join(PEERS_DIR, 'likexian-whois-parser/noterror', name), 'utf8');
 
@@ -38,7 +40,7 @@ describe('registrar e-mails the WHOIS answer does not label as abuse', () => {
     expect(w.registrarEmails).toEqual(['domains@dropped.pl']);
     expect(r).toMatchObject({ name: 'Aftermarket.pl Limited', emails: ['domains@dropped.pl'], source: 'whois' });
     expect(r.confidence).toBeLessThan(0.5);
-    expect(r.notes.join(' ')).toMatch(/general address: the WHOIS answer does not name it as an abuse contact/);
+    expect(notesText(r.notes)).toMatch(/general address: the WHOIS answer does not name it as an abuse contact/);
   });
 
   it('a labelled abuse address comes first, with the higher confidence; the general one after', () => {
@@ -83,7 +85,7 @@ describe('a directory provider without its own channel', () => {
     scope: 'network' as const,
     isAbuseRole,
     depth: 0,
-    notes: isAbuseRole ? [] : ['Not an abuse contact: used because the record has no usable abuse address.'],
+    notes: isAbuseRole ? [] : [note('not_abuse_contact')],
   });
   const host = (contacts: ReturnType<typeof contact>[]) => {
     const network = {
@@ -109,6 +111,6 @@ describe('a directory provider without its own channel', () => {
     const general = host([contact(false, 'info@m247.example')]);
     expect(general.emails).toEqual(['info@m247.example']);
     expect(general.confidence).toBeLessThanOrEqual(0.4);
-    expect(general.notes.join(' ')).toMatch(/Not an abuse contact/);
+    expect(notesText(general.notes)).toMatch(/Not an abuse contact/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeWhoisRecords } from '../../../lib/whois/merge';
 import { parseWhois } from '../../../lib/whois/parse';
-import { parseWhoisRecord } from '../../../lib/lookup/whois-record';
+import { parseWhoisRecord } from '../../../lib/whois/record';
 
 describe('mergeWhoisRecords (registry answer + one registrar hop)', () => {
   const registry = parseWhois(

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { parseWhois } from '../../../lib/whois/parse';
 import { whoisReferral } from '../../../lib/whois/referral';
-import { parseWhoisRecord } from '../../../lib/lookup/whois-record';
+import { parseWhoisRecord } from '../../../lib/whois/record';
 import { DEFAULT_WHOIS_SERVERS } from '../../helpers/loopback-whois';
 
 const reply = (server: string, query: string): string => {

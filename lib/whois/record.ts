@@ -1,6 +1,7 @@
 /** Zod check of what deps.whois returns: the WHOIS parser lives on the backend, so its output is a boundary. */
 import { z } from 'zod';
-import type { AbuseContact, WhoisRecord } from './types';
+import { note } from '../model/note';
+import type { AbuseContact, WhoisRecord } from '../lookup';
 
 const text = (n: number) => z.string().max(n);
 const Email = z.email().max(254);
@@ -60,7 +61,7 @@ export function parseWhoisRecord(value: unknown): { ok: true; record: WhoisRecor
  * registrar's general contact: isAbuseRole false, so recipients.ts gives them lower confidence and says so.
  */
 export function whoisDomainContacts(w: WhoisRecord): AbuseContact[] {
-  const from = `From port-43 WHOIS (${w.server}).`;
+  const from = note('from_whois', { server: w.server });
   const out: AbuseContact[] = [];
   if (w.abuseEmails.length || w.abusePhone) {
     out.push({
@@ -88,11 +89,7 @@ export function whoisDomainContacts(w: WhoisRecord): AbuseContact[] {
       scope: 'registrar',
       isAbuseRole: false,
       depth: 0,
-      notes: [
-        from,
-        "The registrar's general address: the WHOIS answer does not name it as an abuse contact. " +
-          'Ask it to forward the notice to its abuse desk.',
-      ],
+      notes: [from, note('registrar_general_address')],
     });
   }
   return out;
