@@ -20,7 +20,8 @@ const run = promisify(execFile);
 export const PG_BIN_DIR =
   ['/usr/lib/postgresql/15/bin', '/usr/local/bin'].find((d) => existsSync(path.join(d, 'initdb'))) ?? null;
 export const PG_BIN = PG_BIN_DIR;
-export const PG_MISSING = 'PostgreSQL (initdb, pg_ctl) is not installed (apt-get install postgresql; .ci/run installs it)';
+export const PG_MISSING =
+  'PostgreSQL (initdb, pg_ctl) is not installed (apt-get install postgresql; .ci/run installs it)';
 
 export interface TestPostgres {
   port: number;

@@ -45,7 +45,7 @@ export async function startRedis(): Promise<TestRedis> {
     await waitForPort(port, 10_000, 'redis-server');
   } catch (err) {
     await stop();
-    throw new Error(`${(err as Error).message}: ${stderr}`);
+    throw new Error(`${(err as Error).message}: ${stderr}`, { cause: err });
   }
   return { port, url: `redis://127.0.0.1:${port}`, stop };
 }
