@@ -11,6 +11,7 @@ import pg from 'pg';
 import { loadConfig } from '../../lib/server/config';
 import { buildTeamServer, type TeamServer } from '../../lib/server/team/team-server';
 import { addUser } from '../../lib/server/team/users';
+import { migrate } from '../../lib/server/team/migrate';
 import type { Role } from '../../lib/server/team/sync-schema';
 import { startLoopbackStack, type LoopbackStack } from './loopback-stack';
 import { startPostgres, type TestPostgres } from './postgres';
@@ -40,6 +41,8 @@ export async function startTeamRig(): Promise<TeamRig> {
     TAKEDOWN_REDIS_URL: redis.url,
     TAKEDOWN_JOB_LOCK_MS: '2000',
   };
+  // Users may be added before the first instance starts (which would migrate too).
+  await migrate(pgServer.url);
   const instances: TeamServer[] = [];
   const admin = new pg.Pool({ connectionString: pgServer.url });
   admin.on('error', () => {});

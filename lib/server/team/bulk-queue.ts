@@ -69,17 +69,19 @@ export function createBulkQueue(opts: BulkQueueOptions) {
     return { cancelled: false };
   }
 
-  const worker =
-    opts.work === false
-      ? null
-      : new Worker<BulkData>(BULK_QUEUE, process, {
-          connection: opts.connection.duplicate(),
-          concurrency: 2,
-          lockDuration: opts.lockMs,
-          stalledInterval: opts.lockMs,
-          // A job whose instance died is moved back to waiting, not failed, however often that happens.
-          maxStalledCount: 1000,
-        });
+  // BullMQ leaves connections it is given open on close, so this one is ours to end.
+  const workerConn = opts.work === false ? null : opts.connection.duplicate();
+  workerConn?.on('error', () => {});
+  const worker = !workerConn
+    ? null
+    : new Worker<BulkData>(BULK_QUEUE, process, {
+        connection: workerConn,
+        concurrency: 2,
+        lockDuration: opts.lockMs,
+        stalledInterval: opts.lockMs,
+        // A job whose instance died is moved back to waiting, not failed, however often that happens.
+        maxStalledCount: 1000,
+      });
   worker?.on('error', (err) => console.warn(`[takedown] bulk worker: ${err.message}`));
 
   return {
@@ -124,6 +126,7 @@ export function createBulkQueue(opts: BulkQueueOptions) {
       stopping = true;
       await worker?.close();
       await queue.close();
+      workerConn?.disconnect();
     },
   };
 }
