@@ -8,7 +8,7 @@
  *   await pg.stop();      // the test's afterAll must call it
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { chmod, chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
@@ -17,8 +17,18 @@ import { freePort, waitForPort } from './free-port';
 
 const run = promisify(execFile);
 
-export const PG_BIN_DIR =
-  ['/usr/lib/postgresql/15/bin', '/usr/local/bin'].find((d) => existsSync(path.join(d, 'initdb'))) ?? null;
+/** Debian's versioned directory (newest first), then /usr/local/bin. */
+function findBinDir(): string | null {
+  const debian = existsSync('/usr/lib/postgresql')
+    ? readdirSync('/usr/lib/postgresql')
+        .filter((v) => /^\d+$/.test(v))
+        .sort((x, y) => Number(y) - Number(x))
+        .map((v) => `/usr/lib/postgresql/${v}/bin`)
+    : [];
+  return [...debian, '/usr/local/bin'].find((d) => existsSync(path.join(d, 'initdb'))) ?? null;
+}
+
+export const PG_BIN_DIR = findBinDir();
 export const PG_BIN = PG_BIN_DIR;
 export const PG_MISSING =
   'PostgreSQL (initdb, pg_ctl) is not installed (apt-get install postgresql; .ci/run installs it)';
