@@ -23,7 +23,11 @@ export interface TeamRig {
   stack: LoopbackStack;
   /** The TAKEDOWN_* environment of an instance of this team (loopback stack + database + Redis). */
   env: Record<string, string>;
-  instance(opts?: { env?: Record<string, string>; worker?: boolean }): Promise<TeamServer>;
+  instance(opts?: {
+    env?: Record<string, string>;
+    worker?: boolean;
+    requestBudgets?: Record<string, { perMinute: number; burst?: number }>;
+  }): Promise<TeamServer>;
   addUser(name: string, role: Role): Promise<{ token: string; tokenId: number; user: { id: number; name: string } }>;
   auth(token: string, init?: RequestInit): RequestInit;
   close(): Promise<void>;
@@ -60,7 +64,7 @@ export async function startTeamRig(): Promise<TeamRig> {
           redisUrl: e.TAKEDOWN_REDIS_URL,
           jobLockMs: Number(e.TAKEDOWN_JOB_LOCK_MS),
         },
-        { worker: opts.worker ?? false, log: () => {} },
+        { worker: opts.worker ?? false, log: () => {}, requestBudgets: opts.requestBudgets },
       );
       // Tests must not wait out real Retry-After values.
       built.deps.sleep = async () => {};
@@ -74,7 +78,9 @@ export async function startTeamRig(): Promise<TeamRig> {
       return { ...init, headers };
     },
     async close() {
-      await Promise.allSettled(instances.map((i) => i.close()));
+      // An instance whose Redis was stopped by the test may not close cleanly; it must not hold the suite.
+      const bounded = (p: Promise<unknown>) => Promise.race([p, new Promise((r) => setTimeout(r, 5000))]);
+      await Promise.allSettled(instances.map((i) => bounded(i.close())));
       await admin.end().catch(() => undefined);
       await Promise.allSettled([pgServer.stop(), redis.stop(), stack.close()]);
     },

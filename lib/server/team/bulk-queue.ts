@@ -41,6 +41,8 @@ export interface BulkQueueOptions {
 
 export function createBulkQueue(opts: BulkQueueOptions) {
   const queue = new Queue<BulkData>(BULK_QUEUE, { connection: opts.connection });
+  // Redis outages are reported by /healthz; the queue's reconnect errors would only flood the log.
+  queue.on('error', () => {});
   const itemsKey = (id: string) => `takedown:bulk:${id}:items`;
   const cancelKey = (id: string) => `takedown:bulk:${id}:cancel`;
   let stopping = false;
@@ -82,7 +84,13 @@ export function createBulkQueue(opts: BulkQueueOptions) {
         // A job whose instance died is moved back to waiting, not failed, however often that happens.
         maxStalledCount: 1000,
       });
-  worker?.on('error', (err) => console.warn(`[takedown] bulk worker: ${err.message}`));
+  // Once per distinct error, not once per reconnect attempt during an outage.
+  let lastError = '';
+  worker?.on('error', (err) => {
+    if (err.message !== lastError) console.warn(`[takedown] bulk worker: ${err.message}`);
+    lastError = err.message;
+  });
+  worker?.on('ready', () => (lastError = ''));
 
   return {
     queue,

@@ -20,6 +20,8 @@ import { RedisLookupCache } from './redis-cache';
 import { teamRoutes } from './routes';
 import { createSharedFlight } from './single-flight';
 import { teamAuth } from './team-auth';
+import { teamBudgetFetch } from './team-budget-fetch';
+import { DEFAULT_BUDGETS, type Budget } from '../../lookup/request-budget';
 import type { TeamConfig } from './team-config';
 
 export interface TeamServerOptions {
@@ -29,6 +31,8 @@ export interface TeamServerOptions {
   /** False: this instance enqueues bulk jobs but runs none (tests). */
   worker?: boolean;
   log?: (line: string) => void;
+  /** Registry budgets (host → per minute), over the core's DEFAULT_BUDGETS; held team-wide in Redis. */
+  requestBudgets?: Record<string, Budget>;
 }
 
 export async function buildTeamServer(config: ServerConfig, team: TeamConfig, opts: TeamServerOptions = {}) {
@@ -49,6 +53,14 @@ export async function buildTeamServer(config: ServerConfig, team: TeamConfig, op
   queueConn.on('error', () => {});
 
   const { deps, cache: local } = buildLookupDeps(config, now, new RedisLookupCache(redis));
+  const budgets = { ...DEFAULT_BUDGETS, ...opts.requestBudgets };
+  deps.requestBudgets = budgets;
+  deps.fetch = teamBudgetFetch(deps.fetch, {
+    store: redisBucketStore(redis),
+    budgets,
+    now: () => Date.now(),
+    maxWaitMs: config.timeoutMs,
+  });
   const service = createLookupService({
     lookup,
     deps,
@@ -62,17 +74,17 @@ export async function buildTeamServer(config: ServerConfig, team: TeamConfig, op
     work: opts.worker !== false,
   });
 
+  // Each probe answers within a second: a health check that hangs on a dead service tells nobody anything.
+  const probe = <T>(p: Promise<T>): Promise<T | string> =>
+    Promise.race([
+      p.catch((e: Error) => `down: ${e.message}`),
+      new Promise<string>((r) => setTimeout(() => r('down: no answer within 1 s'), 1000).unref()),
+    ]);
   const health = async () => {
     const [database, cacheState, queue] = await Promise.all([
-      db.query('SELECT 1').then(
-        () => 'ok',
-        (e: Error) => `down: ${e.message}`,
-      ),
-      redis.ping().then(
-        () => 'ok',
-        (e: Error) => `down: ${e.message}`,
-      ),
-      jobs.counts().catch((e: Error) => `down: ${e.message}`),
+      probe(db.query('SELECT 1').then(() => 'ok')),
+      probe(redis.ping().then(() => 'ok')),
+      probe(jobs.counts()),
     ]);
     return { database, redis: cacheState, queue };
   };

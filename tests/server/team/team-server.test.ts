@@ -10,6 +10,7 @@ import { RecipientSchema } from '../../../lib/model/recipient';
 import { appendEvent } from '../../../lib/tracking/hash-chain';
 import { sha256Hex } from '../../../lib/tracking/sha256';
 import { migrate } from '../../../lib/server/team/migrate';
+import { team as teamCommand } from '../../../lib/server/commands/team';
 import type { TeamServer } from '../../../lib/server/team/team-server';
 import { PG_BIN, PG_MISSING } from '../../helpers/postgres';
 import { REDIS_BIN, REDIS_MISSING } from '../../helpers/redis';
@@ -339,10 +340,79 @@ describe.skipIf(!ready)('team server on PostgreSQL and Redis', () => {
     expect(ev.rows[0]!.n).toBe('12');
   });
 
+  test('registry request budgets hold team-wide: two instances together stay within one budget', async () => {
+    await a.redis.flushall();
+    // 127.0.0.1 is every loopback registry's host: 3 requests a minute for the whole team, not per instance.
+    const requestBudgets = { '127.0.0.1': { perMinute: 3, burst: 3 } };
+    const [p, q] = [await rig.instance({ requestBudgets }), await rig.instance({ requestBudgets })];
+    const t0 = rig.stack.rdap.requests.length;
+    const hosts = ['azure-host.to', 'lacnic-host.to', 'afrinic-host.to', 'registrobr-host.to'];
+    const results = await Promise.all(
+      hosts.map((h, i) =>
+        Promise.resolve((i % 2 ? q : p).app.request(`/v1/lookup?url=https://${h}/x`, rig.auth(alice))),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(rig.stack.rdap.requests.length - t0).toBeLessThanOrEqual(3);
+    const bodies = (await Promise.all(results.map((r) => r.json()))) as Array<{ errors: Array<{ kind: string }> }>;
+    expect(bodies.some((body) => body.errors.some((e) => e.kind === 'rate-limited'))).toBe(true);
+    await a.redis.flushall();
+  });
+
+  test('cli team add-user prints a working token once; the database keeps only its hash', async () => {
+    let out = '';
+    let err = '';
+    const io = {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: (s: string) => (err += s) },
+      env: { TAKEDOWN_DATABASE_URL: rig.pg.url, TAKEDOWN_REDIS_URL: rig.redis.url },
+    };
+    expect(await teamCommand.run(['add-user', 'Carla CLI', '--role', 'analyst'], io)).toBe(0);
+    const made = JSON.parse(out) as { token: string; user: { name: string; role: string } };
+    expect(made.user).toMatchObject({ name: 'Carla CLI', role: 'analyst' });
+    const me = await b.app.request('/v1/team/me', rig.auth(made.token));
+    expect(await me.json()).toMatchObject({ name: 'Carla CLI', role: 'analyst' });
+    expect(await teamCommand.run(['add-user', 'Nobody', '--role', 'owner'], io)).toBe(2);
+    expect(await teamCommand.run(['add-user', 'Nobody', '--role', 'viewer'], { ...io, env: {} })).toBe(2);
+    expect(err).toContain('TAKEDOWN_DATABASE_URL');
+  });
+
+  test('a cancelled bulk job stops before its next chunk', async () => {
+    const added = await a.app.request(
+      '/v1/team/jobs',
+      json(alice, 'POST', { urls: ['https://ripe-host.to/1', 'https://ripe-host.to/2'] }),
+    );
+    expect(added.status).toBe(202);
+    const { id } = (await added.json()) as { id: string };
+    expect((await a.app.request(`/v1/team/jobs/${id}`, rig.auth(viewer, { method: 'DELETE' }))).status).toBe(403);
+    expect((await a.app.request(`/v1/team/jobs/${id}`, rig.auth(bob, { method: 'DELETE' }))).status).toBe(200);
+    const worker = await rig.instance({ worker: true });
+    let status: { state: string; done: number; cancelled: boolean } | undefined;
+    for (let i = 0; i < 100 && status?.state !== 'completed'; i++) {
+      status = (await (await worker.app.request(`/v1/team/jobs/${id}`, rig.auth(alice))).json()) as typeof status;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(status).toMatchObject({ state: 'completed', done: 0, cancelled: true });
+  });
+
   test('/healthz reports the database, Redis and the queue', async () => {
     const h = (await (await b.app.request('/healthz')).json()) as { team: Record<string, unknown> };
     expect(h.team.database).toBe('ok');
     expect(h.team.redis).toBe('ok');
     expect(h.team.queue).toMatchObject({ waiting: expect.any(Number), active: expect.any(Number) });
+  });
+
+  test('Redis going away turns lookups into cache misses: still answered', async () => {
+    const lone = await rig.instance();
+    await rig.redis.stop();
+    const t0 = rig.stack.rdap.requests.length;
+    const res = await lone.app.request('/v1/lookup?url=https://azure-host.to/y', rig.auth(alice));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { recipients: unknown[] };
+    expect(body.recipients.length).toBeGreaterThan(0);
+    expect(rig.stack.rdap.requests.length).toBeGreaterThan(t0);
+    const h = (await (await lone.app.request('/healthz')).json()) as { team: { redis: string; database: string } };
+    expect(h.team.database).toBe('ok');
+    expect(h.team.redis).toMatch(/^down/);
   });
 });
