@@ -12,7 +12,7 @@ import { loadConfig } from '../../lib/server/config';
 import { buildTeamServer, type TeamServer } from '../../lib/server/team/team-server';
 import { addUser } from '../../lib/server/team/users';
 import { migrate } from '../../lib/server/team/migrate';
-import type { Role } from '../../lib/server/team/sync-schema';
+import type { Role } from '../../lib/team/schema';
 import { startLoopbackStack, type LoopbackStack } from './loopback-stack';
 import { startPostgres, type TestPostgres } from './postgres';
 import { startRedis, type TestRedis } from './redis';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { RoleSchema } from '../team/sync-schema';
+import { RoleSchema } from '../../team/schema';
 import { audit } from '../team/audit';
 import { migrate } from '../team/migrate';
 import { teamConfigFromEnv } from '../team/team-config';

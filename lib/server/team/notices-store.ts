@@ -15,7 +15,7 @@ import { canonicalJson } from '../../tracking/canonical-json';
 import { verifyChain } from '../../tracking/hash-chain';
 import { sha256Hex } from '../../tracking/sha256';
 import type { ErrorKind } from '../../errors';
-import type { PushBody } from './sync-schema';
+import type { PushBody } from '../../team/schema';
 
 export interface PushOk {
   ok: true;

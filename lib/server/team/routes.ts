@@ -13,7 +13,7 @@ import { audit, readAudit } from './audit';
 import type { BulkQueue } from './bulk-queue';
 import { getLetterhead, listWorks, putLetterhead, putWork, type VersionedWrite } from './catalog-store';
 import { pullNotices, pushNotice, readBlob } from './notices-store';
-import { AddUserSchema, PullQuerySchema, PushSchema, VersionedSchema, type Role } from './sync-schema';
+import { AddUserSchema, PullQuerySchema, PushSchema, VersionedSchema, type Role } from '../../team/schema';
 import { addUser, hasRole, listUsers, revokeToken, type TeamUser } from './users';
 
 export type TeamEnv = { Variables: { teamUser: TeamUser } };

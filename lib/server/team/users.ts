@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import type { Role } from './sync-schema';
+import type { Role } from '../../team/schema';
 
 export interface TeamUser {
   id: number;

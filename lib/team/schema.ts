@@ -1,6 +1,9 @@
-/** Zod shapes of what the extension sends to and receives from the team server (/v1/team/*). */
+/**
+ * Zod shapes of what the extension sends to and receives from the team server (/v1/team/*): one definition for
+ * the server's checks (lib/server/team) and the extension's client (lib/team/client.ts).
+ */
 import { z } from 'zod';
-import { NoticeEventSchema, NoticeSchema } from '../../model/notice';
+import { NoticeEventSchema, NoticeSchema } from '../model/notice';
 
 export const ROLES = ['admin', 'analyst', 'viewer'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -50,3 +53,29 @@ export const PullQuerySchema = z.object({
   since: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+
+export const TeamUserSchema = z.object({ id: z.number().int(), name: z.string(), role: RoleSchema });
+export type TeamUserInfo = z.infer<typeof TeamUserSchema>;
+
+export const PushResultSchema = z.object({
+  ok: z.literal(true),
+  version: z.number().int(),
+  change: z.number().int(),
+  changed: z.boolean(),
+  eventsAdded: z.number().int(),
+  evidenceAdded: z.number().int(),
+});
+export type PushResult = z.infer<typeof PushResultSchema>;
+
+export const PulledNoticeSchema = z.object({
+  notice: NoticeSchema,
+  version: z.number().int(),
+  change: z.number().int(),
+  createdBy: z.string(),
+  updatedBy: z.string(),
+  events: z.array(NoticeEventSchema),
+  evidence: z.array(z.record(z.string(), z.unknown())),
+});
+export type PulledNotice = z.infer<typeof PulledNoticeSchema>;
+
+export const PullResponseSchema = z.object({ notices: z.array(PulledNoticeSchema), cursor: z.number().int() });
