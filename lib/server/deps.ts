@@ -25,16 +25,23 @@ export function buildRecheckResolve(
   };
 }
 
-/** `shared`: a team server's Redis cache (lib/server/team), used by the core and WHOIS instead of SQLite. */
+/**
+ * `shared`: a team server's Redis cache (lib/server/team), used by the core and WHOIS instead of SQLite.
+ * `wrapNetworkFetch`: a team server's cross-instance RDAP coalescing, placed under the in-process one.
+ */
 export function buildLookupDeps(
   config: ServerConfig,
   now: () => Date = () => new Date(),
   shared?: LookupCache,
+  wrapNetworkFetch: (f: typeof fetch) => typeof fetch = (f) => f,
 ): BuiltDeps {
   const cache = new SqliteLookupCache(shared ? 'memory' : config.cache, now);
   const deps: LookupDeps = {
     // Tests serve RDAP on loopback (allowHttpRdap); everywhere else every RDAP host must be public.
-    fetch: createRangeCoalescingFetch(config.allowHttpRdap ? globalThis.fetch : createPublicOnlyFetch(), { now }),
+    fetch: createRangeCoalescingFetch(
+      wrapNetworkFetch(config.allowHttpRdap ? globalThis.fetch : createPublicOnlyFetch()),
+      { now },
+    ),
     resolve: createResolver({ servers: config.dnsServers, timeoutMs: Math.min(config.timeoutMs, 5000) }),
     whois: createWhois({ route: config.whoisRoute, timeoutMs: config.timeoutMs, cache: shared ?? cache }),
     now,

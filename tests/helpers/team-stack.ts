@@ -14,6 +14,22 @@ import { addUser } from '../../lib/server/team/users';
 import { migrate } from '../../lib/server/team/migrate';
 import type { Role } from '../../lib/team/schema';
 import { startLoopbackStack, type LoopbackStack } from './loopback-stack';
+import { fixtureZone } from './loopback-fixture-zone';
+import type { Zone } from './loopback-dns';
+
+/** Hosts bulk0.to … bulk59.to spread over six fixture networks (RIPE, ARIN, LACNIC, APNIC, AFRINIC, Google). */
+export const BULK_NETWORKS = [
+  (i: number) => `130.59.${i % 50}.${(i % 200) + 1}`,
+  (i: number) => `13.64.${i % 40}.${(i % 100) + 1}`,
+  (i: number) => `200.40.${i % 60}.${(i % 90) + 1}`,
+  (i: number) => `203.119.${100 + (i % 4)}.${(i % 50) + 1}`,
+  (i: number) => `196.11.${240 + (i % 5)}.${(i % 80) + 1}`,
+  (i: number) => `74.125.${i % 30}.${(i % 70) + 1}`,
+];
+export const BULK_HOSTS = Array.from({ length: 60 }, (_, i) => `bulk${i}.to`);
+const bulkZone: Zone = Object.fromEntries(
+  BULK_HOSTS.map((h, i) => [h, { A: [BULK_NETWORKS[i % BULK_NETWORKS.length]!(i)] }]),
+);
 import { startPostgres, type TestPostgres } from './postgres';
 import { startRedis, type TestRedis } from './redis';
 
@@ -37,7 +53,7 @@ export async function startTeamRig(): Promise<TeamRig> {
   const [pgServer, redis, stack] = await Promise.all([
     startPostgres(),
     startRedis(),
-    startLoopbackStack({ timeoutMs: 5000 }),
+    startLoopbackStack({ zone: fixtureZone(bulkZone), timeoutMs: 5000 }),
   ]);
   const env = {
     ...stack.env,

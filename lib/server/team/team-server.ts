@@ -21,6 +21,7 @@ import { teamRoutes } from './routes';
 import { createSharedFlight } from './single-flight';
 import { teamAuth } from './team-auth';
 import { teamBudgetFetch } from './team-budget-fetch';
+import { teamRangeFetch } from './team-range-fetch';
 import { DEFAULT_BUDGETS, type Budget } from '../../lookup/request-budget';
 import type { TeamConfig } from './team-config';
 
@@ -52,7 +53,9 @@ export async function buildTeamServer(config: ServerConfig, team: TeamConfig, op
   const queueConn = new Redis(team.redisUrl, { maxRetriesPerRequest: null });
   queueConn.on('error', () => {});
 
-  const { deps, cache: local } = buildLookupDeps(config, now, new RedisLookupCache(redis));
+  const { deps, cache: local } = buildLookupDeps(config, now, new RedisLookupCache(redis), (f) =>
+    teamRangeFetch(f, { redis }),
+  );
   const budgets = { ...DEFAULT_BUDGETS, ...opts.requestBudgets };
   deps.requestBudgets = budgets;
   deps.fetch = teamBudgetFetch(deps.fetch, {

@@ -14,7 +14,7 @@ import { team as teamCommand } from '../../../lib/server/commands/team';
 import type { TeamServer } from '../../../lib/server/team/team-server';
 import { PG_BIN, PG_MISSING } from '../../helpers/postgres';
 import { REDIS_BIN, REDIS_MISSING } from '../../helpers/redis';
-import { startTeamRig, type TeamRig } from '../../helpers/team-stack';
+import { BULK_HOSTS, BULK_NETWORKS, startTeamRig, type TeamRig } from '../../helpers/team-stack';
 
 const ready = !!PG_BIN && !!REDIS_BIN;
 if (!ready) console.warn(PG_BIN ? REDIS_MISSING : PG_MISSING);
@@ -140,6 +140,22 @@ describe.skipIf(!ready)('team server on PostgreSQL and Redis', () => {
     expect([x.status, y.status]).toEqual([200, 200]);
     expect(rig.stack.rdap.requests.length - t1).toBe(one);
     void d;
+  });
+
+  test('a batch split across A and B costs one RDAP IP query per network, as on one instance', async () => {
+    await a.redis.flushall();
+    const [p, q] = [await rig.instance(), await rig.instance()];
+    rig.stack.rdap.setLatency(30);
+    const ipAnswers = () => rig.stack.rdap.requests.filter((r) => r.kind === 'ip' && r.status !== 302).length;
+    const before = ipAnswers();
+    const urls = BULK_HOSTS.map((h, i) => `https://${h}/file/${i}`);
+    const halves = [urls.slice(0, 30), urls.slice(30)];
+    const answers = await Promise.all(
+      halves.map(async (part, k) => (k ? q : p).app.request('/v1/lookup/batch', json(alice, 'POST', { urls: part }))),
+    );
+    rig.stack.rdap.setLatency(0);
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(ipAnswers() - before).toBeLessThanOrEqual(BULK_NETWORKS.length);
   });
 
   test('the per-client rate limit holds across both instances', async () => {
