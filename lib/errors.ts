@@ -17,6 +17,9 @@ export const ERROR_KINDS = [
   'storage',
   'unauthorized',
   'cancelled',
+  // Team server (lib/server/team): a role that may not do this; a draft changed by someone else first.
+  'forbidden',
+  'conflict',
   'internal',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

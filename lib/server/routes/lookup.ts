@@ -33,7 +33,7 @@ async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok
 
 export interface LookupRouteOptions {
   /** Charges extra rate-limit tokens to the caller; a batch costs one per URL. Returns a 429 to send, or null. */
-  charge?: (c: Context, n: number) => Response | null;
+  charge?: (c: Context, n: number) => Promise<Response | null>;
 }
 
 export function lookupRoutes(service: LookupService, opts: LookupRouteOptions = {}) {
@@ -88,7 +88,7 @@ export function lookupRoutes(service: LookupService, opts: LookupRouteOptions = 
     const parsed = BatchRequestSchema.safeParse(body.value);
     if (!parsed.success) return invalid(c, parsed.error);
     // One token per URL (the request itself paid one): a batch is not a way around the per-client limit.
-    const refused = opts.charge?.(c, parsed.data.urls.length - 1);
+    const refused = await opts.charge?.(c, parsed.data.urls.length - 1);
     if (refused) return refused;
     return c.json(await service.batch(parsed.data.urls));
   });
