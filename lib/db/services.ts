@@ -16,6 +16,7 @@ import type { lookupInMode, PageLookupEnv } from '../report/lookup-runner';
 import type { Notice } from '../model/notice';
 import type { SendDeps } from '../report/send-notice';
 import { art17LocksFor, icpOfNotice, repeatOfferFor } from './practice';
+import { backendTimestamper } from '../backend/timestamp';
 
 /** What a page passes in for a lookup; the database is the services' own. */
 export type PageEnv = Omit<PageLookupEnv, 'db'>;
@@ -69,6 +70,7 @@ export function sendDeps(): SendDeps {
       icpOf: async (n) => (await s.practice.icpOf(n)).numbers,
       locksOf: (n) => s.practice.locksFor({ urls: n.urls, recipient: n.recipient, excludeId: n.id }),
     },
+    timestamper: backendTimestamper(() => readSetting(db(), 'backend'), fetch.bind(globalThis)),
   };
 }
 let shared: Services | undefined;

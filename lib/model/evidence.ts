@@ -1,6 +1,20 @@
 import { z } from 'zod';
 
-export const EvidenceKindSchema = z.enum(['screenshot', 'html', 'headers', 'metadata', 'manifest', 'reply', 'recheck']);
+/**
+ * `mhtml`: the single-file page archive (Chrome's pageCapture); `timestamp`: an RFC 3161 token over a capture's
+ * manifest or a sent notice's seal (lib/evidence/timestamps.ts), stored as a JSON blob holding the DER reply.
+ */
+export const EvidenceKindSchema = z.enum([
+  'screenshot',
+  'html',
+  'headers',
+  'metadata',
+  'manifest',
+  'reply',
+  'recheck',
+  'mhtml',
+  'timestamp',
+]);
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
 
 /** One captured artefact. The Blob is stored as captured; sha256 is of those exact bytes. */

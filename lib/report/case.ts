@@ -74,6 +74,7 @@ const EXT: Record<string, string> = {
   'image/png': 'png',
   'text/html;charset=utf-8': 'html',
   'application/json': 'json',
+  'multipart/related': 'mhtml',
 };
 
 /** A stable attachment name: kind plus the first hash digits, so a reader can match it to the letter. */

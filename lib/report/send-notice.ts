@@ -16,11 +16,18 @@ import type { PriorNotice } from '../notices/case';
 import { draftNotice, type NoticeDraft } from '../notices/draft';
 import { caseFromNotice } from './case';
 import { lockDraft, type Art17Lock } from '../tracking/art17-lock';
+import { sealNotice, type Timestamper } from '../evidence/timestamps';
+import { sha256Hex } from '../tracking/sha256';
 
 export interface SendDeps {
-  notices: Pick<NoticesRepo, 'getNotice' | 'markSent' | 'escalationHistory'>;
-  evidence: Pick<EvidenceRepo, 'forNotice' | 'attachmentsFor'>;
+  notices: Pick<NoticesRepo, 'getNotice' | 'markSent' | 'escalationHistory' | 'getTimeline' | 'recordEvent'>;
+  evidence: Pick<EvidenceRepo, 'forNotice' | 'attachmentsFor' | 'addTimestamp'>;
   now: () => Date;
+  /**
+   * Issue 15: the backend's TSA, when it reports one. The sent notice's text and chain head are then sealed with
+   * an RFC 3161 token right after it is frozen; without it nothing is timestamped (and nothing claims a time).
+   */
+  timestamper?: Timestamper;
   /**
    * What the follow-up letters add (issue 12): the ICP numbers the captured page shows, which the Chinese notice
    * cites, and the Regulations art. 17 locks that forbid re-notifying an item after a counter-statement. The send
@@ -113,7 +120,7 @@ export async function sendNotice(
       { noticeId: notice.id, problems },
     );
   }
-  return deps.notices.markSent(notice.id, {
+  const sent = await deps.notices.markSent(notice.id, {
     at: deps.now().toISOString(),
     channel: channel.data,
     recipient: notice.recipient!,
@@ -126,4 +133,14 @@ export async function sendNotice(
       size: f.bytes.byteLength,
     })),
   });
+  // The notice is sent whatever the TSA does: a failed seal is stored and logged by sealNotice, never thrown.
+  const stamp = await deps.timestamper?.().catch(() => null);
+  if (stamp) {
+    await sealNotice(
+      { stamp, notices: deps.notices, evidence: deps.evidence, sha256: sha256Hex, now: deps.now },
+      sent.id,
+    );
+    return (await deps.notices.getNotice(sent.id)) ?? sent;
+  }
+  return sent;
 }
