@@ -67,9 +67,21 @@ export async function retryStamp(notice: Notice, covers: TimestampBlob['covers']
   );
 }
 
+/** The documents the notice was sent with, as its sent record lists them (frozen at sending). */
+const sentDocumentIds = (notice: Notice) =>
+  (notice.sent?.attachments ?? []).flatMap((a) =>
+    a.evidenceId.startsWith('document:') ? [a.evidenceId.slice(9)] : [],
+  );
+
 export function buildPackage(notice: Notice) {
   const s = services();
-  return packageForNotice({ notices: s.notices, evidence: s.evidence, sha256: sha256Hex, now }, notice.id);
+  const documentsOf = async () =>
+    (await s.documents.files(sentDocumentIds(notice))).map((d) => ({
+      filename: d.meta.filename,
+      mime: d.meta.mime,
+      bytes: d.bytes,
+    }));
+  return packageForNotice({ notices: s.notices, evidence: s.evidence, documentsOf, sha256: sha256Hex, now }, notice.id);
 }
 
 export function downloadZip(zip: Uint8Array, filename: string): void {

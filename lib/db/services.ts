@@ -6,6 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createBulkStore } from './bulk-batches';
 import { createEvidenceRepo } from './evidence-repo';
+import { createDocumentsRepo } from './documents-repo';
 import { createNoticesRepo } from './notices-repo';
 import { db } from './schema';
 import { readSetting, writeSetting, type SettingKey, type SettingRead, type SettingValue } from './settings';
@@ -28,6 +29,7 @@ function build() {
   return {
     notices,
     evidence: createEvidenceRepo({ db: d, now }),
+    documents: createDocumentsRepo({ db: d, now }),
     works: createWorksRepo({ db: d }),
     bulk: createBulkStore({ db: d, now }),
     transfer: {
@@ -70,6 +72,7 @@ export function sendDeps(): SendDeps {
       icpOf: async (n) => (await s.practice.icpOf(n)).numbers,
       locksOf: (n) => s.practice.locksFor({ urls: n.urls, recipient: n.recipient, excludeId: n.id }),
     },
+    documents: s.documents,
     timestamper: backendTimestamper(() => readSetting(db(), 'backend'), fetch.bind(globalThis)),
   };
 }
