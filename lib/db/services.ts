@@ -13,6 +13,7 @@ import { readSetting, writeSetting, type SettingKey, type SettingRead, type Sett
 import { allNotices, clearAll, exportAll, importAll } from './transfer';
 import { createWorksRepo } from './works-repo';
 import type { Work } from '../model/work';
+import type { RightsDocumentMeta } from '../model/rights-document';
 import type { lookupInMode, PageLookupEnv } from '../report/lookup-runner';
 import type { Notice } from '../model/notice';
 import type { SendDeps } from '../report/send-notice';
@@ -87,6 +88,11 @@ export function services(): Services {
 /** The catalog, by title, live. Undefined while loading. */
 export function useWorks(): Work[] | undefined {
   return useLiveQuery(() => services().works.list(), []);
+}
+
+/** The rights holder's documents (issue 15), live. */
+export function useDocuments(): RightsDocumentMeta[] | undefined {
+  return useLiveQuery(() => services().documents.list(), []);
 }
 
 /**
