@@ -145,6 +145,18 @@ function ImportReportView({ report }: { report: ImportReport }) {
           </ul>
         </>
       )}
+      {report.sealMismatches && (
+        <div className="banner banner--error" role="alert" data-testid="import-seal-mismatch">
+          <strong>{t('importSealMismatch')}</strong>
+          <ul className="plain-list">
+            {report.sealMismatches.map((m) => (
+              <li key={m.evidenceId} className="mono">
+                {m.noticeId}: {m.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { NoticeSchema, type Notice, type NoticeEvent, type NoticeStatus } from '
 import type { Work } from '../model/work';
 import { canonicalJson } from '../tracking/canonical-json';
 import { verifyChain } from '../tracking/hash-chain';
+import { sealMismatchesIn, type SealMismatchFound } from '../evidence/seal-check';
 import type { Sha256 } from '../tracking/sha256';
 import { targetOfKind } from '../tracking/status';
 import { base64ToBytes } from './base64';
@@ -107,6 +108,11 @@ export interface ImportReport {
   /** Identical records already here: importing the same file twice adds nothing. */
   alreadyPresent: Counts;
   skipped: Skipped[];
+  /**
+   * Issue 15: notices whose sealed (timestamped) history head is not in the imported history: re-hashed after
+   * sealing. Imported as they are, but their seal proves nothing for the rewritten log. Absent when none.
+   */
+  sealMismatches?: SealMismatchFound[];
 }
 
 export interface LocalState {
@@ -265,6 +271,9 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
       report.skipped.push({ path, id: ev.id, reason: 'differs_from_local' });
     }
   }
+
+  const sealMismatches = sealMismatchesIn(file);
+  if (sealMismatches.length > 0) report.sealMismatches = sealMismatches;
 
   for (const [idx, w] of file.works.entries()) {
     const mine = local.works.get(w.id);
