@@ -13,6 +13,10 @@ import { setLookupOptions, setUpOptions, WORK } from './pages/setup';
 import { PIRATE_HOST, startPirateSite } from './pirate-site';
 
 const run = promisify(execFile);
+const LICENCE = {
+  title: 'Business licence copy',
+  file: { name: 'licence.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% licence scan\n%%EOF\n') },
+};
 
 /**
  * Issue 15 end to end in Chromium: a right-click captures the page with its MHTML archive and the backend's
@@ -33,6 +37,15 @@ describe('evidence that stands up', () => {
     s = await launchExtension({ hostRules: `MAP ${PIRATE_HOST} 127.0.0.1` });
     await setUpOptions(s, { backendUrl: backend.url });
     await setLookupOptions(s, { mode: 'backend' });
+    // Options → Documents: the rights holder's business licence, stored once.
+    const options = await s.context.newPage();
+    await options.goto(s.url('options.html#documents'));
+    await options.getByTestId('document-kind').selectOption('id_document');
+    await options.getByTestId('document-title').fill(LICENCE.title);
+    await options.getByTestId('document-file').setInputFiles(LICENCE.file);
+    await options.getByTestId('document-add').click();
+    await options.getByTestId('document').filter({ hasText: LICENCE.title }).waitFor();
+    await options.close();
   }, 90_000);
   afterAll(async () => {
     await s?.close();
@@ -48,6 +61,12 @@ describe('evidence that stands up', () => {
     await r.addManualRecipient({ name: 'Edge CDN', role: 'cdn', email: 'abuse@edge-cdn.example', country: 'US' });
     await r.pickWork(WORK.title);
     await r.confirmStatements();
+    // Chosen for this notice: listed in the letter's attachments and sent with it.
+    // The box follows the stored draft, so it ticks once the choice is saved.
+    const licence = report.getByTestId('documents-picker').getByLabel(LICENCE.title, { exact: false });
+    await licence.click();
+    await expect.poll(() => licence.isChecked()).toBe(true);
+    await expect.poll(() => report.getByTestId('preview').textContent()).toContain(`${LICENCE.title} (licence.pdf`);
     await expect.poll(() => r.checklist().getAttribute('data-sendable'), { timeout: 20_000 }).toBe('true');
     await r.markSent('copy');
     await expect.poll(() => report.getByTestId('sent-record').count(), { timeout: 20_000 }).toBe(1);
@@ -84,6 +103,9 @@ describe('evidence that stands up', () => {
     const listed = JSON.parse(strFromU8(files[captureManifest]!)) as { archive: string; artefacts: { kind: string }[] };
     expect(listed.archive).toBe('mhtml');
     expect(listed.artefacts.map((a) => a.kind)).toContain('mhtml');
+
+    expect(files['documents/licence.pdf']).toEqual(new Uint8Array(LICENCE.file.buffer));
+    expect(strFromU8(files['letter.txt']!)).toContain(`${LICENCE.title} (licence.pdf`);
 
     const out = path.join(dir, 'unzipped');
     for (const [name, bytes] of Object.entries(files)) {
