@@ -3,8 +3,6 @@
  * RFC 3161 verification (pkijs) is imported here, in the notice page's bundle only, never the popup's.
  */
 import { backendTimestamper } from '../../lib/backend/timestamp';
-import { db } from '../../lib/db/schema';
-import { readSetting } from '../../lib/db/settings';
 import { services } from '../../lib/db/services';
 import { AppError } from '../../lib/errors';
 import type { TimestampBlob } from '../../lib/db/evidence-blobs';
@@ -16,7 +14,7 @@ import { sha256Hex } from '../../lib/tracking/sha256';
 import type { StampView } from '../../components/notice/TimestampPanel';
 
 const now = () => new Date();
-const timestamper = backendTimestamper(() => readSetting(db(), 'backend'), fetch.bind(globalThis));
+const timestamper = backendTimestamper(() => services().settings.read('backend'), fetch.bind(globalThis));
 
 /** The capture's manifest timestamps, then the notice's seals. */
 export async function stampsOf(notice: Notice): Promise<StampView[]> {

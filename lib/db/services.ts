@@ -74,7 +74,7 @@ export function sendDeps(): SendDeps {
       locksOf: (n) => s.practice.locksFor({ urls: n.urls, recipient: n.recipient, excludeId: n.id }),
     },
     documents: s.documents,
-    timestamper: backendTimestamper(() => readSetting(db(), 'backend'), fetch.bind(globalThis)),
+    timestamper: backendTimestamper(() => s.settings.read('backend'), fetch.bind(globalThis)),
   };
 }
 let shared: Services | undefined;
