@@ -11,17 +11,10 @@ import { base64ToBytes } from '../export/base64';
 import type { NoticeEvent } from '../model/notice';
 import type { Sha256 } from '../tracking/sha256';
 import { selfIssuedRoots } from './rfc3161/roots';
-import {
-  TimestampError,
-  verifyTimestampResponse,
-  type TimestampFailure,
-  type TimestampInfo,
-} from './rfc3161/verify';
+import { TimestampError, verifyTimestampResponse, type TimestampFailure, type TimestampInfo } from './rfc3161/verify';
 import { sealMatches, type SealMismatch } from './seal';
 
-export type StampVerdict =
-  | { ok: true; info: TimestampInfo }
-  | { ok: false; reason: StampFailure; message: string };
+export type StampVerdict = { ok: true; info: TimestampInfo } | { ok: false; reason: StampFailure; message: string };
 
 /** Why a stored timestamp does not hold: the seal no longer matches, it was never granted, or the token fails. */
 export type StampFailure = SealMismatch | 'not_granted' | 'other_data' | TimestampFailure;

@@ -48,8 +48,8 @@ function backendFetch(configured = true): typeof fetch {
     rateLimitPerMinute: 1000,
     timestamp,
   });
-  return (async (input: RequestInfo | URL, init?: RequestInit) =>
-    app.request(input instanceof Request ? input.url : String(input), init));
+  return async (input: RequestInfo | URL, init?: RequestInit) =>
+    app.request(input instanceof Request ? input.url : String(input), init);
 }
 
 const timestamper = (configured = true) =>
