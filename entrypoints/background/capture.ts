@@ -52,13 +52,20 @@ async function captureMhtml(tab: TabLike | undefined, raw: RawCapture): Promise<
     raw.failures.mhtml = 'no tab';
     return;
   }
-  try {
-    const blob = await pageCapture.saveAsMHTML({ tabId: tab.id });
-    if (!blob) throw new Error('the browser returned no archive');
-    raw.mhtml = new Uint8Array(await blob.arrayBuffer());
-  } catch (err) {
-    raw.failures.mhtml = reason(err);
+  // Chromium backs the archive Blob with a temporary file that is sometimes gone before it is read (NotFoundError);
+  // a fresh archive is asked for, at most three times, before the failure is recorded.
+  let last = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const blob = await pageCapture.saveAsMHTML({ tabId: tab.id });
+      if (!blob) throw new Error('the browser returned no archive');
+      raw.mhtml = new Uint8Array(await blob.arrayBuffer());
+      return;
+    } catch (err) {
+      last = reason(err);
+    }
   }
+  raw.failures.mhtml = last;
 }
 
 /**

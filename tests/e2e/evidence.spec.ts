@@ -139,4 +139,41 @@ describe('evidence that stands up', () => {
     await report.close();
     await source.close();
   }, 120_000);
+
+  it('shows a failed timestamp with its reason, keeps the notice sent, and a retry seals it', async () => {
+    tsa.setMode('503');
+    try {
+      const { report, source } = await rightClickReport(s, site.url('/game/starsea?again=1'));
+      const r = new ReportPage(report);
+      await r.addManualRecipient({ name: 'Origin Host', role: 'host', email: 'abuse@origin.example', country: 'US' });
+      await r.pickWork(WORK.title);
+      await r.confirmStatements();
+      await expect.poll(() => r.checklist().getAttribute('data-sendable'), { timeout: 20_000 }).toBe('true');
+      await r.markSent('copy');
+      await expect.poll(() => report.getByTestId('sent-record').count(), { timeout: 20_000 }).toBe(1);
+      const noticeId = new URL(report.url()).searchParams.get('draft') ?? '';
+      const page = await s.context.newPage();
+      await page.goto(s.url(`notice.html?id=${encodeURIComponent(noticeId)}`));
+      const seal = page.locator('[data-testid="timestamp"][data-covers="seal"]');
+      await expect.poll(() => seal.getAttribute('data-status'), { timeout: 20_000 }).toBe('failed');
+      expect(await seal.getByTestId('timestamp-failed').textContent()).toMatch(/Not timestamped: .*HTTP 503/);
+      expect(await page.getByTestId('notice-status').getAttribute('data-status')).toBe('sent');
+      await expect
+        .poll(() => page.locator('[data-testid="timeline-event"][data-kind="timestamp_failed"]').count())
+        .toBe(1);
+      await s.screenshot(page, 'evidence-timestamp-failed');
+
+      tsa.setMode('ok');
+      await page.getByTestId('timestamp-retry-seal').click();
+      const granted = page.locator('[data-testid="timestamp"][data-covers="seal"][data-status="granted"]');
+      await expect.poll(() => granted.count(), { timeout: 20_000 }).toBe(1);
+      await granted.getByTestId('timestamp-verify').click();
+      await expect.poll(() => granted.getByTestId('timestamp-verdict').getAttribute('data-ok')).toBe('true');
+      await page.close();
+      await report.close();
+      await source.close();
+    } finally {
+      tsa.setMode('ok');
+    }
+  }, 120_000);
 });
