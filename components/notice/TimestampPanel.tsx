@@ -77,9 +77,9 @@ export function TimestampPanel({
                   </button>
                 </>
               ) : (
-                <span className="banner banner--error" data-testid="timestamp-failed">
+                <p className="banner banner--error" role="alert" data-testid="timestamp-failed">
                   {t('timestampFailed', r.reason)}
-                </span>
+                </p>
               )}
               {v &&
                 (v.ok ? (

@@ -156,7 +156,9 @@ describe('evidence that stands up', () => {
       await page.goto(s.url(`notice.html?id=${encodeURIComponent(noticeId)}`));
       const seal = page.locator('[data-testid="timestamp"][data-covers="seal"]');
       await expect.poll(() => seal.getAttribute('data-status'), { timeout: 20_000 }).toBe('failed');
-      expect(await seal.getByTestId('timestamp-failed').textContent()).toMatch(/Not timestamped: .*HTTP 503/);
+      expect(await seal.getByTestId('timestamp-failed').textContent()).toMatch(
+        /^Not timestamped \(.*HTTP 503.*\)\. Retry below/,
+      );
       expect(await page.getByTestId('notice-status').getAttribute('data-status')).toBe('sent');
       await expect
         .poll(() => page.locator('[data-testid="timeline-event"][data-kind="timestamp_failed"]').count())
