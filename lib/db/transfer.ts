@@ -9,8 +9,9 @@ import { hostOf, type TakedownDb } from './schema';
 export async function exportAll(db: TakedownDb, now: () => Date): Promise<string> {
   const snapshot = await db.transaction(
     'r',
-    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches],
+    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.documents],
     async () => ({
+      documents: await db.documents.toArray(),
       notices: await db.notices.toArray(),
       events: await db.events.toArray(),
       evidence: await db.evidence.toArray(),
@@ -40,6 +41,9 @@ export async function importAll(db: TakedownDb, text: string, sha256: Sha256 = s
     works: new Map(present(await db.works.bulkGet(ids(file.works))).map((w) => [w.id, w])),
     settings: new Map(present(await db.settings.bulkGet(file.settings.map((s) => s.key))).map((s) => [s.key, s.value])),
     batches: new Map(present(await db.batches.bulkGet(ids(file.batches))).map((b) => [b.id, b])),
+    documents: new Map(
+      present(await db.documents.bulkGet(ids(file.documents))).map(({ blob: _b, ...meta }) => [meta.id, meta]),
+    ),
   };
   for (const n of localNotices) {
     local.events.set(
@@ -50,7 +54,7 @@ export async function importAll(db: TakedownDb, text: string, sha256: Sha256 = s
   const plan = await planImport(file, local, sha256);
   await db.transaction(
     'rw',
-    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.urls, db.heads],
+    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.urls, db.heads, db.documents],
     async () => {
       await db.notices.bulkAdd(plan.add.notices);
       await db.notices.bulkPut(plan.update.notices);
@@ -66,6 +70,7 @@ export async function importAll(db: TakedownDb, text: string, sha256: Sha256 = s
       await db.works.bulkAdd(plan.add.works);
       await db.settings.bulkAdd(plan.add.settings);
       await db.batches.bulkAdd(plan.add.batches);
+      await db.documents.bulkAdd(plan.add.documents);
     },
   );
   return plan.report;

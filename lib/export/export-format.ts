@@ -3,16 +3,23 @@ import { BulkStateSchema } from '../bulk/state';
 import { EvidenceMetaSchema } from '../model/evidence';
 import { NoticeEventSchema, NoticeSchema } from '../model/notice';
 import { WorkSchema } from '../model/work';
+import { RightsDocumentMetaSchema } from '../model/rights-document';
 
 export const EXPORT_FORMAT = 'takedown-export';
-/** The Dexie schema version the file was written from (lib/db/schema.ts SCHEMA_VERSION). */
-export const EXPORT_SCHEMA_VERSION = 2;
+/**
+ * The export format's version. 3 (issue 15) adds the rights holder's documents; a version 2 file still imports
+ * (it has none), and an older extension refuses a version 3 file instead of silently dropping the documents.
+ */
+export const EXPORT_SCHEMA_VERSION = 3;
 
 export const ExportedEvidenceSchema = EvidenceMetaSchema.extend({
   /** The Blob's exact bytes, base64. */
   data: z.string(),
 });
 export type ExportedEvidence = z.infer<typeof ExportedEvidenceSchema>;
+
+/** A rights holder's document (issue 15) with its exact bytes, base64. */
+export const ExportedDocumentSchema = RightsDocumentMetaSchema.extend({ data: z.string() });
 
 export const ExportedBatchSchema = z.object({
   id: z.string().min(1).max(64),
@@ -36,6 +43,7 @@ export const ExportFileSchema = z.object({
   works: z.array(WorkSchema),
   settings: z.array(z.object({ key: z.string().min(1).max(100), value: z.unknown() })),
   batches: z.array(ExportedBatchSchema).default([]),
+  documents: z.array(ExportedDocumentSchema).default([]),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 

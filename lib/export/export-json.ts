@@ -1,6 +1,7 @@
 import type { Evidence } from '../model/evidence';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { Work } from '../model/work';
+import type { RightsDocument } from '../model/rights-document';
 import { bytesToBase64 } from './base64';
 import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, type ExportFile } from './export-format';
 
@@ -12,6 +13,8 @@ export interface ExportSnapshot {
   settings: { key: string; value: unknown }[];
   /** Whole rows: a bulk report's resumable state (kind, updatedAt, bulk) is exported with it. */
   batches: ExportFile['batches'];
+  /** The rights holder's documents (issue 15), bytes included. */
+  documents?: RightsDocument[];
 }
 
 /** Builds the export document; events are ordered by notice then seq, which import verifies. */
@@ -19,6 +22,10 @@ export async function buildExport(s: ExportSnapshot, exportedAt: Date): Promise<
   const evidence = [];
   for (const { blob, ...meta } of s.evidence) {
     evidence.push({ ...meta, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
+  }
+  const documents = [];
+  for (const { blob, ...meta } of s.documents ?? []) {
+    documents.push({ ...meta, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
   }
   const events = [...s.events].sort((a, b) =>
     a.noticeId === b.noticeId ? a.seq - b.seq : a.noticeId < b.noticeId ? -1 : 1,
@@ -33,6 +40,7 @@ export async function buildExport(s: ExportSnapshot, exportedAt: Date): Promise<
     works: s.works,
     settings: s.settings,
     batches: s.batches,
+    documents,
   };
 }
 

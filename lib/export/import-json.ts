@@ -6,6 +6,7 @@ import type { Work } from '../model/work';
 import { canonicalJson } from '../tracking/canonical-json';
 import { verifyChain } from '../tracking/hash-chain';
 import { sealMismatchesIn, type SealMismatchFound } from '../evidence/seal-check';
+import type { RightsDocument, RightsDocumentMeta } from '../model/rights-document';
 import type { Sha256 } from '../tracking/sha256';
 import { targetOfKind } from '../tracking/status';
 import { base64ToBytes } from './base64';
@@ -100,6 +101,7 @@ export interface Counts {
   works: number;
   settings: number;
   batches: number;
+  documents: number;
 }
 export interface ImportReport {
   added: Counts;
@@ -123,6 +125,8 @@ export interface LocalState {
   works: Map<string, Work>;
   settings: Map<string, unknown>;
   batches: Map<string, { id: string; createdAt: string }>;
+  /** The rights holder's documents the file also has (issue 15). */
+  documents?: Map<string, RightsDocumentMeta>;
 }
 
 type BatchRow = ExportFile['batches'][number];
@@ -134,13 +138,22 @@ export interface ImportPlan {
     works: Work[];
     settings: { key: string; value: unknown }[];
     batches: BatchRow[];
+    documents: RightsDocument[];
   };
   update: { notices: Notice[] };
   heads: { noticeId: string; seq: number; hash: string }[];
   report: ImportReport;
 }
 
-const zero = (): Counts => ({ notices: 0, events: 0, evidence: 0, works: 0, settings: 0, batches: 0 });
+const zero = (): Counts => ({
+  notices: 0,
+  events: 0,
+  evidence: 0,
+  works: 0,
+  settings: 0,
+  batches: 0,
+  documents: 0,
+});
 /** Stored records may predate fields added to the model since; compare them as the file would parse them. */
 const normalNotice = (n: Notice) => {
   const r = NoticeSchema.safeParse(n);
@@ -170,9 +183,10 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
   uniqueIds(file.works, 'works');
   uniqueIds(file.settings, 'settings');
   uniqueIds(file.batches, 'batches');
+  uniqueIds(file.documents, 'documents');
 
   const plan: ImportPlan = {
-    add: { notices: [], events: [], evidence: [], works: [], settings: [], batches: [] },
+    add: { notices: [], events: [], evidence: [], works: [], settings: [], batches: [], documents: [] },
     update: { notices: [] },
     heads: [],
     report: { added: zero(), updated: { notices: 0 }, alreadyPresent: zero(), skipped: [] },
@@ -313,6 +327,26 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
       report.added.batches++;
     } else if (same(mine, b)) report.alreadyPresent.batches++;
     else report.skipped.push({ path: `batches[${idx}]`, id: b.id, reason: 'differs_from_local' });
+  }
+
+  // The rights holder's documents (issue 15): bytes checked against their hash like evidence, never overwritten.
+  for (const [idx, d] of file.documents.entries()) {
+    const path = `documents[${idx}]`;
+    let bytes: Uint8Array;
+    try {
+      bytes = base64ToBytes(d.data);
+    } catch {
+      refuse(`${path}.data`, 'not valid base64');
+    }
+    if (bytes.length !== d.size) refuse(`${path}.size`, `says ${d.size} bytes but the data has ${bytes.length}`);
+    if ((await sha256(bytes)) !== d.sha256) refuse(`${path}.data`, 'the bytes do not match the recorded SHA-256');
+    const { data: _data, ...meta } = d;
+    const mine = local.documents?.get(d.id);
+    if (!mine) {
+      plan.add.documents.push({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: d.mime }) });
+      report.added.documents++;
+    } else if (same(mine, meta)) report.alreadyPresent.documents++;
+    else report.skipped.push({ path, id: d.id, reason: 'differs_from_local' });
   }
   return plan;
 }

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDocumentsRepo, documentAttachmentId } from '../../../lib/db/documents-repo';
 import { openDb, openDbAtVersion, SCHEMA_VERSION, type TakedownDb } from '../../../lib/db/schema';
 import { MAX_DOCUMENT_BYTES } from '../../../lib/model/rights-document';
+import { exportAll, importAll } from '../../../lib/db/transfer';
 import { NoticeSchema } from '../../../lib/model/notice';
 import { draftOf, sendNotice, missingElements } from '../../../lib/report/send-notice';
 import { sha256Hex } from '../../../lib/tracking/sha256';
@@ -143,5 +144,40 @@ describe('documents repository', () => {
     // The sent notice's package needs the file: it is kept.
     await expect(docs.remove(licence.id)).rejects.toMatchObject({ kind: 'read_only' });
     expect(await docs.list()).toHaveLength(2);
+  });
+
+  it('travel in the export with their bytes and import once, never overwritten; a version 2 file still imports', async () => {
+    const now = () => new Date('2026-02-01T00:00:00Z');
+    const from = openDb(`docs-export-${Math.random()}`);
+    const to = openDb(`docs-import-${Math.random()}`);
+    dbs.push(from, to);
+    const meta = await createDocumentsRepo({ db: from, now }).add(pdf('%PDF-1.4 POA'), {
+      kind: 'power_of_attorney',
+      title: '授权委托书',
+    });
+    const text = await exportAll(from, now);
+    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 3, documents: [{ id: meta.id, sha256: meta.sha256 }] });
+    const first = await importAll(to, text);
+    expect(first.added.documents).toBe(1);
+    const [file] = await createDocumentsRepo({ db: to, now }).files([meta.id]);
+    expect(file?.meta).toEqual(meta);
+    expect(new TextDecoder().decode(file?.bytes)).toBe('%PDF-1.4 POA');
+    expect((await importAll(to, text)).alreadyPresent.documents).toBe(1);
+    // Edited bytes are refused with the path, like evidence.
+    const edited = JSON.parse(text) as { documents: { data: string; size: number }[] };
+    edited.documents[0]!.data = btoa('%PDF-1.4 forged');
+    edited.documents[0]!.size = 15;
+    const refused = openDb(`docs-x-${Math.random()}`);
+    dbs.push(refused);
+    await expect(importAll(refused, JSON.stringify(edited))).rejects.toMatchObject({
+      message: expect.stringContaining('documents[0].data'),
+    });
+    // A version 2 export (before documents) imports with none.
+    const v2 = JSON.parse(text) as Record<string, unknown>;
+    v2.schemaVersion = 2;
+    delete v2.documents;
+    const fresh = openDb(`docs-v2-${Math.random()}`);
+    dbs.push(fresh);
+    expect((await importAll(fresh, JSON.stringify(v2))).added.documents).toBe(0);
   });
 });
