@@ -1,5 +1,8 @@
+import { SendNowProof } from '../report/SendNowProof';
 import type { Notice } from '../../lib/model/notice';
-import type { LoggedCounterWindow } from '../../lib/tracking/clocks-from-log';
+import { counterRef, type LoggedCounterWindow } from '../../lib/tracking/clocks-from-log';
+import type { BasisRef } from '../../lib/tracking/deadlines';
+import { basisText } from './basis-text';
 import { useT, type MessageKey } from '../i18n';
 import { STATUS_KEYS } from '../../lib/tracking/event-labels';
 
@@ -14,7 +17,7 @@ export function NoticeSummary({
   counterWindow,
 }: {
   notice: Notice;
-  basis: string | null;
+  basis: { text: string; ref: BasisRef | null } | null;
   counterWindow: LoggedCounterWindow | null;
 }) {
   const t = useT();
@@ -45,13 +48,21 @@ export function NoticeSummary({
           </span>
         </dd>
         <dt>{t('noticeSentOn')}</dt>
-        <dd>{notice.sentAt ? when(notice.sentAt) : t('notSentYet')}</dd>
+        <dd>
+          {notice.sentAt ? when(notice.sentAt) : t('notSentYet')}
+          {notice.sent && (
+            <span data-testid="sent-channel" data-channel={notice.sent.channel}>
+              {' '}
+              · {t(`channel_${notice.sent.channel}` as MessageKey)}
+            </span>
+          )}
+        </dd>
         <dt>{t('followUpOn')}</dt>
         <dd data-testid="follow-up">
           {notice.followUpAt ? when(notice.followUpAt) : t('noFollowUp')}
           {basis && (
-            <div className="muted">
-              {t('followUpBasis')}: {basis}
+            <div className="muted" title={basis.text} data-testid="follow-up-basis">
+              {t('followUpBasis')}: {basisText(basis, t)}
             </div>
           )}
         </dd>
@@ -62,8 +73,8 @@ export function NoticeSummary({
           <div>
             {t('counterEarliest')}: {when(counterWindow.earliest)} · {t('counterLatest')}: {when(counterWindow.latest)}
           </div>
-          <div className="muted">
-            {counterWindow.basis}
+          <div className="muted" title={counterWindow.basis}>
+            {basisText({ text: counterWindow.basis, ref: counterRef(counterWindow.law) }, t)}
             {counterWindow.unverified && ` (${t('unverified')})`}
           </div>
         </div>
@@ -80,6 +91,7 @@ export function NoticeSummary({
               {notice.sent.textSha256}
             </span>
           </div>
+          <SendNowProof sent={notice.sent} />
         </>
       )}
     </section>

@@ -5,7 +5,8 @@ import { when } from './NoticeSummary';
 
 /**
  * The notice's append-only log, oldest first, with details as plain text. Labels are localised;
- * the recorded kind, keys, values and UTC time stay in title attributes, since the log is evidence.
+ * the recorded kind, keys, values and UTC time stay in title attributes, since the log is evidence. Rows that came
+ * from an import say so, so nobody mistakes an exporter's record for one made in this browser.
  */
 export function Timeline({ events }: { events: readonly NoticeEvent[] }) {
   const t = useT();
@@ -27,7 +28,20 @@ export function Timeline({ events }: { events: readonly NoticeEvent[] }) {
               <td>
                 <time dateTime={e.at} title={e.at}>
                   {when(e.at)}
-                </time>
+                </time>{' '}
+                {e.imported && (
+                  <span
+                    className="badge badge--muted"
+                    data-testid="event-imported"
+                    title={t('eventImportedTitle', [
+                      when(e.imported.at),
+                      when(e.imported.exportedAt),
+                      e.imported.fileSha256,
+                    ])}
+                  >
+                    {t('eventImported')}
+                  </span>
+                )}
               </td>
               <td title={e.kind}>{(kindKey && t(kindKey)) || e.kind}</td>
               <td title={e.actor}>{t(`actor_${e.actor}` as MessageKey) || e.actor}</td>

@@ -5,7 +5,16 @@ import { useT, type MessageKey } from '../i18n';
 
 export type ExportKind = 'json' | 'csv' | 'lumen';
 
-const COLUMNS: (keyof Counts)[] = ['notices', 'events', 'evidence', 'works', 'settings', 'batches', 'documents'];
+const COLUMNS: (keyof Counts)[] = [
+  'notices',
+  'events',
+  'evidence',
+  'works',
+  'settings',
+  'batches',
+  'letters',
+  'documents',
+];
 
 /** Export, import and clear: the only way data leaves or enters the browser's database. */
 export function DataPanel({

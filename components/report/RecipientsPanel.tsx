@@ -3,6 +3,9 @@ import { PROGRESS_GROUPS, type Groups, type LookupState } from '../../lib/report
 import { recipientSourceKey } from '../../lib/report/recipient-source';
 import { errorKindOf } from '../ErrorMessage';
 import { ManualRecipientForm } from './ManualRecipientForm';
+import { FailingAddresses } from './FailingAddresses';
+import { failingAmong } from '../../lib/mail/failing-addresses';
+import type { FailingAddress, FailingAddresses as FailingList } from '../../lib/model/mail';
 import { useT, type MessageKey, type Translate } from '../i18n';
 
 export { PROGRESS_GROUPS, type LookupState };
@@ -27,6 +30,8 @@ interface Props {
   readOnly?: boolean;
   /** Recipients already sent to: ticked and locked, while the others stay available. */
   locked?: ReadonlySet<number>;
+  /** Addresses that bounced before (issue 18), flagged on the recipients that list them. */
+  failing?: FailingList | null;
 }
 
 function Progress({ groups }: { groups: Groups }) {
@@ -124,12 +129,14 @@ function RecipientCard({
   checked,
   disabled,
   sent,
+  failing,
   onToggle,
 }: {
   r: Recipient;
   checked: boolean;
   disabled: boolean;
   sent: boolean;
+  failing: readonly FailingAddress[];
   onToggle: () => void;
 }) {
   const t = useT();
@@ -149,6 +156,7 @@ function RecipientCard({
         {t(`why_${r.role}` as MessageKey)}
       </p>
       <p className={`recipient__channel${r.emails.length === 0 && !r.formUrl ? ' error' : ''}`}>{channelLine(t, r)}</p>
+      <FailingAddresses failing={failing} />
       <p className={`confidence confidence--${level}`} data-testid="recipient-confidence" data-level={level}>
         {t(`confidence_${level}` as MessageKey)} · <span className="muted">{sourceLabel(t, r.source)}</span>
       </p>
@@ -206,6 +214,7 @@ export function RecipientsPanel({
   onAddManual,
   readOnly,
   locked,
+  failing,
 }: Props) {
   const t = useT();
   return (
@@ -225,6 +234,7 @@ export function RecipientsPanel({
               r={r}
               checked={selected.has(i)}
               sent={locked?.has(i) ?? false}
+              failing={failingAmong(failing, r.emails)}
               disabled={Boolean(
                 readOnly || locked?.has(i) || r.role === 'registry' || (r.emails.length === 0 && !r.formUrl),
               )}

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { NoticeDraft } from '../../lib/notices/draft';
 import type { Recipient } from '../../lib/model/recipient';
 import type { SendChannel, SentRecord } from '../../lib/model/notice';
 import { useT, type MessageKey } from '../i18n';
 import { when } from '../notice/NoticeSummary';
+import { SendNowProof } from './SendNowProof';
 
 interface Props {
   draft: NoticeDraft;
@@ -23,6 +24,8 @@ interface Props {
   onPdf: () => void;
   onMarkSent: (channel: SendChannel) => void;
   onCorrection: () => void;
+  /** "Send now" through the backend's mail server (issue 18), when it has one; shown first among the channels. */
+  sendNow?: ReactNode;
 }
 
 const FIELD_KEYS: Record<string, MessageKey> = {
@@ -60,6 +63,7 @@ export function SendPanel({
   onPdf,
   onMarkSent,
   onCorrection,
+  sendNow,
 }: Props) {
   const t = useT();
   // The channel is what the user confirms at "Mark as sent", never the last button pressed:
@@ -95,6 +99,7 @@ export function SendPanel({
           </time>
         </strong>
         <div className="mono">SHA-256 {sent.textSha256}</div>
+        <SendNowProof sent={sent} />
         <p>{t('sentReadOnly')}</p>
         <button type="button" onClick={onCorrection}>
           {t('createCorrection')}
@@ -111,6 +116,7 @@ export function SendPanel({
         </p>
       )}
       <div className="row">
+        {sendNow}
         {recipient.emails.length > 0 && (
           <button type="button" onClick={use(mailtoFits ? 'email' : 'eml', onEmail)} disabled={!draft.sendable}>
             {mailtoFits ? t('openEmail') : hasAttachments ? t('downloadEml') : t('downloadEmlPlain')}

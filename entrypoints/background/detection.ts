@@ -1,7 +1,8 @@
 import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
-import { readSetting, writeSetting } from '../../lib/db/settings';
 import { db } from '../../lib/db/schema';
+import { readSetting, writeSetting } from '../../lib/db/settings';
+import { createWorksRepo } from '../../lib/db/works-repo';
 import { compileCatalog, type CatalogWork, type CompiledCatalog } from '../../lib/detection/catalog';
 import type { PageFeatures } from '../../lib/detection/features';
 import { DETECTOR_JS, DETECTOR_MATCHES, DETECTOR_SCRIPT_ID } from '../../lib/detection/registration';
@@ -145,11 +146,15 @@ function sessionVerdictStore(): VerdictStore {
   };
 }
 
-/** The real dependencies: Dexie for the catalog and the setting, chrome.scripting, the toolbar badge. */
+/**
+ * The real dependencies: the works and settings repositories, chrome.scripting, the toolbar badge. The background
+ * builds the repositories it needs rather than lib/db/services, whose lazily loaded parts a service worker would inline.
+ */
 export function browserDetectionDeps(): DetectionDeps {
   const action = browser.action ?? browser.browserAction;
+  const works = createWorksRepo({ db: db() });
   return {
-    loadCatalog: () => db().works.toArray(),
+    loadCatalog: () => works.list(),
     readEnabled: async () => (await readSetting(db(), 'detection')).value?.enabled === true,
     writeEnabled: async (enabled) => void (await writeSetting(db(), 'detection', { enabled })),
     hasHostPermission: () => browser.permissions.contains({ origins: DETECTOR_MATCHES }),
@@ -190,7 +195,8 @@ export function wireDetectionEvents(service: DetectionService): void {
   browser.runtime.onInstalled.addListener(() => void service.sync());
   // The options page edits works in its own context; Dexie reports the change here, and the
   // next page is scored against the new catalog.
-  liveQuery(() => db().works.toArray()).subscribe({
+  const works = createWorksRepo({ db: db() });
+  liveQuery(() => works.list()).subscribe({
     next: () => service.invalidateCatalog(),
     error: () => service.invalidateCatalog(),
   });

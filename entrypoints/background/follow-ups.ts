@@ -107,7 +107,8 @@ export function wireFollowUps(service: FollowUps): void {
  * the service worker waking up.
  */
 export function watchFollowUps(service: FollowUps): void {
-  liveQuery(() => db().notices.where('followUpAt').above('').primaryKeys()).subscribe({
+  const repo = createNoticesRepo({ db: db(), now: () => new Date() });
+  liveQuery(() => repo.followUpIds()).subscribe({
     next: () => void service.check().catch((err: unknown) => console.warn('follow-up check failed', err)),
     error: () => undefined,
   });

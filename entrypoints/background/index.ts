@@ -3,6 +3,7 @@ import { classifySender, dispatch } from '../../lib/messaging';
 import { captureEvidence, timestampManifest } from './capture';
 import { browserDetectionDeps, createDetectionService, wireDetectionEvents } from './detection';
 import { browserFollowUpDeps, createFollowUps, watchFollowUps, wireFollowUps } from './follow-ups';
+import { wireMailPoll } from './mail-poll';
 import { createMenus, reportPageUrl, reportTargetFor } from './menus';
 
 export default defineBackground(() => {
@@ -15,6 +16,8 @@ export default defineBackground(() => {
   const followUps = createFollowUps(browserFollowUpDeps());
   wireFollowUps(followUps);
   watchFollowUps(followUps);
+  // Replies read by the backend's IMAP poller arrive on the same alarm (issue 18).
+  wireMailPoll();
 
   const detection = createDetectionService(browserDetectionDeps());
   wireDetectionEvents(detection);

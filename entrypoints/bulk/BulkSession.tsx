@@ -9,6 +9,9 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../components/i18n';
 import { DraftPanel, type DraftFields } from '../../components/report/DraftPanel';
 import { SendPanel } from '../../components/report/SendPanel';
+import { SendNow } from '../../components/report/SendNow';
+import { useMailStatus } from '../../components/use-mail-status';
+import { failingAmong } from '../../lib/mail/failing-addresses';
 import { groupBulk, type BulkGroup, type GroupRole } from '../../lib/bulk/group';
 import { previewNotice, type GroupNoticeInput } from '../../lib/bulk/group-notice';
 import { progressOf } from '../../lib/bulk/plan';
@@ -92,6 +95,9 @@ interface SessionProps {
 }
 
 function Session({ id, state, works, letterhead, defaults, lookup }: SessionProps) {
+  // Issue 18: "Send now" when the backend has a mail server; addresses that bounced are flagged.
+  const mail = useMailStatus();
+  const failing = useSetting('failingAddresses')?.value;
   const t = useT();
   const hosts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -366,6 +372,27 @@ function Session({ id, state, works, letterhead, defaults, lookup }: SessionProp
                   checklistLang: checklistLangFor(document.documentElement.lang),
                 }),
               )
+            }
+            sendNow={
+              mail.status?.smtp.configured ? (
+                <SendNow
+                  to={group.recipient.emails}
+                  failing={failingAmong(failing, group.recipient.emails)}
+                  disabled={!draft?.sendable || busy}
+                  onSend={() =>
+                    void act(() =>
+                      sendGroup({
+                        input: inputFor(group),
+                        group,
+                        letterhead,
+                        works,
+                        channel: 'smtp',
+                        checklistLang: checklistLangFor(document.documentElement.lang),
+                      }),
+                    )
+                  }
+                />
+              ) : null
             }
             onCorrection={() =>
               void act(async () => {

@@ -7,6 +7,8 @@ import { HistoryCheck } from '../../components/notice/HistoryCheck';
 import { NoticeSummary } from '../../components/notice/NoticeSummary';
 import { RelatedNotices } from '../../components/notice/RelatedNotices';
 import { ReplyForm } from '../../components/notice/ReplyForm';
+import { ReplySuggestions } from '../../components/notice/ReplySuggestions';
+import { confirmSuggestion, dismissSuggestion, pendingSuggestions } from '../../lib/mail/reply-suggestion';
 import { Timeline } from '../../components/notice/Timeline';
 import { useT } from '../../components/i18n';
 import type { HistoryVerdict } from '../../lib/db/notices-repo';
@@ -145,6 +147,14 @@ export function App({ id }: { id: string }) {
           ))}
         </PracticeLetters>
       )}
+      <ReplySuggestions
+        suggestions={pendingSuggestions(notice, events)}
+        formUrl={(notice.sent?.recipient ?? notice.recipient)?.formUrl ?? null}
+        canEscalate={ESCALATABLE.includes(notice.status)}
+        onConfirm={async (eventId) => void (await confirmSuggestion(repo, notice.id, eventId))}
+        onDismiss={async (eventId) => void (await dismissSuggestion(repo, notice.id, eventId))}
+        onEscalate={async () => location.assign(pageUrl((await repo.escalate(notice.id)).draft))}
+      />
       <section className="card">
         <h2>{t('recordReply')}</h2>
         <ReplyForm

@@ -6,7 +6,7 @@ import type { Notice, NoticeEvent } from '../../lib/model/notice';
 import { mailtoFor } from '../../lib/notices/mailto';
 import { prefillLetter } from '../../lib/notices/letters/prefill';
 import type { LetterKind } from '../../lib/notices/letters/schema';
-import { ladderExtras } from '../../lib/tracking/escalation';
+import { ladderExtras } from '../../lib/tracking/miit-route';
 import type { MiitOffer } from '../../lib/tracking/miit-route';
 import { DEFAULT_REPEAT_THRESHOLD, type RepeatGroup } from '../../lib/tracking/repeat-infringers';
 

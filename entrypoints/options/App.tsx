@@ -14,6 +14,7 @@ import { DocumentsPanel } from '../../components/options/DocumentsPanel';
 import type { SettingKey, SettingValue } from '../../lib/db/services';
 import { clearAllData, exportData, importData } from './data';
 import { toggleDetection } from './detection';
+import { MailStatusSection } from './MailStatusSection';
 
 const TABS = ['letterhead', 'works', 'documents', 'lookup', 'backend', 'defaults', 'detection', 'data'] as const;
 type Tab = (typeof TABS)[number];
@@ -115,6 +116,7 @@ export function App() {
             onTest={async (v) => void (await checkBackend(v, fetch.bind(globalThis)))}
             onPair={async (v) => (await pairWithBackend(v, fetch.bind(globalThis))).token}
           />
+          <MailStatusSection />
         </section>
       )}
       {tab === 'defaults' && defaults.value && (

@@ -4,6 +4,9 @@ import { DraftPanel, type DraftFields } from '../../components/report/DraftPanel
 import { EvidencePanel, type EvidenceView } from '../../components/report/EvidencePanel';
 import { RecipientsPanel } from '../../components/report/RecipientsPanel';
 import { SendPanel } from '../../components/report/SendPanel';
+import { SendNow } from '../../components/report/SendNow';
+import { useMailStatus } from '../../components/use-mail-status';
+import { failingAmong } from '../../lib/mail/failing-addresses';
 import { UnreportableTarget } from '../../components/report/UnreportableTarget';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT, type MessageKey } from '../../components/i18n';
@@ -38,7 +41,7 @@ import { useBusyAction } from '../../components/use-busy-action';
 import { checklistLangFor } from '../../lib/i18n';
 import { Art17LockBanner } from '../../components/notice/Art17LockBanner';
 import { PrivacyPanel } from '../../components/notice/PrivacyPanel';
-import { serviceKindOf } from '../../lib/notices/measures';
+import { serviceKindOf } from '../../lib/model/recipient';
 import { privacyAdvice, withholdSenderDetails } from '../../lib/providers/privacy';
 import type { Art17Lock } from '../../lib/tracking/art17-lock';
 import type { Work } from '../../lib/model/work';
@@ -143,6 +146,9 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const captureId = primary?.captureId ?? target.captureId;
   const evidenceRows = useLiveQuery(() => evidenceOf(captureId), [captureId]) ?? NO_EVIDENCE;
   const letterhead = useSetting('letterhead')?.value ?? null;
+  // Issue 18: "Send now" when the backend has a mail server; addresses that bounced are flagged.
+  const mail = useMailStatus();
+  const failing = useSetting('failingAddresses')?.value;
   const works = useWorks() ?? NO_WORKS;
   const documents = useDocuments() ?? NO_DOCUMENTS;
 
@@ -330,6 +336,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
           recipients={candidates}
           selected={selected}
           locked={locked}
+          failing={failing}
           onToggle={(i) => void toggle(i)}
           onRetry={() => void headersOf(captureId).then((h) => run(url, h))}
           onAddManual={async (r) => {
@@ -434,6 +441,26 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
                   checklistLang: checklistLangFor(document.documentElement.lang),
                 }),
               )
+            }
+            sendNow={
+              mail.status?.smtp.configured ? (
+                <SendNow
+                  to={active.recipient.emails}
+                  failing={failingAmong(failing, active.recipient.emails)}
+                  disabled={!draft?.sendable || busy}
+                  onSend={() =>
+                    void act(() =>
+                      sendNotice(sendDeps(), {
+                        noticeId: active.id,
+                        channel: 'smtp',
+                        letterhead,
+                        works,
+                        checklistLang: checklistLangFor(document.documentElement.lang),
+                      }),
+                    )
+                  }
+                />
+              ) : null
             }
             onCorrection={() =>
               void act(async () => {

@@ -29,3 +29,14 @@ export async function fetchReplies(settings: BackendSettings, fetchFn: FetchFn, 
   const q = since ? `?since=${encodeURIComponent(since.toISOString())}` : '';
   return parsed(await call(settings, fetchFn, `v1/replies${q}`), RepliesResponseSchema);
 }
+
+/** A reply's attachment, as the backend re-reads it from the mailbox; the caller checks its hash. */
+export async function fetchReplyAttachment(
+  settings: BackendSettings,
+  fetchFn: FetchFn,
+  replyId: string,
+  index: number,
+): Promise<Uint8Array> {
+  const res = await call(settings, fetchFn, `v1/replies/${encodeURIComponent(replyId)}/attachments/${index}`);
+  return new Uint8Array(await res.arrayBuffer());
+}

@@ -6,6 +6,7 @@
  */
 import { MAX_INPUT_LENGTH } from '../contract';
 import { normalizeTarget } from '../lookup/normalize';
+import { MAX_BULK_URLS } from './limits';
 
 export type RejectReason =
   'duplicate' | 'not_a_url' | 'unsupported_scheme' | 'private_target' | 'too_long' | 'too_many' | 'unknown_work';
@@ -40,7 +41,6 @@ export interface ParsedBulk {
 
 export const DISPLAY_INPUT = 120;
 /** More URLs than any one bulk report should hold; the rest are refused as `too_many`. */
-export const MAX_BULK_URLS = 20_000;
 
 export type BulkFormat = 'auto' | 'text' | 'csv';
 

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { LetterLangSchema, RegimeIdSchema } from '../model/notice';
 import { RecipientSchema } from '../model/recipient';
 import { GroupRoleSchema } from './group';
-import { MAX_BULK_URLS, type ParsedBulk } from './parse';
+import { MAX_BULK_URLS } from './limits';
+import type { ParsedBulk } from './parse';
 import { HostOutcomeSchema } from './plan';
 
 export const SharedFieldsSchema = z.object({

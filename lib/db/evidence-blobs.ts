@@ -48,9 +48,9 @@ export const ManifestBlobSchema = z.object({
 });
 export type ManifestBlob = z.infer<typeof ManifestBlobSchema>;
 
-/** A reply file's record: it must name the notice it answers. */
+/** A reply file's (or an SMTP delivery file's) record: it must name the notice it belongs to. */
 export const ReplyFileMetaSchema = z.object({
-  kind: z.literal('reply'),
+  kind: z.enum(['reply', 'delivery']),
   noticeId: z.string().min(1).max(64),
   mime: z.string().max(100),
   note: z.string().max(2000),

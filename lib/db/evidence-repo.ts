@@ -3,12 +3,11 @@
  * (evidence-rule.ts) for what a notice cites and attaches. Every JSON blob is validated on read;
  * a blob that fails is returned as a named problem, never thrown, so pages keep working.
  */
-import type { EvidenceMeta } from '../model/evidence';
+import { evidenceFilename, type EvidenceMeta } from '../model/evidence';
 import type { Notice } from '../model/notice';
 import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { AppError } from '../errors';
 import { firstIssue } from '../zod-issue';
-import { evidenceFilename } from '../report/case';
 import {
   BLOB_SCHEMAS,
   ReplyFileMetaSchema,
@@ -249,28 +248,38 @@ export function createEvidenceRepo(deps: { db: TakedownDb; now: () => Date; newI
     },
 
     /** Stores a reply file under its notice, never under the page capture. */
-    async addReplyFile(
-      noticeId: string,
-      file: { name: string; type: string; bytes: Uint8Array },
-    ): Promise<EvidenceMeta> {
-      if (file.bytes.byteLength > MAX_REPLY_FILE)
-        throw new AppError('invalid_input', 'The attached file is larger than 25 MB', { path: 'file' });
-      const meta = {
-        id: newId(),
-        captureId: replyCaptureId(noticeId),
-        noticeId,
-        kind: 'reply' as const,
-        mime: (file.type || 'application/octet-stream').slice(0, 100),
-        sha256: await sha256(file.bytes),
-        size: file.bytes.byteLength,
-        url: '',
-        capturedAt: deps.now().toISOString(),
-        note: file.name.slice(0, 2000),
-      };
-      ReplyFileMetaSchema.parse(meta);
-      await db.evidence.add({ ...meta, blob: new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }) });
-      return meta;
+    addReplyFile(noticeId: string, file: { name: string; type: string; bytes: Uint8Array }): Promise<EvidenceMeta> {
+      return addNoticeFile(noticeId, file, 'reply');
+    },
+
+    /** Stores what an SMTP send handed over (the .eml) and got back (the acceptance), under that notice. */
+    addDeliveryFile(noticeId: string, file: { name: string; type: string; bytes: Uint8Array }): Promise<EvidenceMeta> {
+      return addNoticeFile(noticeId, file, 'delivery');
     },
   };
+
+  async function addNoticeFile(
+    noticeId: string,
+    file: { name: string; type: string; bytes: Uint8Array },
+    kind: 'reply' | 'delivery',
+  ): Promise<EvidenceMeta> {
+    if (file.bytes.byteLength > MAX_REPLY_FILE)
+      throw new AppError('invalid_input', 'The attached file is larger than 25 MB', { path: 'file' });
+    const meta = {
+      id: newId(),
+      captureId: replyCaptureId(noticeId),
+      noticeId,
+      kind,
+      mime: (file.type || 'application/octet-stream').slice(0, 100),
+      sha256: await sha256(file.bytes),
+      size: file.bytes.byteLength,
+      url: '',
+      capturedAt: deps.now().toISOString(),
+      note: file.name.slice(0, 2000),
+    };
+    ReplyFileMetaSchema.parse(meta);
+    await db.evidence.add({ ...meta, blob: new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }) });
+    return meta;
+  }
 }
 export type EvidenceRepo = ReturnType<typeof createEvidenceRepo>;

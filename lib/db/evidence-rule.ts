@@ -25,6 +25,7 @@ const KIND_ORDER: readonly EvidenceKind[] = [
   'timestamp',
   'reply',
   'recheck',
+  'delivery',
 ];
 
 /** Capture artefacts in display order (screenshot first, manifest last). */

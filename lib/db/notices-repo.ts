@@ -359,6 +359,8 @@ export function createNoticesRepo(deps: RepoDeps) {
                 ...(sent.attachments?.length
                   ? { attachments: sent.attachments.map((a) => ({ filename: a.filename, sha256: a.sha256 })) }
                   : {}),
+                // The mail server's acceptance goes into the same event, so no notice is 'sent' by SMTP without it.
+                ...(sent.delivery ? { delivery: sent.delivery } : {}),
                 followUpAt: follow.at.toISOString(),
                 followUpBasis: follow.basis,
               },
@@ -708,6 +710,11 @@ export function createNoticesRepo(deps: RepoDeps) {
     },
 
     /** Awaiting notices whose follow-up date has passed, most overdue first (for alarms). */
+    /** Ids of the notices that have a follow-up date: the background re-checks its badge when this set changes. */
+    async followUpIds(): Promise<string[]> {
+      return db.notices.where('followUpAt').above('').primaryKeys();
+    },
+
     async dueFollowUps(now: Date): Promise<Notice[]> {
       const due = await db.notices.where('followUpAt').belowOrEqual(now.toISOString()).toArray();
       return due.filter((n) => isOverdue(n, now)).sort((a, b) => a.followUpAt!.localeCompare(b.followUpAt!));
@@ -749,6 +756,22 @@ export function createNoticesRepo(deps: RepoDeps) {
         ...correctedBy.map((n) => ({ relation: 'correctedBy' as const, notice: n })),
         ...escalatedTo.map((n) => ({ relation: 'escalatedTo' as const, notice: n })),
       ];
+    },
+
+    /**
+     * The sent notices that `messageIds` (angle brackets included) name: an SMTP notice by the Message-ID its
+     * delivery recorded, a downloaded .eml by the "<notice id>@takedown.invalid" id it was written with.
+     */
+    async byMessageIds(messageIds: readonly string[]): Promise<Notice[]> {
+      const wanted = new Set(messageIds.map((m) => m.trim().toLowerCase()));
+      if (wanted.size === 0) return [];
+      const emlIds = messageIds.flatMap((m) => /^<([^<>@\s]+)@takedown\.invalid>$/i.exec(m.trim())?.[1] ?? []);
+      const byEml = (await db.notices.bulkGet(emlIds)).filter((n): n is Notice => !!n?.sent);
+      const found = new Map(byEml.map((n) => [n.id, n]));
+      await db.notices
+        .filter((n) => !!n.sent?.delivery && wanted.has(n.sent.delivery.messageId.toLowerCase()))
+        .each((n) => void found.set(n.id, n));
+      return [...found.values()];
     },
 
     /** Notices that list this exact URL (bulk reports, re-checks). */

@@ -10,14 +10,14 @@ import { createDocumentsRepo } from './documents-repo';
 import { createNoticesRepo } from './notices-repo';
 import { db } from './schema';
 import { readSetting, writeSetting, type SettingKey, type SettingRead, type SettingValue } from './settings';
-import { allNotices, clearAll, exportAll, importAll } from './transfer';
 import { createWorksRepo } from './works-repo';
 import type { Work } from '../model/work';
 import type { RightsDocumentMeta } from '../model/rights-document';
 import type { lookupInMode, PageLookupEnv } from '../report/lookup-runner';
 import type { Notice } from '../model/notice';
+import { BackendSettingsSchema } from '../model/settings';
 import type { SendDeps } from '../report/send-notice';
-import { art17LocksFor, icpOfNotice, repeatOfferFor } from './practice';
+import type { art17LocksFor } from './practice';
 import { backendTimestamper } from '../backend/timestamp';
 
 /** What a page passes in for a lookup; the database is the services' own. */
@@ -33,11 +33,13 @@ function build() {
     documents: createDocumentsRepo({ db: d, now }),
     works: createWorksRepo({ db: d }),
     bulk: createBulkStore({ db: d, now }),
+    // Export/import and the practice checks load on first use: only the options, report and notice pages need them,
+    // and the popup, which shares this module, stays small (bench popupJsGzipKB).
     transfer: {
-      exportJson: () => exportAll(d, now),
-      importJson: (text: string) => importAll(d, text),
-      notices: () => allNotices(d),
-      clearAll: () => clearAll(d),
+      exportJson: async () => (await import('./transfer')).exportAll(d, now),
+      importJson: async (text: string) => (await import('./transfer')).importAll(d, text),
+      notices: async () => (await import('./transfer')).allNotices(d),
+      clearAll: async () => (await import('./transfer')).clearAll(d),
     },
     /** Lookups in the mode chosen in the options (backend, or this page with DoH, RDAP and the IndexedDB cache). */
     lookup: {
@@ -48,9 +50,11 @@ function build() {
     },
     /** Issue 12's follow-up facts: ICP numbers of a capture, and the Regulations art. 17 locks on an item. */
     practice: {
-      icpOf: (notice: Pick<Notice, 'captureId'>) => icpOfNotice(d, notice),
-      locksFor: (candidate: Parameters<typeof art17LocksFor>[1]) => art17LocksFor(d, candidate),
-      repeatOfferFor: (notice: Notice, threshold: number) => repeatOfferFor(d, notice, threshold),
+      icpOf: async (notice: Pick<Notice, 'captureId'>) => (await import('./practice')).icpOfNotice(d, notice),
+      locksFor: async (candidate: Parameters<typeof art17LocksFor>[1]) =>
+        (await import('./practice')).art17LocksFor(d, candidate),
+      repeatOfferFor: async (notice: Notice, threshold: number) =>
+        (await import('./practice')).repeatOfferFor(d, notice, threshold),
     },
     settings: {
       read: <K extends SettingKey>(key: K): Promise<SettingRead<K>> => readSetting(d, key),
@@ -69,6 +73,13 @@ export function sendDeps(): SendDeps {
     notices: s.notices,
     evidence: s.evidence,
     now: () => new Date(),
+    // Channel smtp: the backend's mail server, reached with the backend settings of the moment.
+    mail: {
+      send: async (eml) => {
+        const backend = (await s.settings.read('backend')).value ?? BackendSettingsSchema.parse({});
+        return (await import('../backend/mail')).sendViaBackend(backend, (...a) => globalThis.fetch(...a), eml);
+      },
+    },
     practice: {
       icpOf: async (n) => (await s.practice.icpOf(n)).numbers,
       locksOf: (n) => s.practice.locksFor({ urls: n.urls, recipient: n.recipient, excludeId: n.id }),

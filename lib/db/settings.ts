@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { LetterheadSchema } from '../model/letterhead';
 import { LookupSettingsSchema } from '../model/lookup-settings';
+import { FailingAddressesSchema, MailCursorSchema } from '../model/mail';
 import { BackendSettingsSchema, DefaultsSettingsSchema, DetectionSettingsSchema } from '../model/settings';
 import type { TakedownDb } from './schema';
 
@@ -10,6 +11,8 @@ export const SETTINGS = {
   defaults: DefaultsSettingsSchema,
   detection: DetectionSettingsSchema,
   lookup: LookupSettingsSchema,
+  mailCursor: MailCursorSchema,
+  failingAddresses: FailingAddressesSchema,
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]>;

@@ -9,7 +9,7 @@ import { hostOf, type TakedownDb } from './schema';
 export async function exportAll(db: TakedownDb, now: () => Date): Promise<string> {
   const snapshot = await db.transaction(
     'r',
-    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.documents],
+    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.letters, db.letterEvents, db.documents],
     async () => ({
       documents: await db.documents.toArray(),
       notices: await db.notices.toArray(),
@@ -18,6 +18,8 @@ export async function exportAll(db: TakedownDb, now: () => Date): Promise<string
       works: await db.works.toArray(),
       settings: await db.settings.toArray(),
       batches: await db.batches.toArray(),
+      letters: await db.letters.toArray(),
+      letterEvents: await db.letterEvents.toArray(),
     }),
   );
   return serializeExport(snapshot, now());
@@ -25,9 +27,15 @@ export async function exportAll(db: TakedownDb, now: () => Date): Promise<string
 
 /**
  * Imports an export: refused with the first bad path if the file is corrupted or edited,
- * idempotent (a second import adds nothing), and never overwrites local records.
+ * idempotent (a second import adds nothing), and never overwrites local records. The event rows it adds carry an
+ * `imported` mark (when, which file), outside the hashed fields.
  */
-export async function importAll(db: TakedownDb, text: string, sha256: Sha256 = sha256Hex): Promise<ImportReport> {
+export async function importAll(
+  db: TakedownDb,
+  text: string,
+  sha256: Sha256 = sha256Hex,
+  now: () => Date = () => new Date(),
+): Promise<ImportReport> {
   const file = parseExport(text);
   const ids = <T extends { id: string }>(xs: T[]) => xs.map((x) => x.id);
   const present = <T>(xs: (T | undefined)[]) => xs.filter((x): x is T => x !== undefined);
@@ -44,17 +52,42 @@ export async function importAll(db: TakedownDb, text: string, sha256: Sha256 = s
     documents: new Map(
       present(await db.documents.bulkGet(ids(file.documents))).map(({ blob: _b, ...meta }) => [meta.id, meta]),
     ),
+    letters: {
+      letters: new Map(present(await db.letters.bulkGet(ids(file.letters))).map((l) => [l.id, l])),
+      events: new Map(),
+      noticeIds: new Set(
+        present(await db.notices.bulkGet([...new Set(file.letters.map((l) => l.followsUp))])).map((n) => n.id),
+      ),
+    },
   };
+  for (const id of local.letters.letters.keys()) {
+    local.letters.events.set(
+      id,
+      await db.letterEvents.where('[noticeId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
+    );
+  }
   for (const n of localNotices) {
     local.events.set(
       n.id,
       await db.events.where('[noticeId+seq]').between([n.id, Dexie.minKey], [n.id, Dexie.maxKey]).toArray(),
     );
   }
-  const plan = await planImport(file, local, sha256);
+  const plan = await planImport(file, local, sha256, now(), await sha256(text));
   await db.transaction(
     'rw',
-    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.urls, db.heads, db.documents],
+    [
+      db.notices,
+      db.events,
+      db.evidence,
+      db.works,
+      db.settings,
+      db.batches,
+      db.urls,
+      db.heads,
+      db.letters,
+      db.letterEvents,
+      db.documents,
+    ],
     async () => {
       await db.notices.bulkAdd(plan.add.notices);
       await db.notices.bulkPut(plan.update.notices);
@@ -70,6 +103,8 @@ export async function importAll(db: TakedownDb, text: string, sha256: Sha256 = s
       await db.works.bulkAdd(plan.add.works);
       await db.settings.bulkAdd(plan.add.settings);
       await db.batches.bulkAdd(plan.add.batches);
+      await db.letters.bulkAdd(plan.add.letters);
+      await db.letterEvents.bulkAdd(plan.add.letterEvents);
       await db.documents.bulkAdd(plan.add.documents);
     },
   );

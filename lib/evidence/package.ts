@@ -8,7 +8,7 @@
  */
 import { zipSync, strToU8 } from 'fflate';
 import type { StoredFile, StoredTimestamp } from '../db/evidence-repo';
-import { evidenceFilename } from '../report/case';
+import { evidenceFilename } from '../model/evidence';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { Sha256 } from '../tracking/sha256';
 import { base64ToBytes } from '../export/base64';

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 import { BulkStateSchema } from '../bulk/state';
 import { EvidenceMetaSchema } from '../model/evidence';
+import { LetterSchema } from '../model/letter';
 import { NoticeEventSchema, NoticeSchema } from '../model/notice';
 import { WorkSchema } from '../model/work';
 import { RightsDocumentMetaSchema } from '../model/rights-document';
 
 export const EXPORT_FORMAT = 'takedown-export';
 /**
- * The export format's version. 3 (issue 15) adds the rights holder's documents; a version 2 file still imports
- * (it has none), and an older extension refuses a version 3 file instead of silently dropping the documents.
+ * The Dexie schema version the file was written from (lib/db/schema.ts SCHEMA_VERSION). 5 (issue 15) adds the rights
+ * holder's documents; older files still import (they have none), and an older extension refuses a version 5 file
+ * instead of silently dropping the documents.
  */
-export const EXPORT_SCHEMA_VERSION = 3;
+export const EXPORT_SCHEMA_VERSION = 5;
 
 export const ExportedEvidenceSchema = EvidenceMetaSchema.extend({
   /** The Blob's exact bytes, base64. */
@@ -43,6 +45,10 @@ export const ExportFileSchema = z.object({
   works: z.array(WorkSchema),
   settings: z.array(z.object({ key: z.string().min(1).max(100), value: z.unknown() })),
   batches: z.array(ExportedBatchSchema).default([]),
+  // Version 4: follow-up letters and their own hash-chained logs (older files have none).
+  letters: z.array(LetterSchema).default([]),
+  letterEvents: z.array(NoticeEventSchema).default([]),
+  // Version 5: the rights holder's documents with their bytes (older files have none).
   documents: z.array(ExportedDocumentSchema).default([]),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;

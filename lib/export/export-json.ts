@@ -1,4 +1,5 @@
 import type { Evidence } from '../model/evidence';
+import type { Letter } from '../model/letter';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { Work } from '../model/work';
 import type { RightsDocument } from '../model/rights-document';
@@ -13,6 +14,8 @@ export interface ExportSnapshot {
   settings: { key: string; value: unknown }[];
   /** Whole rows: a bulk report's resumable state (kind, updatedAt, bulk) is exported with it. */
   batches: ExportFile['batches'];
+  letters: Letter[];
+  letterEvents: NoticeEvent[];
   /** The rights holder's documents (issue 15), bytes included. */
   documents?: RightsDocument[];
 }
@@ -27,19 +30,20 @@ export async function buildExport(s: ExportSnapshot, exportedAt: Date): Promise<
   for (const { blob, ...meta } of s.documents ?? []) {
     documents.push({ ...meta, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
   }
-  const events = [...s.events].sort((a, b) =>
-    a.noticeId === b.noticeId ? a.seq - b.seq : a.noticeId < b.noticeId ? -1 : 1,
-  );
+  const bySeq = (xs: NoticeEvent[]) =>
+    [...xs].sort((a, b) => (a.noticeId === b.noticeId ? a.seq - b.seq : a.noticeId < b.noticeId ? -1 : 1));
   return {
     format: EXPORT_FORMAT,
     schemaVersion: EXPORT_SCHEMA_VERSION,
     exportedAt: exportedAt.toISOString(),
     notices: s.notices,
-    events,
+    events: bySeq(s.events),
     evidence,
     works: s.works,
     settings: s.settings,
     batches: s.batches,
+    letters: s.letters,
+    letterEvents: bySeq(s.letterEvents),
     documents,
   };
 }

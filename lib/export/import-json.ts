@@ -1,7 +1,8 @@
 import { SETTINGS } from '../db/settings';
 import { AppError } from '../errors';
 import type { Evidence, EvidenceMeta } from '../model/evidence';
-import { NoticeSchema, type Notice, type NoticeEvent, type NoticeStatus } from '../model/notice';
+import type { Letter } from '../model/letter';
+import { NoticeSchema, type ImportMark, type Notice, type NoticeEvent, type NoticeStatus } from '../model/notice';
 import type { Work } from '../model/work';
 import { canonicalJson } from '../tracking/canonical-json';
 import { verifyChain } from '../tracking/hash-chain';
@@ -10,6 +11,7 @@ import type { RightsDocument, RightsDocumentMeta } from '../model/rights-documen
 import type { Sha256 } from '../tracking/sha256';
 import { targetOfKind } from '../tracking/status';
 import { base64ToBytes } from './base64';
+import { planLetters, type LetterSkipReason, type LocalLetters } from './import-letters';
 import { ExportFileSchema, formatPath, type ExportFile } from './export-format';
 
 function refuse(path: string, message: string): never {
@@ -52,17 +54,17 @@ function checkLinks(file: ExportFile) {
   });
 }
 
-/** Per notice, in seq order, an event never happens before the one it follows. */
-function checkEventTimes(file: ExportFile) {
+/** Per notice (or letter), in seq order, an event never happens before the one it follows. */
+function checkEventTimes(events: ExportFile['events'], table: 'events' | 'letterEvents') {
   const last = new Map<string, { seq: number; at: number }>();
-  const order = file.events
+  const order = events
     .map((e, i) => ({ e, i }))
     .sort((a, b) => (a.e.noticeId < b.e.noticeId ? -1 : a.e.noticeId > b.e.noticeId ? 1 : a.e.seq - b.e.seq));
   for (const { e, i } of order) {
     const at = Date.parse(e.at);
     const prev = last.get(e.noticeId);
     if (prev && at < prev.at)
-      refuse(`events[${i}].at`, `${e.at} is earlier than the event before it (seq ${prev.seq})`);
+      refuse(`${table}[${i}].at`, `${e.at} is earlier than the event before it (seq ${prev.seq})`);
     last.set(e.noticeId, { seq: e.seq, at });
   }
 }
@@ -83,12 +85,18 @@ export function parseExport(text: string): ExportFile {
     refuse(issue ? formatPath(issue.path) : '', issue?.message ?? 'invalid file');
   }
   checkLinks(r.data);
-  checkEventTimes(r.data);
+  checkEventTimes(r.data.events, 'events');
+  checkEventTimes(r.data.letterEvents, 'letterEvents');
   return r.data;
 }
 
 export type SkipReason =
-  'sent_notice_differs' | 'draft_differs' | 'local_is_newer' | 'differs_from_local' | 'unknown_setting';
+  | 'sent_notice_differs'
+  | 'draft_differs'
+  | 'local_is_newer'
+  | 'differs_from_local'
+  | 'unknown_setting'
+  | LetterSkipReason;
 export interface Skipped {
   path: string;
   id: string;
@@ -101,6 +109,7 @@ export interface Counts {
   works: number;
   settings: number;
   batches: number;
+  letters: number;
   documents: number;
 }
 export interface ImportReport {
@@ -125,6 +134,7 @@ export interface LocalState {
   works: Map<string, Work>;
   settings: Map<string, unknown>;
   batches: Map<string, { id: string; createdAt: string }>;
+  letters: LocalLetters;
   /** The rights holder's documents the file also has (issue 15). */
   documents?: Map<string, RightsDocumentMeta>;
 }
@@ -138,6 +148,8 @@ export interface ImportPlan {
     works: Work[];
     settings: { key: string; value: unknown }[];
     batches: BatchRow[];
+    letters: Letter[];
+    letterEvents: NoticeEvent[];
     documents: RightsDocument[];
   };
   update: { notices: Notice[] };
@@ -152,6 +164,7 @@ const zero = (): Counts => ({
   works: 0,
   settings: 0,
   batches: 0,
+  letters: 0,
   documents: 0,
 });
 /** Stored records may predate fields added to the model since; compare them as the file would parse them. */
@@ -176,7 +189,16 @@ function uniqueIds(items: readonly { id?: string; key?: string }[], table: strin
  * conflicts with local data skip that record and say why. Local data is never overwritten,
  * except that a notice moves forward when the file's log extends the local log unchanged.
  */
-export async function planImport(file: ExportFile, local: LocalState, sha256: Sha256): Promise<ImportPlan> {
+export async function planImport(
+  file: ExportFile,
+  local: LocalState,
+  sha256: Sha256,
+  importedAt: Date,
+  fileSha256: string,
+): Promise<ImportPlan> {
+  // Every event row this import adds says where it came from; the hashed fields stay as the exporter wrote them.
+  const mark: ImportMark = { at: importedAt.toISOString(), fileSha256, exportedAt: file.exportedAt };
+  const marked = (events: NoticeEvent[]) => events.map((e) => ({ ...e, imported: mark }));
   uniqueIds(file.notices, 'notices');
   uniqueIds(file.events, 'events');
   uniqueIds(file.evidence, 'evidence');
@@ -186,7 +208,17 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
   uniqueIds(file.documents, 'documents');
 
   const plan: ImportPlan = {
-    add: { notices: [], events: [], evidence: [], works: [], settings: [], batches: [], documents: [] },
+    add: {
+      notices: [],
+      events: [],
+      evidence: [],
+      works: [],
+      settings: [],
+      batches: [],
+      letters: [],
+      letterEvents: [],
+      documents: [],
+    },
     update: { notices: [] },
     heads: [],
     report: { added: zero(), updated: { notices: 0 }, alreadyPresent: zero(), skipped: [] },
@@ -228,7 +260,7 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
     const last = events[events.length - 1];
     if (!mine) {
       plan.add.notices.push(n);
-      plan.add.events.push(...events);
+      plan.add.events.push(...marked(events));
       if (last) plan.heads.push({ noticeId: n.id, seq: last.seq, hash: last.hash });
       report.added.notices++;
       report.added.events += events.length;
@@ -252,7 +284,7 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
     ) {
       const extra = events.slice(localEvents.length);
       plan.update.notices.push(n);
-      plan.add.events.push(...extra);
+      plan.add.events.push(...marked(extra));
       if (last) plan.heads.push({ noticeId: n.id, seq: last.seq, hash: last.hash });
       report.updated.notices++;
       report.added.events += extra.length;
@@ -328,6 +360,15 @@ export async function planImport(file: ExportFile, local: LocalState, sha256: Sh
     } else if (same(mine, b)) report.alreadyPresent.batches++;
     else report.skipped.push({ path: `batches[${idx}]`, id: b.id, reason: 'differs_from_local' });
   }
+
+  const letters = await planLetters(file, local.letters, sha256, marked, refuse);
+  plan.add.letters = letters.letters;
+  plan.add.letterEvents = letters.events;
+  report.added.letters = letters.added.letters;
+  report.added.events += letters.added.events;
+  report.alreadyPresent.letters = letters.alreadyPresent.letters;
+  report.alreadyPresent.events += letters.alreadyPresent.events;
+  report.skipped.push(...letters.skipped);
 
   // The rights holder's documents (issue 15): bytes checked against their hash like evidence, never overwritten.
   for (const [idx, d] of file.documents.entries()) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 /**
  * `mhtml`: the single-file page archive (Chrome's pageCapture); `timestamp`: an RFC 3161 token over a capture's
  * manifest or a sent notice's seal (lib/evidence/timestamps.ts), stored as a JSON blob holding the DER reply.
+ * `delivery`: the .eml an SMTP send handed over and the server's acceptance, owned by that notice (issue 18).
  */
 export const EvidenceKindSchema = z.enum([
   'screenshot',
@@ -14,6 +15,7 @@ export const EvidenceKindSchema = z.enum([
   'recheck',
   'mhtml',
   'timestamp',
+  'delivery',
 ]);
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
 
@@ -37,3 +39,15 @@ export const EvidenceMetaSchema = z.object({
 });
 export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
 export type Evidence = EvidenceMeta & { blob: Blob };
+
+const EXT: Record<string, string> = {
+  'image/png': 'png',
+  'text/html;charset=utf-8': 'html',
+  'application/json': 'json',
+  'multipart/related': 'mhtml',
+};
+
+/** A stable attachment name: kind plus the first hash digits, so a reader can match it to the letter. */
+export function evidenceFilename(e: Pick<EvidenceMeta, 'kind' | 'sha256' | 'mime'>): string {
+  return `${e.kind}-${e.sha256.slice(0, 12)}.${EXT[e.mime] ?? 'bin'}`;
+}

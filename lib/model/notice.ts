@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeliveryRecordSchema } from './mail';
 import { RecipientSchema } from './recipient';
 
 export const NoticeStatusSchema = z.enum([
@@ -22,7 +23,8 @@ export type RegimeId = z.infer<typeof RegimeIdSchema>;
 export const LetterLangSchema = z.enum(['en', 'zh', 'zh-en']);
 export type LetterLang = z.infer<typeof LetterLangSchema>;
 
-export const SendChannelSchema = z.enum(['email', 'eml', 'form', 'copy', 'pdf']);
+/** `smtp`: sent by the backend's mail server (issue 18), with the server's acceptance in `delivery`. */
+export const SendChannelSchema = z.enum(['email', 'eml', 'form', 'copy', 'pdf', 'smtp']);
 export type SendChannel = z.infer<typeof SendChannelSchema>;
 
 const iso = z.iso.datetime({ offset: true });
@@ -47,6 +49,8 @@ export const SentRecordSchema = z.object({
     )
     .max(50)
     .optional(),
+  /** Channel `smtp` only: the mail server's acceptance (Message-ID, accepted/rejected, reply line, time). */
+  delivery: DeliveryRecordSchema.optional(),
 });
 export type SentRecord = z.infer<typeof SentRecordSchema>;
 
@@ -97,6 +101,13 @@ export const NoticeSchema = z.object({
 });
 export type Notice = z.infer<typeof NoticeSchema>;
 
+export const ImportMarkSchema = z.object({
+  at: iso,
+  fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  exportedAt: iso,
+});
+export type ImportMark = z.infer<typeof ImportMarkSchema>;
+
 export const EventActorSchema = z.enum(['user', 'system']);
 
 export const NoticeEventSchema = z.object({
@@ -110,5 +121,11 @@ export const NoticeEventSchema = z.object({
   prevHash: z.string().max(64),
   textHash: z.string().max(64),
   hash: z.string().max(64),
+  /**
+   * Set on the rows an import added: when, and from which file (its SHA-256 and export time). It sits outside the
+   * hashed fields on purpose: the chain proves what the exporter recorded, and this says the row came from a file,
+   * not from this browser, so a reader of the timeline can tell the two apart.
+   */
+  imported: ImportMarkSchema.optional(),
 });
 export type NoticeEvent = z.infer<typeof NoticeEventSchema>;

@@ -20,6 +20,22 @@ export const ServiceKindSchema = z.enum([
 ]);
 export type ServiceKind = z.infer<typeof ServiceKindSchema>;
 
+/** The service kind a recipient is treated as: its declared kind, else one implied by its role. */
+export function serviceKindOf(r: Pick<Recipient, 'role' | 'kind'>): ServiceKind {
+  if (r.role === 'registrar' || r.role === 'registry') return 'registrar';
+  if (r.kind && r.kind !== 'unknown') return r.kind;
+  switch (r.role) {
+    case 'cdn':
+      return 'cdn';
+    case 'search':
+      return 'search';
+    case 'upstream':
+      return 'network';
+    default:
+      return 'unknown';
+  }
+}
+
 export const RecipientSchema = z.object({
   role: RecipientRoleSchema,
   name: z.string().max(500),

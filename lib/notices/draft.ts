@@ -13,7 +13,8 @@ import { isCdn, isSearch, type Localised } from './elements';
 import { letterKind, raaApplies, regimeForCase, registrableDomains, type LetterKind } from './frames';
 import { formatLetterDate, utcYmd } from './letter-date';
 import { beijingTime, utcTime } from './letter-time';
-import { measureFor, measureText, serviceKindOf, type MeasureId } from './measures';
+import { serviceKindOf } from '../model/recipient';
+import { measureFor, measureText, type MeasureId } from './measures';
 import { subjectOf, type Regime } from './regime';
 import { SERVICE_TYPE } from './regimes/cn';
 import { renderHtml } from './render-html';
@@ -93,6 +94,7 @@ const EVIDENCE_KIND: Record<EvidenceKind, Localised> = {
   recheck: { en: 'recheck', zh: '复查记录' },
   mhtml: { en: 'single-file page archive (MHTML)', zh: '网页单文件存档（MHTML）' },
   timestamp: { en: 'trusted timestamp (RFC 3161)', zh: '可信时间戳（RFC 3161）' },
+  delivery: { en: 'mail server acceptance', zh: '邮件服务器接收记录' },
 };
 
 /** A title in Chinese book-title marks, never doubled (《《…》》). */

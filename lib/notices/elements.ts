@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hostingFacts, observedAt, type NoticeCase } from './case';
-import { serviceKindOf } from './measures';
+import { serviceKindOf } from '../model/recipient';
 import { findSettlementDemands } from './settlement';
 
 export { hasSettlementDemand } from './settlement';

@@ -2,7 +2,7 @@ import { parse as parseDomain } from 'tldts';
 import type { RegimeId } from '../model/notice';
 import type { NoticeCase } from './case';
 import type { Localised } from './elements';
-import { serviceKindOf } from './measures';
+import { serviceKindOf } from '../model/recipient';
 import { el, type Regime } from './regime';
 import { REGIMES } from './regimes';
 

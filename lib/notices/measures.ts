@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RegimeId } from '../model/notice';
-import type { Recipient, ServiceKind } from '../model/recipient';
+import { serviceKindOf, type Recipient, type ServiceKind } from '../model/recipient';
 import type { Localised } from './elements';
 
 /**
@@ -39,22 +39,6 @@ export const MEASURE_IDS = [
 ] as const;
 export const MeasureIdSchema = z.enum(MEASURE_IDS);
 export type MeasureId = z.infer<typeof MeasureIdSchema>;
-
-/** The service kind a recipient is treated as: its declared kind, else one implied by its role. */
-export function serviceKindOf(r: Pick<Recipient, 'role' | 'kind'>): ServiceKind {
-  if (r.role === 'registrar' || r.role === 'registry') return 'registrar';
-  if (r.kind && r.kind !== 'unknown') return r.kind;
-  switch (r.role) {
-    case 'cdn':
-      return 'cdn';
-    case 'search':
-      return 'search';
-    case 'upstream':
-      return 'network';
-    default:
-      return 'unknown';
-  }
-}
 
 // Outside China and Canada: remove or disable access, whatever the kind of host.
 const HOSTING: Record<ServiceKind, MeasureId[]> = {

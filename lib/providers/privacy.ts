@@ -1,5 +1,5 @@
 import type { Localised } from '../notices/elements';
-import { serviceKindOf } from '../notices/measures';
+import { serviceKindOf } from '../model/recipient';
 import type { Recipient } from '../model/recipient';
 import { PROVIDERS } from './directory';
 import type { ProviderEntry } from './schema';

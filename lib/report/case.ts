@@ -1,6 +1,6 @@
 import { noticeEvidence } from '../db/evidence-rule';
 import type { NoticeCaseInput, PriorNotice } from '../notices/case';
-import type { EvidenceMeta } from '../model/evidence';
+import { evidenceFilename, type EvidenceMeta } from '../model/evidence';
 import type { Letterhead } from '../model/letterhead';
 import type { Notice } from '../model/notice';
 import type { Work } from '../model/work';
@@ -72,18 +72,6 @@ export function caseFromNotice(
     hosting: ctx.icp && ctx.icp.length > 0 ? { icp: ctx.icp.slice(0, 3).join('、').slice(0, 100) } : {},
     withholdSenderDetails: withholdSenderDetails(notice.recipient, notice.withholdSenderDetails),
   };
-}
-
-const EXT: Record<string, string> = {
-  'image/png': 'png',
-  'text/html;charset=utf-8': 'html',
-  'application/json': 'json',
-  'multipart/related': 'mhtml',
-};
-
-/** A stable attachment name: kind plus the first hash digits, so a reader can match it to the letter. */
-export function evidenceFilename(e: Pick<EvidenceMeta, 'kind' | 'sha256' | 'mime'>): string {
-  return `${e.kind}-${e.sha256.slice(0, 12)}.${EXT[e.mime] ?? 'bin'}`;
 }
 
 /** A chosen document as the letter lists it: its title, the attached file and the start of its hash. */

@@ -2,7 +2,8 @@
  * The one send path (issue 13), used by the report page and the bulk page alike: draft the stored
  * notice, refuse with `incomplete_notice` (naming the missing elements) when the checklist fails,
  * and freeze the text, the channel the user confirmed and the exact attachments with their
- * hashes. The checklist is enforced here, not by a disabled button, so a caller without the UI
+ * hashes (and, for channel `smtp`, sends the .eml through the backend first: lib/report/smtp-delivery.ts). The
+ * checklist is enforced here, not by a disabled button, so a caller without the UI
  * is refused the same way.
  */
 import type { EvidenceRepo } from '../db/evidence-repo';
@@ -20,11 +21,17 @@ import { sealNotice, type Timestamper } from '../evidence/timestamps';
 import { sha256Hex } from '../tracking/sha256';
 import { documentAttachmentId, type DocumentsRepo } from '../db/documents-repo';
 import type { RightsDocumentMeta } from '../model/rights-document';
+import { deliverBySmtp, type MailTransport } from './smtp-delivery';
 
 export interface SendDeps {
   notices: Pick<NoticesRepo, 'getNotice' | 'markSent' | 'escalationHistory' | 'getTimeline' | 'recordEvent'>;
-  evidence: Pick<EvidenceRepo, 'forNotice' | 'attachmentsFor' | 'addTimestamp'>;
+  evidence: Pick<
+    EvidenceRepo,
+    'forNotice' | 'attachmentsFor' | 'addDeliveryFile' | 'repliesOf' | 'blob' | 'addTimestamp'
+  >;
   now: () => Date;
+  /** Channel `smtp` (issue 18): the backend's mail server; absent when the backend has none. */
+  mail?: MailTransport;
   /**
    * Issue 15: the backend's TSA, when it reports one. The sent notice's text and chain head are then sealed with
    * an RFC 3161 token right after it is frozen; without it nothing is timestamped (and nothing claims a time).
@@ -142,11 +149,29 @@ export async function sendNotice(
   }
   // Re-hashed here: a document whose bytes changed since it was stored is refused by name, not sent.
   const documentFiles = deps.documents ? await deps.documents.files(documentIds) : [];
+  // SMTP: marked as sent only on the server's acceptance, which is frozen with the text.
+  // The text frozen is the one the accepted .eml carried (the same draft, unless an earlier acceptance is recovered).
+  const smtp =
+    channel.data === 'smtp'
+      ? await deliverBySmtp(
+          { mail: deps.mail, evidence: deps.evidence, sha256: sha256Hex, now: deps.now },
+          {
+            notice,
+            draft,
+            files: [
+              ...files,
+              ...documentFiles.map((d) => ({ filename: d.meta.filename, mime: d.meta.mime, bytes: d.bytes })),
+            ],
+            letterhead: args.letterhead,
+          },
+        )
+      : undefined;
   const sent = await deps.notices.markSent(notice.id, {
-    at: deps.now().toISOString(),
+    at: smtp?.delivery.time ?? deps.now().toISOString(),
     channel: channel.data,
+    ...(smtp ? { delivery: smtp.delivery } : {}),
     recipient: notice.recipient!,
-    text: draft.text,
+    text: smtp?.text ?? draft.text,
     evidenceSha256: files.map((f) => f.sha256),
     attachments: [
       ...files.map((f) => ({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Notice, NoticeEvent } from '../model/notice';
-import { followUpDate } from './deadlines';
+import { followUpDate, type BasisRef, type CounterNoticeLaw } from './deadlines';
 
 const WindowSchema = z.object({
   law: z.string(),
@@ -25,16 +25,31 @@ export function counterWindowFromLog(events: readonly NoticeEvent[]): LoggedCoun
  * Why the follow-up date is what it is: a counter-notice clock when one runs, else the basis
  * recorded when the notice was sent, else the rule that applies to its recipient and regime.
  */
-export function followUpBasis(notice: Notice, events: readonly NoticeEvent[]): string | null {
+export function followUpBasis(
+  notice: Notice,
+  events: readonly NoticeEvent[],
+): { text: string; ref: BasisRef | null } | null {
   if (!notice.followUpAt) return null;
   if (notice.status === 'counter_noticed') {
     const w = counterWindowFromLog(events);
-    if (w) return w.basis;
+    if (w) return { text: w.basis, ref: counterRef(w.law) };
   }
-  const recorded = [...events].reverse().find((e) => typeof e.details.followUpBasis === 'string');
-  if (recorded && notice.status === 'sent') return recorded.details.followUpBasis as string;
-  return followUpDate(
+  const rule = followUpDate(
     { recipient: notice.sent?.recipient ?? notice.recipient, regime: notice.regime },
     new Date(notice.followUpAt),
-  ).basis;
+  );
+  const recorded = [...events].reverse().find((e) => typeof e.details.followUpBasis === 'string');
+  if (recorded && notice.status === 'sent') {
+    const text = recorded.details.followUpBasis as string;
+    // The recorded sentence is the evidence; the rule gives its wording in the UI language when they agree.
+    return { text, ref: text === rule.basis ? rule.ref : null };
+  }
+  return { text: rule.basis, ref: rule.ref };
+}
+
+const COUNTER_LAWS: readonly string[] = ['us-512g', 'cn-ecommerce-43', 'cn-civil-1196', 'au-regs'];
+
+/** The logged window's law as a basis reference; a law this version does not know keeps its recorded sentence. */
+export function counterRef(law: string): BasisRef | null {
+  return COUNTER_LAWS.includes(law) ? { kind: 'counter', law: law as CounterNoticeLaw } : null;
 }

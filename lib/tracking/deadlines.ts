@@ -3,11 +3,21 @@ import type { Recipient } from '../model/recipient';
 import { addBusinessDays, addCalendarDays, type CalendarOptions } from './business-days';
 import { AWAITING } from './status';
 
+/**
+ * What a follow-up date or a counter-notice clock rests on, as data the UI words in the user's language; `basis` (the
+ * English sentence) is what the history records.
+ */
+export type BasisRef =
+  | { kind: 'provider'; who: string; hours: number }
+  | { kind: 'regime'; regime: RegimeId }
+  | { kind: 'counter'; law: CounterNoticeLaw };
+
 export interface FollowUp {
   at: Date;
   source: 'provider' | 'regime';
-  /** Why this date, for the detail page. */
+  /** Why this date, for the detail page and the history (English). */
   basis: string;
+  ref: BasisRef;
 }
 
 /**
@@ -67,10 +77,16 @@ export function followUpDate(
       at: new Date(sentAt.getTime() + days * 86_400_000),
       source: 'provider',
       basis: `${who} publishes a handling time of ${days * 24} h`,
+      ref: { kind: 'provider', who, hours: days * 24 },
     };
   }
   const rule = REGIME_FOLLOW_UP[input.regime];
-  return { at: addBusinessDays(sentAt, rule.businessDays, opts), source: 'regime', basis: rule.basis };
+  return {
+    at: addBusinessDays(sentAt, rule.businessDays, opts),
+    source: 'regime',
+    basis: rule.basis,
+    ref: { kind: 'regime', regime: input.regime },
+  };
 }
 
 export type CounterNoticeLaw = 'us-512g' | 'cn-ecommerce-43' | 'cn-civil-1196' | 'au-regs';

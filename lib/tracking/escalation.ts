@@ -1,8 +1,6 @@
 import { AppError } from '../errors';
 import type { Notice, RegimeId } from '../model/notice';
 import type { Recipient, RecipientRole } from '../model/recipient';
-import type { IcpReading } from '../evidence/icp';
-import { miitOffer, type MiitOffer } from './miit-route';
 import { ESCALATABLE } from './status';
 
 /**
@@ -100,15 +98,4 @@ export function escalationCase(notice: Notice, history: readonly Notice[] = []):
     regimeHint: notice.regime,
     escalatedFrom: notice.id,
   };
-}
-
-/**
- * Routes the ladder offers beside the next provider: a report to the MIIT filing system when the
- * site sits on a mainland-China host and its captured page shows no ICP number (miit-route.ts).
- */
-export function ladderExtras(
-  notice: Pick<Notice, 'candidates' | 'recipient'>,
-  icp: IcpReading | null,
-): { miit: MiitOffer | null } {
-  return { miit: miitOffer(notice, icp) };
 }

@@ -42,3 +42,14 @@ export function miitOffer(notice: Pick<Notice, 'candidates' | 'recipient'>, icp:
   const host = pool.find(isMainlandHost);
   return host ? { host } : null;
 }
+
+/**
+ * Routes the ladder offers beside the next provider: a report to the MIIT filing system when the
+ * site sits on a mainland-China host and its captured page shows no ICP number.
+ */
+export function ladderExtras(
+  notice: Pick<Notice, 'candidates' | 'recipient'>,
+  icp: IcpReading | null,
+): { miit: MiitOffer | null } {
+  return { miit: miitOffer(notice, icp) };
+}

@@ -1,6 +1,6 @@
 import type { Notice, RegimeId } from '../model/notice';
 import type { Recipient } from '../model/recipient';
-import { serviceKindOf } from '../notices/measures';
+import { serviceKindOf } from '../model/recipient';
 
 /**
  * Repeat infringement, counted from our own sent notices: the same provider told about the

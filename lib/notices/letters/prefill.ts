@@ -1,9 +1,8 @@
 import type { IcpReading } from '../../evidence/icp';
-import type { EvidenceMeta } from '../../model/evidence';
+import { evidenceFilename, type EvidenceMeta } from '../../model/evidence';
 import type { Letterhead } from '../../model/letterhead';
 import type { Notice, NoticeEvent } from '../../model/notice';
 import type { Recipient } from '../../model/recipient';
-import { evidenceFilename } from '../../report/case';
 import type { MiitOffer } from '../../tracking/miit-route';
 import { MIIT_RECIPIENT } from '../../tracking/miit-route';
 import { repeatLaw, type RepeatGroup } from '../../tracking/repeat-infringers';

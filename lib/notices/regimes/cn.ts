@@ -1,6 +1,6 @@
 import type { NoticeCase } from '../case';
 import { agentSends, isCdn, isSearch, type Localised } from '../elements';
-import { serviceKindOf } from '../measures';
+import { serviceKindOf } from '../../model/recipient';
 import { el, type Regime } from '../regime';
 
 /**

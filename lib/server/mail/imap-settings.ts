@@ -1,6 +1,6 @@
 /** TAKEDOWN_IMAP_URL (imap:// or imaps://user:pass@host:port) and TAKEDOWN_IMAP_FOLDER → imapflow settings. */
 import { AppError } from '../../errors';
-import { isLoopbackHost } from '../config';
+import { parseMailServerUrl } from './server-url';
 
 export interface ImapSettings {
   host: string;
@@ -17,30 +17,17 @@ export interface ImapSettings {
 export function imapSettingsFromEnv(env: Record<string, string | undefined>): ImapSettings | undefined {
   const raw = env.TAKEDOWN_IMAP_URL?.trim();
   if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new AppError(
-      'invalid_input',
-      'TAKEDOWN_IMAP_URL is not a URL (imaps://user:pass@host:993 or imap://user:pass@host:143)',
-    );
-  }
-  if (url.protocol !== 'imap:' && url.protocol !== 'imaps:')
-    throw new AppError('invalid_input', 'TAKEDOWN_IMAP_URL must start with imap:// or imaps://');
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!host || !url.username) throw new AppError('invalid_input', 'TAKEDOWN_IMAP_URL needs user:password@host');
-  const secure = url.protocol === 'imaps:';
+  const {
+    user,
+    pass = '',
+    ...server
+  } = parseMailServerUrl(raw, 'TAKEDOWN_IMAP_URL', {
+    tls: { scheme: 'imaps:', port: 993 },
+    plain: { scheme: 'imap:', port: 143 },
+  });
+  if (!user) throw new AppError('invalid_input', 'TAKEDOWN_IMAP_URL needs user:password@host');
   const folder = env.TAKEDOWN_IMAP_FOLDER?.trim() || 'INBOX';
   if (folder.length > 200 || /[\r\n\0]/.test(folder))
     throw new AppError('invalid_input', 'TAKEDOWN_IMAP_FOLDER is not a folder name');
-  return {
-    host,
-    port: url.port ? Number(url.port) : secure ? 993 : 143,
-    secure,
-    requireTls: !secure && !isLoopbackHost(host),
-    user: decodeURIComponent(url.username),
-    pass: decodeURIComponent(url.password),
-    folder,
-  };
+  return { ...server, user, pass, folder };
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../errors';
 import { isSafeAddress } from '../../notices/mime';
-import { isLoopbackHost } from '../config';
+import { parseMailServerUrl } from './server-url';
 
 export interface SmtpSettings {
   host: string;
@@ -29,21 +29,10 @@ export interface SmtpSettings {
 export function smtpSettingsFromEnv(env: Record<string, string | undefined>): SmtpSettings | undefined {
   const raw = env.TAKEDOWN_SMTP_URL?.trim();
   if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new AppError(
-      'invalid_input',
-      'TAKEDOWN_SMTP_URL is not a URL (smtp://user:pass@host:587 or smtps://user:pass@host:465)',
-    );
-  }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
-    throw new AppError('invalid_input', 'TAKEDOWN_SMTP_URL must start with smtp:// or smtps://');
-  const secure = url.protocol === 'smtps:';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!host) throw new AppError('invalid_input', 'TAKEDOWN_SMTP_URL has no host');
-  const port = url.port ? Number(url.port) : secure ? 465 : 587;
+  const server = parseMailServerUrl(raw, 'TAKEDOWN_SMTP_URL', {
+    tls: { scheme: 'smtps:', port: 465 },
+    plain: { scheme: 'smtp:', port: 587 },
+  });
   const from = env.TAKEDOWN_SMTP_FROM?.trim() || undefined;
   if (from && !isSafeAddress(from))
     throw new AppError('invalid_input', 'TAKEDOWN_SMTP_FROM is not a bare e-mail address');
@@ -63,12 +52,7 @@ export function smtpSettingsFromEnv(env: Record<string, string | undefined>): Sm
   }
   const caFile = env.TAKEDOWN_SMTP_CA_FILE?.trim();
   return {
-    host,
-    port,
-    secure,
-    requireTls: !secure && !isLoopbackHost(host),
-    user: url.username ? decodeURIComponent(url.username) : undefined,
-    pass: url.password ? decodeURIComponent(url.password) : undefined,
+    ...server,
     envelopeFrom: from,
     dkim,
     ca: caFile ? readPem(caFile, 'TAKEDOWN_SMTP_CA_FILE') : undefined,

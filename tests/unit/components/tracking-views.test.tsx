@@ -11,16 +11,36 @@ import type { Translate } from '../../../lib/i18n';
 import type { NoticeEvent } from '../../../lib/model/notice';
 import type { ProviderStats } from '../../../lib/tracking/stats';
 import en from '../../../public/_locales/en/messages.json';
+import zh from '../../../public/_locales/zh_CN/messages.json';
 import { T0, sentNotice } from '../tracking/make-notice';
 
-const t: Translate = (key, subs) => {
-  const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-  return (en[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-};
+const tFrom =
+  (messages: Record<string, { message: string } | undefined>): Translate =>
+  (key, subs) => {
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return (messages[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
+  };
+const t = tFrom(en);
 const render = (node: ReactNode) => renderToStaticMarkup(<TranslateProvider t={t}>{node}</TranslateProvider>);
 const hostile = '<img src=x onerror=alert(1)>';
 
 describe('tracking views', () => {
+  it('marks imported rows with the import time and the file hash, and leaves local rows unmarked', () => {
+    const base = { noticeId: 'n1', actor: 'user', details: {}, prevHash: '0', textHash: '', hash: 'h' } as const;
+    const fileSha256 = 'ab'.repeat(32);
+    const events: NoticeEvent[] = [
+      { ...base, id: 'e1', seq: 0, at: T0, kind: 'created', imported: { at: T0, fileSha256, exportedAt: T0 } },
+      { ...base, id: 'e2', seq: 1, at: T0, kind: 'note' },
+    ];
+    const html = render(<Timeline events={events} />);
+    const rows = html.split('data-testid="timeline-event"').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('data-testid="event-imported"');
+    expect(rows[0]).toContain(fileSha256);
+    expect(rows[0]).toContain('>Imported<');
+    expect(rows[1]).not.toContain('event-imported');
+  });
+
   it('show replies and provider names as text, never as HTML', () => {
     const events: NoticeEvent[] = [
       {
@@ -61,12 +81,15 @@ describe('tracking views', () => {
     expect(chart).toContain('chart__bar--low');
   });
 
-  it('shows the counter-notice window and the follow-up basis', () => {
+  it('shows the counter-notice window and the follow-up basis in the UI language, the recorded text in the title', () => {
     const n = sentNotice({ status: 'counter_noticed', followUpAt: '2026-03-16T09:00:00.000Z' });
-    const html = render(
+    const summary = (
       <NoticeSummary
         notice={n}
-        basis="17 U.S.C. § 512(g)(2)(C)"
+        basis={{
+          text: 'cloudflare publishes a handling time of 24 h',
+          ref: { kind: 'provider', who: 'cloudflare', hours: 24 },
+        }}
         counterWindow={{
           law: 'us-512g',
           earliest: '2026-03-16T09:00:00.000Z',
@@ -74,12 +97,22 @@ describe('tracking views', () => {
           basis: 'restore 10 to 14 business days',
           unverified: false,
         }}
-      />,
+      />
     );
+    const html = render(summary);
     expect(html).toContain('Counter-notice window');
-    expect(html).toContain('restore 10 to 14 business days');
-    expect(html).toContain('Basis: 17 U.S.C. § 512(g)(2)(C)');
+    expect(html).toContain('title="restore 10 to 14 business days"');
+    expect(html).toContain('no less than 10 and no more than 14 business days');
+    expect(html).toContain('Basis: cloudflare publishes a handling time of 24 h');
     expect(html).toContain('a'.repeat(64));
+    const zhHtml = renderToStaticMarkup(<TranslateProvider t={tFrom(zh)}>{summary}</TranslateProvider>);
+    expect(zhHtml).toContain('cloudflare 公布的处理时限为 24 小时');
+    expect(zhHtml).toContain('收到反通知后不少于 10 个');
+    // A basis this version cannot word is shown as recorded.
+    const unknown = render(
+      <NoticeSummary notice={sentNotice()} basis={{ text: 'Hoster publishes 24 h', ref: null }} counterWindow={null} />,
+    );
+    expect(unknown).toContain('Hoster publishes 24 h');
   });
 
   it('offers only the allowed replies and names a broken event', () => {

@@ -156,7 +156,7 @@ describe('documents repository', () => {
       title: '授权委托书',
     });
     const text = await exportAll(from, now);
-    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 3, documents: [{ id: meta.id, sha256: meta.sha256 }] });
+    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 5, documents: [{ id: meta.id, sha256: meta.sha256 }] });
     const first = await importAll(to, text);
     expect(first.added.documents).toBe(1);
     const [file] = await createDocumentsRepo({ db: to, now }).files([meta.id]);

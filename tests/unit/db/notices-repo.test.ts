@@ -246,6 +246,8 @@ describe('notices repository', () => {
     expect(list.slice(2).map((x) => x.id)).toEqual([ids[5], ids[4]]);
     expect((await repo.listNotices({ order: 'overdue_first', now: later, limit: 10, offset: 1 })).length).toBe(5);
     expect((await repo.dueFollowUps(later)).length).toBe(2);
+    // The background watches this set: only the sent notices have a follow-up date.
+    expect((await repo.followUpIds()).sort()).toEqual([ids[0], ids[1]].sort());
     expect((await repo.noticesForUrl('https://site3.example/x')).map((x) => x.id)).toEqual([ids[3]]);
   });
 

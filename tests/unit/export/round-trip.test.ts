@@ -77,11 +77,11 @@ describe('JSON export / import', () => {
   it('round-trips everything, evidence byte for byte, and a second import adds nothing', async () => {
     const text = await exportAll(src, now);
     const file = JSON.parse(text) as ExportFile;
-    expect(file).toMatchObject({ format: EXPORT_FORMAT, schemaVersion: 3, exportedAt: clock.toISOString() });
+    expect(file).toMatchObject({ format: EXPORT_FORMAT, schemaVersion: 5, exportedAt: clock.toISOString() });
     expect(file.notices).toHaveLength(2);
 
     const dst = await freshDb();
-    const first = await importAll(dst, text);
+    const first = await importAll(dst, text, sha256Hex, now);
     expect(first.added).toEqual({
       notices: 2,
       events: 4,
@@ -89,6 +89,7 @@ describe('JSON export / import', () => {
       works: 1,
       settings: 1,
       batches: 1,
+      letters: 0,
       documents: 0,
     });
     expect(first.skipped).toEqual([]);
@@ -96,9 +97,12 @@ describe('JSON export / import', () => {
     const ev = (await dst.evidence.get('ev1'))!;
     expect(ev.blob.type).toBe('image/png');
     expect(new Uint8Array(await ev.blob.arrayBuffer())).toEqual(blobBytes);
-    for (const t of ['notices', 'events', 'works', 'settings', 'batches'] as const) {
+    for (const t of ['notices', 'works', 'settings', 'batches'] as const) {
       expect(await dst.table(t).toArray()).toEqual(await src.table(t).toArray());
     }
+    // Each imported event row is the exporter's row, hashes untouched, plus a mark naming this import and file.
+    const mark = { at: clock.toISOString(), fileSha256: await sha256Hex(text), exportedAt: file.exportedAt };
+    expect(await dst.events.toArray()).toEqual((await src.events.toArray()).map((e) => ({ ...e, imported: mark })));
     expect(await dst.urls.count()).toBe(3);
     const dstRepo = createNoticesRepo({ db: dst, now });
     for (const n of file.notices) expect(await dstRepo.verifyHistory(n.id)).toEqual({ ok: true });
@@ -111,6 +115,7 @@ describe('JSON export / import', () => {
       works: 0,
       settings: 0,
       batches: 0,
+      letters: 0,
       documents: 0,
     });
     expect(second.alreadyPresent).toEqual({
@@ -120,11 +125,15 @@ describe('JSON export / import', () => {
       works: 1,
       settings: 1,
       batches: 1,
+      letters: 0,
       documents: 0,
     });
     expect(second.skipped).toEqual([]);
     expect(await dst.events.count()).toBe(4);
-    expect(JSON.parse(await exportAll(dst, now))).toEqual(file);
+    expect(JSON.parse(await exportAll(dst, now))).toEqual({
+      ...file,
+      events: file.events.map((e) => ({ ...e, imported: mark })),
+    });
   });
 
   it('moves a notice forward when the file extends the local log, and reports local-is-newer', async () => {
@@ -140,6 +149,13 @@ describe('JSON export / import', () => {
     // Now the other direction: the destination is ahead of an older file.
     clock = new Date(clock.getTime() + 3_600_000);
     await createNoticesRepo({ db: dst, now }).recordEvent(draftId, 'note', { text: 'even later' });
+    const draftLog = await dst.events.where('noticeId').equals(draftId).sortBy('seq');
+    // Rows from either import are marked with the file they came from; the row written here is not.
+    expect(draftLog.map((e) => e.imported?.fileSha256 ?? 'local')).toEqual([
+      ...draftLog.slice(0, -2).map(() => expect.stringMatching(/^[0-9a-f]{64}$/)),
+      await sha256Hex(newer),
+      'local',
+    ]);
     const again = await importAll(dst, newer);
     expect(again.skipped).toEqual([
       { path: expect.stringMatching(/^notices\[\d\]$/), id: draftId, reason: 'local_is_newer' },

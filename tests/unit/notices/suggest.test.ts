@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { measureFor, serviceKindOf } from '../../../lib/notices/measures';
+import { serviceKindOf } from '../../../lib/model/recipient';
+import { measureFor } from '../../../lib/notices/measures';
 import { suggestRegime } from '../../../lib/notices/suggest';
 
 const r = (country: string | null, extra: { name?: string; language?: string; providerId?: string } = {}) => ({

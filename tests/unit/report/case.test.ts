@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NoticeSchema } from '../../../lib/model/notice';
 import { draftNotice } from '../../../lib/notices/draft';
-import { caseFromNotice, evidenceFilename } from '../../../lib/report/case';
+import { evidenceFilename } from '../../../lib/model/evidence';
+import { caseFromNotice } from '../../../lib/report/case';
 
 const notice = NoticeSchema.parse({
   id: 'n1',

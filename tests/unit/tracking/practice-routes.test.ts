@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NoticeEvent } from '../../../lib/model/notice';
 import { art17Locks, itemKey } from '../../../lib/tracking/art17-lock';
-import { ladderExtras } from '../../../lib/tracking/escalation';
-import { isMainlandHost, miitOffer } from '../../../lib/tracking/miit-route';
+import { isMainlandHost, ladderExtras, miitOffer } from '../../../lib/tracking/miit-route';
 import {
   DEFAULT_REPEAT_THRESHOLD,
   repeatGroups,

@@ -71,11 +71,19 @@ describe('clocks from the log', () => {
 
   it('explains the follow-up date from the recorded basis or the rule', () => {
     const n = sentNotice({ followUpAt: '2026-03-09T09:00:00.000Z', regime: 'us-dmca' });
-    expect(followUpBasis(n, [ev('sent', { followUpBasis: 'Hoster publishes 24 h' })])).toBe('Hoster publishes 24 h');
-    expect(followUpBasis({ ...n, status: 'acknowledged' }, [])).toMatch(/512\(c\)\(1\)\(C\)/);
-    expect(followUpBasis({ ...n, status: 'counter_noticed' }, [ev('counter_notice_received', { window })])).toBe(
-      window.basis,
-    );
+    // A recorded sentence this version does not word itself is shown as recorded.
+    expect(followUpBasis(n, [ev('sent', { followUpBasis: 'Hoster publishes 24 h' })])).toEqual({
+      text: 'Hoster publishes 24 h',
+      ref: null,
+    });
+    expect(followUpBasis({ ...n, status: 'acknowledged' }, [])).toEqual({
+      text: expect.stringMatching(/512\(c\)\(1\)\(C\)/),
+      ref: { kind: 'regime', regime: 'us-dmca' },
+    });
+    expect(followUpBasis({ ...n, status: 'counter_noticed' }, [ev('counter_notice_received', { window })])).toEqual({
+      text: window.basis,
+      ref: { kind: 'counter', law: 'us-512g' },
+    });
     expect(followUpBasis({ ...n, followUpAt: null }, [])).toBeNull();
   });
 });
