@@ -32,6 +32,8 @@ What is here
   timestamps/seal-N.txt   the sealed statement: the letter's SHA-256 and the history's chain head when sent
   timestamps/*.pem        the TSA's certificates (tsa-root.pem: its root, when the backend was given one)
   documents/              the rights holder's documents sent with the notice
+  notice/                 this notice's own files: the .eml handed to the mail server and its answer
+                          (delivery-*), and replies received (reply-*)
   history.json            the notice's hash-chained history
   manifest.json           every file with its SHA-256, size, capture time and URL
   SHA256SUMS              the same hashes, for sha256sum
@@ -61,6 +63,7 @@ ${failures ? `\nTimestamp attempts that failed (nothing here claims their time):
   timestamps/seal-N.txt   封存声明：通知原文的 SHA-256 与发送时操作记录哈希链的链头
   timestamps/*.pem        时间戳机构证书（tsa-root.pem 为根证书，如后端配置了根证书）
   documents/              随通知提交的权利人文件（营业执照/身份证明、权属证明、授权委托书）
+  notice/                 本通知自身的文件：交给邮件服务器的 .eml 及服务器应答（delivery-*）、收到的回复（reply-*）
   history.json            通知的哈希链操作记录
   manifest.json           每个文件的 SHA-256、大小、采集时间与网址
   SHA256SUMS              供 sha256sum 校验的哈希列表

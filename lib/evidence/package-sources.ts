@@ -6,6 +6,7 @@
 import type { EvidenceRepo } from '../db/evidence-repo';
 import type { NoticesRepo } from '../db/notices-repo';
 import { AppError } from '../errors';
+import { replyCaptureId } from '../db/evidence-rule';
 import type { Sha256 } from '../tracking/sha256';
 import { buildEvidencePackage, type EvidencePackage, type PackageInput } from './package';
 
@@ -22,13 +23,15 @@ export async function packageForNotice(deps: PackageSources, noticeId: string): 
   const timeline = await deps.notices.getTimeline(noticeId);
   if (!timeline) throw new AppError('not_found', 'This notice no longer exists', { noticeId });
   const { notice, events } = timeline;
-  const [files, manifest, seals, documents] = await Promise.all([
+  const [files, own, manifest, seals, documents] = await Promise.all([
     deps.evidence.filesOf(notice.captureId),
+    // This notice's own files: the .eml an SMTP send handed over with the server's answer, and reply files.
+    deps.evidence.filesOf(replyCaptureId(noticeId)),
     deps.evidence.timestamps({ captureId: notice.captureId }),
     deps.evidence.timestamps({ noticeId }),
     deps.documentsOf?.(noticeId),
   ]);
-  const problems = [...files.problems, ...manifest.problems, ...seals.problems];
+  const problems = [...files.problems, ...own.problems, ...manifest.problems, ...seals.problems];
   if (problems.length > 0) {
     throw new AppError(
       'storage',
@@ -40,6 +43,7 @@ export async function packageForNotice(deps: PackageSources, noticeId: string): 
     notice,
     events,
     captureFiles: files.files,
+    noticeFiles: own.files,
     stamps: { manifest: manifest.stamps, seals: seals.stamps },
     documents,
     sha256: deps.sha256,

@@ -21,6 +21,8 @@ export interface PackageInput {
   events: readonly NoticeEvent[];
   /** The capture's stored files (page artefacts; timestamp records are left out here and taken from `stamps`). */
   captureFiles: readonly StoredFile[];
+  /** This notice's own files (the SMTP delivery .eml and the server's answer, reply files), under notice/. */
+  noticeFiles?: readonly StoredFile[];
   /** The capture manifest's timestamps, and the notice's seals. */
   stamps: { manifest: readonly StoredTimestamp[]; seals: readonly StoredTimestamp[] };
   /** The rights holder's documents chosen for this notice. */
@@ -64,6 +66,14 @@ export async function buildEvidencePackage(input: PackageInput): Promise<Evidenc
       kind: f.meta.kind,
       capturedAt: f.meta.capturedAt,
       url: f.meta.url,
+    });
+  }
+
+  for (const f of input.noticeFiles ?? []) {
+    const ext = f.meta.note.match(/\.[A-Za-z0-9]{1,8}$/)?.[0] ?? '';
+    await put(`notice/${f.meta.kind}-${f.meta.sha256.slice(0, 12)}${ext}`, f.bytes, {
+      kind: f.meta.kind,
+      capturedAt: f.meta.capturedAt,
     });
   }
 

@@ -74,6 +74,13 @@ async function sentWorld() {
 describe('evidence package', () => {
   it('holds every artefact, token, chain and the history, each matching its listed SHA-256', async () => {
     const { w, sent } = await sentWorld();
+    // What an SMTP send stores under the notice (issue 18): the exact .eml handed over.
+    const eml = new TextEncoder().encode('Message-ID: <n1@moonlit.example>\r\n\r\nnotice');
+    const delivery = await w.evidence.addDeliveryFile(sent.id, {
+      name: 'notice.eml',
+      type: 'message/rfc822',
+      bytes: eml,
+    });
     const pkg = await packageForNotice(
       { notices: w.notices, evidence: w.evidence, sha256: sha256Hex, now: w.now },
       sent.id,
@@ -100,6 +107,7 @@ describe('evidence package', () => {
       expect(await sha256Hex(files[match!]!)).toBe(a.meta.sha256);
     }
     expect(await sha256Hex(files['letter.txt']!)).toBe(sent.sent!.textSha256);
+    expect(files[`notice/delivery-${delivery.sha256.slice(0, 12)}.eml`]).toEqual(eml);
 
     const sums = strFromU8(files['SHA256SUMS']!).trim().split('\n');
     const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
