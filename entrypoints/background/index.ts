@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { classifySender, dispatch } from '../../lib/messaging';
-import { captureEvidence } from './capture';
+import { captureEvidence, timestampManifest } from './capture';
 import { browserDetectionDeps, createDetectionService, wireDetectionEvents } from './detection';
 import { browserFollowUpDeps, createFollowUps, watchFollowUps, wireFollowUps } from './follow-ups';
 import { wireMailPoll } from './mail-poll';
@@ -27,6 +27,7 @@ export default defineBackground(() => {
     const capture = await captureEvidence(tab, target).catch(() => null);
     const url = reportPageUrl((path) => browser.runtime.getURL(path as '/report.html'), target, capture?.captureId);
     await browser.tabs.create({ url, index: tab ? tab.index + 1 : undefined });
+    if (capture) await timestampManifest(capture).catch(() => undefined);
   };
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
