@@ -12,7 +12,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'contextMenus', 'storage', 'unlimitedStorage', 'alarms', 'notifications', 'scripting'],
+    permissions: [
+      'activeTab',
+      'contextMenus',
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      'scripting',
+      // The single-file MHTML archive of the reported page (issue 15); Chrome only, Firefox has no pageCapture.
+      ...(browser === 'firefox' ? [] : ['pageCapture']),
+    ],
     // Detection reads pages the user visits; it is off by default and asks for this only when turned on.
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },

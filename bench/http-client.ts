@@ -14,13 +14,13 @@ export interface LoadResult {
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { port, paths, concurrency } = workerData;
+const { port, paths, concurrency, headers } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 function get(path) {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     // The header every /v1 client sends (the backend refuses loopback requests without it).
-    const req = http.get({ host: '127.0.0.1', port, path, agent, headers: { 'x-takedown-client': 'extension' } }, (res) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent, headers: { 'x-takedown-client': 'extension', ...headers } }, (res) => {
       res.resume();
       res.on('end', () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(path + ' answered ' + res.statusCode))));
     });
@@ -43,10 +43,15 @@ function get(path) {
 })().catch((e) => parentPort.postMessage({ error: String((e && e.stack) || e) }));
 `;
 
-/** Sends GET `paths` to 127.0.0.1:`port` from a worker thread, `concurrency` at a time. */
-export function load(port: number, paths: string[], concurrency: number): Promise<LoadResult> {
+/** Sends GET `paths` to 127.0.0.1:`port` from a worker thread, `concurrency` at a time (`headers`: e.g. a team token). */
+export function load(
+  port: number,
+  paths: string[],
+  concurrency: number,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(CLIENT, { eval: true, workerData: { port, paths, concurrency } });
+    const worker = new Worker(CLIENT, { eval: true, workerData: { port, paths, concurrency, headers } });
     worker.once('message', (m: LoadResult & { error?: string }) => {
       void worker.terminate();
       if (m.error) reject(new Error(m.error));

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --smoke] [--latency=50] [--only=cold,browser,cached,bulk,popup,drafting,sizes,detection]`
  * `npm run bench -- --only=soak [--soak-seconds=60]` (opt-in; 600 s by default)
+ * `npm run bench -- --only=team` (opt-in: needs PostgreSQL and redis-server; issue 19)
  *
  * Runs the issue 8 benchmarks one after another, prints one table (stdout) and writes bench/results.json
  * (git-ignored): every figure under `keys` as a number, plus details per section. Benchmarks assert nothing
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { runBrowserColdLookup } from './browser-cold-lookup';
 import { runBulk } from './bulk';
 import { runSoak } from './soak';
+import { runTeam } from './team';
 import { runCachedLookup } from './cached-lookup';
 import { runColdLookup } from './cold-lookup';
 import { runDetection } from './detection';
@@ -53,7 +55,7 @@ const SECTIONS: Record<string, (o: BenchOptions) => Promise<SectionResult>> = {
   detection: runDetection,
 };
 /** Sections that run only when named with --only (the soak takes minutes). */
-const OPT_IN: Record<string, (o: BenchOptions) => Promise<SectionResult>> = { soak: runSoak };
+const OPT_IN: Record<string, (o: BenchOptions) => Promise<SectionResult>> = { soak: runSoak, team: runTeam };
 const ALL = { ...SECTIONS, ...OPT_IN };
 
 function parseArgs(argv: string[]) {

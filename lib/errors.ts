@@ -17,6 +17,9 @@ export const ERROR_KINDS = [
   'storage',
   'unauthorized',
   'cancelled',
+  // Team server (lib/server/team): a role that may not do this; a draft changed by someone else first.
+  'forbidden',
+  'conflict',
   'internal',
   // Kinds the backend's HTTP API answers with (lib/server/api-error.ts); the client passes them through unchanged.
   'payload_too_large',

@@ -5,7 +5,16 @@ import { useT, type MessageKey } from '../i18n';
 
 export type ExportKind = 'json' | 'csv' | 'lumen';
 
-const COLUMNS: (keyof Counts)[] = ['notices', 'events', 'evidence', 'works', 'settings', 'batches', 'letters'];
+const COLUMNS: (keyof Counts)[] = [
+  'notices',
+  'events',
+  'evidence',
+  'works',
+  'settings',
+  'batches',
+  'letters',
+  'documents',
+];
 
 /** Export, import and clear: the only way data leaves or enters the browser's database. */
 export function DataPanel({
@@ -144,6 +153,18 @@ function ImportReportView({ report }: { report: ImportReport }) {
             ))}
           </ul>
         </>
+      )}
+      {report.sealMismatches && (
+        <div className="banner banner--error" role="alert" data-testid="import-seal-mismatch">
+          <strong>{t('importSealMismatch')}</strong>
+          <ul className="plain-list">
+            {report.sealMismatches.map((m) => (
+              <li key={m.evidenceId} className="mono">
+                {m.noticeId}: {m.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { classifySender, dispatch } from '../../lib/messaging';
-import { captureEvidence } from './capture';
+import { captureEvidence, timestampManifest } from './capture';
 import { browserDetectionDeps, createDetectionService, wireDetectionEvents } from './detection';
 import { browserFollowUpDeps, createFollowUps, watchFollowUps, wireFollowUps } from './follow-ups';
 import { wireMailPoll } from './mail-poll';
@@ -23,10 +23,11 @@ export default defineBackground(() => {
   const detection = createDetectionService(browserDetectionDeps());
   wireDetectionEvents(detection);
 
-  const startReport = createReportStarter<Browser.tabs.Tab>({
+  const startReport = createReportStarter<Browser.tabs.Tab, Awaited<ReturnType<typeof captureEvidence>>>({
     capture: captureEvidence,
     getURL: (path) => browser.runtime.getURL(path as '/report.html'),
     openTab: (props) => browser.tabs.create(props),
+    afterOpen: timestampManifest,
   });
   wireReportMenu(browser.contextMenus.onClicked, startReport);
 

@@ -21,6 +21,9 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { recheckNotice, recordReply, relatedNotices, repo } from './actions';
 import { checklistLangFor } from '../../lib/i18n';
 import { letterMailto, letters, letterTimelines, practiceOffersFor, startLetter } from './letters';
+import { TimestampPanel } from '../../components/notice/TimestampPanel';
+import { PackageButton } from '../../components/notice/PackageButton';
+import { buildPackage, downloadZip, retryStamp, stampsOf, verifyStamp } from './evidence';
 
 const pageUrl = (n: Notice) =>
   n.status === 'draft'
@@ -44,6 +47,12 @@ export function App({ id }: { id: string }) {
   );
   const letterList = useLiveQuery(() => (id ? letterTimelines(id) : Promise.resolve([])), [id]) ?? [];
   const [notifyError, setNotifyError] = useState<unknown>(null);
+  // Issue 15: re-read when the log grows (a seal or a retry appends an event) or evidence is added.
+  const stamps =
+    useLiveQuery(
+      () => (timeline ? stampsOf(timeline.notice) : Promise.resolve([])),
+      [timeline?.notice.updatedAt, timeline?.events.length, id],
+    ) ?? [];
 
   if (timeline === undefined)
     return (
@@ -104,6 +113,13 @@ export function App({ id }: { id: string }) {
           </button>
         </section>
       )}
+      <TimestampPanel
+        stamps={stamps}
+        canSeal={notice.sent !== null}
+        onVerify={(s) => verifyStamp(notice, s)}
+        onRetry={(covers) => retryStamp(notice, covers)}
+      />
+      {notice.sent && <PackageButton onBuild={() => buildPackage(notice)} onDownload={downloadZip} />}
       <RelatedNotices related={related} onOpen={(n) => location.assign(pageUrl(n))} />
       {offered && (
         <PracticeLetters

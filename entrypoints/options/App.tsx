@@ -9,13 +9,14 @@ import { DetectionToggle } from '../../components/detection/DetectionToggle';
 import { useT, type MessageKey } from '../../components/i18n';
 import { checkBackend, pairWithBackend } from '../../lib/backend/client';
 import { SetupGuide } from '../../components/options/SetupGuide';
-import { services, useSetting as useStoredSetting, useWorks } from '../../lib/db/services';
+import { services, useDocuments, useSetting as useStoredSetting, useWorks } from '../../lib/db/services';
+import { DocumentsPanel } from '../../components/options/DocumentsPanel';
 import type { SettingKey, SettingValue } from '../../lib/db/services';
 import { clearAllData, exportData, importData } from './data';
 import { toggleDetection } from './detection';
 import { MailStatusSection } from './MailStatusSection';
 
-const TABS = ['letterhead', 'works', 'lookup', 'backend', 'defaults', 'detection', 'data'] as const;
+const TABS = ['letterhead', 'works', 'documents', 'lookup', 'backend', 'defaults', 'detection', 'data'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Reads a setting live; `invalid` says a stored value failed validation and was kept untouched. */
@@ -42,6 +43,7 @@ export function App() {
   const detection = useSetting('detection');
   const loadedWorks = useWorks();
   const works = loadedWorks ?? [];
+  const documents = useDocuments() ?? [];
   const save = async <K extends SettingKey>(key: K, value: SettingValue<K>) =>
     void (await services().settings.write(key, value));
   // Until a letterhead and a work exist, the page opens on the first-run guide, not a blank form.
@@ -85,6 +87,17 @@ export function App() {
             newId={() => crypto.randomUUID()}
             onSave={async (w) => void (await services().works.put(w))}
             onDelete={(id) => services().works.remove(id)}
+          />
+        </section>
+      )}
+      {tab === 'documents' && (
+        <section>
+          <h2>{t('tab_documents')}</h2>
+          <DocumentsPanel
+            documents={documents}
+            works={works}
+            onAdd={async (d) => void (await services().documents.add(d.file, d))}
+            onRemove={(id) => services().documents.remove(id)}
           />
         </section>
       )}

@@ -11,7 +11,9 @@ import { UnreportableTarget } from '../../components/report/UnreportableTarget';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT, type MessageKey } from '../../components/i18n';
 import type { LookupResult } from '../../lib/contract';
-import { sendDeps, services, useSetting, useWorks } from '../../lib/db/services';
+import { sendDeps, services, useDocuments, useSetting, useWorks } from '../../lib/db/services';
+import { DocumentsPicker } from '../../components/report/DocumentsPicker';
+import type { RightsDocumentMeta } from '../../lib/model/rights-document';
 import type { EvidenceMeta } from '../../lib/model/evidence';
 import type { Letterhead } from '../../lib/model/letterhead';
 import type { Notice, SendChannel } from '../../lib/model/notice';
@@ -46,6 +48,7 @@ import type { Work } from '../../lib/model/work';
 
 // Stable empty lists while a live query loads, so hooks that depend on them do not rerun on every render.
 const NO_EVIDENCE: Awaited<ReturnType<typeof evidenceOf>> = [];
+const NO_DOCUMENTS: RightsDocumentMeta[] = [];
 const NO_WORKS: Work[] = [];
 const NO_LOCKS: Art17Lock[] = [];
 
@@ -85,6 +88,7 @@ function letterOf(
     priorNotices: PriorNotice[] | undefined;
     icp: readonly string[] | undefined;
     locks: readonly Art17Lock[];
+    documents: readonly RightsDocumentMeta[];
   },
 ): { draft: NoticeDraft | null; draftError: unknown } {
   // An escalation's letter must cite the earlier notices: no preview until they are read.
@@ -100,6 +104,8 @@ function letterOf(
       checklistLang,
       icp: ctx.icp,
       locks: ctx.locks,
+      // The documents chosen for this notice, in the order chosen (issue 15), as sendNotice will read them.
+      documents: view.documentIds.flatMap((id) => ctx.documents.filter((d) => d.id === id)),
     };
     return { draft: draftOf(view, { ...opts, now: () => new Date() }), draftError: null };
   } catch (err) {
@@ -144,6 +150,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   const mail = useMailStatus();
   const failing = useSetting('failingAddresses')?.value;
   const works = useWorks() ?? NO_WORKS;
+  const documents = useDocuments() ?? NO_DOCUMENTS;
 
   const evidence = useEvidenceView(captureId, evidenceRows);
   // The ICP numbers the captured page shows go into the hosting facts the Chinese notice cites.
@@ -293,6 +300,7 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
     priorNotices,
     icp: icp?.numbers,
     locks,
+    documents,
   });
 
   const { busy, error: sendError, act } = useBusyAction(flush);
@@ -401,6 +409,14 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
             withhold={withholdSenderDetails(active.recipient, active.withholdSenderDetails)}
             readOnly={active.status !== 'draft'}
             onWithhold={(v) => void act(() => repo.saveDraft(active.id, { withholdSenderDetails: v }))}
+          />
+        )}
+        {active && active.status === 'draft' && (
+          <DocumentsPicker
+            documents={documents}
+            chosen={active.documentIds}
+            disabled={busy}
+            onChange={(ids) => void act(() => repo.saveDraft(active.id, { documentIds: ids }))}
           />
         )}
         {active && active.recipient && (draft || active.sent) ? (

@@ -28,7 +28,8 @@ export async function sendByEmail(
 ): Promise<'email' | 'eml'> {
   const to = notice.recipient?.emails ?? [];
   const mailto = mailtoFor(draft, to);
-  if ('url' in mailto) {
+  // The rights holder's documents (issue 15) can only travel as attachments: then the .eml it is.
+  if ('url' in mailto && notice.documentIds.length === 0) {
     window.open(mailto.url, '_self');
     return 'email';
   }
@@ -40,7 +41,11 @@ export async function sendByEmail(
       { problems },
     );
   }
-  const attachments = files.map((f) => ({ filename: f.filename, mime: f.mime, bytes: f.bytes }));
+  const documents = await services().documents.files(notice.documentIds);
+  const attachments = [
+    ...files.map((f) => ({ filename: f.filename, mime: f.mime, bytes: f.bytes })),
+    ...documents.map((d) => ({ filename: d.meta.filename, mime: d.meta.mime, bytes: d.bytes })),
+  ];
   const eml = renderEml(draft, {
     from: letterhead?.email ?? '',
     to,
@@ -53,7 +58,7 @@ export async function sendByEmail(
 }
 
 export function mailtoFits(notice: Notice, draft: NoticeDraft): boolean {
-  return 'url' in mailtoFor(draft, notice.recipient?.emails ?? []);
+  return notice.documentIds.length === 0 && 'url' in mailtoFor(draft, notice.recipient?.emails ?? []);
 }
 
 /** Prints the letter (already escaped HTML with its print stylesheet) from a sandboxed frame: "Save as PDF". */

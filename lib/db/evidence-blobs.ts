@@ -42,6 +42,8 @@ export const ManifestBlobSchema = z.object({
     )
     .max(50),
   failures: z.record(z.string().max(40), z.string().max(2000)).default({}),
+  /** Captures before issue 15 name no archive. */
+  archive: z.enum(['mhtml', 'dom', 'none']).optional(),
   hashAlgorithm: z.literal('SHA-256'),
 });
 export type ManifestBlob = z.infer<typeof ManifestBlobSchema>;
@@ -61,3 +63,35 @@ export const BLOB_SCHEMAS = {
 } as const;
 export type JsonBlobKind = keyof typeof BLOB_SCHEMAS;
 export type JsonBlob<K extends JsonBlobKind> = z.infer<(typeof BLOB_SCHEMAS)[K]>;
+
+/**
+ * An RFC 3161 timestamp as stored (evidence kind 'timestamp', issue 15): over a capture's manifest right after
+ * the click, or over a sent notice's seal (lib/evidence/seal.ts). A failed attempt is stored too, with its
+ * reason, so the page can say "not timestamped" and why instead of staying silent.
+ */
+const TimestampCommon = {
+  covers: z.enum(['manifest', 'seal']),
+  /** The SHA-256 that was (or was to be) timestamped: the manifest file's, or the seal text's. */
+  sha256: hex64,
+  /** When we asked (our clock); the token's genTime is the TSA's. */
+  requestedAt: z.string().max(64),
+  /** The exact seal text whose SHA-256 was timestamped (covers 'seal'), so the package can carry it as a file. */
+  seal: z.string().max(4000).optional(),
+};
+export const TimestampBlobSchema = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('granted'),
+    ...TimestampCommon,
+    /** Base64 DER TimeStampResp exactly as the TSA sent it (the .tsr file). */
+    token: z.string().min(1).max(1_500_000),
+    genTime: z.string().max(64),
+    serialNumber: z.string().max(200),
+    policy: z.string().max(200),
+    tsa: z.string().max(1000),
+    tsaUrl: z.string().max(2048),
+    /** PEM: the token's certificates, then the roots the backend trusts. */
+    certificates: z.array(z.string().max(20_000)).max(10),
+  }),
+  z.object({ status: z.literal('failed'), ...TimestampCommon, reason: z.string().max(2000) }),
+]);
+export type TimestampBlob = z.infer<typeof TimestampBlobSchema>;

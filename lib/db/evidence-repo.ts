@@ -8,8 +8,15 @@ import type { Notice } from '../model/notice';
 import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { AppError } from '../errors';
 import { firstIssue } from '../zod-issue';
-import { BLOB_SCHEMAS, ReplyFileMetaSchema, type JsonBlob, type JsonBlobKind } from './evidence-blobs';
-import { byKindOrder, noticeEvidence, replyCaptureId } from './evidence-rule';
+import {
+  BLOB_SCHEMAS,
+  ReplyFileMetaSchema,
+  TimestampBlobSchema,
+  type JsonBlob,
+  type JsonBlobKind,
+  type TimestampBlob,
+} from './evidence-blobs';
+import { byKindOrder, noticeEvidence, replyCaptureId, sealCaptureId } from './evidence-rule';
 import type { TakedownDb } from './schema';
 
 /** A stored artefact that could not be used, named so the user can tell which one. */
@@ -35,6 +42,18 @@ export interface AttachmentFile {
 }
 
 export const MAX_REPLY_FILE = 25 * 1024 * 1024;
+
+/** A stored timestamp (or failed attempt) with the evidence row that holds it. */
+export interface StoredTimestamp {
+  evidenceId: string;
+  record: TimestampBlob;
+}
+
+/** A stored file with bytes that still match the hash recorded when it was stored. */
+export interface StoredFile {
+  meta: EvidenceMeta;
+  bytes: Uint8Array<ArrayBuffer>;
+}
 
 const blobName = (m: Pick<EvidenceMeta, 'kind' | 'sha256' | 'id'>) => `${m.kind} (${(m.sha256 || m.id).slice(0, 12)})`;
 const stripBlob = ({ blob: _b, ...meta }: EvidenceMeta & { blob?: Blob }): EvidenceMeta => meta;
@@ -88,7 +107,7 @@ export function createEvidenceRepo(deps: { db: TakedownDb; now: () => Date; newI
     /** Every artefact of a capture (replies excluded), in display order, without the bytes. */
     async ofCapture(captureId: string | null): Promise<EvidenceMeta[]> {
       return (await captureRows(captureId)).filter(
-        (r) => r.noticeId === undefined && r.kind !== 'reply' && r.kind !== 'recheck',
+        (r) => r.noticeId === undefined && r.kind !== 'reply' && r.kind !== 'recheck' && r.kind !== 'timestamp',
       );
     },
 
@@ -148,6 +167,82 @@ export function createEvidenceRepo(deps: { db: TakedownDb; now: () => Date; newI
           sha256: hash,
           bytes,
         });
+      }
+      return { files, problems };
+    },
+
+    /**
+     * Stores a timestamp or a failed attempt (issue 15): a manifest's under its capture, a notice seal's under
+     * that notice alone (`sealCaptureId`), so no other notice inherits it.
+     */
+    async addTimestamp(
+      owner: { captureId: string } | { noticeId: string },
+      record: TimestampBlob,
+      url = '',
+    ): Promise<EvidenceMeta> {
+      const parsed = TimestampBlobSchema.parse(record);
+      const bytes = new TextEncoder().encode(JSON.stringify(parsed, null, 2));
+      const meta: EvidenceMeta = {
+        id: newId(),
+        captureId: 'captureId' in owner ? owner.captureId : sealCaptureId(owner.noticeId),
+        ...('noticeId' in owner ? { noticeId: owner.noticeId } : {}),
+        kind: 'timestamp',
+        mime: 'application/json',
+        sha256: await sha256(bytes),
+        size: bytes.byteLength,
+        url: url.slice(0, 2048),
+        capturedAt: deps.now().toISOString(),
+        note: `${parsed.covers} ${parsed.status}`,
+      };
+      await db.evidence.add({ ...meta, blob: new Blob([bytes], { type: meta.mime }) });
+      return meta;
+    },
+
+    /** A capture's manifest timestamps and a notice's seals, oldest first; unreadable ones are skipped and named. */
+    async timestamps(
+      owner: { captureId: string | null } | { noticeId: string },
+    ): Promise<{ stamps: StoredTimestamp[]; problems: BlobProblem[] }> {
+      const captureId = 'noticeId' in owner ? sealCaptureId(owner.noticeId) : owner.captureId;
+      if (!captureId) return { stamps: [], problems: [] };
+      const rows = (await db.evidence.where('captureId').equals(captureId).toArray())
+        .filter((r) => r.kind === 'timestamp')
+        .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt));
+      const stamps: StoredTimestamp[] = [];
+      const problems: BlobProblem[] = [];
+      for (const row of rows) {
+        const problem = (reason: BlobProblem['reason'], message: string) =>
+          problems.push({ evidenceId: row.id, kind: row.kind, name: blobName(row), reason, message });
+        let json: unknown;
+        try {
+          json = JSON.parse(new TextDecoder().decode(await blobBytes(row.blob)));
+        } catch (err) {
+          problem('not_json', err instanceof Error ? err.message : String(err));
+          continue;
+        }
+        const parsed = TimestampBlobSchema.safeParse(json);
+        if (parsed.success) stamps.push({ evidenceId: row.id, record: parsed.data });
+        else problem('schema', `${firstIssue(parsed.error).path || 'root'}: ${firstIssue(parsed.error).message}`);
+      }
+      return { stamps, problems };
+    },
+
+    /**
+     * Every stored file of a capture (the page artefacts and their timestamps) with its bytes, re-hashed: a file
+     * whose bytes changed is reported, never packaged as if it were the original.
+     */
+    async filesOf(captureId: string | null): Promise<{ files: StoredFile[]; problems: BlobProblem[] }> {
+      const rows = captureId ? await db.evidence.where('captureId').equals(captureId).toArray() : [];
+      const files: StoredFile[] = [];
+      const problems: BlobProblem[] = [];
+      for (const row of byKindOrder(rows)) {
+        const bytes = await blobBytes(row.blob);
+        const hash = await sha256(bytes);
+        const meta = stripBlob(row);
+        if (hash === row.sha256) files.push({ meta, bytes });
+        else {
+          const message = `stored ${row.sha256}, read ${hash}`;
+          problems.push({ evidenceId: row.id, kind: row.kind, name: blobName(row), reason: 'hash_mismatch', message });
+        }
       }
       return { files, problems };
     },

@@ -17,10 +17,12 @@ export const ATTACHED_KINDS: readonly EvidenceKind[] = ['screenshot', 'html', 'h
 const ATTACHED = new Set<EvidenceKind>(ATTACHED_KINDS);
 const KIND_ORDER: readonly EvidenceKind[] = [
   'screenshot',
+  'mhtml',
   'html',
   'headers',
   'metadata',
   'manifest',
+  'timestamp',
   'reply',
   'recheck',
   'delivery',
@@ -47,3 +49,6 @@ export function noticeEvidence<T extends Pick<EvidenceMeta, 'kind' | 'captureId'
 
 /** The captureId a reply file of `noticeId` is stored under: never the notice's page capture. */
 export const replyCaptureId = (noticeId: string) => `reply:${noticeId}`;
+
+/** The captureId a notice's seal timestamps are stored under (issue 15): owned by that notice alone. */
+export const sealCaptureId = (noticeId: string) => `seal:${noticeId}`;

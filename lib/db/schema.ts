@@ -4,6 +4,7 @@ import type { Evidence } from '../model/evidence';
 import type { Letter } from '../model/letter';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { Work } from '../model/work';
+import type { RightsDocument } from '../model/rights-document';
 import { upgradeNoticeNotes } from './notice-notes-upgrade';
 
 /** Key-value settings: letterhead, backend, defaults, detection. Values are validated on read (lib/db/settings.ts). */
@@ -76,9 +77,10 @@ export type TakedownDb = Dexie & {
   lookupNetworks: Dexie.Table<LookupNetworkRow, [number, string, string]>;
   letters: EntityTable<Letter, 'id'>;
   letterEvents: EntityTable<NoticeEvent, 'id'>;
+  documents: EntityTable<RightsDocument, 'id'>;
 };
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** The host part of a URL, lower case; '' when it does not parse. */
 export function hostOf(url: string): string {
@@ -160,6 +162,10 @@ export function openDbAtVersion(name: string, version: number): TakedownDb {
     letters: 'id, followsUp, *relatedNoticeIds, kind, status, createdAt',
     letterEvents: 'id, noticeId, [noticeId+seq]',
   });
+  if (version < 5) return db;
+  // Version 5 (issue 15): the rights holder's documents (licence or ID copy, ownership proofs, powers of attorney),
+  // chosen per notice. Additive: one new table, every earlier record is kept as it was.
+  db.version(5).stores({ documents: 'id, kind, workId, sha256, addedAt' });
   return db;
 }
 

@@ -6,16 +6,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createBulkStore } from './bulk-batches';
 import { createEvidenceRepo } from './evidence-repo';
+import { createDocumentsRepo } from './documents-repo';
 import { createNoticesRepo } from './notices-repo';
 import { db } from './schema';
 import { readSetting, writeSetting, type SettingKey, type SettingRead, type SettingValue } from './settings';
 import { createWorksRepo } from './works-repo';
 import type { Work } from '../model/work';
+import type { RightsDocumentMeta } from '../model/rights-document';
 import type { lookupInMode, PageLookupEnv } from '../report/lookup-runner';
 import type { Notice } from '../model/notice';
 import { BackendSettingsSchema } from '../model/settings';
 import type { SendDeps } from '../report/send-notice';
 import type { art17LocksFor } from './practice';
+import { backendTimestamper } from '../backend/timestamp';
 
 /** What a page passes in for a lookup; the database is the services' own. */
 export type PageEnv = Omit<PageLookupEnv, 'db'>;
@@ -27,6 +30,7 @@ function build() {
   return {
     notices,
     evidence: createEvidenceRepo({ db: d, now }),
+    documents: createDocumentsRepo({ db: d, now }),
     works: createWorksRepo({ db: d }),
     bulk: createBulkStore({ db: d, now }),
     // Export/import and the practice checks load on first use: only the options, report and notice pages need them,
@@ -80,6 +84,8 @@ export function sendDeps(): SendDeps {
       icpOf: async (n) => (await s.practice.icpOf(n)).numbers,
       locksOf: (n) => s.practice.locksFor({ urls: n.urls, recipient: n.recipient, excludeId: n.id }),
     },
+    documents: s.documents,
+    timestamper: backendTimestamper(() => s.settings.read('backend'), fetch.bind(globalThis)),
   };
 }
 let shared: Services | undefined;
@@ -93,6 +99,11 @@ export function services(): Services {
 /** The catalog, by title, live. Undefined while loading. */
 export function useWorks(): Work[] | undefined {
   return useLiveQuery(() => services().works.list(), []);
+}
+
+/** The rights holder's documents (issue 15), live. */
+export function useDocuments(): RightsDocumentMeta[] | undefined {
+  return useLiveQuery(() => services().documents.list(), []);
 }
 
 /**

@@ -9,8 +9,9 @@ import { hostOf, type TakedownDb } from './schema';
 export async function exportAll(db: TakedownDb, now: () => Date): Promise<string> {
   const snapshot = await db.transaction(
     'r',
-    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.letters, db.letterEvents],
+    [db.notices, db.events, db.evidence, db.works, db.settings, db.batches, db.letters, db.letterEvents, db.documents],
     async () => ({
+      documents: await db.documents.toArray(),
       notices: await db.notices.toArray(),
       events: await db.events.toArray(),
       evidence: await db.evidence.toArray(),
@@ -48,6 +49,9 @@ export async function importAll(
     works: new Map(present(await db.works.bulkGet(ids(file.works))).map((w) => [w.id, w])),
     settings: new Map(present(await db.settings.bulkGet(file.settings.map((s) => s.key))).map((s) => [s.key, s.value])),
     batches: new Map(present(await db.batches.bulkGet(ids(file.batches))).map((b) => [b.id, b])),
+    documents: new Map(
+      present(await db.documents.bulkGet(ids(file.documents))).map(({ blob: _b, ...meta }) => [meta.id, meta]),
+    ),
     letters: {
       letters: new Map(present(await db.letters.bulkGet(ids(file.letters))).map((l) => [l.id, l])),
       events: new Map(),
@@ -82,6 +86,7 @@ export async function importAll(
       db.heads,
       db.letters,
       db.letterEvents,
+      db.documents,
     ],
     async () => {
       await db.notices.bulkAdd(plan.add.notices);
@@ -100,6 +105,7 @@ export async function importAll(
       await db.batches.bulkAdd(plan.add.batches);
       await db.letters.bulkAdd(plan.add.letters);
       await db.letterEvents.bulkAdd(plan.add.letterEvents);
+      await db.documents.bulkAdd(plan.add.documents);
     },
   );
   return plan.report;

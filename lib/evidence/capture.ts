@@ -13,8 +13,13 @@ export interface RawCapture {
   screenshot?: Uint8Array;
   html?: string;
   headers?: Record<string, string>;
+  /**
+   * The single-file archive (Chrome's pageCapture.saveAsMHTML): the page with its images and styles as the
+   * browser held them. Where pageCapture does not exist (Firefox) the serialised DOM (`html`) is the archive.
+   */
+  mhtml?: Uint8Array;
   /** Why a part could not be captured, by part: shown to the user and kept in the manifest. */
-  failures: Partial<Record<'screenshot' | 'html' | 'headers', string>>;
+  failures: Partial<Record<'screenshot' | 'html' | 'headers' | 'mhtml', string>>;
   userAgent?: string;
 }
 
@@ -62,6 +67,7 @@ export async function buildCapture(
   };
 
   if (raw.screenshot) await add('screenshot', 'image/png', raw.screenshot);
+  if (raw.mhtml) await add('mhtml', 'multipart/related', raw.mhtml);
   let htmlTruncated = false;
   if (raw.html !== undefined) {
     let bytes = encoder.encode(raw.html);
@@ -98,6 +104,8 @@ export async function buildCapture(
       note: a.meta.note,
     })),
     failures: raw.failures,
+    // Which single-file archive this capture holds, so a reader knows whether to look for the MHTML.
+    archive: raw.mhtml ? 'mhtml' : raw.html !== undefined ? 'dom' : 'none',
     hashAlgorithm: 'SHA-256',
   };
   await add('manifest', 'application/json', encoder.encode(JSON.stringify(manifest, null, 2)));

@@ -4,16 +4,24 @@ import { EvidenceMetaSchema } from '../model/evidence';
 import { LetterSchema } from '../model/letter';
 import { NoticeEventSchema, NoticeSchema } from '../model/notice';
 import { WorkSchema } from '../model/work';
+import { RightsDocumentMetaSchema } from '../model/rights-document';
 
 export const EXPORT_FORMAT = 'takedown-export';
-/** The Dexie schema version the file was written from (lib/db/schema.ts SCHEMA_VERSION). */
-export const EXPORT_SCHEMA_VERSION = 4;
+/**
+ * The Dexie schema version the file was written from (lib/db/schema.ts SCHEMA_VERSION). 5 (issue 15) adds the rights
+ * holder's documents; older files still import (they have none), and an older extension refuses a version 5 file
+ * instead of silently dropping the documents.
+ */
+export const EXPORT_SCHEMA_VERSION = 5;
 
 export const ExportedEvidenceSchema = EvidenceMetaSchema.extend({
   /** The Blob's exact bytes, base64. */
   data: z.string(),
 });
 export type ExportedEvidence = z.infer<typeof ExportedEvidenceSchema>;
+
+/** A rights holder's document (issue 15) with its exact bytes, base64. */
+export const ExportedDocumentSchema = RightsDocumentMetaSchema.extend({ data: z.string() });
 
 export const ExportedBatchSchema = z.object({
   id: z.string().min(1).max(64),
@@ -40,6 +48,8 @@ export const ExportFileSchema = z.object({
   // Version 4: follow-up letters and their own hash-chained logs (older files have none).
   letters: z.array(LetterSchema).default([]),
   letterEvents: z.array(NoticeEventSchema).default([]),
+  // Version 5: the rights holder's documents with their bytes (older files have none).
+  documents: z.array(ExportedDocumentSchema).default([]),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 

@@ -2,6 +2,7 @@ import type { Evidence } from '../model/evidence';
 import type { Letter } from '../model/letter';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { Work } from '../model/work';
+import type { RightsDocument } from '../model/rights-document';
 import { bytesToBase64 } from './base64';
 import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, type ExportFile } from './export-format';
 
@@ -15,6 +16,8 @@ export interface ExportSnapshot {
   batches: ExportFile['batches'];
   letters: Letter[];
   letterEvents: NoticeEvent[];
+  /** The rights holder's documents (issue 15), bytes included. */
+  documents?: RightsDocument[];
 }
 
 /** Builds the export document; events are ordered by notice then seq, which import verifies. */
@@ -22,6 +25,10 @@ export async function buildExport(s: ExportSnapshot, exportedAt: Date): Promise<
   const evidence = [];
   for (const { blob, ...meta } of s.evidence) {
     evidence.push({ ...meta, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
+  }
+  const documents = [];
+  for (const { blob, ...meta } of s.documents ?? []) {
+    documents.push({ ...meta, data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
   }
   const bySeq = (xs: NoticeEvent[]) =>
     [...xs].sort((a, b) => (a.noticeId === b.noticeId ? a.seq - b.seq : a.noticeId < b.noticeId ? -1 : 1));
@@ -37,6 +44,7 @@ export async function buildExport(s: ExportSnapshot, exportedAt: Date): Promise<
     batches: s.batches,
     letters: s.letters,
     letterEvents: bySeq(s.letterEvents),
+    documents,
   };
 }
 

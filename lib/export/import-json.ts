@@ -6,6 +6,8 @@ import { NoticeSchema, type ImportMark, type Notice, type NoticeEvent, type Noti
 import type { Work } from '../model/work';
 import { canonicalJson } from '../tracking/canonical-json';
 import { verifyChain } from '../tracking/hash-chain';
+import { sealMismatchesIn, type SealMismatchFound } from '../evidence/seal-check';
+import type { RightsDocument, RightsDocumentMeta } from '../model/rights-document';
 import type { Sha256 } from '../tracking/sha256';
 import { targetOfKind } from '../tracking/status';
 import { base64ToBytes } from './base64';
@@ -108,6 +110,7 @@ export interface Counts {
   settings: number;
   batches: number;
   letters: number;
+  documents: number;
 }
 export interface ImportReport {
   added: Counts;
@@ -116,6 +119,11 @@ export interface ImportReport {
   /** Identical records already here: importing the same file twice adds nothing. */
   alreadyPresent: Counts;
   skipped: Skipped[];
+  /**
+   * Issue 15: notices whose sealed (timestamped) history head is not in the imported history: re-hashed after
+   * sealing. Imported as they are, but their seal proves nothing for the rewritten log. Absent when none.
+   */
+  sealMismatches?: SealMismatchFound[];
 }
 
 export interface LocalState {
@@ -127,6 +135,8 @@ export interface LocalState {
   settings: Map<string, unknown>;
   batches: Map<string, { id: string; createdAt: string }>;
   letters: LocalLetters;
+  /** The rights holder's documents the file also has (issue 15). */
+  documents?: Map<string, RightsDocumentMeta>;
 }
 
 type BatchRow = ExportFile['batches'][number];
@@ -140,13 +150,23 @@ export interface ImportPlan {
     batches: BatchRow[];
     letters: Letter[];
     letterEvents: NoticeEvent[];
+    documents: RightsDocument[];
   };
   update: { notices: Notice[] };
   heads: { noticeId: string; seq: number; hash: string }[];
   report: ImportReport;
 }
 
-const zero = (): Counts => ({ notices: 0, events: 0, evidence: 0, works: 0, settings: 0, batches: 0, letters: 0 });
+const zero = (): Counts => ({
+  notices: 0,
+  events: 0,
+  evidence: 0,
+  works: 0,
+  settings: 0,
+  batches: 0,
+  letters: 0,
+  documents: 0,
+});
 /** Stored records may predate fields added to the model since; compare them as the file would parse them. */
 const normalNotice = (n: Notice) => {
   const r = NoticeSchema.safeParse(n);
@@ -185,9 +205,20 @@ export async function planImport(
   uniqueIds(file.works, 'works');
   uniqueIds(file.settings, 'settings');
   uniqueIds(file.batches, 'batches');
+  uniqueIds(file.documents, 'documents');
 
   const plan: ImportPlan = {
-    add: { notices: [], events: [], evidence: [], works: [], settings: [], batches: [], letters: [], letterEvents: [] },
+    add: {
+      notices: [],
+      events: [],
+      evidence: [],
+      works: [],
+      settings: [],
+      batches: [],
+      letters: [],
+      letterEvents: [],
+      documents: [],
+    },
     update: { notices: [] },
     heads: [],
     report: { added: zero(), updated: { notices: 0 }, alreadyPresent: zero(), skipped: [] },
@@ -287,6 +318,9 @@ export async function planImport(
     }
   }
 
+  const sealMismatches = sealMismatchesIn(file);
+  if (sealMismatches.length > 0) report.sealMismatches = sealMismatches;
+
   for (const [idx, w] of file.works.entries()) {
     const mine = local.works.get(w.id);
     if (!mine) {
@@ -335,5 +369,25 @@ export async function planImport(
   report.alreadyPresent.letters = letters.alreadyPresent.letters;
   report.alreadyPresent.events += letters.alreadyPresent.events;
   report.skipped.push(...letters.skipped);
+
+  // The rights holder's documents (issue 15): bytes checked against their hash like evidence, never overwritten.
+  for (const [idx, d] of file.documents.entries()) {
+    const path = `documents[${idx}]`;
+    let bytes: Uint8Array;
+    try {
+      bytes = base64ToBytes(d.data);
+    } catch {
+      refuse(`${path}.data`, 'not valid base64');
+    }
+    if (bytes.length !== d.size) refuse(`${path}.size`, `says ${d.size} bytes but the data has ${bytes.length}`);
+    if ((await sha256(bytes)) !== d.sha256) refuse(`${path}.data`, 'the bytes do not match the recorded SHA-256');
+    const { data: _data, ...meta } = d;
+    const mine = local.documents?.get(d.id);
+    if (!mine) {
+      plan.add.documents.push({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: d.mime }) });
+      report.added.documents++;
+    } else if (same(mine, meta)) report.alreadyPresent.documents++;
+    else report.skipped.push({ path, id: d.id, reason: 'differs_from_local' });
+  }
   return plan;
 }

@@ -11,6 +11,7 @@ export { browserBatch, blockOf, type BrowserBatchOptions } from './browser-batch
 export { createBrowserLookupDeps, type BrowserLookup } from './browser-deps';
 export { MemoryLookupCache } from './memory-cache';
 export { Semaphore } from './semaphore';
+export { DEFAULT_BUDGETS, type Budget } from './request-budget';
 export { defaultAllowUrl, DEFAULT_BOOTSTRAP_BASE } from './runtime';
 export { rdapClientFor, parseRdap, parseRdapText, MAX_BODY_BYTES } from './rdap-client';
 export { canonicalAddress, rangeContainsIp, rangeOf, type IpRange } from './ip-range';

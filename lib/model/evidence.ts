@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** `delivery`: the .eml an SMTP send handed over and the server's acceptance, owned by that notice (issue 18). */
+/**
+ * `mhtml`: the single-file page archive (Chrome's pageCapture); `timestamp`: an RFC 3161 token over a capture's
+ * manifest or a sent notice's seal (lib/evidence/timestamps.ts), stored as a JSON blob holding the DER reply.
+ * `delivery`: the .eml an SMTP send handed over and the server's acceptance, owned by that notice (issue 18).
+ */
 export const EvidenceKindSchema = z.enum([
   'screenshot',
   'html',
@@ -9,6 +13,8 @@ export const EvidenceKindSchema = z.enum([
   'manifest',
   'reply',
   'recheck',
+  'mhtml',
+  'timestamp',
   'delivery',
 ]);
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
@@ -38,6 +44,7 @@ const EXT: Record<string, string> = {
   'image/png': 'png',
   'text/html;charset=utf-8': 'html',
   'application/json': 'json',
+  'multipart/related': 'mhtml',
 };
 
 /** A stable attachment name: kind plus the first hash digits, so a reader can match it to the letter. */

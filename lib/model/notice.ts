@@ -88,6 +88,8 @@ export const NoticeSchema = z.object({
   withholdSenderDetails: z.boolean().nullable().default(null),
   /** The regime/lang were chosen by the user rather than suggested from the recipient. */
   regimeChosen: z.boolean().default(false),
+  /** The rights holder's documents (Options → Documents) attached to this notice (issue 15). */
+  documentIds: z.array(z.string().max(64)).max(20).default([]),
   captureId: z.string().max(64).nullable().default(null),
   evidenceIds: z.array(z.string()).default([]),
   sent: SentRecordSchema.nullable().default(null),

@@ -92,6 +92,8 @@ const EVIDENCE_KIND: Record<EvidenceKind, Localised> = {
   manifest: { en: 'evidence manifest', zh: '证据清单' },
   reply: { en: 'provider reply', zh: '服务商回复' },
   recheck: { en: 'recheck', zh: '复查记录' },
+  mhtml: { en: 'single-file page archive (MHTML)', zh: '网页单文件存档（MHTML）' },
+  timestamp: { en: 'trusted timestamp (RFC 3161)', zh: '可信时间戳（RFC 3161）' },
   delivery: { en: 'mail server acceptance', zh: '邮件服务器接收记录' },
 };
 

@@ -4,6 +4,7 @@ import { evidenceFilename, type EvidenceMeta } from '../model/evidence';
 import type { Letterhead } from '../model/letterhead';
 import type { Notice } from '../model/notice';
 import type { Work } from '../model/work';
+import type { RightsDocumentKind, RightsDocumentMeta } from '../model/rights-document';
 import { withholdSenderDetails } from '../providers/privacy';
 
 /**
@@ -19,6 +20,8 @@ export function caseFromNotice(
     evidence: EvidenceMeta[];
     priorNotices?: PriorNotice[];
     icp?: readonly string[];
+    /** The rights holder's documents chosen for this notice (issue 15); they fill the letter's 附件 elements. */
+    documents?: readonly RightsDocumentMeta[];
   },
 ): NoticeCaseInput | null {
   if (!notice.recipient) return null;
@@ -59,8 +62,9 @@ export function caseFromNotice(
       note: e.note,
     })),
     fairUse: { considered: notice.fairUseConsidered, note: notice.fairUseNote },
-    idDocument: notice.idDocument,
-    ownershipProof: notice.ownershipProof,
+    idDocument: withDocuments(notice.idDocument, ctx.documents, 'id_document'),
+    ownershipProof: withDocuments(notice.ownershipProof, ctx.documents, 'ownership'),
+    powerOfAttorney: withDocuments('', ctx.documents, 'power_of_attorney'),
     confirmations: { goodFaith: notice.confirmations.goodFaith, accuracy: notice.confirmations.accuracy },
     measureNote: notice.measure,
     priorNotices: ctx.priorNotices ?? [],
@@ -68,4 +72,21 @@ export function caseFromNotice(
     hosting: ctx.icp && ctx.icp.length > 0 ? { icp: ctx.icp.slice(0, 3).join('、').slice(0, 100) } : {},
     withholdSenderDetails: withholdSenderDetails(notice.recipient, notice.withholdSenderDetails),
   };
+}
+
+/** A chosen document as the letter lists it: its title, the attached file and the start of its hash. */
+export const documentLine = (d: Pick<RightsDocumentMeta, 'title' | 'filename' | 'sha256'>) =>
+  `${d.title} (${d.filename}, SHA-256 ${d.sha256.slice(0, 16)}…)`;
+
+/**
+ * The element's text: what the user wrote, then each attached document of that kind, so an attached licence or
+ * certificate satisfies the checklist element it is for and is numbered in the 附件 / Attachments list.
+ */
+function withDocuments(
+  text: string,
+  documents: readonly RightsDocumentMeta[] | undefined,
+  kind: RightsDocumentKind,
+): string {
+  const lines = (documents ?? []).filter((d) => d.kind === kind).map(documentLine);
+  return [text.trim(), ...lines].filter(Boolean).join('; ');
 }

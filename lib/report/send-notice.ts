@@ -17,15 +17,31 @@ import type { PriorNotice } from '../notices/case';
 import { draftNotice, type NoticeDraft } from '../notices/draft';
 import { caseFromNotice } from './case';
 import { lockDraft, type Art17Lock } from '../tracking/art17-lock';
+import { sealNotice, type Timestamper } from '../evidence/timestamps';
 import { sha256Hex } from '../tracking/sha256';
+import { documentAttachmentId, type DocumentsRepo } from '../db/documents-repo';
+import type { RightsDocumentMeta } from '../model/rights-document';
 import { deliverBySmtp, type MailTransport } from './smtp-delivery';
 
 export interface SendDeps {
-  notices: Pick<NoticesRepo, 'getNotice' | 'markSent' | 'escalationHistory'>;
-  evidence: Pick<EvidenceRepo, 'forNotice' | 'attachmentsFor' | 'addDeliveryFile' | 'repliesOf' | 'blob'>;
+  notices: Pick<NoticesRepo, 'getNotice' | 'markSent' | 'escalationHistory' | 'getTimeline' | 'recordEvent'>;
+  evidence: Pick<
+    EvidenceRepo,
+    'forNotice' | 'attachmentsFor' | 'addDeliveryFile' | 'repliesOf' | 'blob' | 'addTimestamp'
+  >;
   now: () => Date;
   /** Channel `smtp` (issue 18): the backend's mail server; absent when the backend has none. */
   mail?: MailTransport;
+  /**
+   * Issue 15: the backend's TSA, when it reports one. The sent notice's text and chain head are then sealed with
+   * an RFC 3161 token right after it is frozen; without it nothing is timestamped (and nothing claims a time).
+   */
+  timestamper?: Timestamper;
+  /**
+   * The rights holder's documents (issue 15): those chosen for the notice fill its ID / ownership / power-of-attorney
+   * elements and go out as attachments with their hashes. Absent: a notice's documentIds are ignored.
+   */
+  documents?: Pick<DocumentsRepo, 'metas' | 'files'>;
   /**
    * What the follow-up letters add (issue 12): the ICP numbers the captured page shows, which the Chinese notice
    * cites, and the Regulations art. 17 locks that forbid re-notifying an item after a counter-statement. The send
@@ -56,7 +72,12 @@ export async function priorNoticesOf(deps: Pick<SendDeps, 'notices'>, notice: No
 /** The letter for a stored notice, from the same inputs the send path uses. Null without a recipient. */
 export function draftOf(
   notice: Notice,
-  ctx: DraftContext & { evidence: readonly EvidenceMeta[]; priorNotices: PriorNotice[]; now: () => Date },
+  ctx: DraftContext & {
+    evidence: readonly EvidenceMeta[];
+    priorNotices: PriorNotice[];
+    now: () => Date;
+    documents?: readonly RightsDocumentMeta[];
+  },
 ): (NoticeDraft & { locks: readonly Art17Lock[] }) | null {
   const input = caseFromNotice(notice, {
     letterhead: ctx.letterhead,
@@ -64,6 +85,7 @@ export function draftOf(
     evidence: [...ctx.evidence],
     priorNotices: ctx.priorNotices,
     icp: ctx.icp,
+    documents: ctx.documents,
   });
   const draft = input ? draftNotice(input, { now: ctx.now, checklistLang: ctx.checklistLang }) : null;
   return draft ? lockDraft(draft, ctx.locks ?? []) : null;
@@ -91,13 +113,20 @@ export async function sendNotice(
     throw new AppError('read_only', 'This notice was already sent; create a correction instead', {
       noticeId: notice.id,
     });
-  const [evidence, priorNotices, icp, locks] = await Promise.all([
+  const documentIds = deps.documents ? ((notice.documentIds as string[] | undefined) ?? []) : [];
+  const [evidence, priorNotices, icp, locks, documents] = await Promise.all([
     deps.evidence.forNotice(notice),
     priorNoticesOf(deps, notice),
     deps.practice?.icpOf(notice),
     deps.practice?.locksOf(notice),
+    deps.documents?.metas(documentIds),
   ]);
-  const draft = draftOf(notice, { ...args, evidence, priorNotices, icp, locks, now: deps.now });
+  if (documents && documents.length !== documentIds.length) {
+    throw new AppError('not_found', 'A document chosen for this notice was deleted; choose the documents again', {
+      noticeId: notice.id,
+    });
+  }
+  const draft = draftOf(notice, { ...args, evidence, priorNotices, icp, locks, documents, now: deps.now });
   const missing = missingElements(draft);
   if (!draft || !draft.sendable || missing.length > 0) {
     const names = draft
@@ -118,27 +147,55 @@ export async function sendNotice(
       { noticeId: notice.id, problems },
     );
   }
+  // Re-hashed here: a document whose bytes changed since it was stored is refused by name, not sent.
+  const documentFiles = deps.documents ? await deps.documents.files(documentIds) : [];
   // SMTP: marked as sent only on the server's acceptance, which is frozen with the text.
   // The text frozen is the one the accepted .eml carried (the same draft, unless an earlier acceptance is recovered).
   const smtp =
     channel.data === 'smtp'
       ? await deliverBySmtp(
           { mail: deps.mail, evidence: deps.evidence, sha256: sha256Hex, now: deps.now },
-          { notice, draft, files, letterhead: args.letterhead },
+          {
+            notice,
+            draft,
+            files: [
+              ...files,
+              ...documentFiles.map((d) => ({ filename: d.meta.filename, mime: d.meta.mime, bytes: d.bytes })),
+            ],
+            letterhead: args.letterhead,
+          },
         )
       : undefined;
-  return deps.notices.markSent(notice.id, {
+  const sent = await deps.notices.markSent(notice.id, {
     at: smtp?.delivery.time ?? deps.now().toISOString(),
     channel: channel.data,
     ...(smtp ? { delivery: smtp.delivery } : {}),
     recipient: notice.recipient!,
     text: smtp?.text ?? draft.text,
     evidenceSha256: files.map((f) => f.sha256),
-    attachments: files.map((f) => ({
-      evidenceId: f.evidenceId,
-      filename: f.filename,
-      sha256: f.sha256,
-      size: f.bytes.byteLength,
-    })),
+    attachments: [
+      ...files.map((f) => ({
+        evidenceId: f.evidenceId,
+        filename: f.filename,
+        sha256: f.sha256,
+        size: f.bytes.byteLength,
+      })),
+      ...documentFiles.map((d) => ({
+        evidenceId: documentAttachmentId(d.meta.id),
+        filename: d.meta.filename.slice(0, 200),
+        sha256: d.meta.sha256,
+        size: d.bytes.byteLength,
+      })),
+    ],
   });
+  // The notice is sent whatever the TSA does: a failed seal is stored and logged by sealNotice, never thrown.
+  const stamp = await deps.timestamper?.().catch(() => null);
+  if (stamp) {
+    await sealNotice(
+      { stamp, notices: deps.notices, evidence: deps.evidence, sha256: sha256Hex, now: deps.now },
+      sent.id,
+    );
+    return (await deps.notices.getNotice(sent.id)) ?? sent;
+  }
+  return sent;
 }

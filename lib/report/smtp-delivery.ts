@@ -78,7 +78,13 @@ async function acceptedBefore(deps: DeliveryDeps, noticeId: string) {
  */
 export async function deliverBySmtp(
   deps: DeliveryDeps,
-  args: { notice: Notice; draft: NoticeDraft; files: readonly AttachmentFile[]; letterhead: Letterhead | null },
+  args: {
+    notice: Notice;
+    draft: NoticeDraft;
+    /** The capture's evidence and the rights holder's documents (issue 15) the .eml carries. */
+    files: readonly Pick<AttachmentFile, 'filename' | 'mime' | 'bytes'>[];
+    letterhead: Letterhead | null;
+  },
 ): Promise<{ delivery: DeliveryRecord; text: string }> {
   const prior = await acceptedBefore(deps, args.notice.id);
   if (prior) return prior;

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { apiError } from './api-error';
 import type { LookupService } from './lookup-service';
@@ -14,6 +14,19 @@ import { mailStatusRoutes, repliesRoutes } from './routes/replies';
 import { sendRoutes } from './routes/send';
 import { timestampRoutes } from './routes/timestamp';
 import type { TimestampService } from './tsa/service';
+import type { BucketStore } from './middleware/rate-limit';
+
+/** What team mode (lib/server/team/team-server.ts) plugs into the app; absent in the single-user default. */
+export interface TeamMount {
+  /** Replaces the token/header check on /v1/* with team tokens. */
+  auth: MiddlewareHandler;
+  /** Mounted at /v1/team. */
+  routes: Hono<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Hono's Env generic differs per sub-app
+  /** Rate-limit buckets shared by every instance. */
+  buckets: BucketStore;
+  /** Database, Redis and queue state for /healthz. */
+  health: () => Promise<Record<string, unknown>>;
+}
 
 export interface AppDeps {
   now: () => Date;
@@ -37,6 +50,8 @@ export interface AppDeps {
   mail?: MailService;
   /** RFC 3161 TSA (TAKEDOWN_TSA_URL); without it /v1/timestamp answers 503 and /healthz says tsa: null. */
   timestamp?: TimestampService;
+  /** Team mode: team tokens and roles, /v1/team, shared rate limits. */
+  team?: TeamMount;
 }
 
 /** Builds the HTTP API from its dependencies; main.ts binds it, tests call app.request() without a socket. */
@@ -47,13 +62,17 @@ export function createApp(deps: AppDeps) {
   // so without CORS here Firefox (and any build without <all_urls>) would never see the backend answer.
   app.use('/healthz', cors);
   const tsa = deps.timestamp ? { url: deps.timestamp.url } : null;
-  app.get('/healthz', (c) => c.json({ ok: true, time: deps.now().toISOString(), tsa }));
+  const team = deps.team;
+  app.get('/healthz', async (c) =>
+    c.json({ ok: true, time: deps.now().toISOString(), tsa, ...(team ? { team: await team.health() } : {}) }),
+  );
   app.use('/v1/*', cors);
   app.use('/v1/*', localGuard({ publicBind: deps.publicBind ?? false }));
   // Rate limit before auth, keyed by peer address, so token guessing is throttled too.
   const limiter = createRateLimiter({
     perMinute: deps.rateLimitPerMinute ?? 600,
     now: deps.now,
+    store: team?.buckets,
     clientKey: (c) => {
       try {
         return getConnInfo(c).remote.address ?? 'unknown';
@@ -63,21 +82,26 @@ export function createApp(deps: AppDeps) {
     },
   });
   app.use('/v1/*', limiter.middleware);
-  // Pairing is how the extension gets a token, so it sits before the token check (it makes its own checks).
-  app.route(
-    '/v1/pair',
-    pairRoutes({
-      installToken: deps.installToken,
-      corsOrigins: deps.corsOrigins ?? [],
-      publicBind: deps.publicBind ?? false,
-      requireToken: !!deps.token,
-      hasToken: bearerMatches([deps.token]),
-    }),
-  );
-  app.use(
-    '/v1/*',
-    apiAuth({ token: deps.token, installToken: deps.installToken, allowClientHeader: !deps.requirePairing }),
-  );
+  if (team) {
+    app.use('/v1/*', team.auth);
+    app.route('/v1/team', team.routes);
+  } else {
+    // Pairing is how the extension gets a token, so it sits before the token check (it makes its own checks).
+    app.route(
+      '/v1/pair',
+      pairRoutes({
+        installToken: deps.installToken,
+        corsOrigins: deps.corsOrigins ?? [],
+        publicBind: deps.publicBind ?? false,
+        requireToken: !!deps.token,
+        hasToken: bearerMatches([deps.token]),
+      }),
+    );
+    app.use(
+      '/v1/*',
+      apiAuth({ token: deps.token, installToken: deps.installToken, allowClientHeader: !deps.requirePairing }),
+    );
+  }
   if (deps.lookup) app.route('/v1/lookup', lookupRoutes(deps.lookup, { charge: limiter.charge }));
   app.route('/v1/recheck', recheckRoutes({ now: deps.now, ...deps.recheck }));
   app.route('/v1/timestamp', timestampRoutes(deps.timestamp));

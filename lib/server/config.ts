@@ -50,7 +50,7 @@ export function isLoopbackHost(host: string): boolean {
   );
 }
 
-const EnvSchema = z
+export const EnvSchema = z
   .object({
     TAKEDOWN_HOST: z
       .string()
@@ -109,9 +109,12 @@ const EnvSchema = z
       .transform((v) => v === '1' || v === 'true'),
     TAKEDOWN_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
     TAKEDOWN_TSA_CA: z.string().min(1).optional(),
+    // Team mode (validated in lib/server/team/team-config.ts); named here because it changes the token rule below.
+    TAKEDOWN_DATABASE_URL: z.string().optional(),
   })
   .superRefine((env, ctx) => {
-    if (!isLoopbackHost(env.TAKEDOWN_HOST) && !env.TAKEDOWN_TOKEN) {
+    // A team server (TAKEDOWN_DATABASE_URL) always requires a per-user team token, so it may bind publicly without one.
+    if (!isLoopbackHost(env.TAKEDOWN_HOST) && !env.TAKEDOWN_TOKEN && !env.TAKEDOWN_DATABASE_URL) {
       ctx.addIssue({
         code: 'custom',
         path: ['TAKEDOWN_TOKEN'],

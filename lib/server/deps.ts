@@ -1,5 +1,5 @@
 /** Real dependencies for the lookup core, built from ServerConfig; shared by main.ts and the CLI. */
-import type { LookupDeps } from '../lookup';
+import type { LookupCache, LookupDeps } from '../lookup';
 import { SqliteLookupCache } from './cache';
 import type { ServerConfig } from './config';
 import { createPublicOnlyFetch } from './public-only-fetch';
@@ -25,15 +25,27 @@ export function buildRecheckResolve(
   };
 }
 
-export function buildLookupDeps(config: ServerConfig, now: () => Date = () => new Date()): BuiltDeps {
-  const cache = new SqliteLookupCache(config.cache, now);
+/**
+ * `shared`: a team server's Redis cache (lib/server/team), used by the core and WHOIS instead of SQLite.
+ * `wrapNetworkFetch`: a team server's cross-instance RDAP coalescing, placed under the in-process one.
+ */
+export function buildLookupDeps(
+  config: ServerConfig,
+  now: () => Date = () => new Date(),
+  shared?: LookupCache,
+  wrapNetworkFetch: (f: typeof fetch) => typeof fetch = (f) => f,
+): BuiltDeps {
+  const cache = new SqliteLookupCache(shared ? 'memory' : config.cache, now);
   const deps: LookupDeps = {
     // Tests serve RDAP on loopback (allowHttpRdap); everywhere else every RDAP host must be public.
-    fetch: createRangeCoalescingFetch(config.allowHttpRdap ? globalThis.fetch : createPublicOnlyFetch(), { now }),
+    fetch: createRangeCoalescingFetch(
+      wrapNetworkFetch(config.allowHttpRdap ? globalThis.fetch : createPublicOnlyFetch()),
+      { now },
+    ),
     resolve: createResolver({ servers: config.dnsServers, timeoutMs: Math.min(config.timeoutMs, 5000) }),
-    whois: createWhois({ route: config.whoisRoute, timeoutMs: config.timeoutMs, cache }),
+    whois: createWhois({ route: config.whoisRoute, timeoutMs: config.timeoutMs, cache: shared ?? cache }),
     now,
-    cache,
+    cache: shared ?? cache,
     timeoutMs: config.timeoutMs,
     ...(config.rdapBootstrap ? { bootstrapBase: config.rdapBootstrap } : {}),
     // Tests serve RDAP from http://127.0.0.1; production keeps the core's https-and-public-only default.

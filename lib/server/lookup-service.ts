@@ -37,6 +37,15 @@ export interface LookupServiceOptions {
   /** Concurrent lookups across all clients and batches. */
   concurrency?: number;
   maxMemoryResults?: number;
+  /**
+   * Team mode (lib/server/team/single-flight.ts): whole results shared by every instance through Redis, and one
+   * lookup team-wide for identical requests in flight. Absent in the single-user default.
+   */
+  shared?: SharedResults;
+}
+
+export interface SharedResults {
+  run<T>(key: string, ttlMs: (value: T) => number, work: () => Promise<T>): Promise<T>;
 }
 
 /** Input refused before any DNS/RDAP/WHOIS query; the route answers 400 with it. */
@@ -107,10 +116,12 @@ export function createLookupService(opts: LookupServiceOptions): LookupService {
     if (hit) return hit;
     const running = inFlight.get(key);
     if (running) return running;
-    const task = gate
-      .run(() => opts.lookup(target, opts.deps, headers || onStep ? { headers, onStep } : undefined))
+    const run = () =>
+      gate.run(() => opts.lookup(target, opts.deps, headers || onStep ? { headers, onStep } : undefined));
+    const ttlOf = (result: LookupResult) => (result.errors.length ? errorTtl : resultTtl);
+    const task = (opts.shared ? opts.shared.run(key, ttlOf, run) : run())
       .then((result) => {
-        const ttl = result.errors.length ? errorTtl : resultTtl;
+        const ttl = ttlOf(result);
         const expires = now() + ttl;
         remember(key, result, expires);
         opts.store?.setSync('result', key, { result, expires }, ttl);

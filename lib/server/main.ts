@@ -7,14 +7,18 @@ import { imapSettingsFromEnv, type ImapSettings } from './mail/imap-settings';
 import { MailService } from './mail/mail-service';
 import { smtpSettingsFromEnv, type SmtpSettings } from './mail/smtp-settings';
 import type { TimestampService } from './tsa/service';
+import { buildTeamServer } from './team/team-server';
+import { teamConfigFromEnv, type TeamConfig } from './team/team-config';
 
 /** `npm run server`: env is validated first; a non-loopback bind without TAKEDOWN_TOKEN refuses to start. */
 let config: ReturnType<typeof loadConfig>;
 let smtp: SmtpSettings | undefined;
 let imap: ImapSettings | undefined;
 let timestamp: TimestampService | undefined;
+let team: TeamConfig | undefined;
 try {
   config = loadConfig(process.env);
+  team = teamConfigFromEnv(process.env);
   smtp = smtpSettingsFromEnv(process.env);
   imap = imapSettingsFromEnv(process.env);
   // A TSA CA file that is missing or holds no certificate stops the start, like any other bad setting.
@@ -27,10 +31,15 @@ installProcessGuards();
 
 const now = () => new Date();
 const mail = new MailService({ smtp, imap, now });
-const { app, cache } = buildServerApp(config, now, mail, timestamp);
+// Team mode (TAKEDOWN_DATABASE_URL + TAKEDOWN_REDIS_URL): state lives in PostgreSQL and Redis, not here.
+const built = team ? await buildTeamServer(config, team, { now, mail, timestamp }) : null;
+const single = built ? null : buildServerApp(config, now, mail, timestamp);
+const app = built?.app ?? single!.app;
 
 const served = await startServer(app.fetch, { host: config.host, port: config.port });
-console.log(`Takedown backend listening on http://${served.address}:${served.port} (cache: ${config.cache})`);
+console.log(
+  `Takedown backend listening on http://${served.address}:${served.port} (${built ? 'team mode: PostgreSQL and Redis' : `cache: ${config.cache}`})`,
+);
 console.log(
   `Load the extension: chrome://extensions → Developer mode → Load unpacked → ${path.resolve('.output/chrome-mv3')}`,
 );
@@ -39,9 +48,9 @@ console.log(
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void served.close().then(() => {
-      cache.close();
-      process.exit(0);
-    });
+    void served
+      .close()
+      .then(() => (built ? built.close() : single!.cache.close()))
+      .then(() => process.exit(0));
   });
 }

@@ -48,6 +48,8 @@ const EVENT_KIND_KEYS: Record<string, MessageKey> = {
   follow_up_set: 'event_follow_up_set',
   correction_created: 'event_correction_created',
   escalation_drafted: 'event_escalation_drafted',
+  timestamped: 'event_timestamped',
+  timestamp_failed: 'event_timestamp_failed',
   sent: 'event_sent',
   acknowledged: 'event_acknowledged',
   removed: 'event_removed',

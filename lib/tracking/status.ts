@@ -72,6 +72,9 @@ export const INFO_EVENT_KINDS = [
   'follow_up_set',
   'correction_created',
   'escalation_drafted',
+  // Issue 15: a sent notice's seal was timestamped, or the attempt failed (with its reason).
+  'timestamped',
+  'timestamp_failed',
 ] as const;
 export type InfoEventKind = (typeof INFO_EVENT_KINDS)[number];
 

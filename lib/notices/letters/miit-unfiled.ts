@@ -30,6 +30,8 @@ const KIND: Record<string, Localised> = {
   manifest: { en: 'evidence manifest', zh: '证据清单' },
   reply: { en: 'provider reply', zh: '服务商回复' },
   recheck: { en: 'recheck', zh: '复查记录' },
+  mhtml: { en: 'page archive (MHTML)', zh: '网页存档（MHTML）' },
+  timestamp: { en: 'trusted timestamp (RFC 3161)', zh: '可信时间戳（RFC 3161）' },
 };
 
 export const miitUnfiled: LetterSpec<'miit_unfiled'> = {

@@ -4,6 +4,7 @@ import { draft } from './draft';
 import { letter } from './letter';
 import { lookup } from './lookup';
 import { send } from './send';
+import { team } from './team';
 import { timestamp } from './timestamp';
 import type { CliCommand } from './types';
 import { verifyTimestamp } from './verify-timestamp';
@@ -16,6 +17,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   letter,
   lookup,
   send,
+  team,
   timestamp,
   'verify-timestamp': verifyTimestamp,
 };

@@ -22,7 +22,7 @@ const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large', 'Request 
 
 export interface LookupRouteOptions {
   /** Charges extra rate-limit tokens to the caller; a batch costs one per URL. Returns a 429 to send, or null. */
-  charge?: (c: Context, n: number) => Response | null;
+  charge?: (c: Context, n: number) => Promise<Response | null>;
 }
 
 export function lookupRoutes(service: LookupService, opts: LookupRouteOptions = {}) {
@@ -78,7 +78,7 @@ export function lookupRoutes(service: LookupService, opts: LookupRouteOptions = 
     async (c) => {
       const { urls } = c.req.valid('json');
       // One token per URL (the request itself paid one): a batch is not a way around the per-client limit.
-      const refused = opts.charge?.(c, urls.length - 1);
+      const refused = await opts.charge?.(c, urls.length - 1);
       if (refused) return refused;
       return c.json(await service.batch(urls));
     },

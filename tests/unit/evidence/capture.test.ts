@@ -33,6 +33,25 @@ describe('buildCapture', () => {
     expect(new Set(c.artefacts.map((a) => a.meta.captureId))).toEqual(new Set([c.captureId]));
   });
 
+  it('adds the MHTML archive (issue 15) to the manifest with its hash and names the archive kind', async () => {
+    const mhtml = new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\r\n');
+    const c = await buildCapture(
+      { url: 'https://pirate.test/x', title: 'T', html: '<p>x</p>', mhtml, failures: {} },
+      deps(),
+    );
+    const archive = c.artefacts.find((a) => a.meta.kind === 'mhtml')!;
+    expect(archive.meta).toMatchObject({ mime: 'multipart/related', sha256: nodeSha(mhtml), size: mhtml.byteLength });
+    const manifest = JSON.parse(new TextDecoder().decode(c.artefacts.at(-1)!.bytes));
+    expect(manifest.archive).toBe('mhtml');
+    expect(manifest.artefacts).toContainEqual(expect.objectContaining({ kind: 'mhtml', sha256: nodeSha(mhtml) }));
+    // Without pageCapture (Firefox) the serialised DOM is the archive, and the manifest says so.
+    const dom = await buildCapture(
+      { url: 'https://pirate.test/x', title: 'T', html: '<p>x</p>', failures: {} },
+      deps(),
+    );
+    expect(JSON.parse(new TextDecoder().decode(dom.artefacts.at(-1)!.bytes)).archive).toBe('dom');
+  });
+
   it('records what could not be captured and still produces a manifest', async () => {
     const c = await buildCapture(
       {

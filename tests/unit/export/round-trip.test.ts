@@ -78,12 +78,21 @@ describe('JSON export / import', () => {
   it('round-trips everything, evidence byte for byte, and a second import adds nothing', async () => {
     const text = await exportAll(src, now);
     const file = JSON.parse(text) as ExportFile;
-    expect(file).toMatchObject({ format: EXPORT_FORMAT, schemaVersion: 4, exportedAt: clock.toISOString() });
+    expect(file).toMatchObject({ format: EXPORT_FORMAT, schemaVersion: 5, exportedAt: clock.toISOString() });
     expect(file.notices).toHaveLength(2);
 
     const dst = await openFresh();
     const first = await importAll(dst, text, sha256Hex, now);
-    expect(first.added).toEqual({ notices: 2, events: 4, evidence: 1, works: 1, settings: 1, batches: 1, letters: 0 });
+    expect(first.added).toEqual({
+      notices: 2,
+      events: 4,
+      evidence: 1,
+      works: 1,
+      settings: 1,
+      batches: 1,
+      letters: 0,
+      documents: 0,
+    });
     expect(first.skipped).toEqual([]);
 
     const ev = (await dst.evidence.get('ev1'))!;
@@ -100,7 +109,16 @@ describe('JSON export / import', () => {
     for (const n of file.notices) expect(await dstRepo.verifyHistory(n.id)).toEqual({ ok: true });
 
     const second = await importAll(dst, text);
-    expect(second.added).toEqual({ notices: 0, events: 0, evidence: 0, works: 0, settings: 0, batches: 0, letters: 0 });
+    expect(second.added).toEqual({
+      notices: 0,
+      events: 0,
+      evidence: 0,
+      works: 0,
+      settings: 0,
+      batches: 0,
+      letters: 0,
+      documents: 0,
+    });
     expect(second.alreadyPresent).toEqual({
       notices: 2,
       events: 4,
@@ -109,6 +127,7 @@ describe('JSON export / import', () => {
       settings: 1,
       batches: 1,
       letters: 0,
+      documents: 0,
     });
     expect(second.skipped).toEqual([]);
     expect(await dst.events.count()).toBe(4);

@@ -1,0 +1,75 @@
+/**
+ * One sync round between the extension and the team server, with storage passed in: push every notice waiting in
+ * the outbox (sent notices and their new events), then pull the team's notices changed since the stored cursor.
+ * IndexedDB stays the offline copy: when the server cannot be reached the round stops, the outbox keeps what was
+ * not pushed and the next round (the background's alarm) drains it. A push the server refuses for good (a viewer
+ * token, a rewritten sent notice, a broken chain) is reported with its reason and dropped from the outbox, not
+ * retried for ever; nothing local is changed by a refusal.
+ */
+import type { FetchFn } from '../backend/client';
+import { AppError, serializeError, type SerializedError } from '../errors';
+import type { BackendSettings } from '../model/settings';
+import { pullNotices, pushNotice } from './client';
+import type { PulledNotice, PushBody } from './schema';
+
+export interface SyncIo {
+  settings: BackendSettings;
+  fetch: FetchFn;
+  /** Notices waiting to be pushed, oldest first. */
+  outbox(): Promise<PushBody[]>;
+  /** The server stored it (or already had it) at this version. */
+  pushed(noticeId: string, version: number): Promise<void>;
+  /** The server refused it for good; the reason is kept to show on the notice. */
+  refused(noticeId: string, error: SerializedError): Promise<void>;
+  /** Team notices changed since the cursor, to store as the popup's team view. */
+  received(notices: PulledNotice[]): Promise<void>;
+  cursor(): Promise<number>;
+  setCursor(cursor: number): Promise<void>;
+}
+
+export interface SyncReport {
+  pushed: number;
+  refused: Array<{ noticeId: string; error: SerializedError }>;
+  pulled: number;
+  /** The server could not be reached (or its database was down): the outbox keeps the rest. */
+  offline: boolean;
+}
+
+/** Kinds that mean "try again later" rather than "this push is wrong". */
+const TRANSIENT = new Set(['unavailable', 'timeout', 'rate_limited', 'internal']);
+const PAGE = 100;
+
+export async function syncOnce(io: SyncIo): Promise<SyncReport> {
+  const report: SyncReport = { pushed: 0, refused: [], pulled: 0, offline: false };
+  for (const body of await io.outbox()) {
+    try {
+      const result = await pushNotice(io.settings, io.fetch, body);
+      await io.pushed(body.notice.id, result.version);
+      report.pushed++;
+    } catch (err) {
+      const error = serializeError(err);
+      if (!(err instanceof AppError) || TRANSIENT.has(error.kind) || error.kind === 'unauthorized') {
+        // Unreachable, or a token problem the user must fix in the options: keep everything for the next round.
+        report.offline = true;
+        return report;
+      }
+      await io.refused(body.notice.id, error);
+      report.refused.push({ noticeId: body.notice.id, error });
+    }
+  }
+  try {
+    let since = await io.cursor();
+    for (;;) {
+      const page = await pullNotices(io.settings, io.fetch, since, PAGE);
+      if (page.notices.length) await io.received(page.notices);
+      report.pulled += page.notices.length;
+      if (page.cursor !== since) await io.setCursor(page.cursor);
+      if (page.notices.length < PAGE) break;
+      since = page.cursor;
+    }
+  } catch (err) {
+    if (err instanceof AppError && (TRANSIENT.has(err.kind) || err.kind === 'unauthorized')) report.offline = true;
+    else throw err;
+  }
+  return report;
+}
