@@ -371,7 +371,7 @@ describe.skipIf(!ready)('team server on PostgreSQL and Redis', () => {
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect(rig.stack.rdap.requests.length - t0).toBeLessThanOrEqual(3);
     const bodies = (await Promise.all(results.map((r) => r.json()))) as Array<{ errors: Array<{ kind: string }> }>;
-    expect(bodies.some((body) => body.errors.some((e) => e.kind === 'rate-limited'))).toBe(true);
+    expect(bodies.some((body) => body.errors.some((e) => e.kind === 'rate_limited'))).toBe(true);
     await a.redis.flushall();
   });
 
