@@ -545,7 +545,7 @@ export const PROVIDERS: ProviderEntry[] = [
     channel: 'both',
     languages: ['en', 'ru'],
     requirements: [
-      'A reverse proxy with the origin host behind it. Expect little action; look for the origin passively (docs/cdn-signals.md §3).',
+      'A reverse proxy with the origin host behind it. Expect little action; look for the origin passively: its DNS history, certificate logs and the page itself.',
     ],
     unverified: [
       'Country (RU-linked).',
