@@ -1,10 +1,10 @@
 import { useState } from 'react';
 
 /**
- * One user action at a time: saves pending edits first, shows the action as busy, and keeps its
- * failure for the page to explain.
+ * One user action at a time: saves pending edits first (when the page has any), shows the action as busy, and keeps
+ * its failure for the page to explain.
  */
-export function useBusyAction(beforeEach: () => Promise<void>) {
+export function useBusyAction(beforeEach: () => Promise<void> = async () => {}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const act = async (fn: () => Promise<unknown>) => {

@@ -1,3 +1,4 @@
+import { useBusyAction } from '../use-busy-action';
 import { useState } from 'react';
 import type { RecheckResult } from '../../lib/tracking/recheck';
 import { ErrorMessage } from '../ErrorMessage';
@@ -18,48 +19,26 @@ export function CaseActions({
   onEscalate: () => Promise<void>;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useBusyAction();
   const [recheck, setRecheck] = useState<RecheckResult | null>(null);
-  const run = (name: string, fn: () => Promise<unknown>) => async () => {
-    setBusy(name);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
     <div>
       <div className="row">
-        <button
-          type="button"
-          onClick={() => void run('verify', onVerify)()}
-          disabled={busy !== null}
-          data-testid="verify-history"
-        >
+        <button type="button" onClick={() => void act(onVerify)} disabled={busy} data-testid="verify-history">
           {t('verifyHistory')}
         </button>
         {canRecheck && (
           <button
             type="button"
-            onClick={() => void run('recheck', async () => setRecheck(await onRecheck()))()}
-            disabled={busy !== null}
+            onClick={() => void act(async () => setRecheck(await onRecheck()))}
+            disabled={busy}
             data-testid="recheck"
           >
             {t('recheck')}
           </button>
         )}
         {canEscalate && (
-          <button
-            type="button"
-            onClick={() => void run('escalate', onEscalate)()}
-            disabled={busy !== null}
-            data-testid="escalate"
-          >
+          <button type="button" onClick={() => void act(onEscalate)} disabled={busy} data-testid="escalate">
             {t('escalate')}
           </button>
         )}

@@ -1,3 +1,4 @@
+import { useBusyAction } from '../use-busy-action';
 import { useMemo, useState } from 'react';
 import type { ChainVerdict } from '../../lib/tracking/hash-chain';
 import type { Letter } from '../../lib/model/letter';
@@ -37,8 +38,7 @@ export function LetterCard(p: LetterCardProps) {
   const { letter } = p;
   const [facts, setFacts] = useState<LetterFacts>(letter.facts);
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useBusyAction();
   const [channel, setChannel] = useState<SendChannel | ''>('');
   const [verdict, setVerdict] = useState<{ v: ChainVerdict; n: number } | null>(null);
   const draft = useMemo(() => {
@@ -52,17 +52,6 @@ export function LetterCard(p: LetterCardProps) {
     }
   }, [facts, dirty, letter.facts, p.now, p.checklistLang]);
   const isDraft = letter.status === 'draft';
-  const run = (fn: () => Promise<unknown>) => async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   const text = letter.sent?.text ?? draft.d?.text ?? '';
   const mailto = isDraft && draft.d?.sendable ? p.mailto(draft.d.subject, draft.d.text) : null;
 
@@ -92,10 +81,10 @@ export function LetterCard(p: LetterCardProps) {
               disabled={!dirty || busy}
               data-testid="letter-save"
               onClick={() =>
-                void run(async () => {
+                void act(async () => {
                   await p.onSave(facts);
                   setDirty(false);
-                })()
+                })
               }
             >
               {t('letterSave')}
@@ -114,7 +103,7 @@ export function LetterCard(p: LetterCardProps) {
           <button
             type="button"
             disabled={!draft.d?.sendable || dirty || busy}
-            onClick={() => void run(() => p.onCopy(text))()}
+            onClick={() => void act(() => p.onCopy(text))}
             data-testid="letter-copy"
           >
             {t('copyNotice')}
@@ -142,7 +131,7 @@ export function LetterCard(p: LetterCardProps) {
             className="primary"
             data-testid="letter-mark-sent"
             disabled={!draft.d?.sendable || dirty || !channel || busy}
-            onClick={() => channel && void run(() => p.onMarkSent(channel, draft.d!.text))()}
+            onClick={() => channel && void act(() => p.onMarkSent(channel, draft.d!.text))}
           >
             {t('markSent')}
           </button>
@@ -153,7 +142,7 @@ export function LetterCard(p: LetterCardProps) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => void run(() => p.onRecord('acknowledged'))()}
+            onClick={() => void act(() => p.onRecord('acknowledged'))}
             data-testid="letter-acknowledged"
           >
             {t('letterAcknowledged')}
@@ -163,7 +152,7 @@ export function LetterCard(p: LetterCardProps) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => void run(() => p.onRecord('withdrawn'))()}
+            onClick={() => void act(() => p.onRecord('withdrawn'))}
             data-testid="letter-withdraw"
           >
             {t('letterWithdraw')}
@@ -174,10 +163,10 @@ export function LetterCard(p: LetterCardProps) {
           disabled={busy}
           data-testid="letter-verify"
           onClick={() =>
-            void run(async () => {
+            void act(async () => {
               const v = await p.onVerify();
               if (v) setVerdict({ v, n: p.events.length });
-            })()
+            })
           }
         >
           {t('verifyHistory')}

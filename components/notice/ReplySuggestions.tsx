@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useBusyAction } from '../use-busy-action';
 import type { ReplySuggestion } from '../../lib/mail/reply-suggestion';
 import { ErrorMessage } from '../ErrorMessage';
 import { useT, type MessageKey } from '../i18n';
@@ -19,20 +19,8 @@ interface Props {
  */
 export function ReplySuggestions({ suggestions, formUrl, canEscalate, onConfirm, onDismiss, onEscalate }: Props) {
   const t = useT();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useBusyAction();
   if (suggestions.length === 0) return null;
-  const run = (id: string, fn: () => Promise<void>) => async () => {
-    setBusy(id);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
   return (
     <section className="card card--action" data-testid="reply-suggestions">
       <h2>{t('mailRepliesTitle')}</h2>
@@ -77,7 +65,7 @@ export function ReplySuggestions({ suggestions, formUrl, canEscalate, onConfirm,
                     </a>
                   )}
                   {canEscalate && (
-                    <button type="button" onClick={() => void run(s.eventId, onEscalate)()}>
+                    <button type="button" onClick={() => void act(onEscalate)}>
                       {t('escalate')}
                     </button>
                   )}
@@ -90,8 +78,8 @@ export function ReplySuggestions({ suggestions, formUrl, canEscalate, onConfirm,
                     type="button"
                     className="primary"
                     data-testid="reply-confirm"
-                    disabled={busy !== null}
-                    onClick={() => void run(s.eventId, () => onConfirm(s.eventId))()}
+                    disabled={busy}
+                    onClick={() => void act(() => onConfirm(s.eventId))}
                   >
                     {s.suggestion.status
                       ? t('replyConfirmStatus', t(`status_${s.suggestion.status}` as MessageKey))
@@ -101,8 +89,8 @@ export function ReplySuggestions({ suggestions, formUrl, canEscalate, onConfirm,
                 <button
                   type="button"
                   data-testid="reply-dismiss"
-                  disabled={busy !== null}
-                  onClick={() => void run(s.eventId, () => onDismiss(s.eventId))()}
+                  disabled={busy}
+                  onClick={() => void act(() => onDismiss(s.eventId))}
                 >
                   {t('replyDismiss')}
                 </button>

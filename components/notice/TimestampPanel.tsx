@@ -1,3 +1,4 @@
+import { useBusyAction } from '../use-busy-action';
 import { useState } from 'react';
 import type { TimestampBlob } from '../../lib/db/evidence-blobs';
 import type { StampVerdict } from '../../lib/evidence/verify-stamp';
@@ -29,19 +30,7 @@ export function TimestampPanel({
 }) {
   const t = useT();
   const [verdicts, setVerdicts] = useState<Record<string, StampVerdict>>({});
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const run = async (key: string, fn: () => Promise<void>) => {
-    setBusy(key);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, error, act } = useBusyAction();
   const granted = (covers: TimestampBlob['covers']) =>
     stamps.some((s) => s.record.covers === covers && s.record.status === 'granted');
   const retryable = (['manifest', 'seal'] as const).filter((c) => !granted(c) && (c === 'manifest' || canSeal));
@@ -65,9 +54,9 @@ export function TimestampPanel({
                   <button
                     type="button"
                     data-testid="timestamp-verify"
-                    disabled={busy !== null}
+                    disabled={busy}
                     onClick={() =>
-                      void run(s.evidenceId, async () => {
+                      void act(async () => {
                         const verdict = await onVerify(s);
                         setVerdicts((all) => ({ ...all, [s.evidenceId]: verdict }));
                       })
@@ -106,8 +95,8 @@ export function TimestampPanel({
           key={covers}
           type="button"
           data-testid={`timestamp-retry-${covers}`}
-          disabled={busy !== null}
-          onClick={() => void run(`retry-${covers}`, () => onRetry(covers))}
+          disabled={busy}
+          onClick={() => void act(() => onRetry(covers))}
         >
           {t(covers === 'seal' ? 'timestampRetry_seal' : 'timestampRetry_manifest')}
         </button>
