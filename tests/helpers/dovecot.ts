@@ -6,9 +6,9 @@
  *   if (!DOVECOT_BIN) it.skip(...);   const imap = await startDovecot();   imap.url → imap://user:pass@127.0.0.1:p
  *   await imap.stop();   // SIGTERM; the test's afterAll must call it, or an orphan keeps running
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnService } from './child-service';
 import { existsSync } from 'node:fs';
-import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -102,26 +102,13 @@ service imap-login {
 }
 `,
   );
-  const child: ChildProcess = spawn(DOVECOT_BIN, ['-c', path.join(dir, 'dovecot.conf'), '-F'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr += d.toString()));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
+  const { stderr, stop } = spawnService(DOVECOT_BIN, ['-c', path.join(dir, 'dovecot.conf'), '-F'], dir);
   try {
     await greeting(port, Date.now() + 10_000);
   } catch (err) {
     const log = await readFile(path.join(dir, 'dovecot.log'), 'utf8').catch(() => '');
     await stop();
-    throw new Error(`${(err as Error).message}\n${stderr}\n${log}`, { cause: err });
+    throw new Error(`${(err as Error).message}\n${stderr()}\n${log}`, { cause: err });
   }
   return {
     port,

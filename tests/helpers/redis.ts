@@ -5,11 +5,11 @@
  *   if (!REDIS_BIN) it.skip(...);   const redis = await startRedis();   redis.url → redis://127.0.0.1:p
  *   await redis.stop();   // the test's afterAll must call it, or an orphan keeps running
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawnService } from './child-service';
 import { freePort, waitForPort } from './free-port';
 
 export const REDIS_BIN = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p)) ?? null;
@@ -25,27 +25,16 @@ export async function startRedis(): Promise<TestRedis> {
   if (!REDIS_BIN) throw new Error(REDIS_MISSING);
   const dir = await mkdtemp(path.join(tmpdir(), 'redis-'));
   const port = await freePort();
-  const child = spawn(
+  const { stderr, stop } = spawnService(
     REDIS_BIN,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    dir,
   );
-  let stderr = '';
-  child.stderr?.on('data', (d) => (stderr += d.toString()));
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
   try {
     await waitForPort(port, 10_000, 'redis-server');
   } catch (err) {
     await stop();
-    throw new Error(`${(err as Error).message}: ${stderr}`, { cause: err });
+    throw new Error(`${(err as Error).message}: ${stderr()}`, { cause: err });
   }
   return { port, url: `redis://127.0.0.1:${port}`, stop };
 }
