@@ -397,7 +397,7 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   if (annexes.length > 0)
     add(
       'annexes',
-      { en: 'Attachments', zh: '附件' },
+      { en: 'Enclosures', zh: '附件' },
       [],
       annexes.map((a) => label(a.text)),
     );
