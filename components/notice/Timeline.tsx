@@ -1,5 +1,5 @@
 import type { NoticeEvent } from '../../lib/model/notice';
-import { describeDetails, eventKindKey } from '../../lib/tracking/event-labels';
+import { describeDetails, eventKindKey, type DetailView } from '../../lib/tracking/event-labels';
 import { useT, type MessageKey } from '../i18n';
 import { when } from './NoticeSummary';
 
@@ -23,6 +23,8 @@ export function Timeline({ events }: { events: readonly NoticeEvent[] }) {
       <tbody>
         {events.map((e) => {
           const kindKey = eventKindKey(e.kind);
+          const details = describeDetails(e.details, t, when);
+          const technical = details.filter((l) => !l.known);
           return (
             <tr key={e.id} data-testid="timeline-event" data-kind={e.kind}>
               <td>
@@ -46,23 +48,35 @@ export function Timeline({ events }: { events: readonly NoticeEvent[] }) {
               <td title={e.kind}>{(kindKey && t(kindKey)) || e.kind}</td>
               <td title={e.actor}>{t(`actor_${e.actor}` as MessageKey) || e.actor}</td>
               <td>
-                <ul className="plain-list">
-                  {describeDetails(e.details, t, when).map((l) => (
-                    <li key={l.key} data-key={l.key}>
-                      <span className="muted" title={l.key}>
-                        {l.label}:
-                      </span>{' '}
-                      <span className="detail-value" title={l.value !== l.raw ? l.raw : undefined}>
-                        {l.value}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
+                <DetailList lines={details.filter((l) => l.known)} />
+                {technical.length > 0 && (
+                  <details data-testid="event-technical">
+                    <summary className="muted">{t('eventTechnical', String(technical.length))}</summary>
+                    <DetailList lines={technical} />
+                  </details>
+                )}
               </td>
             </tr>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+function DetailList({ lines }: { lines: readonly DetailView[] }) {
+  return (
+    <ul className="plain-list">
+      {lines.map((l) => (
+        <li key={l.key} data-key={l.key}>
+          <span className="muted" title={l.key}>
+            {l.label}:
+          </span>{' '}
+          <span className="detail-value" title={l.value !== l.raw ? l.raw : undefined}>
+            {l.value}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -99,6 +99,15 @@ const DETAIL_KEYS: Record<string, MessageKey> = {
   stillServing: 'detail_stillServing',
   matchedMarkers: 'detail_matchedMarkers',
   checkedAt: 'detail_checkedAt',
+  'delivery.messageId': 'detail_delivery_messageId',
+  'delivery.accepted': 'detail_delivery_accepted',
+  'delivery.rejected': 'detail_delivery_rejected',
+  'delivery.response': 'detail_delivery_response',
+  'mailReply.from': 'detail_mailReply_from',
+  'mailReply.subject': 'detail_mailReply_subject',
+  'mailReply.excerpt': 'detail_mailReply_excerpt',
+  'suggestion.kind': 'detail_suggestion_kind',
+  'suggestion.ticket': 'detail_suggestion_ticket',
 };
 
 export const detailKey = (key: string): MessageKey | null => DETAIL_KEYS[key] ?? null;
@@ -139,6 +148,8 @@ export interface DetailView {
   /** The value as recorded (cut like detailLines cuts it). */
   raw: string;
   value: string;
+  /** Whether the key has a label of its own (else it is technical and folded away). */
+  known: boolean;
 }
 
 /**
@@ -170,6 +181,7 @@ export function describeDetails(
       value = names.length ? names.join(t('listSeparator') || ', ') : raw;
     } else if (DATE_KEYS.has(key) && typeof v === 'string' && !Number.isNaN(Date.parse(v))) value = formatDate(v);
     else if (typeof v === 'boolean') value = t(v ? 'detailYes' : 'detailNo') || raw;
-    return { key, label, raw, value };
+    // A key without a label is a technical record (hashes, ids, nested proofs): the timeline folds those away.
+    return { key, label, raw, value, known: labelKey !== null };
   });
 }

@@ -24,6 +24,7 @@ const PAGES = [
   { name: 'popup', path: 'popup.html' },
   { name: 'options-letterhead', path: 'options.html#letterhead' },
   { name: 'options-works', path: 'options.html#works' },
+  { name: 'options-documents', path: 'options.html#documents' },
   { name: 'options-lookup', path: 'options.html#lookup' },
   { name: 'options-backend', path: 'options.html#backend' },
   { name: 'options-defaults', path: 'options.html#defaults' },

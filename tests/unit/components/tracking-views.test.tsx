@@ -25,6 +25,27 @@ const render = (node: ReactNode) => renderToStaticMarkup(<TranslateProvider t={t
 const hostile = '<img src=x onerror=alert(1)>';
 
 describe('tracking views', () => {
+  it('shows labelled details and folds technical ones (ids, hashes, nested proofs) under a summary', () => {
+    const base = { noticeId: 'n1', actor: 'system', prevHash: '0', textHash: '', hash: 'h', seq: 0, at: T0 } as const;
+    const events: NoticeEvent[] = [
+      {
+        ...base,
+        id: 'e1',
+        kind: 'sent',
+        details: { channel: 'smtp', delivery: { messageId: '<m1@x>', envelope: { from: 'a@b' } }, session: 's-1' },
+      },
+    ];
+    const html = render(<Timeline events={events} />);
+    const [shown, folded] = html.split('data-testid="event-technical"');
+    expect(shown).toContain('data-key="channel"');
+    expect(shown).toContain('data-key="delivery.messageId"');
+    expect(shown).toContain('Message-ID');
+    expect(shown).not.toContain('data-key="session"');
+    expect(folded).toContain('Technical details (2)');
+    expect(folded).toContain('data-key="session"');
+    expect(folded).toContain('data-key="delivery.envelope.from"');
+  });
+
   it('marks imported rows with the import time and the file hash, and leaves local rows unmarked', () => {
     const base = { noticeId: 'n1', actor: 'user', details: {}, prevHash: '0', textHash: '', hash: 'h' } as const;
     const fileSha256 = 'ab'.repeat(32);
