@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '../i18n';
-import type { NoticeStatus } from '../model/notice';
+import { SendChannelSchema, type NoticeStatus } from '../model/notice';
 import { detailLines } from './event-details';
 
 /**
@@ -136,7 +136,7 @@ const DRAFT_FIELD_KEYS: Record<string, MessageKey> = {
 
 export const draftFieldKey = (field: string): MessageKey | null => DRAFT_FIELD_KEYS[field] ?? null;
 
-const CHANNELS = new Set(['email', 'eml', 'form', 'copy', 'pdf']);
+const CHANNELS = new Set<string>(SendChannelSchema.options);
 const ROLES = new Set(['cdn', 'host', 'upstream', 'registrar', 'registry', 'search']);
 const DATE_KEYS = new Set(['followUpAt', 'checkedAt']);
 const LETTER_KINDS = new Set(['us_action_filed', 'cn_action_filed', 'repeat_infringer', 'miit_unfiled']);
