@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_KINDS } from '../../lib/errors';
 import { checklistLangFor, pageLanguage } from '../../lib/i18n';
+import { EvidenceKindSchema } from '../../lib/model/evidence';
+import { SendChannelSchema } from '../../lib/model/notice';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 const load = (locale: string) =>
@@ -21,6 +23,17 @@ function sources(dir: string): string[] {
 }
 
 describe('UI strings', () => {
+  it('name every kind of evidence and every send channel, in both languages', () => {
+    const keys = [
+      ...EvidenceKindSchema.options.map((k) => `evidence_${k}`),
+      ...SendChannelSchema.options.map((c) => `channel_${c}`),
+    ];
+    for (const key of keys) {
+      expect(en[key]?.message, key).toBeTruthy();
+      expect(zh[key]?.message, key).toBeTruthy();
+    }
+  });
+
   it('exist in English and Simplified Chinese alike', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
     for (const [key, { message }] of Object.entries(en)) {
