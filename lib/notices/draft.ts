@@ -168,7 +168,7 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
   if (c.powerOfAttorney.trim()) annexes.push({ key: 'poa', text: plain(c.powerOfAttorney.trim()) });
   const see = (key: string): Localised => {
     const n = annexes.findIndex((a) => a.key === key) + 1;
-    return n > 0 ? { en: ` (Attachment ${n})`, zh: `（见附件${n}）` } : { en: '', zh: '' };
+    return n > 0 ? { en: ` (Enclosure ${n})`, zh: `（见附件${n}）` } : { en: '', zh: '' };
   };
 
   // Introduction: who writes, under which law, and what is asked of this kind of recipient.

@@ -132,6 +132,7 @@ const DRAFT_FIELD_KEYS: Record<string, MessageKey> = {
   confirmations: 'draftField_confirmations',
   captureId: 'draftField_evidence',
   evidenceIds: 'draftField_evidence',
+  documentIds: 'draftField_documents',
 };
 
 export const draftFieldKey = (field: string): MessageKey | null => DRAFT_FIELD_KEYS[field] ?? null;

@@ -149,7 +149,7 @@ describe('draftNotice', () => {
     expect(d.text).toContain('registration: TX 9-123-456');
     expect(d.text).toContain('original: https://lotuspress.example/river-atlas');
     expect(d.text).toContain(
-      `page archive — captured 1 March 2026, 10:00 UTC — SHA-256 ${'b'.repeat(64)} (Attachment 2)`,
+      `page archive — captured 1 March 2026, 10:00 UTC — SHA-256 ${'b'.repeat(64)} (Enclosure 2)`,
     );
     const zh = draft({
       regime: 'cn',
