@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { browser } from 'wxt/browser';
 import { db } from '../../lib/db/schema';
 import { readSetting, writeSetting } from '../../lib/db/settings';
@@ -195,9 +194,5 @@ export function wireDetectionEvents(service: DetectionService): void {
   browser.runtime.onInstalled.addListener(() => void service.sync());
   // The options page edits works in its own context; Dexie reports the change here, and the
   // next page is scored against the new catalog.
-  const works = createWorksRepo({ db: db() });
-  liveQuery(() => works.list()).subscribe({
-    next: () => service.invalidateCatalog(),
-    error: () => service.invalidateCatalog(),
-  });
+  createWorksRepo({ db: db() }).onChange(() => service.invalidateCatalog());
 }

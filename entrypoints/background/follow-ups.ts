@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { createNoticesRepo } from '../../lib/db/notices-repo';
 import { db } from '../../lib/db/schema';
 import type { MessageKey } from '../../lib/i18n';
@@ -108,8 +107,7 @@ export function wireFollowUps(service: FollowUps): void {
  */
 export function watchFollowUps(service: FollowUps): void {
   const repo = createNoticesRepo({ db: db(), now: () => new Date() });
-  liveQuery(() => repo.followUpIds()).subscribe({
-    next: () => void service.check().catch((err: unknown) => console.warn('follow-up check failed', err)),
-    error: () => undefined,
-  });
+  repo.onFollowUpsChange(
+    () => void service.check().catch((err: unknown) => console.warn('follow-up check failed', err)),
+  );
 }

@@ -1,3 +1,4 @@
+import { watchQuery } from './watch';
 import Dexie from 'dexie';
 import { z } from 'zod';
 import { AppError } from '../errors';
@@ -710,9 +711,9 @@ export function createNoticesRepo(deps: RepoDeps) {
     },
 
     /** Awaiting notices whose follow-up date has passed, most overdue first (for alarms). */
-    /** Ids of the notices that have a follow-up date: the background re-checks its badge when this set changes. */
-    async followUpIds(): Promise<string[]> {
-      return db.notices.where('followUpAt').above('').primaryKeys();
+    /** Calls back whenever a follow-up date is set or cleared in any page: the background re-checks its badge. */
+    onFollowUpsChange(cb: () => void): () => void {
+      return watchQuery(() => db.notices.where('followUpAt').above('').primaryKeys(), cb);
     },
 
     async dueFollowUps(now: Date): Promise<Notice[]> {

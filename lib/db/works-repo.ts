@@ -1,4 +1,5 @@
 /** The catalog of works: what detection matches, what notices cite and what a bulk `work` column names. */
+import { watchQuery } from './watch';
 import { AppError } from '../errors';
 import { firstIssue } from '../zod-issue';
 import { WorkSchema, type Work } from '../model/work';
@@ -24,6 +25,8 @@ export function createWorksRepo(deps: { db: TakedownDb }) {
   const { db } = deps;
   return {
     list: (): Promise<Work[]> => db.works.orderBy('title').toArray(),
+    /** Calls back whenever the catalog changes in any page (the background re-compiles its matcher). */
+    onChange: (cb: () => void) => watchQuery(() => db.works.toArray(), cb),
     get: async (id: string): Promise<Work | null> => (await db.works.get(id)) ?? null,
     /** Validates before writing, so a bad work never replaces a good one. */
     async put(work: unknown): Promise<Work> {

@@ -247,9 +247,29 @@ describe('notices repository', () => {
     expect(list.slice(2).map((x) => x.id)).toEqual([ids[5], ids[4]]);
     expect((await repo.listNotices({ order: 'overdue_first', now: later, limit: 10, offset: 1 })).length).toBe(5);
     expect((await repo.dueFollowUps(later)).length).toBe(2);
-    // The background watches this set: only the sent notices have a follow-up date.
-    expect((await repo.followUpIds()).sort()).toEqual([ids[0], ids[1]].sort());
     expect((await repo.noticesForUrl('https://site3.example/x')).map((x) => x.id)).toEqual([ids[3]]);
+  });
+
+  it('tells a watcher when a follow-up date is set, and stops when unsubscribed', async () => {
+    let calls = 0;
+    const settled = () => new Promise((r) => setTimeout(r, 50));
+    const stop = repo.onFollowUpsChange(() => calls++);
+    await settled();
+    expect(calls).toBe(1); // the first read
+    const d = await repo.createDraft({ urls: ['https://w.example/x'], regime: 'us-dmca', recipient: host });
+    await settled();
+    const afterDraft = calls; // a draft has no follow-up date: Dexie may still re-run, never less
+    await repo.markSent(d.id, sentInput());
+    await settled();
+    expect(calls).toBeGreaterThan(afterDraft);
+    stop();
+    const before = calls;
+    await repo.markSent(
+      (await repo.createDraft({ urls: ['https://w.example/y'], regime: 'us-dmca', recipient: host })).id,
+      sentInput(),
+    );
+    await settled();
+    expect(calls).toBe(before);
   });
 
   it('records a re-check result as a chained event with the body hash', async () => {
