@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Notice, NoticeEvent } from '../model/notice';
-import { followUpDate, type BasisRef, type CounterNoticeLaw } from './deadlines';
+import { COUNTER_NOTICE_LAWS, followUpDate, type BasisRef, type CounterNoticeLaw } from './deadlines';
 
 const WindowSchema = z.object({
   law: z.string(),
@@ -47,9 +47,9 @@ export function followUpBasis(
   return { text: rule.basis, ref: rule.ref };
 }
 
-const COUNTER_LAWS: readonly string[] = ['us-512g', 'cn-ecommerce-43', 'cn-civil-1196', 'au-regs'];
-
 /** The logged window's law as a basis reference; a law this version does not know keeps its recorded sentence. */
 export function counterRef(law: string): BasisRef | null {
-  return COUNTER_LAWS.includes(law) ? { kind: 'counter', law: law as CounterNoticeLaw } : null;
+  return (COUNTER_NOTICE_LAWS as readonly string[]).includes(law)
+    ? { kind: 'counter', law: law as CounterNoticeLaw }
+    : null;
 }

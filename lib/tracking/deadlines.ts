@@ -89,7 +89,8 @@ export function followUpDate(
   };
 }
 
-export type CounterNoticeLaw = 'us-512g' | 'cn-ecommerce-43' | 'cn-civil-1196' | 'au-regs';
+export const COUNTER_NOTICE_LAWS = ['us-512g', 'cn-ecommerce-43', 'cn-civil-1196', 'au-regs'] as const;
+export type CounterNoticeLaw = (typeof COUNTER_NOTICE_LAWS)[number];
 
 export interface CounterNoticeWindow {
   law: CounterNoticeLaw;

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_KINDS } from '../../lib/errors';
 import { checklistLangFor, pageLanguage } from '../../lib/i18n';
 import { EvidenceKindSchema } from '../../lib/model/evidence';
-import { SendChannelSchema } from '../../lib/model/notice';
+import { RegimeIdSchema, SendChannelSchema } from '../../lib/model/notice';
+import { COUNTER_NOTICE_LAWS } from '../../lib/tracking/deadlines';
 import { REPO_ROOT } from '../helpers/fixtures';
 
 const load = (locale: string) =>
@@ -23,10 +24,13 @@ function sources(dir: string): string[] {
 }
 
 describe('UI strings', () => {
-  it('name every kind of evidence and every send channel, in both languages', () => {
+  it('name every kind of evidence, send channel and follow-up basis, in both languages', () => {
     const keys = [
       ...EvidenceKindSchema.options.map((k) => `evidence_${k}`),
       ...SendChannelSchema.options.map((c) => `channel_${c}`),
+      // Follow-up and counter-notice bases, worded in the UI language (components/notice/basis-text.ts).
+      ...RegimeIdSchema.options.map((r) => `basis_regime_${r.replace('-', '_')}`),
+      ...COUNTER_NOTICE_LAWS.map((l) => `basis_counter_${l.replace(/-/g, '_')}`),
     ];
     for (const key of keys) {
       expect(en[key]?.message, key).toBeTruthy();
