@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, serializeError, type SerializedError } from './errors';
 import { PageFeaturesSchema } from './detection/features-schema';
+import type { RoundOutcome } from './team/team-round';
 import { DetectionEnabledSchema, DetectionTabSchema, type TabVerdict } from './detection/verdict';
 
 /**
@@ -35,6 +36,8 @@ export const PROTOCOL = {
     DetectionEnabledSchema,
     ['extension'],
   ),
+  /** Options → Backend → Team: "Sync now" runs a round in the background and answers its outcome (issue 19). */
+  'team/sync': def<z.ZodObject<Record<string, never>>, RoundOutcome>(z.object({}), ['extension']),
 } as const;
 
 export type MessageName = keyof typeof PROTOCOL;

@@ -11,6 +11,8 @@ export interface NoticeRowData {
   overdue: boolean;
   /** The follow-up date (ISO) while the notice awaits an answer. */
   followUpAt?: string | null;
+  /** A colleague's notice received from the team server: the analyst who sent it (issue 19). */
+  by?: string | null;
 }
 
 const shortDate = (iso: string) =>
@@ -29,7 +31,15 @@ export function NoticeRow({ row, onOpen }: { row: NoticeRowData; onOpen: (id: st
     >
       <span className="notice-row__main">
         <strong className="notice-row__host">{row.host}</strong>
-        <span className="muted">{row.recipientName || t('noRecipientYet')}</span>
+        <span className="muted">
+          {row.recipientName || t('noRecipientYet')}
+          {row.by && (
+            <span className="notice-row__by" data-testid="row-by">
+              {' · '}
+              {t('teamBy', row.by)}
+            </span>
+          )}
+        </span>
       </span>
       <span className="notice-row__meta">
         <span className={`badge status status--${row.status}`}>{t(STATUS_KEYS[row.status])}</span>

@@ -1,4 +1,5 @@
 import { createNoticesRepo } from '../../lib/db/notices-repo';
+import { createTeamRepo } from '../../lib/db/team-repo';
 import { db } from '../../lib/db/schema';
 import type { MessageKey } from '../../lib/i18n';
 import { followUpAlert, followUpClickTarget } from '../../lib/tracking/follow-up-alert';
@@ -64,9 +65,15 @@ export type FollowUps = ReturnType<typeof createFollowUps>;
 
 export function browserFollowUpDeps(): FollowUpDeps {
   const repo = createNoticesRepo({ db: db(), now: () => new Date() });
+  const team = createTeamRepo({ db: db(), now: () => new Date() });
   const action = browser.action ?? browser.browserAction;
   return {
-    dueIds: async () => (await repo.dueFollowUps(new Date())).map((n) => n.id),
+    dueIds: async () => {
+      const ids = (await repo.dueFollowUps(new Date())).map((n) => n.id);
+      // A colleague's notice received from the team server (issue 19) is theirs to chase, not a badge here.
+      const theirs = await team.teamOrigin(ids);
+      return ids.filter((id) => !theirs.has(id));
+    },
     noticeExists: async (id) => (await repo.getNotice(id)) !== null,
     readState: async () => ((await browser.storage.local.get(STATE_KEY))[STATE_KEY] as State | undefined) ?? null,
     writeState: (s) => browser.storage.local.set({ [STATE_KEY]: s }),

@@ -6,6 +6,7 @@ import { browserFollowUpDeps, createFollowUps, watchFollowUps, wireFollowUps } f
 import { wireMailPoll } from './mail-poll';
 import { createMenus } from './menus';
 import { createReportStarter, wireReportMenu } from './report-start';
+import { browserTeamRound, wireTeamSync } from './team-sync';
 
 export default defineBackground(() => {
   const t = (key: string) => browser.i18n.getMessage(key as never);
@@ -19,6 +20,10 @@ export default defineBackground(() => {
   watchFollowUps(followUps);
   // Replies read by the backend's IMAP poller arrive on the same alarm (issue 18).
   wireMailPoll();
+
+  // The team server (issue 19): sent notices pushed, the team's notices pulled into this profile's record.
+  const teamRound = browserTeamRound();
+  wireTeamSync(teamRound);
 
   const detection = createDetectionService(browserDetectionDeps());
   wireDetectionEvents(detection);
@@ -39,6 +44,7 @@ export default defineBackground(() => {
     return dispatch(message, info, kind, {
       ping: async () => ({ ok: true as const, version: browser.runtime.getManifest().version }),
       ...detection.handlers(),
+      'team/sync': async () => teamRound.run(),
       'report/tab': async ({ tabId }) => {
         const tab = await browser.tabs.get(tabId);
         if (!tab.url || !/^https?:/i.test(tab.url)) return { opened: false };

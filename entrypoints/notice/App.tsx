@@ -23,7 +23,9 @@ import { checklistLangFor } from '../../lib/i18n';
 import { letterMailto, letters, letterTimelines, practiceOffersFor, startLetter } from './letters';
 import { TimestampPanel } from '../../components/notice/TimestampPanel';
 import { PackageButton } from '../../components/notice/PackageButton';
-import { buildPackage, downloadZip, retryStamp, stampsOf, verifyStamp } from './evidence';
+import { buildPackage, downloadTeamEvidence, downloadZip, retryStamp, stampsOf, verifyStamp } from './evidence';
+import { TeamStatus } from '../../components/notice/TeamStatus';
+import { services, useSetting } from '../../lib/db/services';
 
 const pageUrl = (n: Notice) =>
   n.status === 'draft'
@@ -47,6 +49,9 @@ export function App({ id }: { id: string }) {
   );
   const letterList = useLiveQuery(() => (id ? letterTimelines(id) : Promise.resolve([])), [id]) ?? [];
   const [notifyError, setNotifyError] = useState<unknown>(null);
+  // Issue 19: where the notice stands on the team server, re-read as its log grows or a sync records it.
+  const joined = Boolean(useSetting('team')?.value?.enabled);
+  const teamRow = useLiveQuery(() => (id ? services().team.get(id) : Promise.resolve(null)), [id]) ?? null;
   // Issue 15: re-read when the log grows (a seal or a retry appends an event) or evidence is added.
   const stamps =
     useLiveQuery(
@@ -112,6 +117,14 @@ export function App({ id }: { id: string }) {
             {t('notifyDisclosed')}
           </button>
         </section>
+      )}
+      {(joined || teamRow) && (
+        <TeamStatus
+          row={teamRow}
+          head={events.at(-1)?.hash ?? null}
+          sent={notice.sent !== null}
+          onDownload={downloadTeamEvidence}
+        />
       )}
       <TimestampPanel
         stamps={stamps}

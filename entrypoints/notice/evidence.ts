@@ -12,6 +12,9 @@ import { sealNotice, timestampCapture } from '../../lib/evidence/timestamps';
 import { verifyManifestStamp, verifySealStamp, type StampVerdict } from '../../lib/evidence/verify-stamp';
 import { sha256Hex } from '../../lib/tracking/sha256';
 import type { StampView } from '../../components/notice/TimestampPanel';
+import { BackendSettingsSchema } from '../../lib/model/settings';
+import type { TeamEvidenceMeta } from '../../lib/model/team';
+import { teamEvidence } from '../../lib/team/client';
 
 const now = () => new Date();
 const timestamper = backendTimestamper(() => services().settings.read('backend'), fetch.bind(globalThis));
@@ -83,10 +86,21 @@ export function buildPackage(notice: Notice) {
 }
 
 export function downloadZip(zip: Uint8Array, filename: string): void {
-  const url = URL.createObjectURL(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  downloadFile(zip, filename, 'application/zip');
+}
+
+function downloadFile(bytes: Uint8Array, filename: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A colleague's evidence file (issue 19), fetched from the team server by its hash and checked before saving. */
+export async function downloadTeamEvidence(file: TeamEvidenceMeta): Promise<void> {
+  const backend = (await services().settings.read('backend')).value ?? BackendSettingsSchema.parse({});
+  const bytes = await teamEvidence(backend, (...a) => globalThis.fetch(...a), file.sha256, sha256Hex);
+  downloadFile(bytes, file.filename || `${file.sha256}.bin`, file.mime);
 }

@@ -15,6 +15,7 @@ import type { SettingKey, SettingValue } from '../../lib/db/services';
 import { clearAllData, exportData, importData } from './data';
 import { toggleDetection } from './detection';
 import { MailStatusSection } from './MailStatusSection';
+import { TeamSection } from './TeamSection';
 
 const TABS = ['letterhead', 'works', 'documents', 'lookup', 'backend', 'defaults', 'detection', 'data'] as const;
 type Tab = (typeof TABS)[number];
@@ -116,6 +117,7 @@ export function App() {
             onTest={async (v) => void (await checkBackend(v, fetch.bind(globalThis)))}
             onPair={async (v) => (await pairWithBackend(v, fetch.bind(globalThis))).token}
           />
+          <TeamSection />
           <MailStatusSection />
         </section>
       )}

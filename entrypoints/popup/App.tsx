@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { StaleDrafts } from '../../components/popup/StaleDrafts';
 import type { Notice } from '../../lib/model/notice';
+import type { TeamNoticeRow } from '../../lib/model/team';
 import { NoticeFilters, type NoticeFilter } from '../../components/popup/NoticeFilters';
 import { NoticeRow, type NoticeRowData } from '../../components/popup/NoticeRow';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -31,6 +32,14 @@ export function App() {
     void repo.staleDrafts(new Date(now.getTime() - STALE_MS)).then(setStale, () => setStale([]));
   }, [firstRowsShown, now, staleVersion]);
   const active = useActiveTab();
+  // Colleagues' notices (issue 19) carry the analyst's name; only the rows on screen are looked up.
+  const [teamRows, setTeamRows] = useState<Map<string, TeamNoticeRow>>(() => new Map());
+  useEffect(() => {
+    if (pages.rows.length === 0) return;
+    void services()
+      .team.rows(pages.rows.map((n) => n.id))
+      .then(setTeamRows, () => setTeamRows(new Map()));
+  }, [pages.rows]);
   const rows = useMemo(
     () =>
       pages.rows.map((n): NoticeRowData & { draftUrl: string | null } => ({
@@ -41,8 +50,9 @@ export function App() {
         ...noticeAge(n, now),
         followUpAt: n.followUpAt,
         draftUrl: n.status === 'draft' ? (n.urls[0] ?? null) : null,
+        by: teamRows.get(n.id)?.origin === 'team' ? (teamRows.get(n.id)?.createdBy ?? null) : null,
       })),
-    [pages.rows, now],
+    [pages.rows, now, teamRows],
   );
   const byId = useMemo(() => new Map(rows.map((r) => [r.id, r])), [rows]);
   const open = (id: string) => {

@@ -5,6 +5,7 @@ import type { Letter } from '../model/letter';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { Work } from '../model/work';
 import type { RightsDocument } from '../model/rights-document';
+import type { TeamNoticeRow } from '../model/team';
 import { upgradeNoticeNotes } from './notice-notes-upgrade';
 
 /** Key-value settings: letterhead, backend, defaults, detection. Values are validated on read (lib/db/settings.ts). */
@@ -78,9 +79,10 @@ export type TakedownDb = Dexie & {
   letters: EntityTable<Letter, 'id'>;
   letterEvents: EntityTable<NoticeEvent, 'id'>;
   documents: EntityTable<RightsDocument, 'id'>;
+  teamNotices: EntityTable<TeamNoticeRow, 'noticeId'>;
 };
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The host part of a URL, lower case; '' when it does not parse. */
 export function hostOf(url: string): string {
@@ -166,6 +168,10 @@ export function openDbAtVersion(name: string, version: number): TakedownDb {
   // Version 5 (issue 15): the rights holder's documents (licence or ID copy, ownership proofs, powers of attorney),
   // chosen per notice. Additive: one new table, every earlier record is kept as it was.
   db.version(5).stores({ documents: 'id, kind, workId, sha256, addedAt' });
+  if (version < 6) return db;
+  // Version 6 (issue 19): what the team server holds of each notice (pushed or received, by whom). Additive: one new
+  // table; every earlier record is kept, and a notice without a row is simply not on the team server yet.
+  db.version(6).stores({ teamNotices: 'noticeId, origin' });
   return db;
 }
 

@@ -11,6 +11,8 @@ import { createNoticesRepo } from './notices-repo';
 import { db } from './schema';
 import { readSetting, writeSetting, type SettingKey, type SettingRead, type SettingValue } from './settings';
 import { createWorksRepo } from './works-repo';
+import { createTeamRepo } from './team-repo';
+import { canSend } from '../model/team';
 import type { Work } from '../model/work';
 import type { RightsDocumentMeta } from '../model/rights-document';
 import type { lookupInMode, PageLookupEnv } from '../report/lookup-runner';
@@ -31,6 +33,7 @@ function build() {
     notices,
     evidence: createEvidenceRepo({ db: d, now }),
     documents: createDocumentsRepo({ db: d, now }),
+    team: createTeamRepo({ db: d, now }),
     works: createWorksRepo({ db: d }),
     bulk: createBulkStore({ db: d, now }),
     // Export/import and the practice checks load on first use: only the options, report and notice pages need them,
@@ -86,6 +89,7 @@ export function sendDeps(): SendDeps {
     },
     documents: s.documents,
     timestamper: backendTimestamper(() => s.settings.read('backend'), fetch.bind(globalThis)),
+    maySend: async () => canSend((await s.settings.read('team')).value),
   };
 }
 let shared: Services | undefined;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { LetterheadSchema } from '../model/letterhead';
 import { LookupSettingsSchema } from '../model/lookup-settings';
 import { FailingAddressesSchema, MailCursorSchema } from '../model/mail';
+import { TeamSettingsSchema, TeamSyncStateSchema } from '../model/team';
 import { BackendSettingsSchema, DefaultsSettingsSchema, DetectionSettingsSchema } from '../model/settings';
 import type { TakedownDb } from './schema';
 
@@ -13,8 +14,16 @@ export const SETTINGS = {
   lookup: LookupSettingsSchema,
   mailCursor: MailCursorSchema,
   failingAddresses: FailingAddressesSchema,
+  team: TeamSettingsSchema,
+  teamSync: TeamSyncStateSchema,
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
+
+/**
+ * Settings that describe this browser's membership of a team (who it joined as, where the pull stands): they are
+ * not part of the record, so an export leaves them out and another browser importing it does not sign in as us.
+ */
+export const BROWSER_ONLY_SETTINGS: readonly SettingKey[] = ['team', 'teamSync'];
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]>;
 
 export interface SettingRead<K extends SettingKey> {

@@ -4,6 +4,7 @@ import { parseExport, planImport, type ImportReport, type LocalState } from '../
 import type { NoticeEvent } from '../model/notice';
 import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { hostOf, type TakedownDb } from './schema';
+import { BROWSER_ONLY_SETTINGS, type SettingKey } from './settings';
 
 /** The whole database as a takedown-export JSON document (lib/export/export-format.ts). */
 export async function exportAll(db: TakedownDb, now: () => Date): Promise<string> {
@@ -16,7 +17,7 @@ export async function exportAll(db: TakedownDb, now: () => Date): Promise<string
       events: await db.events.toArray(),
       evidence: await db.evidence.toArray(),
       works: await db.works.toArray(),
-      settings: await db.settings.toArray(),
+      settings: (await db.settings.toArray()).filter((s) => !BROWSER_ONLY_SETTINGS.includes(s.key as SettingKey)),
       batches: await db.batches.toArray(),
       letters: await db.letters.toArray(),
       letterEvents: await db.letterEvents.toArray(),

@@ -1,4 +1,4 @@
-import { SETTINGS } from '../db/settings';
+import { BROWSER_ONLY_SETTINGS, SETTINGS, type SettingKey } from '../db/settings';
 import { AppError } from '../errors';
 import type { Evidence, EvidenceMeta } from '../model/evidence';
 import type { Letter } from '../model/letter';
@@ -333,7 +333,7 @@ export async function planImport(
   for (const [idx, s] of file.settings.entries()) {
     const path = `settings[${idx}]`;
     const schema = (SETTINGS as Record<string, (typeof SETTINGS)[keyof typeof SETTINGS]>)[s.key];
-    if (!schema) {
+    if (!schema || BROWSER_ONLY_SETTINGS.includes(s.key as SettingKey)) {
       report.skipped.push({ path, id: s.key, reason: 'unknown_setting' });
       continue;
     }

@@ -51,6 +51,11 @@ export interface SendDeps {
     icpOf: (notice: Notice) => Promise<readonly string[]>;
     locksOf: (notice: Notice) => Promise<readonly Art17Lock[]>;
   };
+  /**
+   * Issue 19: may this browser's user send? False for a team viewer: the team server would refuse the push, so the
+   * notice must not leave either. Absent: not in a team.
+   */
+  maySend?: () => Promise<boolean>;
 }
 
 export interface DraftContext {
@@ -107,6 +112,12 @@ export async function sendNotice(
 ): Promise<Notice> {
   const channel = SendChannelSchema.safeParse(args.channel);
   if (!channel.success) throw new AppError('invalid_input', 'Choose how the notice was sent', { path: 'channel' });
+  if (deps.maySend && !(await deps.maySend()))
+    throw new AppError(
+      'forbidden',
+      'Your team role is viewer: you can read the team’s notices but not send one. Ask a team admin for the analyst role.',
+      { noticeId: args.noticeId },
+    );
   const notice = await deps.notices.getNotice(args.noticeId);
   if (!notice) throw new AppError('not_found', 'This notice no longer exists', { noticeId: args.noticeId });
   if (notice.status !== 'draft' || notice.sent)

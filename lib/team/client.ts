@@ -3,6 +3,7 @@
  * client header, error kinds). Answers are checked with the same Zod shapes the server uses.
  */
 import { call, parsed, type FetchFn } from '../backend/client';
+import { AppError } from '../errors';
 import type { BackendSettings } from '../model/settings';
 import {
   PullResponseSchema,
@@ -30,4 +31,18 @@ export async function pushNotice(settings: BackendSettings, fetchFn: FetchFn, bo
 
 export async function pullNotices(settings: BackendSettings, fetchFn: FetchFn, since: number, limit = 100) {
   return parsed(await call(settings, fetchFn, `v1/team/notices?since=${since}&limit=${limit}`), PullResponseSchema);
+}
+
+/** One evidence file the team holds, by SHA-256; bytes that do not hash to what was asked are refused. */
+export async function teamEvidence(
+  settings: BackendSettings,
+  fetchFn: FetchFn,
+  sha256: string,
+  hash: (bytes: Uint8Array) => Promise<string>,
+): Promise<Uint8Array> {
+  const res = await call(settings, fetchFn, `v1/team/evidence/${encodeURIComponent(sha256)}`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if ((await hash(bytes)) !== sha256)
+    throw new AppError('invalid_response', 'The team server sent a file that does not match its SHA-256; it was not saved.');
+  return bytes;
 }

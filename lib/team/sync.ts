@@ -10,17 +10,19 @@ import type { FetchFn } from '../backend/client';
 import { AppError, serializeError, type SerializedError } from '../errors';
 import type { BackendSettings } from '../model/settings';
 import { pullNotices, pushNotice } from './client';
-import type { PulledNotice, PushBody } from './schema';
+import type { PulledNotice, PushBody, PushResult } from './schema';
 
 export interface SyncIo {
   settings: BackendSettings;
   fetch: FetchFn;
-  /** Notices waiting to be pushed, oldest first. */
-  outbox(): Promise<PushBody[]>;
-  /** The server stored it (or already had it) at this version. */
-  pushed(noticeId: string, version: number): Promise<void>;
+  /** Ids of the notices waiting to be pushed, oldest first. */
+  pending(): Promise<string[]>;
+  /** One notice's push, split into bodies that each fit the server's limit (read one notice at a time). */
+  bodies(noticeId: string): Promise<PushBody[]>;
+  /** The server stored this body (or already had it) at this version. */
+  pushed(body: PushBody, result: PushResult): Promise<void>;
   /** The server refused it for good; the reason is kept to show on the notice. */
-  refused(noticeId: string, error: SerializedError): Promise<void>;
+  refused(body: PushBody, error: SerializedError): Promise<void>;
   /** Team notices changed since the cursor, to store as the popup's team view. */
   received(notices: PulledNotice[]): Promise<void>;
   cursor(): Promise<number>;
@@ -41,21 +43,25 @@ const PAGE = 100;
 
 export async function syncOnce(io: SyncIo): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, refused: [], pulled: 0, offline: false };
-  for (const body of await io.outbox()) {
-    try {
-      const result = await pushNotice(io.settings, io.fetch, body);
-      await io.pushed(body.notice.id, result.version);
-      report.pushed++;
-    } catch (err) {
-      const error = serializeError(err);
-      if (!(err instanceof AppError) || TRANSIENT.has(error.kind) || error.kind === 'unauthorized') {
-        // Unreachable, or a token problem the user must fix in the options: keep everything for the next round.
-        report.offline = true;
-        return report;
+  for (const id of await io.pending()) {
+    const bodies = await io.bodies(id);
+    if (bodies.length === 0) continue;
+    for (const body of bodies) {
+      try {
+        await io.pushed(body, await pushNotice(io.settings, io.fetch, body));
+      } catch (err) {
+        const error = serializeError(err);
+        if (!(err instanceof AppError) || TRANSIENT.has(error.kind) || error.kind === 'unauthorized') {
+          // Unreachable, or a token problem the user must fix in the options: keep everything for the next round.
+          report.offline = true;
+          return report;
+        }
+        await io.refused(body, error);
+        report.refused.push({ noticeId: id, error });
+        break;
       }
-      await io.refused(body.notice.id, error);
-      report.refused.push({ noticeId: body.notice.id, error });
     }
+    if (!report.refused.some((r) => r.noticeId === id)) report.pushed++;
   }
   try {
     let since = await io.cursor();

@@ -79,9 +79,10 @@ function extension(token: string, server: () => TeamServer | null) {
       if (!s) throw new TypeError('fetch failed');
       return s.app.request(input instanceof Request ? input.url : input.toString(), init);
     },
-    outbox: async () => [...state.outbox],
-    pushed: async (id) => void (state.outbox = state.outbox.filter((n) => n.notice.id !== id)),
-    refused: async (id, error) => {
+    pending: async () => state.outbox.map((n) => n.notice.id),
+    bodies: async (id) => state.outbox.filter((n) => n.notice.id === id),
+    pushed: async ({ notice: { id } }) => void (state.outbox = state.outbox.filter((n) => n.notice.id !== id)),
+    refused: async ({ notice: { id } }, error) => {
       state.outbox = state.outbox.filter((n) => n.notice.id !== id);
       state.refused.push({ id, error });
     },

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { AppError } from '../../lib/errors';
+import type { TeamNoticeRow, TeamSettings, TeamSyncState } from '../../lib/model/team';
+import { ErrorMessage } from '../ErrorMessage';
+import { useT, type MessageKey } from '../i18n';
+
+interface Props {
+  team: TeamSettings | null;
+  sync: TeamSyncState | null;
+  /** 'backend_changed' when the backend URL is no longer the one joined. */
+  ready: 'ok' | 'not_joined' | 'backend_changed';
+  refused: readonly TeamNoticeRow[];
+  onJoin: () => Promise<void>;
+  onLeave: () => Promise<void>;
+  onSync: () => Promise<void>;
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang || undefined);
+
+/**
+ * Options → Backend → Team (issue 19): join the team server configured above with one's personal token, see as whom,
+ * what the last sync did, what waits to be pushed and what the server refused, and sync now.
+ */
+export function TeamPanel({ team, sync, ready, refused, onJoin, onLeave, onSync }: Props) {
+  const t = useT();
+  const [busy, setBusy] = useState<'join' | 'sync' | 'leave' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const act = (which: 'join' | 'sync' | 'leave', fn: () => Promise<void>) => async () => {
+    setBusy(which);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const user = team?.enabled ? team.user : null;
+  const last = sync?.lastRun ?? null;
+
+  return (
+    <section className="card" data-testid="team-panel">
+      <h3>{t('teamTitle')}</h3>
+      {!user ? (
+        <>
+          <p className="muted">{t('teamIntro')}</p>
+          <button type="button" className="primary" disabled={busy !== null} onClick={act('join', onJoin)}>
+            {busy === 'join' ? t('teamJoining') : t('teamJoin')}
+          </button>
+        </>
+      ) : (
+        <>
+          <p data-testid="team-user">
+            {t('teamSignedIn', [user.name, t(`teamRole_${user.role}` as MessageKey)])}
+            {team?.url && <span className="muted"> · {team.url}</span>}
+          </p>
+          {user.role === 'viewer' && <p className="banner banner--warn">{t('teamViewerNote')}</p>}
+          {ready === 'backend_changed' && <p className="banner banner--warn">{t('teamBackendChanged')}</p>}
+          {last ? (
+            <p data-testid="team-last-sync" data-offline={last.offline}>
+              {t('teamLastSync', [when(last.at), String(last.pushed), String(last.pulled)])}
+              {last.waiting > 0 && <> {t('teamWaiting', String(last.waiting))}</>}
+            </p>
+          ) : (
+            <p className="muted">{t('teamNeverSynced')}</p>
+          )}
+          {last?.offline && <p className="banner banner--warn">{t('teamOffline')}</p>}
+          {last?.error && <ErrorMessage error={last.error} context={t('teamSyncFailed')} />}
+          <div className="row">
+            <button
+              type="button"
+              className="primary"
+              disabled={busy !== null || ready !== 'ok'}
+              onClick={act('sync', onSync)}
+              data-testid="team-sync-now"
+            >
+              {busy === 'sync' ? t('teamSyncing') : t('teamSyncNow')}
+            </button>
+            {ready === 'backend_changed' && (
+              <button type="button" disabled={busy !== null} onClick={act('join', onJoin)}>
+                {t('teamJoin')}
+              </button>
+            )}
+            <button type="button" disabled={busy !== null} onClick={act('leave', onLeave)}>
+              {t('teamLeave')}
+            </button>
+          </div>
+          {refused.length > 0 && (
+            <>
+              <h4>{t('teamRefusedTitle')}</h4>
+              <ul data-testid="team-refused">
+                {refused.map((r) => (
+                  <li key={r.noticeId}>
+                    <a href={`/notice.html?id=${encodeURIComponent(r.noticeId)}`} target="_blank" rel="noreferrer">
+                      {r.noticeId.slice(0, 8)}
+                    </a>{' '}
+                    {r.refused && <ErrorMessage error={new AppError(r.refused.kind, r.refused.message)} />}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+      {error !== null && <ErrorMessage error={error} />}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { TeamPanel } from '../../components/options/TeamPanel';
+import { AppError } from '../../lib/errors';
+import { sendTyped } from '../../lib/messaging';
+import { services, useSetting } from '../../lib/db/services';
+import { BackendSettingsSchema } from '../../lib/model/settings';
+import { TeamSettingsSchema } from '../../lib/model/team';
+import { teamMe } from '../../lib/team/client';
+import { teamReady } from '../../lib/team/team-round';
+
+const syncNow = async () => {
+  const out = await sendTyped((m) => browser.runtime.sendMessage(m), 'team/sync', {});
+  if (!out.ran)
+    throw new AppError('not_configured', out.reason === 'backend_changed' ? 'Join the team again.' : 'Join a team.');
+};
+
+/** Options → Backend → Team (issue 19): the panel over the stored settings and the background's sync. */
+export function TeamSection() {
+  const team = useSetting('team')?.value ?? null;
+  const sync = useSetting('teamSync')?.value ?? null;
+  const backend = useSetting('backend')?.value ?? BackendSettingsSchema.parse({});
+  const refused = useLiveQuery(() => services().team.refusedRows(), []) ?? [];
+  return (
+    <TeamPanel
+      team={team}
+      sync={sync}
+      ready={teamReady(team, backend)}
+      refused={refused}
+      onJoin={async () => {
+        const current = (await services().settings.read('backend')).value ?? BackendSettingsSchema.parse({});
+        const me = await teamMe(current, (...a) => globalThis.fetch(...a)).catch((err: unknown) => {
+          // A single-user backend has no /v1/team: say so rather than "no such endpoint".
+          if (err instanceof AppError && err.kind === 'not_found')
+            throw new AppError(
+              'not_configured',
+              'This backend is not a team server. Enter the team server’s URL and your personal token above, save, and join again.',
+            );
+          throw err;
+        });
+        await services().settings.write(
+          'team',
+          TeamSettingsSchema.parse({ enabled: true, url: current.url, user: me, joinedAt: new Date().toISOString() }),
+        );
+        await syncNow();
+      }}
+      onLeave={async () => void (await services().settings.write('team', TeamSettingsSchema.parse({})))}
+      onSync={syncNow}
+    />
+  );
+}

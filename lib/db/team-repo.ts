@@ -1,0 +1,313 @@
+/**
+ * This browser's side of the team server (issue 19), over IndexedDB: what to push, what the server answered, and
+ * the team's notices received into the local record, which stays the offline copy.
+ *
+ * The outbox is derived, not queued: every sent notice whose chain head differs from the head the server holds
+ * (`teamNotices.serverHead`). A notice sent offline, an event appended before the team was joined, a reply recorded
+ * while the server was down: each shows up in the next round, and a push that reached the server twice changes
+ * nothing there (pushes are idempotent).
+ */
+import Dexie from 'dexie';
+import { AppError, type SerializedError } from '../errors';
+import { bytesToBase64 } from '../export/base64';
+import { evidenceFilename } from '../model/evidence';
+import type { Notice, NoticeEvent } from '../model/notice';
+import type { TeamEvidenceMeta, TeamNoticeRow } from '../model/team';
+import type { EvidenceItem, PulledNotice, PushBody, PushResult } from '../team/schema';
+import { verifyChain } from '../tracking/hash-chain';
+import { sha256Hex, type Sha256 } from '../tracking/sha256';
+import { targetOfKind } from '../tracking/status';
+import { replyCaptureId, sealCaptureId } from './evidence-rule';
+import { hostOf, type TakedownDb } from './schema';
+import { watchQuery } from './watch';
+
+/** The server refuses a push body over 64 MiB; base64 grows bytes by a third, so a body carries at most ~36 MiB. */
+export const PUSH_BYTES = 36 * 1024 * 1024;
+/** One file's base64 is capped at 16 MiB by the push schema; a larger file goes as metadata only. */
+export const MAX_PUSHED_FILE = 12 * 1024 * 1024;
+
+export interface ReceiveReport {
+  added: number;
+  updated: number;
+  /** Notices kept as they are here, with the reason (stored on the row and shown on the notice page). */
+  kept: Array<{ noticeId: string; reason: 'diverged' | 'invalid' }>;
+}
+
+async function blobBytes(blob: Blob): Promise<Uint8Array> {
+  const buf =
+    typeof blob.arrayBuffer === 'function' ? await blob.arrayBuffer() : await new Response(blob).arrayBuffer();
+  return new Uint8Array(buf);
+}
+
+const isPrefix = (a: readonly NoticeEvent[], b: readonly NoticeEvent[]) =>
+  a.length <= b.length && a.every((e, i) => e.id === b[i]?.id && e.hash === b[i]?.hash);
+
+export function createTeamRepo(deps: { db: TakedownDb; now: () => Date; sha256?: Sha256 }) {
+  const { db } = deps;
+  const sha256 = deps.sha256 ?? sha256Hex;
+  const nowIso = () => deps.now().toISOString();
+
+  const eventsOf = (noticeId: string) =>
+    db.events.where('[noticeId+seq]').between([noticeId, Dexie.minKey], [noticeId, Dexie.maxKey]).toArray();
+
+  /** Sent notices the server does not hold as they are here (refused ones only once their log grew again). */
+  async function pendingIds(): Promise<string[]> {
+    const [heads, rows] = await Promise.all([db.heads.toArray(), db.teamNotices.toArray()]);
+    const byId = new Map(rows.map((r) => [r.noticeId, r]));
+    const candidates = heads.filter((h) => {
+      const row = byId.get(h.noticeId);
+      return row?.serverHead !== h.hash && row?.refused?.head !== h.hash;
+    });
+    const notices = await db.notices.bulkGet(candidates.map((h) => h.noticeId));
+    return notices
+      .filter((n): n is Notice => !!n && n.sent !== null)
+      .sort((a, b) => (a.sentAt ?? '').localeCompare(b.sentAt ?? ''))
+      .map((n) => n.id);
+  }
+
+  /** Every stored file of the notice (its capture, replies, deliveries and seals) the server does not hold yet. */
+  async function newFiles(notice: Notice, held: ReadonlySet<string>) {
+    const owners = [notice.captureId, replyCaptureId(notice.id), sealCaptureId(notice.id)].filter(
+      (c): c is string => !!c,
+    );
+    const rows = (await db.evidence.where('captureId').anyOf(owners).toArray()).filter(
+      // Capture rows that belong to another notice (its reply or delivery) are that notice's to push.
+      (r) => (r.noticeId === undefined || r.noticeId === notice.id) && !held.has(r.id),
+    );
+    return rows.sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
+  }
+
+  /**
+   * A notice's push, split into bodies that each fit the server's limit: every body carries the notice and its
+   * whole log (so each is a complete, idempotent push); the new evidence files are spread over them. A file
+   * whose bytes no longer match its recorded hash is pushed as metadata only: the server checks the bytes and
+   * would refuse the notice for it, and the local record already flags it.
+   */
+  async function bodiesFor(noticeId: string): Promise<PushBody[]> {
+    const notice = await db.notices.get(noticeId);
+    if (!notice) return [];
+    const row = await db.teamNotices.get(noticeId);
+    const events = await eventsOf(noticeId);
+    const held = new Set((row?.evidence ?? []).map((e) => e.id));
+    const bodies: PushBody[] = [];
+    let items: EvidenceItem[] = [];
+    let bytes = 0;
+    for (const r of await newFiles(notice, held)) {
+      const meta = {
+        id: r.id,
+        sha256: r.sha256,
+        filename: evidenceFilename(r),
+        mime: r.mime.slice(0, 200),
+        size: r.size,
+      };
+      let base64: string | undefined;
+      if (r.size <= MAX_PUSHED_FILE) {
+        const data = await blobBytes(r.blob);
+        if ((await sha256(data)) === r.sha256) base64 = bytesToBase64(data);
+      }
+      const cost = base64?.length ?? 0;
+      if (items.length > 0 && bytes + cost > PUSH_BYTES) {
+        bodies.push({ notice, events, evidence: items });
+        items = [];
+        bytes = 0;
+      }
+      items.push(base64 === undefined ? meta : { ...meta, base64 });
+      bytes += cost;
+    }
+    bodies.push({ notice, events, evidence: items, ...(row?.version ? { baseVersion: row.version } : {}) });
+    return bodies;
+  }
+
+  const heldMeta = (items: readonly EvidenceItem[]): TeamEvidenceMeta[] =>
+    items.map(({ id, sha256: s, filename, mime, size }) => ({ id, sha256: s, filename, mime, size }));
+
+  /** Checks a received notice the way an import is checked: its sent text and its whole log must verify. */
+  async function valid(p: PulledNotice): Promise<boolean> {
+    const n = p.notice;
+    if (p.events.some((e) => e.noticeId !== n.id)) return false;
+    const textSha256 = n.sent ? await sha256(n.sent.text) : null;
+    if (n.sent && textSha256 !== n.sent.textSha256) return false;
+    const events = [...p.events].sort((a, b) => a.seq - b.seq);
+    if (!(await verifyChain(events, sha256, { textSha256 })).ok) return false;
+    let status: Notice['status'] = 'draft';
+    for (const e of events) status = targetOfKind(status, e.kind) ?? status;
+    return events.length === 0 || status === n.status;
+  }
+
+  function rowOf(p: PulledNotice, prev: TeamNoticeRow | undefined, patch: Partial<TeamNoticeRow>): TeamNoticeRow {
+    const evidence = new Map((prev?.evidence ?? []).map((e) => [e.id, e]));
+    for (const raw of p.evidence) {
+      const e = raw as Partial<TeamEvidenceMeta>;
+      if (typeof e.id === 'string' && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256))
+        evidence.set(e.id, {
+          id: e.id.slice(0, 64),
+          sha256: e.sha256,
+          filename: String(e.filename ?? '').slice(0, 200),
+          mime: String(e.mime ?? 'application/octet-stream').slice(0, 200),
+          size: Number.isSafeInteger(e.size) ? Number(e.size) : 0,
+        });
+    }
+    return {
+      noticeId: p.notice.id,
+      origin: prev?.origin ?? 'team',
+      serverHead: p.events.at(-1)?.hash ?? null,
+      version: p.version,
+      change: p.change,
+      createdBy: p.createdBy,
+      updatedBy: p.updatedBy,
+      syncedAt: nowIso(),
+      refused: prev?.refused ?? null,
+      evidence: [...evidence.values()],
+      ...patch,
+    };
+  }
+
+  /** Writes one received notice; false when the local log moved meanwhile (the caller tries again). */
+  async function receiveOne(p: PulledNotice, report: ReceiveReport): Promise<boolean> {
+    const id = p.notice.id;
+    const events = [...p.events].sort((a, b) => a.seq - b.seq);
+    const pulled = { ...p, events };
+    const prev = await db.teamNotices.get(id);
+    if (!(await valid(pulled))) {
+      const refused = { at: nowIso(), head: events.at(-1)?.hash ?? '', kind: 'conflict' as const, message: '' };
+      refused.message = 'The team server sent a copy of this notice that does not verify; the local copy is kept.';
+      await db.teamNotices.put(rowOf(pulled, prev, { serverHead: prev?.serverHead ?? null, refused }));
+      report.kept.push({ noticeId: id, reason: 'invalid' });
+      return true;
+    }
+    const local = await db.notices.get(id);
+    const localEvents = local ? await eventsOf(id) : [];
+    const tail = localEvents.at(-1)?.seq ?? -1;
+    return db.transaction('rw', [db.notices, db.events, db.heads, db.urls, db.teamNotices], async () => {
+      const nowTail = (await db.heads.get(id))?.seq ?? -1;
+      if (nowTail !== tail || !!(await db.notices.get(id)) !== !!local) return false;
+      const head = events.at(-1);
+      if (!local) {
+        await db.notices.add(p.notice);
+        await db.urls.bulkAdd(p.notice.urls.map((url) => ({ url, noticeId: id, host: hostOf(url) })));
+        await db.events.bulkAdd(events);
+        if (head) await db.heads.put({ noticeId: id, seq: head.seq, hash: head.hash });
+        await db.teamNotices.put(rowOf(pulled, prev, {}));
+        report.added++;
+        return true;
+      }
+      const sentSame = JSON.stringify(local.sent) === JSON.stringify(p.notice.sent);
+      if (isPrefix(localEvents, events) && events.length > localEvents.length && (local.sent === null || sentSame)) {
+        await db.notices.put(p.notice);
+        if (local.urls.join('\n') !== p.notice.urls.join('\n')) {
+          await db.urls.where('noticeId').equals(id).delete();
+          await db.urls.bulkAdd(p.notice.urls.map((url) => ({ url, noticeId: id, host: hostOf(url) })));
+        }
+        await db.events.bulkAdd(events.slice(localEvents.length));
+        if (head) await db.heads.put({ noticeId: id, seq: head.seq, hash: head.hash });
+        await db.teamNotices.put(rowOf(pulled, prev, { refused: null }));
+        report.updated++;
+      } else if (isPrefix(events, localEvents) && (local.sent === null || sentSame)) {
+        // Ours is the same or newer: only the server's view is recorded; a longer local log is pushed next round.
+        await db.teamNotices.put(rowOf(pulled, prev, {}));
+      } else {
+        const message =
+          'This notice differs between this browser and the team server (both added events); the local copy is kept.';
+        await db.teamNotices.put(
+          rowOf(pulled, prev, {
+            serverHead: prev?.serverHead ?? null,
+            refused: { at: nowIso(), head: localEvents.at(-1)?.hash ?? '', kind: 'conflict', message },
+          }),
+        );
+        report.kept.push({ noticeId: id, reason: 'diverged' });
+      }
+      return true;
+    });
+  }
+
+  return {
+    pendingIds,
+    bodiesFor,
+
+    /** The server holds this body: its head, version and the evidence it now has. */
+    async pushed(body: PushBody, result: PushResult, by: string | null): Promise<void> {
+      const id = body.notice.id;
+      await db.transaction('rw', db.teamNotices, async () => {
+        const prev = await db.teamNotices.get(id);
+        const evidence = new Map((prev?.evidence ?? []).map((e) => [e.id, e]));
+        for (const e of heldMeta(body.evidence)) evidence.set(e.id, e);
+        await db.teamNotices.put({
+          noticeId: id,
+          origin: prev?.origin ?? 'local',
+          serverHead: body.events.at(-1)?.hash ?? null,
+          version: result.version,
+          change: result.change,
+          createdBy: prev?.createdBy ?? by,
+          updatedBy: by,
+          syncedAt: nowIso(),
+          refused: null,
+          evidence: [...evidence.values()],
+        });
+      });
+    },
+
+    /** The server refused this notice for good at its current head; shown until a later event is pushed. */
+    async refused(body: PushBody, error: SerializedError): Promise<void> {
+      const id = body.notice.id;
+      const prev = await db.teamNotices.get(id);
+      await db.teamNotices.put({
+        noticeId: id,
+        origin: prev?.origin ?? 'local',
+        serverHead: prev?.serverHead ?? null,
+        version: prev?.version ?? null,
+        change: prev?.change ?? null,
+        createdBy: prev?.createdBy ?? null,
+        updatedBy: prev?.updatedBy ?? null,
+        syncedAt: nowIso(),
+        refused: {
+          at: nowIso(),
+          head: body.events.at(-1)?.hash ?? '',
+          kind: error.kind,
+          message: error.message.slice(0, 2000),
+        },
+        evidence: prev?.evidence ?? [],
+      });
+    },
+
+    /** Stores the team's notices: new ones are added, longer logs extend ours, and a local record is never lost. */
+    async received(notices: readonly PulledNotice[]): Promise<ReceiveReport> {
+      const report: ReceiveReport = { added: 0, updated: 0, kept: [] };
+      for (const p of notices) {
+        let done = false;
+        for (let attempt = 0; attempt < 5 && !done; attempt++) done = await receiveOne(p, report);
+        if (!done)
+          throw new AppError('storage', 'A team notice kept changing here while it was stored; sync again', {
+            noticeId: p.notice.id,
+          });
+      }
+      return report;
+    },
+
+    /** The team rows of these notices (the popup's analyst names). */
+    async rows(ids: readonly string[]): Promise<Map<string, TeamNoticeRow>> {
+      const rows = await db.teamNotices.bulkGet([...ids]);
+      return new Map(rows.filter((r): r is TeamNoticeRow => !!r).map((r) => [r.noticeId, r]));
+    },
+
+    get: async (id: string): Promise<TeamNoticeRow | null> => (await db.teamNotices.get(id)) ?? null,
+
+    /** Notices the server refused (newest first), for the options page. */
+    async refusedRows(limit = 50): Promise<TeamNoticeRow[]> {
+      const rows = await db.teamNotices.filter((r) => r.refused !== null).toArray();
+      return rows.sort((a, b) => (b.refused?.at ?? '').localeCompare(a.refused?.at ?? '')).slice(0, limit);
+    },
+
+    /** Notices received from colleagues: not this browser's follow-ups to chase. */
+    async teamOrigin(ids: readonly string[]): Promise<Set<string>> {
+      const rows = await db.teamNotices.bulkGet([...ids]);
+      return new Set(rows.filter((r) => r?.origin === 'team').map((r) => r!.noticeId));
+    },
+
+    /** Calls back whenever any notice's log grows or a notice is added, in any extension context. */
+    onHeadsChange(cb: () => void): () => void {
+      // A signature that moves with every append (seq grows) and every new notice (one more head).
+      return watchQuery(() => db.heads.toArray().then((h) => h.reduce((sum, x) => sum + x.seq + 1, 0)), cb);
+    },
+  };
+}
+export type TeamRepo = ReturnType<typeof createTeamRepo>;
