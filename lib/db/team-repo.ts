@@ -14,6 +14,7 @@ import { evidenceFilename } from '../model/evidence';
 import type { Notice, NoticeEvent } from '../model/notice';
 import type { TeamEvidenceMeta, TeamNoticeRow } from '../model/team';
 import type { EvidenceItem, PulledNotice, PushBody, PushResult } from '../team/schema';
+import { canonicalJson } from '../tracking/canonical-json';
 import { verifyChain } from '../tracking/hash-chain';
 import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { targetOfKind } from '../tracking/status';
@@ -42,8 +43,15 @@ async function blobBytes(blob: Blob): Promise<Uint8Array> {
 const isPrefix = (a: readonly NoticeEvent[], b: readonly NoticeEvent[]) =>
   a.length <= b.length && a.every((e, i) => e.id === b[i]?.id && e.hash === b[i]?.hash);
 
-export function createTeamRepo(deps: { db: TakedownDb; now: () => Date; sha256?: Sha256 }) {
+export function createTeamRepo(deps: {
+  db: TakedownDb;
+  now: () => Date;
+  sha256?: Sha256;
+  /** Tests shrink the body and file limits to see a push split and an oversize file go as metadata. */
+  limits?: { pushBytes: number; maxFile: number };
+}) {
   const { db } = deps;
+  const limits = deps.limits ?? { pushBytes: PUSH_BYTES, maxFile: MAX_PUSHED_FILE };
   const sha256 = deps.sha256 ?? sha256Hex;
   const nowIso = () => deps.now().toISOString();
 
@@ -101,12 +109,12 @@ export function createTeamRepo(deps: { db: TakedownDb; now: () => Date; sha256?:
         size: r.size,
       };
       let base64: string | undefined;
-      if (r.size <= MAX_PUSHED_FILE) {
+      if (r.size <= limits.maxFile) {
         const data = await blobBytes(r.blob);
         if ((await sha256(data)) === r.sha256) base64 = bytesToBase64(data);
       }
       const cost = base64?.length ?? 0;
-      if (items.length > 0 && bytes + cost > PUSH_BYTES) {
+      if (items.length > 0 && bytes + cost > limits.pushBytes) {
         bodies.push({ notice, events, evidence: items });
         items = [];
         bytes = 0;
@@ -191,7 +199,8 @@ export function createTeamRepo(deps: { db: TakedownDb; now: () => Date; sha256?:
         report.added++;
         return true;
       }
-      const sentSame = JSON.stringify(local.sent) === JSON.stringify(p.notice.sent);
+      // Canonical: PostgreSQL's jsonb hands objects back with their keys in its own order.
+      const sentSame = canonicalJson(local.sent) === canonicalJson(p.notice.sent);
       if (isPrefix(localEvents, events) && events.length > localEvents.length && (local.sent === null || sentSame)) {
         await db.notices.put(p.notice);
         if (local.urls.join('\n') !== p.notice.urls.join('\n')) {

@@ -61,13 +61,14 @@ export const works = [
 ];
 
 /** A capture and its draft notices in a fresh database, or in the one given (the pages' own, for services()). */
-export async function recordWorld(opts: { db?: TakedownDb } = {}) {
+export async function recordWorld(opts: { db?: TakedownDb; idPrefix?: string } = {}) {
   const db: TakedownDb = opts.db ?? freshDb('record');
   await db.open();
   let clock = new Date('2026-03-02T09:00:00Z');
   let n = 0;
   const now = () => clock;
-  const newId = () => `id${++n}`;
+  // Ids are predictable within one world; several worlds that share a server (the team tests) need a prefix each.
+  const newId = () => `${opts.idPrefix ?? ''}id${++n}`;
   const notices = createNoticesRepo({ db, now, newId, calendar: { timeZone: 'UTC' } });
   const evidence = createEvidenceRepo({ db, now, newId });
   const capture = await buildCapture(
