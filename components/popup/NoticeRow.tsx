@@ -34,10 +34,12 @@ export function NoticeRow({ row, onOpen }: { row: NoticeRowData; onOpen: (id: st
         <span className="muted">
           {row.recipientName || t('noRecipientYet')}
           {row.by && (
-            <span className="notice-row__by" data-testid="row-by">
+            <>
               {' · '}
-              {t('teamBy', row.by)}
-            </span>
+              <span className="notice-row__by" data-testid="row-by">
+                {t('teamBy', row.by)}
+              </span>
+            </>
           )}
         </span>
       </span>

@@ -15,7 +15,7 @@ import type { SettingKey, SettingValue } from '../../lib/db/services';
 import { clearAllData, exportData, importData } from './data';
 import { toggleDetection } from './detection';
 import { MailStatusSection } from './MailStatusSection';
-import { TeamSection } from './TeamSection';
+import { recheckTeam, TeamSection } from './TeamSection';
 
 const TABS = ['letterhead', 'works', 'documents', 'lookup', 'backend', 'defaults', 'detection', 'data'] as const;
 type Tab = (typeof TABS)[number];
@@ -113,7 +113,10 @@ export function App() {
           <h2>{t('tab_backend')}</h2>
           <BackendForm
             saved={backend.value}
-            onSave={(v) => save('backend', v)}
+            onSave={async (v) => {
+              await save('backend', v);
+              await recheckTeam(v);
+            }}
             onTest={async (v) => void (await checkBackend(v, fetch.bind(globalThis)))}
             onPair={async (v) => (await pairWithBackend(v, fetch.bind(globalThis))).token}
           />

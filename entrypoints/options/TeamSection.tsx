@@ -3,10 +3,23 @@ import { TeamPanel } from '../../components/options/TeamPanel';
 import { AppError } from '../../lib/errors';
 import { sendTyped } from '../../lib/messaging';
 import { services, useSetting } from '../../lib/db/services';
-import { BackendSettingsSchema } from '../../lib/model/settings';
+import { BackendSettingsSchema, type BackendSettings } from '../../lib/model/settings';
 import { TeamSettingsSchema } from '../../lib/model/team';
 import { teamMe } from '../../lib/team/client';
 import { teamReady } from '../../lib/team/team-round';
+
+/**
+ * After the backend settings are saved: a browser that had joined a team asks the server again who this token is,
+ * so a changed token (another analyst, a new role) shows and applies at once. A server that cannot be reached
+ * leaves the membership as it was; sync then reports the problem.
+ */
+export async function recheckTeam(backend: BackendSettings): Promise<void> {
+  const team = (await services().settings.read('team')).value;
+  if (!team?.enabled) return;
+  const me = await teamMe(backend, (...a) => globalThis.fetch(...a)).catch(() => null);
+  if (me)
+    await services().settings.write('team', { ...team, url: backend.url, user: me, joinedAt: new Date().toISOString() });
+}
 
 const syncNow = async () => {
   const out = await sendTyped((m) => browser.runtime.sendMessage(m), 'team/sync', {});
