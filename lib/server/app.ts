@@ -15,6 +15,7 @@ import { sendRoutes } from './routes/send';
 import { timestampRoutes } from './routes/timestamp';
 import type { TimestampService } from './tsa/service';
 import type { BucketStore } from './middleware/rate-limit';
+import type { RoleGuard } from './team/role-guard';
 
 /** What team mode (lib/server/team/team-server.ts) plugs into the app; absent in the single-user default. */
 export interface TeamMount {
@@ -22,6 +23,8 @@ export interface TeamMount {
   auth: MiddlewareHandler;
   /** Mounted at /v1/team. */
   routes: Hono<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Hono's Env generic differs per sub-app
+  /** The role check (and its audit entry) for shared routes that act for the team, such as /v1/send. */
+  role: RoleGuard;
   /** Rate-limit buckets shared by every instance. */
   buckets: BucketStore;
   /** Database, Redis and queue state for /healthz. */
