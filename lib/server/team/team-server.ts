@@ -4,6 +4,7 @@
  * in Redis; users, tokens, notices, events, evidence and the audit log in PostgreSQL (migrated at start, under a
  * lock, so instances may start together). Any number of instances can serve one team behind a load balancer.
  */
+import type { MiddlewareHandler } from 'hono';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createApp } from '../app';
@@ -13,6 +14,7 @@ import { buildLookupDeps, buildRecheckResolve } from '../deps';
 import { createLookupService } from '../lookup-service';
 import type { MailService } from '../mail/mail-service';
 import type { TimestampService } from '../tsa/service';
+import { auditResult } from './audit';
 import { dirBlobStore, pgBlobStore } from './blob-store';
 import { createBulkQueue } from './bulk-queue';
 import { migrate } from './migrate';
@@ -111,6 +113,7 @@ export async function buildTeamServer(config: ServerConfig, team: TeamConfig, op
       auth: teamAuth(db, now),
       routes: teamRoutes({ db, jobs, blobs }),
       role: roleGuard(db),
+      audited: (action) => auditResult(db, action) as MiddlewareHandler,
       buckets: redisBucketStore(redis),
       health,
     },
