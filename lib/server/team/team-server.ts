@@ -48,7 +48,12 @@ export async function buildTeamServer(config: ServerConfig, team: TeamConfig, op
   // An idle client whose server went away emits here; the next query reconnects, so this is only logged.
   db.on('error', (err) => log(`[takedown] PostgreSQL connection lost: ${err.message}`));
   const tableBlobs = pgBlobStore(db);
-  const blobs = team.blobDir ? await dirBlobStore(team.blobDir, tableBlobs) : tableBlobs;
+  const blobs = team.blobDir
+    ? await dirBlobStore(team.blobDir, tableBlobs).catch(async (err: unknown) => {
+        await db.end();
+        throw err;
+      })
+    : tableBlobs;
   // Commands fail at once while Redis is down (no offline queue), so a lookup falls back to the registries
   // instead of waiting; the connection keeps retrying in the background.
   const redis = new Redis(team.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });

@@ -2,6 +2,7 @@
  * Evidence bytes in TAKEDOWN_BLOB_DIR: files named by SHA-256, shared by the instances that mount the directory,
  * hashed again on every read so an altered file is refused; the PostgreSQL table stays the default.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -177,6 +178,29 @@ describe.skipIf(!ready)('evidence blobs in TAKEDOWN_BLOB_DIR', () => {
     const t = (await (await table.app.request('/healthz')).json()) as { team: { blobs: unknown } };
     expect(t.team.blobs).toEqual({ store: 'postgres', state: 'ok' });
   });
+
+  test('npm run server with a TAKEDOWN_BLOB_DIR it cannot use stops with exit code 2 and one sentence', async () => {
+    const notDir = path.join(dir, 'taken-by-a-file');
+    writeFileSync(notDir, 'x');
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'lib/server/main.ts'], {
+      env: { ...process.env, ...rig.env, TAKEDOWN_PORT: '0', TAKEDOWN_BLOB_DIR: notDir, VITEST: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
+      proc.once('exit', (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(out).not.toContain('listening on');
+    expect(code).toBe(2);
+    expect(out.trim()).toMatch(/^Team server could not start: TAKEDOWN_BLOB_DIR .*taken-by-a-file cannot be used/);
+    expect(out).not.toMatch(/\n\s+at /);
+  }, 40_000);
 });
 
 describe('TAKEDOWN_BLOB_DIR configuration', () => {
