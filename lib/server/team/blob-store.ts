@@ -107,9 +107,11 @@ export async function dirBlobStore(dir: string, earlier?: BlobStore): Promise<Bl
       }
       await fh.close();
       await rename(tmp, final);
-      // The rename itself is durable only once the directory is synced (cheap: one inode).
-      const dh = await open(root, 'r');
-      await dh.sync().finally(() => dh.close());
+      // The rename itself is durable only once the directory is synced (cheap: one inode). Best effort: some
+      // platforms (Windows) cannot open a directory, and the file's own bytes are already synced.
+      await open(root, 'r')
+        .then((dh) => dh.sync().finally(() => dh.close()))
+        .catch(() => undefined);
     },
     async get(sha256) {
       const bytes = await readIfAny(file(sha256));
