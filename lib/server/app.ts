@@ -15,6 +15,7 @@ import { sendRoutes } from './routes/send';
 import { timestampRoutes } from './routes/timestamp';
 import type { TimestampService } from './tsa/service';
 import type { BucketStore } from './middleware/rate-limit';
+import type { RoleGuard } from './team/role-guard';
 
 /** What team mode (lib/server/team/team-server.ts) plugs into the app; absent in the single-user default. */
 export interface TeamMount {
@@ -22,6 +23,10 @@ export interface TeamMount {
   auth: MiddlewareHandler;
   /** Mounted at /v1/team. */
   routes: Hono<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- Hono's Env generic differs per sub-app
+  /** The role check (and its audit entry) for shared routes that act for the team, such as /v1/send. */
+  role: RoleGuard;
+  /** Audits what a request to such a route came to (audit.ts auditResult). */
+  audited: (action: string) => MiddlewareHandler;
   /** Rate-limit buckets shared by every instance. */
   buckets: BucketStore;
   /** Database, Redis and queue state for /healthz. */
@@ -83,6 +88,16 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/v1/*', limiter.middleware);
   if (team) {
+    // Before the token check: a team member has no token yet when trying to pair, and needs to hear why pairing
+    // cannot work here rather than "send your team token".
+    app.all('/v1/pair', (c) =>
+      apiError(
+        c,
+        403,
+        'unauthorized',
+        'This is a team server: pairing is off. Paste the personal token a team admin gave you (cli team add-user) into the options.',
+      ),
+    );
     app.use('/v1/*', team.auth);
     app.route('/v1/team', team.routes);
   } else {
@@ -106,6 +121,8 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/recheck', recheckRoutes({ now: deps.now, ...deps.recheck }));
   app.route('/v1/timestamp', timestampRoutes(deps.timestamp));
   if (deps.mail) {
+    // A team's mail goes out under the team's name: viewers read, analysts send.
+    if (team) app.use('/v1/send/*', team.role('analyst', 'mail.send') as MiddlewareHandler, team.audited('mail.send'));
     app.route('/v1/send', sendRoutes({ mail: deps.mail, now: deps.now }));
     app.route('/v1/replies', repliesRoutes(deps.mail));
     app.route('/v1/mail/status', mailStatusRoutes(deps.mail));

@@ -15,6 +15,8 @@
  *   TAKEDOWN_DKIM_DOMAIN/SELECTOR/KEY_FILE, TAKEDOWN_IMAP_URL, TAKEDOWN_IMAP_FOLDER
  * TAKEDOWN_TSA_URL  RFC 3161 time-stamping authority (none: POST /v1/timestamp answers 503)
  * TAKEDOWN_TSA_CA  PEM file of the TSA's root(s); when set, every token must chain to it
+ * Team mode (parsed in lib/server/team/team-config.ts): TAKEDOWN_DATABASE_URL, TAKEDOWN_REDIS_URL,
+ *   TAKEDOWN_JOB_LOCK_MS, TAKEDOWN_BLOB_DIR
  */
 import { z } from 'zod';
 import { CHROME_EXTENSION_ORIGIN } from '../extension-id';

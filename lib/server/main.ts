@@ -32,7 +32,13 @@ installProcessGuards();
 const now = () => new Date();
 const mail = new MailService({ smtp, imap, now });
 // Team mode (TAKEDOWN_DATABASE_URL + TAKEDOWN_REDIS_URL): state lives in PostgreSQL and Redis, not here.
-const built = team ? await buildTeamServer(config, team, { now, mail, timestamp }) : null;
+// A database that cannot be reached or migrated, or a TAKEDOWN_BLOB_DIR that cannot be written, stops the start.
+const built = team
+  ? await buildTeamServer(config, team, { now, mail, timestamp }).catch((err: unknown) => {
+      console.error(`Team server could not start: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(2);
+    })
+  : null;
 const single = built ? null : buildServerApp(config, now, mail, timestamp);
 const app = built?.app ?? single!.app;
 

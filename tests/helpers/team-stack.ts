@@ -12,6 +12,8 @@ import { loadConfig } from '../../lib/server/config';
 import { buildTeamServer, type TeamServer } from '../../lib/server/team/team-server';
 import { addUser } from '../../lib/server/team/users';
 import { migrate } from '../../lib/server/team/migrate';
+import { teamConfigFromEnv } from '../../lib/server/team/team-config';
+import type { MailService } from '../../lib/server/mail/mail-service';
 import type { Role } from '../../lib/team/schema';
 import { startLoopbackStack, type LoopbackStack } from './loopback-stack';
 import { fixtureZone } from './loopback-fixture-zone';
@@ -42,6 +44,8 @@ export interface TeamRig {
   instance(opts?: {
     env?: Record<string, string>;
     worker?: boolean;
+    /** SMTP/IMAP for /v1/send and /v1/replies (absent: those routes are not mounted). */
+    mail?: MailService;
     requestBudgets?: Record<string, { perMinute: number; burst?: number }>;
   }): Promise<TeamServer>;
   addUser(name: string, role: Role): Promise<{ token: string; tokenId: number; user: { id: number; name: string } }>;
@@ -73,15 +77,13 @@ export async function startTeamRig(): Promise<TeamRig> {
     env,
     async instance(opts = {}) {
       const e = { ...env, ...opts.env };
-      const built = await buildTeamServer(
-        loadConfig(e),
-        {
-          databaseUrl: e.TAKEDOWN_DATABASE_URL,
-          redisUrl: e.TAKEDOWN_REDIS_URL,
-          jobLockMs: Number(e.TAKEDOWN_JOB_LOCK_MS),
-        },
-        { worker: opts.worker ?? false, log: () => {}, requestBudgets: opts.requestBudgets },
-      );
+      // The same parsing as `npm run server`, so team variables (TAKEDOWN_BLOB_DIR, …) reach the instance.
+      const built = await buildTeamServer(loadConfig(e), teamConfigFromEnv(e)!, {
+        worker: opts.worker ?? false,
+        log: () => {},
+        requestBudgets: opts.requestBudgets,
+        mail: opts.mail,
+      });
       // Tests must not wait out real Retry-After values.
       built.deps.sleep = async () => {};
       instances.push(built);

@@ -1,5 +1,7 @@
 /** Who did what on the team server, including what was refused. Written outside any refused transaction. */
+import type { MiddlewareHandler } from 'hono';
 import type pg from 'pg';
+import type { TeamEnv } from './routes';
 
 export interface AuditEntry {
   userId: number | null;
@@ -35,3 +37,30 @@ export async function readAudit(db: pg.Pool, limit = 200) {
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), at: r.at.toISOString() }));
 }
+
+/** Fields of a route's JSON answer worth keeping: which message went out, to whom, or why not. */
+const KEPT = ['messageId', 'accepted', 'rejected', 'error'] as const;
+
+/**
+ * Records what a team member's request came to, after the route answered (for a shared route that does not audit
+ * itself, such as /v1/send). A failure to write the entry is logged, never turned into an error answer: the mail
+ * is already out, and an error would make the extension send it again.
+ */
+export const auditResult =
+  (db: pg.Pool, action: string): MiddlewareHandler<TeamEnv> =>
+  async (c, next) => {
+    await next();
+    const answer = (await c.res
+      .clone()
+      .json()
+      .catch(() => null)) as Record<string, unknown> | null;
+    const detail: Record<string, unknown> = { status: c.res.status };
+    for (const k of KEPT) if (answer && typeof answer === 'object' && k in answer) detail[k] = answer[k];
+    await audit(db, {
+      userId: c.get('teamUser').id,
+      action,
+      target: typeof detail.messageId === 'string' ? detail.messageId : c.req.path,
+      outcome: c.res.ok ? 'ok' : 'refused',
+      detail,
+    }).catch((err: Error) => console.error(`[takedown] audit of ${action} not written: ${err.message}`));
+  };

@@ -16,6 +16,7 @@ import { verifyChain } from '../../tracking/hash-chain';
 import { sha256Hex } from '../../tracking/sha256';
 import type { ErrorKind } from '../../errors';
 import type { PushBody } from '../../team/schema';
+import type { BlobStore } from './blob-store';
 
 export interface PushOk {
   ok: true;
@@ -48,7 +49,12 @@ const refuse = (
 });
 
 /** Checks a push against what is stored and applies it; never throws for a refusal (the caller audits it). */
-export async function pushNotice(client: pg.PoolClient, userId: number, body: PushBody): Promise<PushOk | PushRefused> {
+export async function pushNotice(
+  client: pg.PoolClient,
+  userId: number,
+  body: PushBody,
+  blobs: BlobStore,
+): Promise<PushOk | PushRefused> {
   const { notice, events } = body;
   if (events.some((e) => e.noticeId !== notice.id))
     return refuse(400, 'invalid_input', 'Every event must belong to the pushed notice.');
@@ -69,7 +75,7 @@ export async function pushNotice(client: pg.PoolClient, userId: number, body: Pu
 
   await client.query('BEGIN');
   try {
-    const result = await apply(client, userId, body, sorted);
+    const result = await apply(client, userId, body, sorted, blobs);
     await client.query(result.ok ? 'COMMIT' : 'ROLLBACK');
     return result;
   } catch (err) {
@@ -83,6 +89,7 @@ async function apply(
   userId: number,
   body: PushBody,
   events: NoticeEvent[],
+  blobs: BlobStore,
 ): Promise<PushOk | PushRefused> {
   const { notice } = body;
   const inserted = await client.query<{ version: number; change: string }>(
@@ -159,11 +166,10 @@ async function apply(
 
   let evidenceAdded = 0;
   for (const ev of body.evidence) {
-    if (ev.base64 !== undefined)
-      await client.query('INSERT INTO blobs (sha256, data) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [
-        ev.sha256,
-        Buffer.from(ev.base64, 'base64'),
-      ]);
+    // The bytes are stored before the row that points at them commits. With the directory store the file is
+    // written at once: a push rolled back after this (refused, or the database gone) leaves at most an orphan file,
+    // named by its hash, that the next identical push reuses; a committed row never points at a missing file.
+    if (ev.base64 !== undefined) await blobs.put(client, ev.sha256, Buffer.from(ev.base64, 'base64'));
     const { base64: _bytes, ...meta } = ev;
     const r = await client.query<{ sha256: string }>(
       `INSERT INTO evidence (notice_id, id, sha256, meta, pushed_by) VALUES ($1, $2, $3, $4, $5)
@@ -235,9 +241,4 @@ export async function pullNotices(db: pg.Pool, since: number, limit: number) {
     evidence: evid.rows.filter((e) => e.notice_id === r.id).map((e) => e.meta),
   }));
   return { notices, cursor: notices.at(-1)?.change ?? since };
-}
-
-export async function readBlob(db: pg.Pool, sha256: string): Promise<Buffer | null> {
-  const { rows } = await db.query<{ data: Buffer }>('SELECT data FROM blobs WHERE sha256 = $1', [sha256]);
-  return rows[0]?.data ?? null;
 }

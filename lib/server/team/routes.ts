@@ -3,19 +3,21 @@
  * works and letterhead (write: analyst), evidence bytes, and bulk jobs. Every write and every refusal of a
  * write is in the audit log with the user who asked. Bodies are checked with Zod before anything is touched.
  */
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type pg from 'pg';
 import { z } from 'zod';
-import type { ErrorKind } from '../../errors';
+import { AppError, type ErrorKind } from '../../errors';
 import { apiError } from '../api-error';
 import { readJsonBody } from '../json-body';
 import { audit, readAudit } from './audit';
 import type { BulkQueue } from './bulk-queue';
 import { getLetterhead, listWorks, putLetterhead, putWork, type VersionedWrite } from './catalog-store';
-import { pullNotices, pushNotice, readBlob } from './notices-store';
-import { AddUserSchema, PullQuerySchema, PushSchema, VersionedSchema, type Role } from '../../team/schema';
-import { addUser, hasRole, listUsers, revokeToken, type TeamUser } from './users';
+import type { BlobStore } from './blob-store';
+import { pullNotices, pushNotice } from './notices-store';
+import { roleGuard } from './role-guard';
+import { AddUserSchema, PullQuerySchema, PushSchema, VersionedSchema } from '../../team/schema';
+import { addUser, listUsers, revokeToken, type TeamUser } from './users';
 
 export type TeamEnv = { Variables: { teamUser: TeamUser } };
 
@@ -32,20 +34,15 @@ async function body<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer
 export interface TeamRouteDeps {
   db: pg.Pool;
   jobs: BulkQueue;
+  /** Evidence bytes: the blobs table or TAKEDOWN_BLOB_DIR (blob-store.ts). */
+  blobs: BlobStore;
 }
 
 export function teamRoutes(deps: TeamRouteDeps) {
   const app = new Hono<TeamEnv>();
   const { db } = deps;
 
-  const role =
-    (needed: Role, action: string): MiddlewareHandler<TeamEnv> =>
-    async (c, next) => {
-      const user = c.get('teamUser');
-      if (hasRole(user, needed)) return next();
-      await audit(db, { userId: user.id, action, target: c.req.path, outcome: 'refused', detail: { role: user.role } });
-      return apiError(c, 403, 'forbidden', `This needs the ${needed} role; yours is ${user.role}. Ask a team admin.`);
-    };
+  const role = roleGuard(db);
 
   const refused = async (
     c: Context<TeamEnv>,
@@ -119,7 +116,7 @@ export function teamRoutes(deps: TeamRouteDeps) {
       client.on('error', onLost);
       let result;
       try {
-        result = await pushNotice(client, c.get('teamUser').id, b);
+        result = await pushNotice(client, c.get('teamUser').id, b, deps.blobs);
       } finally {
         client.off('error', onLost);
         client.release(lost);
@@ -161,7 +158,22 @@ export function teamRoutes(deps: TeamRouteDeps) {
     const sha = c.req.param('sha256');
     if (!/^[0-9a-f]{64}$/.test(sha))
       return apiError(c, 400, 'invalid_input', 'Give the SHA-256 as 64 lower-case hex digits.');
-    const bytes = await readBlob(db, sha);
+    let bytes: Buffer | null;
+    try {
+      bytes = await deps.blobs.get(sha);
+    } catch (err) {
+      if (!(err instanceof AppError) || err.kind !== 'storage') throw err;
+      // Altered evidence is never served; the admin reading the audit log learns which file and who asked.
+      await audit(db, {
+        userId: c.get('teamUser').id,
+        action: 'evidence.read',
+        target: sha,
+        outcome: 'refused',
+        detail: { kind: err.kind, message: err.message },
+      });
+      console.error('[takedown] evidence integrity:', err.message);
+      return apiError(c, 500, 'storage', err.message);
+    }
     if (!bytes) return apiError(c, 404, 'not_found', 'No evidence file with that hash was pushed to the team server.');
     return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/octet-stream' });
   });

@@ -5,6 +5,8 @@
  * TAKEDOWN_DATABASE_URL  postgres://user:pass@host:5432/db (the team's system of record)
  * TAKEDOWN_REDIS_URL     redis://[:pass@]host:6379[/db] (shared cache, limits, single-flight, job queue)
  * TAKEDOWN_JOB_LOCK_MS   how long a bulk job stays with an instance that stopped answering (default 30000)
+ * TAKEDOWN_BLOB_DIR      a directory for pushed evidence files, named by SHA-256 (default: the PostgreSQL table
+ *                        blobs); every instance must see the same directory (a shared volume)
  */
 import { z } from 'zod';
 import { AppError } from '../../errors';
@@ -13,6 +15,8 @@ export interface TeamConfig {
   databaseUrl: string;
   redisUrl: string;
   jobLockMs: number;
+  /** Evidence files here instead of the blobs table (blob-store.ts). */
+  blobDir?: string;
 }
 
 export const TeamEnvSchema = z
@@ -20,6 +24,11 @@ export const TeamEnvSchema = z
     TAKEDOWN_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     TAKEDOWN_REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     TAKEDOWN_JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    // Absolute: instances started from different working directories must not each get their own folder.
+    TAKEDOWN_BLOB_DIR: z
+      .string()
+      .refine((d) => d.startsWith('/'), 'must be an absolute path (every instance must use the same directory)')
+      .optional(),
   })
   .superRefine((e, ctx) => {
     if (!!e.TAKEDOWN_DATABASE_URL !== !!e.TAKEDOWN_REDIS_URL)
@@ -40,5 +49,10 @@ export function teamConfigFromEnv(env: Record<string, string | undefined>): Team
   }
   const e = parsed.data;
   if (!e.TAKEDOWN_DATABASE_URL || !e.TAKEDOWN_REDIS_URL) return undefined;
-  return { databaseUrl: e.TAKEDOWN_DATABASE_URL, redisUrl: e.TAKEDOWN_REDIS_URL, jobLockMs: e.TAKEDOWN_JOB_LOCK_MS };
+  return {
+    databaseUrl: e.TAKEDOWN_DATABASE_URL,
+    redisUrl: e.TAKEDOWN_REDIS_URL,
+    jobLockMs: e.TAKEDOWN_JOB_LOCK_MS,
+    ...(e.TAKEDOWN_BLOB_DIR ? { blobDir: e.TAKEDOWN_BLOB_DIR } : {}),
+  };
 }

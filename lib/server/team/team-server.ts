@@ -4,6 +4,7 @@
  * in Redis; users, tokens, notices, events, evidence and the audit log in PostgreSQL (migrated at start, under a
  * lock, so instances may start together). Any number of instances can serve one team behind a load balancer.
  */
+import type { MiddlewareHandler } from 'hono';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createApp } from '../app';
@@ -13,10 +14,13 @@ import { buildLookupDeps, buildRecheckResolve } from '../deps';
 import { createLookupService } from '../lookup-service';
 import type { MailService } from '../mail/mail-service';
 import type { TimestampService } from '../tsa/service';
+import { auditResult } from './audit';
+import { dirBlobStore, pgBlobStore } from './blob-store';
 import { createBulkQueue } from './bulk-queue';
 import { migrate } from './migrate';
 import { redisBucketStore } from './redis-buckets';
 import { RedisLookupCache } from './redis-cache';
+import { roleGuard } from './role-guard';
 import { teamRoutes } from './routes';
 import { createSharedFlight } from './single-flight';
 import { teamAuth } from './team-auth';
@@ -43,6 +47,13 @@ export async function buildTeamServer(config: ServerConfig, team: TeamConfig, op
   const db = new pg.Pool({ connectionString: team.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client whose server went away emits here; the next query reconnects, so this is only logged.
   db.on('error', (err) => log(`[takedown] PostgreSQL connection lost: ${err.message}`));
+  const tableBlobs = pgBlobStore(db);
+  const blobs = team.blobDir
+    ? await dirBlobStore(team.blobDir, tableBlobs).catch(async (err: unknown) => {
+        await db.end();
+        throw err;
+      })
+    : tableBlobs;
   // Commands fail at once while Redis is down (no offline queue), so a lookup falls back to the registries
   // instead of waiting; the connection keeps retrying in the background.
   const redis = new Redis(team.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
@@ -84,12 +95,13 @@ export async function buildTeamServer(config: ServerConfig, team: TeamConfig, op
       new Promise<string>((r) => setTimeout(() => r('down: no answer within 1 s'), 1000).unref()),
     ]);
   const health = async () => {
-    const [database, cacheState, queue] = await Promise.all([
+    const [database, cacheState, queue, blobState] = await Promise.all([
       probe(db.query('SELECT 1').then(() => 'ok')),
       probe(redis.ping().then(() => 'ok')),
       probe(jobs.counts()),
+      probe(blobs.check().then(() => 'ok')),
     ]);
-    return { database, redis: cacheState, queue };
+    return { database, redis: cacheState, queue, blobs: { store: blobs.describe, state: blobState } };
   };
 
   const app = createApp({
@@ -102,7 +114,14 @@ export async function buildTeamServer(config: ServerConfig, team: TeamConfig, op
     publicBind: config.publicBind,
     mail: opts.mail,
     timestamp: opts.timestamp,
-    team: { auth: teamAuth(db, now), routes: teamRoutes({ db, jobs }), buckets: redisBucketStore(redis), health },
+    team: {
+      auth: teamAuth(db, now),
+      routes: teamRoutes({ db, jobs, blobs }),
+      role: roleGuard(db),
+      audited: (action) => auditResult(db, action) as MiddlewareHandler,
+      buckets: redisBucketStore(redis),
+      health,
+    },
   });
 
   /** Graceful stop: the bulk worker hands its job back after the current chunk, then connections close. */
@@ -114,6 +133,6 @@ export async function buildTeamServer(config: ServerConfig, team: TeamConfig, op
     await db.end();
     local.close();
   };
-  return { app, service, deps, db, redis, jobs, close };
+  return { app, service, deps, db, redis, jobs, blobs, close };
 }
 export type TeamServer = Awaited<ReturnType<typeof buildTeamServer>>;

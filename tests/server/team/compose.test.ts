@@ -15,8 +15,10 @@ const ComposeSchema = z.object({
       command: z.array(z.string()).optional(),
       environment: z.record(z.string(), z.string()).optional(),
       ports: z.array(z.string()).optional(),
+      volumes: z.array(z.string()).optional(),
     }),
   ),
+  volumes: z.record(z.string(), z.unknown().nullable()).optional(),
 });
 
 const compose = ComposeSchema.parse(parse(readFileSync('docker-compose.yml', 'utf8')));
@@ -54,5 +56,17 @@ describe('docker-compose.yml', () => {
     expect(redis.hostname).toBe('redis');
     expect(decodeURIComponent(redis.password)).toBe(command[command.indexOf('--requirepass') + 1]);
     expect(String(config.port)).toBe((svc.ports ?? [])[0]?.split(':')[1]);
+  });
+
+  test('TAKEDOWN_BLOB_DIR, when set, is one named volume every instance mounts at that path', () => {
+    const dirs = new Set(instances.map(([, s]) => teamConfigFromEnv(s.environment ?? {})!.blobDir));
+    expect(dirs.size).toBe(1);
+    const [dir] = [...dirs];
+    if (!dir) return;
+    const mounts = instances.map(([, s]) => (s.volumes ?? []).find((v) => v.split(':')[1] === dir));
+    expect(mounts.every(Boolean)).toBe(true);
+    const named = new Set(mounts.map((m) => m!.split(':')[0]));
+    expect(named.size).toBe(1);
+    expect(Object.keys(compose.volumes ?? {})).toContain([...named][0]);
   });
 });

@@ -2,11 +2,9 @@
  * Team mode against real services: a private PostgreSQL and Redis on 127.0.0.1, two backend instances sharing
  * them, and the loopback RDAP server counting what reaches the registries.
  */
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { NoticeSchema, type Notice, type NoticeEvent } from '../../../lib/model/notice';
-import { RecipientSchema } from '../../../lib/model/recipient';
 import { appendEvent } from '../../../lib/tracking/hash-chain';
 import { sha256Hex } from '../../../lib/tracking/sha256';
 import { migrate } from '../../../lib/server/team/migrate';
@@ -15,6 +13,7 @@ import type { TeamServer } from '../../../lib/server/team/team-server';
 import { PG_BIN, PG_MISSING } from '../../helpers/postgres';
 import { REDIS_BIN, REDIS_MISSING } from '../../helpers/redis';
 import { BULK_HOSTS, BULK_NETWORKS, startTeamRig, type TeamRig } from '../../helpers/team-stack';
+import { T0, sentNoticeWithLog, sha } from '../../helpers/team-notice';
 
 const ready = !!PG_BIN && !!REDIS_BIN;
 if (!ready) console.warn(PG_BIN ? REDIS_MISSING : PG_MISSING);
@@ -39,39 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.close();
 }, 60_000);
-
-const T0 = '2026-03-02T09:00:00.000Z';
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-
-async function sentNoticeWithLog(
-  id: string,
-  text = `Notice ${id}`,
-): Promise<{ notice: Notice; events: NoticeEvent[] }> {
-  const recipient = RecipientSchema.parse({ role: 'host', name: 'Hoster', emails: ['abuse@hoster.example'] });
-  const notice = NoticeSchema.parse({
-    id,
-    createdAt: T0,
-    updatedAt: T0,
-    status: 'sent',
-    host: 'pirate.example',
-    urls: ['https://pirate.example/book.pdf'],
-    recipient,
-    recipientName: recipient.name,
-    sent: { at: T0, channel: 'email', recipient, text, textSha256: sha(text), evidenceSha256: [] },
-    sentAt: T0,
-  });
-  const e0 = await appendEvent(
-    null,
-    { id: `${id}-e0`, noticeId: id, at: T0, kind: 'created', actor: 'user' },
-    sha256Hex,
-  );
-  const e1 = await appendEvent(
-    e0,
-    { id: `${id}-e1`, noticeId: id, at: T0, kind: 'sent', actor: 'user', textHash: sha(text) },
-    sha256Hex,
-  );
-  return { notice, events: [e0, e1] };
-}
 
 const json = (token: string, method: string, body: unknown) =>
   rig.auth(token, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
