@@ -10,11 +10,12 @@ async function readMailStatus(): Promise<MailStatus> {
 }
 
 /**
- * The backend's mail status (GET /v1/mail/status, issue 18), read on mount and on `refresh`. `status` is undefined
+ * The backend's mail status (GET /v1/mail/status, issue 18), read on mount, on `refresh` and when `backendKey` (the
+ * options page passes the saved backend URL) changes. `status` is undefined
  * while loading and null when the backend did not answer (`error` says why): pages then offer only the manual
  * channels.
  */
-export function useMailStatus() {
+export function useMailStatus(backendKey = '') {
   const [asked, setAsked] = useState(0);
   const [state, setState] = useState<{ status: MailStatus | null | undefined; error: unknown }>({
     status: undefined,
@@ -29,6 +30,6 @@ export function useMailStatus() {
     return () => {
       live = false;
     };
-  }, [asked]);
+  }, [asked, backendKey]);
   return { ...state, refresh: () => setAsked((n) => n + 1) };
 }

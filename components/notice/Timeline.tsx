@@ -8,7 +8,17 @@ import { when } from './NoticeSummary';
  * the recorded kind, keys, values and UTC time stay in title attributes, since the log is evidence. Rows that came
  * from an import say so, so nobody mistakes an exporter's record for one made in this browser.
  */
-export function Timeline({ events }: { events: readonly NoticeEvent[] }) {
+export function Timeline({
+  events,
+  by = {},
+  me = null,
+}: {
+  events: readonly NoticeEvent[];
+  /** Team notices (issue 19): event id → the analyst whose browser recorded it, as the team server says. */
+  by?: Readonly<Record<string, string>>;
+  /** This browser's analyst name in the team: their own events still read "you". */
+  me?: string | null;
+}) {
   const t = useT();
   return (
     <table className="hashes timeline" data-testid="timeline">
@@ -46,7 +56,11 @@ export function Timeline({ events }: { events: readonly NoticeEvent[] }) {
                 )}
               </td>
               <td title={e.kind}>{(kindKey && t(kindKey)) || e.kind}</td>
-              <td title={e.actor}>{t(`actor_${e.actor}` as MessageKey) || e.actor}</td>
+              <td title={e.actor} data-testid="event-actor">
+                {e.actor === 'user' && by[e.id] && by[e.id] !== me
+                  ? by[e.id]
+                  : t(`actor_${e.actor}` as MessageKey) || e.actor}
+              </td>
               <td>
                 <DetailList lines={details.filter((l) => l.known)} />
                 {technical.length > 0 && (

@@ -50,7 +50,9 @@ export function App({ id }: { id: string }) {
   const letterList = useLiveQuery(() => (id ? letterTimelines(id) : Promise.resolve([])), [id]) ?? [];
   const [notifyError, setNotifyError] = useState<unknown>(null);
   // Issue 19: where the notice stands on the team server, re-read as its log grows or a sync records it.
-  const joined = Boolean(useSetting('team')?.value?.enabled);
+  const teamSetting = useSetting('team')?.value;
+  const joined = Boolean(teamSetting?.enabled);
+  const teamUser = teamSetting?.user ?? null;
   const teamRow = useLiveQuery(() => (id ? services().team.get(id) : Promise.resolve(null)), [id]) ?? null;
   // Issue 15: re-read when the log grows (a seal or a retry appends an event) or evidence is added.
   const stamps =
@@ -193,7 +195,7 @@ export function App({ id }: { id: string }) {
           }}
         />
         {verdict && verdict.events === events.length && <HistoryCheck verdict={verdict.v} events={verdict.events} />}
-        <Timeline events={events} />
+        <Timeline events={events} by={teamRow?.eventsBy} me={teamUser?.name ?? null} />
       </section>
     </main>
   );

@@ -6,7 +6,9 @@ import { useSetting } from '../../lib/db/services';
 /** Options → Backend → Mail: the backend's mail status and this browser's last reply poll (issue 18). */
 export function MailStatusSection() {
   const t = useT();
-  const { status, error, refresh } = useMailStatus();
+  // Saving another backend URL above reads its mail status again.
+  const backend = useSetting('backend')?.value;
+  const { status, error, refresh } = useMailStatus(backend ? `${backend.url} ${backend.token}` : '');
   const cursor = useSetting('mailCursor')?.value ?? null;
   return (
     <section className="card">

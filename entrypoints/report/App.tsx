@@ -12,6 +12,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT, type MessageKey } from '../../components/i18n';
 import type { LookupResult } from '../../lib/contract';
 import { sendDeps, services, useDocuments, useSetting, useWorks } from '../../lib/db/services';
+import { canSend } from '../../lib/model/team';
 import { DocumentsPicker } from '../../components/report/DocumentsPicker';
 import type { RightsDocumentMeta } from '../../lib/model/rights-document';
 import type { EvidenceMeta } from '../../lib/model/evidence';
@@ -149,6 +150,8 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
   // Issue 18: "Send now" when the backend has a mail server; addresses that bounced are flagged.
   const mail = useMailStatus();
   const failing = useSetting('failingAddresses')?.value;
+  // Issue 19: a team viewer reads but never sends; say so before the user works through the letter.
+  const viewer = !canSend(useSetting('team')?.value ?? null);
   const works = useWorks() ?? NO_WORKS;
   const documents = useDocuments() ?? NO_DOCUMENTS;
 
@@ -400,6 +403,11 @@ function ReportSession({ target }: { target: Extract<ReportTarget, { ok: true }>
 
       <section className="step card">
         <h2>{t('stepSend')}</h2>
+        {viewer && (
+          <p className="banner banner--warn" data-testid="team-viewer">
+            {t('teamViewerNote')}
+          </p>
+        )}
         {sendError ? <ErrorMessage error={sendError} /> : null}
         {active?.recipient && (
           <PrivacyPanel

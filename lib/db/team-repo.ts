@@ -166,6 +166,7 @@ export function createTeamRepo(deps: {
       syncedAt: nowIso(),
       refused: prev?.refused ?? null,
       evidence: [...evidence.values()],
+      eventsBy: { ...prev?.eventsBy, ...p.eventsBy },
       ...patch,
     };
   }

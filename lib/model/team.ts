@@ -80,4 +80,6 @@ export interface TeamNoticeRow {
   refused: { at: string; head: string; kind: z.infer<typeof StoredErrorSchema>['kind']; message: string } | null;
   /** Evidence files the server holds for this notice. */
   evidence: TeamEvidenceMeta[];
+  /** Event id → the analyst who pushed it, as the server last said (absent on rows written before it was kept). */
+  eventsBy?: Record<string, string>;
 }

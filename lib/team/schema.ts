@@ -74,6 +74,8 @@ export const PulledNoticeSchema = z.object({
   createdBy: z.string(),
   updatedBy: z.string(),
   events: z.array(NoticeEventSchema),
+  /** Event id → the analyst whose browser pushed it (older servers send none). */
+  eventsBy: z.record(z.string().max(64), z.string().max(200)).default({}),
   evidence: z.array(z.record(z.string(), z.unknown())),
 });
 export type PulledNotice = z.infer<typeof PulledNoticeSchema>;

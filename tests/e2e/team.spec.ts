@@ -37,7 +37,10 @@ async function joinTeam(s: ExtensionSession, url: string, token: string, name: s
   await page.goto(s.url('options.html#backend'));
   await page.locator('[name="backendUrl"]').fill(url);
   await page.locator('[name="backendToken"]').fill(token);
-  await page.locator('form').getByRole('button', { name: /^Save$|^保存$/ }).click();
+  await page
+    .locator('form')
+    .getByRole('button', { name: /^Save$|^保存$/ })
+    .click();
   await page.locator('form').getByRole('status').waitFor();
   // A browser already in the team re-checks its membership on save (another token: another analyst).
   const join = page.getByTestId('team-panel').getByRole('button', { name: /Join team|加入团队/ });
@@ -157,10 +160,15 @@ describe.skipIf(!ready)('team server with two browsers', () => {
     const popup = await bob.context.newPage();
     await popup.goto(bob.url('popup.html'));
     const opened = bob.context.waitForEvent('page');
-    await popup.locator('[data-testid="notice-row"]').filter({ has: popup.getByTestId('row-by') }).click();
+    await popup
+      .locator('[data-testid="notice-row"]')
+      .filter({ has: popup.getByTestId('row-by') })
+      .click();
     const notice = await opened;
     await expect.poll(() => notice.getByTestId('team-notice-by').textContent()).toContain('Ada');
     await expect.poll(() => notice.getByTestId('team-evidence').locator('li').count()).toBeGreaterThan(2);
+    // Her events are hers in Bob's timeline, not "you".
+    await expect.poll(() => notice.getByTestId('event-actor').allTextContents()).toEqual(['Ada', 'Ada', 'Ada']);
     await bob.screenshot(notice, 'team-notice-from-colleague');
     await ada.screenshot(adaOptions, 'team-options');
     for (const p of [notice, popup, sentA.report, sentA.source, sentB.report, sentB.source]) await p.close();
@@ -201,12 +209,14 @@ describe.skipIf(!ready)('team server with two browsers', () => {
     const before = (await sentRows(bob)).length;
     const { report, source } = await rightClickReport(bob, site.url('/game/starsea-4'));
     const r = new ReportPage(report);
+    await report.getByTestId('team-viewer').waitFor();
     const host = report.locator('[data-testid="recipient"][data-role="host"]').first();
     await expect.poll(() => host.textContent()).toMatch(/abuse@switch\.ch/);
     await host.locator('input[type="checkbox"]').check();
     await r.pickWork(WORK.title);
     await r.confirmStatements();
     await expect.poll(() => r.checklist().getAttribute('data-sendable')).toBe('true');
+    // The page says it up front; the one send function refuses anyway, whatever the page shows.
     await r.markSent('copy');
     await expect.poll(() => report.locator('[data-testid="error"]').getAttribute('data-kind')).toBe('forbidden');
     await bob.screenshot(report, 'team-viewer-refused');

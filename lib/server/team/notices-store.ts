@@ -200,6 +200,8 @@ export interface PulledNotice {
   createdBy: string;
   updatedBy: string;
   events: NoticeEvent[];
+  /** Event id → the analyst who pushed it. */
+  eventsBy: Record<string, string>;
   evidence: Array<Record<string, unknown>>;
 }
 
@@ -219,9 +221,11 @@ export async function pullNotices(db: pg.Pool, since: number, limit: number) {
     [since, limit],
   );
   const ids = rows.map((r) => r.id);
+  // Each event with the analyst whose browser pushed it: the colleague's timeline names them instead of "you".
   const ev = ids.length
-    ? await db.query<{ notice_id: string; data: NoticeEvent }>(
-        'SELECT notice_id, data FROM notice_events WHERE notice_id = ANY($1) ORDER BY notice_id, seq',
+    ? await db.query<{ notice_id: string; data: NoticeEvent; pushed_by: string }>(
+        `SELECT e.notice_id, e.data, u.name AS pushed_by FROM notice_events e JOIN users u ON u.id = e.pushed_by
+         WHERE e.notice_id = ANY($1) ORDER BY e.notice_id, e.seq`,
         [ids],
       )
     : { rows: [] };
@@ -231,14 +235,22 @@ export async function pullNotices(db: pg.Pool, since: number, limit: number) {
         [ids],
       )
     : { rows: [] };
+  const group = <T extends { notice_id: string }>(xs: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) m.set(x.notice_id, [...(m.get(x.notice_id) ?? []), x]);
+    return m;
+  };
+  const evBy = group(ev.rows);
+  const evidBy = group(evid.rows);
   const notices: PulledNotice[] = rows.map((r) => ({
     notice: r.data,
     version: r.version,
     change: Number(r.change),
     createdBy: r.created_by,
     updatedBy: r.updated_by,
-    events: ev.rows.filter((e) => e.notice_id === r.id).map((e) => e.data),
-    evidence: evid.rows.filter((e) => e.notice_id === r.id).map((e) => e.meta),
+    events: (evBy.get(r.id) ?? []).map((e) => e.data),
+    eventsBy: Object.fromEntries((evBy.get(r.id) ?? []).map((e) => [e.data.id, e.pushed_by])),
+    evidence: (evidBy.get(r.id) ?? []).map((e) => e.meta),
   }));
   return { notices, cursor: notices.at(-1)?.change ?? since };
 }

@@ -25,15 +25,19 @@ async function world() {
   const events = (id: string) =>
     w.db.events.where('[noticeId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray();
   /** What the server would answer for a pull of this notice as it stands here. */
-  const asPulled = async (id: string, by = 'Ada'): Promise<PulledNotice> => ({
-    notice: (await w.db.notices.get(id))!,
-    version: 1,
-    change: 7,
-    createdBy: by,
-    updatedBy: by,
-    events: await events(id),
-    evidence: [],
-  });
+  const asPulled = async (id: string, by = 'Ada'): Promise<PulledNotice> => {
+    const log = await events(id);
+    return {
+      notice: (await w.db.notices.get(id))!,
+      version: 1,
+      change: 7,
+      createdBy: by,
+      updatedBy: by,
+      events: log,
+      eventsBy: Object.fromEntries(log.map((e) => [e.id, by])),
+      evidence: [],
+    };
+  };
   return { ...w, team, send, events, asPulled };
 }
 
@@ -155,6 +159,7 @@ describe('receiving the team’s notices', () => {
     expect(await bob.db.urls.where('noticeId').equals(sent.id).count()).toBe(1);
     const row = (await bob.team.rows([sent.id])).get(sent.id);
     expect(row).toMatchObject({ origin: 'team', createdBy: 'Ada' });
+    expect(Object.values(row!.eventsBy ?? {})).toEqual(['Ada', 'Ada']);
     // Held by the server as it is: nothing to push back, and it is not Bob's follow-up to chase.
     expect(await bob.team.pendingIds()).toEqual([]);
     expect(await bob.team.teamOrigin([sent.id])).toEqual(new Set([sent.id]));
