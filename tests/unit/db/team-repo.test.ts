@@ -12,7 +12,9 @@ import { base64ToBytes } from '../../../lib/export/base64';
 import type { PulledNotice, PushBody } from '../../../lib/team/schema';
 import { sha256Hex } from '../../../lib/tracking/sha256';
 import { verifyChain } from '../../../lib/tracking/hash-chain';
-import { freshDbName } from '../../helpers/fresh-db';
+import { freshDb, freshDbName } from '../../helpers/fresh-db';
+import { writeSetting } from '../../../lib/db/settings';
+import { exportAll, importAll } from '../../../lib/db/transfer';
 import { host, recordWorld } from './record-fixtures';
 
 async function world() {
@@ -208,5 +210,32 @@ describe('receiving the team’s notices', () => {
     expect(diverged.kept).toEqual([{ noticeId: sent.id, reason: 'diverged' }]);
     expect((await bob.db.notices.get(sent.id))?.status).toBe('removed');
     expect((await bob.team.get(sent.id))?.refused?.message).toMatch(/differs/);
+  });
+});
+
+describe('team membership and the export', () => {
+  it('stays out of the JSON export, and a file that carries it anyway does not sign the importer in', async () => {
+    const w = await world();
+    await w.send();
+    await writeSetting(w.db, 'team', {
+      enabled: true,
+      url: 'http://127.0.0.1:8787',
+      user: { id: 1, name: 'Ada', role: 'analyst' },
+    });
+    await writeSetting(w.db, 'teamSync', { cursor: 5 });
+    const text = await exportAll(w.db, w.now);
+    const file = JSON.parse(text) as { settings: Array<{ key: string }> };
+    expect(file.settings.map((s) => s.key)).not.toContain('team');
+    expect(file.settings.map((s) => s.key)).not.toContain('teamSync');
+
+    file.settings.push({
+      key: 'team',
+      value: { enabled: true, user: { id: 9, name: 'Mallory', role: 'admin' } },
+    } as never);
+    const other = freshDb('team-import');
+    const report = await importAll(other, JSON.stringify(file));
+    expect(report.skipped).toContainEqual(expect.objectContaining({ id: 'team', reason: 'unknown_setting' }));
+    expect(await other.settings.get('team')).toBeUndefined();
+    expect(report.added.notices).toBe(1);
   });
 });
