@@ -26,7 +26,7 @@ function rig(answer: (url: URL) => Response | Promise<Response>) {
     team: async () => team,
     state: { read: async () => state, write: async (s) => void (state = s) },
     fetch: async (input) => {
-      const url = new URL(String(input));
+      const url = new URL(input instanceof Request ? input.url : input.toString());
       asked.push(url);
       return answer(url);
     },
