@@ -50,8 +50,8 @@ async function joinTeam(s: ExtensionSession, url: string, token: string, name: s
   return page;
 }
 
-/** Right-click → host recipient → work → statements → "Mark as sent" (copy), as a user does it. */
-async function sendOne(s: ExtensionSession, url: string, beforeSend: () => Promise<void> = async () => {}) {
+/** Right-click → host recipient → work → statements, as a user does it, up to a notice ready to send. */
+async function readyToSend(s: ExtensionSession, url: string) {
   const { report, source } = await rightClickReport(s, url);
   const r = new ReportPage(report);
   const host = report.locator('[data-testid="recipient"][data-role="host"]').first();
@@ -60,6 +60,12 @@ async function sendOne(s: ExtensionSession, url: string, beforeSend: () => Promi
   await r.pickWork(WORK.title);
   await r.confirmStatements();
   await expect.poll(() => r.checklist().getAttribute('data-sendable')).toBe('true');
+  return { report, source, r };
+}
+
+/** …then "Mark as sent" (copy). */
+async function sendOne(s: ExtensionSession, url: string, beforeSend: () => Promise<void> = async () => {}) {
+  const { report, source, r } = await readyToSend(s, url);
   await beforeSend();
   await r.markSent('copy');
   await report.getByTestId('sent-record').waitFor();
@@ -135,7 +141,11 @@ describe.skipIf(!ready)('team server with two browsers', () => {
 
   it('each analyst sees the other’s sent notice with the sender’s name', async () => {
     const sentA = await sendOne(ada, site.url('/game/starsea'));
-    // Ada's background pushes on its own, seconds after the send; Bob pulls when he syncs.
+    // Ada's background pushes on its own, seconds after the send (her options page shows it live)…
+    await expect
+      .poll(() => adaOptions.getByTestId('team-last-sync').textContent(), { timeout: 10_000 })
+      .toMatch(/: 1 pushed/);
+    // …and Bob pulls when he syncs.
     await expect
       .poll(
         async () => {
@@ -207,15 +217,8 @@ describe.skipIf(!ready)('team server with two browsers', () => {
     );
     await expect.poll(() => options.getByTestId('team-user').textContent()).toMatch(/viewer/);
     const before = (await sentRows(bob)).length;
-    const { report, source } = await rightClickReport(bob, site.url('/game/starsea-4'));
-    const r = new ReportPage(report);
+    const { report, source, r } = await readyToSend(bob, site.url('/game/starsea-4'));
     await report.getByTestId('team-viewer').waitFor();
-    const host = report.locator('[data-testid="recipient"][data-role="host"]').first();
-    await expect.poll(() => host.textContent()).toMatch(/abuse@switch\.ch/);
-    await host.locator('input[type="checkbox"]').check();
-    await r.pickWork(WORK.title);
-    await r.confirmStatements();
-    await expect.poll(() => r.checklist().getAttribute('data-sendable')).toBe('true');
     // The page says it up front; the one send function refuses anyway, whatever the page shows.
     await r.markSent('copy');
     await expect.poll(() => report.locator('[data-testid="error"]').getAttribute('data-kind')).toBe('forbidden');

@@ -32,8 +32,9 @@ export const BULK_HOSTS = Array.from({ length: 60 }, (_, i) => `bulk${i}.to`);
 const bulkZone: Zone = Object.fromEntries(
   BULK_HOSTS.map((h, i) => [h, { A: [BULK_NETWORKS[i % BULK_NETWORKS.length]!(i)] }]),
 );
-import { startPostgres, type TestPostgres } from './postgres';
-import { startRedis, type TestRedis } from './redis';
+import { afterAll, beforeAll } from 'vitest';
+import { PG_BIN, startPostgres, type TestPostgres } from './postgres';
+import { REDIS_BIN, startRedis, type TestRedis } from './redis';
 
 export interface TeamRig {
   pg: TestPostgres;
@@ -103,4 +104,24 @@ export async function startTeamRig(): Promise<TeamRig> {
       await Promise.allSettled([pgServer.stop(), redis.stop(), stack.close()]);
     },
   };
+}
+
+/** PostgreSQL and Redis binaries are both here; team tests skip (with a warning) otherwise. */
+export const TEAM_SERVICES = !!PG_BIN && !!REDIS_BIN;
+
+/**
+ * Registers the file's rig with two instances A and B, started before its tests and stopped after them; the fields
+ * are filled in by the time a test runs (nothing is started when the services are missing).
+ */
+export function twoInstanceRig(): { rig: TeamRig; a: TeamServer; b: TeamServer } {
+  const ctx = {} as { rig: TeamRig; a: TeamServer; b: TeamServer };
+  beforeAll(async () => {
+    if (!TEAM_SERVICES) return;
+    ctx.rig = await startTeamRig();
+    [ctx.a, ctx.b] = [await ctx.rig.instance(), await ctx.rig.instance()];
+  }, 120_000);
+  afterAll(async () => {
+    await ctx.rig?.close();
+  }, 60_000);
+  return ctx;
 }

@@ -6,7 +6,7 @@
  * mid-sync loses and duplicates nothing; a viewer can neither send nor push; another backend URL pauses sync.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createTeamRepo } from '../../../lib/db/team-repo';
 import type { TakedownDb } from '../../../lib/db/schema';
 import type { TeamServer } from '../../../lib/server/team/team-server';
@@ -16,29 +16,15 @@ import { teamEvidence, teamMe } from '../../../lib/team/client';
 import { createTeamRound } from '../../../lib/team/team-round';
 import { createEvidenceRepo } from '../../../lib/db/evidence-repo';
 import { sha256Hex } from '../../../lib/tracking/sha256';
-import { PG_BIN } from '../../helpers/postgres';
-import { REDIS_BIN } from '../../helpers/redis';
-import { startTeamRig, type TeamRig } from '../../helpers/team-stack';
+import { TEAM_SERVICES, twoInstanceRig } from '../../helpers/team-stack';
 import { host, letterhead, recordWorld, works } from '../../unit/db/record-fixtures';
 
-const ready = !!PG_BIN && !!REDIS_BIN;
 const URL_A = 'http://127.0.0.1:8787';
-let rig: TeamRig;
-let a: TeamServer;
-let b: TeamServer;
-
-beforeAll(async () => {
-  if (!ready) return;
-  rig = await startTeamRig();
-  [a, b] = [await rig.instance(), await rig.instance()];
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-}, 60_000);
+const team = twoInstanceRig();
 
 /** One browser profile: its record, its team settings and a round through `home` (while `reachable()`). */
 async function browser(name: string, role: 'analyst' | 'viewer', home: TeamServer, reachable = () => true) {
-  const { token } = await rig.addUser(name, role);
+  const { token } = await team.rig.addUser(name, role);
   const w = await recordWorld({ idPrefix: `${name}-` });
   const backend = { url: URL_A, token };
   const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -46,13 +32,13 @@ async function browser(name: string, role: 'analyst' | 'viewer', home: TeamServe
     return home.app.request(input instanceof Request ? input.url : input.toString(), init);
   };
   const me = await teamMe(backend, fetch);
-  let team = TeamSettingsSchema.parse({ enabled: true, url: URL_A, user: me, joinedAt: w.now().toISOString() });
+  let membership = TeamSettingsSchema.parse({ enabled: true, url: URL_A, user: me, joinedAt: w.now().toISOString() });
   let state: TeamSyncState = TeamSyncStateSchema.parse({});
   const repo = createTeamRepo({ db: w.db, now: w.now });
   const round = createTeamRound({
     repo,
     backend: async () => backend,
-    team: async () => team,
+    team: async () => membership,
     state: { read: async () => state, write: async (s) => void (state = s) },
     fetch,
     now: w.now,
@@ -61,7 +47,7 @@ async function browser(name: string, role: 'analyst' | 'viewer', home: TeamServe
     notices: w.notices,
     evidence: createEvidenceRepo({ db: w.db, now: w.now }),
     now: w.now,
-    maySend: async () => canSend(team),
+    maySend: async () => canSend(membership),
   };
   /** Sends through the one send path, as the report page does. */
   const send = async () => {
@@ -76,13 +62,13 @@ async function browser(name: string, role: 'analyst' | 'viewer', home: TeamServe
     fetch,
     backend,
     state: () => state,
-    setTeam: (t: typeof team) => void (team = t),
-    team: () => team,
+    setTeam: (t: typeof membership) => void (membership = t),
+    team: () => membership,
   };
 }
 
 async function count(sql: string): Promise<number> {
-  const db = new pg.Client(rig.pg.url);
+  const db = new pg.Client(team.rig.pg.url);
   await db.connect();
   try {
     return Number((await db.query<{ n: string }>(sql)).rows[0]!.n);
@@ -93,10 +79,10 @@ async function count(sql: string): Promise<number> {
 
 const names = (db: TakedownDb) => db.notices.toArray();
 
-describe.skipIf(!ready)('the extension’s team sync against two team-server instances', () => {
+describe.skipIf(!TEAM_SERVICES)('the extension’s team sync against two team-server instances', () => {
   test('a sent notice reaches the colleague with the analyst’s name, its log and its evidence', async () => {
-    const ada = await browser('Ada', 'analyst', a);
-    const bob = await browser('Bob', 'analyst', b);
+    const ada = await browser('Ada', 'analyst', team.a);
+    const bob = await browser('Bob', 'analyst', team.b);
     const sent = await ada.send();
     const outA = await ada.round.run();
     expect(outA).toMatchObject({ ran: true, state: { lastRun: { pushed: 1, offline: false, waiting: 0 } } });
@@ -130,7 +116,7 @@ describe.skipIf(!ready)('the extension’s team sync against two team-server ins
 
   test('a notice sent while the server is unreachable waits and is pushed when it is back', async () => {
     let up = true;
-    const cy = await browser('Cy', 'analyst', b, () => up);
+    const cy = await browser('Cy', 'analyst', team.b, () => up);
     up = false;
     const sent = await cy.send();
     const off = await cy.round.run();
@@ -142,11 +128,11 @@ describe.skipIf(!ready)('the extension’s team sync against two team-server ins
   });
 
   test('PostgreSQL restarted mid-sync: every notice arrives once', async () => {
-    const di = await browser('Di', 'analyst', a);
+    const di = await browser('Di', 'analyst', team.a);
     const sent = [];
     for (let i = 0; i < 5; i++) sent.push(await di.send());
     const during = di.round.run();
-    await rig.pg.restart();
+    await team.rig.pg.restart();
     await during;
     for (let i = 0; i < 20 && (await di.repo.pendingIds()).length > 0; i++) {
       await new Promise((r) => setTimeout(r, 300));
@@ -164,7 +150,7 @@ describe.skipIf(!ready)('the extension’s team sync against two team-server ins
   });
 
   test('a viewer cannot send, and a notice a viewer holds is refused by the server with the reason kept', async () => {
-    const vi = await browser('Vi', 'viewer', b);
+    const vi = await browser('Vi', 'viewer', team.b);
     expect(vi.team().user?.role).toBe('viewer');
     await expect(vi.send()).rejects.toMatchObject({ kind: 'forbidden' });
     // A sent notice already in the viewer's record (an import, say) is not accepted by the team server either.
@@ -179,7 +165,7 @@ describe.skipIf(!ready)('the extension’s team sync against two team-server ins
   });
 
   test('another backend URL pauses sync until the team is joined there', async () => {
-    const ed = await browser('Ed', 'analyst', a);
+    const ed = await browser('Ed', 'analyst', team.a);
     ed.setTeam({ ...ed.team(), url: 'http://127.0.0.1:9999' });
     expect(await ed.round.run()).toEqual({ ran: false, reason: 'backend_changed' });
     ed.setTeam({ ...ed.team(), enabled: false });

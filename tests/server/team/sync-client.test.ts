@@ -4,65 +4,20 @@
  * an outbox survives the server being unreachable and drains later without duplicates; a viewer's push is refused
  * for good and reported.
  */
-import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { NoticeSchema, type NoticeEvent } from '../../../lib/model/notice';
-import { RecipientSchema } from '../../../lib/model/recipient';
+import { describe, expect, test } from 'vitest';
 import type { TeamServer } from '../../../lib/server/team/team-server';
 import { teamMe } from '../../../lib/team/client';
 import type { PulledNotice, PushBody } from '../../../lib/team/schema';
 import { syncOnce, type SyncIo } from '../../../lib/team/sync';
-import { appendEvent } from '../../../lib/tracking/hash-chain';
-import { sha256Hex } from '../../../lib/tracking/sha256';
 import type { SerializedError } from '../../../lib/errors';
-import { PG_BIN } from '../../helpers/postgres';
-import { REDIS_BIN } from '../../helpers/redis';
-import { startTeamRig, type TeamRig } from '../../helpers/team-stack';
+import { TEAM_SERVICES, twoInstanceRig } from '../../helpers/team-stack';
+import { sentNoticeWithLog } from '../../helpers/team-notice';
 
-const ready = !!PG_BIN && !!REDIS_BIN;
-let rig: TeamRig;
-let a: TeamServer;
-let b: TeamServer;
+const team = twoInstanceRig();
 
-beforeAll(async () => {
-  if (!ready) return;
-  rig = await startTeamRig();
-  [a, b] = [await rig.instance(), await rig.instance()];
-}, 120_000);
-afterAll(async () => {
-  await rig?.close();
-}, 60_000);
-
-const T0 = '2026-03-02T09:00:00.000Z';
-
-async function sent(id: string): Promise<PushBody> {
-  const text = `Notice ${id}`;
-  const textSha256 = createHash('sha256').update(text).digest('hex');
-  const recipient = RecipientSchema.parse({ role: 'host', name: 'Hoster', emails: ['abuse@hoster.example'] });
-  const notice = NoticeSchema.parse({
-    id,
-    createdAt: T0,
-    updatedAt: T0,
-    status: 'sent',
-    host: 'pirate.example',
-    urls: ['https://pirate.example/a'],
-    recipient,
-    sent: { at: T0, channel: 'email', recipient, text, textSha256, evidenceSha256: [] },
-    sentAt: T0,
-  });
-  const e0 = await appendEvent(
-    null,
-    { id: `${id}-0`, noticeId: id, at: T0, kind: 'created', actor: 'user' },
-    sha256Hex,
-  );
-  const e1: NoticeEvent = await appendEvent(
-    e0,
-    { id: `${id}-1`, noticeId: id, at: T0, kind: 'sent', actor: 'user', textHash: textSha256 },
-    sha256Hex,
-  );
-  return { notice, events: [e0, e1], evidence: [] };
-}
+/** A sent notice with its log, as the outbox holds it. */
+const sent = async (id: string): Promise<PushBody> => ({ ...(await sentNoticeWithLog(id)), evidence: [] });
 
 /** One extension's local state: its outbox, what it pulled, its cursor, and which server it talks to. */
 function extension(token: string, server: () => TeamServer | null) {
@@ -93,10 +48,10 @@ function extension(token: string, server: () => TeamServer | null) {
   return { state, io };
 }
 
-describe.skipIf(!ready)('extension sync with the team server', () => {
+describe.skipIf(!TEAM_SERVICES)('extension sync with the team server', () => {
   test("two analysts on two instances see each other's sent notices, with the sender's name", async () => {
-    const alice = extension((await rig.addUser('Alice', 'analyst')).token, () => a);
-    const bob = extension((await rig.addUser('Bob', 'analyst')).token, () => b);
+    const alice = extension((await team.rig.addUser('Alice', 'analyst')).token, () => team.a);
+    const bob = extension((await team.rig.addUser('Bob', 'analyst')).token, () => team.b);
     expect((await teamMe(alice.io.settings, alice.io.fetch)).name).toBe('Alice');
     alice.state.outbox.push(await sent('alice-1'));
     bob.state.outbox.push(await sent('bob-1'));
@@ -113,7 +68,7 @@ describe.skipIf(!ready)('extension sync with the team server', () => {
 
   test('a notice sent while the server is unreachable stays in the outbox and is pushed once it is back', async () => {
     let up = false;
-    const carol = extension((await rig.addUser('Carol', 'analyst')).token, () => (up ? a : null));
+    const carol = extension((await team.rig.addUser('Carol', 'analyst')).token, () => (up ? team.a : null));
     carol.state.outbox.push(await sent('carol-1'), await sent('carol-2'));
     expect(await syncOnce(carol.io)).toMatchObject({ pushed: 0, offline: true });
     expect(carol.state.outbox.map((n) => n.notice.id)).toEqual(['carol-1', 'carol-2']);
@@ -124,7 +79,7 @@ describe.skipIf(!ready)('extension sync with the team server', () => {
     carol.state.outbox.push(await sent('carol-1'));
     expect(await syncOnce(carol.io)).toMatchObject({ pushed: 1 });
     // The database is the judge: carol-1's two events are stored once.
-    const db = new pg.Client(rig.pg.url);
+    const db = new pg.Client(team.rig.pg.url);
     await db.connect();
     const rows = await db.query<{ n: string }>("SELECT count(*) AS n FROM notice_events WHERE notice_id = 'carol-1'");
     await db.end();
@@ -132,7 +87,7 @@ describe.skipIf(!ready)('extension sync with the team server', () => {
   });
 
   test("a viewer's push is refused for good, reported, and not retried", async () => {
-    const vera = extension((await rig.addUser('Vera', 'viewer')).token, () => b);
+    const vera = extension((await team.rig.addUser('Vera', 'viewer')).token, () => team.b);
     vera.state.outbox.push(await sent('vera-1'));
     const report = await syncOnce(vera.io);
     expect(report.pushed).toBe(0);
