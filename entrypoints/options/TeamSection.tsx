@@ -18,7 +18,12 @@ export async function recheckTeam(backend: BackendSettings): Promise<void> {
   if (!team?.enabled) return;
   const me = await teamMe(backend, (...a) => globalThis.fetch(...a)).catch(() => null);
   if (me)
-    await services().settings.write('team', { ...team, url: backend.url, user: me, joinedAt: new Date().toISOString() });
+    await services().settings.write('team', {
+      ...team,
+      url: backend.url,
+      user: me,
+      joinedAt: new Date().toISOString(),
+    });
 }
 
 const syncNow = async () => {

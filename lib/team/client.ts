@@ -43,6 +43,9 @@ export async function teamEvidence(
   const res = await call(settings, fetchFn, `v1/team/evidence/${encodeURIComponent(sha256)}`);
   const bytes = new Uint8Array(await res.arrayBuffer());
   if ((await hash(bytes)) !== sha256)
-    throw new AppError('invalid_response', 'The team server sent a file that does not match its SHA-256; it was not saved.');
+    throw new AppError(
+      'invalid_response',
+      'The team server sent a file that does not match its SHA-256; it was not saved.',
+    );
   return bytes;
 }

@@ -21,11 +21,13 @@ export interface TeamRoundDeps {
 }
 
 export type RoundOutcome =
-  | { ran: false; reason: 'not_joined' | 'backend_changed' }
-  | { ran: true; state: TeamSyncState };
+  { ran: false; reason: 'not_joined' | 'backend_changed' } | { ran: true; state: TeamSyncState };
 
 /** Why a round does not run: not in a team, or the backend URL changed since joining (join again to resume). */
-export function teamReady(team: TeamSettings | null, backend: BackendSettings): 'ok' | 'not_joined' | 'backend_changed' {
+export function teamReady(
+  team: TeamSettings | null,
+  backend: BackendSettings,
+): 'ok' | 'not_joined' | 'backend_changed' {
   if (!team?.enabled || !team.user) return 'not_joined';
   return team.url === backend.url ? 'ok' : 'backend_changed';
 }
@@ -74,7 +76,10 @@ export function createTeamRound(deps: TeamRoundDeps) {
       state = {
         ...base,
         cursor,
-        lastRun: last({ pushed: 0, pulled: 0, refused: 0, offline: false }, { kind: e.kind, message: e.message.slice(0, 2000) }),
+        lastRun: last(
+          { pushed: 0, pulled: 0, refused: 0, offline: false },
+          { kind: e.kind, message: e.message.slice(0, 2000) },
+        ),
       };
     }
     state.lastRun!.waiting = (await deps.repo.pendingIds()).length;
