@@ -13,6 +13,10 @@ interface Props {
   onJoin: () => Promise<void>;
   onLeave: () => Promise<void>;
   onSync: () => Promise<void>;
+  /** "Use the team's works and letterhead": what was added and replaced here. */
+  onPullCatalog: () => Promise<{ added: number; replaced: number; sameTitle: number; letterhead: boolean }>;
+  /** "Share mine": how many works and whether the letterhead were written to the team. */
+  onShareCatalog: () => Promise<{ works: number; letterhead: boolean }>;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang || undefined);
@@ -21,13 +25,26 @@ const when = (iso: string) => new Date(iso).toLocaleString(document.documentElem
  * Options → Backend → Team (issue 19): join the team server configured above with one's personal token, see as whom,
  * what the last sync did, what waits to be pushed and what the server refused, and sync now.
  */
-export function TeamPanel({ team, sync, ready, refused, onJoin, onLeave, onSync }: Props) {
+export function TeamPanel({
+  team,
+  sync,
+  ready,
+  refused,
+  onJoin,
+  onLeave,
+  onSync,
+  onPullCatalog,
+  onShareCatalog,
+}: Props) {
   const t = useT();
-  const [busy, setBusy] = useState<'join' | 'sync' | 'leave' | null>(null);
+  type Busy = 'join' | 'sync' | 'leave' | 'pull' | 'share';
+  const [busy, setBusy] = useState<Busy | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const act = (which: 'join' | 'sync' | 'leave', fn: () => Promise<void>) => async () => {
+  const [catalogDone, setCatalogDone] = useState<string | null>(null);
+  const act = (which: Busy, fn: () => Promise<void>) => async () => {
     setBusy(which);
     setError(null);
+    setCatalogDone(null);
     try {
       await fn();
     } catch (err) {
@@ -86,6 +103,49 @@ export function TeamPanel({ team, sync, ready, refused, onJoin, onLeave, onSync 
               {t('teamLeave')}
             </button>
           </div>
+          <h4>{t('teamCatalogTitle')}</h4>
+          <p className="muted">{t('teamCatalogIntro')}</p>
+          <div className="row">
+            <button
+              type="button"
+              disabled={busy !== null || ready !== 'ok'}
+              onClick={act('pull', async () => {
+                const r = await onPullCatalog();
+                setCatalogDone(
+                  [
+                    t('teamCatalogPulled', [String(r.added), String(r.replaced)]),
+                    r.sameTitle > 0 ? t('teamCatalogSameTitle', String(r.sameTitle)) : '',
+                    r.letterhead ? t('teamCatalogLetterheadPulled') : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' '),
+                );
+              })}
+              data-testid="team-catalog-pull"
+            >
+              {t('teamCatalogPull')}
+            </button>
+            <button
+              type="button"
+              disabled={busy !== null || ready !== 'ok' || user.role === 'viewer'}
+              onClick={act('share', async () => {
+                const r = await onShareCatalog();
+                setCatalogDone(
+                  [t('teamCatalogShared', String(r.works)), r.letterhead ? t('teamCatalogLetterheadShared') : '']
+                    .filter(Boolean)
+                    .join(' '),
+                );
+              })}
+              data-testid="team-catalog-share"
+            >
+              {t('teamCatalogShare')}
+            </button>
+          </div>
+          {catalogDone && (
+            <p className="banner banner--ok" role="status" data-testid="team-catalog-done">
+              {catalogDone}
+            </p>
+          )}
           {refused.length > 0 && (
             <>
               <h4>{t('teamRefusedTitle')}</h4>

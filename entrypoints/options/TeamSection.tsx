@@ -5,6 +5,7 @@ import { sendTyped } from '../../lib/messaging';
 import { services, useSetting } from '../../lib/db/services';
 import { BackendSettingsSchema, type BackendSettings } from '../../lib/model/settings';
 import { TeamSettingsSchema } from '../../lib/model/team';
+import { planCatalogPull, readTeamCatalog, shareCatalog } from '../../lib/team/catalog';
 import { teamMe } from '../../lib/team/client';
 import { teamReady } from '../../lib/team/team-round';
 
@@ -63,6 +64,30 @@ export function TeamSection() {
       }}
       onLeave={async () => void (await services().settings.write('team', TeamSettingsSchema.parse({})))}
       onSync={syncNow}
+      onPullCatalog={async () => {
+        const s = services();
+        const backend = (await s.settings.read('backend')).value ?? BackendSettingsSchema.parse({});
+        const plan = planCatalogPull(
+          { works: await s.works.list(), letterhead: (await s.settings.read('letterhead')).value },
+          await readTeamCatalog(backend, (...a) => globalThis.fetch(...a)),
+        );
+        for (const w of [...plan.add, ...plan.replace]) await s.works.put(w);
+        if (plan.letterhead) await s.settings.write('letterhead', plan.letterhead);
+        return {
+          added: plan.add.length,
+          replaced: plan.replace.length,
+          sameTitle: plan.sameTitle,
+          letterhead: plan.letterhead !== null,
+        };
+      }}
+      onShareCatalog={async () => {
+        const s = services();
+        const backend = (await s.settings.read('backend')).value ?? BackendSettingsSchema.parse({});
+        return shareCatalog(backend, (...a) => globalThis.fetch(...a), {
+          works: await s.works.list(),
+          letterhead: (await s.settings.read('letterhead')).value,
+        });
+      }}
     />
   );
 }

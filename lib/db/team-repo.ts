@@ -282,7 +282,8 @@ export function createTeamRepo(deps: {
     /** Stores the team's notices: new ones are added, longer logs extend ours, and a local record is never lost. */
     async received(notices: readonly PulledNotice[]): Promise<ReceiveReport> {
       const report: ReceiveReport = { added: 0, updated: 0, kept: [] };
-      for (const p of notices) {
+      // The shared case log is sent notices; a colleague's draft (another client may push one) stays theirs.
+      for (const p of notices.filter((n) => n.notice.sent !== null)) {
         let done = false;
         for (let attempt = 0; attempt < 5 && !done; attempt++) done = await receiveOne(p, report);
         if (!done)

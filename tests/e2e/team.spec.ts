@@ -180,6 +180,16 @@ describe.skipIf(!ready)('team server with two browsers', () => {
     // Her events are hers in Bob's timeline, not "you".
     await expect.poll(() => notice.getByTestId('event-actor').allTextContents()).toEqual(['Ada', 'Ada', 'Ada']);
     await bob.screenshot(notice, 'team-notice-from-colleague');
+
+    // The catalog: Ada shares hers; Bob, who typed the same work in himself, is not given it twice.
+    await adaOptions.getByTestId('team-catalog-share').click();
+    await expect
+      .poll(() => adaOptions.getByTestId('team-catalog-done').textContent())
+      .toBe('Shared with the team: 1 works. Your letterhead is now the team’s.');
+    await bobOptions.getByTestId('team-catalog-pull').click();
+    await expect
+      .poll(() => bobOptions.getByTestId('team-catalog-done').textContent())
+      .toBe('From the team: 0 works added, 0 updated. 1 works with a title you already have were left out.');
     await ada.screenshot(adaOptions, 'team-options');
     for (const p of [notice, popup, sentA.report, sentA.source, sentB.report, sentB.source]) await p.close();
   });

@@ -14,6 +14,9 @@ import { canSend, TeamSettingsSchema, TeamSyncStateSchema, type TeamSyncState } 
 import { sendNotice } from '../../../lib/report/send-notice';
 import { teamEvidence, teamMe } from '../../../lib/team/client';
 import { createTeamRound } from '../../../lib/team/team-round';
+import { planCatalogPull, readTeamCatalog, shareCatalog } from '../../../lib/team/catalog';
+import { WorkSchema } from '../../../lib/model/work';
+import { LetterheadSchema } from '../../../lib/model/letterhead';
 import { createEvidenceRepo } from '../../../lib/db/evidence-repo';
 import { sha256Hex } from '../../../lib/tracking/sha256';
 import { TEAM_SERVICES, twoInstanceRig } from '../../helpers/team-stack';
@@ -162,6 +165,39 @@ describe.skipIf(!TEAM_SERVICES)('the extension’s team sync against two team-se
     expect((await vi.repo.get(sent.id))?.refused?.kind).toBe('forbidden');
     expect(await vi.repo.pendingIds()).toEqual([]);
     expect(await count(`SELECT count(*) AS n FROM notices WHERE id = '${sent.id}'`)).toBe(0);
+  });
+
+  test('the works catalog and letterhead: shared by one analyst, used by another, refused to a viewer', async () => {
+    const fay = await browser('Fay', 'analyst', team.a);
+    const gus = await browser('Gus', 'analyst', team.b);
+    const vi = await browser('Vi2', 'viewer', team.b);
+    const mine = { works: works.map((w) => WorkSchema.parse(w)), letterhead: LetterheadSchema.parse(letterhead) };
+    expect(await shareCatalog(fay.backend, fay.fetch, mine)).toEqual({ works: 2, letterhead: true });
+    // Nothing changed: sharing again writes nothing.
+    expect(await shareCatalog(fay.backend, fay.fetch, mine)).toEqual({ works: 0, letterhead: false });
+
+    const pulled = planCatalogPull({ works: [], letterhead: null }, await readTeamCatalog(gus.backend, gus.fetch));
+    expect(pulled.add.map((w) => w.title).sort()).toEqual(['Moon Quest', 'Starsea']);
+    expect(pulled.letterhead?.company).toBe(letterhead.company);
+
+    // Gus corrects a registration number and shares it; Fay's next use of the team's catalog replaces her copy.
+    const corrected = { ...mine.works[0]!, registration: 'TX-1-corrected' };
+    expect(await shareCatalog(gus.backend, gus.fetch, { works: [corrected], letterhead: null })).toEqual({
+      works: 1,
+      letterhead: false,
+    });
+    const again = planCatalogPull(mine, await readTeamCatalog(fay.backend, fay.fetch));
+    expect(again).toMatchObject({ add: [], replace: [corrected], sameTitle: 0, letterhead: null });
+    // The same work entered separately here (another id) is not listed twice.
+    const separately = { ...mine.works[1]!, id: 'typed-in-here' };
+    expect(
+      planCatalogPull({ works: [separately], letterhead: null }, await readTeamCatalog(fay.backend, fay.fetch)),
+    ).toMatchObject({ add: [{ title: 'Starsea' }], sameTitle: 1 });
+
+    await expect(
+      shareCatalog(vi.backend, vi.fetch, { works: [{ ...corrected, title: 'Viewer edit' }], letterhead: null }),
+    ).rejects.toMatchObject({ kind: 'forbidden' });
+    expect(await count(`SELECT count(*) AS n FROM works WHERE data->>'title' = 'Viewer edit'`)).toBe(0);
   });
 
   test('another backend URL pauses sync until the team is joined there', async () => {

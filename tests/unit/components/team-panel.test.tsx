@@ -50,6 +50,8 @@ function panel(props: Partial<Parameters<typeof TeamPanel>[0]> = {}, locale = en
     onJoin: vi.fn(async () => {}),
     onLeave: vi.fn(async () => {}),
     onSync: vi.fn(async () => {}),
+    onPullCatalog: vi.fn(async () => ({ added: 2, replaced: 1, sameTitle: 1, letterhead: true })),
+    onShareCatalog: vi.fn(async () => ({ works: 3, letterhead: false })),
   };
   const ui = mount(
     <TeamPanel team={null} sync={null} ready="not_joined" refused={[]} {...calls} {...props} />,
@@ -110,6 +112,40 @@ describe('options: team panel', () => {
     expect(mounted.button(en.teamSyncNow.message).disabled).toBe(true);
     await mounted.click(mounted.button(en.teamJoin.message));
     expect(calls.onJoin).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('options: the team’s works and letterhead', () => {
+  it('uses the team’s catalog or shares this browser’s, saying what changed', async () => {
+    const { calls, ui } = panel({ team: joined(), sync: lastRun(), ready: 'ok' });
+    mounted = await ui;
+    await mounted.click(mounted.button(en.teamCatalogPull.message));
+    expect(calls.onPullCatalog).toHaveBeenCalledTimes(1);
+    expect(mounted.find('[data-testid="team-catalog-done"]').textContent).toBe(
+      'From the team: 2 works added, 1 updated. 1 works with a title you already have were left out. The team’s letterhead now replaces yours.',
+    );
+    await mounted.click(mounted.button(en.teamCatalogShare.message));
+    expect(mounted.find('[data-testid="team-catalog-done"]').textContent).toBe('Shared with the team: 3 works.');
+  });
+
+  it('a viewer may use the team’s catalog but not share; a stale share says to reload', async () => {
+    const { calls, ui } = panel({ team: joined('viewer'), sync: lastRun(), ready: 'ok' }, zh);
+    mounted = await ui;
+    expect(mounted.button(zh.teamCatalogShare.message).disabled).toBe(true);
+    expect(mounted.button(zh.teamCatalogPull.message).disabled).toBe(false);
+    await mounted.unmount();
+    const conflict = panel({
+      team: joined(),
+      sync: lastRun(),
+      ready: 'ok',
+      onShareCatalog: vi.fn(async () => {
+        throw new AppError('conflict', 'It changed on the team server first (version 4)');
+      }),
+    });
+    mounted = await conflict.ui;
+    await mounted.click(mounted.button(en.teamCatalogShare.message));
+    expect(mounted.find('[data-testid="error"]').getAttribute('data-kind')).toBe('conflict');
+    expect(calls.onShareCatalog).not.toHaveBeenCalled();
   });
 });
 

@@ -165,6 +165,10 @@ describe('receiving the team’s notices', () => {
     // Held by the server as it is: nothing to push back, and it is not Bob's follow-up to chase.
     expect(await bob.team.pendingIds()).toEqual([]);
     expect(await bob.team.teamOrigin([sent.id])).toEqual(new Set([sent.id]));
+    // A colleague's draft is not part of the shared case log.
+    const draft = await ada.draft(host);
+    expect(await bob.team.received([await ada.asPulled(draft.id)])).toEqual({ added: 0, updated: 0, kept: [] });
+    expect(await bob.db.notices.get(draft.id)).toBeUndefined();
     // Receiving the same again changes nothing.
     expect(await bob.team.received([pulled])).toEqual({ added: 0, updated: 0, kept: [] });
     expect(await bob.events(sent.id)).toHaveLength(2);
