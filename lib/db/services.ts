@@ -11,7 +11,7 @@ import { createNoticesRepo } from './notices-repo';
 import { db } from './schema';
 import { readSetting, writeSetting, type SettingKey, type SettingRead, type SettingValue } from './settings';
 import { createWorksRepo } from './works-repo';
-import { createTeamRepo } from './team-repo';
+import type { TeamRepo } from './team-repo';
 import { canSend } from '../model/team';
 import type { Work } from '../model/work';
 import type { RightsDocumentMeta } from '../model/rights-document';
@@ -28,12 +28,19 @@ export type PageEnv = Omit<PageLookupEnv, 'db'>;
 function build() {
   const d = db();
   const now = () => new Date();
+  let team: Promise<TeamRepo> | undefined;
+  const teamRepo = () => (team ??= import('./team-repo').then((m) => m.createTeamRepo({ db: d, now })));
   const notices = createNoticesRepo({ db: d, now });
   return {
     notices,
     evidence: createEvidenceRepo({ db: d, now }),
     documents: createDocumentsRepo({ db: d, now }),
-    team: createTeamRepo({ db: d, now }),
+    /** Issue 19's team rows (analyst names, sync state); the sync machinery loads on first use, outside the popup. */
+    team: {
+      rows: async (ids: readonly string[]) => (await teamRepo()).rows(ids),
+      get: async (id: string) => (await teamRepo()).get(id),
+      refusedRows: async () => (await teamRepo()).refusedRows(),
+    },
     works: createWorksRepo({ db: d }),
     bulk: createBulkStore({ db: d, now }),
     // Export/import and the practice checks load on first use: only the options, report and notice pages need them,
