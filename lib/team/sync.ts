@@ -35,6 +35,8 @@ export interface SyncReport {
   pulled: number;
   /** The server could not be reached (or its database was down): the outbox keeps the rest. */
   offline: boolean;
+  /** Why the round stopped early, when it did: the panel explains a refused token, not just "unreachable". */
+  stoppedBy: SerializedError | null;
 }
 
 /** Kinds that mean "try again later" rather than "this push is wrong". */
@@ -42,7 +44,7 @@ const TRANSIENT = new Set(['unavailable', 'timeout', 'rate_limited', 'internal']
 const PAGE = 100;
 
 export async function syncOnce(io: SyncIo): Promise<SyncReport> {
-  const report: SyncReport = { pushed: 0, refused: [], pulled: 0, offline: false };
+  const report: SyncReport = { pushed: 0, refused: [], pulled: 0, offline: false, stoppedBy: null };
   for (const id of await io.pending()) {
     const bodies = await io.bodies(id);
     if (bodies.length === 0) continue;
@@ -54,6 +56,7 @@ export async function syncOnce(io: SyncIo): Promise<SyncReport> {
         if (!(err instanceof AppError) || TRANSIENT.has(error.kind) || error.kind === 'unauthorized') {
           // Unreachable, or a token problem the user must fix in the options: keep everything for the next round.
           report.offline = true;
+          report.stoppedBy = error;
           return report;
         }
         await io.refused(body, error);
@@ -74,8 +77,10 @@ export async function syncOnce(io: SyncIo): Promise<SyncReport> {
       since = page.cursor;
     }
   } catch (err) {
-    if (err instanceof AppError && (TRANSIENT.has(err.kind) || err.kind === 'unauthorized')) report.offline = true;
-    else throw err;
+    if (err instanceof AppError && (TRANSIENT.has(err.kind) || err.kind === 'unauthorized')) {
+      report.offline = true;
+      report.stoppedBy = serializeError(err);
+    } else throw err;
   }
   return report;
 }

@@ -70,7 +70,24 @@ export function createTeamRound(deps: TeamRoundDeps) {
           await deps.state.write({ ...base, cursor: c });
         },
       });
-      state = { ...base, cursor, lastRun: last({ ...report, refused: report.refused.length }) };
+      // A token the server no longer accepts is the user's to fix (ask an admin), not a network outage.
+      const stopped =
+        report.stoppedBy?.kind === 'unauthorized'
+          ? { kind: report.stoppedBy.kind, message: report.stoppedBy.message.slice(0, 2000) }
+          : null;
+      state = {
+        ...base,
+        cursor,
+        lastRun: last(
+          {
+            pushed: report.pushed,
+            pulled: report.pulled,
+            refused: report.refused.length,
+            offline: report.offline && !stopped,
+          },
+          stopped,
+        ),
+      };
     } catch (err) {
       const e = serializeError(err);
       state = {

@@ -90,3 +90,18 @@ describe('team round', () => {
     expect(out).toMatchObject({ ran: true, state: { lastRun: { offline: true, error: null } } });
   });
 });
+
+describe('team round: a token the server refuses', () => {
+  it('is reported as the user’s to fix, not as an unreachable server', async () => {
+    const r = rig(() =>
+      json({ error: { kind: 'unauthorized', message: 'This token is not valid on this team server (revoked).' } }, 401),
+    );
+    const out = await createTeamRound(r.deps).run();
+    expect(out).toMatchObject({
+      ran: true,
+      state: {
+        lastRun: { offline: false, error: { kind: 'unauthorized', message: expect.stringMatching(/revoked/) } },
+      },
+    });
+  });
+});
