@@ -1,23 +1,23 @@
 import { useState } from 'react';
 
 /**
- * One user action at a time: saves pending edits first (when the page has any), shows the action as busy, and keeps
- * its failure for the page to explain.
+ * One user action at a time: saves pending edits first (when the page has any), shows the action as busy (and which
+ * one, when it is named, so its button can say "Joining…"), and keeps its failure for the page to explain.
  */
-export function useBusyAction(beforeEach: () => Promise<void> = async () => {}) {
-  const [busy, setBusy] = useState(false);
+export function useBusyAction<Name extends string = string>(beforeEach: () => Promise<void> = async () => {}) {
+  const [running, setRunning] = useState<Name | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const act = async (fn: () => Promise<unknown>) => {
+  const act = async (fn: () => Promise<unknown>, name?: Name) => {
     setError(null);
-    setBusy(true);
+    setRunning(name ?? ('' as Name));
     try {
       await beforeEach();
       await fn();
     } catch (err) {
       setError(err);
     } finally {
-      setBusy(false);
+      setRunning(null);
     }
   };
-  return { busy, error, act };
+  return { busy: running !== null, running, error, act };
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Counts, ImportReport } from '../../lib/export/import-json';
 import { ErrorMessage } from '../ErrorMessage';
+import { useBusyAction } from '../use-busy-action';
 import { useT, type MessageKey } from '../i18n';
 
 export type ExportKind = 'json' | 'csv' | 'lumen';
@@ -29,22 +30,14 @@ export function DataPanel({
   confirm?: (message: string) => boolean;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, act } = useBusyAction();
   const [report, setReport] = useState<ImportReport | null>(null);
   const [cleared, setCleared] = useState(false);
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    setCleared(false);
-    try {
+  const run = (fn: () => Promise<void>) =>
+    act(async () => {
+      setCleared(false);
       await fn();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const exportButton = (kind: ExportKind, label: MessageKey, hint: MessageKey) => (
     <div className="field">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { AppError } from '../../lib/errors';
 import type { TeamNoticeRow, TeamSettings, TeamSyncState } from '../../lib/model/team';
 import { ErrorMessage } from '../ErrorMessage';
+import { useBusyAction } from '../use-busy-action';
 import { useT, type MessageKey } from '../i18n';
 
 interface Props {
@@ -37,22 +38,15 @@ export function TeamPanel({
   onShareCatalog,
 }: Props) {
   const t = useT();
-  type Busy = 'join' | 'sync' | 'leave' | 'pull' | 'share';
-  const [busy, setBusy] = useState<Busy | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const action = useBusyAction<'join' | 'sync' | 'leave' | 'pull' | 'share'>();
   const [catalogDone, setCatalogDone] = useState<string | null>(null);
-  const act = (which: Busy, fn: () => Promise<void>) => async () => {
-    setBusy(which);
-    setError(null);
-    setCatalogDone(null);
-    try {
+  const busy = action.running;
+  const error = action.error;
+  const act = (which: NonNullable<typeof busy>, fn: () => Promise<void>) => () =>
+    action.act(async () => {
+      setCatalogDone(null);
       await fn();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(null);
-    }
-  };
+    }, which);
   const user = team?.enabled ? team.user : null;
   const last = sync?.lastRun ?? null;
 
