@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { AppError } from '../../lib/errors';
 import type { TeamNoticeRow } from '../../lib/model/team';
 import { ErrorMessage } from '../ErrorMessage';
@@ -11,15 +12,20 @@ interface Props {
   sent: boolean;
   /** Fetches one of the team's evidence files (hash-checked) and saves it. */
   onDownload: (file: TeamNoticeRow['evidence'][number]) => Promise<void>;
+  /** How many of the team's files for this notice this browser does not hold yet. */
+  missing: number;
+  /** Copies them into this browser's record (hash-checked), reporting progress. */
+  onCopy: (progress: (done: number, total: number) => void) => Promise<void>;
 }
 
 /**
  * Where a notice stands on the team server (issue 19): a colleague's notice names its analysts and lists the files the
  * team holds; one of ours says whether it is pushed, waiting or refused (with the server's reason).
  */
-export function TeamStatus({ row, head, sent, onDownload }: Props) {
+export function TeamStatus({ row, head, sent, onDownload, missing, onCopy }: Props) {
   const t = useT();
-  const download = useBusyAction();
+  const download = useBusyAction<'copy' | 'one'>();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   if (!sent && !row) return null;
   const pushed = row !== null && row.serverHead !== null && row.serverHead === head;
   return (
@@ -38,11 +44,30 @@ export function TeamStatus({ row, head, sent, onDownload }: Props) {
       ) : (
         <p className="muted">{t('teamNoticeWaiting')}</p>
       )}
+      {row?.origin === 'team' && missing > 0 && (
+        <p>
+          <button
+            type="button"
+            disabled={download.busy}
+            data-testid="team-copy-evidence"
+            onClick={() => void download.act(() => onCopy((done, total) => setProgress({ done, total })), 'copy')}
+          >
+            {download.running === 'copy' && progress
+              ? t('teamCopyingEvidence', [String(progress.done), String(progress.total)])
+              : t('teamCopyEvidence', String(missing))}
+          </button>{' '}
+          <span className="muted">{t('teamCopyEvidenceHint')}</span>
+        </p>
+      )}
       {row?.origin === 'team' && row.evidence.length > 0 && (
         <ul data-testid="team-evidence">
           {row.evidence.map((e) => (
             <li key={e.id}>
-              <button type="button" disabled={download.busy} onClick={() => void download.act(() => onDownload(e))}>
+              <button
+                type="button"
+                disabled={download.busy}
+                onClick={() => void download.act(() => onDownload(e), 'one')}
+              >
                 {e.filename || e.sha256.slice(0, 12)}
               </button>{' '}
               <span className="muted mono">{e.sha256.slice(0, 16)}…</span>

@@ -23,7 +23,15 @@ import { checklistLangFor } from '../../lib/i18n';
 import { letterMailto, letters, letterTimelines, practiceOffersFor, startLetter } from './letters';
 import { TimestampPanel } from '../../components/notice/TimestampPanel';
 import { PackageButton } from '../../components/notice/PackageButton';
-import { buildPackage, downloadTeamEvidence, downloadZip, retryStamp, stampsOf, verifyStamp } from './evidence';
+import {
+  buildPackage,
+  copyTeamEvidence,
+  downloadTeamEvidence,
+  downloadZip,
+  retryStamp,
+  stampsOf,
+  verifyStamp,
+} from './evidence';
 import { TeamStatus } from '../../components/notice/TeamStatus';
 import { services, useSetting } from '../../lib/db/services';
 
@@ -54,6 +62,8 @@ export function App({ id }: { id: string }) {
   const joined = Boolean(teamSetting?.enabled);
   const teamUser = teamSetting?.user ?? null;
   const teamRow = useLiveQuery(() => (id ? services().team.get(id) : Promise.resolve(null)), [id]) ?? null;
+  const teamMissing =
+    useLiveQuery(() => (id ? services().team.missingEvidence(id) : Promise.resolve([])), [id, teamRow?.syncedAt]) ?? [];
   // Issue 15: re-read when the log grows (a seal or a retry appends an event) or evidence is added.
   const stamps =
     useLiveQuery(
@@ -126,6 +136,8 @@ export function App({ id }: { id: string }) {
           head={events.at(-1)?.hash ?? null}
           sent={notice.sent !== null}
           onDownload={downloadTeamEvidence}
+          missing={teamMissing.length}
+          onCopy={(progress) => copyTeamEvidence(notice.id, progress)}
         />
       )}
       <TimestampPanel

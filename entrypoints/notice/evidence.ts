@@ -98,9 +98,17 @@ function downloadFile(bytes: Uint8Array, filename: string, mime: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+const fetchTeamFile = async (sha256: string) => {
+  const backend = (await services().settings.read('backend')).value ?? BackendSettingsSchema.parse({});
+  return teamEvidence(backend, (...a) => globalThis.fetch(...a), sha256, sha256Hex);
+};
+
 /** A colleague's evidence file (issue 19), fetched from the team server by its hash and checked before saving. */
 export async function downloadTeamEvidence(file: TeamEvidenceMeta): Promise<void> {
-  const backend = (await services().settings.read('backend')).value ?? BackendSettingsSchema.parse({});
-  const bytes = await teamEvidence(backend, (...a) => globalThis.fetch(...a), file.sha256, sha256Hex);
-  downloadFile(bytes, file.filename || `${file.sha256}.bin`, file.mime);
+  downloadFile(await fetchTeamFile(file.sha256), file.filename || `${file.sha256}.bin`, file.mime);
+}
+
+/** A colleague's evidence copied into this browser's record, so the notice's package and timestamps work here. */
+export async function copyTeamEvidence(noticeId: string, progress: (done: number, total: number) => void) {
+  await services().team.copyEvidence(noticeId, fetchTeamFile, progress);
 }

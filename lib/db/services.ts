@@ -40,6 +40,8 @@ function build() {
       rows: async (ids: readonly string[]) => (await teamRepo()).rows(ids),
       get: async (id: string) => (await teamRepo()).get(id),
       refusedRows: async () => (await teamRepo()).refusedRows(),
+      missingEvidence: async (id: string) => (await teamRepo()).missingEvidence(id),
+      copyEvidence: async (...a: Parameters<TeamRepo['copyEvidence']>) => (await teamRepo()).copyEvidence(...a),
     },
     works: createWorksRepo({ db: d }),
     bulk: createBulkStore({ db: d, now }),

@@ -12,7 +12,7 @@ import { AppError, type SerializedError } from '../errors';
 import { bytesToBase64 } from '../export/base64';
 import { evidenceFilename } from '../model/evidence';
 import type { Notice, NoticeEvent } from '../model/notice';
-import type { TeamEvidenceMeta, TeamNoticeRow } from '../model/team';
+import { TeamEvidenceMetaSchema, type TeamEvidenceMeta, type TeamNoticeRow } from '../model/team';
 import type { EvidenceItem, PulledNotice, PushBody, PushResult } from '../team/schema';
 import { canonicalJson } from '../tracking/canonical-json';
 import { verifyChain } from '../tracking/hash-chain';
@@ -101,12 +101,14 @@ export function createTeamRepo(deps: {
     let items: EvidenceItem[] = [];
     let bytes = 0;
     for (const r of await newFiles(notice, held)) {
+      const { blob: _blob, ...record } = r;
       const meta = {
         id: r.id,
         sha256: r.sha256,
         filename: evidenceFilename(r),
         mime: r.mime.slice(0, 200),
         size: r.size,
+        record,
       };
       let base64: string | undefined;
       if (r.size <= limits.maxFile) {
@@ -126,8 +128,7 @@ export function createTeamRepo(deps: {
     return bodies;
   }
 
-  const heldMeta = (items: readonly EvidenceItem[]): TeamEvidenceMeta[] =>
-    items.map(({ id, sha256: s, filename, mime, size }) => ({ id, sha256: s, filename, mime, size }));
+  const heldMeta = (items: readonly EvidenceItem[]): TeamEvidenceMeta[] => items.map(({ base64: _b, ...meta }) => meta);
 
   /** Checks a received notice the way an import is checked: its sent text and its whole log must verify. */
   async function valid(p: PulledNotice): Promise<boolean> {
@@ -145,15 +146,14 @@ export function createTeamRepo(deps: {
   function rowOf(p: PulledNotice, prev: TeamNoticeRow | undefined, patch: Partial<TeamNoticeRow>): TeamNoticeRow {
     const evidence = new Map((prev?.evidence ?? []).map((e) => [e.id, e]));
     for (const raw of p.evidence) {
-      const e = raw as Partial<TeamEvidenceMeta>;
-      if (typeof e.id === 'string' && typeof e.sha256 === 'string' && /^[0-9a-f]{64}$/.test(e.sha256))
-        evidence.set(e.id, {
-          id: e.id.slice(0, 64),
-          sha256: e.sha256,
-          filename: String(e.filename ?? '').slice(0, 200),
-          mime: String(e.mime ?? 'application/octet-stream').slice(0, 200),
-          size: Number.isSafeInteger(e.size) ? Number(e.size) : 0,
-        });
+      // The server hands back what a browser pushed: checked here like any other answer, and dropped when it is not
+      // the shape of one evidence file.
+      const e = TeamEvidenceMetaSchema.safeParse(raw);
+      if (!e.success) continue;
+      const { record, ...file } = e.data;
+      // A record that names another file than the one it came with is not trusted to describe it.
+      const fits = record && record.id === file.id && record.sha256 === file.sha256 && record.size === file.size;
+      evidence.set(file.id, fits ? { ...file, record } : file);
     }
     return {
       noticeId: p.notice.id,
@@ -230,6 +230,13 @@ export function createTeamRepo(deps: {
     });
   }
 
+  /** Evidence files of a received notice that the team holds and this browser does not have yet. */
+  async function missingEvidence(noticeId: string): Promise<TeamEvidenceMeta[]> {
+    const files = ((await db.teamNotices.get(noticeId))?.evidence ?? []).filter((f) => f.record);
+    const here = await db.evidence.bulkGet(files.map((f) => f.record!.id));
+    return files.filter((_, i) => !here[i]);
+  }
+
   return {
     pendingIds,
     bodiesFor,
@@ -292,6 +299,41 @@ export function createTeamRepo(deps: {
           });
       }
       return report;
+    },
+
+    missingEvidence,
+
+    /**
+     * Copies a received notice's evidence into this browser's record, so its page, timestamps and evidence package
+     * work offline as for a notice captured here. Each file is fetched by its SHA-256 and checked before it is stored
+     * under the record the capturing browser made; a file already here is left as it is.
+     */
+    async copyEvidence(
+      noticeId: string,
+      fetchFile: (sha256: string) => Promise<Uint8Array>,
+      onProgress: (done: number, total: number) => void = () => {},
+    ): Promise<{ copied: number }> {
+      const missing = await missingEvidence(noticeId);
+      let copied = 0;
+      for (const f of missing) {
+        onProgress(copied, missing.length);
+        const bytes = await fetchFile(f.sha256);
+        if ((await sha256(bytes)) !== f.sha256)
+          throw new AppError(
+            'invalid_response',
+            `The team server sent other bytes for ${f.filename}; nothing was kept.`,
+          );
+        const record = f.record!;
+        if (!(await db.evidence.get(record.id))) {
+          await db.evidence.add({
+            ...record,
+            blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: record.mime }),
+          });
+          copied++;
+        }
+      }
+      onProgress(copied, missing.length);
+      return { copied };
     },
 
     /** The team rows of these notices (the popup's analyst names). */

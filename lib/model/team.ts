@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ERROR_KINDS } from '../errors';
+import { EvidenceMetaSchema } from './evidence';
 import { TeamUserSchema } from '../team/schema';
 
 const iso = z.iso.datetime({ offset: true });
@@ -56,6 +57,8 @@ export const TeamEvidenceMetaSchema = z.object({
   filename: z.string().max(200).default(''),
   mime: z.string().max(200).default('application/octet-stream'),
   size: z.number().int().nonnegative(),
+  /** The pushing browser's evidence record: with it the file can be copied into this browser's record. */
+  record: EvidenceMetaSchema.optional(),
 });
 export type TeamEvidenceMeta = z.infer<typeof TeamEvidenceMetaSchema>;
 

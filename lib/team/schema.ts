@@ -3,6 +3,7 @@
  * the server's checks (lib/server/team) and the extension's client (lib/team/client.ts).
  */
 import { z } from 'zod';
+import { EvidenceMetaSchema } from '../model/evidence';
 import { NoticeEventSchema, NoticeSchema } from '../model/notice';
 
 export const ROLES = ['admin', 'analyst', 'viewer'] as const;
@@ -18,6 +19,11 @@ export const EvidenceItemSchema = z.object({
   filename: z.string().max(200).default(''),
   mime: z.string().max(200).default('application/octet-stream'),
   size: z.number().int().nonnegative(),
+  /**
+   * The extension's own record of the file (kind, capture, URL, time), so a colleague's browser can store it as
+   * evidence of its own copy of the notice; absent from older pushes.
+   */
+  record: EvidenceMetaSchema.optional(),
   /** Capped at 16 MiB of base64 (the route's body limit is the real cap). */
   base64: z
     .string()

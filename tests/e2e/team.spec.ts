@@ -180,6 +180,9 @@ describe.skipIf(!ready)('team server with two browsers', () => {
     // Her events are hers in Bob's timeline, not "you".
     await expect.poll(() => notice.getByTestId('event-actor').allTextContents()).toEqual(['Ada', 'Ada', 'Ada']);
     await bob.screenshot(notice, 'team-notice-from-colleague');
+    // Bob copies her evidence into his record: the copy button goes once every file is here (hash-checked).
+    await notice.getByTestId('team-copy-evidence').click();
+    await expect.poll(() => notice.getByTestId('team-copy-evidence').count(), { timeout: 20_000 }).toBe(0);
 
     // The catalog: Ada shares hers; Bob, who typed the same work in himself, is not given it twice.
     await adaOptions.getByTestId('team-catalog-share').click();

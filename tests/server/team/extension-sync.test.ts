@@ -102,6 +102,22 @@ describe.skipIf(!TEAM_SERVICES)('the extension’s team sync against two team-se
     const file = row!.evidence[0]!;
     const bytes = await teamEvidence(bob.backend, bob.fetch, file.sha256, sha256Hex);
     expect(bytes.byteLength).toBe(file.size);
+    // Bob copies the files into his own record: the capture is then his evidence of this notice too, hash-checked.
+    const missing = await bob.repo.missingEvidence(sent.id);
+    expect(missing).toHaveLength(row!.evidence.length);
+    const fetchFile = (sha: string) => teamEvidence(bob.backend, bob.fetch, sha, sha256Hex);
+    expect(await bob.repo.copyEvidence(sent.id, fetchFile)).toEqual({ copied: missing.length });
+    expect(await bob.repo.missingEvidence(sent.id)).toEqual([]);
+    const [bobs, adas] = [bob, ada].map((x) => createEvidenceRepo({ db: x.db, now: x.now }));
+    expect(await bobs!.forNotice(theirs!)).toEqual(await adas!.forNotice(sent));
+    expect((await bobs!.filesOf(sent.captureId)).problems).toEqual([]);
+    // A server that sends other bytes than the hash names is refused, and nothing is stored.
+    const other = await browser('Hal', 'analyst', team.b);
+    await other.round.run();
+    await expect(other.repo.copyEvidence(sent.id, async () => new Uint8Array([1, 2, 3]))).rejects.toMatchObject({
+      kind: 'invalid_response',
+    });
+    expect(await other.db.evidence.bulkGet(missing.map((m) => m.record!.id))).toEqual(missing.map(() => undefined));
 
     // Bob records the host's acknowledgement on Ada's notice; Ada receives the longer log.
     bob.tick(3);

@@ -4,6 +4,7 @@
  * sync and the waiting outbox, an unreachable server, a refusal with the server's reason, a viewer's note, and a
  * colleague's notice with its analysts and evidence files.
  */
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TeamPanel } from '../../../components/options/TeamPanel';
 import { TeamStatus } from '../../../components/notice/TeamStatus';
@@ -152,25 +153,55 @@ describe('options: the team’s works and letterhead', () => {
 describe('notice page: team card', () => {
   it('names a colleague’s analysts and fetches their evidence by hash', async () => {
     const onDownload = vi.fn(async () => {});
-    mounted = await mount(<TeamStatus row={row()} head="h2" sent onDownload={onDownload} />, translator(en));
+    let finish!: () => void;
+    const onCopy = vi.fn(
+      (progress: (done: number, total: number) => void) =>
+        new Promise<void>((resolve) => {
+          progress(1, 3);
+          finish = resolve;
+        }),
+    );
+    mounted = await mount(
+      <TeamStatus row={row()} head="h2" sent onDownload={onDownload} missing={3} onCopy={onCopy} />,
+      translator(en),
+    );
     expect(mounted.find('[data-testid="team-notice-by"]').textContent).toBe(
       'Team notice: created by Bob, last updated by Cy.',
     );
     expect(mounted.find('[data-testid="team-status"]').getAttribute('data-pushed')).toBe('true');
     await mounted.click(mounted.button('screenshot-aaaa.png'));
     expect(onDownload).toHaveBeenCalledWith(row().evidence[0]);
+    // Copying the files into this browser shows its progress, then the button is free again.
+    await mounted.click(mounted.button('Copy the team’s evidence into this browser (3 files)'));
+    expect(mounted.find('[data-testid="team-copy-evidence"]').textContent).toBe('Copying… 1 of 3');
+    await act(async () => finish());
+    expect(mounted.find<HTMLButtonElement>('[data-testid="team-copy-evidence"]').disabled).toBe(false);
   });
 
   it('says when our own notice waits, and when the server refused it at this head', async () => {
     mounted = await mount(
-      <TeamStatus row={row({ origin: 'local', serverHead: 'h1' })} head="h2" sent onDownload={vi.fn()} />,
+      <TeamStatus
+        row={row({ origin: 'local', serverHead: 'h1' })}
+        head="h2"
+        sent
+        onDownload={vi.fn()}
+        missing={0}
+        onCopy={vi.fn()}
+      />,
       translator(zh),
     );
     expect(mounted.text()).toContain(zh.teamNoticeWaiting.message);
     await mounted.unmount();
     const refused = { at: '2026-12-02T10:05:00.000Z', head: 'h2', kind: 'read_only' as const, message: 'frozen' };
     mounted = await mount(
-      <TeamStatus row={row({ origin: 'local', refused })} head="h2" sent onDownload={vi.fn()} />,
+      <TeamStatus
+        row={row({ origin: 'local', refused })}
+        head="h2"
+        sent
+        onDownload={vi.fn()}
+        missing={0}
+        onCopy={vi.fn()}
+      />,
       translator(en),
     );
     expect(mounted.text()).toContain(en.teamNoticeRefused.message);
