@@ -11,6 +11,7 @@ import Dexie from 'dexie';
 import { AppError, type SerializedError } from '../errors';
 import { bytesToBase64 } from '../export/base64';
 import { evidenceFilename } from '../model/evidence';
+import { isWebUrl } from '../model/recipient';
 import type { Notice, NoticeEvent } from '../model/notice';
 import { TeamEvidenceMetaSchema, type TeamEvidenceMeta, type TeamNoticeRow } from '../model/team';
 import type { EvidenceItem, PulledNotice, PushBody, PushResult } from '../team/schema';
@@ -134,6 +135,9 @@ export function createTeamRepo(deps: {
   async function valid(p: PulledNotice): Promise<boolean> {
     const n = p.notice;
     if (p.events.some((e) => e.noticeId !== n.id)) return false;
+    // Links the notice page opens must stay web links, whoever pushed the notice.
+    const forms = [n.recipient?.formUrl, n.sent?.recipient.formUrl].filter((u): u is string => !!u);
+    if (forms.some((u) => !isWebUrl(u))) return false;
     const textSha256 = n.sent ? await sha256(n.sent.text) : null;
     if (n.sent && textSha256 !== n.sent.textSha256) return false;
     const events = [...p.events].sort((a, b) => a.seq - b.seq);

@@ -4,6 +4,7 @@ import type { Evidence, EvidenceMeta } from '../model/evidence';
 import type { Letter } from '../model/letter';
 import { NoticeSchema, type ImportMark, type Notice, type NoticeEvent, type NoticeStatus } from '../model/notice';
 import type { Work } from '../model/work';
+import { isWebUrl } from '../model/recipient';
 import { canonicalJson } from '../tracking/canonical-json';
 import { verifyChain } from '../tracking/hash-chain';
 import { sealMismatchesIn, type SealMismatchFound } from '../evidence/seal-check';
@@ -36,15 +37,6 @@ function prototypeKeyPath(value: unknown, path: (string | number)[] = []): strin
   }
   return null;
 }
-
-const isWebUrl = (s: string) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-};
 
 /** The recipient's web form is a link the UI opens: http(s) only, never javascript: or data:. */
 function checkLinks(file: ExportFile) {

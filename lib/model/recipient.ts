@@ -73,3 +73,13 @@ export function sameRecipient(a: Recipient | null, b: Recipient): boolean {
     a.formUrl === b.formUrl
   );
 }
+
+/** A recipient's web form is a link the UI opens: http(s) only, never javascript: or data: (imports and team pulls). */
+export function isWebUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || u.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -174,16 +174,20 @@ describe('receiving the team’s notices', () => {
     expect(await bob.events(sent.id)).toHaveLength(2);
   });
 
-  it('refuses a forged copy (text changed, or a broken log) and keeps the local record', async () => {
+  it('refuses a forged copy (text changed, a broken log, a script link) and keeps the local record', async () => {
     const ada = await world();
     const sent = await ada.send();
     const pulled = await ada.asPulled(sent.id);
     const forged = { ...pulled, notice: { ...pulled.notice, sent: { ...pulled.notice.sent!, text: 'Other words' } } };
     const cut = { ...pulled, events: pulled.events.slice(1) };
+    const scripted = {
+      ...pulled,
+      notice: { ...pulled.notice, recipient: { ...pulled.notice.recipient!, formUrl: 'javascript:alert(1)' } },
+    };
     const bob = await world();
-    const report = await bob.team.received([forged, cut]);
+    const report = await bob.team.received([forged, cut, scripted]);
     expect(report.added).toBe(0);
-    expect(report.kept.map((k) => k.reason)).toEqual(['invalid', 'invalid']);
+    expect(report.kept.map((k) => k.reason)).toEqual(['invalid', 'invalid', 'invalid']);
     expect(await bob.db.notices.get(sent.id)).toBeUndefined();
     expect((await bob.team.get(sent.id))?.refused?.kind).toBe('conflict');
   });
