@@ -179,31 +179,23 @@ describe('notice page: team card', () => {
   });
 
   it('says when our own notice waits, and when the server refused it at this head', async () => {
-    mounted = await mount(
-      <TeamStatus
-        row={row({ origin: 'local', serverHead: 'h1' })}
-        head="h2"
-        sent
-        onDownload={vi.fn()}
-        missing={0}
-        onCopy={vi.fn()}
-      />,
-      translator(zh),
-    );
+    const ours = (over: Partial<TeamNoticeRow>, locale: typeof en) =>
+      mount(
+        <TeamStatus
+          row={row({ origin: 'local', ...over })}
+          head="h2"
+          sent
+          onDownload={vi.fn()}
+          missing={0}
+          onCopy={vi.fn()}
+        />,
+        translator(locale),
+      );
+    mounted = await ours({ serverHead: 'h1' }, zh);
     expect(mounted.text()).toContain(zh.teamNoticeWaiting.message);
     await mounted.unmount();
     const refused = { at: '2026-12-02T10:05:00.000Z', head: 'h2', kind: 'read_only' as const, message: 'frozen' };
-    mounted = await mount(
-      <TeamStatus
-        row={row({ origin: 'local', refused })}
-        head="h2"
-        sent
-        onDownload={vi.fn()}
-        missing={0}
-        onCopy={vi.fn()}
-      />,
-      translator(en),
-    );
+    mounted = await ours({ refused }, en);
     expect(mounted.text()).toContain(en.teamNoticeRefused.message);
     expect(mounted.find('[data-kind="read_only"]').textContent).toContain('frozen');
   });
