@@ -6,6 +6,8 @@ import { STATUS_KEYS } from '../../lib/tracking/event-labels';
 export interface NoticeFilter {
   status: NoticeStatus | null;
   search: string;
+  /** In a team: leave out the colleagues' notices. */
+  mine?: boolean;
 }
 
 /** Status select and a search box; the search is reported after typing pauses, so each key does not query the database. */
@@ -13,10 +15,13 @@ export function NoticeFilters({
   value,
   onChange,
   debounceMs = 250,
+  team = false,
 }: {
   value: NoticeFilter;
   onChange: (f: NoticeFilter) => void;
   debounceMs?: number;
+  /** This browser is in a team: offer "only mine". */
+  team?: boolean;
 }) {
   const t = useT();
   const [search, setSearch] = useState(value.search);
@@ -54,6 +59,17 @@ export function NoticeFilters({
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
+      {team && (
+        <label className="popup__mine">
+          <input
+            type="checkbox"
+            name="mine"
+            checked={value.mine ?? false}
+            onChange={(e) => onChange({ ...value, mine: e.target.checked })}
+          />{' '}
+          {t('teamOnlyMine')}
+        </label>
+      )}
     </div>
   );
 }

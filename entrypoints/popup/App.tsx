@@ -7,7 +7,7 @@ import { NoticeRow, type NoticeRowData } from '../../components/popup/NoticeRow'
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { VirtualList } from '../../components/ui/VirtualList';
 import { useT } from '../../components/i18n';
-import { services } from '../../lib/db/services';
+import { services, useSetting } from '../../lib/db/services';
 import { reportPageQuery } from '../../lib/report/target';
 import { noticeAge } from '../../lib/tracking/age';
 import { SuspectedBanner } from '../../components/detection/SuspectedBanner';
@@ -15,6 +15,7 @@ import { useActiveTab } from './use-active-tab';
 import { useNoticePages } from './use-notice-pages';
 
 const repo = services().notices;
+const teamIds = () => services().team.teamOriginIds();
 const STALE_MS = 24 * 3_600_000;
 const openPage = (path: string) => browser.tabs.create({ url: browser.runtime.getURL(path as '/popup.html') });
 
@@ -22,7 +23,8 @@ export function App() {
   const t = useT();
   const [now] = useState(() => new Date());
   const [filter, setFilter] = useState<NoticeFilter>({ status: null, search: '' });
-  const pages = useNoticePages(repo, filter, now);
+  const inTeam = Boolean(useSetting('team')?.value?.enabled);
+  const pages = useNoticePages(repo, filter, now, teamIds);
   // Drafts with no recipient left for a day (abandoned right-clicks) are listed apart, after the first rows.
   const [stale, setStale] = useState<Notice[]>([]);
   const [staleVersion, setStaleVersion] = useState(0);
@@ -64,7 +66,7 @@ export function App() {
     );
   };
   const loadMore = useCallback(() => void pages.loadMore(), [pages]);
-  const filtered = filter.status !== null || filter.search.trim() !== '';
+  const filtered = filter.status !== null || filter.search.trim() !== '' || Boolean(filter.mine);
 
   return (
     <main className="popup">
@@ -106,7 +108,7 @@ export function App() {
           }
         />
       )}
-      {(filtered || rows.length > 0) && <NoticeFilters value={filter} onChange={setFilter} />}
+      {(filtered || rows.length > 0) && <NoticeFilters value={filter} onChange={setFilter} team={inTeam} />}
       {pages.error ? <ErrorMessage error={pages.error} /> : null}
       {rows.length === 0 && (pages.loading || !pages.done) && !pages.error ? (
         <p className="muted">{t('loading')}</p>

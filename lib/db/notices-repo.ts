@@ -66,6 +66,8 @@ export interface ListQuery {
   now?: Date;
   /** Leaves out drafts without a recipient untouched since then (listed apart: staleDrafts). */
   hideStaleBefore?: Date;
+  /** Leaves these notices out (the popup's "only mine" in a team: the colleagues' notices). */
+  exclude?: ReadonlySet<string>;
 }
 
 export interface Timeline {
@@ -664,7 +666,9 @@ export function createNoticesRepo(deps: RepoDeps) {
       const offset = Math.max(0, q.offset ?? 0);
       const needle = q.search?.trim().toLowerCase() ?? '';
       const staleCut = q.hideStaleBefore?.toISOString();
+      const exclude = q.exclude?.size ? q.exclude : null;
       const matches = (n: Notice) =>
+        (!exclude || !exclude.has(n.id)) &&
         (!staleCut || !(n.status === 'draft' && !n.recipient && n.updatedAt < staleCut)) &&
         (!q.status || n.status === q.status) &&
         (!needle ||
@@ -677,7 +681,7 @@ export function createNoticesRepo(deps: RepoDeps) {
         const base = q.status
           ? db.notices.where('[status+createdAt]').between([q.status, Dexie.minKey], [q.status, Dexie.maxKey]).reverse()
           : db.notices.orderBy('createdAt').reverse();
-        return needle || staleCut ? base.filter(matches) : base;
+        return needle || staleCut || exclude ? base.filter(matches) : base;
       };
       if (q.order !== 'overdue_first') return newest().offset(offset).limit(limit).toArray();
       if (!q.now) throw new AppError('invalid_input', 'overdue_first needs the current time', { path: 'now' });

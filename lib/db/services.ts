@@ -41,6 +41,7 @@ function build() {
       get: async (id: string) => (await teamRepo()).get(id),
       refusedRows: async () => (await teamRepo()).refusedRows(),
       missingEvidence: async (id: string) => (await teamRepo()).missingEvidence(id),
+      teamOriginIds: async () => (await teamRepo()).teamOriginIds(),
       copyEvidence: async (...a: Parameters<TeamRepo['copyEvidence']>) => (await teamRepo()).copyEvidence(...a),
     },
     works: createWorksRepo({ db: d }),

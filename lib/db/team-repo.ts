@@ -354,6 +354,11 @@ export function createTeamRepo(deps: {
       return rows.sort((a, b) => (b.refused?.at ?? '').localeCompare(a.refused?.at ?? '')).slice(0, limit);
     },
 
+    /** Every notice received from a colleague (the popup's "only mine" leaves them out). */
+    async teamOriginIds(): Promise<Set<string>> {
+      return new Set(await db.teamNotices.where('origin').equals('team').primaryKeys());
+    },
+
     /** Notices received from colleagues: not this browser's follow-ups to chase. */
     async teamOrigin(ids: readonly string[]): Promise<Set<string>> {
       const rows = await db.teamNotices.bulkGet([...ids]);

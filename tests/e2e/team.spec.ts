@@ -165,6 +165,13 @@ describe.skipIf(!ready)('team server with two browsers', () => {
         { timeout: 30_000, interval: 1000 },
       )
       .toEqual(['', 'by Bob']);
+    // "Only mine" leaves Bob's notice out of Ada's popup.
+    const mine = await ada.context.newPage();
+    await mine.goto(ada.url('popup.html'));
+    await mine.locator('input[name="mine"]').check();
+    await expect.poll(() => mine.getByTestId('notice-row').count()).toBe(1);
+    expect(await mine.getByTestId('row-by').count()).toBe(0);
+    await mine.close();
 
     // Bob opens Ada's notice: the team section names her, and her evidence files are on the team server.
     const popup = await bob.context.newPage();

@@ -17,8 +17,8 @@ import { writeSetting } from '../../../lib/db/settings';
 import { exportAll, importAll } from '../../../lib/db/transfer';
 import { host, recordWorld } from './record-fixtures';
 
-async function world() {
-  const w = await recordWorld();
+async function world(idPrefix = '') {
+  const w = await recordWorld({ idPrefix });
   const team = createTeamRepo({ db: w.db, now: w.now });
   const send = async (recipient = host) => {
     const d = await w.draft(recipient);
@@ -152,7 +152,7 @@ describe('receiving the team’s notices', () => {
     const ada = await world();
     const sent = await ada.send();
     const pulled = await ada.asPulled(sent.id, 'Ada');
-    const bob = await world();
+    const bob = await world('bob-');
     const report = await bob.team.received([pulled]);
     expect(report).toEqual({ added: 1, updated: 0, kept: [] });
     expect((await bob.db.notices.get(sent.id))?.sent?.text).toBe(sent.sent!.text);
@@ -165,6 +165,14 @@ describe('receiving the team’s notices', () => {
     // Held by the server as it is: nothing to push back, and it is not Bob's follow-up to chase.
     expect(await bob.team.pendingIds()).toEqual([]);
     expect(await bob.team.teamOrigin([sent.id])).toEqual(new Set([sent.id]));
+    // "Only mine" in Bob's popup leaves Ada's notice out, on every order and page.
+    const bobs = await bob.send();
+    const exclude = await bob.team.teamOriginIds();
+    expect(exclude).toEqual(new Set([sent.id]));
+    expect((await bob.notices.listNotices({ exclude })).map((n) => n.id)).toEqual([bobs.id]);
+    const overdue = { order: 'overdue_first' as const, now: new Date('2027-01-01T00:00:00Z'), exclude };
+    expect((await bob.notices.listNotices(overdue)).map((n) => n.id)).toEqual([bobs.id]);
+    expect(await bob.notices.listNotices({ ...overdue, offset: 1 })).toEqual([]);
     // A colleague's draft is not part of the shared case log.
     const draft = await ada.draft(host);
     expect(await bob.team.received([await ada.asPulled(draft.id)])).toEqual({ added: 0, updated: 0, kept: [] });
