@@ -19,6 +19,7 @@ import { canonicalJson } from '../tracking/canonical-json';
 import { verifyChain } from '../tracking/hash-chain';
 import { sha256Hex, type Sha256 } from '../tracking/sha256';
 import { targetOfKind } from '../tracking/status';
+import { documentAttachmentId } from './documents-repo';
 import { replyCaptureId, sealCaptureId } from './evidence-rule';
 import { hostOf, type TakedownDb } from './schema';
 import { watchQuery } from './watch';
@@ -101,20 +102,29 @@ export function createTeamRepo(deps: {
     const bodies: PushBody[] = [];
     let items: EvidenceItem[] = [];
     let bytes = 0;
-    for (const r of await newFiles(notice, held)) {
-      const { blob: _blob, ...record } = r;
-      const meta = {
-        id: r.id,
-        sha256: r.sha256,
-        filename: evidenceFilename(r),
-        mime: r.mime.slice(0, 200),
-        size: r.size,
-        record,
-      };
+    // The rights holder's documents the notice attached go too (download only: they are not capture evidence).
+    const documents = (await db.documents.bulkGet(notice.documentIds ?? [])).filter(
+      (d): d is NonNullable<typeof d> => !!d && !held.has(documentAttachmentId(d.id)),
+    );
+    const files = [
+      ...(await newFiles(notice, held)).map((r) => {
+        const { blob: _blob, ...record } = r;
+        return {
+          blob: r.blob,
+          meta: { id: r.id, sha256: r.sha256, filename: evidenceFilename(r), mime: r.mime, size: r.size, record },
+        };
+      }),
+      ...documents.map((d) => ({
+        blob: d.blob,
+        meta: { id: documentAttachmentId(d.id), sha256: d.sha256, filename: d.filename, mime: d.mime, size: d.size },
+      })),
+    ];
+    for (const { blob, meta: full } of files) {
+      const meta = { ...full, mime: full.mime.slice(0, 200) };
       let base64: string | undefined;
-      if (r.size <= limits.maxFile) {
-        const data = await blobBytes(r.blob);
-        if ((await sha256(data)) === r.sha256) base64 = bytesToBase64(data);
+      if (meta.size <= limits.maxFile) {
+        const data = await blobBytes(blob);
+        if ((await sha256(data)) === meta.sha256) base64 = bytesToBase64(data);
       }
       const cost = base64?.length ?? 0;
       if (items.length > 0 && bytes + cost > limits.pushBytes) {

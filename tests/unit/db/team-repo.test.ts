@@ -8,6 +8,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb, openDbAtVersion, SCHEMA_VERSION } from '../../../lib/db/schema';
 import { createTeamRepo } from '../../../lib/db/team-repo';
+import { createDocumentsRepo, documentAttachmentId } from '../../../lib/db/documents-repo';
 import { base64ToBytes } from '../../../lib/export/base64';
 import type { PulledNotice, PushBody } from '../../../lib/team/schema';
 import { sha256Hex } from '../../../lib/tracking/sha256';
@@ -144,6 +145,34 @@ describe('team outbox', () => {
     // A file over the per-file cap goes as metadata only.
     const tiny = createTeamRepo({ db: w.db, now: w.now, limits: { pushBytes: 1 << 20, maxFile: 1 } });
     expect((await tiny.bodiesFor(sent.id)).flatMap((b) => b.evidence).every((i) => i.base64 === undefined)).toBe(true);
+  });
+});
+
+describe('the rights holder’s documents', () => {
+  it('go with the notice that attached them, once', async () => {
+    const w = await world();
+    const docs = createDocumentsRepo({ db: w.db, now: w.now });
+    const licence = await docs.add(
+      { name: 'licence.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('%PDF-1.4 licence') },
+      { kind: 'ownership', title: 'Licence' },
+    );
+    const d = await w.draft(host);
+    await w.notices.saveDraft(d.id, { documentIds: [licence.id] });
+    await w.notices.markSent(d.id, {
+      at: w.now().toISOString(),
+      channel: 'email',
+      recipient: host,
+      text: 'With licence',
+    });
+    const [body] = await w.team.bodiesFor(d.id);
+    const item = body!.evidence.find((e) => e.id === documentAttachmentId(licence.id));
+    expect(item).toMatchObject({ filename: 'licence.pdf', mime: 'application/pdf', sha256: licence.sha256 });
+    expect(new TextDecoder().decode(base64ToBytes(item!.base64!))).toBe('%PDF-1.4 licence');
+    expect(item!.record).toBeUndefined();
+    await w.team.pushed(body!, ok(1), 'Ada');
+    await w.notices.recordEvent(d.id, 'acknowledged');
+    const [next] = await w.team.bodiesFor(d.id);
+    expect(next!.evidence).toEqual([]);
   });
 });
 
