@@ -1,6 +1,7 @@
 import { createLettersRepo } from './letters-repo';
 import { db } from './schema';
 import { services } from './services';
+import { canSend } from '../model/team';
 
 let shared: ReturnType<typeof createLettersRepo> | undefined;
 
@@ -9,6 +10,11 @@ let shared: ReturnType<typeof createLettersRepo> | undefined;
  * (the popup) do not load the letter drafting code.
  */
 export function letterServices(): ReturnType<typeof createLettersRepo> {
-  shared ??= createLettersRepo({ db: db(), now: () => new Date(), notices: services().notices });
+  shared ??= createLettersRepo({
+    db: db(),
+    now: () => new Date(),
+    notices: services().notices,
+    maySend: async () => canSend((await services().settings.read('team')).value),
+  });
   return shared;
 }

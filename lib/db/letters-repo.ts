@@ -21,6 +21,8 @@ export interface LettersRepoDeps {
   sha256?: Sha256;
   /** The notices repository, to log on the followed notice that a letter went out. */
   notices?: NoticesRepo;
+  /** Issue 19: false for a team viewer, who reads but never sends (the same rule as sendNotice). */
+  maySend?: () => Promise<boolean>;
 }
 
 export const NewLetterSchema = z.object({
@@ -197,6 +199,12 @@ export function createLettersRepo(deps: LettersRepoDeps) {
      * blocks, naming each missing element; a text that differs from that draft is refused too.
      */
     async markSent(id: string, input: SentLetterInput): Promise<Letter> {
+      if (deps.maySend && !(await deps.maySend()))
+        throw new AppError(
+          'forbidden',
+          'Your team role is viewer: you can read the team’s letters but not send one. Ask a team admin for the analyst role.',
+          { letterId: id },
+        );
       const sentIn = parse(SentLetterInputSchema, input, 'Sent letter');
       const current = await mustGet(id);
       const d = draftLetter(current.facts, { now: deps.now });

@@ -107,6 +107,10 @@ describe('letters repository', () => {
     expect((await letters.getLetter(draft.id))!.status).toBe('draft');
 
     await letters.saveDraft(draft.id, usActionFiled({ original: { id: notice.id, sentAt: notice.sentAt! } }));
+    // A team viewer reads letters but never sends one (issue 19): refused before anything is frozen.
+    const asViewer = createLettersRepo({ db: dbi, now: () => clock, notices, maySend: async () => false });
+    await expectError(asViewer.markSent(draft.id, { at: clock.toISOString(), channel: 'email' }), 'forbidden');
+    expect((await letters.getLetter(draft.id))!.status).toBe('draft');
     await expectError(
       letters.markSent(draft.id, { at: clock.toISOString(), channel: 'email', text: 'something else' }),
       'invalid_input',
