@@ -5,6 +5,8 @@ import { ErrorMessage } from '../ErrorMessage';
 import { useBusyAction } from '../use-busy-action';
 import { useT, type MessageKey } from '../i18n';
 
+const RUNNING_FRESH_MS = 2 * 60_000;
+
 interface Props {
   team: TeamSettings | null;
   sync: TeamSyncState | null;
@@ -18,6 +20,8 @@ interface Props {
   onPullCatalog: () => Promise<{ added: number; replaced: number; sameTitle: number; letterhead: boolean }>;
   /** "Share mine": how many works and whether the letterhead were written to the team. */
   onShareCatalog: () => Promise<{ works: number; letterhead: boolean }>;
+  /** The clock (tests set it). */
+  now?: () => number;
 }
 
 const when = (iso: string) => new Date(iso).toLocaleString(document.documentElement.lang || undefined);
@@ -36,6 +40,7 @@ export function TeamPanel({
   onSync,
   onPullCatalog,
   onShareCatalog,
+  now = Date.now,
 }: Props) {
   const t = useT();
   const action = useBusyAction<'join' | 'sync' | 'leave' | 'pull' | 'share'>();
@@ -49,6 +54,8 @@ export function TeamPanel({
     }, which);
   const user = team?.enabled ? team.user : null;
   const last = sync?.lastRun ?? null;
+  // A round's progress is refreshed at each step; one not refreshed for two minutes belongs to a stopped worker.
+  const running = sync?.running && now() - Date.parse(sync.running.at) < RUNNING_FRESH_MS ? sync.running : null;
 
   return (
     <section className="card" data-testid="team-panel">
@@ -68,6 +75,12 @@ export function TeamPanel({
           </p>
           {user.role === 'viewer' && <p className="banner banner--warn">{t('teamViewerNote')}</p>}
           {ready === 'backend_changed' && <p className="banner banner--warn">{t('teamBackendChanged')}</p>}
+          {running && (
+            <p role="status" data-testid="team-running">
+              {t('teamSyncRunning', [String(running.pushed), String(running.pending), String(running.pulled)])}{' '}
+              {running.pending > 0 && <progress max={running.pending} value={running.pushed} />}
+            </p>
+          )}
           {last ? (
             <p data-testid="team-last-sync" data-offline={last.offline}>
               {t('teamLastSync', [when(last.at), String(last.pushed), String(last.pulled)])}

@@ -31,6 +31,16 @@ export const TeamSyncStateSchema = z.object({
   cursor: z.number().int().nonnegative().default(0),
   /** The backend URL the cursor belongs to: another server starts again from zero. */
   cursorUrl: z.string().max(2048).nullable().default(null),
+  /** A round in progress (null once it ends); `at` is refreshed at each step, so a stopped worker's is seen as old. */
+  running: z
+    .object({
+      at: iso,
+      pushed: z.number().int().nonnegative(),
+      pending: z.number().int().nonnegative(),
+      pulled: z.number().int().nonnegative(),
+    })
+    .nullable()
+    .default(null),
   lastRun: z
     .object({
       at: iso,

@@ -27,6 +27,8 @@ export interface SyncIo {
   received(notices: PulledNotice[]): Promise<void>;
   cursor(): Promise<number>;
   setCursor(cursor: number): Promise<void>;
+  /** After each notice pushed and each page pulled: a first sync with a large team takes a while, and says so. */
+  progress?(p: { pushed: number; pending: number; pulled: number }): Promise<void>;
 }
 
 export interface SyncReport {
@@ -45,7 +47,9 @@ const PAGE = 100;
 
 export async function syncOnce(io: SyncIo): Promise<SyncReport> {
   const report: SyncReport = { pushed: 0, refused: [], pulled: 0, offline: false, stoppedBy: null };
-  for (const id of await io.pending()) {
+  const pending = await io.pending();
+  const tell = () => io.progress?.({ pushed: report.pushed, pending: pending.length, pulled: report.pulled });
+  for (const id of pending) {
     const bodies = await io.bodies(id);
     if (bodies.length === 0) continue;
     for (const body of bodies) {
@@ -65,6 +69,7 @@ export async function syncOnce(io: SyncIo): Promise<SyncReport> {
       }
     }
     if (!report.refused.some((r) => r.noticeId === id)) report.pushed++;
+    await tell();
   }
   try {
     let since = await io.cursor();
@@ -73,6 +78,7 @@ export async function syncOnce(io: SyncIo): Promise<SyncReport> {
       if (page.notices.length) await io.received(page.notices);
       report.pulled += page.notices.length;
       if (page.cursor !== since) await io.setCursor(page.cursor);
+      await tell();
       if (page.notices.length < PAGE) break;
       since = page.cursor;
     }

@@ -67,7 +67,10 @@ export function createTeamRound(deps: TeamRoundDeps) {
         cursor: async () => cursor,
         setCursor: async (c) => {
           cursor = c;
-          await deps.state.write({ ...base, cursor: c });
+        },
+        // The cursor is stored with each step, so a round cut short resumes where it was.
+        progress: async (p) => {
+          await deps.state.write({ ...base, cursor, running: { at: deps.now().toISOString(), ...p } });
         },
       });
       // A token the server no longer accepts is the user's to fix (ask an admin), not a network outage.
@@ -100,6 +103,7 @@ export function createTeamRound(deps: TeamRoundDeps) {
       };
     }
     state.lastRun!.waiting = (await deps.repo.pendingIds()).length;
+    state.running = null;
     await deps.state.write(state);
     return { ran: true, state };
   }

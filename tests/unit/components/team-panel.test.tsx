@@ -106,6 +106,20 @@ describe('options: team panel', () => {
     expect(item.querySelector('[data-kind="forbidden"]')?.textContent).toContain('needs the analyst role');
   });
 
+  it('shows a round in progress, but not one a stopped worker left behind', async () => {
+    const at = '2026-12-02T10:05:00.000Z';
+    const sync = { ...lastRun(), running: { at, pushed: 40, pending: 120, pulled: 300 } };
+    const { ui } = panel({ team: joined(), sync, ready: 'ok', now: () => Date.parse(at) + 1000 });
+    mounted = await ui;
+    expect(mounted.find('[data-testid="team-running"]').textContent).toContain(
+      'Syncing: 40 of 120 waiting notices pushed, 300 received so far…',
+    );
+    expect(mounted.find<HTMLProgressElement>('progress').value).toBe(40);
+    await mounted.unmount();
+    mounted = await panel({ team: joined(), sync, ready: 'ok', now: () => Date.parse(at) + 3 * 60_000 }).ui;
+    expect(mounted.text()).not.toContain('Syncing:');
+  });
+
   it('pauses sync when the backend URL changed, offering to join again', async () => {
     const { calls, ui } = panel({ team: joined(), sync: lastRun(), ready: 'backend_changed' });
     mounted = await ui;

@@ -53,6 +53,19 @@ describe('team round', () => {
     expect(out).toMatchObject({ ran: true, state: { cursor: 0, cursorUrl: URL_A, lastRun: { offline: false } } });
   });
 
+  it('stores its progress and cursor at each step, and clears the progress at the end', async () => {
+    const writes: TeamSyncState[] = [];
+    const r = rig(() => json({ notices: [], cursor: 57 }));
+    const write = r.deps.state.write;
+    r.deps.state.write = async (s) => {
+      writes.push(s);
+      await write(s);
+    };
+    await createTeamRound(r.deps).run();
+    expect(writes[0]).toMatchObject({ cursor: 57, running: { pushed: 0, pending: 0, pulled: 0 } });
+    expect(writes.at(-1)).toMatchObject({ cursor: 57, running: null, lastRun: { pulled: 0 } });
+  });
+
   it('a trigger during a round gets one more round after it, not a parallel one', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
