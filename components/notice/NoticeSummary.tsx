@@ -58,7 +58,7 @@ export function NoticeSummary({
           )}
         </dd>
         <dt>{t('followUpOn')}</dt>
-        <dd data-testid="follow-up">
+        <dd data-testid="follow-up" data-at={notice.followUpAt ?? ''}>
           {notice.followUpAt ? when(notice.followUpAt) : t('noFollowUp')}
           {basis && (
             <div className="muted" title={basis.text} data-testid="follow-up-basis">
