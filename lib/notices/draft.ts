@@ -1,5 +1,4 @@
 import { AppError } from '../errors';
-import type { EvidenceKind } from '../model/evidence';
 import type { LetterLang, RegimeId } from '../model/notice';
 import {
   hostingFacts,
@@ -11,6 +10,7 @@ import {
 } from './case';
 import { isCdn, isSearch, type Localised } from './elements';
 import { letterKind, raaApplies, regimeForCase, registrableDomains, type LetterKind } from './frames';
+import { EVIDENCE_KIND, evidenceTimeLabel } from './evidence-kinds';
 import { formatLetterDate, utcYmd } from './letter-date';
 import { beijingTime, utcTime } from './letter-time';
 import { serviceKindOf } from '../model/recipient';
@@ -83,19 +83,6 @@ export interface DraftOptions {
 
 const SUBJECT_TITLE_MAX = 80;
 const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四'];
-
-const EVIDENCE_KIND: Record<EvidenceKind, Localised> = {
-  screenshot: { en: 'screenshot', zh: '网页截图' },
-  html: { en: 'page archive', zh: '网页存档' },
-  headers: { en: 'HTTP headers', zh: 'HTTP响应头记录' },
-  metadata: { en: 'capture metadata', zh: '采集元数据' },
-  manifest: { en: 'evidence manifest', zh: '证据清单' },
-  reply: { en: 'provider reply', zh: '服务商回复' },
-  recheck: { en: 'recheck', zh: '复查记录' },
-  mhtml: { en: 'single-file page archive (MHTML)', zh: '网页单文件存档（MHTML）' },
-  timestamp: { en: 'trusted timestamp (RFC 3161)', zh: '可信时间戳（RFC 3161）' },
-  delivery: { en: 'mail server acceptance', zh: '邮件服务器接收记录' },
-};
 
 /** A title in Chinese book-title marks, never doubled (《《…》》). */
 export const bookTitle = (t: string): string => (/^《.*》$/su.test(t.trim()) ? t.trim() : `《${t.trim()}》`);
@@ -317,9 +304,10 @@ export function draftNotice(input: NoticeCaseInput, opts: DraftOptions): NoticeD
     });
     const evItems = c.evidence.map((e, i) => {
       const k = EVIDENCE_KIND[e.kind];
+      const at = evidenceTimeLabel(e.kind);
       const ref = see(`evidence-${i}`);
-      const en = [k.en, `captured ${utcTime(e.capturedAt)}`, `SHA-256 ${e.sha256}`];
-      const zh = [k.zh, `采集时间：${beijingTime(e.capturedAt)}`, `SHA-256：${e.sha256}`];
+      const en = [k.en, `${at.en} ${utcTime(e.capturedAt)}`, `SHA-256 ${e.sha256}`];
+      const zh = [k.zh, `${at.zh}：${beijingTime(e.capturedAt)}`, `SHA-256：${e.sha256}`];
       if (e.filename.trim()) {
         en.push(e.filename);
         zh.push(`文件：${e.filename}`);
@@ -582,7 +570,7 @@ function chineseIntro(c: NoticeCase, f: IntroFacts): Localised[] {
               en: `the content listed below, stored on your service${factsEn}`,
               zh: `贵司服务中存储的下列内容${factsZh}`,
             };
-  const holderRef = f.agent ? { en: 'the rights holder', zh: '权利人' } : { en: 'us', zh: '我司' };
+  const holderZh = f.agent ? '权利人' : '我司';
   const first: Localised = f.agent
     ? {
         en: `${f.agent} ("we") acts for ${f.holder} (the "rights holder"), which holds the copyright in the works listed below, and gives you this notice on its behalf.`,
@@ -594,8 +582,8 @@ function chineseIntro(c: NoticeCase, f: IntroFacts): Localised[] {
       };
   const t = SERVICE_TYPE[f.kind];
   const found: Localised = {
-    en: `We have found that ${where.en} makes the works available to the public over the information network without the authorisation of ${holderRef.en}, infringing ${f.agent ? 'its' : 'our'} copyright.${t ? ` We believe the service you provide for this material is ${t.en}.` : ''}`,
-    zh: `经查，${where.zh}未经${holderRef.zh}许可，通过信息网络向公众提供下列作品，侵犯了${holderRef.zh}享有的著作权。${t ? `我司认为，贵司就上述内容提供的服务类型为${t.zh}。` : ''}`,
+    en: `We have found that ${where.en} makes the works available to the public over the information network without ${f.agent ? "the rights holder's" : 'our'} authorisation, infringing ${f.agent ? 'its' : 'our'} copyright.${t ? ` We believe the service you provide for this material is ${t.en}.` : ''}`,
+    zh: `经查，${where.zh}未经${holderZh}许可，通过信息网络向公众提供下列作品，侵犯了${holderZh}享有的著作权。${t ? `我司认为，贵司就上述内容提供的服务类型为${t.zh}。` : ''}`,
   };
   const under: Localised = {
     en: `Under ${f.basis.en}, we give you this notice, as follows:`,

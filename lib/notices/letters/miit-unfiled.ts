@@ -1,4 +1,5 @@
 import type { Localised } from '../elements';
+import { EVIDENCE_KIND, evidenceTimeLabel } from '../evidence-kinds';
 import { filled, ok, senderElements } from './checklist';
 import type { FactsOf } from './schema';
 import type { LetterSpec } from './spec';
@@ -21,18 +22,6 @@ const ORDER_33: Localised = {
 };
 
 type F = FactsOf<'miit_unfiled'>;
-
-const KIND: Record<string, Localised> = {
-  screenshot: { en: 'screenshot', zh: '网页截图' },
-  html: { en: 'page archive (HTML)', zh: '网页存档（HTML）' },
-  headers: { en: 'HTTP response headers', zh: 'HTTP响应头' },
-  metadata: { en: 'capture metadata', zh: '采集元数据' },
-  manifest: { en: 'evidence manifest', zh: '证据清单' },
-  reply: { en: 'provider reply', zh: '服务商回复' },
-  recheck: { en: 'recheck', zh: '复查记录' },
-  mhtml: { en: 'page archive (MHTML)', zh: '网页存档（MHTML）' },
-  timestamp: { en: 'trusted timestamp (RFC 3161)', zh: '可信时间戳（RFC 3161）' },
-};
 
 export const miitUnfiled: LetterSpec<'miit_unfiled'> = {
   kind: 'miit_unfiled',
@@ -174,8 +163,8 @@ export const miitUnfiled: LetterSpec<'miit_unfiled'> = {
         paragraphs: [w.tr('Each file is identified by its SHA-256 hash.', '各证据文件以其SHA-256哈希值标识。')],
         items: f.evidence.map((e) =>
           [
-            KIND[e.kind]?.[w.lang] ?? e.kind,
-            `${w.tr('captured', '采集时间')} ${w.time(e.capturedAt)}`,
+            EVIDENCE_KIND[e.kind][w.lang],
+            `${evidenceTimeLabel(e.kind)[w.lang]} ${w.time(e.capturedAt)}`,
             `SHA-256 ${e.sha256}`,
             e.filename,
           ]

@@ -223,6 +223,18 @@ describe('MIIT report of an unfiled site (未备案网站举报)', () => {
     const d = draft(miitLetter({ lang: 'en' }));
     expect(d.text).toContain('displays no ICP filing or licence number');
     expect(d.text).toContain('page archive (HTML) — captured 20 February 2026, 01:15 UTC');
+    // The same evidence names as the notice: a timestamp token is obtained, not captured.
+    const stamp = {
+      kind: 'timestamp' as const,
+      sha256: 'd'.repeat(64),
+      capturedAt: '2026-02-20T01:15:09Z',
+      filename: '',
+    };
+    const base = miitLetter() as Extract<LetterInput, { kind: 'miit_unfiled' }>;
+    const withStamp = (lang: 'en' | 'zh') =>
+      draft(miitLetter({ lang, evidence: [...(base.evidence ?? []), stamp] })).text;
+    expect(withStamp('en')).toContain('trusted timestamp (RFC 3161) — obtained 20 February 2026, 01:15 UTC');
+    expect(withStamp('zh')).toContain('可信时间戳（RFC 3161） — 取得时间 2026年2月20日9时15分（北京时间）');
   });
 });
 

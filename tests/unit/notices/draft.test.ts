@@ -149,7 +149,7 @@ describe('draftNotice', () => {
     expect(d.text).toContain('registration: TX 9-123-456');
     expect(d.text).toContain('original: https://lotuspress.example/river-atlas');
     expect(d.text).toContain(
-      `page archive — captured 1 March 2026, 10:00 UTC — SHA-256 ${'b'.repeat(64)} (Enclosure 2)`,
+      `page archive (HTML) — captured 1 March 2026, 10:00 UTC — SHA-256 ${'b'.repeat(64)} (Enclosure 2)`,
     );
     const zh = draft({
       regime: 'cn',
@@ -158,6 +158,16 @@ describe('draftNotice', () => {
     expect(zh.text).toContain('我司于2026年2月20日9时15分（北京时间）发现上述侵权行为。');
     expect(zh.text).toContain('采集时间：2026年2月20日9时15分（北京时间）');
     expect(zh.text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('says a trusted timestamp was obtained, not captured, in the notice and in the MIIT letter alike', () => {
+    const stamp = { kind: 'timestamp' as const, sha256: 'c'.repeat(64), capturedAt: '2026-03-01T10:00:05Z' };
+    expect(draft({ regime: 'us-dmca', evidence: [stamp] }).text).toContain(
+      'trusted timestamp (RFC 3161) — obtained 1 March 2026, 10:00 UTC',
+    );
+    expect(draft({ regime: 'cn', evidence: [stamp] }).text).toContain(
+      '可信时间戳（RFC 3161）；取得时间：2026年3月1日18时00分（北京时间）',
+    );
   });
 
   it('cites earlier notices when escalating', () => {
