@@ -4,14 +4,12 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { TimestampRequestSchema, type TimestampResponse } from '../../contract';
+import { TimestampRequestSchema } from '../../contract';
 import { AppError } from '../../errors';
-import { bytesToBase64 } from '../../export/base64';
-import { derToPem } from '../../evidence/rfc3161/bytes';
 import { TimestampError } from '../../evidence/rfc3161/verify';
 import { apiError } from '../api-error';
 import { jsonBody } from '../json-body';
-import type { TimestampService } from '../tsa/service';
+import { timestampAnswer, type TimestampService } from '../tsa/service';
 
 export function timestampRoutes(service: TimestampService | undefined) {
   const app = new Hono();
@@ -30,17 +28,7 @@ export function timestampRoutes(service: TimestampService | undefined) {
       );
     }
     try {
-      const t = await service.timestamp(sha256.toLowerCase());
-      const answer: TimestampResponse = {
-        token: bytesToBase64(t.response),
-        genTime: t.genTime,
-        serialNumber: t.serialNumber,
-        policy: t.policy,
-        tsa: t.tsa,
-        tsaUrl: t.tsaUrl,
-        certificates: [...t.certificates.map((d) => derToPem(d)), ...service.roots],
-        chained: t.chained,
-      };
+      const answer = await timestampAnswer(service, sha256.toLowerCase());
       return c.json(answer);
     } catch (err) {
       // 502: the backend is fine, the TSA behind it failed or sent a token we refuse; the reason says which.

@@ -1,6 +1,8 @@
 /** The backend's TSA, built once from configuration and shared by POST /v1/timestamp and /healthz. */
 import { readFileSync } from 'node:fs';
+import type { TimestampResponse } from '../../contract';
 import { AppError } from '../../errors';
+import { bytesToBase64 } from '../../export/base64';
 import { derToPem, pemToDers } from '../../evidence/rfc3161/bytes';
 import { requestTimestamp, type IssuedTimestamp, type TsaClientOptions } from './client';
 
@@ -32,5 +34,23 @@ export function createTimestampService(
     url: opts.url,
     roots: (trustedRoots ?? []).map((d) => derToPem(d)),
     timestamp: (sha256) => requestTimestamp(sha256, { ...opts, trustedRoots }),
+  };
+}
+
+/**
+ * A token as the extension receives it (POST /v1/timestamp): the DER reply in base64 and the whole chain in PEM, the
+ * TSA's own certificates first, then the configured roots, so an evidence package verifies with no other file.
+ */
+export async function timestampAnswer(service: TimestampService, sha256: string): Promise<TimestampResponse> {
+  const t = await service.timestamp(sha256);
+  return {
+    token: bytesToBase64(t.response),
+    genTime: t.genTime,
+    serialNumber: t.serialNumber,
+    policy: t.policy,
+    tsa: t.tsa,
+    tsaUrl: t.tsaUrl,
+    certificates: [...t.certificates.map((d) => derToPem(d)), ...service.roots],
+    chained: t.chained,
   };
 }

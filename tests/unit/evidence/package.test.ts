@@ -12,10 +12,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { packageForNotice } from '../../../lib/evidence/package-sources';
 import { timestampCapture, type Stamp } from '../../../lib/evidence/timestamps';
-import { bytesToBase64 } from '../../../lib/export/base64';
-import { derToPem } from '../../../lib/evidence/rfc3161/bytes';
 import { sendNotice } from '../../../lib/report/send-notice';
-import { createTimestampService } from '../../../lib/server/tsa/service';
+import { createTimestampService, timestampAnswer } from '../../../lib/server/tsa/service';
 import { sha256Hex } from '../../../lib/tracking/sha256';
 import { startLoopbackTsa, type LoopbackTsa } from '../../helpers/loopback-tsa';
 import { letterhead, recordWorld, works } from '../db/record-fixtures';
@@ -39,19 +37,7 @@ afterEach(async () => {
 /** The backend's TSA service as the route answers it (tokens, then the configured roots). */
 function stampFn(): Stamp {
   const service = createTimestampService({ url: tsa.url, caFile: tsa.files.root, backoffMs: 5 });
-  return async (sha256) => {
-    const t = await service.timestamp(sha256);
-    return {
-      token: bytesToBase64(t.response),
-      genTime: t.genTime,
-      serialNumber: t.serialNumber,
-      policy: t.policy,
-      tsa: t.tsa,
-      tsaUrl: t.tsaUrl,
-      certificates: [...t.certificates.map((d) => derToPem(d)), ...service.roots],
-      chained: t.chained,
-    };
-  };
+  return (sha256) => timestampAnswer(service, sha256);
 }
 
 async function sentWorld() {

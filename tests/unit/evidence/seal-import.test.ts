@@ -8,11 +8,9 @@ import { createNoticesRepo } from '../../../lib/db/notices-repo';
 import { openDb, type TakedownDb } from '../../../lib/db/schema';
 import { exportAll, importAll } from '../../../lib/db/transfer';
 import { verifySealStamp } from '../../../lib/evidence/verify-stamp';
-import { bytesToBase64 } from '../../../lib/export/base64';
-import { derToPem } from '../../../lib/evidence/rfc3161/bytes';
 import type { NoticeEvent } from '../../../lib/model/notice';
 import { sendNotice } from '../../../lib/report/send-notice';
-import { createTimestampService } from '../../../lib/server/tsa/service';
+import { createTimestampService, timestampAnswer } from '../../../lib/server/tsa/service';
 import { appendEvent } from '../../../lib/tracking/hash-chain';
 import { sha256Hex } from '../../../lib/tracking/sha256';
 import { startLoopbackTsa, type LoopbackTsa } from '../../helpers/loopback-tsa';
@@ -32,11 +30,7 @@ async function sealedExport() {
   const w = await recordWorld();
   dbs.push(w.db);
   const service = createTimestampService({ url: tsa.url, caFile: tsa.files.root, backoffMs: 5 });
-  const stamp = async (sha256: string) => {
-    const t = await service.timestamp(sha256);
-    const certificates = [...t.certificates.map((d) => derToPem(d)), ...service.roots];
-    return { ...t, token: bytesToBase64(t.response), certificates };
-  };
+  const stamp = (sha256: string) => timestampAnswer(service, sha256);
   const d = await w.draft();
   const sent = await sendNotice(
     { notices: w.notices, evidence: w.evidence, now: w.now, timestamper: async () => stamp },
