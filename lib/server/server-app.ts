@@ -13,6 +13,17 @@ export function buildTimestampService(config: ServerConfig): TimestampService | 
   return config.tsaUrl ? createTimestampService({ url: config.tsaUrl, caFile: config.tsaCaFile }) : undefined;
 }
 
+/** What both modes take from the configuration as it is: auth, CORS, the rate limit, re-checks, the bind. */
+export function configAppDeps(config: ServerConfig) {
+  return {
+    token: config.token,
+    corsOrigins: config.corsOrigins,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    recheck: { resolve: buildRecheckResolve(config) },
+    publicBind: config.publicBind,
+  };
+}
+
 export function buildServerApp(
   config: ServerConfig,
   now: () => Date = () => new Date(),
@@ -25,12 +36,8 @@ export function buildServerApp(
   const app = createApp({
     now,
     lookup: service,
-    token: config.token,
-    corsOrigins: config.corsOrigins,
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    recheck: { resolve: buildRecheckResolve(config) },
+    ...configAppDeps(config),
     installToken,
-    publicBind: config.publicBind,
     requirePairing: config.requirePairing,
     mail,
     timestamp,

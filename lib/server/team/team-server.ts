@@ -8,9 +8,10 @@ import type { MiddlewareHandler } from 'hono';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createApp } from '../app';
+import { configAppDeps } from '../server-app';
 import type { ServerConfig } from '../config';
 import { lookupTarget } from '../../lookup';
-import { buildLookupDeps, buildRecheckResolve } from '../deps';
+import { buildLookupDeps } from '../deps';
 import { createLookupService } from '../lookup-service';
 import type { MailService } from '../mail/mail-service';
 import type { TimestampService } from '../tsa/service';
@@ -107,11 +108,7 @@ export async function buildTeamServer(config: ServerConfig, team: TeamConfig, op
   const app = createApp({
     now,
     lookup: service,
-    token: config.token,
-    corsOrigins: config.corsOrigins,
-    rateLimitPerMinute: config.rateLimitPerMinute,
-    recheck: { resolve: buildRecheckResolve(config) },
-    publicBind: config.publicBind,
+    ...configAppDeps(config),
     mail: opts.mail,
     timestamp: opts.timestamp,
     team: {
