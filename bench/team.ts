@@ -17,7 +17,7 @@ import { migrate } from '../lib/server/team/migrate';
 import { addUser } from '../lib/server/team/users';
 import pg from 'pg';
 import type { Zone } from '../tests/helpers/loopback-dns';
-import { fixtureZone } from '../tests/helpers/loopback-fixture-zone';
+import { BULK_NETWORKS, fixtureZone } from '../tests/helpers/loopback-fixture-zone';
 import { startLoopbackStack } from '../tests/helpers/loopback-stack';
 import { PG_BIN, startPostgres } from '../tests/helpers/postgres';
 import { REDIS_BIN, startRedis } from '../tests/helpers/redis';
@@ -30,15 +30,6 @@ const CONCURRENCY = 16;
 const REPEATED = '/v1/lookup?url=' + encodeURIComponent('https://www.google.com/watch/river-atlas');
 const newSite = (i: number) => `t${i}.google.com`;
 const newSitePath = (i: number) => '/v1/lookup?url=' + encodeURIComponent(`https://${newSite(i)}/read/${i}`);
-/** Bulk: 6 fixture networks (as bench/bulk.ts and the batch test), hosts spread over them. */
-const NETWORKS = [
-  (i: number) => `130.59.${i % 50}.${(i % 200) + 1}`,
-  (i: number) => `13.64.${i % 40}.${(i % 100) + 1}`,
-  (i: number) => `200.40.${i % 60}.${(i % 90) + 1}`,
-  (i: number) => `203.119.${100 + (i % 4)}.${(i % 50) + 1}`,
-  (i: number) => `196.11.${240 + (i % 5)}.${(i % 80) + 1}`,
-  (i: number) => `74.125.${i % 30}.${(i % 70) + 1}`,
-];
 
 async function listen(t: TeamServer): Promise<{ server: ServerType; port: number }> {
   const server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 });
@@ -58,7 +49,7 @@ export async function runTeam(opts: BenchOptions): Promise<SectionResult> {
   const newNeeded = (runs + 1) * newCount * 2;
   for (let i = 0; i < newNeeded; i++) extra[newSite(i)] = { A: [`74.125.${100 + (i >> 8)}.${i & 255}`] };
   const hosts = Array.from({ length: bulkHosts }, (_, i) => `bulk${i}.to`);
-  hosts.forEach((h, i) => (extra[h] = { A: [NETWORKS[i % NETWORKS.length]!(i)] }));
+  hosts.forEach((h, i) => (extra[h] = { A: [BULK_NETWORKS[i % BULK_NETWORKS.length]!(i)] }));
   const [db, redis, stack] = await Promise.all([
     startPostgres(),
     startRedis(),
@@ -135,7 +126,7 @@ export async function runTeam(opts: BenchOptions): Promise<SectionResult> {
     if (answers.some((a) => a.status !== 200)) throw new Error('a bulk half failed');
     const ipRequests = stack.rdap.requests.filter((q) => q.kind === 'ip' && q.status !== 302).length - ip0;
     const domainRequests = stack.rdap.count({ kind: 'domain' }) - dom0;
-    const bound = NETWORKS.length;
+    const bound = BULK_NETWORKS.length;
 
     const s = (xs: number[]) => roundSpread(spread(xs), 0);
     const rows: Row[] = [

@@ -322,3 +322,16 @@ export function fixtureSite(host: string): FixtureSite {
   if (!site) throw new Error(`no fixture site ${host}`);
   return site;
 }
+
+/**
+ * Addresses for bulk tests and benches: host i of a batch gets `BULK_NETWORKS[i % 6](i)`, spread over six fixture
+ * networks (several /24s each), so a batch makes exactly one RDAP query per network when coalescing works.
+ */
+export const BULK_NETWORKS = [
+  (i: number) => `130.59.${i % 50}.${(i % 200) + 1}`, // RIPE SWITCH (ARIN → RIPE redirect)
+  (i: number) => `13.64.${i % 40}.${(i % 100) + 1}`, // ARIN MSFT
+  (i: number) => `200.40.${i % 60}.${(i % 90) + 1}`, // LACNIC ANTEL
+  (i: number) => `203.119.${100 + (i % 4)}.${(i % 50) + 1}`, // APNIC
+  (i: number) => `196.11.${240 + (i % 5)}.${(i % 80) + 1}`, // AFRINIC
+  (i: number) => `74.125.${i % 30}.${(i % 70) + 1}`, // ARIN Google (also via google.com hosts)
+];

@@ -16,25 +16,17 @@ import { teamConfigFromEnv } from '../../lib/server/team/team-config';
 import type { MailService } from '../../lib/server/mail/mail-service';
 import type { Role } from '../../lib/team/schema';
 import { startLoopbackStack, type LoopbackStack } from './loopback-stack';
-import { fixtureZone } from './loopback-fixture-zone';
+import { BULK_NETWORKS, fixtureZone } from './loopback-fixture-zone';
 import type { Zone } from './loopback-dns';
+import { afterAll, beforeAll } from 'vitest';
+import { PG_BIN, startPostgres, type TestPostgres } from './postgres';
+import { REDIS_BIN, startRedis, type TestRedis } from './redis';
 
-/** Hosts bulk0.to … bulk59.to spread over six fixture networks (RIPE, ARIN, LACNIC, APNIC, AFRINIC, Google). */
-export const BULK_NETWORKS = [
-  (i: number) => `130.59.${i % 50}.${(i % 200) + 1}`,
-  (i: number) => `13.64.${i % 40}.${(i % 100) + 1}`,
-  (i: number) => `200.40.${i % 60}.${(i % 90) + 1}`,
-  (i: number) => `203.119.${100 + (i % 4)}.${(i % 50) + 1}`,
-  (i: number) => `196.11.${240 + (i % 5)}.${(i % 80) + 1}`,
-  (i: number) => `74.125.${i % 30}.${(i % 70) + 1}`,
-];
+/** Hosts bulk0.to … bulk59.to spread over the six BULK_NETWORKS (RIPE, ARIN, LACNIC, APNIC, AFRINIC, Google). */
 export const BULK_HOSTS = Array.from({ length: 60 }, (_, i) => `bulk${i}.to`);
 const bulkZone: Zone = Object.fromEntries(
   BULK_HOSTS.map((h, i) => [h, { A: [BULK_NETWORKS[i % BULK_NETWORKS.length]!(i)] }]),
 );
-import { afterAll, beforeAll } from 'vitest';
-import { PG_BIN, startPostgres, type TestPostgres } from './postgres';
-import { REDIS_BIN, startRedis, type TestRedis } from './redis';
 
 export interface TeamRig {
   pg: TestPostgres;

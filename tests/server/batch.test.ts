@@ -4,19 +4,11 @@ import { pendingHosts, progressOf, runLookups, type HostOutcome } from '../../li
 import { lookupBatch } from '../../lib/backend/client';
 import { BatchResponseSchema } from '../../lib/contract';
 import { startLoopbackStack, type LoopbackStack } from '../helpers/loopback-stack';
-import { fixtureZone } from '../helpers/loopback-fixture-zone';
+import { BULK_NETWORKS, fixtureZone } from '../helpers/loopback-fixture-zone';
 import type { Zone } from '../helpers/loopback-dns';
 import { requestUrl } from '../helpers/request-url';
 
-/** 1,000 URLs on 200 hosts spread over 6 fixture networks (several /24s each) plus google.com subdomains. */
-const NETWORKS = [
-  (i: number) => `130.59.${i % 50}.${(i % 200) + 1}`, // RIPE SWITCH (ARIN → RIPE redirect)
-  (i: number) => `13.64.${i % 40}.${(i % 100) + 1}`, // ARIN MSFT
-  (i: number) => `200.40.${i % 60}.${(i % 90) + 1}`, // LACNIC ANTEL
-  (i: number) => `203.119.${100 + (i % 4)}.${(i % 50) + 1}`, // APNIC
-  (i: number) => `196.11.${240 + (i % 5)}.${(i % 80) + 1}`, // AFRINIC
-  (i: number) => `74.125.${i % 30}.${(i % 70) + 1}`, // ARIN Google (also via google.com hosts)
-];
+/** 1,000 URLs on 200 hosts spread over the six fixture networks, plus google.com subdomains. */
 const HOSTS = 200;
 
 function bulkZone(): { zone: Zone; urls: string[] } {
@@ -24,7 +16,7 @@ function bulkZone(): { zone: Zone; urls: string[] } {
   const hosts: string[] = [];
   for (let i = 0; i < HOSTS; i++) {
     const host = i % 10 === 0 ? `s${i}.google.com` : `mirror${i}.to`;
-    extra[host] = { A: [NETWORKS[i % NETWORKS.length]!(i)] };
+    extra[host] = { A: [BULK_NETWORKS[i % BULK_NETWORKS.length]!(i)] };
     hosts.push(host);
   }
   const urls = Array.from({ length: 1000 }, (_, k) => `https://${hosts[k % HOSTS]}/file/${k}`);
@@ -50,7 +42,7 @@ describe('POST /v1/lookup/batch', () => {
     const body = BatchResponseSchema.parse(await res.json());
     expect(body.items).toHaveLength(1000);
     expect(body.stats).toMatchObject({ urls: 1000, hosts: HOSTS, failed: 0 });
-    expect(body.stats.networks).toBe(NETWORKS.length);
+    expect(body.stats.networks).toBe(BULK_NETWORKS.length);
     expect(body.items[1]!.result?.input).toBe(urls[1]);
 
     const ipAnswers = stack.rdap.requests.filter((r) => r.kind === 'ip' && r.status !== 302).length;
@@ -58,7 +50,7 @@ describe('POST /v1/lookup/batch', () => {
     const domainQueries = stack.rdap.count({ kind: 'domain' });
     // RDAP only knows google.com among these domains (.to has no RDAP): 1 registry + 1 registrar (related link).
     expect(domainQueries).toBeLessThanOrEqual(2);
-    expect(ipAnswers).toBeLessThanOrEqual(NETWORKS.length);
+    expect(ipAnswers).toBeLessThanOrEqual(BULK_NETWORKS.length);
     // Only the RIPE legacy block is redirected from ARIN; the redirect is replayed for its range.
     expect(redirects).toBeLessThanOrEqual(2);
     // One DNS A query per distinct host, not per URL.
@@ -105,7 +97,7 @@ describe('POST /v1/lookup/batch', () => {
       failedUrls: 0,
       doneHosts: HOSTS,
     });
-    expect(ip() - ip0).toBeLessThanOrEqual(NETWORKS.length);
+    expect(ip() - ip0).toBeLessThanOrEqual(BULK_NETWORKS.length);
     expect(domain() - domain0).toBeLessThanOrEqual(2);
   });
 });

@@ -12,7 +12,8 @@ import { team as teamCommand } from '../../../lib/server/commands/team';
 import type { TeamServer } from '../../../lib/server/team/team-server';
 import { PG_BIN, PG_MISSING } from '../../helpers/postgres';
 import { REDIS_BIN, REDIS_MISSING } from '../../helpers/redis';
-import { BULK_HOSTS, BULK_NETWORKS, startTeamRig, type TeamRig } from '../../helpers/team-stack';
+import { BULK_HOSTS, startTeamRig, type TeamRig } from '../../helpers/team-stack';
+import { BULK_NETWORKS } from '../../helpers/loopback-fixture-zone';
 import { T0, sentNoticeWithLog, sha } from '../../helpers/team-notice';
 
 const ready = !!PG_BIN && !!REDIS_BIN;
