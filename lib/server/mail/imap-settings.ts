@@ -1,13 +1,9 @@
 /** TAKEDOWN_IMAP_URL (imap:// or imaps://user:pass@host:port) and TAKEDOWN_IMAP_FOLDER → imapflow settings. */
 import { AppError } from '../../errors';
-import { parseMailServerUrl } from './server-url';
+import { parseMailServerUrl, type MailServerUrl } from './server-url';
 
-export interface ImapSettings {
-  host: string;
-  port: number;
-  secure: boolean;
-  /** STARTTLS is required unless the server is on this machine, as for SMTP. */
-  requireTls: boolean;
+/** The server as TAKEDOWN_IMAP_URL names it (STARTTLS required off loopback, as for SMTP), with its login. */
+export interface ImapSettings extends MailServerUrl {
   user: string;
   pass: string;
   folder: string;

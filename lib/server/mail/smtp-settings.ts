@@ -5,17 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '../../errors';
 import { isSafeAddress } from '../../notices/mime';
-import { parseMailServerUrl } from './server-url';
+import { parseMailServerUrl, type MailServerUrl } from './server-url';
 
-export interface SmtpSettings {
-  host: string;
-  port: number;
-  /** smtps:// → TLS from the first byte; smtp:// → STARTTLS. */
-  secure: boolean;
-  /** STARTTLS is required unless the server is on this machine (loopback). */
-  requireTls: boolean;
-  user?: string;
-  pass?: string;
+/** The server as TAKEDOWN_SMTP_URL names it (smtps:// → TLS from the first byte; smtp:// → STARTTLS), plus: */
+export interface SmtpSettings extends MailServerUrl {
   /** Envelope sender; the letter's From when unset. */
   envelopeFrom?: string;
   dkim?: { domainName: string; keySelector: string; privateKey: string };
