@@ -42,7 +42,7 @@ export function wireTeamSync(round: TeamRound): void {
     if (alarm.name === TEAM_SYNC_ALARM) run();
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
-  createTeamRepo({ db: db(), now: () => new Date() }).onHeadsChange(() => {
+  createTeamRepo({ db: db(), now: () => new Date() }).onAppend(() => {
     clearTimeout(timer);
     timer = setTimeout(run, SETTLE_MS);
   });

@@ -375,10 +375,19 @@ export function createTeamRepo(deps: {
       return new Set(rows.filter((r) => r?.origin === 'team').map((r) => r!.noticeId));
     },
 
-    /** Calls back whenever any notice's log grows or a notice is added, in any extension context. */
-    onHeadsChange(cb: () => void): () => void {
-      // A signature that moves with every append (seq grows) and every new notice (one more head).
-      return watchQuery(() => db.heads.toArray().then((h) => h.reduce((sum, x) => sum + x.seq + 1, 0)), cb);
+    /**
+     * Calls back whenever an event is appended to any notice's log, in any extension context. It reads only the
+     * newest event (the `at` index), so a large record costs nothing per append.
+     */
+    onAppend(cb: () => void): () => void {
+      return watchQuery(
+        () =>
+          db.events
+            .orderBy('at')
+            .last()
+            .then((e) => e?.id ?? null),
+        cb,
+      );
     },
   };
 }

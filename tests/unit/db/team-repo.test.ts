@@ -148,6 +148,31 @@ describe('team outbox', () => {
   });
 });
 
+describe('the background’s trigger', () => {
+  it('calls back on every append to any notice’s log (a send, a reply), until unsubscribed', async () => {
+    const w = await world();
+    const settled = () => new Promise((r) => setTimeout(r, 50));
+    let calls = 0;
+    const stop = w.team.onAppend(() => calls++);
+    await settled();
+    const first = calls;
+    const sent = await w.send();
+    await settled();
+    expect(calls).toBeGreaterThan(first);
+    const afterSend = calls;
+    w.tick(1);
+    await w.notices.recordEvent(sent.id, 'acknowledged');
+    await settled();
+    expect(calls).toBeGreaterThan(afterSend);
+    stop();
+    const stopped = calls;
+    w.tick(1);
+    await w.notices.recordEvent(sent.id, 'note', { text: 'after unsubscribe' });
+    await settled();
+    expect(calls).toBe(stopped);
+  });
+});
+
 describe('the rights holder’s documents', () => {
   it('go with the notice that attached them, once', async () => {
     const w = await world();
